@@ -1,0 +1,110 @@
+/**
+ * The WeChat gateway, a stateless forwarder: each villager message becomes one inbound call to
+ * the server, and whatever the server answers is said back. Nothing is decided here.
+ */
+import { WechatyBuilder, type Wechaty } from 'wechaty';
+import type { impls } from 'wechaty-puppet';
+import { t } from '../flows/i18n';
+import { conversationKey, isForwardable, replyToOf, toPending, type Pending, type ReplyTo } from './inbound';
+import { KeyedQueue } from './keyed-queue';
+import { describe, ServerClient, type Backoff } from './server-client';
+import { Spool } from './spool';
+
+export interface StartBotOptions {
+  puppet: impls.PuppetInterface;
+  serverUrl: string;
+  token: string;
+  /** Wechaty instance name (shows in wechaty's logs). */
+  name?: string;
+  /** Where unanswered calls wait across restarts (default ./data/bot-spool). */
+  spoolDir?: string;
+  backoff?: Backoff;
+}
+
+export interface RunningBot {
+  bot: Wechaty;
+  stop(): Promise<void>;
+}
+
+/** Starts the bot and resolves once it is logged in (not on ready(): the mock never emits it). */
+export async function startBot(options: StartBotOptions): Promise<RunningBot> {
+  const startedAt = Date.now();
+  const stopping = new AbortController();
+  const spool = new Spool(options.spoolDir ?? './data/bot-spool');
+  const server = new ServerClient(options.serverUrl, options.token, stopping.signal, options.backoff);
+  const queue = new KeyedQueue((error) => console.error('[bot] delivery failed:', (error as Error).message));
+
+  const bot = WechatyBuilder.build({ puppet: options.puppet, ...(options.name ? { name: options.name } : {}) });
+  bot.on('error', (error) => console.error('[bot] wechaty error:', error.message));
+  const loggedIn = new Promise<void>((resolve) => bot.once('login', () => resolve()));
+
+  async function say(to: ReplyTo, texts: string[]): Promise<void> {
+    const contact = await bot.Contact.find({ id: to.contactId });
+    const room = to.roomId ? await bot.Room.find({ id: to.roomId }) : undefined;
+    // contact ids change on re-login with web puppets: a replayed call may find nobody to answer
+    if (!contact || (to.roomId && !room)) throw new Error(`reply target ${to.contactId} ${to.roomId ?? ''} not found`);
+    for (const text of texts) await (room ? room.say(text, contact) : contact.say(text));
+  }
+
+  /** Queues a call behind the same conversation's earlier ones; `pending` may still be converting. */
+  function deliver(key: string, pending: Promise<Pending | null>): void {
+    queue.push(key, async () => {
+      const p = await pending;
+      if (!p) return;
+      await loggedIn;
+      const answer = await server.send(p, async () => {
+        if (p.busySaid) return; // said before a restart: once is enough
+        await say(p.replyTo, [t('zh-CN', 'server.busy')]).catch((e: Error) => console.error(`[bot] busy notice: ${e.message}`));
+        p.busySaid = true;
+        await spool.save(p).catch((e: Error) => console.error(`[bot] spool: ${describe(p)}: ${e.message}`));
+      });
+      if (!answer) return; // stopping: it stays spooled for the next start
+      if (answer.kind === 'rejected' && (answer.status === 401 || answer.status === 403)) {
+        // our token is wrong, not the message: keep it for a restart with the right one
+        console.error(`[bot] server refused our token (HTTP ${answer.status}): ${describe(p)} kept in the spool`);
+        return;
+      }
+      await say(p.replyTo, answer.replies).catch((e: Error) => console.error(`[bot] replies to ${describe(p)}: ${e.message}`));
+      await spool.remove(p);
+    });
+  }
+
+  // replay first, so a conversation's new messages queue behind its spooled ones
+  for (const p of await spool.load()) deliver(conversationKey(p.replyTo), Promise.resolve(p));
+
+  // some puppets emit a message twice; the idempotent server would answer it twice, identically
+  const recent = new Set<string>();
+  bot.on('message', (msg) => {
+    if (stopping.signal.aborted || recent.has(msg.id) || !isForwardable(msg, startedAt)) return;
+    recent.add(msg.id);
+    if (recent.size > 1000) recent.delete(recent.values().next().value!);
+    // convert and spool right away (so a crash loses nothing), but deliver in arrival order
+    const pending = toPending(bot, msg).then(async (p) => {
+      if (p) await spool.save(p).catch((e: Error) => console.error(`[bot] spool: ${describe(p)}: ${e.message}`));
+      return p;
+    });
+    deliver(conversationKey(replyToOf(msg)), pending.catch((e: Error) => {
+      console.error(`[bot] message ${msg.id} not forwarded: ${e.message}`);
+      return null;
+    }));
+  });
+
+  let stopped: Promise<void> | undefined;
+  function stop(): Promise<void> {
+    stopped ??= (async () => {
+      stopping.abort(); // ends backoff waits and requests in flight; their calls stay spooled
+      await queue.idle();
+      await bot.stop();
+    })();
+    return stopped;
+  }
+
+  try {
+    await bot.start();
+    await loggedIn;
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { bot, stop };
+}

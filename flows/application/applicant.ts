@@ -1,0 +1,102 @@
+/**
+ * Who applies and the household: name, ID number, phone, town and village, household size,
+ * last year's net income (then the per-capita figure), and whether it is a 脱贫户.
+ */
+import { parseIdNumber, parseInteger, parsePhone } from '../parse';
+import { fromParse, type ChoiceOption, type StepDef, type StepEnv } from '../engine/flow';
+import { formatMoney } from '../i18n/format';
+import { amountQuestion, nameQuestion } from './fields';
+import { perCapitaIncomeFen } from './precheck';
+
+function regionOption(r: { code: string; name: string; nameEn?: string }, env: StepEnv): ChoiceOption {
+  return { id: r.code, text: env.lang === 'en' && r.nameEn ? r.nameEn : r.name, labels: [r.name, ...(r.nameEn ? [r.nameEn] : [])] };
+}
+
+/** "人均约 X 元", said after the income and again whenever the household size changes. */
+function perCapitaNote(env: StepEnv): string[] {
+  const pc = perCapitaIncomeFen(env.answers);
+  if (pc === null) return [];
+  return [
+    env.t('apply.annualIncomeFen.per_capita', {
+      perCapita: formatMoney(env.lang, pc),
+      income: formatMoney(env.lang, env.answers.annualIncomeFen as number),
+      size: env.answers.householdSize,
+    }),
+  ];
+}
+
+export const applicantSteps: StepDef[] = [
+  nameQuestion({ id: 'name', ask: 'apply.name.ask', label: 'apply.name.label', editWords: ['姓名', '名字', '申请人', 'name'] }),
+  {
+    kind: 'question',
+    id: 'idNumber',
+    field: 'idNumber',
+    label: 'apply.idNumber.label',
+    editWords: ['身份证', '身份证号', '身份证号码', '证件号', 'id', 'id number', 'id card'],
+    ask: (env) => env.t('apply.idNumber.ask'),
+    parse: (text, env) => fromParse(parseIdNumber(text, env.ctx.now)),
+    display: (v) => String(v),
+  },
+  {
+    kind: 'question',
+    id: 'phone',
+    field: 'phone',
+    label: 'apply.phone.label',
+    editWords: ['电话', '手机', '手机号', '电话号码', '手机号码', '号码', 'phone', 'mobile', 'phone number'],
+    ask: (env) => env.t('apply.phone.ask'),
+    parse: (text) => fromParse(parsePhone(text)),
+    display: (v) => String(v),
+  },
+  {
+    kind: 'choice',
+    id: 'townCode',
+    field: 'townCode',
+    label: 'apply.townCode.label',
+    // The village is chosen inside the town, so "修改 村" starts from the town.
+    editWords: ['乡镇', '镇', '乡', '村', '村子', '地址', '住址', 'town', 'village', 'address'],
+    clears: ['villageCode'],
+    ask: (env) => env.t('apply.townCode.ask'),
+    options: (env) => env.ctx.towns.map((town) => regionOption(town, env)),
+  },
+  {
+    kind: 'choice',
+    id: 'villageCode',
+    field: 'villageCode',
+    label: 'apply.villageCode.label',
+    ask: (env) => env.t('apply.villageCode.ask'),
+    options: (env) =>
+      (env.ctx.towns.find((town) => town.code === env.answers.townCode)?.villages ?? []).map((v) => regionOption(v, env)),
+  },
+  {
+    kind: 'question',
+    id: 'householdSize',
+    field: 'householdSize',
+    label: 'apply.householdSize.label',
+    editWords: ['人口', '几口人', '家庭人口', '人数', '口人', 'household', 'household size', 'people', 'size'],
+    ask: (env) => env.t('apply.householdSize.ask'),
+    // Any failure gets the same hint: the range is what matters here.
+    parse: (text) => {
+      const r = parseInteger(text, { min: 1, max: 20 });
+      return r.ok ? r : { ok: false, hint: 'apply.householdSize.invalid' };
+    },
+    notes: perCapitaNote,
+    display: (v, env) => env.t('apply.householdSize.display', { n: v }),
+  },
+  amountQuestion({
+    id: 'annualIncomeFen',
+    ask: 'apply.annualIncomeFen.ask',
+    label: 'apply.annualIncomeFen.label',
+    editWords: ['收入', '纯收入', '年收入', '家庭收入', 'income'],
+    allowZero: true,
+    notes: perCapitaNote,
+  }),
+  {
+    kind: 'yesno',
+    id: 'povertyAlleviated',
+    field: 'povertyAlleviated',
+    label: 'apply.povertyAlleviated.label',
+    editWords: ['脱贫户', '脱贫', '贫困户', 'poverty', 'formerly poor'],
+    ask: (env) => env.t('apply.povertyAlleviated.ask'),
+    display: (v, env) => env.t(v ? 'common.yes' : 'common.no'),
+  },
+];

@@ -1,0 +1,50 @@
+/**
+ * Two separate consents, asked after the documents and before the summary:
+ * 1. 承诺授权 — the household vouches for its answers and authorises checks of its income and assets;
+ * 2. consent to process sensitive personal information for this application only.
+ * Refusing either files nothing: the documents are discarded and the villager is back at the menu.
+ */
+import type { StepDef, StepEnv, StepOutcome } from '../engine/flow';
+
+const YES = ['同意', '我同意', '愿意', '我愿意', '承诺', '我承诺', 'agree', 'i agree', 'yes, i agree'];
+const NO = ['不同意', '我不同意', '不愿意', '不承诺', 'disagree', 'i disagree', 'do not agree', "don't agree"];
+
+function refuse(env: StepEnv): StepOutcome {
+  return {
+    kind: 'switch',
+    flow: 'menu',
+    step: 'main',
+    replies: [env.t('consent.refused')],
+    effects: [{ type: 'discard_documents' }],
+  };
+}
+
+export const consentSteps: StepDef[] = [
+  {
+    kind: 'yesno',
+    id: 'consentIncome',
+    field: 'consentIncome',
+    label: 'consent.income.label',
+    help: 'consent.income.help',
+    ask: (env) => env.t('consent.income.ask'),
+    yesWords: YES,
+    noWords: NO,
+    onNo: refuse,
+    hint: 'consent.hint',
+    display: (_v, env) => env.t('consent.agreed'),
+  },
+  {
+    kind: 'yesno',
+    id: 'consentPersonal',
+    field: 'consentPersonal',
+    label: 'consent.personal.label',
+    help: 'consent.personal.help',
+    ask: (env) => env.t('consent.personal.ask'),
+    yesWords: YES,
+    noWords: NO,
+    onNo: refuse,
+    hint: 'consent.hint',
+    derive: (_v, env) => ({ consentAt: env.ctx.now.toISOString() }),
+    display: (_v, env) => env.t('consent.agreed'),
+  },
+];

@@ -1,0 +1,111 @@
+/**
+ * 因病: who is ill, the illness, the hospital, the total cost, what insurance reimbursed, and
+ * the self-paid part — computed (total − reimbursed) and confirmed, or asked when the villager
+ * says the computed figure is wrong.
+ */
+import type { Answers, StepDef } from '../engine/flow';
+import { formatMoney } from '../i18n/format';
+import { amountQuestion, nameQuestion, textQuestion } from './fields';
+
+const isIllness = (a: Answers) => a.cause === 'illness';
+
+/** What the household paid itself, as computed from the total and the reimbursement. */
+export function computedSelfPaidFen(a: Answers): number | null {
+  const total = a.totalCostFen;
+  const reimbursed = a.reimbursedFen;
+  if (typeof total !== 'number' || typeof reimbursed !== 'number') return null;
+  return Math.max(0, total - reimbursed);
+}
+
+// Changing an amount makes the confirmed self-paid figure stale: it is asked again.
+const SELF_PAID = ['selfPaidConfirmed', 'selfPaidFen'];
+
+export const illnessSteps: StepDef[] = [
+  {
+    kind: 'choice',
+    id: 'patient',
+    field: 'patient',
+    label: 'apply.patient.label',
+    editWords: ['病人', '患者', '谁生病', '生病的人', 'patient', 'who is ill'],
+    when: isIllness,
+    ask: (env) => env.t('apply.patient.ask'),
+    options: (env) => [
+      { id: 'self', text: env.t('apply.patient.self'), labels: ['本人', '自己', '我', '我自己', '申请人', 'self', 'me', 'myself'] },
+      { id: 'family', text: env.t('apply.patient.family'), labels: ['家人', '家里人', '其他人', '家里其他人', 'family', 'family member'] },
+    ],
+  },
+  textQuestion({
+    id: 'patientRelation',
+    ask: 'apply.patientRelation.ask',
+    label: 'apply.patientRelation.label',
+    editWords: ['关系', 'relation', 'relationship'],
+    when: (a) => isIllness(a) && a.patient === 'family',
+  }),
+  nameQuestion({
+    id: 'patientName',
+    ask: 'apply.patientName.ask',
+    label: 'apply.patientName.label',
+    editWords: ['病人姓名', '病人名字', '病人的名字', '患者姓名', '患者名字', "patient's name", 'patient name'],
+    when: (a) => isIllness(a) && a.patient === 'family',
+  }),
+  textQuestion({
+    id: 'illness',
+    ask: 'apply.illness.ask',
+    label: 'apply.illness.label',
+    editWords: ['疾病', '病', '病名', '什么病', '病情', 'illness', 'disease'],
+    when: isIllness,
+  }),
+  textQuestion({
+    id: 'hospital',
+    ask: 'apply.hospital.ask',
+    label: 'apply.hospital.label',
+    editWords: ['医院', '哪个医院', 'hospital'],
+    when: isIllness,
+    minLength: 2,
+  }),
+  amountQuestion({
+    id: 'totalCostFen',
+    ask: 'apply.totalCostFen.ask',
+    label: 'apply.totalCostFen.label',
+    editWords: ['总费用', '医疗费', '医药费', '看病费用', '花费', '费用', '总共', 'total', 'cost', 'total cost'],
+    when: isIllness,
+    clears: SELF_PAID,
+  }),
+  amountQuestion({
+    id: 'reimbursedFen',
+    ask: 'apply.reimbursedFen.ask',
+    label: 'apply.reimbursedFen.label',
+    editWords: ['报销', '医保', '大病保险', '报了多少', 'reimbursed', 'reimbursement', 'insurance'],
+    when: isIllness,
+    allowZero: true,
+    atMost: { field: 'totalCostFen', hint: 'apply.reimbursedFen.too_much' },
+    clears: SELF_PAID,
+  }),
+  {
+    kind: 'yesno',
+    id: 'selfPaidConfirmed',
+    field: 'selfPaidConfirmed',
+    label: 'apply.selfPaidFen.label',
+    editWords: ['自付', '自费', '自己付', '自己出', 'self-paid', 'self paid', 'out of pocket'],
+    when: isIllness,
+    ask: (env) =>
+      env.t('apply.selfPaidConfirmed.ask', {
+        selfPaid: formatMoney(env.lang, computedSelfPaidFen(env.answers) ?? 0),
+        total: formatMoney(env.lang, (env.answers.totalCostFen as number) ?? 0),
+        reimbursed: formatMoney(env.lang, (env.answers.reimbursedFen as number) ?? 0),
+      }),
+    // Confirmed: the computed figure is the answer. Not confirmed: it is asked next.
+    derive: (yes, env) => ({ selfPaidFen: yes ? computedSelfPaidFen(env.answers) ?? undefined : undefined }),
+    // The summary shows the amount, whichever way it was obtained.
+    display: (_yes, env) =>
+      typeof env.answers.selfPaidFen === 'number' ? formatMoney(env.lang, env.answers.selfPaidFen) : env.t('common.not_answered'),
+  },
+  amountQuestion({
+    id: 'selfPaidFen',
+    ask: 'apply.selfPaidFen.ask',
+    // No label of its own: the summary line and "修改 自付" belong to the confirmation above.
+    when: (a) => isIllness(a) && a.selfPaidConfirmed === false,
+    allowZero: true,
+    atMost: { field: 'totalCostFen', hint: 'apply.selfPaidFen.too_much' },
+  }),
+];

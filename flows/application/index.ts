@@ -1,0 +1,85 @@
+/**
+ * The application flow (flow id 'apply'): cause → applicant and household → cause-specific
+ * questions → pre-check → documents → consents → summary → file_case.
+ */
+import type { FlowDef, StepEnv, StepOutcome, SummaryStep } from '../engine/flow';
+import { documentCounts, OTHER_KIND } from '../engine/steps/documents';
+import { formatMoney } from '../i18n/format';
+import { applicantSteps } from './applicant';
+import { buildApplication } from './build';
+import { causeStep } from './cause';
+import { consentSteps } from './consent';
+import { disasterSteps } from './disaster';
+import { documentSteps } from './documents';
+import { educationSteps } from './education';
+import { illnessSteps } from './illness';
+import { perCapitaIncomeFen, precheckLines, precheckStep, rigidExpenseFen } from './precheck';
+
+export { ApplicationDataSchema, ApplicantSchema, IllnessDetailsSchema, DisasterDetailsSchema, EducationDetailsSchema } from './schema';
+export { CHECKLIST, type ChecklistItem } from './documents';
+export { DISASTER_KINDS, type DisasterKind } from './disaster';
+export { STAGES, type Stage } from './education';
+export { buildApplication } from './build';
+export { computePrecheck, perCapitaIncomeFen, rigidExpenseFen } from './precheck';
+
+export const APPLY_FLOW = 'apply';
+
+const summaryStep: SummaryStep = {
+  kind: 'summary',
+  id: 'summary',
+  extra: (env) => {
+    const money = (fen: number) => formatMoney(env.lang, fen);
+    const lines = [
+      env.t('summary.per_capita', { amount: money(perCapitaIncomeFen(env.answers) ?? 0) }),
+      env.t('summary.rigid_expense', { amount: money(rigidExpenseFen(env.answers) ?? 0) }),
+    ];
+    const other = documentCounts(env.answers)[OTHER_KIND] ?? 0;
+    if (other > 0) lines.push(env.t('summary.other_documents', { n: other }));
+    return [...lines, ...precheckLines(env)];
+  },
+};
+
+function complete(env: StepEnv): StepOutcome {
+  const built = buildApplication(env);
+  if (!built.ok) {
+    // Every answer is checked when given, so this means a state from an older version: ask for help.
+    return { kind: 'stay', replies: [env.t('apply.invalid')], reprompt: false };
+  }
+  return {
+    kind: 'switch',
+    flow: 'menu',
+    step: 'idle',
+    // The village is remembered for the policy answer and for a later hand-over; nothing sensitive.
+    answers: { townCode: env.answers.townCode, villageCode: env.answers.villageCode },
+    effects: [{ type: 'file_case', application: built.value }],
+    // The villager hears the case number from describeOutcome({type:'case_filed'}).
+    prompt: false,
+  };
+}
+
+export const applyFlow: FlowDef = {
+  id: APPLY_FLOW,
+  resumable: true,
+  collectsDocuments: true,
+  busyHint: 'apply.busy',
+  intro: (env) => [env.t('apply.intro')],
+  steps: [
+    causeStep,
+    ...applicantSteps,
+    ...illnessSteps,
+    ...disasterSteps,
+    ...educationSteps,
+    precheckStep,
+    ...documentSteps,
+    ...consentSteps,
+    summaryStep,
+  ],
+  complete,
+  cancel: (env) => ({
+    kind: 'switch',
+    flow: 'menu',
+    step: 'main',
+    replies: [env.t('apply.cancelled')],
+    effects: [{ type: 'discard_documents' }],
+  }),
+};

@@ -1,0 +1,79 @@
+/**
+ * The pre-check: information for the villager, never a rejection. It compares the household's
+ * per-capita income with the income line configured for its village and this year, and the
+ * rigid expense with the household's annual income. A cadre decides.
+ *
+ * The income line is configuration (it differs by province and is reset every year): it comes
+ * from ctx.incomeLineFen, and when it is not configured the villager is told the cadre will check.
+ */
+import type { Answers, NoticeStep, StepEnv } from '../engine/flow';
+import type { ApplicationData, FlowContext } from '../engine/types';
+import { formatMoney, shanghaiYear } from '../i18n/format';
+
+/** Annual income ÷ household size, rounded to whole fen; null until both are known. */
+export function perCapitaIncomeFen(a: Answers): number | null {
+  const income = a.annualIncomeFen;
+  const size = a.householdSize;
+  if (typeof income !== 'number' || typeof size !== 'number' || size <= 0) return null;
+  return Math.round(income / size);
+}
+
+/** The expense the household bears itself for this cause; null until the amounts are known. */
+export function rigidExpenseFen(a: Answers): number | null {
+  const n = (k: string) => (typeof a[k] === 'number' ? (a[k] as number) : null);
+  switch (a.cause) {
+    case 'illness':
+      return n('selfPaidFen');
+    case 'disaster': {
+      const loss = n('lossFen');
+      const comp = n('compensationFen');
+      return loss === null || comp === null ? null : Math.max(0, loss - comp);
+    }
+    case 'education': {
+      const cost = n('educationCostFen');
+      const aid = n('aidFen');
+      return cost === null || aid === null ? null : Math.max(0, cost - aid);
+    }
+    default:
+      return null;
+  }
+}
+
+export function computePrecheck(a: Answers, ctx: FlowContext): ApplicationData['precheck'] & { year: number } {
+  const year = shanghaiYear(ctx.now);
+  const line = typeof a.villageCode === 'string' ? ctx.incomeLineFen(a.villageCode, year) : null;
+  const perCapita = perCapitaIncomeFen(a) ?? 0;
+  const expense = rigidExpenseFen(a) ?? 0;
+  return {
+    year,
+    incomeLineFen: line,
+    // 不高于 the line: the seed's rule is "年人均纯收入不高于5200元".
+    underIncomeLine: line === null ? null : perCapita <= line,
+    expenseExceedsIncome: expense > ((a.annualIncomeFen as number) ?? 0),
+  };
+}
+
+/** The pre-check in plain words (used on the way to the documents and in the summary). */
+export function precheckLines(env: StepEnv): string[] {
+  const a = env.answers;
+  const p = computePrecheck(a, env.ctx);
+  const money = (fen: number) => formatMoney(env.lang, fen);
+  const perCapita = money(perCapitaIncomeFen(a) ?? 0);
+  const lines: string[] = [];
+  if (p.incomeLineFen === null) lines.push(env.t('precheck.line_unknown', { perCapita }));
+  else {
+    const params = { perCapita, line: money(p.incomeLineFen), year: p.year };
+    lines.push(env.t(p.underIncomeLine ? 'precheck.under_line' : 'precheck.over_line', params));
+  }
+  const params = { expense: money(rigidExpenseFen(a) ?? 0), income: money((a.annualIncomeFen as number) ?? 0) };
+  lines.push(env.t(p.expenseExceedsIncome ? 'precheck.expense_exceeds' : 'precheck.expense_not_exceeds', params));
+  if (p.underIncomeLine === false) lines.push(env.t('precheck.still_apply'));
+  lines.push(env.t('precheck.cadre_decides'));
+  return lines;
+}
+
+export const precheckStep: NoticeStep = {
+  kind: 'notice',
+  id: 'precheck',
+  text: (env) => [[env.t('precheck.title'), ...precheckLines(env)].join('\n')],
+};

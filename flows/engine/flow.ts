@@ -1,0 +1,179 @@
+/**
+ * How a flow is written down: a flow is an ordered list of steps (data) plus a few small pure
+ * functions. The engine (step.ts) walks the list; each step kind has its own file under
+ * steps/ that knows how to ask its question and how to read an answer.
+ *
+ * Navigation is deliberately simple: a flow is linear, and a step whose `when` is false is
+ * skipped. Branches ("who is ill? → family member → ask the relation") are expressed as `when`
+ * predicates over the answers, so a state is always just (flow, step, answers).
+ */
+import type { Effect, FlowContext, Lang, SessionState } from './types';
+import type { ParseFailure } from '../parse/types';
+
+export type Answers = Record<string, unknown>;
+
+/** Everything a step function may look at. Read-only: steps return patches, never mutate. */
+export interface StepEnv {
+  state: SessionState;
+  answers: Answers;
+  ctx: FlowContext;
+  lang: Lang;
+  flow: FlowDef;
+  /** Translate in the villager's language. */
+  t: (key: string, params?: Record<string, unknown>) => string;
+}
+
+/** A checked answer: a value, or the i18n key of a hint saying what was wrong. */
+export type Checked<T> =
+  | { ok: true; value: T }
+  | { ok: false; hint: string; params?: Record<string, unknown> };
+
+/** What a step decided about one inbound text. The engine turns it into state, replies, effects. */
+export type StepOutcome =
+  /** A valid answer: store the patch, say the notes, move on. */
+  | { kind: 'answer'; patch: Answers; notes?: string[]; effects?: Effect[] }
+  /** Not understood: say the hint, ask again, count a miss. */
+  | { kind: 'retry'; hint: string }
+  /** Stay at this step without a miss (an upload acknowledged, a list shown). */
+  | { kind: 'stay'; replies: string[]; effects?: Effect[]; patch?: Answers; reprompt?: boolean }
+  /** Jump to another step of the same flow (an edit from the summary). */
+  | { kind: 'goto'; step: string; returnTo?: string; clear?: string[]; replies?: string[] }
+  /** The flow is finished (summary confirmed): the flow's `complete` decides what follows. */
+  | { kind: 'complete' }
+  /** Leave for another flow (or another step of the menu). */
+  | {
+      kind: 'switch';
+      flow: string;
+      step?: string;
+      answers?: Answers;
+      replies?: string[];
+      effects?: Effect[];
+      /** Ask the new step's question after the replies (default true). */
+      prompt?: boolean;
+    };
+
+interface BaseStep {
+  id: string;
+  /** Skip the step when false (branching). */
+  when?: (answers: Answers, env: StepEnv) => boolean;
+  /** i18n key naming the step's answer in the summary, the resume line and "修改 …". */
+  label?: string;
+  /** Extra words a villager may use after "修改" to mean this step (both languages). */
+  editWords?: string[];
+  /** Answers to forget when this step is answered again (they depend on it and must be re-asked). */
+  clears?: string[];
+  /** Extra i18n key explaining the step, shown by "帮助". */
+  help?: string;
+}
+
+/** Free text or a number, checked by a parser. */
+export interface QuestionStep extends BaseStep {
+  kind: 'question';
+  field: string;
+  ask: (env: StepEnv) => string;
+  parse: (text: string, env: StepEnv) => Checked<unknown>;
+  /** Cross-answer checks (reimbursed ≤ total…), also re-run when an edit may have broken them. */
+  validate?: (value: unknown, env: StepEnv) => Checked<unknown> | null;
+  /** Lines said after a valid answer (e.g. the per-capita income). Sees the answers including this one. */
+  notes?: (env: StepEnv) => string[];
+  display: (value: unknown, env: StepEnv) => string;
+}
+
+export interface ChoiceOption {
+  id: string;
+  /** Shown in the numbered list and in the summary (already translated). */
+  text: string;
+  /** Words that select it besides its number (both languages). */
+  labels: string[];
+  /** Shorter text for the summary, when the list text explains more ("因病：家里有人生病…" → "因病"). */
+  display?: string;
+}
+
+/** A numbered list. */
+export interface ChoiceStep extends BaseStep {
+  kind: 'choice';
+  field: string;
+  ask: (env: StepEnv) => string;
+  options: (env: StepEnv) => ChoiceOption[];
+}
+
+/** A yes/no question. */
+export interface YesNoStep extends BaseStep {
+  kind: 'yesno';
+  field: string;
+  ask: (env: StepEnv) => string;
+  /** Step-specific words (e.g. 同意 / 不同意) checked before the general yes/no parser. */
+  yesWords?: string[];
+  noWords?: string[];
+  /** i18n key of the hint when the answer is neither (default parse.yes_no_unknown). */
+  hint?: string;
+  /** Answering "no" leaves the flow (consent refused). */
+  onNo?: (env: StepEnv) => StepOutcome;
+  /** Further answers implied by this one (e.g. confirming the computed self-paid amount). */
+  derive?: (value: boolean, env: StepEnv) => Answers;
+  display: (value: boolean, env: StepEnv) => string;
+}
+
+/** One checklist item of photos/files: uploads until "好了", or "跳过". */
+export interface DocumentsStep extends BaseStep {
+  kind: 'documents';
+  field: string;
+  /** Checklist item id, used as the document kind. */
+  item: string;
+  /** i18n key of the item's name (住院结算单/发票). */
+  itemLabel: string;
+}
+
+/** Information said while passing through (the pre-check); never waits for an answer. */
+export interface NoticeStep extends BaseStep {
+  kind: 'notice';
+  text: (env: StepEnv) => string[];
+}
+
+/** All answers listed; "确认" completes the flow, "修改 X" jumps to X and comes back. */
+export interface SummaryStep extends BaseStep {
+  kind: 'summary';
+  /** Computed lines appended to the answers (per-capita income, pre-check…). */
+  extra?: (env: StepEnv) => string[];
+}
+
+/** Anything else (the menu): the step handles text itself. */
+export interface CustomStep extends BaseStep {
+  kind: 'custom';
+  prompt: (env: StepEnv) => string;
+  handle: (text: string, env: StepEnv) => StepOutcome;
+}
+
+export type StepDef = QuestionStep | ChoiceStep | YesNoStep | DocumentsStep | NoticeStep | SummaryStep | CustomStep;
+
+/** Steps that hold an answer. */
+export type AnsweredStep = QuestionStep | ChoiceStep | YesNoStep | DocumentsStep;
+
+export interface FlowDef {
+  id: string;
+  steps: StepDef[];
+  /** Said once when the flow starts, before the first question. */
+  intro?: (env: StepEnv) => string[];
+  /** The last step was passed or the summary confirmed. */
+  complete: (env: StepEnv) => StepOutcome;
+  /** "取消": what to say and do when the villager abandons the flow. */
+  cancel: (env: StepEnv) => StepOutcome;
+  /** True when the villager is in the middle of something worth resuming ("您上次填到…"). */
+  resumable: boolean;
+  /** Media sent during this flow are kept as documents of what is being built. */
+  collectsDocuments?: boolean;
+  /** i18n key said when the villager asks for the menu's services ("查询") in the middle of this flow. */
+  busyHint?: string;
+}
+
+export function hasField(s: StepDef): s is AnsweredStep {
+  return s.kind === 'question' || s.kind === 'choice' || s.kind === 'yesno' || s.kind === 'documents';
+}
+
+/** Maps a parser's failure to the hint key `parse.<reason>`. */
+export function fromParse<T>(
+  r: { ok: true; value: T } | { ok: false; reason: ParseFailure },
+  params?: Record<string, unknown>,
+): Checked<T> {
+  return r.ok ? r : { ok: false, hint: `parse.${r.reason}`, params };
+}

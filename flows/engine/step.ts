@@ -1,0 +1,335 @@
+/**
+ * The engine: one pure function from (state, inbound, context) to (state, replies, effects).
+ *
+ * Order of concerns for a text message:
+ *   1. a contact without a session gets the welcome and the menu;
+ *   2. global commands (取消, 上一步, 帮助, 人工, English/中文) work at every step;
+ *   3. a greeting in the middle of an application re-asks where the villager stopped;
+ *   4. anything else is the answer to the current step, handled by the step's kind.
+ * The input state is never mutated; the state returned is plain JSON.
+ */
+import { detectCommand, type Command } from './commands';
+import { makeEnv, mergeAnswers } from './env';
+import { hasField, type FlowDef, type StepDef, type StepEnv, type StepOutcome } from './flow';
+import { handoverEffect } from './handover';
+import { applies, firstPending, staleAnswer, stepIndex } from './navigation';
+import { acceptUpload, displayAnswer, handleText, helpKey, isDocuments, promptFor } from './steps';
+import type { Effect, FlowContext, Inbound, Lang, SessionState, StepFunction, StepResult } from './types';
+
+export interface EngineConfig {
+  flows: FlowDef[];
+  /** Where a new contact starts and where finished or cancelled flows return. */
+  home: { flow: string; step: string };
+}
+
+/** A missed answer this many times in a row offers a cadre. */
+export const MISSES_BEFORE_OFFER = 3;
+
+export function createEngine(config: EngineConfig): StepFunction {
+  const flows = new Map(config.flows.map((f) => [f.id, f]));
+  return (prev, inbound, ctx) => {
+    const turn = new Turn(flows, config, ctx, prev);
+    turn.run(inbound);
+    return turn.result();
+  };
+}
+
+/** Commands a contact without a session may use before seeing the menu. */
+const FRESH_COMMANDS: Command[] = ['status', 'handover', 'help', 'lang_en', 'lang_zh'];
+
+class Turn {
+  state: SessionState;
+  private replies: string[] = [];
+  private effects: Effect[] = [];
+  private readonly fresh: boolean;
+  private readonly lost: boolean;
+
+  constructor(
+    private readonly flows: Map<string, FlowDef>,
+    private readonly config: EngineConfig,
+    private readonly ctx: FlowContext,
+    prev: SessionState | null,
+  ) {
+    this.fresh = prev === null;
+    // A deep copy: the caller's state stays untouched, and anything not JSON is dropped now, not on save.
+    const state: SessionState = prev ? JSON.parse(JSON.stringify(prev)) : this.homeState(ctx.lang ?? 'zh-CN');
+    const flow = this.flows.get(state.flow);
+    // A state saved by an older version of the flows may name a step that no longer exists.
+    this.lost = !flow || stepIndex(flow, state.step) < 0;
+    this.state = this.lost ? this.homeState(state.lang ?? ctx.lang ?? 'zh-CN') : state;
+    this.state.answers ??= {};
+    this.state.history ??= [];
+    this.state.misses ??= 0;
+  }
+
+  private homeState(lang: Lang): SessionState {
+    return { flow: this.config.home.flow, step: this.config.home.step, answers: {}, misses: 0, history: [], lang };
+  }
+
+  get flow(): FlowDef {
+    return this.flows.get(this.state.flow)!;
+  }
+
+  get current(): StepDef {
+    return this.flow.steps[stepIndex(this.flow, this.state.step)];
+  }
+
+  get env(): StepEnv {
+    return makeEnv(this.state, this.ctx, this.flow);
+  }
+
+  private t(key: string, params?: Record<string, unknown>): string {
+    return this.env.t(key, params);
+  }
+
+  private say(...lines: string[]): void {
+    this.replies.push(...lines.filter((l) => l.trim() !== ''));
+  }
+
+  result(): StepResult {
+    return {
+      state: this.state,
+      replies: this.replies.map((text) => ({ type: 'text' as const, text })),
+      effects: this.effects,
+    };
+  }
+
+  run(inbound: Inbound): void {
+    if (this.lost) {
+      // Whatever was being built is gone: its uploads must not linger unfiled.
+      this.effects.push({ type: 'discard_documents' });
+      this.say(this.t('engine.reset'));
+      this.ask();
+      return;
+    }
+    if (inbound.kind === 'media') return this.onMedia(inbound);
+
+    const cmd = detectCommand(inbound.text);
+    if (this.fresh && !(cmd && FRESH_COMMANDS.includes(cmd))) {
+      this.say(this.t(this.ctx.knownContact ? 'menu.welcome_back' : 'menu.welcome'));
+      this.ask();
+      return;
+    }
+    switch (cmd) {
+      case 'cancel':
+        return this.apply(this.flow.cancel(this.env));
+      case 'back':
+        return this.back();
+      case 'help':
+        return this.help();
+      case 'handover':
+        return this.handover();
+      case 'lang_en':
+        return this.setLanguage('en');
+      case 'lang_zh':
+        return this.setLanguage('zh-CN');
+      case 'greeting':
+      case 'menu':
+        if (this.flow.resumable) return this.resume();
+        break;
+      case 'status':
+        if (this.flow.resumable) {
+          if (this.flow.busyHint) this.say(this.t(this.flow.busyHint));
+          return this.ask();
+        }
+        break;
+      default:
+        break;
+    }
+    this.apply(handleText(this.current, inbound.text, this.env));
+  }
+
+  /** Say the current step's question. */
+  private ask(showPrevious = false): void {
+    const step = this.current;
+    let prompt = promptFor(step, this.env);
+    if (showPrevious && hasField(step) && step.kind !== 'documents') {
+      const value = displayAnswer(step, this.env);
+      if (value !== null) prompt += '\n' + this.t('engine.previous_answer', { value });
+    }
+    this.say(prompt);
+  }
+
+  /** Make `id` the current step and ask it. The summary first sends the villager to anything still missing. */
+  private enter(id: string, showPrevious = false): void {
+    let target = this.flow.steps[stepIndex(this.flow, id)];
+    if (target.kind === 'summary') {
+      const missing = firstPending(this.flow, this.env, 0, stepIndex(this.flow, id));
+      if (missing) {
+        this.state.returnTo = target.id;
+        target = missing;
+      }
+    }
+    this.state.step = target.id;
+    this.state.misses = 0;
+    // An answer made wrong by an edit elsewhere ("reimbursed ≤ total"): say why it is asked again.
+    const stale = staleAnswer(target, this.env);
+    if (stale) this.say(this.t(stale.hint, stale.params));
+    this.ask(showPrevious && !stale);
+  }
+
+  /** After a valid answer: the next step in order, or, while editing, the next stale one or back to the summary. */
+  private advance(): void {
+    const steps = this.flow.steps;
+    const from = stepIndex(this.flow, this.state.step);
+    if (this.state.returnTo) {
+      const back = this.state.returnTo;
+      const pending = firstPending(this.flow, this.env, from + 1, Math.max(from + 1, stepIndex(this.flow, back)));
+      if (pending) return this.enter(pending.id);
+      this.state.returnTo = undefined;
+      return this.enter(back);
+    }
+    for (const s of steps.slice(from + 1)) {
+      if (!applies(s, this.env)) continue;
+      if (s.kind === 'notice') {
+        this.say(...s.text(this.env));
+        continue;
+      }
+      return this.enter(s.id);
+    }
+    this.apply(this.flow.complete(this.env));
+  }
+
+  private apply(o: StepOutcome): void {
+    switch (o.kind) {
+      case 'answer': {
+        const step = this.current;
+        const forget = Object.fromEntries((step.clears ?? []).map((f) => [f, undefined]));
+        this.state.answers = mergeAnswers(this.state.answers, { ...forget, ...o.patch });
+        this.say(...(o.notes ?? []));
+        this.effects.push(...(o.effects ?? []));
+        this.pushHistory(step.id);
+        return this.advance();
+      }
+      case 'retry': {
+        this.state.misses += 1;
+        const lines = [o.hint, promptFor(this.current, this.env)];
+        if (this.state.misses >= MISSES_BEFORE_OFFER) lines.push(this.t('engine.offer_handover'));
+        this.say(lines.join('\n'));
+        return;
+      }
+      case 'stay':
+        this.state.misses = 0;
+        if (o.patch) this.state.answers = mergeAnswers(this.state.answers, o.patch);
+        this.say(...o.replies);
+        this.effects.push(...(o.effects ?? []));
+        if (o.reprompt) this.ask();
+        return;
+      case 'goto':
+        this.pushHistory(this.state.step);
+        this.state.answers = mergeAnswers(this.state.answers, Object.fromEntries((o.clear ?? []).map((f) => [f, undefined])));
+        this.state.returnTo = o.returnTo;
+        this.say(...(o.replies ?? []));
+        return this.enter(o.step, true);
+      case 'complete':
+        return this.apply(this.flow.complete(this.env));
+      case 'switch': {
+        const entering = o.flow !== this.state.flow;
+        this.state = {
+          flow: o.flow,
+          step: o.step ?? '',
+          answers: o.answers ?? {},
+          misses: 0,
+          history: [],
+          lang: this.state.lang,
+        };
+        this.say(...(o.replies ?? []));
+        this.effects.push(...(o.effects ?? []));
+        if (entering && !o.step && this.flow.intro) this.say(...this.flow.intro(this.env));
+        const first = o.step ?? this.firstStep();
+        if (o.prompt === false) {
+          this.state.step = first;
+          return;
+        }
+        return this.enter(first);
+      }
+    }
+  }
+
+  /** The first applicable step of the current flow, saying any notices passed on the way. */
+  private firstStep(): string {
+    for (const s of this.flow.steps) {
+      if (!applies(s, this.env)) continue;
+      if (s.kind === 'notice') {
+        this.say(...s.text(this.env));
+        continue;
+      }
+      return s.id;
+    }
+    return this.flow.steps[0].id;
+  }
+
+  private pushHistory(id: string): void {
+    const h = this.state.history;
+    if (h[h.length - 1] !== id) h.push(id);
+  }
+
+  /** "上一步": the previous question, its answer kept and shown. */
+  private back(): void {
+    const h = this.state.history;
+    while (h.length > 0) {
+      const id = h.pop()!;
+      const idx = stepIndex(this.flow, id);
+      if (idx < 0 || !applies(this.flow.steps[idx], this.env)) continue;
+      if (this.state.returnTo === id) this.state.returnTo = undefined;
+      return this.enter(id, true);
+    }
+    if (this.flow.resumable) this.say(this.t('engine.no_back'));
+    this.ask();
+  }
+
+  /** "帮助": what this step expects, then the commands; the place is kept. */
+  private help(): void {
+    const step = this.current;
+    this.say([this.t(helpKey(step)), promptFor(step, this.env)].join('\n'));
+    this.say(this.t(this.flow.resumable ? 'help.commands' : 'help.commands_menu'));
+  }
+
+  /** "人工": a cadre will call; the villager keeps their place. */
+  private handover(): void {
+    const reason = this.state.misses >= MISSES_BEFORE_OFFER ? 'misunderstood' : 'requested';
+    this.effects.push(handoverEffect(this.env, reason));
+    this.state.misses = 0;
+    this.say(this.t('handover.done'));
+    if (this.flow.resumable) {
+      this.say(this.t('handover.continue'));
+      this.ask();
+    }
+  }
+
+  private setLanguage(lang: Lang): void {
+    this.state.lang = lang;
+    this.effects.push({ type: 'set_language', lang });
+    this.say(this.t('engine.language_set'));
+    this.ask();
+  }
+
+  /** A greeting mid-flow: "您上次填到…", then the same question. */
+  private resume(): void {
+    const step = this.current;
+    const label = isDocuments(step) ? step.itemLabel : step.label;
+    this.say(label ? this.t('engine.resume', { label: this.t(label) }) : this.t('engine.resume_generic'));
+    this.ask();
+  }
+
+  private onMedia(m: Extract<Inbound, { kind: 'media' }>): void {
+    const what = this.t(`media.kind_${m.mediaType}`);
+    if (this.fresh || !this.flow.resumable) {
+      this.say(this.t(m.mediaType === 'audio' ? 'media.voice' : 'media.received_outside', { what }));
+      if (this.state.step !== this.config.home.step || this.state.flow !== this.config.home.flow) {
+        this.state = { ...this.homeState(this.state.lang), answers: this.state.answers };
+      }
+      return this.ask();
+    }
+    if (m.mediaType === 'audio') {
+      this.say(this.t('media.voice'));
+      return this.ask();
+    }
+    if (!this.flow.collectsDocuments) {
+      this.say(this.t('media.please_type', { what }));
+      return this.ask();
+    }
+    const step = this.current;
+    this.apply(acceptUpload(isDocuments(step) ? step : null, m, this.env));
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * A numbered list: answered by number (1, 一, ①…) or by the option's words.
+ *
+ *   { kind: 'choice', id: 'cause', field: 'cause', ask, options: () => [{ id: 'illness', text: '因病', labels: [...] }] }
+ */
+import { parseChoice } from '../../parse';
+import type { ChoiceStep, StepEnv, StepOutcome } from '../flow';
+
+export function promptChoice(step: ChoiceStep, env: StepEnv): string {
+  const options = step.options(env);
+  const lines = options.map((o, i) => `${i + 1}. ${o.text}`);
+  return [step.ask(env), ...lines, env.t('engine.choose_number', { max: options.length })].join('\n');
+}
+
+export function handleChoice(step: ChoiceStep, text: string, env: StepEnv): StepOutcome {
+  const options = step.options(env);
+  const r = parseChoice(
+    text,
+    options.map((o) => ({ id: o.id, labels: [o.text, ...o.labels] })),
+  );
+  if (!r.ok) return { kind: 'retry', hint: env.t(`parse.${r.reason}`, { max: options.length }) };
+  return { kind: 'answer', patch: { [step.field]: r.value } };
+}
+
+export function displayChoice(step: ChoiceStep, value: unknown, env: StepEnv): string {
+  const option = step.options(env).find((o) => o.id === value);
+  return option ? option.display ?? option.text : String(value);
+}

@@ -1,0 +1,94 @@
+/**
+ * One checklist item of the documents step: the villager sends any number of photos or files,
+ * then says "好了" to move on, or "跳过" when they do not have it (a cadre may ask later).
+ *
+ *   { kind: 'documents', id: 'doc_hospital_bill', field: 'doc_hospital_bill', item: 'hospital_bill', itemLabel: 'docs.item.hospital_bill' }
+ *
+ * The answer stored under `field` is 'done' or 'skipped'; how many files arrived per kind is
+ * kept under answers.documents so the villager hears a running count.
+ */
+import { commandText } from '../commands';
+import type { Answers, DocumentsStep, StepEnv, StepOutcome } from '../flow';
+import type { Inbound } from '../types';
+
+/** answers key holding { [kind]: count } of uploads attached in this application. */
+export const DOCUMENT_COUNTS = 'documents';
+/** Kind used for media sent while another question is being asked. */
+export const OTHER_KIND = 'other';
+
+const DONE = ['好了', '好', '好的', '完成', '完了', '发完了', '发完', '传完了', '没了', '没有了', '就这些', '就这么多', '下一步', '下一项', 'done', 'finished', 'ok', 'next', "that's all", 'no more'];
+const SKIP = ['跳过', '没有', '暂时没有', '没有这个', '没这个', '无', '不发', '以后再发', '以后再说', 'skip', 'none', "i don't have it", 'not now'];
+
+export function documentCounts(answers: Answers): Record<string, number> {
+  const v = answers[DOCUMENT_COUNTS];
+  return v && typeof v === 'object' ? (v as Record<string, number>) : {};
+}
+
+export function totalDocuments(answers: Answers): number {
+  return Object.values(documentCounts(answers)).reduce((a, b) => a + b, 0);
+}
+
+function documentSteps(env: StepEnv): DocumentsStep[] {
+  return env.flow.steps.filter(
+    (s): s is DocumentsStep => s.kind === 'documents' && (s.when?.(env.answers, env) ?? true),
+  );
+}
+
+export function promptDocuments(step: DocumentsStep, env: StepEnv): string {
+  const all = documentSteps(env);
+  const count = documentCounts(env.answers)[step.item] ?? 0;
+  const lines = [
+    env.t('docs.ask', { item: env.t(step.itemLabel), index: all.indexOf(step) + 1, total: all.length }),
+  ];
+  if (count > 0) lines.push(env.t('docs.so_far', { item: env.t(step.itemLabel), n: count }));
+  lines.push(env.t('docs.how'));
+  return lines.join('\n');
+}
+
+export function handleDocuments(step: DocumentsStep, text: string, env: StepEnv): StepOutcome {
+  const s = commandText(text);
+  const count = documentCounts(env.answers)[step.item] ?? 0;
+  const item = env.t(step.itemLabel);
+  // "没有了" after some uploads means "no more"; "没有" before any means "I don't have it".
+  if (DONE.includes(s) || (count > 0 && SKIP.includes(s))) {
+    if (count === 0) return { kind: 'stay', replies: [env.t('docs.none_yet', { item })] };
+    return { kind: 'answer', patch: { [step.field]: 'done' }, notes: [env.t('docs.item_done', { item, n: count })] };
+  }
+  if (SKIP.includes(s)) {
+    return { kind: 'answer', patch: { [step.field]: 'skipped' }, notes: [env.t('docs.skipped', { item })] };
+  }
+  return { kind: 'retry', hint: env.t('docs.hint') };
+}
+
+/** A photo/file/video received during an application: attached to the item asked for, or as 'other'. */
+export function acceptUpload(
+  step: DocumentsStep | null,
+  inbound: Extract<Inbound, { kind: 'media' }>,
+  env: StepEnv,
+): StepOutcome {
+  const kind = step ? step.item : OTHER_KIND;
+  const counts = { ...documentCounts(env.answers) };
+  counts[kind] = (counts[kind] ?? 0) + 1;
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  const effects = [{ type: 'attach_document' as const, upload: inbound.upload, kind }];
+  const patch = { [DOCUMENT_COUNTS]: counts };
+  if (!step) {
+    const what = env.t(`media.kind_${inbound.mediaType === 'audio' ? 'file' : inbound.mediaType}`);
+    return { kind: 'stay', patch, effects, replies: [env.t('docs.received_other', { what, total })], reprompt: true };
+  }
+  const unit = env.t(inbound.mediaType === 'image' ? 'docs.unit_image' : 'docs.unit_file');
+  return {
+    kind: 'stay',
+    patch,
+    effects,
+    replies: [
+      [env.t('docs.received', { item: env.t(step.itemLabel), n: counts[kind], unit, total }), env.t('docs.more_or_done')].join('\n'),
+    ],
+  };
+}
+
+export function displayDocuments(step: DocumentsStep, value: unknown, env: StepEnv): string {
+  const n = documentCounts(env.answers)[step.item] ?? 0;
+  if (value === 'skipped' && n === 0) return env.t('docs.display_skipped');
+  return env.t('docs.display_count', { n });
+}

@@ -1,0 +1,72 @@
+/** Dispatch from a step's kind to the file that handles it. */
+import type { DocumentsStep, StepDef, StepEnv, StepOutcome } from '../flow';
+import { handleChoice, promptChoice } from './choice';
+import { handleDocuments, promptDocuments } from './documents';
+import { handleQuestion, promptQuestion } from './question';
+import { handleSummary, promptSummary } from './summary';
+import { handleYesNo, promptYesNo } from './yesno';
+
+export { acceptUpload } from './documents';
+export { displayAnswer } from './display';
+
+export function promptFor(step: StepDef, env: StepEnv): string {
+  switch (step.kind) {
+    case 'question':
+      return promptQuestion(step, env);
+    case 'choice':
+      return promptChoice(step, env);
+    case 'yesno':
+      return promptYesNo(step, env);
+    case 'documents':
+      return promptDocuments(step, env);
+    case 'summary':
+      return promptSummary(step, env);
+    case 'custom':
+      return step.prompt(env);
+    case 'notice':
+      return step.text(env).join('\n');
+  }
+}
+
+export function handleText(step: StepDef, text: string, env: StepEnv): StepOutcome {
+  switch (step.kind) {
+    case 'question':
+      return handleQuestion(step, text, env);
+    case 'choice':
+      return handleChoice(step, text, env);
+    case 'yesno':
+      return handleYesNo(step, text, env);
+    case 'documents':
+      return handleDocuments(step, text, env);
+    case 'summary':
+      return handleSummary(step, text, env);
+    case 'custom':
+      return step.handle(text, env);
+    case 'notice':
+      // Never current: the engine passes through notices.
+      return { kind: 'stay', replies: [] };
+  }
+}
+
+/** "帮助" at this step: what kind of answer is expected, in general words. */
+export function helpKey(step: StepDef): string {
+  if (step.help) return step.help;
+  switch (step.kind) {
+    case 'question':
+      return 'help.question';
+    case 'choice':
+      return 'help.choice';
+    case 'yesno':
+      return 'help.yesno';
+    case 'documents':
+      return 'help.documents';
+    case 'summary':
+      return 'help.summary';
+    default:
+      return 'help.general';
+  }
+}
+
+export function isDocuments(step: StepDef): step is DocumentsStep {
+  return step.kind === 'documents';
+}

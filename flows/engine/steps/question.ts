@@ -1,0 +1,23 @@
+/**
+ * A question answered by typing, read by a parser.
+ *
+ *   { kind: 'question', id: 'phone', field: 'phone', ask, parse: parsePhone, display }
+ *
+ * A failed parse is never guessed: the villager hears the parser's specific hint and the
+ * question again (which always carries an example).
+ */
+import type { QuestionStep, StepEnv, StepOutcome } from '../flow';
+import { envWith } from '../env';
+
+export function promptQuestion(step: QuestionStep, env: StepEnv): string {
+  return step.ask(env);
+}
+
+export function handleQuestion(step: QuestionStep, text: string, env: StepEnv): StepOutcome {
+  const parsed = step.parse(text, env);
+  if (!parsed.ok) return { kind: 'retry', hint: env.t(parsed.hint, parsed.params) };
+  const checked = step.validate?.(parsed.value, env);
+  if (checked && !checked.ok) return { kind: 'retry', hint: env.t(checked.hint, checked.params) };
+  const patch = { [step.field]: parsed.value };
+  return { kind: 'answer', patch, notes: step.notes?.(envWith(env, patch)) };
+}

@@ -1,0 +1,154 @@
+/**
+ * The contract between the pure flow engine (flows/) and the runtime that persists and
+ * delivers (server/). Nothing in flows/ performs I/O: the engine takes a state, an inbound
+ * message and a read-only context, and returns the next state, the replies to send and the
+ * effects the server must carry out in the same transaction as saving the new state.
+ */
+
+export type Lang = 'zh-CN' | 'en';
+export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
+
+export type Cause = 'illness' | 'disaster' | 'education';
+export const CAUSES: readonly Cause[] = ['illness', 'disaster', 'education'];
+
+/** What the villager sent. Media has already been stored (content-addressed) by the server. */
+export type Inbound =
+  | { kind: 'text'; text: string }
+  | {
+      kind: 'media';
+      mediaType: 'image' | 'file' | 'audio' | 'video';
+      /** A stored upload the server can attach: the effect hands it back unchanged. */
+      upload: UploadRef;
+    };
+
+export interface UploadRef {
+  sha256: string;
+  mime: string;
+  size: number;
+  storageKey: string;
+  fileName?: string;
+}
+
+/** A region option offered to the villager (towns of the county, villages of a town). */
+export interface RegionOption {
+  code: string;
+  name: string;
+  nameEn?: string;
+}
+
+export interface TownOption extends RegionOption {
+  villages: RegionOption[];
+}
+
+/** A case as the villager sees it in "查询/进度". */
+export interface CaseSummary {
+  caseNo: string;
+  cause: Cause;
+  status: string;
+  submittedAt: string; // ISO
+}
+
+/** Read-only facts the server looks up before calling the engine. */
+export interface FlowContext {
+  now: Date;
+  /** Towns of the county, each with its villages, in display order. */
+  towns: TownOption[];
+  /** Income line (per-capita net income per year, in fen) for a village code and year; null when not configured. */
+  incomeLineFen: (villageCode: string, year: number) => number | null;
+  /** The contact's existing cases (linked by contact or household), newest first. */
+  myCases: CaseSummary[];
+  /** True when the contact has been seen before (has a session or a case). */
+  knownContact: boolean;
+  /**
+   * The contact's remembered language (set by an earlier `set_language` effect). Used when there
+   * is no session state; a session's own `lang` wins when there is one. Default 'zh-CN'.
+   */
+  lang?: Lang;
+}
+
+/** The persisted conversation state (stored as JSON, versioned by the server). */
+export interface SessionState {
+  /** Flow id, e.g. 'menu', 'apply', 'status'. */
+  flow: string;
+  /** Step id within the flow. */
+  step: string;
+  /** Collected answers (JSON-serialisable). */
+  answers: Record<string, unknown>;
+  /** Consecutive answers that could not be understood at this step. */
+  misses: number;
+  /** Steps visited in this flow, for "上一步". */
+  history: string[];
+  lang: Lang;
+  /** Step to return to after an edit from the summary, if any. */
+  returnTo?: string;
+}
+
+export interface Reply {
+  type: 'text';
+  text: string;
+}
+
+/** Money is always integer fen. */
+export interface ApplicationData {
+  cause: Cause;
+  applicant: {
+    name: string;
+    idNumber: string;
+    phone: string;
+    townCode: string;
+    villageCode: string;
+    householdSize: number;
+    annualIncomeFen: number;
+    perCapitaIncomeFen: number;
+    povertyAlleviated: boolean; // 脱贫户
+  };
+  /** Cause-specific answers (patient, illness, hospital, totals…), money in fen. */
+  details: Record<string, unknown>;
+  /** Rigid expense the household bears itself (fen): self-paid medical, uncovered loss, uncovered school cost. */
+  rigidExpenseFen: number;
+  precheck: {
+    incomeLineFen: number | null;
+    underIncomeLine: boolean | null;
+    expenseExceedsIncome: boolean;
+  };
+  consent: { incomeCheck: true; personalInfo: true; at: string };
+  lang: Lang;
+}
+
+export type Effect =
+  /** File the application as a case. The server assigns the case number and links the session's documents. */
+  | { type: 'file_case'; application: ApplicationData }
+  /** Keep an uploaded document for the application in progress (kind = checklist item id, or 'other'). */
+  | { type: 'attach_document'; upload: UploadRef; kind: string }
+  /** Drop the documents attached in this session that were not filed (on cancel). */
+  | { type: 'discard_documents' }
+  /** A person asked for (or was offered and accepted) a cadre. */
+  | { type: 'handover'; reason: 'requested' | 'misunderstood'; villageCode?: string; note?: string }
+  /** Remember the contact's language. */
+  | { type: 'set_language'; lang: Lang }
+  /** Link this contact to the household that owns an ID number (re-identification after a contact id change). */
+  | { type: 'link_identity'; idNumber: string; phone: string };
+
+export interface StepResult {
+  state: SessionState;
+  replies: Reply[];
+  effects: Effect[];
+}
+
+/**
+ * The engine's single entry point. `state` is null for a contact without a session.
+ */
+export type StepFunction = (state: SessionState | null, inbound: Inbound, ctx: FlowContext) => StepResult;
+
+/**
+ * What the server learned while carrying out an effect whose result the villager must hear
+ * (the case number, whether an identity matched). The server then calls the flow's
+ * `describeOutcome` — still pure — so every word the villager reads is written in flows/.
+ */
+export type EffectOutcome =
+  | { type: 'case_filed'; caseNo: string }
+  | { type: 'case_duplicate'; existingCaseNo: string }
+  | { type: 'identity_linked'; cases: CaseSummary[] }
+  | { type: 'identity_not_found' };
+
+export type DescribeOutcome = (outcome: EffectOutcome, state: SessionState) => Reply[];

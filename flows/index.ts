@@ -1,0 +1,35 @@
+/**
+ * flows/: what the chatbot asks and says, as pure data and functions. The server imports
+ * `step` and `describeOutcome`, persists the state, executes the effects, sends the replies.
+ */
+import { applyFlow } from './application';
+import { createEngine } from './engine/step';
+import type { StepFunction } from './engine/types';
+import { menuFlow } from './menu';
+import { statusFlow } from './status';
+
+export * from './engine/types';
+export { describeOutcome } from './engine/describe';
+export { t, hasKey, resources, formatMoney, formatDate, shanghaiDate } from './i18n';
+export {
+  ApplicationDataSchema,
+  /** Alias of ApplicationDataSchema (the name the server imports). */
+  ApplicationDataSchema as ApplicationSchema,
+  ApplicantSchema,
+  IllnessDetailsSchema,
+  DisasterDetailsSchema,
+  EducationDetailsSchema,
+  CHECKLIST,
+  DISASTER_KINDS,
+  STAGES,
+} from './application';
+export { statusLabel, formatCaseList } from './status/cases';
+
+/** The flows the engine knows; a session's `flow` is one of these ids. */
+export const FLOWS = { menu: menuFlow, apply: applyFlow, status: statusFlow };
+
+/** The conversation engine: (state | null, inbound, context) → { state, replies, effects }. */
+export const step: StepFunction = createEngine({
+  flows: [menuFlow, applyFlow, statusFlow],
+  home: { flow: 'menu', step: 'main' },
+});

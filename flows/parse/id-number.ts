@@ -1,0 +1,37 @@
+import type { ParseResult } from './types';
+import { normalizeInput, stripAffixes, stripTrailingPunctuation } from './normalize';
+import { isAfter, isRealDate, shanghaiToday } from './calendar';
+
+/** GB 11643-1999 check-digit weights and the check character for each remainder mod 11. */
+const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const CHECK = '10X98765432';
+// Villagers often paste the label with the number: "身份证号：1101…".
+const LABELS = ['我的', '身份证号码', '身份证号', '身份证', '号码', '是', ':'];
+
+/** The GB 11643 check character for the first 17 digits. */
+export function idCheckChar(first17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * WEIGHTS[i];
+  return CHECK[sum % 11];
+}
+
+/**
+ * 18-character resident ID → upper-case canonical form. Spaces/hyphens inside are ignored,
+ * a lower-case x is accepted. `now` bounds the birth date (defaults to the clock).
+ */
+export function parseIdNumber(text: string, now: Date = new Date()): ParseResult<string> {
+  const raw = stripAffixes(stripTrailingPunctuation(normalizeInput(text)), LABELS, []);
+  const id = raw.replace(/[\s-]/g, '').toUpperCase();
+  if (id === '') return { ok: false, reason: 'empty' };
+  if (!/^[0-9X]+$/.test(id)) return { ok: false, reason: 'id_format' };
+  if (/^\d{15}$/.test(id)) return { ok: false, reason: 'id_length_15' };
+  if (id.length !== 18) return { ok: false, reason: 'id_length' };
+  if (!/^[1-9]\d{16}[0-9X]$/.test(id)) return { ok: false, reason: 'id_format' };
+
+  const birth = { y: Number(id.slice(6, 10)), m: Number(id.slice(10, 12)), d: Number(id.slice(12, 14)) };
+  if (birth.y < 1900 || !isRealDate(birth) || isAfter(birth, shanghaiToday(now))) {
+    return { ok: false, reason: 'id_format' };
+  }
+  if (idCheckChar(id) !== id[17]) return { ok: false, reason: 'id_checksum' };
+  return { ok: true, value: id };
+}

@@ -1,0 +1,24 @@
+import type { ParseResult } from './types';
+import { normalizeInput, stripAffixes, stripTrailingPunctuation } from './normalize';
+
+const LABELS = ['我的', '手机号码', '手机号', '手机', '电话号码', '电话', '号码', '是', ':'];
+
+/**
+ * Mainland mobile number → 11 digits. Accepts +86 / 86 / 0086 prefixes and any spaces,
+ * hyphens, dots or brackets typed between digit groups ("138-1234-5678", "(+86)138 1234 5678").
+ */
+export function parsePhone(text: string): ParseResult<string> {
+  const raw = stripAffixes(stripTrailingPunctuation(normalizeInput(text)), LABELS, []);
+  let digits = raw.replace(/[\s\-.()]/g, '');
+  if (digits === '') return { ok: false, reason: 'empty' };
+  if (digits.startsWith('+86')) digits = digits.slice(3);
+  else if (/^0086\d{11}$/.test(digits)) digits = digits.slice(4);
+  else if (/^86\d{11}$/.test(digits)) digits = digits.slice(2);
+
+  if (/^1[3-9]\d{9}$/.test(digits)) return { ok: true, value: digits };
+  // Area code (010, 0755 …) + 7-8 digit local number, or a bare local number: a landline.
+  if (/^0[1-9]\d{1,2}\d{7,8}$/.test(digits) || /^[2-9]\d{6,7}$/.test(digits)) {
+    return { ok: false, reason: 'phone_landline' };
+  }
+  return { ok: false, reason: 'phone_format' };
+}

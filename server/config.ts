@@ -1,0 +1,70 @@
+/**
+ * All configuration comes from the environment, validated once at start with zod.
+ * The README's configuration table lists every variable below.
+ */
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+
+const optionalString = z.string().trim().min(1).optional().catch(undefined);
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), 'DATABASE_URL must be a postgres:// URL'),
+  DATA_DIR: z.string().default('./data'),
+  DOCUMENTS_DIR: optionalString,
+  MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
+  BOT_TOKEN: optionalString,
+  ADMIN_TOKEN: optionalString,
+  DEFAULT_LANG: z.enum(['zh-CN', 'en']).default('zh-CN'),
+  SEED_DEMO: z.enum(['auto', 'always', 'never']).default('auto'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  databaseUrl?: string;
+  dataDir: string;
+  documentsDir: string;
+  maxUploadBytes: number;
+  /** Shared secret between bot and server. Generated per process when unset (embedded mode). */
+  botToken: string;
+  botTokenGenerated: boolean;
+  adminToken?: string;
+  defaultLang: 'zh-CN' | 'en';
+  seedDemo: 'auto' | 'always' | 'never';
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigError(`invalid configuration: ${issues}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.DATA_DIR);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir,
+    documentsDir: path.resolve(e.DOCUMENTS_DIR ?? path.join(dataDir, 'documents')),
+    maxUploadBytes: e.MAX_UPLOAD_BYTES,
+    botToken: e.BOT_TOKEN ?? randomBytes(24).toString('hex'),
+    botTokenGenerated: !e.BOT_TOKEN,
+    adminToken: e.ADMIN_TOKEN,
+    defaultLang: e.DEFAULT_LANG,
+    seedDemo: e.SEED_DEMO,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,176 @@
+/**
+ * Carries out the effects a flow step asked for, inside the caller's transaction, and reports
+ * the outcomes the villager must hear (case number, identity found or not).
+ */
+import type { Effect, EffectOutcome, UploadRef, ApplicationData } from '../../flows/engine/types';
+import { ApplicationSchema } from '../../flows';
+import type { Prisma } from '../generated/prisma/client';
+import type { RegionTree } from '../regions/tree';
+import { allocateCaseNumber, shanghaiYear } from '../cases/case-number';
+import { casesOfContact } from './context';
+
+type Tx = Prisma.TransactionClient;
+
+export type EffectScope = {
+  tx: Tx;
+  tree: RegionTree;
+  contact: { id: string; householdId: string | null; channel: string };
+  now: Date;
+};
+
+/** Statuses after which a case is closed: a new application for the same cause may be filed. */
+export const CLOSED_STATUSES = ['paid', 'rejected', 'withdrawn'];
+
+export class EffectRejected extends Error {}
+
+export async function runEffects(scope: EffectScope, effects: Effect[]): Promise<EffectOutcome[]> {
+  const outcomes: EffectOutcome[] = [];
+  for (const effect of effects) {
+    const outcome = await runEffect(scope, effect);
+    if (outcome) outcomes.push(outcome);
+  }
+  return outcomes;
+}
+
+async function runEffect(scope: EffectScope, effect: Effect): Promise<EffectOutcome | undefined> {
+  switch (effect.type) {
+    case 'file_case':
+      return fileCase(scope, effect.application);
+    case 'attach_document':
+      await attachDocument(scope, effect.upload, effect.kind);
+      return undefined;
+    case 'discard_documents':
+      await scope.tx.document.deleteMany({ where: { contactId: scope.contact.id, caseId: null } });
+      return undefined;
+    case 'handover':
+      await handover(scope, effect.reason, effect.villageCode, effect.note);
+      return undefined;
+    case 'set_language':
+      await scope.tx.contact.update({ where: { id: scope.contact.id }, data: { lang: effect.lang } });
+      return undefined;
+    case 'link_identity':
+      return linkIdentity(scope, effect.idNumber, effect.phone);
+  }
+}
+
+async function attachDocument({ tx, contact }: EffectScope, upload: UploadRef, kind: string) {
+  if (!upload.storageKey) return; // nothing was stored (e.g. a voice message): nothing to keep
+  await tx.document.create({
+    data: {
+      sha256: upload.sha256,
+      mime: upload.mime,
+      size: upload.size,
+      storageKey: upload.storageKey,
+      kind,
+      fileName: upload.fileName?.slice(0, 200),
+      contactId: contact.id,
+    },
+  });
+}
+
+async function fileCase(scope: EffectScope, raw: ApplicationData): Promise<EffectOutcome> {
+  const { tx, tree, contact, now } = scope;
+  const parsed = ApplicationSchema.safeParse(raw);
+  if (!parsed.success) throw new EffectRejected(`application failed validation at ${parsed.error.issues[0]?.path.join('.')}`);
+  const app = parsed.data as ApplicationData;
+  const village = tree.byCode.get(app.applicant.villageCode);
+  if (!village || village.level !== 'village') throw new EffectRejected('application names an unknown village');
+
+  const household = await tx.household.upsert({
+    where: { headIdNumber: app.applicant.idNumber },
+    create: {
+      villageId: village.id,
+      headName: app.applicant.name,
+      headIdNumber: app.applicant.idNumber,
+      phone: app.applicant.phone,
+      size: app.applicant.householdSize,
+      povertyAlleviated: app.applicant.povertyAlleviated,
+    },
+    update: {
+      villageId: village.id,
+      headName: app.applicant.name,
+      phone: app.applicant.phone,
+      size: app.applicant.householdSize,
+      povertyAlleviated: app.applicant.povertyAlleviated,
+    },
+  });
+  await tx.contact.update({ where: { id: contact.id }, data: { householdId: household.id } });
+
+  // One open application per household and cause: more papers go to the open case instead.
+  const open = await tx.case.findFirst({
+    where: { householdId: household.id, cause: app.cause, status: { notIn: CLOSED_STATUSES } },
+    orderBy: { submittedAt: 'desc' },
+  });
+  if (open) {
+    const moved = await tx.document.updateMany({ where: { contactId: contact.id, caseId: null }, data: { caseId: open.id } });
+    await tx.caseEvent.create({
+      data: { caseId: open.id, type: 'duplicate_application', actorType: 'villager', actorId: contact.id, note: null, data: { documentsAdded: moved.count } },
+    });
+    return { type: 'case_duplicate', existingCaseNo: open.caseNo };
+  }
+
+  const year = shanghaiYear(now);
+  const caseNo = await allocateCaseNumber(tx, year);
+  const created = await tx.case.create({
+    data: {
+      caseNo,
+      householdId: household.id,
+      villageId: village.id,
+      contactId: contact.id,
+      channel: contact.channel,
+      cause: app.cause,
+      status: 'submitted',
+      answers: app as unknown as Prisma.InputJsonValue,
+      lang: app.lang,
+      householdSize: app.applicant.householdSize,
+      annualIncomeFen: app.applicant.annualIncomeFen,
+      perCapitaIncomeFen: app.applicant.perCapitaIncomeFen,
+      rigidExpenseFen: app.rigidExpenseFen,
+      incomeLineFen: app.precheck.incomeLineFen,
+      incomeYear: year - 1,
+      submittedAt: now,
+    },
+  });
+  await tx.document.updateMany({ where: { contactId: contact.id, caseId: null }, data: { caseId: created.id } });
+  await tx.caseEvent.create({
+    data: { caseId: created.id, at: now, type: 'submitted', actorType: 'villager', actorId: contact.id, toStatus: 'submitted' },
+  });
+  // The village's cadres learn of the case through the outbox (delivered to bound cadres and groups).
+  await tx.outbox.create({
+    data: {
+      channel: contact.channel,
+      targetType: 'region',
+      targetId: village.id,
+      kind: 'case_submitted',
+      payload: { caseNo, cause: app.cause, villageCode: village.code, rigidExpenseFen: app.rigidExpenseFen },
+      dedupeKey: `case_submitted:${caseNo}`,
+    },
+  });
+  return { type: 'case_filed', caseNo };
+}
+
+async function handover({ tx, tree, contact, now }: EffectScope, reason: string, villageCode?: string, note?: string) {
+  const village = villageCode ? tree.byCode.get(villageCode) : undefined;
+  const row = await tx.handover.create({
+    data: { contactId: contact.id, villageId: village?.id ?? null, reason, note: note?.slice(0, 500) ?? null, createdAt: now },
+  });
+  await tx.outbox.create({
+    data: {
+      channel: contact.channel,
+      targetType: village ? 'region' : 'county_office',
+      targetId: village?.id ?? 'county',
+      kind: 'handover',
+      payload: { handoverId: row.id, contactId: contact.id, reason, villageCode: village?.code ?? null },
+      dedupeKey: `handover:${row.id}`,
+    },
+  });
+}
+
+async function linkIdentity({ tx, contact }: EffectScope, idNumber: string, phone: string): Promise<EffectOutcome> {
+  const household = await tx.household.findUnique({ where: { headIdNumber: idNumber } });
+  // Both must match: an ID number alone is too easy to know about someone else.
+  if (!household || household.phone !== phone) return { type: 'identity_not_found' };
+  await tx.contact.update({ where: { id: contact.id }, data: { householdId: household.id } });
+  const cases = await casesOfContact(tx, { id: contact.id, householdId: household.id });
+  return { type: 'identity_linked', cases };
+}

@@ -1,0 +1,114 @@
+/**
+ * POST /api/bot/inbound — the gateway hands over one WeChat message and gets the replies to say.
+ * JSON for text; multipart (a `meta` JSON part + a `file` part) for image/file/audio/video.
+ */
+import Router from '@koa/router';
+import multer from '@koa/multer';
+import type { Context } from 'koa';
+import { z } from 'zod';
+import type { Inbound, Lang, UploadRef } from '../../flows/engine/types';
+import { t } from '../../flows/i18n';
+import { handleInbound } from '../conversation/runtime';
+import { sniffMime, DOCUMENT_MIME_TYPES } from '../documents/sniff';
+import { badRequest, HttpError, parseOr400 } from '../http/errors';
+import { requireBotToken } from '../auth/tokens';
+import type { AppDeps } from '../app';
+
+const Envelope = z.object({
+  messageId: z.string().trim().min(1).max(200),
+  bot: z.object({ puppet: z.string().trim().min(1).max(100), accountId: z.string().trim().min(1).max(200) }).optional(),
+  from: z.object({ id: z.string().trim().min(1).max(200), name: z.string().max(200).default(''), alias: z.string().max(200).optional() }),
+  room: z.object({ id: z.string().trim().min(1).max(200), topic: z.string().max(200).default('') }).optional(),
+});
+const TextMessage = Envelope.extend({ type: z.literal('text'), text: z.string().max(4000) });
+const MediaMeta = Envelope.extend({ type: z.enum(['image', 'file', 'audio', 'video']) });
+
+export function channelOf(bot: { puppet: string; accountId: string } | undefined): string {
+  return bot ? `${bot.puppet}:${bot.accountId}` : 'default';
+}
+
+export function botInboundRouter(deps: AppDeps): Router {
+  const router = new Router();
+  // defParamCharset: WeChat and browsers send UTF-8 file names; multer assumes latin1 by default.
+  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: deps.config.maxUploadBytes, files: 1, fields: 5, fieldSize: 64 * 1024 }, defParamCharset: 'utf8' } as multer.Options);
+
+  router.post('/api/bot/inbound', requireBotToken(deps.config.botToken), async (ctx) => {
+    if (ctx.is('multipart/form-data')) {
+      await receiveMultipart(ctx, deps, upload);
+    } else if (ctx.is('application/json')) {
+      const msg = parseOr400(TextMessage, (ctx.request as { body?: unknown }).body);
+      const result = await handleInbound(
+        deps.prisma,
+        { channel: channelOf(msg.bot), messageId: msg.messageId, from: msg.from, inbound: { kind: 'text', text: msg.text } },
+        { log: deps.log, now: deps.now, defaultLang: deps.config.defaultLang },
+      );
+      ctx.body = { replies: result.replies };
+    } else {
+      throw new HttpError(415, 'unsupported_media_type', 'send application/json for text or multipart/form-data for media');
+    }
+  });
+  return router;
+}
+
+async function receiveMultipart(ctx: Context, deps: AppDeps, multipart: ReturnType<typeof multer>) {
+  try {
+    await multipart.single('file')(ctx as never, async () => {});
+  } catch (err) {
+    if ((err as { code?: string }).code === 'LIMIT_FILE_SIZE') {
+      const lang = await langFromPartialMeta(ctx, deps);
+      throw new HttpError(413, 'too_large', `file: larger than ${deps.config.maxUploadBytes} bytes`, 'file', {
+        replies: [{ type: 'text', text: t(lang, 'media.too_large', { mb: Math.floor(deps.config.maxUploadBytes / 1024 / 1024) }) }],
+      });
+    }
+    throw badRequest(`multipart: ${(err as Error).message}`);
+  }
+  const body = (ctx.request as { body?: Record<string, unknown> }).body ?? {};
+  let metaJson: unknown;
+  try {
+    metaJson = JSON.parse(String(body.meta ?? ''));
+  } catch {
+    throw badRequest('meta: must be a JSON object', 'meta');
+  }
+  const meta = parseOr400(MediaMeta, metaJson, 'meta');
+  const file = (ctx as unknown as { file?: { buffer: Buffer; originalname?: string } }).file;
+  if (!file || file.buffer.length === 0) throw badRequest('file: a non-empty file part is required', 'file');
+
+  const channel = channelOf(meta.bot);
+  const mime = sniffMime(file.buffer);
+  let upload: UploadRef;
+  if (meta.type === 'audio') {
+    // Voice is answered with a request to type; it is not kept as a document.
+    upload = { sha256: '', mime: mime ?? 'audio/unknown', size: file.buffer.length, storageKey: '' };
+  } else {
+    if (!mime || !DOCUMENT_MIME_TYPES.has(mime)) {
+      const lang = await contactLang(deps, channel, meta.from.id);
+      throw new HttpError(415, 'unsupported_media_type', `file: type ${mime ?? 'unknown'} is not accepted`, 'file', {
+        replies: [{ type: 'text', text: t(lang, 'media.unsupported_type') }],
+      });
+    }
+    const stored = await deps.store.put(file.buffer);
+    upload = { ...stored, mime, fileName: safeFileName(file.originalname) };
+  }
+  const inbound: Inbound = { kind: 'media', mediaType: meta.type, upload };
+  const result = await handleInbound(deps.prisma, { channel, messageId: meta.messageId, from: meta.from, inbound }, { log: deps.log, now: deps.now, defaultLang: deps.config.defaultLang });
+  ctx.body = { replies: result.replies };
+}
+
+function safeFileName(name: string | undefined): string | undefined {
+  if (!name) return undefined;
+  return name.replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 200);
+}
+
+async function contactLang(deps: AppDeps, channel: string, externalId: string): Promise<Lang> {
+  const contact = await deps.prisma.contact.findUnique({ where: { channel_externalId: { channel, externalId } }, select: { lang: true } });
+  return (contact?.lang as Lang | undefined) ?? deps.config.defaultLang;
+}
+
+async function langFromPartialMeta(ctx: Context, deps: AppDeps): Promise<Lang> {
+  try {
+    const meta = MediaMeta.parse(JSON.parse(String(((ctx.request as { body?: Record<string, unknown> }).body ?? {}).meta)));
+    return await contactLang(deps, channelOf(meta.bot), meta.from.id);
+  } catch {
+    return deps.config.defaultLang;
+  }
+}
