@@ -13,8 +13,6 @@ export { describeOutcome } from './engine/describe';
 export { t, hasKey, resources, formatMoney, formatDate, shanghaiDate } from './i18n';
 export {
   ApplicationDataSchema,
-  /** Alias of ApplicationDataSchema (the name the server imports). */
-  ApplicationDataSchema as ApplicationSchema,
   ApplicantSchema,
   IllnessDetailsSchema,
   DisasterDetailsSchema,

@@ -351,6 +351,7 @@ export const en: Messages = {
     education: 'Schooling',
   },
   server: {
+    too_long: 'Your message is too long. Please send it in a few shorter messages, one thing at a time.',
     busy: 'Message received. The system is busy; we will reply soon.',
     error: 'Sorry, something went wrong. Please send your message again later. If it is urgent, contact your village cadre directly.',
   },

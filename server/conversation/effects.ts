@@ -3,7 +3,7 @@
  * the outcomes the villager must hear (case number, identity found or not).
  */
 import type { Effect, EffectOutcome, UploadRef, ApplicationData } from '../../flows/engine/types';
-import { ApplicationSchema } from '../../flows';
+import { ApplicationDataSchema } from '../../flows';
 import type { Prisma } from '../generated/prisma/client';
 import type { RegionTree } from '../regions/tree';
 import { allocateCaseNumber, shanghaiYear } from '../cases/case-number';
@@ -70,7 +70,7 @@ async function attachDocument({ tx, contact }: EffectScope, upload: UploadRef, k
 
 async function fileCase(scope: EffectScope, raw: ApplicationData): Promise<EffectOutcome> {
   const { tx, tree, contact, now } = scope;
-  const parsed = ApplicationSchema.safeParse(raw);
+  const parsed = ApplicationDataSchema.safeParse(raw);
   if (!parsed.success) throw new EffectRejected(`application failed validation at ${parsed.error.issues[0]?.path.join('.')}`);
   const app = parsed.data as ApplicationData;
   const village = tree.byCode.get(app.applicant.villageCode);

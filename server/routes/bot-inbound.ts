@@ -20,7 +20,8 @@ const Envelope = z.object({
   from: z.object({ id: z.string().trim().min(1).max(200), name: z.string().max(200).default(''), alias: z.string().max(200).optional() }),
   room: z.object({ id: z.string().trim().min(1).max(200), topic: z.string().max(200).default('') }).optional(),
 });
-const TextMessage = Envelope.extend({ type: z.literal('text'), text: z.string().max(4000) });
+export const MAX_TEXT_LENGTH = 4000;
+const TextMessage = Envelope.extend({ type: z.literal('text'), text: z.string().max(MAX_TEXT_LENGTH) });
 const MediaMeta = Envelope.extend({ type: z.enum(['image', 'file', 'audio', 'video']) });
 
 export function channelOf(bot: { puppet: string; accountId: string } | undefined): string {
@@ -36,7 +37,9 @@ export function botInboundRouter(deps: AppDeps): Router {
     if (ctx.is('multipart/form-data')) {
       await receiveMultipart(ctx, deps, upload);
     } else if (ctx.is('application/json')) {
-      const msg = parseOr400(TextMessage, (ctx.request as { body?: unknown }).body);
+      const body = (ctx.request as { body?: unknown }).body;
+      await refuseOverlongText(deps, body);
+      const msg = parseOr400(TextMessage, body);
       const result = await handleInbound(
         deps.prisma,
         { channel: channelOf(msg.bot), messageId: msg.messageId, from: msg.from, inbound: { kind: 'text', text: msg.text } },
@@ -92,6 +95,16 @@ async function receiveMultipart(ctx: Context, deps: AppDeps, multipart: ReturnTy
   const inbound: Inbound = { kind: 'media', mediaType: meta.type, upload };
   const result = await handleInbound(deps.prisma, { channel, messageId: meta.messageId, from: meta.from, inbound }, { log: deps.log, now: deps.now, defaultLang: deps.config.defaultLang });
   ctx.body = { replies: result.replies };
+}
+
+/** A villager who pastes a very long text is asked, in their language, to send it in parts. */
+async function refuseOverlongText(deps: AppDeps, body: unknown) {
+  const long = Envelope.extend({ type: z.literal('text'), text: z.string().min(MAX_TEXT_LENGTH + 1) }).safeParse(body);
+  if (!long.success) return;
+  const lang = await contactLang(deps, channelOf(long.data.bot), long.data.from.id);
+  throw new HttpError(400, 'bad_request', `text: longer than ${MAX_TEXT_LENGTH} characters`, 'text', {
+    replies: [{ type: 'text', text: t(lang, 'server.too_long') }],
+  });
 }
 
 function safeFileName(name: string | undefined): string | undefined {

@@ -47,6 +47,13 @@ describe('malformed payloads get a 400 that names the field', () => {
     expect(json.error.message).toContain(field);
   });
 
+  test('an overlong text → 400 with a polite reply for the villager', async () => {
+    const res = await sendText(srv, 'long-talker', '很'.repeat(4001), 'long-1');
+    expect(res.status).toBe(400);
+    expect(res.body.error?.field).toBe('text');
+    expect(res.body.replies?.[0]?.text).toContain('太长');
+  });
+
   test('broken JSON → 400', async () => {
     const res = await fetch(`${srv.url}/api/bot/inbound`, {
       method: 'POST',

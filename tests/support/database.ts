@@ -1,13 +1,13 @@
 /** A fresh database for a test file, cloned from the migrated template (see postgres.ts). */
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../../server/generated/prisma/client';
-import { adminQuery, databaseUrl, TEMPLATE_DB } from './postgres';
+import { adminQuery, databaseUrl, TEMPLATE_DB, workerDatabaseName } from './postgres';
 
 export type TestDatabase = { url: string; prisma: PrismaClient; close(): Promise<void> };
 
 /** A fresh database for this test file, cloned from the migrated template. */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const name = `fangpin_test_w${process.env.JEST_WORKER_ID ?? '0'}`;
+  const name = workerDatabaseName();
   await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   await adminQuery(`CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DB}"`);
   const url = databaseUrl(name);

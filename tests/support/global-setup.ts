@@ -4,11 +4,11 @@
  */
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { adminQuery, databaseUrl, TEMPLATE_DB } from './postgres';
+import { adminQuery, databaseUrl, dropTestDatabases, TEMPLATE_DB } from './postgres';
 
 export default async function globalSetup(): Promise<void> {
   const root = path.resolve(__dirname, '../..');
-  await adminQuery(`DROP DATABASE IF EXISTS "${TEMPLATE_DB}" WITH (FORCE)`);
+  await dropTestDatabases(false);
   await adminQuery(`CREATE DATABASE "${TEMPLATE_DB}"`);
   execFileSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'scripts/db-migrate.ts')], {
     cwd: root,
