@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { parseTimeLimits, type TimeLimits } from './workflow/deadlines';
 
 const optionalString = z.string().trim().min(1).optional().catch(undefined);
 
@@ -25,6 +26,8 @@ const EnvSchema = z.object({
   DEFAULT_LANG: z.enum(['zh-CN', 'en']).default('zh-CN'),
   SEED_DEMO: z.enum(['auto', 'always', 'never']).default('auto'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  TIME_LIMITS: z.string().optional(),
+  PUBLICITY_MIN_DAYS: z.coerce.number().int().min(1).max(60).default(5),
 });
 
 export type Config = {
@@ -41,6 +44,8 @@ export type Config = {
   defaultLang: 'zh-CN' | 'en';
   seedDemo: 'auto' | 'always' | 'never';
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Workflow: time limit per status, and the shortest public notice. */
+  workflow: { limits: TimeLimits; publicityMinDays: number };
 };
 
 export class ConfigError extends Error {}
@@ -52,6 +57,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     throw new ConfigError(`invalid configuration: ${issues}`);
   }
   const e = parsed.data;
+  let limits: TimeLimits;
+  try {
+    limits = parseTimeLimits(e.TIME_LIMITS);
+  } catch (err) {
+    throw new ConfigError(`invalid configuration: ${(err as Error).message}`);
+  }
   const dataDir = path.resolve(e.DATA_DIR);
   return {
     port: e.PORT,
@@ -66,5 +77,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     defaultLang: e.DEFAULT_LANG,
     seedDemo: e.SEED_DEMO,
     logLevel: e.LOG_LEVEL,
+    workflow: { limits, publicityMinDays: e.PUBLICITY_MIN_DAYS },
   };
 }

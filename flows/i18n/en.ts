@@ -4,6 +4,8 @@
  * Commands stay in Chinese where the villager may also type them, with the English word beside.
  */
 import type { Messages } from './zh-CN';
+import { cadreEn } from './cadre.en';
+import { workflowEn } from './workflow.en';
 
 export const en: Messages = {
   common: {
@@ -355,4 +357,6 @@ export const en: Messages = {
     busy: 'Message received. The system is busy; we will reply soon.',
     error: 'Sorry, something went wrong. Please send your message again later. If it is urgent, contact your village cadre directly.',
   },
+  workflow: workflowEn,
+  cadre: cadreEn,
 };

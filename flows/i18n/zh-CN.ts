@@ -3,6 +3,9 @@
  * a time, and every question says how to answer (a number range or an example).
  * Placeholders: {{name}}. Money arrives already formatted ("32,000元").
  */
+import { cadreZhCN } from './cadre.zh-CN';
+import { workflowZhCN } from './workflow.zh-CN';
+
 export const zhCN = {
   common: {
     yes: '是',
@@ -343,6 +346,8 @@ export const zhCN = {
     busy: '收到，系统正忙，稍后回复您。',
     error: '抱歉，系统出了点问题，请稍后再发一次。急事请直接联系村干部。',
   },
+  workflow: workflowZhCN,
+  cadre: cadreZhCN,
 };
 
 /** The shape every language must have (same keys, string values). */

@@ -8,6 +8,8 @@ import type { Prisma } from '../generated/prisma/client';
 import type { RegionTree } from '../regions/tree';
 import { allocateCaseNumber, shanghaiYear } from '../cases/case-number';
 import { casesOfContact } from './context';
+import { SYSTEM } from '../workflow/actor';
+import { performTransition, type WorkflowSettings } from '../workflow/perform';
 
 type Tx = Prisma.TransactionClient;
 
@@ -16,6 +18,7 @@ export type EffectScope = {
   tree: RegionTree;
   contact: { id: string; householdId: string | null; channel: string };
   now: Date;
+  workflow: WorkflowSettings;
 };
 
 /** Statuses after which a case is closed: a new application for the same cause may be filed. */
@@ -135,17 +138,10 @@ async function fileCase(scope: EffectScope, raw: ApplicationData): Promise<Effec
   await tx.caseEvent.create({
     data: { caseId: created.id, at: now, type: 'submitted', actorType: 'villager', actorId: contact.id, toStatus: 'submitted' },
   });
-  // The village's cadres learn of the case through the outbox (delivered to bound cadres and groups).
-  await tx.outbox.create({
-    data: {
-      channel: contact.channel,
-      targetType: 'region',
-      targetId: village.id,
-      kind: 'case_submitted',
-      payload: { caseNo, cause: app.cause, villageCode: village.code, rigidExpenseFen: app.rigidExpenseFen },
-      dedupeKey: `case_submitted:${caseNo}`,
-    },
-  });
+  // Filed cases go straight to the village's review; that move notifies the village's cadres
+  // and the villager, in this same transaction.
+  const accepted = await performTransition(tx, scope.workflow, SYSTEM, caseNo, { action: 'accept' }, now);
+  if (!accepted.ok) throw new Error(`filing could not start the review: ${accepted.message}`);
   return { type: 'case_filed', caseNo };
 }
 

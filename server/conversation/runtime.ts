@@ -11,6 +11,7 @@ import type { Prisma, PrismaClient } from '../generated/prisma/client';
 import type { Logger } from '../log';
 import { buildFlowContext } from './context';
 import { EffectRejected, runEffects } from './effects';
+import type { WorkflowSettings } from '../workflow/perform';
 
 export type InboundEnvelope = {
   channel: string;
@@ -21,6 +22,8 @@ export type InboundEnvelope = {
 
 export type InboundResult = { replies: Reply[]; repeated: boolean };
 
+export type RuntimeOptions = { log: Logger; workflow: WorkflowSettings; now?: () => Date; defaultLang?: Lang };
+
 class SessionConflict extends Error {}
 
 const MAX_ATTEMPTS = 4;
@@ -28,7 +31,7 @@ const MAX_ATTEMPTS = 4;
 export async function handleInbound(
   prisma: PrismaClient,
   envelope: InboundEnvelope,
-  opts: { log: Logger; now?: () => Date; defaultLang?: Lang },
+  opts: RuntimeOptions,
 ): Promise<InboundResult> {
   for (let attempt = 1; ; attempt++) {
     try {
@@ -52,7 +55,7 @@ function isRetryable(err: unknown): boolean {
   return code === 'P2002' || code === 'P2034';
 }
 
-async function processOnce(tx: Prisma.TransactionClient, envelope: InboundEnvelope, opts: { log: Logger; now?: () => Date; defaultLang?: Lang }): Promise<InboundResult> {
+async function processOnce(tx: Prisma.TransactionClient, envelope: InboundEnvelope, opts: RuntimeOptions): Promise<InboundResult> {
   const now = opts.now?.() ?? new Date();
   const existingContact = await tx.contact.findUnique({ where: { channel_externalId: { channel: envelope.channel, externalId: envelope.from.id } } });
   const contact =
@@ -73,7 +76,7 @@ async function processOnce(tx: Prisma.TransactionClient, envelope: InboundEnvelo
   ctx.lang = (contact.lang as Lang) ?? opts.defaultLang;
 
   const result = step(state, envelope.inbound, ctx);
-  const outcomes = await runEffects({ tx, tree, contact, now }, result.effects);
+  const outcomes = await runEffects({ tx, tree, contact, now, workflow: opts.workflow }, result.effects);
   const replies = [...result.replies, ...outcomes.flatMap((o) => describeOutcome(o, result.state))];
 
   const data = { flow: result.state.flow, step: result.state.step, state: result.state as unknown as Prisma.InputJsonValue };

@@ -43,7 +43,7 @@ export function botInboundRouter(deps: AppDeps): Router {
       const result = await handleInbound(
         deps.prisma,
         { channel: channelOf(msg.bot), messageId: msg.messageId, from: msg.from, inbound: { kind: 'text', text: msg.text } },
-        { log: deps.log, now: deps.now, defaultLang: deps.config.defaultLang },
+        { log: deps.log, now: deps.now, defaultLang: deps.config.defaultLang, workflow: deps.config.workflow },
       );
       ctx.body = { replies: result.replies };
     } else {
@@ -93,7 +93,7 @@ async function receiveMultipart(ctx: Context, deps: AppDeps, multipart: ReturnTy
     upload = { ...stored, mime, fileName: safeFileName(file.originalname) };
   }
   const inbound: Inbound = { kind: 'media', mediaType: meta.type, upload };
-  const result = await handleInbound(deps.prisma, { channel, messageId: meta.messageId, from: meta.from, inbound }, { log: deps.log, now: deps.now, defaultLang: deps.config.defaultLang });
+  const result = await handleInbound(deps.prisma, { channel, messageId: meta.messageId, from: meta.from, inbound }, { log: deps.log, now: deps.now, defaultLang: deps.config.defaultLang, workflow: deps.config.workflow });
   ctx.body = { replies: result.replies };
 }
 

@@ -58,7 +58,7 @@ export function casesRouter(deps: AppDeps): Router {
     const principal = ctx.state.principal as Principal;
     const row = await deps.prisma.case.findUnique({
       where: { caseNo },
-      include: { household: true, documents: { orderBy: { createdAt: 'asc' } }, events: { orderBy: { at: 'asc' } } },
+      include: { household: true, documents: { orderBy: { createdAt: 'asc' } }, events: { orderBy: { seq: 'asc' } } },
     });
     // Outside the caller's jurisdiction reads as not found: the number's existence is not disclosed.
     if (!row || !canSeeVillage(principal, row.villageId)) throw notFound('case');

@@ -74,13 +74,15 @@ test('a failure while filing rolls everything back; the retry files once', async
   const again = await sendText(srv, 'crash-villager', '确认', 'crash-confirm');
   expect(again.body.replies).toEqual(ok.body.replies);
 
-  const cases = await srv.db.prisma.case.findMany({ include: { documents: true, events: true, household: true } });
+  const cases = await srv.db.prisma.case.findMany({ include: { documents: true, events: { orderBy: { seq: 'asc' } }, household: true } });
   expect(cases).toHaveLength(1);
-  expect(cases[0]).toMatchObject({ caseNo, cause: 'illness', status: 'submitted', rigidExpenseFen: 3_000_000, annualIncomeFen: 2_000_000, perCapitaIncomeFen: 500_000 });
+  expect(cases[0]).toMatchObject({ caseNo, cause: 'illness', status: 'village_review', rigidExpenseFen: 3_000_000, annualIncomeFen: 2_000_000, perCapitaIncomeFen: 500_000 });
   expect(cases[0].household).toMatchObject({ headIdNumber: ID, phone: PHONE, size: 4, povertyAlleviated: true });
   expect(cases[0].documents.map((d) => d.kind)).toEqual(['hospital_bill', 'hospital_bill']);
-  expect(cases[0].events.map((e) => e.type)).toEqual(['submitted']);
-  expect(await srv.db.prisma.outbox.count({ where: { kind: 'case_submitted' } })).toBe(1);
+  expect(cases[0].events.map((e) => [e.type, e.toStatus])).toEqual([
+    ['submitted', 'submitted'],
+    ['accept', 'village_review'],
+  ]);
 });
 
 test('a second open application by the same household for the same cause is not filed', async () => {

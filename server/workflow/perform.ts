@@ -1,0 +1,145 @@
+/**
+ * The one way a case changes status. In the caller's transaction it checks the rule (who, from
+ * where, with what data), writes the case, its event (timeline and audit trail) and the
+ * notifications it causes (through the outbox) — or, when refused, writes an audit entry and
+ * changes nothing else. Callers commit in both cases and then answer the refusal.
+ */
+import type { Prisma } from '../generated/prisma/client';
+import { actorId, type Actor } from './actor';
+import { dueAtFor, type TimeLimits } from './deadlines';
+import { notifyTransition } from './notify';
+import { isCaseStatus, type CaseStatus } from './states';
+import { DATA, findRule, type Action, type CaseFacts, type Refusal } from './transitions';
+
+type Tx = Prisma.TransactionClient;
+
+export type WorkflowSettings = { limits: TimeLimits; publicityMinDays: number };
+
+export type TransitionRequest = { action?: Action; to?: CaseStatus; note?: string; data?: unknown };
+
+export type TransitionResult =
+  | { ok: true; caseId: string; caseNo: string; from: CaseStatus; to: CaseStatus; action: Action; eventId: string }
+  | ({ ok: false; caseNo: string } & Refusal);
+
+export async function performTransition(
+  tx: Tx,
+  settings: WorkflowSettings,
+  actor: Actor,
+  caseNo: string,
+  req: TransitionRequest,
+  now: Date,
+): Promise<TransitionResult> {
+  const row = await tx.case.findUnique({ where: { caseNo } });
+  if (!row || !isCaseStatus(row.status)) return refused(tx, actor, caseNo, req, { code: 'not_found', message: 'case not found' }, now);
+  // Lock the row: two cadres pressing "通过" at once must not both move it.
+  await tx.$queryRaw`SELECT id FROM "Case" WHERE id = ${row.id} FOR UPDATE`;
+  const fresh = (await tx.case.findUniqueOrThrow({ where: { id: row.id } })) as typeof row;
+  const from = fresh.status as CaseStatus;
+  const facts: CaseFacts = {
+    id: fresh.id,
+    caseNo: fresh.caseNo,
+    status: from,
+    villageId: fresh.villageId,
+    householdId: fresh.householdId,
+    contactId: fresh.contactId,
+    verifierId: fresh.verifierId,
+    returnedFrom: fresh.returnedFrom,
+    publicityEnd: fresh.publicityEnd,
+    greenChannel: fresh.greenChannel,
+  };
+
+  const rule = findRule(from, req, facts);
+  if (!rule) {
+    const wanted = req.to ?? req.action ?? '?';
+    return refused(tx, actor, caseNo, req, { code: 'not_allowed_from_status', message: `a case in ${from} cannot go to ${wanted}`, field: req.to ? 'to' : 'action' }, now);
+  }
+  const who = rule.who(actor, facts);
+  if (who) return refused(tx, actor, caseNo, req, who, now);
+
+  const parsed = rule.data.safeParse(req.data ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = ['data', ...(issue?.path ?? []).map(String)].join('.');
+    return refused(tx, actor, caseNo, req, { code: 'invalid_data', message: `${field}: ${issue?.message}`, field }, now);
+  }
+  const note = req.note?.trim() || null;
+  if (rule.noteRequired && !note) return refused(tx, actor, caseNo, req, { code: 'invalid_data', message: 'note: a reason is required', field: 'note' }, now);
+
+  const data = parsed.data as Record<string, unknown>;
+  const verifier =
+    rule.data === DATA.assignVerifier
+      ? await tx.cadre.findUnique({ where: { id: String(data.verifierId) } }).then(async (v) => (v ? { id: v.id, role: v.role, active: v.active, covers: await regionCovers(tx, v.regionId, fresh.villageId) } : null))
+      : undefined;
+  const openObjections = from === 'publicity' ? await tx.objection.count({ where: { caseId: fresh.id, resolvedAt: null } }) : 0;
+  const guard = rule.guard?.(facts, data as never, { now, publicityMinDays: settings.publicityMinDays, openObjections, verifier });
+  if (guard) return refused(tx, actor, caseNo, req, guard, now);
+
+  const to = rule.to(facts);
+  await tx.case.update({ where: { id: fresh.id }, data: { ...changes(rule.action, from, to, data, note, now), status: to, statusSince: now, dueAt: dueAtFor(to, now, settings.limits), overdueSince: null } });
+  const event = await tx.caseEvent.create({
+    data: {
+      caseId: fresh.id,
+      at: now,
+      type: rule.action,
+      actorType: actor.kind,
+      actorId: actorId(actor),
+      fromStatus: from,
+      toStatus: to,
+      note,
+      data: data as Prisma.InputJsonValue,
+    },
+  });
+  await notifyTransition(tx, { caseId: fresh.id, from, to, action: rule.action, note, data, eventId: event.id, actor }, now);
+  return { ok: true, caseId: fresh.id, caseNo, from, to, action: rule.action, eventId: event.id };
+}
+
+/** The case columns a move writes besides its status. */
+function changes(action: Action, from: CaseStatus, to: CaseStatus, data: Record<string, unknown>, note: string | null, now: Date): Prisma.CaseUpdateInput {
+  switch (action) {
+    case 'approve':
+      if (from === 'county_review') return { verifier: { connect: { id: String(data.verifierId) } } };
+      if (from === 'verification') return { verification: { ...data, at: now.toISOString() } as Prisma.InputJsonValue };
+      if (from === 'assessment')
+        return {
+          assessment: { result: data.result, attendance: data.attendance, at: now.toISOString() } as Prisma.InputJsonValue,
+          publicityStart: new Date(`${data.publicityStart}T00:00:00+08:00`),
+          publicityEnd: new Date(`${data.publicityEnd}T00:00:00+08:00`),
+        };
+      if (from === 'publicity') return decision(data);
+      if (from === 'approved') return { paymentRef: String(data.paymentRef), paidAt: new Date(`${data.paidOn}T00:00:00+08:00`) };
+      return {};
+    case 'fast_approve':
+      return { ...decision(data), greenChannel: true };
+    case 'return':
+      return { returnedFrom: from, missingItems: data.items as Prisma.InputJsonValue };
+    case 'resubmit':
+      return { returnedFrom: null };
+    case 'reject':
+      return { rejectionReason: note };
+    default:
+      void to;
+      return {};
+  }
+}
+
+function decision(data: Record<string, unknown>): Prisma.CaseUpdateInput {
+  return { approvedAmountFen: Number(data.amountFen), householdCategory: String(data.category), measures: data.measures as Prisma.InputJsonValue };
+}
+
+async function regionCovers(tx: Tx, regionId: string, villageId: string): Promise<boolean> {
+  // walk up from the village: a verifier assigned to the county, town or village covers it
+  let id: string | null = villageId;
+  while (id) {
+    if (id === regionId) return true;
+    const r: { parentId: string | null } | null = await tx.region.findUnique({ where: { id }, select: { parentId: true } });
+    id = r?.parentId ?? null;
+  }
+  return false;
+}
+
+async function refused(tx: Tx, actor: Actor, caseNo: string, req: TransitionRequest, refusal: Refusal, now: Date): Promise<TransitionResult> {
+  await tx.auditEntry.create({
+    data: { at: now, actorType: actor.kind, actorId: actorId(actor), action: `transition:${req.action ?? req.to ?? '?'}`, caseNo, allowed: false, reason: `${refusal.code}: ${refusal.message}` },
+  });
+  return { ok: false, caseNo, ...refusal };
+}

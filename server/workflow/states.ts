@@ -1,0 +1,73 @@
+/**
+ * The case statuses, who owns each, and the vocabulary of the decision. One module so the
+ * whole process can be read in one place (see transitions.ts for the moves between them).
+ */
+export const CASE_STATUSES = [
+  'submitted', // filed by the villager; moved on to village_review in the same transaction
+  'village_review', // 村初审
+  'town_review', // 镇审核
+  'county_review', // 县审核 (assigns a verifier)
+  'verification', // 入户核查 (often an insurer)
+  'assessment', // 村级评议
+  'publicity', // 公示 (at least 5 days, village only)
+  'approved', // 审批通过 (amount, category, measures)
+  'paid', // 已发放
+  'returned', // 退回补充材料
+  'rejected', // 不予认定
+  'withdrawn', // 本人撤回
+] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export const ROLES = ['village', 'town', 'county', 'verifier', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Statuses in which a case is under review (can be returned, rejected, withdrawn). */
+export const REVIEW_STATUSES: readonly CaseStatus[] = ['village_review', 'town_review', 'county_review', 'verification', 'assessment', 'publicity'];
+/** Statuses a case never leaves. */
+export const FINAL_STATUSES: readonly CaseStatus[] = ['paid', 'rejected', 'withdrawn'];
+/** Statuses from which "通过" moves on, and where to. */
+export const NEXT_STATUS: Partial<Record<CaseStatus, CaseStatus>> = {
+  village_review: 'town_review',
+  town_review: 'county_review',
+  county_review: 'verification',
+  verification: 'assessment',
+  assessment: 'publicity',
+  publicity: 'approved',
+  approved: 'paid',
+};
+
+/** Who acts on a case in each status (the county office may always step in, see transitions.ts). */
+export const OWNER_ROLES: Record<CaseStatus, readonly Role[]> = {
+  submitted: ['village'],
+  village_review: ['village'],
+  town_review: ['town'],
+  county_review: ['county'],
+  verification: ['verifier', 'county'],
+  assessment: ['village'],
+  publicity: ['county'],
+  approved: ['county'],
+  paid: [],
+  returned: [],
+  rejected: [],
+  withdrawn: [],
+};
+
+export const HOUSEHOLD_CATEGORIES = ['unstable_lifted', 'marginal', 'sudden_hardship'] as const; // 脱贫不稳定户 / 边缘易致贫户 / 突发严重困难户
+export type HouseholdCategory = (typeof HOUSEHOLD_CATEGORIES)[number];
+
+export const MEASURES = [
+  'dibao', // 低保
+  'temporary_relief', // 临时救助
+  'medical_aid', // 医疗救助
+  'education_aid', // 教育资助
+  'insurance_payout', // 防贫保险金
+  'public_job', // 公益性岗位
+  'industry_subsidy', // 产业奖补
+  'housing_repair', // 危房改造
+  'other', // 其他
+] as const;
+export type Measure = (typeof MEASURES)[number];
+
+export function isCaseStatus(value: string): value is CaseStatus {
+  return (CASE_STATUSES as readonly string[]).includes(value);
+}
