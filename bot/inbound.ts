@@ -1,7 +1,9 @@
 /**
  * wechaty Message → the server's inbound call (see the contract in DESIGN.md / the bot issue):
  *   { messageId, bot: { puppet, accountId }, from: { id, name, alias? }, room?: { id, topic },
- *     type: "text", text } | { ...same, type: "image" | "file" | "audio" | "video" } + the file.
+ *     type: "text", text } | { ...same, type: "image" | "file" | "audio" | "video" } + the file
+ *   | { ...same, type: "unsupported", kind } for what the server cannot read (a sticker, a link …),
+ *   so the villager hears that rather than nothing.
  */
 import { types, type Message, type Wechaty } from 'wechaty';
 
@@ -14,7 +16,12 @@ export interface InboundMeta {
   room?: { id: string; topic: string };
 }
 
-export type Inbound = (InboundMeta & { type: 'text'; text: string }) | (InboundMeta & { type: MediaType });
+export type UnsupportedKind = 'emoticon' | 'url' | 'location' | 'contact' | 'miniprogram' | 'other';
+
+export type Inbound =
+  | (InboundMeta & { type: 'text'; text: string })
+  | (InboundMeta & { type: MediaType })
+  | (InboundMeta & { type: 'unsupported'; kind: UnsupportedKind });
 
 /** Where the replies go: the contact, or the room with the contact @-mentioned. */
 export interface ReplyTo {
@@ -31,6 +38,8 @@ export interface Pending {
   replyTo: ReplyTo;
   /** The villager was already told "the answer will come shortly" for this message. */
   busySaid: boolean;
+  /** How many of the server's replies were said already (a say that failed half way resumes here). */
+  said?: number;
 }
 
 const MEDIA_TYPES = new Map<types.Message, MediaType>([
@@ -40,14 +49,32 @@ const MEDIA_TYPES = new Map<types.Message, MediaType>([
   [types.Message.Video, 'video'],
 ]);
 
+const UNSUPPORTED_KINDS = new Map<types.Message, UnsupportedKind>([
+  [types.Message.Emoticon, 'emoticon'],
+  [types.Message.Url, 'url'],
+  [types.Message.Location, 'location'],
+  [types.Message.Contact, 'contact'],
+  [types.Message.MiniProgram, 'miniprogram'],
+]);
+
+/** Not messages anyone wrote to us: a recall notice. */
+const IGNORED_TYPES = new Set<types.Message>([types.Message.Recalled]);
+
 /**
  * The cheap synchronous filter, applied when the message arrives: not our own, not history the
- * puppet replays at login (WeChat timestamps are whole seconds, hence the floor), a type we forward.
+ * puppet replays at login (WeChat timestamps are whole seconds, hence the floor), not a recall.
+ * Types the server cannot read are forwarded as "unsupported", to be answered politely.
  */
 export function isForwardable(msg: Message, startedAt: number): boolean {
   if (msg.self()) return false;
   if (msg.date().getTime() < Math.floor(startedAt / 1000) * 1000) return false;
-  return msg.type() === types.Message.Text || MEDIA_TYPES.has(msg.type());
+  return !IGNORED_TYPES.has(msg.type());
+}
+
+/** The account the bot speaks as: the channel's two halves (server: `${puppet}:${accountId}`). */
+export function accountOf(bot: Wechaty): { puppet: string; accountId: string } {
+  // name() is like "wechaty-puppet-mock<wechaty-puppet>": keep the package name
+  return { puppet: bot.puppet.name().replace(/<.*$/, ''), accountId: bot.currentUser.id };
 }
 
 export function conversationKey(to: ReplyTo): string {
@@ -75,14 +102,16 @@ export async function toPending(bot: Wechaty, msg: Message): Promise<Pending | n
   const alias = await talker.alias();
   const meta: InboundMeta = {
     messageId: msg.id,
-    // name() is like "wechaty-puppet-mock<wechaty-puppet>": keep the package name
-    bot: { puppet: bot.puppet.name().replace(/<.*$/, ''), accountId: bot.currentUser.id },
+    bot: accountOf(bot),
     from: { id: talker.id, name: talker.name(), ...(alias ? { alias } : {}) },
     ...(room ? { room: { id: room.id, topic: await room.topic() } } : {}),
   };
   const replyTo = replyToOf(msg);
 
   const mediaType = MEDIA_TYPES.get(msg.type());
+  if (!mediaType && msg.type() !== types.Message.Text) {
+    return { seq, inbound: { ...meta, type: 'unsupported', kind: UNSUPPORTED_KINDS.get(msg.type()) ?? 'other' }, replyTo, busySaid: false };
+  }
   if (!mediaType) {
     // in a room, drop the "@防贫助手" the villager typed: the server wants what was said
     const text = room ? await msg.mentionText() : msg.text();

@@ -1,12 +1,16 @@
 /**
  * The WeChat gateway, a stateless forwarder: each villager message becomes one inbound call to
- * the server, and whatever the server answers is said back. Nothing is decided here.
+ * the server, and whatever the server answers is said back; and the server's outbox (case
+ * notices for villagers, cadres and work groups) is drained and said, paced per account.
+ * Nothing is decided here.
  */
 import { WechatyBuilder, type Wechaty } from 'wechaty';
 import type { impls } from 'wechaty-puppet';
 import { t } from '../flows/i18n';
-import { conversationKey, isForwardable, replyToOf, toPending, type Pending, type ReplyTo } from './inbound';
+import { accountOf, conversationKey, isForwardable, replyToOf, toPending, type Pending, type ReplyTo } from './inbound';
 import { KeyedQueue } from './keyed-queue';
+import { drainOutbox, OutboxClient, type OutboxItem } from './outbox';
+import { Pacer, realClock, type PacingOptions } from './pacer';
 import { describe, ServerClient, type Backoff } from './server-client';
 import { Spool } from './spool';
 
@@ -19,7 +23,14 @@ export interface StartBotOptions {
   /** Where unanswered calls wait across restarts (default ./data/bot-spool). */
   spoolDir?: string;
   backoff?: Backoff;
+  /** Outgoing notices per account: spacing (default 1 per second), daily caps per kind, the clock. */
+  pacing?: PacingOptions;
+  /** Drain the server's outbox (default true). */
+  outbox?: boolean | { waitSeconds?: number };
 }
+
+/** A reply that cannot be said is tried this many times (backoff between), then dropped with a log line. */
+const SAY_ATTEMPTS = 5;
 
 export interface RunningBot {
   bot: Wechaty;
@@ -33,6 +44,10 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const spool = new Spool(options.spoolDir ?? './data/bot-spool');
   const server = new ServerClient(options.serverUrl, options.token, stopping.signal, options.backoff);
   const queue = new KeyedQueue((error) => console.error('[bot] delivery failed:', (error as Error).message));
+  const pacer = new Pacer(options.pacing);
+  const clock = options.pacing?.clock ?? realClock;
+  const initialMs = options.backoff?.initialMs ?? 1_000;
+  const maxMs = options.backoff?.maxMs ?? 60_000;
 
   const bot = WechatyBuilder.build({ puppet: options.puppet, ...(options.name ? { name: options.name } : {}) });
   bot.on('error', (error) => console.error('[bot] wechaty error:', error.message));
@@ -43,7 +58,48 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     const room = to.roomId ? await bot.Room.find({ id: to.roomId }) : undefined;
     // contact ids change on re-login with web puppets: a replayed call may find nobody to answer
     if (!contact || (to.roomId && !room)) throw new Error(`reply target ${to.contactId} ${to.roomId ?? ''} not found`);
-    for (const text of texts) await (room ? room.say(text, contact) : contact.say(text));
+    for (const text of texts) {
+      await (room ? room.say(text, contact) : contact.say(text));
+      pacer.noteSent();
+    }
+  }
+
+  /**
+   * Says the server's replies, resuming after the ones already said; a failure is retried with
+   * backoff (the call stays spooled meanwhile, and re-asking the server gives the same replies).
+   * 'stopped': the bot is stopping — keep it spooled for the next start.
+   */
+  async function sayReplies(p: Pending, replies: string[]): Promise<'said' | 'dropped' | 'stopped'> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        while ((p.said ?? 0) < replies.length) {
+          await say(p.replyTo, [replies[p.said ?? 0]!]);
+          p.said = (p.said ?? 0) + 1;
+        }
+        return 'said';
+      } catch (error) {
+        if (attempt >= SAY_ATTEMPTS) {
+          console.error(`[bot] replies to ${describe(p)} not said after ${attempt} attempts, dropped: ${(error as Error).message}`);
+          return 'dropped';
+        }
+        console.warn(`[bot] replies to ${describe(p)} not said (${(error as Error).message}), retrying`);
+        await spool.save(p).catch((e: Error) => console.error(`[bot] spool: ${describe(p)}: ${e.message}`));
+        await clock.sleep(Math.min(maxMs, initialMs * 2 ** (attempt - 1)), stopping.signal);
+        if (stopping.signal.aborted) return 'stopped';
+      }
+    }
+  }
+
+  async function sayNotice(item: OutboxItem): Promise<void> {
+    if (item.targetType === 'room') {
+      const room = await bot.Room.find({ id: item.targetId });
+      if (!room) throw new Error('room not found');
+      await room.say(item.text);
+    } else {
+      const contact = await bot.Contact.find({ id: item.targetId });
+      if (!contact) throw new Error('contact not found');
+      await contact.say(item.text);
+    }
   }
 
   /** Queues a call behind the same conversation's earlier ones; `pending` may still be converting. */
@@ -64,7 +120,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
         console.error(`[bot] server refused our token (HTTP ${answer.status}): ${describe(p)} kept in the spool`);
         return;
       }
-      await say(p.replyTo, answer.replies).catch((e: Error) => console.error(`[bot] replies to ${describe(p)}: ${e.message}`));
+      if ((await sayReplies(p, answer.replies)) === 'stopped') return;
       await spool.remove(p);
     });
   }
@@ -89,11 +145,13 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     }));
   });
 
+  let drained: Promise<void> | undefined;
   let stopped: Promise<void> | undefined;
   function stop(): Promise<void> {
     stopped ??= (async () => {
       stopping.abort(); // ends backoff waits and requests in flight; their calls stay spooled
       await queue.idle();
+      await drained; // the notice in hand is said and acked, the rest released
       await bot.stop();
     })();
     return stopped;
@@ -105,6 +163,21 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   } catch (error) {
     await stop();
     throw error;
+  }
+  if (options.outbox !== false) {
+    const account = accountOf(bot);
+    // a batch must be said well within its lease (60 s by default): fewer per batch when spaced wide
+    const limit = Math.max(1, Math.min(10, Math.floor(30_000 / Math.max(1, pacer.minIntervalMs))));
+    drained = drainOutbox({
+      client: new OutboxClient(options.serverUrl, options.token, () => account),
+      say: sayNotice,
+      pacer,
+      stopped: stopping.signal,
+      limit,
+      backoff: options.backoff,
+      clock,
+      ...(typeof options.outbox === 'object' ? { waitSeconds: options.outbox.waitSeconds } : {}),
+    }).catch((error: Error) => console.error(`[bot] outbox drain ended: ${error.message}`));
   }
   return { bot, stop };
 }

@@ -2,6 +2,7 @@
  * `npm run start:bot`: the gateway alone, against a server elsewhere (SERVER_URL + BOT_TOKEN).
  * Several of these, one per WeChat account, can serve one server.
  */
+import { parseDailyCaps } from './pacer';
 import { createPuppet } from './puppet';
 import { startBot } from '.';
 
@@ -11,7 +12,10 @@ async function main() {
   if (!serverUrl || !/^https?:\/\//.test(serverUrl)) throw new Error('SERVER_URL must be the server address, e.g. http://127.0.0.1:3000');
   if (!token) throw new Error('BOT_TOKEN must be set to the server\'s BOT_TOKEN');
   const { puppet } = await createPuppet(process.env);
-  const running = await startBot({ puppet, serverUrl, token, spoolDir: process.env.BOT_SPOOL_DIR ?? './data/bot-spool' });
+  const minIntervalMs = Number(process.env.BOT_MIN_INTERVAL_MS ?? 1000);
+  if (!Number.isInteger(minIntervalMs) || minIntervalMs < 0) throw new Error('BOT_MIN_INTERVAL_MS must be a whole number of milliseconds (default 1000)');
+  const dailyCaps = parseDailyCaps(process.env.BOT_DAILY_CAPS);
+  const running = await startBot({ puppet, serverUrl, token, spoolDir: process.env.BOT_SPOOL_DIR ?? './data/bot-spool', pacing: { minIntervalMs, dailyCaps } });
   console.log(`bot logged in; forwarding to ${serverUrl}`);
   const stop = () => {
     running

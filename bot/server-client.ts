@@ -104,7 +104,8 @@ function toBody(pending: Pending): string | FormData {
 /** For logs: the message id and sizes only — never the text, a phone or an ID number. */
 export function describe(pending: Pending): string {
   const { inbound, media } = pending;
-  const size = inbound.type === 'text' ? `${inbound.text.length} chars` : `${media ? (media.base64.length * 3) >> 2 : 0} bytes`;
+  const size =
+    inbound.type === 'text' ? `${inbound.text.length} chars` : inbound.type === 'unsupported' ? inbound.kind : `${media ? (media.base64.length * 3) >> 2 : 0} bytes`;
   return `message ${inbound.messageId} (${inbound.type}, ${size})`;
 }
 

@@ -7,6 +7,8 @@ import { createEngine } from './engine/step';
 import type { StepFunction } from './engine/types';
 import { menuFlow } from './menu';
 import { statusFlow } from './status';
+import { supplementFlow } from './supplement';
+import { withdrawFlow } from './withdraw';
 
 export * from './engine/types';
 export { describeOutcome } from './engine/describe';
@@ -22,12 +24,13 @@ export {
   STAGES,
 } from './application';
 export { statusLabel, formatCaseList } from './status/cases';
+export { routeVillager } from './villager/route';
 
 /** The flows the engine knows; a session's `flow` is one of these ids. */
-export const FLOWS = { menu: menuFlow, apply: applyFlow, status: statusFlow };
+export const FLOWS = { menu: menuFlow, apply: applyFlow, status: statusFlow, supplement: supplementFlow, withdraw: withdrawFlow };
 
 /** The conversation engine: (state | null, inbound, context) → { state, replies, effects }. */
 export const step: StepFunction = createEngine({
-  flows: [menuFlow, applyFlow, statusFlow],
+  flows: [menuFlow, applyFlow, statusFlow, supplementFlow, withdrawFlow],
   home: { flow: 'menu', step: 'main' },
 });

@@ -5,7 +5,7 @@
 import { loadConfig } from '../server/config';
 import { connectDatabase } from '../server/db/connect';
 import { applyMigrations } from '../server/db/schema-engine';
-import { databaseIsEmpty, seedDemoCounty } from '../server/seed/demo-county';
+import { databaseIsEmpty, describeDemoSeed, seedDemoCounty } from '../server/seed/demo-county';
 
 async function main() {
   const db = await connectDatabase(loadConfig(process.env));
@@ -15,9 +15,7 @@ async function main() {
       console.log('the database already has regions: nothing seeded');
       return;
     }
-    const tokens = await seedDemoCounty(db.prisma);
-    console.log('seeded the demo county. Cadre tokens (shown once):');
-    for (const t of tokens) console.log(`  ${t.role.padEnd(8)} ${t.region}  ${t.name}: ${t.token}`);
+    console.log(describeDemoSeed(await seedDemoCounty(db.prisma)));
   } finally {
     await db.close();
   }

@@ -10,9 +10,17 @@ import type { PrismaClient } from './generated/prisma/client';
 import { errorMiddleware } from './http/errors';
 import type { Logger } from './log';
 import { botInboundRouter } from './routes/bot-inbound';
+import { botOutboxRouter } from './routes/bot-outbox';
+import { outboxRouter } from './routes/outbox';
 import { casesRouter } from './routes/cases';
 import { documentsRouter } from './routes/documents';
 import { healthRouter } from './routes/health';
+import { auditRouter } from './routes/audit';
+import { authRouter } from './routes/auth';
+import { cadresRouter } from './routes/cadres';
+import { objectionsRouter } from './routes/objections';
+import { transitionsRouter } from './routes/transitions';
+import { visitRouter } from './routes/visit';
 
 export type AppDeps = {
   prisma: PrismaClient;
@@ -34,7 +42,7 @@ export function createApp(deps: AppDeps): Koa {
     deps.log.debug('http', { method: ctx.method, path: ctx.path, status: ctx.status, ms: Date.now() - started });
   });
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '256kb', encoding: 'utf-8' }));
-  for (const router of [healthRouter(deps), botInboundRouter(deps), casesRouter(deps), documentsRouter(deps)]) {
+  for (const router of [healthRouter(deps), botInboundRouter(deps), botOutboxRouter(deps), outboxRouter(deps), casesRouter(deps), documentsRouter(deps), authRouter(deps), transitionsRouter(deps), objectionsRouter(deps), visitRouter(deps), cadresRouter(deps), auditRouter(deps)]) {
     app.use(router.routes());
     app.use(router.allowedMethods());
   }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { parseTimeLimits, type TimeLimits } from './workflow/deadlines';
+import { parseDailyCaps } from '../bot/pacer';
 
 const optionalString = z.string().trim().min(1).optional().catch(undefined);
 
@@ -28,6 +29,13 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   TIME_LIMITS: z.string().optional(),
   PUBLICITY_MIN_DAYS: z.coerce.number().int().min(1).max(60).default(5),
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
+  OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
+  BOT_MIN_INTERVAL_MS: z.coerce.number().int().min(0).max(600_000).default(1000),
+  BOT_DAILY_CAPS: z.string().optional(),
+  SESSION_HOURS: z.coerce.number().positive().max(24 * 90).default(12),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().positive().max(24 * 60).default(15),
 });
 
 export type Config = {
@@ -46,6 +54,13 @@ export type Config = {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Workflow: time limit per status, and the shortest public notice. */
   workflow: { limits: TimeLimits; publicityMinDays: number };
+  /** Outbox delivery: failures before a message becomes a dead letter; how long a bot holds a message it took. */
+  outbox: { maxAttempts: number; leaseSeconds: number };
+  /** The embedded bot's pacing per WeChat account: the least time between two outgoing notices, and daily caps per kind. */
+  botMinIntervalMs: number;
+  botDailyCaps: Record<string, number>;
+  /** Cadre login: how long a session lasts; how many wrong passwords lock an account, for how long. */
+  auth: { sessionHours: number; maxFailures: number; lockMinutes: number };
 };
 
 export class ConfigError extends Error {}
@@ -60,6 +75,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   let limits: TimeLimits;
   try {
     limits = parseTimeLimits(e.TIME_LIMITS);
+  } catch (err) {
+    throw new ConfigError(`invalid configuration: ${(err as Error).message}`);
+  }
+  let botDailyCaps: Record<string, number>;
+  try {
+    botDailyCaps = parseDailyCaps(e.BOT_DAILY_CAPS);
   } catch (err) {
     throw new ConfigError(`invalid configuration: ${(err as Error).message}`);
   }
@@ -78,5 +99,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     seedDemo: e.SEED_DEMO,
     logLevel: e.LOG_LEVEL,
     workflow: { limits, publicityMinDays: e.PUBLICITY_MIN_DAYS },
+    outbox: { maxAttempts: e.OUTBOX_MAX_ATTEMPTS, leaseSeconds: e.OUTBOX_LEASE_SECONDS },
+    botMinIntervalMs: e.BOT_MIN_INTERVAL_MS,
+    botDailyCaps,
+    auth: { sessionHours: e.SESSION_HOURS, maxFailures: e.LOGIN_MAX_FAILURES, lockMinutes: e.LOGIN_LOCK_MINUTES },
   };
 }

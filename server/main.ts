@@ -11,7 +11,9 @@ import { connectDatabase } from './db/connect';
 import { applyMigrations } from './db/schema-engine';
 import { FileSystemDocumentStore } from './documents/store';
 import { createLogger } from './log';
-import { databaseIsEmpty, seedDemoCounty } from './seed/demo-county';
+import { startDeadlineChecks } from './workflow/overdue';
+import { startDocumentSweep } from './documents/gc';
+import { databaseIsEmpty, describeDemoSeed, seedDemoCounty } from './seed/demo-county';
 import { startBot } from '../bot';
 import { createPuppet } from '../bot/puppet';
 import { createSimulatorRouter } from '../bot/simulator';
@@ -26,13 +28,16 @@ async function main() {
   log.info('database ready', { kind: db.kind, migrationsApplied: applied.length });
 
   if (config.seedDemo === 'always' || (config.seedDemo === 'auto' && (await databaseIsEmpty(db.prisma)))) {
-    const tokens = await seedDemoCounty(db.prisma);
+    const seed = await seedDemoCounty(db.prisma);
     // Printed once on purpose: only hashes are stored. Never shown again.
-    console.log('\nSeeded the demo county 清溪县. Cadre API tokens (shown once):');
-    for (const t of tokens) console.log(`  ${t.role.padEnd(8)} ${t.region}  ${t.name}: ${t.token}`);
+    console.log(`\n${describeDemoSeed(seed, config.port ? `http://localhost:${config.port}` : '')}`);
   }
 
   const app = createApp({ prisma: db.prisma, config, log, store: new FileSystemDocumentStore(config.documentsDir) });
+  // time limits: every hour and once now (overdue flags, reminders through the outbox)
+  const deadlines = startDeadlineChecks(db.prisma, config.workflow, log);
+  // unreferenced document files (cancelled applications): daily, and once now
+  const sweep = startDocumentSweep({ prisma: db.prisma, documentsDir: config.documentsDir, log });
   let stopBot: (() => Promise<void>) | undefined;
   let simulatorMounted = false;
 
@@ -50,11 +55,14 @@ async function main() {
       serverUrl: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
       token: config.botToken,
       spoolDir: `${config.dataDir}/bot-spool`,
+      pacing: { minIntervalMs: config.botMinIntervalMs, dailyCaps: config.botDailyCaps },
     });
     stopBot = bot.stop;
     announce(server, config.host, simulatorMounted);
     onShutdown(async () => {
       await stopBot?.();
+      await deadlines.stop();
+      await sweep.stop();
       await close(server);
       await db.close();
     });
@@ -63,6 +71,8 @@ async function main() {
     const server = await listen(app, config.port, config.host);
     announce(server, config.host, false);
     onShutdown(async () => {
+      await deadlines.stop();
+      await sweep.stop();
       await close(server);
       await db.close();
     });
@@ -77,7 +87,12 @@ function listen(app: ReturnType<typeof createApp>, port: number, host: string): 
 }
 
 function close(server: Server): Promise<void> {
-  return new Promise((resolve) => server.close(() => resolve()));
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    // bots waiting in a long-poll of the outbox would hold the close for up to 30 s
+    server.closeIdleConnections();
+    setTimeout(() => server.closeAllConnections(), 2_000).unref();
+  });
 }
 
 function announce(server: Server, host: string, simulator: boolean) {

@@ -6,7 +6,7 @@ import { parseIdNumber, parseInteger, parsePhone } from '../parse';
 import { fromParse, type ChoiceOption, type StepDef, type StepEnv } from '../engine/flow';
 import { formatMoney } from '../i18n/format';
 import { amountQuestion, nameQuestion } from './fields';
-import { perCapitaIncomeFen } from './precheck';
+import { perCapitaText } from './precheck';
 
 function regionOption(r: { code: string; name: string; nameEn?: string }, env: StepEnv): ChoiceOption {
   return { id: r.code, text: env.lang === 'en' && r.nameEn ? r.nameEn : r.name, labels: [r.name, ...(r.nameEn ? [r.nameEn] : [])] };
@@ -14,11 +14,11 @@ function regionOption(r: { code: string; name: string; nameEn?: string }, env: S
 
 /** "人均约 X 元", said after the income and again whenever the household size changes. */
 function perCapitaNote(env: StepEnv): string[] {
-  const pc = perCapitaIncomeFen(env.answers);
-  if (pc === null) return [];
+  const perCapita = perCapitaText(env);
+  if (perCapita === null) return [];
   return [
     env.t('apply.annualIncomeFen.per_capita', {
-      perCapita: formatMoney(env.lang, pc),
+      perCapita,
       income: formatMoney(env.lang, env.answers.annualIncomeFen as number),
       size: env.answers.householdSize,
     }),

@@ -13,7 +13,7 @@ import { disasterSteps } from './disaster';
 import { documentSteps } from './documents';
 import { educationSteps } from './education';
 import { illnessSteps } from './illness';
-import { perCapitaIncomeFen, precheckLines, precheckStep, rigidExpenseFen } from './precheck';
+import { perCapitaText, precheckLines, precheckStep, rigidExpenseFen } from './precheck';
 
 export { ApplicationDataSchema, ApplicantSchema, IllnessDetailsSchema, DisasterDetailsSchema, EducationDetailsSchema } from './schema';
 export { CHECKLIST, type ChecklistItem } from './documents';
@@ -30,7 +30,7 @@ const summaryStep: SummaryStep = {
   extra: (env) => {
     const money = (fen: number) => formatMoney(env.lang, fen);
     const lines = [
-      env.t('summary.per_capita', { amount: money(perCapitaIncomeFen(env.answers) ?? 0) }),
+      env.t('summary.per_capita', { amount: perCapitaText(env) ?? money(0) }),
       env.t('summary.rigid_expense', { amount: money(rigidExpenseFen(env.answers) ?? 0) }),
     ];
     const other = documentCounts(env.answers)[OTHER_KIND] ?? 0;

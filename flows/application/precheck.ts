@@ -53,17 +53,38 @@ export function computePrecheck(a: Answers, ctx: FlowContext): ApplicationData['
   };
 }
 
-/** The pre-check in plain words (used on the way to the documents and in the summary). */
+/**
+ * The per-capita income as said to the villager: "约" a whole number of yuan (fen are noise to
+ * them), except where rounding would make it read equal to the line it is being compared with.
+ */
+export function roughPerCapitaFen(perCapitaFen: number, lineFen: number | null): number {
+  const rounded = Math.round(perCapitaFen / 100) * 100;
+  return lineFen !== null && rounded === lineFen && perCapitaFen !== lineFen ? perCapitaFen : rounded;
+}
+
+/** The per-capita income, formatted for the villager; null until income and household size are known. */
+export function perCapitaText(env: StepEnv): string | null {
+  const fen = perCapitaIncomeFen(env.answers);
+  if (fen === null) return null;
+  return formatMoney(env.lang, roughPerCapitaFen(fen, computePrecheck(env.answers, env.ctx).incomeLineFen));
+}
+
+/**
+ * The pre-check in plain words (used on the way to the documents and in the summary). It must
+ * never sound like a refusal: every branch ends with "a cadre decides, you can carry on".
+ */
 export function precheckLines(env: StepEnv): string[] {
   const a = env.answers;
   const p = computePrecheck(a, env.ctx);
   const money = (fen: number) => formatMoney(env.lang, fen);
-  const perCapita = money(perCapitaIncomeFen(a) ?? 0);
+  const perCapitaFen = perCapitaIncomeFen(a) ?? 0;
+  const perCapita = money(roughPerCapitaFen(perCapitaFen, p.incomeLineFen));
   const lines: string[] = [];
   if (p.incomeLineFen === null) lines.push(env.t('precheck.line_unknown', { perCapita }));
   else {
     const params = { perCapita, line: money(p.incomeLineFen), year: p.year };
-    lines.push(env.t(p.underIncomeLine ? 'precheck.under_line' : 'precheck.over_line', params));
+    const key = perCapitaFen < p.incomeLineFen ? 'precheck.under_line' : perCapitaFen === p.incomeLineFen ? 'precheck.at_line' : 'precheck.over_line';
+    lines.push(env.t(key, params));
   }
   const params = { expense: money(rigidExpenseFen(a) ?? 0), income: money((a.annualIncomeFen as number) ?? 0) };
   lines.push(env.t(p.expenseExceedsIncome ? 'precheck.expense_exceeds' : 'precheck.expense_not_exceeds', params));

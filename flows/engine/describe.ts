@@ -5,6 +5,7 @@
  */
 import { t } from '../i18n';
 import { formatCaseList } from '../status/cases';
+import { describeCasework } from '../villager/describe';
 import type { DescribeOutcome, Reply } from './types';
 
 const text = (s: string): Reply => ({ type: 'text', text: s });
@@ -21,5 +22,9 @@ export const describeOutcome: DescribeOutcome = (outcome, state) => {
       return [text(t(lang, 'outcome.identity_linked')), text(formatCaseList(lang, outcome.cases))];
     case 'identity_not_found':
       return [text(t(lang, 'outcome.identity_not_found'))];
+    case 'case_resubmitted':
+    case 'case_withdrawn':
+    case 'case_action_refused':
+      return describeCasework(outcome, state).map(text);
   }
 };

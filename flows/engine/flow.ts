@@ -7,7 +7,7 @@
  * skipped. Branches ("who is ill? → family member → ask the relation") are expressed as `when`
  * predicates over the answers, so a state is always just (flow, step, answers).
  */
-import type { Effect, FlowContext, Lang, SessionState } from './types';
+import type { Effect, FlowContext, Inbound, Lang, SessionState } from './types';
 import type { ParseFailure } from '../parse/types';
 
 export type Answers = Record<string, unknown>;
@@ -164,6 +164,8 @@ export interface FlowDef {
   collectsDocuments?: boolean;
   /** i18n key said when the villager asks for the menu's services ("查询") in the middle of this flow. */
   busyHint?: string;
+  /** A photo, file or video sent during this flow (audio is answered by the engine): overrides the default handling. */
+  onMedia?: (inbound: Extract<Inbound, { kind: 'media' }>, env: StepEnv) => StepOutcome;
 }
 
 export function hasField(s: StepDef): s is AnsweredStep {

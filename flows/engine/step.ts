@@ -314,6 +314,14 @@ class Turn {
 
   private onMedia(m: Extract<Inbound, { kind: 'media' }>): void {
     const what = this.t(`media.kind_${m.mediaType}`);
+    // a flow that takes media itself (photos for a returned case) decides what they are
+    if (this.flow.onMedia && !this.fresh) {
+      if (m.mediaType === 'audio') {
+        this.say(this.t('media.voice'));
+        return this.ask();
+      }
+      return this.apply(this.flow.onMedia(m, this.env));
+    }
     if (this.fresh || !this.flow.resumable) {
       this.say(this.t(m.mediaType === 'audio' ? 'media.voice' : 'media.received_outside', { what }));
       if (this.state.step !== this.config.home.step || this.state.flow !== this.config.home.flow) {

@@ -46,6 +46,9 @@ export interface CaseSummary {
   cause: Cause;
   status: string;
   submittedAt: string; // ISO
+  /** While returned for documents: what the cadre asked for, and the step it goes back to. */
+  missingItems?: string[];
+  returnedFrom?: string;
 }
 
 /** Read-only facts the server looks up before calling the engine. */
@@ -127,7 +130,13 @@ export type Effect =
   /** Remember the contact's language. */
   | { type: 'set_language'; lang: Lang }
   /** Link this contact to the household that owns an ID number (re-identification after a contact id change). */
-  | { type: 'link_identity'; idNumber: string; phone: string };
+  | { type: 'link_identity'; idNumber: string; phone: string }
+  /** A photo or file for a case returned for documents: kept with that case (kind 'supplement'). */
+  | { type: 'attach_supplement'; caseNo: string; upload: UploadRef }
+  /** The villager supplied what was asked: the case goes back to the step that returned it. */
+  | { type: 'resubmit_case'; caseNo: string }
+  /** The villager withdraws their application. */
+  | { type: 'withdraw_case'; caseNo: string };
 
 export interface StepResult {
   state: SessionState;
@@ -149,6 +158,10 @@ export type EffectOutcome =
   | { type: 'case_filed'; caseNo: string }
   | { type: 'case_duplicate'; existingCaseNo: string }
   | { type: 'identity_linked'; cases: CaseSummary[] }
-  | { type: 'identity_not_found' };
+  | { type: 'identity_not_found' }
+  | { type: 'case_resubmitted'; caseNo: string; status: string }
+  | { type: 'case_withdrawn'; caseNo: string }
+  /** The case had moved on meanwhile (a cadre acted first): nothing was changed. */
+  | { type: 'case_action_refused'; caseNo: string; action: 'resubmit' | 'withdraw'; status: string | null };
 
 export type DescribeOutcome = (outcome: EffectOutcome, state: SessionState) => Reply[];

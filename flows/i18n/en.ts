@@ -5,6 +5,7 @@
  */
 import type { Messages } from './zh-CN';
 import { cadreEn } from './cadre.en';
+import { caseworkEn } from './casework.en';
 import { workflowEn } from './workflow.en';
 
 export const en: Messages = {
@@ -15,6 +16,7 @@ export const en: Messages = {
   },
   engine: {
     choose_number: 'Please reply with a number from 1 to {{max}}.',
+    choose_one: 'There is only one choice: please reply 1.',
     previous_answer: '(Your earlier answer was: {{value}}. Please answer again.)',
     offer_handover: 'If typing is hard, reply "human" and a village cadre will contact you.',
     reset: 'The system has been updated. Please start again. Nothing you entered before was submitted.',
@@ -67,18 +69,19 @@ export const en: Messages = {
     unsupported_type: 'This kind of file cannot be received yet. Please send a photo or a PDF file.',
   },
   docs: {
-    ask: 'Please take a photo and send: {{item}} (document {{index}} of {{total}})',
+    ask: 'Please take a photo and send: {{item}} (item {{index}} of {{total}})',
+    ask_one: 'Please take a photo and send: {{item}}',
     so_far: '{{item}}: {{n}} received so far.',
     how: 'You can send several. When finished, reply "done". If you do not have it, reply "skip".',
     none_yet: 'No {{item}} received yet. Please send a photo, or reply "skip" if you do not have it.',
     item_done: 'OK, {{item}} received: {{n}} in all.',
     skipped: 'OK, {{item}} skipped for now. A village cadre may ask you for it later.',
     hint: 'Please send a photo, or reply "done" or "skip".',
-    received: 'Received {{item}}: {{unit}} no. {{n}} (documents so far: {{total}}).',
+    received: 'Received {{item}}, no. {{n}} ({{total}} received in all).',
+    received_video: 'Received a video for {{item}}.',
     more_or_done: 'Send more if you have them; when finished, reply "done".',
-    received_other: 'Got your {{what}}. It has been added to your application documents (documents so far: {{total}}).',
-    unit_image: 'photo',
-    unit_file: 'file',
+    received_other: 'Got your {{what}}. It has been added to your application documents ({{total}} received in all).',
+    received_other_video: 'Got your video. It has been added to your application documents.',
     display_skipped: 'Not provided (a cadre may ask for it later)',
     display_count: '{{n}} received',
     item: {
@@ -128,7 +131,7 @@ export const en: Messages = {
       'OK, let\'s start your application.\nI will ask one question at a time; just follow the hints.\nAt any time you can reply: back, help, human, cancel.',
     busy: 'You are filling in an application. To check progress, finish it first, or reply "cancel".',
     cancelled:
-      'This application has been cancelled. Your answers and documents have been deleted.\nTo apply again, reply 1.',
+      'OK, this application has been cancelled and was not submitted.\nThe documents you sent will not be used and will be deleted.\nTo apply again, reply 1.',
     invalid: 'Sorry, something is wrong with the application and it cannot be submitted now. Reply "human" and a village cadre will help you.',
     cause: {
       label: 'Kind of hardship',
@@ -175,7 +178,7 @@ export const en: Messages = {
     annualIncomeFen: {
       ask: 'About how much net income did your whole family have last year?\n(Farming, livestock, work and other income, minus costs.)\nFor example: 32000 or 3万2. If there was none, reply 0',
       label: 'Household net income last year',
-      per_capita: 'That is about {{perCapita}} a year per person ({{income}} ÷ {{size}} people).',
+      per_capita: 'So last year\'s net income per person was about {{perCapita}} ({{income}} ÷ {{size}} people).',
     },
     povertyAlleviated: {
       ask: 'Is your family a household that was lifted out of poverty (formerly registered as poor)?\nPlease reply "yes" or "no"',
@@ -273,19 +276,20 @@ export const en: Messages = {
   },
   precheck: {
     title: 'A first rough check (for your information only):',
-    line_unknown: 'Your net income per person is about {{perCapita}}. A village cadre will check the income line for your village.',
-    under_line: 'Your net income per person is about {{perCapita}}, not above your village\'s {{year}} line of {{line}}.',
-    over_line: 'Your net income per person is about {{perCapita}}, above your village\'s {{year}} line of {{line}}.',
+    line_unknown: 'Last year your net income per person was about {{perCapita}}. A village cadre will check the monitoring line for your area.',
+    under_line: 'Last year your net income per person was about {{perCapita}}, below your area\'s {{year}} monitoring line ({{line}} per person per year).',
+    at_line: 'Last year your net income per person was about {{perCapita}}, exactly at your area\'s {{year}} monitoring line ({{line}} per person per year).',
+    over_line: 'Last year your net income per person was about {{perCapita}}, above your area\'s {{year}} monitoring line ({{line}} per person per year).',
     expense_exceeds: 'The expense your family bears itself, {{expense}}, is more than its yearly income of {{income}}.',
     expense_not_exceeds: 'The expense your family bears itself, {{expense}}, is not more than its yearly income of {{income}}.',
-    still_apply: 'A family above the line can still apply if it has no stable income and its expenses clearly exceed its income.',
-    cadre_decides: 'Whether you receive help is decided by village cadres after review by the town and county.',
+    still_apply: 'A family above the line can also apply if its income is unstable, or if illness, a disaster or schooling costs it a lot.',
+    cadre_decides: 'Whether you receive help is decided by village cadres after review by the town and county. You can carry on with your application.',
   },
   consent: {
     agreed: 'Agreed',
     hint: 'Please reply "agree" or "disagree".',
     refused:
-      'OK. The application was not submitted, and your answers and documents have been deleted.\nIf you change your mind, reply 1 to apply again. With questions, reply "human".',
+      'OK. The application was not submitted.\nThe documents you sent will not be used and will be deleted.\nIf you change your mind, reply 1 to apply again. With questions, reply "human".',
     income: {
       label: 'Commitment and authorisation',
       ask: 'Nearly done. Please confirm two things.\nFirst: commitment and authorisation.\nYou promise that your answers are true, and you allow government offices and the insurer they appoint to check your family\'s income and assets (for example savings, vehicles, housing, social insurance).\nTo agree, reply "agree". If not, reply "disagree".',
@@ -318,8 +322,8 @@ export const en: Messages = {
   policy: {
     body: '[Help to prevent falling back into poverty]\nWho can apply: rural families at risk of (falling back into) poverty because illness, a disaster or schooling costs a lot. Both formerly poor households and other households can apply.\n\nThe three cases and the documents to prepare:\n1. Illness: hospital settlement statement or invoice, discharge summary\n2. Disaster: photos of the damage\n3. Schooling: admission letter or proof of enrolment, fee payment receipt\n\nSteps: village committee → town review → county review → home visit → village assessment and public notice → approval. It usually takes about 15 days.\nWhether you receive help is decided by cadres after review by the village, town and county.',
     income_line:
-      'Your village\'s income line for {{year}}: net income per person not above {{amount}}. A family above the line can still apply if it has no stable income and its expenses clearly exceed its income.',
-    income_line_unknown: 'The income line differs by place and changes every year. Please ask your village cadre.',
+      'The monitoring line in your area for {{year}}: net income of {{amount}} per person per year. Families not above it can apply; families above it can also apply if their income is unstable, or if illness, a disaster or schooling costs them a lot.',
+    income_line_unknown: 'The monitoring line differs by place and changes every year. Please ask your village cadre.',
     footer: 'To apply, reply 1. To check progress, reply 2. With questions, reply "human".',
   },
   outcome: {
@@ -354,9 +358,11 @@ export const en: Messages = {
   },
   server: {
     too_long: 'Your message is too long. Please send it in a few shorter messages, one thing at a time.',
-    busy: 'Message received. The system is busy; we will reply soon.',
+    busy: 'Message received. The system is busy; we will reply soon. No need to send it again.',
+    unsupported: 'For now I can only read text and photos. Please type your message or send a photo.',
     error: 'Sorry, something went wrong. Please send your message again later. If it is urgent, contact your village cadre directly.',
   },
   workflow: workflowEn,
   cadre: cadreEn,
+  casework: caseworkEn,
 };

@@ -4,6 +4,7 @@
  * Placeholders: {{name}}. Money arrives already formatted ("32,000元").
  */
 import { cadreZhCN } from './cadre.zh-CN';
+import { caseworkZhCN } from './casework.zh-CN';
 import { workflowZhCN } from './workflow.zh-CN';
 
 export const zhCN = {
@@ -13,7 +14,8 @@ export const zhCN = {
     not_answered: '未填写',
   },
   engine: {
-    choose_number: '请回复数字 1-{{max}}。',
+    choose_number: '请回复数字 1 到 {{max}}。',
+    choose_one: '只有一项，请回复 1。',
     previous_answer: '（您之前填的是：{{value}}。请重新回答。）',
     offer_handover: '如果打字不方便，请回复“人工”，村干部会联系您。',
     reset: '系统更新了，请重新开始。您之前填的内容没有提交。',
@@ -63,26 +65,27 @@ export const zhCN = {
     unsupported_type: '这种文件暂时收不了。请拍照发送，或者发 PDF 文件。',
   },
   docs: {
-    ask: '请拍照发送：{{item}}（材料第{{index}}项，共{{total}}项）',
-    so_far: '{{item}}已经收到{{n}}份。',
+    ask: '请拍照发送：{{item}}（第{{index}}项，共{{total}}项）',
+    ask_one: '请拍照发送：{{item}}',
+    so_far: '{{item}}已经收到{{n}}张。',
     how: '可以发多张。发完请回复“好了”；没有这份材料请回复“跳过”。',
     none_yet: '还没有收到{{item}}。请拍照发送；没有这份材料请回复“跳过”。',
-    item_done: '好的，{{item}}收到了，共{{n}}份。',
+    item_done: '好的，{{item}}收到了，共{{n}}张。',
     skipped: '好的，{{item}}先跳过。村干部以后可能会向您要这份材料。',
     hint: '请发照片，或者回复“好了”“跳过”。',
-    received: '已收到 {{item}} 第{{n}}{{unit}}，共{{total}}份材料。',
+    received: '已收到{{item}}第{{n}}张（共收到{{total}}张）。',
+    received_video: '已收到{{item}}的视频。',
     more_or_done: '还有请继续发；发完请回复“好了”。',
-    received_other: '收到您发的{{what}}，已经放进申请材料里（共{{total}}份材料）。',
-    unit_image: '张',
-    unit_file: '份',
+    received_other: '收到您发的{{what}}，已经放进申请材料里（共收到{{total}}张）。',
+    received_other_video: '收到您发的视频，已经放进申请材料里。',
     display_skipped: '没有提供（村干部以后可能会要）',
-    display_count: '{{n}}份',
+    display_count: '{{n}}张',
     item: {
       hospital_bill: '住院结算单或发票',
       discharge_summary: '出院小结',
       damage_photos: '受灾照片',
       enrollment_proof: '录取通知书或学籍证明',
-      fee_receipt: '缴费凭证（收据）',
+      fee_receipt: '缴费凭证或收据',
     },
   },
   summary: {
@@ -92,11 +95,11 @@ export const zhCN = {
     which: '要改哪一项？请回复“修改”加项目名字，例如“修改 电话”。\n可以改的有：{{labels}}',
     unknown_field: '没找到要改的项目。可以改的有：{{labels}}',
     hint: '没看懂您的意思。',
-    per_capita: '家庭人均纯收入：约{{amount}}/年',
+    per_capita: '家庭人均纯收入：每人每年约{{amount}}',
     per_capita_label: '家庭人均纯收入',
     rigid_expense: '自己承担的支出：{{amount}}',
     rigid_expense_label: '自己承担的支出',
-    other_documents: '其他材料：{{n}}份',
+    other_documents: '其他材料：{{n}}张',
     missing_documents_label: '没有提供的材料',
   },
   parse: {
@@ -121,7 +124,7 @@ export const zhCN = {
   apply: {
     intro: '好的，我们开始申请帮扶。\n一次问一个问题，照着提示回答就行。\n随时可以回复：上一步、帮助、人工、取消。',
     busy: '您正在填写申请。要查询进度，请先填完，或者回复“取消”。',
-    cancelled: '已取消这次申请，您填的内容和发的材料都已删除。\n想重新申请，请回复 1。',
+    cancelled: '好的，这次申请已取消，没有提交。\n您发的材料不会再用，会被删除。\n想重新申请，请回复 1。',
     invalid: '抱歉，申请内容有问题，暂时提交不了。请回复“人工”，村干部会帮您。',
     cause: {
       label: '困难类型',
@@ -166,9 +169,9 @@ export const zhCN = {
       display: '{{n}}人',
     },
     annualIncomeFen: {
-      ask: '您家去年一年全家的纯收入大约是多少钱？\n（种地、养殖、打工等收入，减去花掉的成本）\n例如：3万2 或 32000。没有收入请回复 0',
+      ask: '您家去年全家的纯收入大约是多少钱？\n（种地、养殖、打工等收入，减去花掉的成本）\n例如：3万2 或 32000。没有收入请回复 0',
       label: '去年家庭纯收入',
-      per_capita: '算下来，您家人均纯收入约{{perCapita}}一年（{{income}} ÷ {{size}}人）。',
+      per_capita: '算下来，您家去年人均纯收入约{{perCapita}}（{{income}} ÷ {{size}}人）。',
     },
     povertyAlleviated: {
       ask: '您家是脱贫户吗？（以前建档立卡的贫困户）\n请回复“是”或“不是”',
@@ -224,7 +227,7 @@ export const zhCN = {
       other: '其他',
     },
     disasterDate: {
-      ask: '是哪一天受的灾？\n例如：2024-07-15 或 7月15日',
+      ask: '是哪一天受的灾？\n例如：7月15日 或 2024-07-15',
       label: '受灾日期',
     },
     lossFen: {
@@ -266,18 +269,19 @@ export const zhCN = {
   },
   precheck: {
     title: '先帮您初步算一下（只是参考）：',
-    line_unknown: '您家人均纯收入约{{perCapita}}。本村的收入标准由村干部核对。',
-    under_line: '您家人均纯收入约{{perCapita}}，不高于本村{{year}}年的标准{{line}}。',
-    over_line: '您家人均纯收入约{{perCapita}}，高于本村{{year}}年的标准{{line}}。',
+    line_unknown: '您家去年人均纯收入约{{perCapita}}。本地的监测标准，由村干部帮您核对。',
+    under_line: '您家去年人均纯收入约{{perCapita}}，低于本地{{year}}年的监测标准（每人每年{{line}}）。',
+    at_line: '您家去年人均纯收入约{{perCapita}}，正好等于本地{{year}}年的监测标准（每人每年{{line}}）。',
+    over_line: '您家去年人均纯收入约{{perCapita}}，高于本地{{year}}年的监测标准（每人每年{{line}}）。',
     expense_exceeds: '这次自己承担的支出{{expense}}，超过了家里一年的收入{{income}}。',
     expense_not_exceeds: '这次自己承担的支出{{expense}}，没有超过家里一年的收入{{income}}。',
-    still_apply: '收入高于标准的家庭，如果没有稳定收入、支出明显超过收入，也可以申请。',
-    cadre_decides: '能不能帮扶，由村干部和镇、县审核后决定。',
+    still_apply: '收入高于标准的家庭，如果收入不稳定，或者看病、受灾、上学花钱多，也可以申请。',
+    cadre_decides: '能不能帮扶，由村干部和镇、县审核后决定。您可以接着申请。',
   },
   consent: {
     agreed: '同意',
     hint: '请回复“同意”或“不同意”。',
-    refused: '好的，这次申请没有提交，您填的内容和发的材料都已删除。\n如果改变主意，回复 1 重新申请；有疑问请回复“人工”。',
+    refused: '好的，这次申请没有提交。\n您发的材料不会再用，会被删除。\n如果改变主意，回复 1 重新申请；有疑问请回复“人工”。',
     income: {
       label: '承诺授权',
       ask: '快填完了，请确认两件事。\n第一件：承诺和授权。\n您承诺填的都是真实情况，并同意政府部门和受委托的保险公司查询、核实您家的收入和财产（比如存款、车辆、房产、社保）。\n同意请回复“同意”，不同意请回复“不同意”。',
@@ -308,8 +312,8 @@ export const zhCN = {
   },
   policy: {
     body: '【防止返贫帮扶】\n谁可以申请：家里因为生病、受灾、孩子上学，花钱多、日子难，有返贫或致贫风险的农户，都可以申请。脱贫户和一般农户都可以。\n\n三种情况和要准备的材料：\n1. 因病：住院结算单或发票、出院小结\n2. 因灾：受灾照片\n3. 因学：录取通知书或学籍证明、缴费凭证\n\n办理流程：村委会初审 → 镇审核 → 县审核 → 入户核查 → 村级评议和公示 → 审批，一般15天左右办完。\n能不能帮扶，由村干部和镇、县审核后决定。',
-    income_line: '您村{{year}}年的收入标准是：家庭人均纯收入不高于{{amount}}。收入高于标准，但没有稳定收入、支出明显超过收入的家庭，也可以申请。',
-    income_line_unknown: '收入标准各地不一样，每年也会调整，具体请问村干部。',
+    income_line: '本地{{year}}年的监测标准是：家庭人均纯收入每人每年{{amount}}。收入不高于这个标准的家庭可以申请；收入高于标准，但收入不稳定，或者看病、受灾、上学花钱多的家庭，也可以申请。',
+    income_line_unknown: '监测标准各地不一样，每年也会调整，具体请问村干部。',
     footer: '想申请请回复 1；查进度请回复 2；有疑问请回复“人工”。',
   },
   outcome: {
@@ -343,11 +347,13 @@ export const zhCN = {
   },
   server: {
     too_long: '您发的文字太长了，请分几次发，每次说一件事。',
-    busy: '收到，系统正忙，稍后回复您。',
+    busy: '收到，系统正忙，稍后会回复您，不用重复发送。',
+    unsupported: '暂时只能看懂文字和图片，请打字或拍照发送。',
     error: '抱歉，系统出了点问题，请稍后再发一次。急事请直接联系村干部。',
   },
   workflow: workflowZhCN,
   cadre: cadreZhCN,
+  casework: caseworkZhCN,
 };
 
 /** The shape every language must have (same keys, string values). */

@@ -21,7 +21,47 @@ type CaseRow = {
   lang: string;
   answers: unknown;
   household: { headName: string; headIdNumber: string; phone: string; size: number; povertyAlleviated: boolean };
+} & WorkflowColumns;
+
+/** The columns the workflow writes (see server/workflow/perform.ts). */
+type WorkflowColumns = {
+  statusSince: Date;
+  dueAt: Date | null;
+  overdueSince: Date | null;
+  greenChannel: boolean;
+  returnedFrom: string | null;
+  missingItems: unknown;
+  verifierId: string | null;
+  verification: unknown;
+  assessment: unknown;
+  publicityStart: Date | null;
+  publicityEnd: Date | null;
+  approvedAmountFen: number | null;
+  householdCategory: string | null;
+  measures: unknown;
+  paymentRef: string | null;
+  paidAt: Date | null;
+  rejectionReason: string | null;
 };
+
+type ObjectionRow = { id: string; note: string; recordedById: string | null; receivedAt: Date; resolvedAt: Date | null; resolution: string | null };
+
+/** What the detail view adds besides the case row: names of cadres, the caller's possible moves. */
+export type DetailExtras = {
+  now: Date;
+  objections: ObjectionRow[];
+  /** Cadre names by id (the verifier, event actors, objection recorders). */
+  cadreNames: Map<string, string>;
+  allowedMoves: { action: string; to: string }[];
+};
+
+/** A day in China time (dates like the public notice's are stored as that day's midnight there). */
+export const shanghaiDay = (d: Date): string => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+/** Past its time limit: flagged by the deadline check, or due and not yet flagged. */
+export function isOverdue(c: { overdueSince: Date | null; dueAt: Date | null }, now: Date): boolean {
+  return c.overdueSince !== null || (c.dueAt !== null && c.dueAt < now);
+}
 
 type DocumentRow = { id: string; kind: string; mime: string; size: number; sha256: string; fileName: string | null; createdAt: Date };
 type EventRow = { id: string; at: Date; type: string; actorType: string; actorId: string | null; fromStatus: string | null; toStatus: string | null; note: string | null; data: unknown };
@@ -35,7 +75,7 @@ function place(tree: RegionTree, villageId: string) {
   };
 }
 
-export function presentCaseSummary(c: Omit<CaseRow, 'answers' | 'household'> & { household: { headName: string } }, tree: RegionTree) {
+export function presentCaseSummary(c: Omit<CaseRow, 'answers' | 'household'> & { household: { headName: string } }, tree: RegionTree, now: Date) {
   return {
     caseNo: c.caseNo,
     status: c.status,
@@ -46,10 +86,16 @@ export function presentCaseSummary(c: Omit<CaseRow, 'answers' | 'household'> & {
     perCapitaIncomeFen: c.perCapitaIncomeFen,
     submittedAt: c.submittedAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
+    statusSince: c.statusSince.toISOString(),
+    dueAt: c.dueAt?.toISOString() ?? null,
+    overdue: isOverdue(c, now),
+    greenChannel: c.greenChannel,
   };
 }
 
-export function presentCaseDetail(c: CaseRow & { documents: DocumentRow[]; events: EventRow[] }, tree: RegionTree) {
+export function presentCaseDetail(c: CaseRow & { documents: DocumentRow[]; events: EventRow[] }, tree: RegionTree, x: DetailExtras) {
+  const name = (id: string | null) => (id ? (x.cadreNames.get(id) ?? null) : null);
+  const visit = [...c.events].reverse().find((e) => e.type === 'visit_scheduled');
   return {
     caseNo: c.caseNo,
     status: c.status,
@@ -58,6 +104,30 @@ export function presentCaseDetail(c: CaseRow & { documents: DocumentRow[]; event
     ...place(tree, c.villageId),
     submittedAt: c.submittedAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
+    statusSince: c.statusSince.toISOString(),
+    dueAt: c.dueAt?.toISOString() ?? null,
+    overdue: isOverdue(c, x.now),
+    overdueSince: c.overdueSince?.toISOString() ?? null,
+    greenChannel: c.greenChannel,
+    returnedFrom: c.returnedFrom,
+    missingItems: (c.missingItems as string[] | null) ?? [],
+    verifier: c.verifierId ? { id: c.verifierId, name: name(c.verifierId) } : null,
+    visit: visit ? { date: (visit.data as { date?: string } | null)?.date ?? null, scheduledAt: visit.at.toISOString() } : null,
+    verification: c.verification ?? null,
+    assessment: c.assessment ?? null,
+    publicity: c.publicityStart && c.publicityEnd ? { start: shanghaiDay(c.publicityStart), end: shanghaiDay(c.publicityEnd) } : null,
+    decision: c.approvedAmountFen !== null ? { amountFen: c.approvedAmountFen, category: c.householdCategory, measures: (c.measures as string[] | null) ?? [] } : null,
+    payment: c.paymentRef ? { ref: c.paymentRef, paidOn: c.paidAt ? shanghaiDay(c.paidAt) : null } : null,
+    rejectionReason: c.rejectionReason,
+    objections: x.objections.map((o) => ({
+      id: o.id,
+      note: o.note,
+      recordedBy: o.recordedById ? { id: o.recordedById, name: name(o.recordedById) } : null,
+      receivedAt: o.receivedAt.toISOString(),
+      resolvedAt: o.resolvedAt?.toISOString() ?? null,
+      resolution: o.resolution,
+    })),
+    allowedMoves: x.allowedMoves,
     household: {
       headName: c.household.headName,
       idNumber: c.household.headIdNumber,
@@ -91,6 +161,7 @@ export function presentCaseDetail(c: CaseRow & { documents: DocumentRow[]; event
       type: e.type,
       actorType: e.actorType,
       actorId: e.actorId,
+      actorName: e.actorType === 'cadre' ? name(e.actorId) : null,
       from: e.fromStatus,
       to: e.toStatus,
       note: e.note,

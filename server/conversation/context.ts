@@ -12,9 +12,16 @@ export async function casesOfContact(tx: Tx, contact: { id: string; householdId:
     where: { OR: [{ contactId: contact.id }, ...(contact.householdId ? [{ householdId: contact.householdId }] : [])] },
     orderBy: { submittedAt: 'desc' },
     take: 20,
-    select: { caseNo: true, cause: true, status: true, submittedAt: true },
+    select: { caseNo: true, cause: true, status: true, submittedAt: true, missingItems: true, returnedFrom: true },
   });
-  return cases.map((c) => ({ caseNo: c.caseNo, cause: c.cause as Cause, status: c.status, submittedAt: c.submittedAt.toISOString() }));
+  return cases.map((c) => ({
+    caseNo: c.caseNo,
+    cause: c.cause as Cause,
+    status: c.status,
+    submittedAt: c.submittedAt.toISOString(),
+    ...(c.status === 'returned' && Array.isArray(c.missingItems) ? { missingItems: c.missingItems.map(String) } : {}),
+    ...(c.status === 'returned' && c.returnedFrom ? { returnedFrom: c.returnedFrom } : {}),
+  }));
 }
 
 export async function buildFlowContext(
@@ -22,8 +29,11 @@ export async function buildFlowContext(
   contact: { id: string; householdId: string | null },
   knownContact: boolean,
   now: Date,
+  loaded?: RegionTree,
 ): Promise<{ ctx: FlowContext; tree: RegionTree }> {
-  const [tree, myCases] = await Promise.all([RegionTree.load(tx), casesOfContact(tx, contact)]);
+  // Sequential: a transaction is one connection, and pg warns about overlapping queries on it.
+  const tree = loaded ?? (await RegionTree.load(tx));
+  const myCases = await casesOfContact(tx, contact);
   const ctx: FlowContext = {
     now,
     towns: tree.towns(),

@@ -10,6 +10,7 @@ import { allocateCaseNumber, shanghaiYear } from '../cases/case-number';
 import { casesOfContact } from './context';
 import { SYSTEM } from '../workflow/actor';
 import { performTransition, type WorkflowSettings } from '../workflow/perform';
+import { notifyHandover } from '../workflow/notify';
 
 type Tx = Prisma.TransactionClient;
 
@@ -53,6 +54,13 @@ async function runEffect(scope: EffectScope, effect: Effect): Promise<EffectOutc
       return undefined;
     case 'link_identity':
       return linkIdentity(scope, effect.idNumber, effect.phone);
+    case 'attach_supplement':
+      await attachSupplement(scope, effect.caseNo, effect.upload);
+      return undefined;
+    case 'resubmit_case':
+      return villagerMove(scope, effect.caseNo, 'resubmit');
+    case 'withdraw_case':
+      return villagerMove(scope, effect.caseNo, 'withdraw');
   }
 }
 
@@ -150,16 +158,7 @@ async function handover({ tx, tree, contact, now }: EffectScope, reason: string,
   const row = await tx.handover.create({
     data: { contactId: contact.id, villageId: village?.id ?? null, reason, note: note?.slice(0, 500) ?? null, createdAt: now },
   });
-  await tx.outbox.create({
-    data: {
-      channel: contact.channel,
-      targetType: village ? 'region' : 'county_office',
-      targetId: village?.id ?? 'county',
-      kind: 'handover',
-      payload: { handoverId: row.id, contactId: contact.id, reason, villageCode: village?.code ?? null },
-      dedupeKey: `handover:${row.id}`,
-    },
-  });
+  await notifyHandover(tx, { handoverId: row.id, contactId: contact.id, villageId: village?.id ?? null, reason }, now);
 }
 
 async function linkIdentity({ tx, contact }: EffectScope, idNumber: string, phone: string): Promise<EffectOutcome> {
@@ -169,4 +168,35 @@ async function linkIdentity({ tx, contact }: EffectScope, idNumber: string, phon
   await tx.contact.update({ where: { id: contact.id }, data: { householdId: household.id } });
   const cases = await casesOfContact(tx, { id: contact.id, householdId: household.id });
   return { type: 'identity_linked', cases };
+}
+
+/** The villager's own open case by number (by contact or household), or null. */
+async function ownCase({ tx, contact }: EffectScope, caseNo: string) {
+  const row = await tx.case.findUnique({ where: { caseNo } });
+  if (!row) return null;
+  const own = row.contactId === contact.id || (contact.householdId !== null && row.householdId === contact.householdId);
+  return own ? row : null;
+}
+
+/** A photo for a case returned for documents: kept with that case, whatever its status now. */
+async function attachSupplement(scope: EffectScope, caseNo: string, upload: UploadRef) {
+  if (!upload.storageKey) return;
+  const row = await ownCase(scope, caseNo);
+  if (!row) throw new EffectRejected('a supplement for a case that is not the contact\'s');
+  await scope.tx.document.create({
+    data: { sha256: upload.sha256, mime: upload.mime, size: upload.size, storageKey: upload.storageKey, kind: 'supplement', fileName: upload.fileName?.slice(0, 200), caseId: row.id, contactId: scope.contact.id },
+  });
+}
+
+/**
+ * "好了" after supplying documents, or a confirmed "撤回": the move is made by the workflow with
+ * the villager as the actor (it checks the case is theirs and in a status that allows it). When
+ * a cadre moved the case first, nothing changes and the villager is told where it stands.
+ */
+async function villagerMove(scope: EffectScope, caseNo: string, action: 'resubmit' | 'withdraw'): Promise<EffectOutcome> {
+  const actor = { kind: 'villager' as const, contactId: scope.contact.id, householdId: scope.contact.householdId };
+  const result = await performTransition(scope.tx, scope.workflow, actor, caseNo, { action }, scope.now);
+  if (result.ok) return action === 'resubmit' ? { type: 'case_resubmitted', caseNo, status: result.to } : { type: 'case_withdrawn', caseNo };
+  const row = await scope.tx.case.findUnique({ where: { caseNo }, select: { status: true } });
+  return { type: 'case_action_refused', caseNo, action, status: row?.status ?? null };
 }

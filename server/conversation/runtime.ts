@@ -4,12 +4,18 @@
  * and stores the replies. A repeated message id returns the stored replies and changes nothing;
  * a crash at any point leaves either all of it or none of it.
  */
-import { step, describeOutcome } from '../../flows';
+import { step, describeOutcome, routeVillager } from '../../flows';
+import { parseBindingCommand } from '../../flows/cadre/commands';
 import type { Inbound, Reply, SessionState, Lang } from '../../flows/engine/types';
 import { t } from '../../flows/i18n';
 import type { Prisma, PrismaClient } from '../generated/prisma/client';
 import type { Logger } from '../log';
 import { buildFlowContext } from './context';
+import { cadreActorByContact } from '../auth/lookup';
+import { runBinding } from '../cadre/binding';
+import { handleCadreMessage } from '../cadre/handle';
+import { strangerCommand } from '../cadre/stranger';
+import { RegionTree } from '../regions/tree';
 import { EffectRejected, runEffects } from './effects';
 import type { WorkflowSettings } from '../workflow/perform';
 
@@ -17,6 +23,8 @@ export type InboundEnvelope = {
   channel: string;
   messageId: string;
   from: { id: string; name: string };
+  /** Set when the message was said in a group (the bot forwards only those that @-mention it). */
+  room?: { id: string; topic: string };
   inbound: Inbound;
 };
 
@@ -71,23 +79,58 @@ async function processOnce(tx: Prisma.TransactionClient, envelope: InboundEnvelo
   if (seen) return { replies: seen.replies as unknown as Reply[], repeated: true };
 
   const session = await tx.conversationSession.findUnique({ where: { contactId: contact.id } });
-  const state = (session?.state as unknown as SessionState | undefined) ?? null;
-  const { ctx, tree } = await buildFlowContext(tx, contact, existingContact !== null, now);
-  ctx.lang = (contact.lang as Lang) ?? opts.defaultLang;
+  const stored = (session?.state as unknown as SessionState | undefined) ?? null;
+  const text = envelope.inbound.kind === 'text' ? envelope.inbound.text : null;
+  const record = async (replies: Reply[]): Promise<InboundResult> => {
+    await tx.inboundMessage.create({
+      data: { channel: envelope.channel, messageId: envelope.messageId, contactId: contact.id, kind: envelope.inbound.kind === 'text' ? 'text' : envelope.inbound.mediaType, replies: replies as unknown as Prisma.InputJsonValue },
+    });
+    return { replies, repeated: false };
+  };
+  const texts = (lines: string[]): Reply[] => lines.map((line) => ({ type: 'text', text: line }));
 
-  const result = step(state, envelope.inbound, ctx);
+  // 绑定 / 绑定群 / 解绑: from anyone, before any flow
+  const binding = text !== null ? parseBindingCommand(text) : null;
+  if (binding) {
+    const result = await runBinding({ tx, contact, ...(envelope.room ? { room: envelope.room } : {}), now }, binding);
+    // an unbound cadre starts afresh as anyone else would
+    if (result.unbound && session && stored?.flow === 'cadre') await tx.conversationSession.delete({ where: { id: session.id } });
+    return record(texts(result.replies));
+  }
+
+  // a bound cadre, in a private chat or @-mentioning the bot in any group, acts with their own role
+  const tree = await RegionTree.load(tx);
+  const cadre = await cadreActorByContact(tx, contact.id, tree);
+  if (cadre) {
+    const turn = await handleCadreMessage({ tx, actor: cadre, contact, inRoom: envelope.room !== undefined, inbound: envelope.inbound, state: stored, tree, workflow: opts.workflow, now });
+    await saveSession(tx, session, contact.id, turn.state as unknown as SessionState);
+    return record(texts(turn.replies));
+  }
+
+  const { ctx } = await buildFlowContext(tx, contact, existingContact !== null, now, tree);
+  ctx.lang = (contact.lang as Lang) ?? opts.defaultLang;
+  // a cadre's state left behind (the account was deactivated or unbound elsewhere): start afresh
+  const state = stored?.flow === 'cadre' ? null : stored;
+
+  if (text !== null) {
+    const refused = await strangerCommand(tx, contact, text, ctx.myCases, state?.lang ?? ctx.lang ?? 'zh-CN', now);
+    if (refused) return record(texts(refused));
+  }
+
+  const result = step(routeVillager(state, envelope.inbound, ctx), envelope.inbound, ctx);
   const outcomes = await runEffects({ tx, tree, contact, now, workflow: opts.workflow }, result.effects);
   const replies = [...result.replies, ...outcomes.flatMap((o) => describeOutcome(o, result.state))];
+  await saveSession(tx, session, contact.id, result.state);
+  return record(replies);
+}
 
-  const data = { flow: result.state.flow, step: result.state.step, state: result.state as unknown as Prisma.InputJsonValue };
+/** Saves the new state; a concurrent update of the same session makes the whole message run again. */
+async function saveSession(tx: Prisma.TransactionClient, session: { id: string; version: number } | null, contactId: string, state: SessionState): Promise<void> {
+  const data = { flow: state.flow, step: state.step, state: state as unknown as Prisma.InputJsonValue };
   if (session) {
     const updated = await tx.conversationSession.updateMany({ where: { id: session.id, version: session.version }, data: { ...data, version: { increment: 1 } } });
     if (updated.count !== 1) throw new SessionConflict();
   } else {
-    await tx.conversationSession.create({ data: { contactId: contact.id, ...data } });
+    await tx.conversationSession.create({ data: { contactId, ...data } });
   }
-  await tx.inboundMessage.create({
-    data: { channel: envelope.channel, messageId: envelope.messageId, contactId: contact.id, kind: envelope.inbound.kind === 'text' ? 'text' : envelope.inbound.mediaType, replies: replies as unknown as Prisma.InputJsonValue },
-  });
-  return { replies, repeated: false };
 }

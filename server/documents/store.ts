@@ -6,7 +6,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, rename, stat, writeFile, unlink } from 'node:fs/promises';
+import { mkdir, rename, stat, utimes, writeFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 
@@ -35,7 +35,10 @@ export class FileSystemDocumentStore implements DocumentStore {
     const storageKey = `sha256/${sha256.slice(0, 2)}/${sha256}`;
     const target = this.pathFor(storageKey);
     const existing = await stat(target).catch(() => undefined);
-    if (!existing || existing.size !== bytes.length) {
+    // Reusing a file: refresh its mtime so the orphan sweep (gc.ts) sees a fresh upload and leaves
+    // it alone until the row is written; if the sweep moved it away meanwhile, write it again.
+    const reused = !!existing && existing.size === bytes.length && (await touch(target));
+    if (!reused) {
       await mkdir(path.dirname(target), { recursive: true });
       const tmp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
       await writeFile(tmp, bytes, { mode: 0o600 });
@@ -52,4 +55,12 @@ export class FileSystemDocumentStore implements DocumentStore {
     const exists = await stat(file).catch(() => undefined);
     return exists ? createReadStream(file) : undefined;
   }
+}
+
+async function touch(file: string): Promise<boolean> {
+  const now = new Date();
+  return utimes(file, now, now).then(
+    () => true,
+    () => false,
+  );
 }

@@ -29,10 +29,9 @@ export class RegionTree {
   }
 
   static async load(db: RegionSource): Promise<RegionTree> {
-    const [regions, lines] = await Promise.all([
-      db.region.findMany({ select: { id: true, code: true, name: true, nameEn: true, level: true, parentId: true, sortOrder: true } }),
-      db.incomeLine.findMany({ select: { regionId: true, year: true, perCapitaFen: true } }),
-    ]);
+    // One after the other: inside a transaction both run on one connection anyway.
+    const regions = await db.region.findMany({ select: { id: true, code: true, name: true, nameEn: true, level: true, parentId: true, sortOrder: true } });
+    const lines = await db.incomeLine.findMany({ select: { regionId: true, year: true, perCapitaFen: true } });
     return new RegionTree(regions, lines);
   }
 

@@ -1,6 +1,9 @@
 /**
  * POST /api/bot/inbound — the gateway hands over one WeChat message and gets the replies to say.
- * JSON for text; multipart (a `meta` JSON part + a `file` part) for image/file/audio/video.
+ * JSON for text; multipart (a `meta` JSON part + a `file` part) for image/file/audio/video;
+ * JSON `{ type: "unsupported", kind }` for what cannot be read (a sticker, a link, a location, a
+ * contact or mini-program card): answered with a polite request to type or take a photo, and
+ * nothing else changes (the conversation stays where it was).
  */
 import Router from '@koa/router';
 import multer from '@koa/multer';
@@ -23,6 +26,7 @@ const Envelope = z.object({
 export const MAX_TEXT_LENGTH = 4000;
 const TextMessage = Envelope.extend({ type: z.literal('text'), text: z.string().max(MAX_TEXT_LENGTH) });
 const MediaMeta = Envelope.extend({ type: z.enum(['image', 'file', 'audio', 'video']) });
+const UnsupportedMessage = Envelope.extend({ type: z.literal('unsupported'), kind: z.enum(['emoticon', 'url', 'location', 'contact', 'miniprogram', 'other']) });
 
 export function channelOf(bot: { puppet: string; accountId: string } | undefined): string {
   return bot ? `${bot.puppet}:${bot.accountId}` : 'default';
@@ -38,11 +42,17 @@ export function botInboundRouter(deps: AppDeps): Router {
       await receiveMultipart(ctx, deps, upload);
     } else if (ctx.is('application/json')) {
       const body = (ctx.request as { body?: unknown }).body;
+      if ((body as { type?: unknown } | undefined)?.type === 'unsupported') {
+        const msg = parseOr400(UnsupportedMessage, body);
+        const lang = await contactLang(deps, channelOf(msg.bot), msg.from.id);
+        ctx.body = { replies: [{ type: 'text', text: t(lang, 'server.unsupported') }] };
+        return;
+      }
       await refuseOverlongText(deps, body);
       const msg = parseOr400(TextMessage, body);
       const result = await handleInbound(
         deps.prisma,
-        { channel: channelOf(msg.bot), messageId: msg.messageId, from: msg.from, inbound: { kind: 'text', text: msg.text } },
+        { channel: channelOf(msg.bot), messageId: msg.messageId, from: msg.from, ...(msg.room ? { room: msg.room } : {}), inbound: { kind: 'text', text: msg.text } },
         { log: deps.log, now: deps.now, defaultLang: deps.config.defaultLang, workflow: deps.config.workflow },
       );
       ctx.body = { replies: result.replies };
@@ -93,7 +103,7 @@ async function receiveMultipart(ctx: Context, deps: AppDeps, multipart: ReturnTy
     upload = { ...stored, mime, fileName: safeFileName(file.originalname) };
   }
   const inbound: Inbound = { kind: 'media', mediaType: meta.type, upload };
-  const result = await handleInbound(deps.prisma, { channel, messageId: meta.messageId, from: meta.from, inbound }, { log: deps.log, now: deps.now, defaultLang: deps.config.defaultLang, workflow: deps.config.workflow });
+  const result = await handleInbound(deps.prisma, { channel, messageId: meta.messageId, from: meta.from, ...(meta.room ? { room: meta.room } : {}), inbound }, { log: deps.log, now: deps.now, defaultLang: deps.config.defaultLang, workflow: deps.config.workflow });
   ctx.body = { replies: result.replies };
 }
 

@@ -3,18 +3,18 @@
  */
 import Router from '@koa/router';
 import { z } from 'zod';
-import { canSeeVillage, requireCadre, type Principal } from '../auth/cadre';
+import { cadreOf, requireCadre } from '../auth/cadre';
+import { inJurisdiction } from '../workflow/actor';
 import { notFound, parseOr400 } from '../http/errors';
 import type { AppDeps } from '../app';
 
 export function documentsRouter(deps: AppDeps): Router {
   const router = new Router();
-  router.get('/api/documents/:id', requireCadre(deps.prisma, deps.config.adminToken), async (ctx) => {
+  router.get('/api/documents/:id', requireCadre(deps.prisma, deps.config.adminToken, () => deps.now?.() ?? new Date()), async (ctx) => {
     const id = parseOr400(z.string().regex(/^[a-z0-9]{10,40}$/, 'must be a document id'), ctx.params.id, 'id');
-    const principal = ctx.state.principal as Principal;
     const doc = await deps.prisma.document.findUnique({ where: { id }, include: { case: { select: { villageId: true } } } });
     // Documents of an application still in progress belong to nobody's jurisdiction yet.
-    if (!doc || !doc.case || !canSeeVillage(principal, doc.case.villageId)) throw notFound('document');
+    if (!doc || !doc.case || !inJurisdiction(cadreOf(ctx), doc.case.villageId)) throw notFound('document');
     const stream = await deps.store.open(doc.storageKey);
     if (!stream) throw notFound('document content');
     ctx.set('Content-Type', doc.mime);

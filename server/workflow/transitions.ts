@@ -150,7 +150,8 @@ export const TRANSITIONS: readonly TransitionRule[] = [
     data: DATA.decision,
     who: owner(),
     guard: (c, _d, ctx) => {
-      if (c.publicityEnd && shanghaiToday(ctx.now) <= c.publicityEnd.toISOString().slice(0, 10)) return refuse('guard', 'the public notice has not ended yet');
+      // publicityEnd is stored as that day's midnight in China: its UTC date is the day before
+      if (c.publicityEnd && shanghaiToday(ctx.now) <= shanghaiToday(c.publicityEnd)) return refuse('guard', 'the public notice has not ended yet');
       if (ctx.openObjections > 0) return refuse('guard', `${ctx.openObjections} objection(s) raised during the public notice are not resolved`);
       return null;
     },

@@ -101,7 +101,7 @@ test('a document comes through as type "file"', async () => {
   expect(server.calls[0]!.file).toEqual({ name: '诊断证明.pdf', mimeType: 'application/pdf', bytes });
 });
 
-test('own messages, history, unsupported types and un-mentioned room messages are ignored', async () => {
+test('own messages, history, recalls and un-mentioned room messages are ignored', async () => {
   running = await startTestBot(server.url);
   const { mocker, botContact, bot } = running;
   const villager = mocker.createContact({ id: 'v-zhang', name: '张大爷' });
@@ -113,14 +113,43 @@ test('own messages, history, unsupported types and un-mentioned room messages ar
     mocker.puppet.emit('message', { messageId: id });
   };
   emit('m-old', types.Message.Text, Date.now() - 3_600_000); // replayed history
-  emit('m-emoticon', types.Message.Emoticon);
-  emit('m-url', types.Message.Url);
+  emit('m-recalled', types.Message.Recalled); // "张大爷撤回了一条消息"
   villager.say('大家好').to(room); // group chatter, no @
   villager.say('@防贫助手 我要申请', [botContact]).to(room); // the only one to forward
 
   await waitFor(() => server.calls.length >= 1, 'the mentioned message');
   await sleep(200);
   expect(server.calls.map((c) => c.body['text'])).toEqual(['我要申请']);
+});
+
+test.each([
+  [types.Message.Emoticon, 'emoticon'],
+  [types.Message.Url, 'url'],
+  [types.Message.Location, 'location'],
+  [types.Message.Contact, 'contact'],
+  [types.Message.MiniProgram, 'miniprogram'],
+  [types.Message.Transfer, 'other'],
+  [types.Message.Unknown, 'other'],
+])('what the server cannot read (type %s) goes as "unsupported" (%s), and its answer is said', async (type, kind) => {
+  server.answer = () => ({ status: 200, body: { replies: [{ type: 'text', text: '请打字或拍照' }] } });
+  running = await startTestBot(server.url);
+  const { mocker, botContact } = running;
+  const villager = mocker.createContact({ id: 'v-zhang', name: '张大爷' });
+  const said = inbox(villager);
+  mocker.MessageMock.create({ id: `m-${kind}`, talkerId: villager.id, listenerId: botContact.id, timestamp: Date.now(), type });
+  mocker.puppet.emit('message', { messageId: `m-${kind}` });
+
+  await waitFor(() => said.length === 1, 'the reply');
+  expect(server.calls).toHaveLength(1);
+  expect(server.calls[0]!.contentType).toMatch(/^application\/json/);
+  expect(server.calls[0]!.body).toEqual({
+    messageId: `m-${kind}`,
+    bot: { puppet: 'wechaty-puppet-mock', accountId: MOCK_BOT.id },
+    from: { id: 'v-zhang', name: '张大爷' },
+    type: 'unsupported',
+    kind,
+  });
+  expect(said).toEqual(['请打字或拍照']);
 });
 
 test('a mentioned room message is forwarded without the mention, the reply @-mentions the sender', async () => {

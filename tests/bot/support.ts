@@ -1,6 +1,7 @@
 /**
  * Test doubles for the bot tests: a stand-in for the server's inbound endpoint (records each
- * request exactly and answers as told, to simulate outages), and a mock-puppet bot per test.
+ * request exactly and answers as told, to simulate outages) and for its outbox (hands out the
+ * messages a test queues, records acks, failures and releases), and a mock-puppet bot per test.
  */
 import { mkdtempSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -11,7 +12,9 @@ import { bodyParser } from '@koa/bodyparser';
 import multer from '@koa/multer';
 import Koa from 'koa';
 import type { mock } from 'wechaty-puppet-mock';
-import { startBot, type RunningBot } from '../../bot';
+import { startBot, type RunningBot, type StartBotOptions } from '../../bot';
+import type { OutboxItem } from '../../bot/outbox';
+import type { PacerClock } from '../../bot/pacer';
 import { createPuppet, MOCK_BOT } from '../../bot/puppet';
 
 export const TOKEN = 'test-token';
@@ -34,10 +37,16 @@ export const echo = (call: RecordedCall): Answer => ({
   body: { replies: [{ type: 'text', text: `收到：${call.body['text'] ?? call.body['type']}` }] },
 });
 
-/** The server's /api/bot/inbound, as the contract describes it, with a swappable answer. */
+/** The server's /api/bot/inbound and /api/bot/outbox, as the contract describes them, with a swappable answer. */
 export class FakeServer {
   readonly calls: RecordedCall[] = [];
   answer: (call: RecordedCall) => Answer = echo;
+  /** Messages waiting for a bot (handed out once each, like a lease that never expires). */
+  readonly outbox: OutboxItem[] = [];
+  /** What bots reported: `ack <id>`, `fail <id>`, `release <id> [retryAt]`, in order. */
+  readonly outboxReports: string[] = [];
+  /** The account (puppet:accountId) of the last outbox poll. */
+  outboxChannel?: string;
   private server?: Server;
   port = 0;
 
@@ -50,6 +59,23 @@ export class FakeServer {
     const upload = multer({ storage: multer.memoryStorage(), defParamCharset: 'utf8' } as multer.Options);
     app.use(bodyParser());
     app.use(upload.single('file'));
+    app.use(async (ctx, next) => {
+      const report = /^\/api\/bot\/outbox\/([^/]+)\/(ack|fail|release)$/.exec(ctx.path);
+      if (ctx.method === 'POST' && report) {
+        const retryAt = (ctx.request.body as { retryAt?: string } | undefined)?.retryAt;
+        this.outboxReports.push(`${report[2]} ${decodeURIComponent(report[1]!)}${retryAt ? ` ${retryAt}` : ''}`);
+        ctx.body = { id: report[1], status: report[2] === 'ack' ? 'sent' : 'pending' };
+        return;
+      }
+      if (ctx.method !== 'GET' || ctx.path !== '/api/bot/outbox') return next();
+      this.outboxChannel = `${ctx.query['puppet']}:${ctx.query['accountId']}`;
+      // a short long-poll: answer at once when something is queued, else after a moment
+      let gone = false;
+      ctx.res.once('close', () => void (gone = true));
+      const until = Date.now() + 100;
+      while (this.outbox.length === 0 && Date.now() < until && !gone) await new Promise((r) => setTimeout(r, 10));
+      ctx.body = { messages: this.outbox.splice(0, Number(ctx.query['limit'] ?? 10)), leaseSeconds: 60 };
+    });
     app.use((ctx) => {
       if (ctx.method !== 'POST' || ctx.path !== '/api/bot/inbound') return;
       const body = ctx.request.body as Record<string, any>;
@@ -94,11 +120,15 @@ export interface TestBot extends RunningBot {
 export const tempSpoolDir = (): string => mkdtempSync(path.join(tmpdir(), 'bot-spool-'));
 
 /** A fresh mocker, puppet and bot, logged in; short backoff so outages pass quickly. */
-export async function startTestBot(serverUrl: string, options: { spoolDir?: string; before?: (m: mock.Mocker) => void } = {}): Promise<TestBot> {
+export async function startTestBot(
+  serverUrl: string,
+  options: { spoolDir?: string; before?: (m: mock.Mocker) => void; pacing?: StartBotOptions['pacing'] } = {},
+): Promise<TestBot> {
   const { puppet, mocker } = await createPuppet({});
   options.before?.(mocker!);
   const spoolDir = options.spoolDir ?? tempSpoolDir();
-  const running = await startBot({ puppet, serverUrl, token: TOKEN, spoolDir, backoff: { initialMs: 20, maxMs: 80 } });
+  // no spacing unless a test asks for it: these tests are about forwarding, not pacing
+  const running = await startBot({ puppet, serverUrl, token: TOKEN, spoolDir, backoff: { initialMs: 20, maxMs: 80 }, pacing: options.pacing ?? { minIntervalMs: 0 } });
   return { ...running, mocker: mocker!, botContact: mocker!.ContactMock.load(MOCK_BOT.id), spoolDir };
 }
 
@@ -130,4 +160,17 @@ export function leftovers(baseline: string[]): string[] {
     rest.splice(i, 1);
     return false;
   });
+}
+
+/** A pacing clock on which time passes only when someone sleeps: pacing is checked without waiting. */
+export class VirtualClock implements PacerClock {
+  readonly sleeps: number[] = [];
+  constructor(public at = Date.parse('2026-07-20T02:00:00Z')) {}
+  now = (): number => this.at;
+  sleep = async (ms: number, signal: AbortSignal): Promise<void> => {
+    if (signal.aborted) return;
+    this.sleeps.push(ms);
+    this.at += ms;
+    await new Promise((resolve) => setImmediate(resolve));
+  };
 }

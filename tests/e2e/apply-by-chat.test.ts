@@ -137,14 +137,14 @@ const ILLNESS: Application = {
     ['县人民医院', '一共花了多少钱'],
     ['3万2', '报销了多少钱'],
     ['一万', ['自己付了约22,000元', '对吗']],
-    ['对', ['初步算一下', '不高于本村2026年的标准8,700元', '住院结算单或发票（材料第1项，共2项）']],
+    ['对', ['初步算一下', '低于本地2026年的监测标准（每人每年8,700元）', '住院结算单或发票（第1项，共2项）']],
   ],
   documents: [],
   photos: [
     { photo: photo('住院发票.jpg', jpegBytes(1)), kind: 'hospital_bill' },
     { photo: photo('结算单.png', pngBytes(2)), kind: 'hospital_bill' },
   ],
-  summary: ['因病', '李秀英', '11010519491231002X', '13800138000', '青山镇', '石桥村', '4人', '32,000元', '脑梗', '县人民医院', '22,000元', '住院结算单或发票：2份'],
+  summary: ['因病', '李秀英', '11010519491231002X', '13800138000', '青山镇', '石桥村', '4人', '32,000元', '脑梗', '县人民医院', '22,000元', '住院结算单或发票：2张'],
   filed: {
     headName: '李秀英',
     idNumber: '11010519491231002X',
@@ -171,7 +171,7 @@ const ILLNESS: Application = {
 ILLNESS.documents = [
   [ILLNESS.photos[0]!.photo, '第1张'],
   [ILLNESS.photos[1]!.photo, '第2张'],
-  ['好了', ['住院结算单或发票收到了，共2份', '出院小结（材料第2项，共2项）']],
+  ['好了', ['住院结算单或发票收到了，共2张', '出院小结（第2项，共2项）']],
   ['没有', ['出院小结先跳过', '承诺和授权']], // "没有" before any photo: I don't have it
 ];
 
@@ -192,14 +192,14 @@ const DISASTER: Application = {
     ['洪水', '哪一天'],
     ['7月3号', '损失了多少钱'],
     ['大概五万块', '赔款'],
-    ['五千', ['初步算一下', '超过了家里一年的收入30,000元', '受灾照片（材料第1项，共1项）']],
+    ['五千', ['初步算一下', '超过了家里一年的收入30,000元', '请拍照发送：受灾照片']],
   ],
   documents: [],
   photos: [
     { photo: photo('房子.jpg', jpegBytes(3)), kind: 'damage_photos' },
     { photo: photo('庄稼.png', pngBytes(4)), kind: 'damage_photos' },
   ],
-  summary: ['因灾', '张建国', '440304199001011233', '13907136688', '白石乡', '杉木村', '5人', '洪涝', '2026年7月3日', '50,000元', '5,000元', '受灾照片：2份'],
+  summary: ['因灾', '张建国', '440304199001011233', '13907136688', '白石乡', '杉木村', '5人', '洪涝', '2026年7月3日', '50,000元', '5,000元', '受灾照片：2张'],
   filed: {
     headName: '张建国',
     idNumber: '440304199001011233',
@@ -217,7 +217,7 @@ const DISASTER: Application = {
 DISASTER.documents = [
   // both photos picked and sent at once: answered in order
   [DISASTER.photos.map((p) => p.photo), [/第1张[\s\S]*第2张/]],
-  ['好了', ['受灾照片收到了，共2份', '承诺和授权']],
+  ['好了', ['受灾照片收到了，共2张', '承诺和授权']],
 ];
 
 const EDUCATION: Application = {
@@ -238,7 +238,7 @@ const EDUCATION: Application = {
     ['高中', '哪个学校'],
     ['县第一中学', '一年要花多少钱'],
     ['1万2', '资助'],
-    ['两千', ['初步算一下', '没有超过家里一年的收入24,000元', '录取通知书或学籍证明（材料第1项，共2项）']],
+    ['两千', ['初步算一下', '没有超过家里一年的收入24,000元', '录取通知书或学籍证明（第1项，共2项）']],
   ],
   documents: [],
   photos: [
@@ -262,9 +262,9 @@ const EDUCATION: Application = {
 };
 EDUCATION.documents = [
   [EDUCATION.photos[0]!.photo, '第1张'],
-  ['好了', ['录取通知书或学籍证明收到了，共1份', '缴费凭证（收据）（材料第2项，共2项）']],
+  ['好了', ['录取通知书或学籍证明收到了，共1张', '缴费凭证或收据（第2项，共2项）']],
   [EDUCATION.photos[1]!.photo, '第1张'],
-  ['发完了', ['缴费凭证（收据）收到了，共1份', '承诺和授权']],
+  ['发完了', ['缴费凭证或收据收到了，共1张', '承诺和授权']],
 ];
 
 /** Consents and the summary: the last turn files the case. */
@@ -316,7 +316,7 @@ async function expectFiled(caseNo: string, app: Application): Promise<void> {
   const f = app.filed;
   expect(row).toMatchObject({
     cause: app.cause,
-    status: 'submitted',
+    status: 'village_review',
     channel: 'wechaty-puppet-mock:mock-bot',
     householdSize: f.householdSize,
     annualIncomeFen: f.annualIncomeFen,
@@ -341,13 +341,13 @@ async function expectFiled(caseNo: string, app: Application): Promise<void> {
 
   expect(row!.events.map((e) => ({ type: e.type, toStatus: e.toStatus, actorType: e.actorType }))).toEqual([
     { type: 'submitted', toStatus: 'submitted', actorType: 'villager' },
+    { type: 'accept', toStatus: 'village_review', actorType: 'system' },
   ]);
-  // filed once: one case, one household, one notice to the village's cadres
+  // filed once: one case, one household. No cadre is bound in this test, and the villager heard
+  // the case number in the chat itself, so nothing is queued for anyone.
   expect(await prisma.case.count()).toBe(1);
   expect(await prisma.household.count({ where: { headIdNumber: f.idNumber } })).toBe(1);
-  expect(await prisma.outbox.findMany({ where: { kind: 'case_submitted' }, select: { targetId: true, payload: true } })).toEqual([
-    { targetId: row!.villageId, payload: expect.objectContaining({ caseNo, cause: app.cause, villageCode: f.village.code }) },
-  ]);
+  expect(await prisma.outbox.count({ where: { caseId: row!.id } })).toBe(0);
 
   // a cadre reads the same case, and the photos byte for byte
   const res = await asAdmin(`/api/cases/${caseNo}`);
@@ -360,7 +360,7 @@ async function expectFiled(caseNo: string, app: Application): Promise<void> {
     household: { idNumber: string; phone: string };
     documents: { id: string; mime: string; sha256: string; url: string }[];
   };
-  expect(detail).toMatchObject({ caseNo, status: 'submitted', cause: app.cause, village: { code: f.village.code }, household: { idNumber: f.idNumber, phone: f.phone } });
+  expect(detail).toMatchObject({ caseNo, status: 'village_review', cause: app.cause, village: { code: f.village.code }, household: { idNumber: f.idNumber, phone: f.phone } });
   expect(detail.documents).toHaveLength(2);
   expect(detail.documents.map((d) => d.id)).toEqual(docs.map((d) => d.id));
   for (const [i, d] of detail.documents.entries()) {
@@ -477,7 +477,7 @@ test('"查询" after filing lists the case with its status label; a new WeChat i
 
   const listed = await villager.send('查询');
   expect(listed).toHaveLength(1);
-  expect(listed[0]).toContain(`编号 ${caseNo}｜因学｜${statusLabel('zh-CN', 'submitted')}｜2026年7月20日提交`);
+  expect(listed[0]).toContain(`编号 ${caseNo}｜因学｜${statusLabel('zh-CN', 'village_review')}｜2026年7月20日提交`);
 
   // the county moves the case on (the workflow API is not part of this test): the label follows
   await srv.db.prisma.case.update({ where: { caseNo }, data: { status: 'town_review' } });

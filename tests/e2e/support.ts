@@ -48,7 +48,8 @@ export interface ChatBot extends RunningBot {
 export async function startChatBot(srv: Pick<TestServer, 'url'>, spoolDir: string, villagers: Villager[] = []): Promise<ChatBot> {
   const { puppet, mocker } = await createPuppet({});
   for (const v of villagers) v.join(mocker!);
-  const running = await startBot({ puppet, serverUrl: srv.url, token: BOT_TOKEN, spoolDir, backoff: { initialMs: 50, maxMs: 200 } });
+  // notices unspaced: these tests are about the conversation (pacing: tests/bot/pacer.test.ts)
+  const running = await startBot({ puppet, serverUrl: srv.url, token: BOT_TOKEN, spoolDir, backoff: { initialMs: 50, maxMs: 200 }, pacing: { minIntervalMs: 0 } });
   return { ...running, mocker: mocker!, botUser: mocker!.ContactMock.load(MOCK_BOT.id) };
 }
 

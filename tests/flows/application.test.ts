@@ -124,6 +124,16 @@ describe('applicant questions', () => {
     expect(chat.at).toBe('apply/villageCode');
   });
 
+  test('a list with a single choice does not say "1 到 1"', () => {
+    const ctx = makeCtx({ towns: [{ code: 'T1', name: '东山镇', villages: [{ code: 'V11', name: '东山村' }] }] });
+    const chat = new Chat(ctx);
+    chat.send(...toName, '张三', ID, PHONE);
+    expect(chat.said).toContain('1. 东山镇\n只有一项，请回复 1。');
+    expect(chat.said).not.toContain('1 到 1');
+    chat.send('1');
+    expect(chat.said).toContain('1. 东山村\n只有一项，请回复 1。');
+  });
+
   test.each(['0', '21', '很多'])('household size "%s" is re-asked', (bad) => {
     const chat = new Chat();
     chat.send(...applicant('1').slice(0, 8), bad);
@@ -134,7 +144,8 @@ describe('applicant questions', () => {
   test('income: per-capita figure, rounded to whole fen', () => {
     const chat = new Chat();
     chat.send(...applicant('1').slice(0, 8), '3', '1万');
-    expect(chat.said).toContain('3,333.33元'); // 1,000,000 fen / 3 = 333,333.33 → 333,333 fen
+    // 1,000,000 fen / 3 = 333,333.33 → 333,333 fen stored; said as "约" whole yuan.
+    expect(chat.said).toContain('去年人均纯收入约3,333元（10,000元 ÷ 3人）');
     expect(chat.at).toBe('apply/povertyAlleviated');
   });
 
@@ -236,7 +247,7 @@ describe('因灾', () => {
     chat.send(...start, '1', msg);
     if (value === null) {
       expect(chat.at).toBe('apply/disasterDate');
-      expect(chat.said).toContain('例如：2024-07-15');
+      expect(chat.said).toContain('例如：7月15日 或 2024-07-15');
     } else expect(chat.state!.answers.disasterDate).toBe(value);
   });
 
@@ -259,8 +270,8 @@ describe('因灾', () => {
     const chat = new Chat();
     chat.send(...DISASTER);
     expect(chat.at).toBe('apply/doc_damage_photos');
-    expect(chat.said).toContain('受灾照片');
-    expect(chat.said).toContain('共1项');
+    expect(chat.said).toContain('请拍照发送：受灾照片\n'); // a single item: no "第1项，共1项"
+    expect(chat.said).not.toContain('第1项');
   });
 });
 
@@ -300,28 +311,35 @@ describe('因学', () => {
 });
 
 describe('pre-check (information, never a rejection)', () => {
-  test('under the line and expense above income', () => {
+  /** An education application in 东山村 (line 6,000 yuan) or 柳树村 (no line), up to the documents. */
+  const precheck = (village: '1' | '2', size: string, income: string, cost: string) => {
     const chat = new Chat();
-    chat.send(...ILLNESS);
-    expect(chat.said).toContain('不高于本村2025年的标准6,000元');
-    expect(chat.said).toContain('超过了家里一年的收入20,000元');
-    expect(chat.said).toContain('审核后决定');
-    expect(chat.at).toBe('apply/doc_hospital_bill'); // the flow goes on
-  });
+    chat.send(...applicant('3', village).slice(0, 8), size, income, '不是', '王小明', '2', '实验小学', cost, '0');
+    expect(chat.at).toBe('apply/doc_enrollment_proof'); // the flow always goes on
+    return chat.said;
+  };
 
-  test('above the line: still told they may apply', () => {
-    const chat = new Chat();
-    chat.send(...applicant('3').slice(0, 8), '2', '2万', '不是', '王小明', '2', '实验小学', '5000', '0');
-    expect(chat.said).toContain('高于本村2025年的标准6,000元');
-    expect(chat.said).toContain('没有超过');
-    expect(chat.said).toContain('也可以申请');
-    expect(chat.at).toBe('apply/doc_enrollment_proof');
+  test.each([
+    ['under the line, expense above income', '1', '4', '2万', '3万', ['低于本地2025年的监测标准（每人每年6,000元）', '超过了家里一年的收入20,000元'], ['也可以申请']],
+    ['under the line, expense not above income', '1', '4', '2万', '5000', ['去年人均纯收入约5,000元，低于本地2025年的监测标准', '没有超过家里一年的收入20,000元'], ['也可以申请']],
+    ['exactly at the line', '1', '4', '2万4', '5000', ['约6,000元，正好等于本地2025年的监测标准（每人每年6,000元）'], ['也可以申请']],
+    ['above the line, expense above income', '1', '2', '2万', '3万', ['高于本地2025年的监测标准（每人每年6,000元）', '超过了家里一年的收入', '也可以申请'], []],
+    ['above the line, expense not above income', '1', '2', '2万', '5000', ['约10,000元，高于本地2025年的监测标准', '没有超过', '也可以申请'], []],
+    // 18,001 ÷ 3 = 6,000.33: rounding would read "约6,000元，高于…6,000元", so the fen stay.
+    ['just above the line', '1', '3', '18001', '5000', ['约6,000.33元，高于本地2025年的监测标准（每人每年6,000元）'], []],
+    ['no line configured for the village', '2', '4', '2万', '5000', ['去年人均纯收入约5,000元。本地的监测标准，由村干部帮您核对。'], ['也可以申请']],
+  ] as const)('%s', (_name, village, size, income, cost, present, absent) => {
+    const said = precheck(village, size, income, cost);
+    for (const line of present) expect(said).toContain(line);
+    for (const line of absent) expect(said).not.toContain(line);
+    // Every branch ends the same encouraging way.
+    expect(said).toContain('能不能帮扶，由村干部和镇、县审核后决定。您可以接着申请。');
   });
 
   test('no income line configured for the village: the cadre will check', () => {
     const chat = new Chat();
     chat.send(...applicant('2', '2'), ...['1', '昨天', '3万', '0']);
-    expect(chat.said).toContain('由村干部核对');
+    expect(chat.said).toContain('由村干部帮您核对');
     chat.send(...documentsAndConsent(1), '确认');
     expect(filed(chat).precheck).toEqual({ incomeLineFen: null, underIncomeLine: null, expenseExceedsIncome: true });
   });
@@ -341,6 +359,7 @@ describe('consent', () => {
     expect(chat.effectsOf('file_case')).toEqual([]);
     expect(chat.at).toBe('menu/main');
     expect(chat.said).toContain('没有提交');
+    expect(chat.said).not.toContain('已删除');
     expect(chat.said).toContain('1. 申请帮扶');
     expect(chat.state!.answers).toEqual({});
   });
@@ -365,7 +384,7 @@ test('the English walk-through files the same data with lang en', () => {
   chat.send('hello', 'English', '1', 'illness', 'Li Ming', ID, PHONE, 'Dongshan Town', 'Liushu Village', '3', '15000', 'no');
   expect(chat.said).toContain('Who is ill?');
   chat.send('1', 'stroke', 'County Hospital', '50000', '0', 'yes');
-  expect(chat.said).toContain('A village cadre will check the income line');
+  expect(chat.said).toContain('A village cadre will check the monitoring line');
   chat.send(upload(), 'done', 'skip', 'agree', 'agree');
   expect(chat.said).toContain('Please check your answers');
   expect(chat.said).toContain('Not provided');

@@ -14,6 +14,9 @@ describe('取消', () => {
     expect(chat.state!.answers).toEqual({});
     expect(chat.said).toContain('已取消');
     expect(chat.said).toContain('回复 1'); // how to restart
+    // The files stay on disk until the orphan sweep: the reply must not claim they are gone.
+    expect(chat.said).not.toContain('已删除');
+    expect(chat.said).toContain('不会再用');
   });
 
   test('"我想取消" is not the command (only a whole message is)', () => {

@@ -7,22 +7,27 @@ describe('the documents step', () => {
     chat.send(...ILLNESS);
     expect(chat.at).toBe('apply/doc_hospital_bill');
     expect(chat.said).toContain('住院结算单或发票');
-    expect(chat.said).toContain('材料第1项，共2项');
+    expect(chat.said).toContain('请拍照发送：住院结算单或发票（第1项，共2项）');
     const a = upload('image');
     let r = chat.send(a);
     expect(r.effects).toEqual([{ type: 'attach_document', upload: a.upload, kind: 'hospital_bill' }]);
-    expect(chat.said).toContain('已收到 住院结算单或发票 第1张，共1份材料');
+    expect(chat.said).toContain('已收到住院结算单或发票第1张（共收到1张）。');
     const b = upload('file');
     r = chat.send(b);
     expect(r.effects).toEqual([{ type: 'attach_document', upload: b.upload, kind: 'hospital_bill' }]);
-    expect(chat.said).toContain('第2份，共2份材料');
+    expect(chat.said).toContain('已收到住院结算单或发票第2张（共收到2张）。'); // a file counts in 张 too
     expect(chat.at).toBe('apply/doc_hospital_bill');
     chat.send('好了');
-    expect(chat.said).toContain('共2份');
+    expect(chat.said).toContain('住院结算单或发票收到了，共2张');
     expect(chat.at).toBe('apply/doc_discharge_summary');
+    r = chat.send(upload());
+    expect(r.effects[0]).toMatchObject({ type: 'attach_document', kind: 'discharge_summary' });
+    expect(chat.said).toContain('已收到出院小结第1张（共收到3张）。');
+    // A video is acknowledged without a count in 张.
     r = chat.send(upload('video'));
     expect(r.effects[0]).toMatchObject({ type: 'attach_document', kind: 'discharge_summary' });
-    expect(chat.said).toContain('出院小结 第1份，共3份材料');
+    expect(chat.said).toContain('已收到出院小结的视频。');
+    expect(chat.said).not.toContain('份');
   });
 
   test.each(['好了', '完成', '发完了', 'done'])('"%s" moves to the next item', (msg) => {
@@ -95,11 +100,11 @@ describe('media during another step of an application', () => {
     chat.send(...applicant('2').slice(0, 4), upload());
     chat.send('张三');
     chat.send(upload());
-    expect(chat.said).toContain('共2份材料');
+    expect(chat.said).toContain('已经放进申请材料里（共收到2张）');
     chat.send(...applicant('2').slice(4), '1', '昨天', '3万', '0', upload());
-    expect(chat.said).toContain('共3份材料');
+    expect(chat.said).toContain('已收到受灾照片第1张（共收到3张）');
     chat.send('好了', '同意', '同意');
-    expect(chat.said).toContain('其他材料：2份');
+    expect(chat.said).toContain('其他材料：2张');
   });
 
   test('audio during a question: please type, nothing attached', () => {

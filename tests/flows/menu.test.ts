@@ -45,7 +45,7 @@ describe('menu choices', () => {
     chat.send(msg);
     expect(chat.at).toBe('apply/cause');
     expect(chat.said).toContain('因病');
-    expect(chat.said).toContain('请回复数字 1-3');
+    expect(chat.said).toContain('请回复数字 1 到 3。');
   });
 
   test.each(['申请', '菜单', '你好'])('"%s" at the menu shows the menu again', (msg) => {
@@ -98,7 +98,7 @@ describe('menu choices', () => {
     const chat = new Chat(makeCtx(), menuState());
     chat.send('嗯嗯啊');
     expect(chat.said).toContain('没看懂');
-    expect(chat.said).toContain('请回复数字 1-4');
+    expect(chat.said).toContain('请回复数字 1 到 4。');
     expect(chat.said).not.toContain('回复“人工”');
     chat.send('9');
     expect(chat.said).toContain('1 到 4');

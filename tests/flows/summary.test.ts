@@ -46,7 +46,7 @@ describe('修改 from the summary', () => {
     chat.send('桃园村');
     expect(chat.at).toBe('apply/summary');
     expect(chat.said).toContain('桃园村');
-    expect(chat.said).toContain('由村干部核对'); // no income line configured for 桃园村
+    expect(chat.said).toContain('由村干部帮您核对'); // no income line configured for 桃园村
     chat.send('确认');
     expect(chat.effectsOf('file_case')[0].application.precheck.incomeLineFen).toBeNull();
   });

@@ -115,13 +115,19 @@ test('the ID number alone is not enough to see someone’s cases', async () => {
   expect(contact.householdId).toBeNull();
 });
 
-test('人工 records a hand-over and queues a notice for the village cadres', async () => {
+test('人工 records a hand-over and queues a notice for the cadres (no village known yet: the county office)', async () => {
+  const p = srv.db.prisma;
+  const office = await p.contact.create({ data: { channel: 'test:bot', externalId: 'county-office-wechat', name: '县帮扶办' } });
+  await p.cadre.update({ where: { id: srv.cadre('county').id }, data: { contactId: office.id } });
   await say('needs-help', '你好');
   const reply = await say('needs-help', '人工');
   expect(reply).toMatch(/村干部|工作人员/);
-  const handover = await srv.db.prisma.handover.findFirstOrThrow({ where: { contact: { externalId: 'needs-help' } } });
+  const handover = await p.handover.findFirstOrThrow({ where: { contact: { externalId: 'needs-help' } } });
   expect(handover.reason).toBe('requested');
-  expect(await srv.db.prisma.outbox.count({ where: { kind: 'handover', payload: { path: ['handoverId'], equals: handover.id } } })).toBe(1);
+  const notices = await p.outbox.findMany({ where: { kind: 'handover', dedupeKey: { startsWith: `handover:${handover.id}:` } } });
+  expect(notices.map((n) => ({ targetType: n.targetType, targetId: n.targetId }))).toEqual([{ targetType: 'contact', targetId: 'county-office-wechat' }]);
+  expect((notices[0]!.payload as { text: string }).text).toContain('【请联系村民】needs-help');
+  await p.cadre.update({ where: { id: srv.cadre('county').id }, data: { contactId: null } });
 });
 
 test('the language choice is remembered for the contact', async () => {

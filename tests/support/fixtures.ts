@@ -3,14 +3,25 @@
  * villages without chatting each one in.
  */
 import { FileSystemDocumentStore } from '../../server/documents/store';
-import type { PrismaClient } from '../../server/generated/prisma/client';
+import type { Prisma, PrismaClient } from '../../server/generated/prisma/client';
 
 let seq = 0;
 
 export async function insertCase(
   prisma: PrismaClient,
   documentsDir: string,
-  opts: { villageCode: string; cause?: 'illness' | 'disaster' | 'education'; status?: string; idNumber: string; document?: Buffer },
+  opts: {
+    villageCode: string;
+    cause?: 'illness' | 'disaster' | 'education';
+    status?: string;
+    idNumber: string;
+    document?: Buffer;
+    /** The applicant's chat contact (villager actors act through it). */
+    contactId?: string;
+    /** Columns a status needs: verifierId (verification), returnedFrom + missingItems (returned),
+     *  publicityStart/End (publicity), dueAt/overdueSince (time limits)… */
+    fields?: Partial<Prisma.CaseUncheckedCreateInput>;
+  },
 ) {
   seq += 1;
   const village = await prisma.region.findUniqueOrThrow({ where: { code: opts.villageCode } });
@@ -33,6 +44,8 @@ export async function insertCase(
       rigidExpenseFen: 3_200_000,
       incomeLineFen: 870_000,
       incomeYear: 2025,
+      ...(opts.contactId ? { contactId: opts.contactId } : {}),
+      ...opts.fields,
     },
   });
   let documentId: string | undefined;
@@ -41,5 +54,5 @@ export async function insertCase(
     const doc = await prisma.document.create({ data: { ...stored, mime: 'image/png', kind: 'hospital_bill', caseId: row.id } });
     documentId = doc.id;
   }
-  return { caseNo, caseId: row.id, documentId };
+  return { caseNo, caseId: row.id, householdId: household.id, documentId };
 }

@@ -10,7 +10,7 @@ import { createApp } from '../../server/app';
 import { loadConfig, type Config } from '../../server/config';
 import { FileSystemDocumentStore } from '../../server/documents/store';
 import { silentLogger } from '../../server/log';
-import { seedDemoCounty, type DemoCadreToken } from '../../server/seed/demo-county';
+import { seedDemoCounty, type DemoCadre, type DemoCadreKey, type DemoSeed } from '../../server/seed/demo-county';
 import { createTestDatabase, type TestDatabase } from './database';
 
 export const BOT_TOKEN = 'test-bot-token-0123456789';
@@ -20,8 +20,13 @@ export type TestServer = {
   url: string;
   db: TestDatabase;
   config: Config;
-  cadres: DemoCadreToken[];
-  tokenOf(role: 'village' | 'town' | 'county'): string;
+  /** The demo accounts (with their passwords, tokens and binding codes) and work-group codes. */
+  seed: DemoSeed;
+  cadres: DemoCadre[];
+  /** The API token of the first demo cadre of a role (the 青山镇 / 柳树村 side for town and village). */
+  tokenOf(role: 'village' | 'town' | 'county' | 'verifier' | 'auditor'): string;
+  /** A demo cadre by key: county, qingshan, liushu, baishi_town, baishi, verifier, auditor. */
+  cadre(key: DemoCadreKey): DemoCadre;
   /** Stops listening (the database stays, for a restart). */
   stopHttp(): Promise<void>;
   /** Listens again on the same port with a fresh app (a server restart). */
@@ -39,7 +44,8 @@ export async function startTestServer(opts: { maxUploadBytes?: number; now?: () 
     MAX_UPLOAD_BYTES: String(opts.maxUploadBytes ?? 20 * 1024 * 1024),
     PORT: '0',
   });
-  const cadres = await seedDemoCounty(db.prisma);
+  const seed = await seedDemoCounty(db.prisma, { now: opts.now?.() });
+  const cadres = seed.cadres;
   let server: Server | undefined;
   let port = 0;
   const listen = () =>
@@ -64,8 +70,10 @@ export async function startTestServer(opts: { maxUploadBytes?: number; now?: () 
     },
     db,
     config,
+    seed,
     cadres,
     tokenOf: (role) => cadres.find((c) => c.role === role)!.token,
+    cadre: (key) => cadres.find((c) => c.key === key)!,
     stopHttp,
     restart: async () => {
       await stopHttp();

@@ -9,7 +9,9 @@ import type { ChoiceStep, StepEnv, StepOutcome } from '../flow';
 export function promptChoice(step: ChoiceStep, env: StepEnv): string {
   const options = step.options(env);
   const lines = options.map((o, i) => `${i + 1}. ${o.text}`);
-  return [step.ask(env), ...lines, env.t('engine.choose_number', { max: options.length })].join('\n');
+  // "请回复数字 1 到 1" reads oddly when a town has a single village.
+  const how = options.length === 1 ? env.t('engine.choose_one') : env.t('engine.choose_number', { max: options.length });
+  return [step.ask(env), ...lines, how].join('\n');
 }
 
 export function handleChoice(step: ChoiceStep, text: string, env: StepEnv): StepOutcome {

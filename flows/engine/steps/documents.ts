@@ -37,10 +37,10 @@ function documentSteps(env: StepEnv): DocumentsStep[] {
 export function promptDocuments(step: DocumentsStep, env: StepEnv): string {
   const all = documentSteps(env);
   const count = documentCounts(env.answers)[step.item] ?? 0;
-  const lines = [
-    env.t('docs.ask', { item: env.t(step.itemLabel), index: all.indexOf(step) + 1, total: all.length }),
-  ];
-  if (count > 0) lines.push(env.t('docs.so_far', { item: env.t(step.itemLabel), n: count }));
+  const item = env.t(step.itemLabel);
+  // "第1项，共1项" says nothing when there is a single item.
+  const lines = [all.length === 1 ? env.t('docs.ask_one', { item }) : env.t('docs.ask', { item, index: all.indexOf(step) + 1, total: all.length })];
+  if (count > 0) lines.push(env.t('docs.so_far', { item, n: count }));
   lines.push(env.t('docs.how'));
   return lines.join('\n');
 }
@@ -72,19 +72,17 @@ export function acceptUpload(
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   const effects = [{ type: 'attach_document' as const, upload: inbound.upload, kind }];
   const patch = { [DOCUMENT_COUNTS]: counts };
+  // Photos and files are counted in 张 (the villager's own word for a sheet); a video is not, so it is
+  // acknowledged without a count.
+  const video = inbound.mediaType === 'video';
   if (!step) {
     const what = env.t(`media.kind_${inbound.mediaType === 'audio' ? 'file' : inbound.mediaType}`);
-    return { kind: 'stay', patch, effects, replies: [env.t('docs.received_other', { what, total })], reprompt: true };
+    const said = video ? env.t('docs.received_other_video') : env.t('docs.received_other', { what, total });
+    return { kind: 'stay', patch, effects, replies: [said], reprompt: true };
   }
-  const unit = env.t(inbound.mediaType === 'image' ? 'docs.unit_image' : 'docs.unit_file');
-  return {
-    kind: 'stay',
-    patch,
-    effects,
-    replies: [
-      [env.t('docs.received', { item: env.t(step.itemLabel), n: counts[kind], unit, total }), env.t('docs.more_or_done')].join('\n'),
-    ],
-  };
+  const item = env.t(step.itemLabel);
+  const said = video ? env.t('docs.received_video', { item }) : env.t('docs.received', { item, n: counts[kind], total });
+  return { kind: 'stay', patch, effects, replies: [[said, env.t('docs.more_or_done')].join('\n')] };
 }
 
 export function displayDocuments(step: DocumentsStep, value: unknown, env: StepEnv): string {

@@ -34,7 +34,8 @@ ALTER TABLE "CaseEvent" ADD COLUMN     "seq" SERIAL NOT NULL;
 
 -- AlterTable
 ALTER TABLE "Outbox" ADD COLUMN     "caseId" TEXT,
-ADD COLUMN     "leaseUntil" TIMESTAMP(3);
+ADD COLUMN     "leaseUntil" TIMESTAMP(3),
+ADD COLUMN     "seq" SERIAL NOT NULL;
 
 -- CreateTable
 CREATE TABLE "CadreSession" (
@@ -90,6 +91,7 @@ CREATE TABLE "Objection" (
 -- CreateTable
 CREATE TABLE "AuditEntry" (
     "id" TEXT NOT NULL,
+    "seq" SERIAL NOT NULL,
     "at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "actorType" TEXT NOT NULL,
     "actorId" TEXT,

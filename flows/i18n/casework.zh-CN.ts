@@ -1,0 +1,31 @@
+/** The 'casework' namespace, zh-CN (the source): a villager supplying documents for a returned case, or withdrawing one. */
+export const caseworkZhCN = {
+  list_separator: '、',
+  resume_application: '您之前的申请还没填完，回复“你好”接着填。',
+  supplement: {
+    ask: '您的申请 {{caseNo}} 需要补充材料：{{items}}。',
+    items_unknown: '请问村干部需要补什么',
+    so_far: '已经收到{{n}}张。',
+    how: '请把材料拍照直接发过来，可以发多张，发完回复“好了”。\n材料已经交到村委会的，回复“已交”。要办别的事回复“菜单”。',
+    received: '收到第{{n}}张，已放进申请 {{caseNo}}。',
+    received_video: '收到视频，已放进申请 {{caseNo}}。',
+    more_or_done: '还有就接着发，发完回复“好了”。',
+    none_yet: '申请 {{caseNo}} 还没收到补充的照片。请把 {{items}} 拍照发过来，发完回复“好了”；材料已经交到村委会的，回复“已交”。',
+    hint: '请把要补的材料拍照发过来，发完回复“好了”。',
+    help: '这一步请把村干部要的材料拍照发过来，可以发多张。发完回复“好了”，申请就会重新提交。',
+    later: '好的。材料准备好了，随时拍照发给我，发完回复“好了”。',
+    resubmitted: '已经重新提交了！申请 {{caseNo}} 现在是“{{status}}”，干部会再审核，有结果会告诉您。',
+    refused: '申请 {{caseNo}} 现在是“{{status}}”，不用再重新提交了。有疑问请回复“人工”。',
+  },
+  withdraw: {
+    pick: '要撤回哪个申请？',
+    option: '{{caseNo}}（{{cause}}，{{status}}）',
+    confirm: '确定要撤回申请 {{caseNo}} 吗？撤回后就不再审核了，以后需要还可以重新申请。\n回复“是”撤回，回复“不是”不撤回。',
+    kept: '好的，申请 {{caseNo}} 不撤回，继续审核。',
+    kept_any: '好的，不撤回。',
+    none: '您现在没有可以撤回的申请。想看进度请回复“查询”。',
+    not_yours: '没有找到您的申请 {{caseNo}}。',
+    done: '申请 {{caseNo}} 已经撤回。以后需要帮扶，随时可以重新申请。',
+    refused: '申请 {{caseNo}} 现在是“{{status}}”，不能撤回了。有疑问请回复“人工”。',
+  },
+};

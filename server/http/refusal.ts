@@ -1,0 +1,22 @@
+/**
+ * A workflow refusal (server/workflow/transitions.ts RefusalCode) as an HTTP error. A case
+ * outside the caller's jurisdiction answers like a missing one: its existence is not disclosed.
+ */
+import type { Refusal } from '../workflow/transitions';
+import { HttpError } from './errors';
+
+const STATUS: Record<Refusal['code'], number> = {
+  not_found: 404,
+  outside_jurisdiction: 404,
+  no_role: 403,
+  not_assigned: 403,
+  not_own_case: 403,
+  not_allowed_from_status: 409,
+  invalid_data: 400,
+  guard: 409,
+};
+
+export function refusalError(refusal: Refusal): HttpError {
+  if (refusal.code === 'outside_jurisdiction' || (refusal.code === 'not_found' && !refusal.field)) return new HttpError(404, 'not_found', 'case not found');
+  return new HttpError(STATUS[refusal.code], refusal.code, refusal.message, refusal.field);
+}

@@ -1,0 +1,96 @@
+/**
+ * What the bot says to cadres: every key built from data exists in both languages, the chat's
+ * vocabulary matches the workflow's, refusals are explained in plain words with what to do, and
+ * "帮助" lists the commands of the cadre's own role.
+ */
+import { hasKey, t } from '../../flows/i18n';
+import { PLANS } from '../../flows/cadre/guide';
+import { helpText, nextText, refusalText, type RefusalFacts } from '../../flows/cadre/text';
+import { CADRE_ROLES, HOUSEHOLD_CATEGORIES, MEASURES, ROLE_STATUSES } from '../../flows/cadre/vocabulary';
+import * as states from '../../server/workflow/states';
+import type { CaseVerb } from '../../flows/cadre/commands';
+
+const VERBS: CaseVerb[] = ['view', 'approve', 'return', 'reject', 'visit', 'objection', 'resolve_objection', 'fast_approve'];
+
+test('the chat\'s vocabulary is the workflow\'s', () => {
+  expect([...CADRE_ROLES]).toEqual([...states.ROLES]);
+  expect([...HOUSEHOLD_CATEGORIES]).toEqual([...states.HOUSEHOLD_CATEGORIES]);
+  expect([...MEASURES]).toEqual([...states.MEASURES]);
+  // each role's pending list covers the statuses it owns (the county also steps in on verification)
+  for (const role of CADRE_ROLES) {
+    // 'submitted' is passed through at filing: no case waits there
+    const owned = states.CASE_STATUSES.filter((s) => s !== 'submitted' && states.OWNER_ROLES[s].includes(role));
+    expect({ role, statuses: [...ROLE_STATUSES[role]].sort() }).toEqual({ role, statuses: owned.sort() });
+  }
+});
+
+test('every key built from data exists', () => {
+  const keys = [
+    ...states.CASE_STATUSES.map((s) => `cadre.stage.${s}`),
+    ...states.ROLES.map((r) => `cadre.role.${r}`),
+    ...states.HOUSEHOLD_CATEGORIES.map((c) => `cadre.category.${c}`),
+    ...states.MEASURES.map((m) => `cadre.measure.${m}`),
+    ...['approve', 'return', 'reject', 'fast_approve', 'resubmit', 'withdraw', 'accept', ...VERBS].map((a) => `cadre.action.${a}`),
+    ...VERBS.map((v) => `cadre.usage.${v}`),
+    ...VERBS.filter((v) => v !== 'view').concat(['pending', 'view'] as never[]).map((v) => `cadre.help.${v}`),
+    ...Object.keys(PLANS).flatMap((k) => [`cadre.guide.intro.${k}`, `cadre.guide.what.${k}`]),
+    ...Object.values(PLANS).flat().map((f) => `cadre.field.${f}.label`),
+    'cadre.outcome.confirmed', 'cadre.outcome.differs', 'cadre.result.agreed', 'cadre.result.disagreed',
+  ];
+  expect(keys.filter((k) => !hasKey(k))).toEqual([]);
+});
+
+const facts = (over: Partial<RefusalFacts>): RefusalFacts => ({ caseNo: 'FP-2026-000001', code: 'no_role', message: '', action: 'approve', role: 'village', status: 'village_review', region: '柳树村', ...over });
+
+test.each([
+  ['no role: says who acts instead', facts({ role: 'town', status: 'village_review' }), '这一步由村干部办理'],
+  ['outside the region', facts({ code: 'outside_jurisdiction', role: 'village', region: '白石村' }), '不在您负责的白石村范围内'],
+  ['another verifier\'s case', facts({ code: 'not_assigned', role: 'verifier', status: 'verification' }), '没有指派给您'],
+  ['wrong status', facts({ code: 'not_allowed_from_status', status: 'paid' }), '现在是「已发放」，不能通过'],
+  ['not a cadre at all', facts({ role: null }), '绑定 绑定码'],
+  ['the auditor', facts({ role: 'auditor' }), '审计只能查看'],
+  ['green channel by a town cadre', facts({ action: 'fast_approve', role: 'town', status: 'town_review' }), '只有县帮扶办可以走绿色通道'],
+  ['notice still running', facts({ code: 'guard', message: 'the public notice has not ended yet', role: 'county', status: 'publicity', publicityEnd: '2026-07-24' }), '公示要到2026年7月24日才结束'],
+  ['open objections', facts({ code: 'guard', message: '2 objection(s) are not resolved', role: 'county', status: 'publicity', openObjections: 2 }), '还有2条异议没处理'],
+  ['notice too short', facts({ code: 'invalid_data', field: 'data.publicityEnd', publicityMinDays: 7 }), '不能少于7天'],
+  ['reject without a reason', facts({ code: 'invalid_data', field: 'note', action: 'reject' }), '驳回原因'],
+  ['not found', facts({ code: 'not_found' }), '没有找到案件 FP-2026-000001'],
+])('refusal: %s', (_name, f, words) => {
+  expect(refusalText('zh-CN', f)).toContain(words);
+  expect(refusalText('en', { ...f, region: 'Baishi' })).not.toMatch(/[\u4e00-\u9fff]/); // English all through
+});
+
+test.each([
+  ['village', ['待办', '查看 编号', '通过 编号', '退回 编号', '驳回 编号', '异议 编号'], ['绿色通道', '核查 编号']],
+  ['town', ['待办', '通过 编号', '退回 编号', '驳回 编号'], ['绿色通道', '核查 编号', '异议 编号']],
+  ['county', ['待办', '通过 编号', '绿色通道 编号', '核查 编号', '异议处理 编号'], []],
+  ['verifier', ['待办', '核查 编号', '通过 编号'], ['绿色通道', '异议 编号']],
+  ['auditor', ['查看 编号'], ['通过 编号', '待办 —']],
+] as const)('help for a %s cadre', (role, has, hasNot) => {
+  const text = helpText('zh-CN', { name: 'X', role, region: '清溪县' }, false);
+  for (const h of has) expect(text).toContain(h);
+  for (const h of hasNot) expect(text).not.toContain(h);
+  expect(helpText('zh-CN', { name: 'X', role, region: '清溪县' }, true)).toContain('在群里请先 @我');
+});
+
+test.each([
+  ['village_review', 'village', '「通过 FP-1」（转镇审核）'],
+  ['town_review', 'town', '（转县审核）'],
+  ['county_review', 'county', '指派核查员'],
+  ['verification', 'verifier', '核查 FP-1 预约 日期'],
+  ['assessment', 'village', '录入评议结果和公示日期'],
+  ['publicity', 'county', '公示到2026年7月24日'],
+  ['approved', 'county', '发放凭证号'],
+  ['village_review', 'town', '这一步由村干部办理'],
+  ['returned', 'village', '等申请人补材料'],
+  ['paid', 'county', '案件已办结'],
+] as const)('next step at %s for a %s cadre', (status, role, words) => {
+  const now = new Date('2026-07-20T02:00:00Z');
+  expect(nextText('zh-CN', { caseNo: 'FP-1', status, publicityEnd: '2026-07-24', missingItems: [] }, role, now)).toContain(words);
+});
+
+test('a cadre reading English gets English', () => {
+  expect(t('en', 'cadre.done.approve', { caseNo: 'FP-1', stage: t('en', 'cadre.stage.town_review') })).toBe(
+    'Approved: FP-1 moves on to town review; the applicant and whoever acts next are told. Send "todo" for other cases.',
+  );
+});
