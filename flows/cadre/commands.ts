@@ -24,6 +24,8 @@ export type CadreCommand =
   | { kind: 'help' }
   | { kind: 'cancel' }
   | { kind: 'greeting' }
+  | { kind: 'lang_en' }
+  | { kind: 'lang_zh' }
   | { kind: 'view'; ref: CaseRef }
   | { kind: 'approve'; ref: CaseRef; note: string }
   | { kind: 'return'; ref: CaseRef; items: string[] }
@@ -51,11 +53,13 @@ const CASE_VERBS: Record<CaseVerb, string[]> = {
 /** Single characters that are commands only when a case number follows ("看 123"), never alone. */
 const LOOSE = new Set(['看', '查', '看看']);
 
-const WHOLE: Record<'pending' | 'help' | 'cancel' | 'greeting', string[]> = {
+const WHOLE: Record<'pending' | 'help' | 'cancel' | 'greeting' | 'lang_en' | 'lang_zh', string[]> = {
   pending: ['待办', '我的待办', '待办事项', '待处理', '待审', '待审核', '待办案件', 'todo', 'to do', 'pending', 'my cases', 'inbox'],
   help: ['帮助', '命令', '菜单', '说明', '怎么用', 'help', 'commands', 'menu', '?', '？'],
   cancel: ['取消', '算了', '不办了', '退出', 'cancel', 'stop', 'quit'],
   greeting: ['你好', '您好', '在吗', '在不在', 'hi', 'hello'],
+  lang_en: ['english', '英文', '英语'],
+  lang_zh: ['中文', '汉语', 'chinese', '简体中文'],
 };
 
 const VERB_WORDS = (Object.entries(CASE_VERBS) as [CaseVerb, string[]][])

@@ -57,7 +57,7 @@ export function startGuide(
   start: { caseNo: string; from: string; note?: string; options?: GuideOption[] },
   c: GuideCtx,
 ): GuideTurn {
-  const g: Guide = { kind, caseNo: start.caseNo, from: start.from, note: start.note?.trim() ?? '', step: 'confirm', data: {}, misses: 0, photos: 0, ...(start.options ? { options: start.options } : {}) };
+  const g: Guide = { kind, caseNo: start.caseNo, from: start.from, note: start.note?.trim() ?? '', step: 'confirm', data: {}, misses: 0, photos: 0, at: c.now.toISOString(), ...(start.options ? { options: start.options } : {}) };
   const first = nextField(g, null)!;
   g.step = first;
   return { kind: 'ask', guide: g, replies: [[tr(c, `cadre.guide.intro.${kind}`, { caseNo: g.caseNo }), ask(g, c)].join('\n')] };
@@ -86,6 +86,7 @@ function summaryLines(g: Guide, c: GuideCtx): string[] {
 /** One answer from the cadre while a guide waits. */
 export function answerGuide(g0: Guide, text: string, c: GuideCtx): GuideTurn {
   const g: Guide = JSON.parse(JSON.stringify(g0));
+  g.at = c.now.toISOString();
   const field = FIELDS[g.step];
   const r = field.parse(text, g, c);
   if (!r.ok) {
@@ -147,4 +148,11 @@ export function interruptsGuide(g: Guide, cmd: CadreCommand | null): boolean {
   if (cmd.kind === 'pending') return true;
   if (!('ref' in cmd)) return false;
   return cmd.ref.kind === 'full' || !FREE_TEXT.includes(g.step);
+}
+
+/** An exchange untouched this long is over: a "1" typed hours later is not its answer. */
+export const GUIDE_IDLE_MS = 2 * 3_600_000;
+
+export function guideExpired(g: Guide, now: Date): boolean {
+  return g.at !== undefined && now.getTime() - Date.parse(g.at) > GUIDE_IDLE_MS;
 }

@@ -39,6 +39,8 @@ export interface Guide {
   misses: number;
   /** Photos the cadre sent during the exchange (attached to the case). */
   photos: number;
+  /** The last answer (ISO): an exchange left alone for long is dropped, not answered by chance. */
+  at?: string;
 }
 
 export interface CadreState {

@@ -3,6 +3,7 @@ import type { cadreZhCN } from './cadre.zh-CN';
 
 export const cadreEn: typeof cadreZhCN = {
   list_separator: ', ',
+  language_set: 'OK, I will write to you in English from now on.',
   nothing_to_cancel: 'Nothing is being entered right now. Send "todo" to see the cases waiting for you.',
   greeting: 'Hello, {{name}} ({{role}}). Send "todo" to see the cases waiting for you, "help" for all commands.',
   unknown: 'I did not understand that command. Send "help" for the commands, e.g. "todo" or "view FP-2026-000123".',
@@ -206,6 +207,7 @@ export const cadreEn: typeof cadreZhCN = {
     photos: 'Visit photos: {{n}}',
     photo_received: 'Got it: photo {{n}} is kept with {{caseNo}}.',
     dropped: 'OK, what was entered for {{caseNo}} is dropped; the case is unchanged.',
+    expired: '(What was being entered for {{caseNo}} was left for over 2 hours and is dropped; the case is unchanged.)',
     interrupted: '(What was being entered for {{caseNo}} is dropped; the case is unchanged.)',
     assessment_disagreed: 'If the village did not agree, send "reject {{caseNo}} REASON"; the reason goes to the applicant.',
     help: 'Entering the {{what}} of {{caseNo}}. Reply "cancel" to drop it.',
@@ -225,11 +227,11 @@ export const cadreEn: typeof cadreZhCN = {
   refused: {
     not_found: 'No case {{caseNo}}. Please check the number (e.g. FP-2026-000123).',
     ambiguous: 'That number matches several cases: {{list}}. Send the full number, e.g. "view {{caseNo}}".',
-    outside_jurisdiction: 'Case {{caseNo}} is outside {{region}}, which you are responsible for: you cannot {{action}} it. This attempt was recorded.',
-    not_assigned: 'Case {{caseNo}} is not assigned to you: you cannot {{action}} it.',
+    outside_jurisdiction: 'Case {{caseNo}} is outside {{region}}, which you are responsible for: you cannot {{action}} it. This attempt was recorded. Send "todo" for the cases you are responsible for.',
+    not_assigned: 'Case {{caseNo}} is not assigned to you: you cannot {{action}} it. Send "todo" for the cases assigned to you.',
     no_role: 'You cannot {{action}} it: case {{caseNo}} is at {{stage}}, which is for the {{owner}}.',
     county_only: 'Only the county office can {{action}} a case.',
-    auditor: 'Auditors can read cases but not act on them.',
+    auditor: 'Auditors can read cases but not act on them. Send "view NUMBER" to read one.',
     not_allowed_from_status: 'Case {{caseNo}} is at {{stage}}: you cannot {{action}} it now. Send "view {{caseNo}}" to see it.',
     publicity_running: 'The public notice of {{caseNo}} runs until {{end}}; the decision can only follow after it.',
     open_objections: '{{caseNo}} still has {{n}} open objection(s); resolve them first: "view {{caseNo}}" lists them, "resolve {{caseNo}} NO RESULT".',

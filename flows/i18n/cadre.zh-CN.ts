@@ -4,6 +4,7 @@
  */
 export const cadreZhCN = {
   list_separator: '、',
+  language_set: '好的，以后用中文和您说。',
   nothing_to_cancel: '现在没有正在录入的内容。回复「待办」看需要您办的案件。',
   greeting: '您好，{{name}}（{{role}}）。回复「待办」看需要您办的案件，回复「帮助」看全部命令。',
   unknown: '没看懂这条命令。回复「帮助」看能用的命令，例如「待办」「查看 FP-2026-000123」。',
@@ -207,6 +208,7 @@ export const cadreZhCN = {
     photos: '核查照片：{{n}}张',
     photo_received: '收到，第{{n}}张照片已存入 {{caseNo}}。',
     dropped: '好的，{{caseNo}} 刚才录入的内容已放弃，案件没有变化。',
+    expired: '（{{caseNo}} 上次录入到一半，已超过2小时，已放弃，案件没有变化。）',
     interrupted: '（{{caseNo}} 刚才录入的内容已放弃，案件没有变化。）',
     assessment_disagreed: '评议不同意的，请回复「驳回 {{caseNo}} 原因」，原因会告诉申请人。',
     help: '正在录入 {{caseNo}} 的{{what}}。回复「取消」放弃。',
@@ -226,11 +228,11 @@ export const cadreZhCN = {
   refused: {
     not_found: '没有找到案件 {{caseNo}}，请核对编号（例如 FP-2026-000123）。',
     ambiguous: '编号对应多个案件：{{list}}。请发完整编号，例如「查看 {{caseNo}}」。',
-    outside_jurisdiction: '案件 {{caseNo}} 不在您负责的{{region}}范围内，不能{{action}}。这次操作已记录。',
-    not_assigned: '案件 {{caseNo}} 没有指派给您，不能{{action}}。',
+    outside_jurisdiction: '案件 {{caseNo}} 不在您负责的{{region}}范围内，不能{{action}}。这次操作已记录。回复「待办」看您负责的案件。',
+    not_assigned: '案件 {{caseNo}} 没有指派给您，不能{{action}}。回复「待办」看指派给您的案件。',
     no_role: '不能{{action}}：案件 {{caseNo}} 现在在「{{stage}}」，这一步由{{owner}}办理。',
     county_only: '只有县帮扶办可以{{action}}。',
-    auditor: '审计只能查看案件，不能办理。',
+    auditor: '审计只能查看案件，不能办理。回复「查看 编号」看案件。',
     not_allowed_from_status: '案件 {{caseNo}} 现在是「{{stage}}」，不能{{action}}。回复「查看 {{caseNo}}」看情况。',
     publicity_running: '{{caseNo}} 的公示要到{{end}}才结束，结束后才能审批。',
     open_objections: '{{caseNo}} 还有{{n}}条异议没处理，处理后才能审批：回复「查看 {{caseNo}}」看异议，「异议处理 {{caseNo}} 序号 处理结果」。',

@@ -7,7 +7,7 @@
  */
 import { parseCadreCommand, type CadreCommand } from '../../flows/cadre/commands';
 import { parseComingDay } from '../../flows/cadre/day';
-import { answerGuide, APPROVE_GUIDE, currentQuestion, guideHelp, interruptsGuide, startGuide, type GuideTurn } from '../../flows/cadre/guide';
+import { answerGuide, APPROVE_GUIDE, currentQuestion, guideExpired, guideHelp, interruptsGuide, startGuide, type GuideTurn } from '../../flows/cadre/guide';
 import { caseText, doneText, greetingText, helpText, pendingText, refusalText, unknownText, usageText, type Done, type Who } from '../../flows/cadre/text';
 import { idleState, isCadreState, type CadreState, type GuideCtx, type GuideKind } from '../../flows/cadre/types';
 import type { CadreRole } from '../../flows/cadre/vocabulary';
@@ -81,7 +81,10 @@ class Turn {
     if (inbound.kind === 'media') return this.onMedia(inbound);
     const cmd = parseCadreCommand(inbound.text);
     const guide = this.state.guide;
-    if (guide) {
+    if (guide && guideExpired(guide, this.input.now)) {
+      this.toIdle();
+      this.say(this.t('cadre.guide.expired', { caseNo: guide.caseNo }));
+    } else if (guide) {
       if (cmd?.kind === 'cancel') {
         this.toIdle();
         return this.say(this.t('cadre.guide.dropped', { caseNo: guide.caseNo }));
@@ -110,6 +113,13 @@ class Turn {
         return this.say(helpText(this.lang, this.who, this.input.inRoom));
       case 'greeting':
         return this.say(greetingText(this.lang, this.who));
+      case 'lang_en':
+      case 'lang_zh': {
+        const lang: Lang = cmd.kind === 'lang_en' ? 'en' : 'zh-CN';
+        await this.tx.cadre.update({ where: { id: this.actor.id }, data: { lang } });
+        this.state = { ...this.state, lang };
+        return this.say(t(lang, 'cadre.language_set'));
+      }
       case 'cancel':
         return this.say(this.t('cadre.nothing_to_cancel'));
       case 'incomplete':

@@ -6,6 +6,7 @@
  * - rejected: the village cadre, privately, rejects with a reason; the reason reaches the villager
  *   with how to ask for a re-check.
  */
+import { issueBindingCode } from '../../server/auth/binding-codes';
 import { leftovers, sleep } from './support';
 import { apply, Group, noticesTo, outboxDrained, Person, startWorld, villagerHears, type World } from './workflow-support';
 import { jpegBytes } from '../support/server';
@@ -103,4 +104,31 @@ test('rejected with a reason: the reason reaches the villager, with how to ask f
   expect(await cadre.ask(`通过 ${caseNo}`, '不能通过')).toContain('已驳回');
   const row = await srv.db.prisma.case.findUniqueOrThrow({ where: { caseNo } });
   expect(row).toMatchObject({ status: 'rejected', rejectionReason: '家庭年收入明显高于监测标准，且无大额刚性支出' });
+});
+
+test('a command from someone without the role, or from outside the jurisdiction, is refused with the reason and audited', async () => {
+  const cadre = new Person('wx-cunzhishu', '村支书');
+  const member = new Person('wx-cunmin', '村民老王'); // in the work group, not a cadre
+  const baishi = new Person('wx-baishi', '白石村支书'); // a village cadre of another village
+  const room = new Group('room-liushu@chatroom', '柳树村工作群', [cadre, member]);
+  world = await startWorld([cadre, member, baishi], [room]);
+  const { srv, villager } = world;
+  await cadre.askIn(room, `绑定群 ${srv.seed.roomCodes[0]!.code}`, '本群是柳树村的工作群');
+  const code = await issueBindingCode(srv.db.prisma, { purpose: 'cadre', cadreId: srv.cadre('baishi').id }, new Date());
+  await baishi.ask(`绑定 ${code.code}`, '绑定成功');
+  const caseNo = await apply(villager);
+  await room.notice(`【待办】${caseNo}`);
+
+  expect(await member.askIn(room, `通过 ${caseNo}`, '只有绑定了干部账号的微信才能办理案件')).toContain('绑定 绑定码');
+  expect(await baishi.ask(`通过 ${caseNo}`, '不在您负责的白石村范围内')).toContain('已记录');
+  expect(await baishi.ask(`查看 ${caseNo}`, '不在您负责的白石村范围内')).not.toContain('13800138000');
+
+  const prisma = srv.db.prisma;
+  expect((await prisma.case.findUniqueOrThrow({ where: { caseNo } })).status).toBe('village_review');
+  const audit = await prisma.auditEntry.findMany({ where: { caseNo, allowed: false }, orderBy: { at: 'asc' }, select: { actorType: true, action: true, reason: true } });
+  expect(audit).toEqual([
+    { actorType: 'contact', action: 'chat:approve', reason: 'no_role: not a bound cadre' },
+    { actorType: 'cadre', action: 'transition:approve', reason: expect.stringMatching(/^outside_jurisdiction:/) },
+    { actorType: 'cadre', action: 'chat:view', reason: expect.stringMatching(/^outside_jurisdiction:/) },
+  ]);
 });

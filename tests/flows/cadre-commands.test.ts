@@ -44,6 +44,8 @@ describe('commands', () => {
     ['？', { kind: 'help' }],
     ['取消', { kind: 'cancel' }],
     ['你好', { kind: 'greeting' }],
+    ['English', { kind: 'lang_en' }],
+    ['中文', { kind: 'lang_zh' }],
     ['查看 FP-2026-000123', { kind: 'view', ref: full('FP-2026-000123') }],
     ['查看FP-2026-000123', { kind: 'view', ref: full('FP-2026-000123') }],
     ['查看 ＦＰ－２０２６－０００１２３', { kind: 'view', ref: full('FP-2026-000123') }],

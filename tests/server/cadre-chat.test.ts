@@ -13,7 +13,6 @@ const NOW = new Date('2026-07-20T02:00:00Z');
 const CHANNEL = 'test:bot';
 const LIUSHU = '439901100201';
 const SHIQIAO = '439901100202';
-const BAISHI = '439901200201';
 
 let srv: TestServer;
 let clock = NOW.getTime();
@@ -337,6 +336,24 @@ describe('guided exchanges', () => {
     expect(await say('wx-county', '1 2')).toContain('原因：重病住院急需救助');
     expect(await say('wx-county', '确认')).toContain('绿色通道已批准');
     expect(await prisma().case.findUniqueOrThrow({ where: { caseNo: c.caseNo } })).toMatchObject({ status: 'approved', greenChannel: true, approvedAmountFen: 800_000 });
+  });
+
+  test('an exchange left for hours is dropped, not answered by a stray "1"', async () => {
+    await bind('wx-county', 'county');
+    const c = await caseAt('county_review');
+    await say('wx-county', `通过 ${c.caseNo}`);
+    clock += 3 * 3_600_000;
+    const reply = await say('wx-county', '1');
+    expect(reply).toContain('已超过2小时，已放弃');
+    expect((await prisma().case.findUniqueOrThrow({ where: { caseNo: c.caseNo } })).status).toBe('county_review');
+  });
+
+  test('"English" switches the cadre\'s language, kept on the account', async () => {
+    await bind('wx-cun', 'liushu');
+    expect(await say('wx-cun', 'English')).toContain('in English from now on');
+    expect(await say('wx-cun', 'todo')).toContain('Nothing is waiting for you in 柳树村');
+    expect((await prisma().cadre.findUniqueOrThrow({ where: { id: srv.cadre('liushu').id } })).lang).toBe('en');
+    expect(await say('wx-cun', '中文')).toContain('以后用中文');
   });
 
   test('help lists the commands of my role', async () => {
