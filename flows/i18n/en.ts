@@ -7,6 +7,8 @@ import type { Messages } from './zh-CN';
 import { cadreEn } from './cadre.en';
 import { caseworkEn } from './casework.en';
 import { workflowEn } from './workflow.en';
+import { faqEn } from './faq.en';
+import { appEn } from './app.en';
 
 export const en: Messages = {
   common: {
@@ -365,4 +367,6 @@ export const en: Messages = {
   workflow: workflowEn,
   cadre: cadreEn,
   casework: caseworkEn,
+  faq: faqEn,
+  app: appEn,
 };

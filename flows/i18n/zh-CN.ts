@@ -6,6 +6,8 @@
 import { cadreZhCN } from './cadre.zh-CN';
 import { caseworkZhCN } from './casework.zh-CN';
 import { workflowZhCN } from './workflow.zh-CN';
+import { faqZhCN } from './faq.zh-CN';
+import { appZhCN } from './app.zh-CN';
 
 export const zhCN = {
   common: {
@@ -354,6 +356,8 @@ export const zhCN = {
   workflow: workflowZhCN,
   cadre: cadreZhCN,
   casework: caseworkZhCN,
+  faq: faqZhCN,
+  app: appZhCN,
 };
 
 /** The shape every language must have (same keys, string values). */
