@@ -13,9 +13,10 @@ export class Spool {
 
   /** Write (or rewrite) atomically: a crash mid-write must not leave half a file to replay. */
   async save(pending: Pending): Promise<void> {
-    await mkdir(this.dir, { recursive: true });
+    // Owner-only: a waiting message may carry an ID number or a photo of a hospital bill.
+    await mkdir(this.dir, { recursive: true, mode: 0o700 });
     const file = this.fileOf(pending);
-    await writeFile(`${file}.tmp`, JSON.stringify(pending));
+    await writeFile(`${file}.tmp`, JSON.stringify(pending), { mode: 0o600 });
     await rename(`${file}.tmp`, file);
   }
 

@@ -39,7 +39,7 @@ export class FileSystemDocumentStore implements DocumentStore {
     // it alone until the row is written; if the sweep moved it away meanwhile, write it again.
     const reused = !!existing && existing.size === bytes.length && (await touch(target));
     if (!reused) {
-      await mkdir(path.dirname(target), { recursive: true });
+      await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
       const tmp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
       await writeFile(tmp, bytes, { mode: 0o600 });
       await rename(tmp, target).catch(async (err) => {

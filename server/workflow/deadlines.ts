@@ -15,7 +15,7 @@ export const DEFAULT_TIME_LIMITS: TimeLimits = {
   county_review: { days: 3, working: false },
   verification: { days: 5, working: true },
   assessment: { days: 3, working: false },
-  // publicity has its own end date (at least 5 days); this is the slack after it ends
+  // from the start of the notice: it lasts at least PUBLICITY_MIN_DAYS, then the county decides
   publicity: { days: 10, working: false },
   approved: { days: 10, working: true },
   returned: { days: 10, working: false },
