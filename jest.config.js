@@ -1,7 +1,8 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/tests', '<rootDir>/flows'],
+  // miniprogram/tests: the mini-program's pure logic (form state, drafts, API client), no Taro needed.
+  roots: ['<rootDir>/tests', '<rootDir>/flows', '<rootDir>/miniprogram/tests'],
   testMatch: ['**/*.test.ts'],
   // The generated Prisma client imports its own .ts files with .js extensions (ESM style).
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },

@@ -25,6 +25,7 @@ async function main() {
     ack: async (id: string) => void acked.add(id),
     fail: async () => undefined,
     release: async () => undefined,
+    sentToday: async () => null,
   } as unknown as OutboxClient;
 
   const pacer = new Pacer({ minIntervalMs });

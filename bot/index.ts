@@ -11,6 +11,7 @@ import { accountOf, conversationKey, isForwardable, replyToOf, toPending, type P
 import { KeyedQueue } from './keyed-queue';
 import { drainOutbox, OutboxClient, type OutboxItem } from './outbox';
 import { Pacer, realClock, type PacingOptions } from './pacer';
+import { sayableOf } from './sayable';
 import { describe, ServerClient, type Backoff } from './server-client';
 import { Spool } from './spool';
 
@@ -90,15 +91,16 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     }
   }
 
-  async function sayNotice(item: OutboxItem): Promise<void> {
+  /** Says a notice: its text, or a publicity image or card (see sayable.ts). */
+  async function sayNotice(outbox: OutboxClient, item: OutboxItem): Promise<void> {
     if (item.targetType === 'room') {
       const room = await bot.Room.find({ id: item.targetId });
       if (!room) throw new Error('room not found');
-      await room.say(item.text);
+      await room.say(await sayableOf(bot, outbox, item));
     } else {
       const contact = await bot.Contact.find({ id: item.targetId });
       if (!contact) throw new Error('contact not found');
-      await contact.say(item.text);
+      await contact.say(await sayableOf(bot, outbox, item));
     }
   }
 
@@ -168,9 +170,10 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     const account = accountOf(bot);
     // a batch must be said well within its lease (60 s by default): fewer per batch when spaced wide
     const limit = Math.max(1, Math.min(10, Math.floor(30_000 / Math.max(1, pacer.minIntervalMs))));
+    const client = new OutboxClient(options.serverUrl, options.token, () => account);
     drained = drainOutbox({
-      client: new OutboxClient(options.serverUrl, options.token, () => account),
-      say: sayNotice,
+      client,
+      say: (item) => sayNotice(client, item),
       pacer,
       stopped: stopping.signal,
       limit,

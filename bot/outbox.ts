@@ -3,10 +3,28 @@
  * ack it right after `say` succeeds, report a failure, and on stop release what was not started.
  * One ack per delivery; delivery is at least once — a bot killed between a say and its ack has
  * that message said again when its lease expires on the server (see server/outbox/delivery.ts).
+ * An ack the server did not take (it was restarting) is kept and sent again before the next
+ * lease, and a message handed out again meanwhile is acked, not said twice.
  */
 import { z } from 'zod';
 import type { Pacer, PacerClock } from './pacer';
 import { realClock } from './pacer';
+
+/** A card or an image instead of the text (the server's OutboxContent). */
+export const OutboxContent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('image'), documentId: z.string(), mime: z.string() }),
+  z.object({ type: z.literal('link'), url: z.string(), title: z.string(), description: z.string().optional(), thumbnailUrl: z.string().optional() }),
+  z.object({
+    type: z.literal('miniprogram'),
+    appid: z.string(),
+    pagePath: z.string(),
+    title: z.string(),
+    username: z.string().optional(),
+    description: z.string().optional(),
+    thumbUrl: z.string().optional(),
+  }),
+]);
+export type OutboxContent = z.infer<typeof OutboxContent>;
 
 export const OutboxItem = z.object({
   id: z.string(),
@@ -15,10 +33,12 @@ export const OutboxItem = z.object({
   kind: z.string(),
   text: z.string(),
   attempts: z.number().int().default(0),
+  content: OutboxContent.optional(),
 });
 export type OutboxItem = z.infer<typeof OutboxItem>;
 
 const LeaseAnswer = z.object({ messages: z.array(OutboxItem), leaseSeconds: z.number().optional() });
+const SentToday = z.object({ date: z.string(), counts: z.record(z.string(), z.number().int()) });
 
 /** Short calls (ack, fail, release) get this long; they are not cut by stop(). */
 const CALL_TIMEOUT_MS = 10_000;
@@ -34,16 +54,44 @@ export class OutboxClient {
     return `${this.serverUrl.replace(/\/$/, '')}/api/bot/outbox${path}`;
   }
 
-  /** Waits up to `waitSeconds` for messages; they are leased to us. */
-  async lease(waitSeconds: number, limit: number, signal: AbortSignal): Promise<OutboxItem[]> {
+  /** Waits up to `waitSeconds` for messages; they are leased to us. `skip`: kinds we will not say now (daily cap). */
+  async lease(waitSeconds: number, limit: number, signal: AbortSignal, skip: string[] = []): Promise<OutboxItem[]> {
     const { puppet, accountId } = this.account();
-    const query = new URLSearchParams({ puppet, accountId, wait: String(waitSeconds), limit: String(limit) });
+    const query = new URLSearchParams({ puppet, accountId, wait: String(waitSeconds), limit: String(limit), ...(skip.length ? { skip: skip.join(',') } : {}) });
     const res = await fetch(this.url(`?${query}`), {
       headers: { authorization: `Bearer ${this.token}` },
       signal: AbortSignal.any([signal, AbortSignal.timeout((waitSeconds + 15) * 1000)]),
     });
     if (!res.ok) throw new Error(`outbox: HTTP ${res.status}`);
     return LeaseAnswer.parse(await res.json()).messages;
+  }
+
+  /** What this account said today (China date), by kind: a restarted bot keeps to its daily caps. Null: the server cannot tell. */
+  async sentToday(signal: AbortSignal): Promise<{ date: string; counts: Record<string, number> } | null> {
+    const { puppet, accountId } = this.account();
+    const res = await fetch(this.url(`/sent-today?${new URLSearchParams({ puppet, accountId })}`), {
+      headers: { authorization: `Bearer ${this.token}` },
+      signal: AbortSignal.any([signal, AbortSignal.timeout(CALL_TIMEOUT_MS)]),
+    });
+    if (!res.ok) {
+      await res.body?.cancel();
+      if (res.status === 404) return null; // an older server
+      throw new Error(`outbox sent-today: HTTP ${res.status}`);
+    }
+    return SentToday.parse(await res.json());
+  }
+
+  /** An image message's bytes. */
+  async media(id: string): Promise<{ bytes: Buffer; mime: string }> {
+    const res = await fetch(this.url(`/${encodeURIComponent(id)}/media`), {
+      headers: { authorization: `Bearer ${this.token}` },
+      signal: AbortSignal.timeout(60_000),
+    });
+    if (!res.ok) {
+      await res.body?.cancel();
+      throw new Error(`outbox media: HTTP ${res.status}`);
+    }
+    return { bytes: Buffer.from(await res.arrayBuffer()), mime: res.headers.get('content-type') ?? 'application/octet-stream' };
   }
 
   ack(id: string): Promise<void> {
@@ -66,7 +114,7 @@ export class OutboxClient {
       signal: AbortSignal.timeout(CALL_TIMEOUT_MS),
     });
     await res.body?.cancel();
-    if (!res.ok) throw new Error(`outbox${path.replace(/^\/[^/]+/, '')}: HTTP ${res.status}`);
+    if (!res.ok) throw Object.assign(new Error(`outbox${path.replace(/^\/[^/]+/, '')}: HTTP ${res.status}`), { status: res.status });
   }
 }
 
@@ -93,10 +141,19 @@ export async function drainOutbox(o: DrainOptions): Promise<void> {
   const initialMs = o.backoff?.initialMs ?? 1_000;
   const maxMs = o.backoff?.maxMs ?? 60_000;
   let failures = 0;
+  const unacked = new Set<string>();
+  let counted = false;
   while (!o.stopped.aborted) {
     let batch: OutboxItem[];
     try {
-      batch = await o.client.lease(o.waitSeconds ?? 25, o.limit ?? 10, o.stopped);
+      if (!counted) {
+        // a restarted bot starts the day where the last one left off, not from zero
+        const today = await o.client.sentToday(o.stopped);
+        if (today) o.pacer.countSentToday(today.date, today.counts);
+        counted = true;
+      }
+      await flushAcks(o.client, unacked);
+      batch = await o.client.lease(o.waitSeconds ?? 25, o.limit ?? 10, o.stopped, o.pacer.kindsAtCap());
       if (failures > 0) log.info(`[bot] outbox reachable again after ${failures} failures`);
       failures = 0;
     } catch (error) {
@@ -105,15 +162,37 @@ export async function drainOutbox(o: DrainOptions): Promise<void> {
       await clock.sleep(Math.min(maxMs, initialMs * 2 ** failures++), o.stopped);
       continue;
     }
-    await deliverBatch(o, batch, log);
+    await deliverBatch(o, batch, log, unacked);
+  }
+  // stopping: one last try for acks still owed (else those are said again after their lease)
+  await flushAcks(o.client, unacked).catch(() => undefined);
+  for (const id of unacked) log.error(`[bot] outbox ${id} said but not acknowledged: it will be said again when its lease ends`);
+}
+
+/** Acks owed from before (the server was unreachable): throws while it still is. */
+async function flushAcks(client: OutboxClient, unacked: Set<string>): Promise<void> {
+  for (const id of [...unacked]) {
+    try {
+      await client.ack(id);
+    } catch (error) {
+      const status = (error as { status?: number }).status;
+      if (status === undefined || status >= 500) throw error; // unreachable still: try again later
+      // refused for good (the message is gone): nothing to owe, and it must not block the rest
+    }
+    unacked.delete(id);
   }
 }
 
-async function deliverBatch(o: DrainOptions, batch: OutboxItem[], log: Pick<Console, 'info' | 'warn' | 'error'>): Promise<void> {
+async function deliverBatch(o: DrainOptions, batch: OutboxItem[], log: Pick<Console, 'info' | 'warn' | 'error'>, unacked: Set<string>): Promise<void> {
   // a target whose message did not go stays behind: its later messages must not overtake it
   const held = new Set<string>();
   for (const [i, item] of batch.entries()) {
     const target = `${item.targetType}:${item.targetId}`;
+    if (unacked.has(item.id)) {
+      // said already; its lease ran out before the server took our ack
+      if (await ackWithRetry(o, item, log)) unacked.delete(item.id);
+      continue;
+    }
     if (held.has(target)) {
       await settle(o.client.release(item.id), log, item, 'release');
       continue;
@@ -136,22 +215,22 @@ async function deliverBatch(o: DrainOptions, batch: OutboxItem[], log: Pick<Cons
       await settle(o.client.fail(item.id, (error as Error).message || 'say failed'), log, item, 'fail');
       continue;
     }
-    await ackWithRetry(o, item, log);
+    if (!(await ackWithRetry(o, item, log))) unacked.add(item.id);
   }
 }
 
-/** The message was said: the ack must get through, or it will be said again after its lease. */
-async function ackWithRetry(o: DrainOptions, item: OutboxItem, log: Pick<Console, 'info' | 'warn' | 'error'>): Promise<void> {
+/** The message was said: the ack must get through (false: not yet — the caller keeps it owed). */
+async function ackWithRetry(o: DrainOptions, item: OutboxItem, log: Pick<Console, 'info' | 'warn' | 'error'>): Promise<boolean> {
   const clock = o.clock ?? realClock;
   const never = new AbortController().signal; // not cut short by stop(): this is the one call that must land
   for (let attempt = 1; ; attempt++) {
     try {
       await o.client.ack(item.id);
-      return;
+      return true;
     } catch (error) {
       if (attempt >= 4) {
-        log.error(`[bot] outbox ${item.id} said but not acknowledged (${(error as Error).message}): it will be said again when its lease ends`);
-        return;
+        log.warn(`[bot] outbox ${item.id} said, ack not recorded yet (${(error as Error).message}): trying again before the next lease`);
+        return false;
       }
       await clock.sleep(250 * 2 ** attempt, never);
     }

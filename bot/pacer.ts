@@ -78,15 +78,35 @@ export class Pacer {
   takeDaily(kind: string): boolean {
     const cap = this.caps[kind];
     if (cap === undefined) return true;
+    this.rollDay();
+    const sent = this.sentToday.get(kind) ?? 0;
+    if (sent >= cap) return false;
+    this.sentToday.set(kind, sent + 1);
+    return true;
+  }
+
+  /**
+   * What the server says this account sent today (a restarted bot): counted against the caps.
+   * `date` is the China date the counts are for; another day's counts are ignored.
+   */
+  countSentToday(date: string, counts: Record<string, number>): void {
+    this.rollDay();
+    if (new Date(this.day * DAY_MS).toISOString().slice(0, 10) !== date) return;
+    for (const [kind, n] of Object.entries(counts)) this.sentToday.set(kind, Math.max(this.sentToday.get(kind) ?? 0, n));
+  }
+
+  /** Kinds whose cap today is reached (the server keeps them queued until tomorrow). */
+  kindsAtCap(): string[] {
+    this.rollDay();
+    return Object.entries(this.caps).flatMap(([kind, cap]) => (cap !== undefined && (this.sentToday.get(kind) ?? 0) >= cap ? [kind] : []));
+  }
+
+  private rollDay(): void {
     const today = Math.floor((this.clock.now() + SHANGHAI_MS) / DAY_MS);
     if (today !== this.day) {
       this.day = today;
       this.sentToday.clear();
     }
-    const sent = this.sentToday.get(kind) ?? 0;
-    if (sent >= cap) return false;
-    this.sentToday.set(kind, sent + 1);
-    return true;
   }
 
   /** The next midnight in China time: when the daily caps start again. */
@@ -97,11 +117,19 @@ export class Pacer {
 }
 
 /**
- * BOT_DAILY_CAPS, e.g. "reminder=200,case_task=500": at most that many notices of a kind per day
- * (kinds: case_update, case_task, reminder, handover). Empty: no caps.
+ * Unless BOT_DAILY_CAPS says otherwise: publicity is what gets personal accounts blocked ("操作过于
+ * 频繁" after a few hundred messages a day), so broadcasts stop at 300 per account and day and
+ * go on the next morning. Case notices have no cap: they are what a villager waits for.
+ */
+export const DEFAULT_DAILY_CAPS: Readonly<Record<string, number>> = { broadcast: 300 };
+
+/**
+ * BOT_DAILY_CAPS, e.g. "reminder=200,case_task=500,broadcast=1000": at most that many notices of a
+ * kind per day (kinds: case_update, case_task, reminder, handover, broadcast), on top of
+ * DEFAULT_DAILY_CAPS. Empty: the defaults.
  */
 export function parseDailyCaps(text: string | undefined): Record<string, number> {
-  const caps: Record<string, number> = {};
+  const caps: Record<string, number> = { ...DEFAULT_DAILY_CAPS };
   for (const part of (text ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
     const m = /^([a-z_]+)\s*=\s*(\d{1,6})$/.exec(part);
     if (!m) throw new Error(`BOT_DAILY_CAPS: "${part}" must look like reminder=200`);

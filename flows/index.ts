@@ -25,6 +25,7 @@ export {
 } from './application';
 export { statusLabel, formatCaseList } from './status/cases';
 export { routeVillager } from './villager/route';
+export type { Knowledge, FaqEntryView, ArticleView, FaqOfferState, LimitView } from './faq/types';
 
 /** The flows the engine knows; a session's `flow` is one of these ids. */
 export const FLOWS = { menu: menuFlow, apply: applyFlow, status: statusFlow, supplement: supplementFlow, withdraw: withdrawFlow };

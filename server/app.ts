@@ -21,6 +21,17 @@ import { cadresRouter } from './routes/cadres';
 import { objectionsRouter } from './routes/objections';
 import { transitionsRouter } from './routes/transitions';
 import { visitRouter } from './routes/visit';
+import { appApplicationsRouter } from './routes/app-applications';
+import { appAuthRouter } from './routes/app-auth';
+import { appCasesRouter } from './routes/app-cases';
+import { appFormsRouter } from './routes/app-forms';
+import { appStaticRouter } from './routes/app-static';
+import { appSubscriptionsRouter } from './routes/app-subscriptions';
+import { appUploadsRouter } from './routes/app-uploads';
+import { broadcastsRouter } from './routes/broadcasts';
+import { contactsRouter } from './routes/contacts';
+import { policiesRouter } from './routes/policies';
+import { faqsRouter } from './routes/faqs';
 
 export type AppDeps = {
   prisma: PrismaClient;
@@ -42,9 +53,14 @@ export function createApp(deps: AppDeps): Koa {
     deps.log.debug('http', { method: ctx.method, path: ctx.path, status: ctx.status, ms: Date.now() - started });
   });
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '256kb', encoding: 'utf-8' }));
-  for (const router of [healthRouter(deps), botInboundRouter(deps), botOutboxRouter(deps), outboxRouter(deps), casesRouter(deps), documentsRouter(deps), authRouter(deps), transitionsRouter(deps), objectionsRouter(deps), visitRouter(deps), cadresRouter(deps), auditRouter(deps)]) {
+  for (const router of [healthRouter(deps), botInboundRouter(deps), botOutboxRouter(deps), outboxRouter(deps), casesRouter(deps), documentsRouter(deps), authRouter(deps), transitionsRouter(deps), objectionsRouter(deps), visitRouter(deps), cadresRouter(deps), auditRouter(deps), broadcastsRouter(deps), contactsRouter(deps), policiesRouter(deps), faqsRouter(deps), ...miniprogramRouters(deps)]) {
     app.use(router.routes());
     app.use(router.allowedMethods());
   }
   return app;
+}
+
+/** The mini-program and the h5 app: its form, villager logins, submissions, cases, and the h5 build at /app/. */
+function miniprogramRouters(deps: AppDeps) {
+  return [appFormsRouter(deps), appAuthRouter(deps), appUploadsRouter(deps), appApplicationsRouter(deps), appCasesRouter(deps), appSubscriptionsRouter(deps), appStaticRouter(deps)];
 }

@@ -36,6 +36,18 @@ const EnvSchema = z.object({
   SESSION_HOURS: z.coerce.number().positive().max(24 * 90).default(12),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().positive().max(24 * 60).default(15),
+  // the mini-program and the h5 app (server/miniprogram)
+  WECHAT_APPID: optionalString,
+  WECHAT_SECRET: optionalString,
+  WECHAT_API_BASE: z.string().trim().url().default('https://api.weixin.qq.com'),
+  WECHAT_SUBSCRIBE_TEMPLATE_ID: optionalString,
+  WECHAT_SUBSCRIBE_FIELDS: z.string().trim().default('caseNo=character_string1,status=phrase2,time=time3,note=thing4'),
+  WECHAT_SUBSCRIBE_PAGE: z.string().trim().min(1).default('pages/case/index'),
+  WECHAT_MINIPROGRAM_STATE: z.enum(['developer', 'trial', 'formal']).default('formal'),
+  VILLAGER_SESSION_DAYS: z.coerce.number().positive().max(365).default(30),
+  NODE_ENV: z.string().optional(),
+  DEV_OTP_LOG: z.enum(['0', '1']).optional(),
+  APP_DIST_DIR: optionalString,
 });
 
 export type Config = {
@@ -61,6 +73,24 @@ export type Config = {
   botDailyCaps: Record<string, number>;
   /** Cadre login: how long a session lasts; how many wrong passwords lock an account, for how long. */
   auth: { sessionHours: number; maxFailures: number; lockMinutes: number };
+  /** The mini-program / h5 app: villager logins, WeChat's API (absent without an AppID), the h5 build to serve. */
+  app: AppConfig;
+};
+
+export type SubscribeField = 'caseNo' | 'status' | 'time' | 'note';
+
+export type AppConfig = {
+  wechat: {
+    appId: string;
+    secret: string;
+    /** WeChat's API (tests point it at a local server). */
+    apiBase: string;
+    subscribe: { templateId: string; fields: Partial<Record<SubscribeField, string>>; page: string; state: 'developer' | 'trial' | 'formal' } | null;
+  } | null;
+  villagerSessionDays: number;
+  /** One-time codes no bot can deliver are written to the log (development only). */
+  devOtpLog: boolean;
+  distDir: string;
 };
 
 export class ConfigError extends Error {}
@@ -103,5 +133,30 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     botMinIntervalMs: e.BOT_MIN_INTERVAL_MS,
     botDailyCaps,
     auth: { sessionHours: e.SESSION_HOURS, maxFailures: e.LOGIN_MAX_FAILURES, lockMinutes: e.LOGIN_LOCK_MINUTES },
+    app: appConfig(e),
+  };
+}
+
+function appConfig(e: z.infer<typeof EnvSchema>): AppConfig {
+  if (e.WECHAT_APPID && !e.WECHAT_SECRET) throw new ConfigError('invalid configuration: WECHAT_SECRET is required with WECHAT_APPID');
+  if (e.WECHAT_SUBSCRIBE_TEMPLATE_ID && !e.WECHAT_APPID) throw new ConfigError('invalid configuration: WECHAT_SUBSCRIBE_TEMPLATE_ID needs WECHAT_APPID');
+  const fields: Partial<Record<SubscribeField, string>> = {};
+  for (const pair of e.WECHAT_SUBSCRIBE_FIELDS.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const m = /^(caseNo|status|time|note)=([a-z_]+\d+)$/.exec(pair);
+    if (!m) throw new ConfigError(`invalid configuration: WECHAT_SUBSCRIBE_FIELDS: "${pair}" is not <caseNo|status|time|note>=<template key like thing4>`);
+    fields[m[1] as SubscribeField] = m[2];
+  }
+  return {
+    wechat: e.WECHAT_APPID
+      ? {
+          appId: e.WECHAT_APPID,
+          secret: e.WECHAT_SECRET!,
+          apiBase: e.WECHAT_API_BASE.replace(/\/+$/, ''),
+          subscribe: e.WECHAT_SUBSCRIBE_TEMPLATE_ID ? { templateId: e.WECHAT_SUBSCRIBE_TEMPLATE_ID, fields, page: e.WECHAT_SUBSCRIBE_PAGE, state: e.WECHAT_MINIPROGRAM_STATE } : null,
+        }
+      : null,
+    villagerSessionDays: e.VILLAGER_SESSION_DAYS,
+    devOtpLog: e.DEV_OTP_LOG === '1' || (e.DEV_OTP_LOG === undefined && e.NODE_ENV !== 'production'),
+    distDir: path.resolve(e.APP_DIST_DIR ?? path.join(__dirname, '..', 'miniprogram', 'dist', 'h5')),
   };
 }

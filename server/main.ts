@@ -13,7 +13,10 @@ import { FileSystemDocumentStore } from './documents/store';
 import { createLogger } from './log';
 import { startDeadlineChecks } from './workflow/overdue';
 import { startDocumentSweep } from './documents/gc';
+import { startSubscribeWorker } from './miniprogram/subscribe-worker';
+import { startBroadcastJob } from './broadcasts/schedule';
 import { databaseIsEmpty, describeDemoSeed, seedDemoCounty } from './seed/demo-county';
+import { seedPolicyKnowledge } from './seed/policy-knowledge';
 import { startBot } from '../bot';
 import { createPuppet } from '../bot/puppet';
 import { createSimulatorRouter } from '../bot/simulator';
@@ -32,12 +35,19 @@ async function main() {
     // Printed once on purpose: only hashes are stored. Never shown again.
     console.log(`\n${describeDemoSeed(seed, config.port ? `http://localhost:${config.port}` : '')}`);
   }
+  // the default FAQ and policy articles while the database has none (the county office edits them through the API)
+  const knowledge = await seedPolicyKnowledge(db.prisma);
+  if (knowledge.faqs > 0) log.info('default policy knowledge loaded', knowledge);
 
   const app = createApp({ prisma: db.prisma, config, log, store: new FileSystemDocumentStore(config.documentsDir) });
   // time limits: every hour and once now (overdue flags, reminders through the outbox)
   const deadlines = startDeadlineChecks(db.prisma, config.workflow, log);
   // unreferenced document files (cancelled applications): daily, and once now
   const sweep = startDocumentSweep({ prisma: db.prisma, documentsDir: config.documentsDir, log });
+  // WeChat subscribe messages of the mini-program, when a template is configured
+  const subscribe = config.app.wechat?.subscribe ? startSubscribeWorker({ prisma: db.prisma, wechat: config.app.wechat, delivery: config.outbox, log }) : undefined;
+  // scheduled broadcasts start on time (every minute, and once now)
+  const broadcasts = startBroadcastJob(db.prisma, log);
   let stopBot: (() => Promise<void>) | undefined;
   let simulatorMounted = false;
 
@@ -63,6 +73,8 @@ async function main() {
       await stopBot?.();
       await deadlines.stop();
       await sweep.stop();
+      await subscribe?.stop();
+      await broadcasts.stop();
       await close(server);
       await db.close();
     });
@@ -73,6 +85,8 @@ async function main() {
     onShutdown(async () => {
       await deadlines.stop();
       await sweep.stop();
+      await subscribe?.stop();
+      await broadcasts.stop();
       await close(server);
       await db.close();
     });
@@ -100,6 +114,7 @@ function announce(server: Server, host: string, simulator: boolean) {
   const base = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
   console.log(`\n防贫助手 is running at ${base}  (health: ${base}/health)`);
   if (simulator) console.log(`Play a villager in the chat simulator: ${base}/simulator`);
+  console.log(`Apply by form (the mini-program's web version): ${base}/app/`);
   console.log(`FANGPIN_LISTENING ${port}`);
 }
 

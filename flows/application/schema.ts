@@ -2,7 +2,8 @@
  * The application as filed: a zod schema for ApplicationData (flows/engine/types.ts).
  * The engine validates the `file_case` effect with it before emitting it, the server validates
  * it again at its boundary, and the mini-program can render its form from it: each field's
- * `meta.label` is the i18n key of the same question's label in the chat.
+ * `meta.label` is the i18n key of the same question's label in the chat, and `meta.input` says
+ * what kind of text a form field takes where the type alone does not (server/miniprogram/form.ts).
  */
 import { z } from 'zod';
 import type { ApplicationData } from '../engine/types';
@@ -15,9 +16,9 @@ const Name = z.string().min(2).max(20);
 const Text = z.string().min(1).max(50);
 
 export const ApplicantSchema = z.object({
-  name: Name.meta({ label: 'apply.name.label' }),
-  idNumber: z.string().regex(/^[1-9]\d{16}[\dX]$/).meta({ label: 'apply.idNumber.label' }),
-  phone: z.string().regex(/^1\d{10}$/).meta({ label: 'apply.phone.label' }),
+  name: Name.meta({ label: 'apply.name.label', input: 'name' }),
+  idNumber: z.string().regex(/^[1-9]\d{16}[\dX]$/).meta({ label: 'apply.idNumber.label', input: 'id_number' }),
+  phone: z.string().regex(/^1\d{10}$/).meta({ label: 'apply.phone.label', input: 'phone' }),
   townCode: z.string().min(1).meta({ label: 'apply.townCode.label' }),
   villageCode: z.string().min(1).meta({ label: 'apply.villageCode.label' }),
   householdSize: z.number().int().min(1).max(20).meta({ label: 'apply.householdSize.label' }),
@@ -32,7 +33,7 @@ const MissingDocuments = z.array(z.string()).meta({ label: 'summary.missing_docu
 export const IllnessDetailsSchema = z.object({
   patient: z.enum(['self', 'family']).meta({ label: 'apply.patient.label' }),
   patientRelation: Text.optional().meta({ label: 'apply.patientRelation.label' }),
-  patientName: Name.meta({ label: 'apply.patientName.label' }),
+  patientName: Name.meta({ label: 'apply.patientName.label', input: 'name' }),
   illness: Text.meta({ label: 'apply.illness.label' }),
   hospital: Text.meta({ label: 'apply.hospital.label' }),
   totalCostFen: Fen.positive().meta({ label: 'apply.totalCostFen.label' }),
@@ -50,7 +51,7 @@ export const DisasterDetailsSchema = z.object({
 });
 
 export const EducationDetailsSchema = z.object({
-  studentName: Name.meta({ label: 'apply.studentName.label' }),
+  studentName: Name.meta({ label: 'apply.studentName.label', input: 'name' }),
   stage: z.enum(STAGES).meta({ label: 'apply.stage.label' }),
   school: Text.meta({ label: 'apply.school.label' }),
   educationCostFen: Fen.positive().meta({ label: 'apply.educationCostFen.label' }),

@@ -14,18 +14,31 @@ export type Command =
   | 'lang_zh'
   | 'greeting'
   | 'menu'
-  | 'status';
+  | 'status'
+  | 'unsubscribe'
+  | 'subscribe'
+  | 'explain';
+
+/** "What does it mean": explains a case that just changed; otherwise the step reads it as it would. */
+export const EXPLAIN_WHAT = ['什么意思', '啥意思', '是什么意思', '这是什么意思', '这是啥意思', '这个是什么意思', '这什么意思', '什么意思啊', '看不懂', '没看懂', 'what does this mean', 'what does it mean', 'meaning'];
+/** "What do I do": explains a case that just changed; otherwise it is "帮助" for the step. */
+export const EXPLAIN_HOW = ['怎么办', '咋办', '那怎么办', '现在怎么办', '接下来怎么办', '下一步怎么办', '我该怎么办', '下一步', '接下来呢', 'what now', 'what next', 'what should i do', 'what do i do'];
 
 const WORDS: Record<Command, string[]> = {
   cancel: ['取消', '取消申请', '不申请了', '不办了', '退出', 'cancel', 'quit', 'exit', 'stop'],
   back: ['上一步', '返回', '上一个', '上一题', '退回', '回到上一步', 'back', 'previous', 'go back'],
-  help: ['帮助', '说明', '怎么填', '不会填', '怎么办', 'help', '?'],
+  help: ['帮助', '说明', '怎么填', '不会填', 'help', '?'],
   handover: ['人工', '转人工', '人工服务', '找人工', '找村干部', '联系村干部', '村干部', 'human', 'agent', 'cadre', 'talk to a cadre'],
   lang_en: ['english', '英文', '英语'],
   lang_zh: ['中文', '汉语', '普通话', 'chinese', '简体中文'],
   greeting: ['你好', '您好', '在吗', '在不在', '你好啊', '您好啊', '嗨', '哈喽', 'hi', 'hello', 'hey'],
   menu: ['申请', '我要申请', '帮扶', '菜单', '主菜单', '开始', 'menu', 'start'],
   status: ['查询', '进度', '查进度', '查询进度', '查看进度', '查申请', 'status', 'progress'],
+  // publicity only (broadcasts); case updates always come. "TD" is how SMS spam is refused here.
+  unsubscribe: ['退订', '取消订阅', '退订消息', '不再接收', 'td', 'unsubscribe'],
+  subscribe: ['订阅', '重新订阅', '恢复订阅', '恢复接收', 'subscribe'],
+  // after a notice: what the case's status means (flows/faq/explain.ts); else as EXPLAIN_HOW says
+  explain: [...EXPLAIN_WHAT, ...EXPLAIN_HOW],
 };
 
 const LOOKUP = new Map<string, Command>();

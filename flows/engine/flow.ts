@@ -142,6 +142,12 @@ export interface CustomStep extends BaseStep {
   kind: 'custom';
   prompt: (env: StepEnv) => string;
   handle: (text: string, env: StepEnv) => StepOutcome;
+  /**
+   * True when `handle` reads the text as an answer. Without it, any outcome but 'retry' counts
+   * as an answer; a step that falls back to something else for what it does not understand (the
+   * idle menu shows the menu again) says here what it understood, so questions can be answered.
+   */
+  understands?: (text: string, env: StepEnv) => boolean;
 }
 
 export type StepDef = QuestionStep | ChoiceStep | YesNoStep | DocumentsStep | NoticeStep | SummaryStep | CustomStep;

@@ -5,10 +5,13 @@
  *   1. a contact without a session gets the welcome and the menu;
  *   2. global commands (取消, 上一步, 帮助, 人工, English/中文) work at every step;
  *   3. a greeting in the middle of an application re-asks where the villager stopped;
- *   4. anything else is the answer to the current step, handled by the step's kind.
+ *   4. anything else is the answer to the current step, handled by the step's kind — unless it
+ *      is not a valid answer and reads as a question: then it is answered from the policy
+ *      knowledge (flows/faq) and the same step is asked again, the state untouched.
  * The input state is never mutated; the state returned is plain JSON.
  */
-import { detectCommand, type Command } from './commands';
+import { commandText, detectCommand, EXPLAIN_HOW, type Command } from './commands';
+import { answerQuestion, explainCases, pickOffered, scopeOf, type Asked } from '../faq';
 import { makeEnv, mergeAnswers } from './env';
 import { hasField, type FlowDef, type StepDef, type StepEnv, type StepOutcome } from './flow';
 import { handoverEffect } from './handover';
@@ -35,7 +38,7 @@ export function createEngine(config: EngineConfig): StepFunction {
 }
 
 /** Commands a contact without a session may use before seeing the menu. */
-const FRESH_COMMANDS: Command[] = ['status', 'handover', 'help', 'lang_en', 'lang_zh'];
+const FRESH_COMMANDS: Command[] = ['status', 'handover', 'help', 'lang_en', 'lang_zh', 'unsubscribe', 'subscribe'];
 
 class Turn {
   state: SessionState;
@@ -87,6 +90,8 @@ class Turn {
   }
 
   result(): StepResult {
+    // an offer lasts one message: one not renewed now is withdrawn
+    if (this.ctx.knowledge?.offer && !this.effects.some((e) => e.type === 'faq_offer')) this.effects.push({ type: 'faq_offer', offer: null });
     return {
       state: this.state,
       replies: this.replies.map((text) => ({ type: 'text' as const, text })),
@@ -107,9 +112,15 @@ class Turn {
     const cmd = detectCommand(inbound.text);
     if (this.fresh && !(cmd && FRESH_COMMANDS.includes(cmd))) {
       this.say(this.t(this.ctx.knownContact ? 'menu.welcome_back' : 'menu.welcome'));
+      // a first message that asks something gets its answer rather than only the menu
+      if (cmd === 'explain' && this.ctx.myCases.length > 0) return this.explain(inbound.text);
+      if (cmd === null && this.firstQuestion(inbound.text)) return;
       this.ask();
       return;
     }
+    // "全文", or a number from the list the previous reply offered (valid for this message only)
+    const picked = cmd === null ? pickOffered(inbound.text, this.env, this.atRest) : null;
+    if (picked) return this.answered(picked);
     switch (cmd) {
       case 'cancel':
         return this.apply(this.flow.cancel(this.env));
@@ -123,6 +134,10 @@ class Turn {
         return this.setLanguage('en');
       case 'lang_zh':
         return this.setLanguage('zh-CN');
+      case 'unsubscribe':
+        return this.setSubscription(false);
+      case 'subscribe':
+        return this.setSubscription(true);
       case 'greeting':
       case 'menu':
         if (this.flow.resumable) return this.resume();
@@ -133,10 +148,59 @@ class Turn {
           return this.ask();
         }
         break;
+      case 'explain':
+        return this.explain(inbound.text);
       default:
         break;
     }
-    this.apply(handleText(this.current, inbound.text, this.env));
+    const outcome = handleText(this.current, inbound.text, this.env);
+    // A valid answer always wins; what is not one may be a question asked in passing.
+    if (!this.isAnswer(outcome, inbound.text)) {
+      const asked = answerQuestion(inbound.text, this.env, this.atRest);
+      if (asked) return this.answered(asked);
+    }
+    this.apply(outcome);
+  }
+
+  /** At rest in the menu (numbers pick from a list), rather than in the middle of something. */
+  private get atRest(): boolean {
+    return this.state.flow === this.config.home.flow;
+  }
+
+  private isAnswer(outcome: StepOutcome, text: string): boolean {
+    const step = this.current;
+    if (step.kind === 'custom' && step.understands) return step.understands(text, this.env);
+    return outcome.kind !== 'retry';
+  }
+
+  /** An answer given in passing: the state stays as it was; the villager is brought back to their place. */
+  private answered(a: Asked): void {
+    this.say(...a.replies);
+    if (a.offer) this.effects.push({ type: 'faq_offer', offer: a.offer });
+    if (this.atRest) this.say(this.t('faq.rest_hint'));
+    else this.say([this.t('faq.back_to_step'), promptFor(this.current, this.env)].join('\n'));
+  }
+
+  /** A new contact's first message: answered when it clearly asks something we know. */
+  private firstQuestion(text: string): boolean {
+    const asked = answerQuestion(text, this.env, true);
+    // nothing found: the menu says more to a newcomer than "ask a cadre"
+    if (!asked || asked.kind === 'none') return false;
+    this.answered(asked);
+    return true;
+  }
+
+  /** "什么意思" / "怎么办": the case that just changed; otherwise help ("怎么办") or the step's own reading. */
+  private explain(text: string): void {
+    const explained = explainCases(this.env, this.atRest || this.fresh, scopeOf(this.env));
+    if (explained) {
+      this.say(...explained.replies);
+      if (explained.offer) this.effects.push({ type: 'faq_offer', offer: explained.offer });
+      if (!this.atRest && !this.fresh) this.say([this.t('faq.back_to_step'), promptFor(this.current, this.env)].join('\n'));
+      return;
+    }
+    if (EXPLAIN_HOW.includes(commandText(text))) return this.help();
+    this.apply(handleText(this.current, text, this.env));
   }
 
   /** Say the current step's question. */
@@ -302,6 +366,13 @@ class Turn {
     this.effects.push({ type: 'set_language', lang });
     this.say(this.t('engine.language_set'));
     this.ask();
+  }
+
+  /** "退订" / "订阅": publicity only; the villager keeps their place. */
+  private setSubscription(subscribed: boolean): void {
+    this.effects.push({ type: 'set_subscription', subscribed });
+    this.say(this.t(subscribed ? 'broadcast.subscribed' : 'broadcast.unsubscribed'));
+    if (this.flow.resumable) this.ask();
   }
 
   /** A greeting mid-flow: "您上次填到…", then the same question. */

@@ -5,6 +5,8 @@
  * effects the server must carry out in the same transaction as saving the new state.
  */
 
+import type { FaqOfferState, Knowledge } from '../faq/types';
+
 export type Lang = 'zh-CN' | 'en';
 export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
 
@@ -46,6 +48,8 @@ export interface CaseSummary {
   cause: Cause;
   status: string;
   submittedAt: string; // ISO
+  /** When the case entered its current status (ISO): "什么意思" explains the one that just changed. */
+  statusSince?: string;
   /** While returned for documents: what the cadre asked for, and the step it goes back to. */
   missingItems?: string[];
   returnedFrom?: string;
@@ -67,6 +71,8 @@ export interface FlowContext {
    * is no session state; a session's own `lang` wins when there is one. Default 'zh-CN'.
    */
   lang?: Lang;
+  /** Policy knowledge for answering questions anywhere (flows/faq): FAQ entries, articles, time limits, a pending offer. */
+  knowledge?: Knowledge;
 }
 
 /** The persisted conversation state (stored as JSON, versioned by the server). */
@@ -129,6 +135,10 @@ export type Effect =
   | { type: 'handover'; reason: 'requested' | 'misunderstood'; villageCode?: string; note?: string }
   /** Remember the contact's language. */
   | { type: 'set_language'; lang: Lang }
+  /** What the reply offers to pick next ("全文", a numbered list of FAQs or cases); null clears it. Kept outside the session state. */
+  | { type: 'faq_offer'; offer: FaqOfferState | null }
+  /** "退订" / "订阅": publicity (broadcasts) stops or resumes for this contact; case updates are not affected. */
+  | { type: 'set_subscription'; subscribed: boolean }
   /** Link this contact to the household that owns an ID number (re-identification after a contact id change). */
   | { type: 'link_identity'; idNumber: string; phone: string }
   /** A photo or file for a case returned for documents: kept with that case (kind 'supplement'). */

@@ -9,6 +9,8 @@ import { caseworkEn } from './casework.en';
 import { workflowEn } from './workflow.en';
 import { faqEn } from './faq.en';
 import { appEn } from './app.en';
+import { miniprogramEn } from './miniprogram.en';
+import { broadcastEn } from './broadcast.en';
 
 export const en: Messages = {
   common: {
@@ -369,4 +371,6 @@ export const en: Messages = {
   casework: caseworkEn,
   faq: faqEn,
   app: appEn,
+  miniprogram: miniprogramEn,
+  broadcast: broadcastEn,
 };

@@ -8,6 +8,8 @@ import { caseworkZhCN } from './casework.zh-CN';
 import { workflowZhCN } from './workflow.zh-CN';
 import { faqZhCN } from './faq.zh-CN';
 import { appZhCN } from './app.zh-CN';
+import { miniprogramZhCN } from './miniprogram.zh-CN';
+import { broadcastZhCN } from './broadcast.zh-CN';
 
 export const zhCN = {
   common: {
@@ -358,6 +360,8 @@ export const zhCN = {
   casework: caseworkZhCN,
   faq: faqZhCN,
   app: appZhCN,
+  miniprogram: miniprogramZhCN,
+  broadcast: broadcastZhCN,
 };
 
 /** The shape every language must have (same keys, string values). */

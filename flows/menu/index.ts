@@ -7,6 +7,7 @@ import { parseChoice } from '../parse';
 import { detectCommand } from '../engine/commands';
 import type { ChoiceOption, CustomStep, FlowDef, StepEnv, StepOutcome } from '../engine/flow';
 import { handoverEffect } from '../engine/handover';
+import { policyTopics } from '../faq';
 import { policyText } from '../policy';
 import { startStatus } from '../status';
 
@@ -40,8 +41,15 @@ function handle(text: string, env: StepEnv, idle: boolean): StepOutcome {
       return { kind: 'switch', flow: 'apply' };
     case 'status':
       return startStatus(env);
-    case 'policy':
+    case 'policy': {
+      // the county's knowledge when there is some: its topics, to pick by number or to ask in words
+      const topics = policyTopics(env);
+      if (topics) {
+        const effects = topics.offer ? [{ type: 'faq_offer' as const, offer: topics.offer }] : [];
+        return { kind: 'switch', flow: MENU_FLOW, step: 'idle', answers: env.answers, replies: topics.replies, effects, prompt: false };
+      }
       return { kind: 'switch', flow: MENU_FLOW, step: 'idle', answers: env.answers, replies: [policyText(env)], prompt: false };
+    }
     default:
       return {
         kind: 'switch',
@@ -55,12 +63,19 @@ function handle(text: string, env: StepEnv, idle: boolean): StepOutcome {
   }
 }
 
+/** What the menu reads as a choice (anything else may be a question, see engine/step.ts). */
+function understands(text: string, env: StepEnv): boolean {
+  const cmd = detectCommand(text);
+  return cmd === 'greeting' || cmd === 'menu' || parseChoice(text, options(env).map((o) => ({ id: o.id, labels: [o.text, ...o.labels] }))).ok;
+}
+
 const mainStep: CustomStep = {
   kind: 'custom',
   id: 'main',
   help: 'help.menu',
   prompt: menuPrompt,
   handle: (text, env) => handle(text, env, false),
+  understands,
 };
 
 const idleStep: CustomStep = {
@@ -69,6 +84,7 @@ const idleStep: CustomStep = {
   help: 'help.menu',
   prompt: menuPrompt,
   handle: (text, env) => handle(text, env, true),
+  understands,
 };
 
 export const menuFlow: FlowDef = {

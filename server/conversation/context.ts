@@ -12,13 +12,14 @@ export async function casesOfContact(tx: Tx, contact: { id: string; householdId:
     where: { OR: [{ contactId: contact.id }, ...(contact.householdId ? [{ householdId: contact.householdId }] : [])] },
     orderBy: { submittedAt: 'desc' },
     take: 20,
-    select: { caseNo: true, cause: true, status: true, submittedAt: true, missingItems: true, returnedFrom: true },
+    select: { caseNo: true, cause: true, status: true, submittedAt: true, statusSince: true, missingItems: true, returnedFrom: true },
   });
   return cases.map((c) => ({
     caseNo: c.caseNo,
     cause: c.cause as Cause,
     status: c.status,
     submittedAt: c.submittedAt.toISOString(),
+    statusSince: c.statusSince.toISOString(),
     ...(c.status === 'returned' && Array.isArray(c.missingItems) ? { missingItems: c.missingItems.map(String) } : {}),
     ...(c.status === 'returned' && c.returnedFrom ? { returnedFrom: c.returnedFrom } : {}),
   }));

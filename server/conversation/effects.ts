@@ -11,6 +11,7 @@ import { casesOfContact } from './context';
 import { SYSTEM } from '../workflow/actor';
 import { performTransition, type WorkflowSettings } from '../workflow/perform';
 import { notifyHandover } from '../workflow/notify';
+import { saveOffer } from '../policy/offer';
 
 type Tx = Prisma.TransactionClient;
 
@@ -52,6 +53,16 @@ async function runEffect(scope: EffectScope, effect: Effect): Promise<EffectOutc
     case 'set_language':
       await scope.tx.contact.update({ where: { id: scope.contact.id }, data: { lang: effect.lang } });
       return undefined;
+    case 'set_subscription':
+      // honoured when a broadcast is expanded and again when its message is leased (outbox/delivery.ts)
+      await scope.tx.contact.update({
+        where: { id: scope.contact.id },
+        data: effect.subscribed ? { publicityOptOut: false, publicityOptOutAt: null } : { publicityOptOut: true, publicityOptOutAt: scope.now },
+      });
+      return undefined;
+    case 'faq_offer':
+      await saveOffer(scope.tx, scope.contact.id, effect.offer);
+      return undefined;
     case 'link_identity':
       return linkIdentity(scope, effect.idNumber, effect.phone);
     case 'attach_supplement':
@@ -79,8 +90,14 @@ async function attachDocument({ tx, contact }: EffectScope, upload: UploadRef, k
   });
 }
 
-async function fileCase(scope: EffectScope, raw: ApplicationData): Promise<EffectOutcome> {
+/**
+ * Files an application as a case: the chat's `file_case` effect, and the mini-program's submission
+ * (server/miniprogram/submit.ts). `documentIds` limits the contact's unfiled documents that go with
+ * it (the mini-program names its uploads); without it, all of them (the chat's session).
+ */
+export async function fileCase(scope: EffectScope, raw: ApplicationData, opts: { documentIds?: string[] } = {}): Promise<EffectOutcome> {
   const { tx, tree, contact, now } = scope;
+  const unfiled = { contactId: contact.id, caseId: null, ...(opts.documentIds ? { id: { in: opts.documentIds } } : {}) };
   const parsed = ApplicationDataSchema.safeParse(raw);
   if (!parsed.success) throw new EffectRejected(`application failed validation at ${parsed.error.issues[0]?.path.join('.')}`);
   const app = parsed.data as ApplicationData;
@@ -113,7 +130,7 @@ async function fileCase(scope: EffectScope, raw: ApplicationData): Promise<Effec
     orderBy: { submittedAt: 'desc' },
   });
   if (open) {
-    const moved = await tx.document.updateMany({ where: { contactId: contact.id, caseId: null }, data: { caseId: open.id } });
+    const moved = await tx.document.updateMany({ where: unfiled, data: { caseId: open.id } });
     await tx.caseEvent.create({
       data: { caseId: open.id, type: 'duplicate_application', actorType: 'villager', actorId: contact.id, note: null, data: { documentsAdded: moved.count } },
     });
@@ -142,7 +159,7 @@ async function fileCase(scope: EffectScope, raw: ApplicationData): Promise<Effec
       submittedAt: now,
     },
   });
-  await tx.document.updateMany({ where: { contactId: contact.id, caseId: null }, data: { caseId: created.id } });
+  await tx.document.updateMany({ where: unfiled, data: { caseId: created.id } });
   await tx.caseEvent.create({
     data: { caseId: created.id, at: now, type: 'submitted', actorType: 'villager', actorId: contact.id, toStatus: 'submitted' },
   });

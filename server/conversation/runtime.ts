@@ -11,6 +11,7 @@ import { t } from '../../flows/i18n';
 import type { Prisma, PrismaClient } from '../generated/prisma/client';
 import type { Logger } from '../log';
 import { buildFlowContext } from './context';
+import { loadKnowledge } from '../policy/knowledge';
 import { cadreActorByContact } from '../auth/lookup';
 import { runBinding } from '../cadre/binding';
 import { handleCadreMessage } from '../cadre/handle';
@@ -111,6 +112,7 @@ async function processOnce(tx: Prisma.TransactionClient, envelope: InboundEnvelo
   ctx.lang = (contact.lang as Lang) ?? opts.defaultLang;
   // a cadre's state left behind (the account was deactivated or unbound elsewhere): start afresh
   const state = stored?.flow === 'cadre' ? null : stored;
+  ctx.knowledge = await loadKnowledge(tx, { contactId: contact.id, householdId: contact.householdId, sessionVillage: state?.answers?.villageCode, tree, now, workflow: opts.workflow });
 
   if (text !== null) {
     const refused = await strangerCommand(tx, contact, text, ctx.myCases, state?.lang ?? ctx.lang ?? 'zh-CN', now);

@@ -2,10 +2,15 @@
  * The outbox, as the bots drain it (BOT_TOKEN). A bot names its WeChat account with `puppet` and
  * `accountId` (the channel `${puppet}:${accountId}`, as on inbound calls) and gets only that
  * account's messages:
- *   GET  /api/bot/outbox?puppet=&accountId=&wait=25&limit=10
+ *   GET  /api/bot/outbox?puppet=&accountId=&wait=25&limit=10&skip=broadcast
  *        long-poll: answers as soon as messages are deliverable, or after `wait` seconds with none
- *        → { messages: [{ id, targetType: 'contact'|'room', targetId, kind, text, attempts }], leaseSeconds }
- *        The messages are leased to the caller for leaseSeconds; say them in order.
+ *        → { messages: [{ id, targetType: 'contact'|'room', targetId, kind, text, attempts, content? }], leaseSeconds }
+ *        The messages are leased to the caller for leaseSeconds; say them in order. `content`: an
+ *        image, link card or mini-program card instead of the text. `skip`: kinds the bot will
+ *        not say now (a daily cap reached) — they stay queued.
+ *   GET  /api/bot/outbox/:id/media             an image message's bytes
+ *   GET  /api/bot/outbox/sent-today?puppet=&accountId=  → { date, counts: { kind: n } }: what this
+ *        account said today (China time), so a restarted bot keeps to its daily caps
  *   POST /api/bot/outbox/:id/ack               said: { id, status: 'sent' } (idempotent)
  *   POST /api/bot/outbox/:id/fail { error }    not said: retried with backoff, a dead letter after OUTBOX_MAX_ATTEMPTS
  *   POST /api/bot/outbox/:id/release { retryAt? }  not tried (stopping, a daily cap): deliverable again at once or from retryAt
@@ -14,9 +19,11 @@ import Router from '@koa/router';
 import type { Context } from 'koa';
 import { z } from 'zod';
 import { requireBotToken } from '../auth/tokens';
-import { notFound, parseOr400 } from '../http/errors';
+import { HttpError, notFound, parseOr400 } from '../http/errors';
 import { ackMessage, failMessage, leaseMessages, releaseMessage, type LeasedMessage } from '../outbox/delivery';
+import { OUTBOX_KINDS, type OutboxPayload } from '../outbox/enqueue';
 import { channelOf } from './bot-inbound';
+import { shanghaiDate } from '../../flows/i18n';
 import type { AppDeps } from '../app';
 
 /** How often a waiting long-poll looks again (a commit elsewhere cannot wake it directly). */
@@ -28,8 +35,16 @@ const Query = z.object({
   accountId: z.string().trim().min(1).max(200),
   wait: z.coerce.number().int().min(0).max(MAX_WAIT_SECONDS).default(25),
   limit: z.coerce.number().int().min(1).max(50).default(10),
+  skip: z
+    .string()
+    .default('')
+    .transform((s) => s.split(',').map((k) => k.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(OUTBOX_KINDS))),
 });
+const Account = z.object({ puppet: z.string().trim().min(1).max(100), accountId: z.string().trim().min(1).max(200) });
 const Id = z.string().trim().min(1).max(100);
+const SHANGHAI_MS = 8 * 3_600_000;
+const DAY_MS = 86_400_000;
 const FailBody = z.object({ error: z.string().max(2000).default('unknown error') });
 const ReleaseBody = z.object({ retryAt: z.iso.datetime({ offset: true }).optional() });
 
@@ -47,11 +62,33 @@ export function botOutboxRouter(deps: AppDeps): Router {
     let messages: LeasedMessage[] = [];
     for (;;) {
       if (gone.aborted) return; // nobody to hand them to: lease nothing
-      messages = await leaseMessages(deps.prisma, channel, q.limit, now(), settings);
+      messages = await leaseMessages(deps.prisma, channel, q.limit, now(), settings, q.skip);
       if (messages.length > 0 || Date.now() >= until) break;
       await pause(Math.min(POLL_INTERVAL_MS, until - Date.now()), gone);
     }
     ctx.body = { messages, leaseSeconds: settings.leaseSeconds };
+  });
+
+  router.get('/api/bot/outbox/sent-today', bot, async (ctx) => {
+    const q = parseOr400(Account, ctx.query);
+    const at = now();
+    const dayStart = new Date(Math.floor((at.getTime() + SHANGHAI_MS) / DAY_MS) * DAY_MS - SHANGHAI_MS);
+    const rows = await deps.prisma.outbox.groupBy({ by: ['kind'], where: { channel: channelOf(q), status: 'sent', sentAt: { gte: dayStart } }, _count: { _all: true } });
+    ctx.body = { date: shanghaiDate(at), counts: Object.fromEntries(rows.map((r) => [r.kind, r._count._all])) };
+  });
+
+  // The bytes of an image message, for the bot that says it (never to a cadre or anyone else).
+  router.get('/api/bot/outbox/:id/media', bot, async (ctx) => {
+    const row = await deps.prisma.outbox.findUnique({ where: { id: parseOr400(Id, ctx.params.id, 'id') }, select: { payload: true } });
+    const content = (row?.payload as OutboxPayload | undefined)?.content;
+    if (!row || content?.type !== 'image') throw notFound('outbox image');
+    const doc = await deps.prisma.document.findUnique({ where: { id: content.documentId } });
+    const stream = doc ? await deps.store.open(doc.storageKey) : undefined;
+    if (!doc || !stream) throw new HttpError(410, 'gone', 'the image is no longer stored');
+    ctx.set('Content-Type', doc.mime);
+    ctx.set('Content-Length', String(doc.size));
+    ctx.set('Cache-Control', 'private, no-store');
+    ctx.body = stream;
   });
 
   router.post('/api/bot/outbox/:id/ack', bot, async (ctx) => {

@@ -9,6 +9,7 @@ import { issueBindingCode } from '../auth/binding-codes';
 import { hashPassword, newPassword } from '../auth/passwords';
 import { hashToken, newToken } from '../auth/tokens';
 import type { Role } from '../workflow/states';
+import { seedPolicyKnowledge } from './policy-knowledge';
 
 export const DEMO_COUNTY = {
   code: '439901',
@@ -125,6 +126,8 @@ export async function seedDemoCounty(prisma: PrismaClient, opts: { now?: Date } 
       const code = await issueBindingCode(tx, { purpose: 'room', regionId: region.id }, now);
       seed.roomCodes.push({ region: region.name, topic: room.topic, code: code.code });
     }
+    // the default FAQ and articles (zh-CN and en), unless the database already has its own
+    await seedPolicyKnowledge(tx);
   });
   return seed;
 }

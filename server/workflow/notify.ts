@@ -13,6 +13,7 @@
 import { t } from '../../flows/i18n';
 import type { Prisma } from '../generated/prisma/client';
 import { enqueue } from '../outbox/enqueue';
+import { enqueueSubscribeUpdate, subscribeStatus, villagerTargets } from '../miniprogram/villager-notify';
 import { asLang, boundCadres, boundRooms, ownersOf, regionChain, type Recipient } from '../notify/recipients';
 import { cadreTask, day, regionName, villagerUpdate, withFooter } from '../notify/texts';
 import type { Actor } from './actor';
@@ -42,7 +43,11 @@ export async function notifyTransition(tx: Tx, notice: TransitionNotice, now: Da
     const lang = asLang(c.contact.lang ?? c.lang);
     const text = villagerUpdate(lang, notice, c);
     if (text) {
-      await enqueue(tx, { channel: c.contact.channel, targetType: 'contact', targetId: c.contact.externalId, text, kind: 'case_update', caseId: c.id, dedupeKey: dedupe({ key: `villager:${c.contact.id}` }) }, now);
+      // the chat that filed it, or for a mini-program case the household's chat (server/miniprogram/villager-notify.ts)
+      for (const r of await villagerTargets(tx, c)) {
+        await enqueue(tx, { channel: r.channel, targetType: 'contact', targetId: r.targetId, text, kind: 'case_update', caseId: c.id, dedupeKey: dedupe({ key: `villager:${r.contactId}` }) }, now);
+      }
+      await enqueueSubscribeUpdate(tx, c, { statusLabel: subscribeStatus(notice.to), text: villagerUpdate('zh-CN', notice, c) ?? text }, now, dedupe({ key: 'villager' }));
     }
   }
 
@@ -111,5 +116,10 @@ export async function notifyVisitScheduled(tx: Tx, visit: { caseId: string; visi
   const lang = asLang(c.contact.lang ?? c.lang);
   const date = day(lang, new Date(`${visit.visitOn}T00:00:00+08:00`));
   const text = withFooter(lang, t(lang, 'workflow.villager.visit_scheduled', { date }), c.caseNo);
-  await enqueue(tx, { channel: c.contact.channel, targetType: 'contact', targetId: c.contact.externalId, text, kind: 'case_update', caseId: c.id, dedupeKey: `visit:${c.id}:${visit.visitOn}` }, now);
+  for (const r of await villagerTargets(tx, c)) {
+    const dedupeKey = r.contactId === c.contact.id ? `visit:${c.id}:${visit.visitOn}` : `visit:${c.id}:${visit.visitOn}:${r.contactId}`;
+    await enqueue(tx, { channel: r.channel, targetType: 'contact', targetId: r.targetId, text, kind: 'case_update', caseId: c.id, dedupeKey }, now);
+  }
+  const zh = withFooter('zh-CN', t('zh-CN', 'workflow.villager.visit_scheduled', { date: day('zh-CN', new Date(`${visit.visitOn}T00:00:00+08:00`)) }), c.caseNo);
+  await enqueueSubscribeUpdate(tx, c, { statusLabel: subscribeStatus(c.status), text: zh }, now, `visit:${c.id}:${visit.visitOn}`);
 }

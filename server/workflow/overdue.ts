@@ -10,6 +10,7 @@ import { shanghaiDate } from '../../flows/i18n';
 import type { Prisma, PrismaClient } from '../generated/prisma/client';
 import type { Logger } from '../log';
 import { enqueue } from '../outbox/enqueue';
+import { villagerTargets } from '../miniprogram/villager-notify';
 import { asLang, boundCadres, boundRooms, ownersOf, regionChain } from '../notify/recipients';
 import { cadreOverdue, countyOverdueTotal, villagerDelayed } from '../notify/texts';
 import { addLimit } from './deadlines';
@@ -80,7 +81,11 @@ async function remindStatus(tx: Tx, id: string, now: Date): Promise<number | nul
     const lang = asLang(c.contact.lang ?? c.lang);
     const text = villagerDelayed(lang, status, c);
     const dedupeKey = `delayed:${c.id}:${status}:${c.statusSince.toISOString()}`;
-    if (await enqueue(tx, { channel: c.contact.channel, targetType: 'contact', targetId: c.contact.externalId, text, kind: 'case_update', caseId: c.id, dedupeKey }, now)) sent++;
+    // the chat that filed it, or for a mini-program case the household's chat
+    for (const r of await villagerTargets(tx, c)) {
+      const key = r.contactId === c.contact.id ? dedupeKey : `${dedupeKey}:${r.contactId}`;
+      if (await enqueue(tx, { channel: r.channel, targetType: 'contact', targetId: r.targetId, text, kind: 'case_update', caseId: c.id, dedupeKey: key }, now)) sent++;
+    }
   }
   return sent;
 }

@@ -169,6 +169,7 @@ test('a bot killed after saying but before its ack: said again once the lease en
   expect(Object.values(world.said).flat()).toEqual([]); // held by the dead bot's lease
   clock = new Date(clock.getTime() + 61_000); // the lease (60 s) ends
   await waitFor(() => Object.values(world.said).flat().length === 3, 'the redelivery', 10_000);
+  await sleep(300); // the last ack lands just after its say
   expect(world.said[c.villager]).toEqual([leased.find((m) => m.targetId === c.villager)!.text]);
   expect(await allSent(c.caseId)).toBe(true);
 });

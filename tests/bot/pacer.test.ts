@@ -87,10 +87,11 @@ test('the default is one notice per second', () => {
 });
 
 test.each([
-  ['', {}],
-  ['reminder=200', { reminder: 200 }],
-  [' reminder = 200 , case_task=500 ', { reminder: 200, case_task: 500 }],
-])('BOT_DAILY_CAPS "%s"', (text, caps) => {
+  ['', { broadcast: 300 }],
+  ['reminder=200', { reminder: 200, broadcast: 300 }],
+  [' reminder = 200 , case_task=500 ', { reminder: 200, case_task: 500, broadcast: 300 }],
+  ['broadcast=1000', { broadcast: 1000 }],
+])('BOT_DAILY_CAPS "%s" (broadcasts are capped at 300 a day unless it says otherwise)', (text, caps) => {
   expect(parseDailyCaps(text)).toEqual(caps);
 });
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { createApp } from '../../server/app';
 import { loadConfig, type Config } from '../../server/config';
 import { FileSystemDocumentStore } from '../../server/documents/store';
-import { silentLogger } from '../../server/log';
+import { silentLogger, type Logger } from '../../server/log';
 import { seedDemoCounty, type DemoCadre, type DemoCadreKey, type DemoSeed } from '../../server/seed/demo-county';
 import { createTestDatabase, type TestDatabase } from './database';
 
@@ -34,7 +34,9 @@ export type TestServer = {
   close(): Promise<void>;
 };
 
-export async function startTestServer(opts: { maxUploadBytes?: number; now?: () => Date; db?: TestDatabase } = {}): Promise<TestServer> {
+export async function startTestServer(
+  opts: { maxUploadBytes?: number; now?: () => Date; db?: TestDatabase; /** more settings (WECHAT_APPID…) */ env?: Record<string, string>; log?: Logger } = {},
+): Promise<TestServer> {
   const db = opts.db ?? (await createTestDatabase());
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'fangpin-test-'));
   const config = loadConfig({
@@ -43,6 +45,7 @@ export async function startTestServer(opts: { maxUploadBytes?: number; now?: () 
     ADMIN_TOKEN,
     MAX_UPLOAD_BYTES: String(opts.maxUploadBytes ?? 20 * 1024 * 1024),
     PORT: '0',
+    ...opts.env,
   });
   const seed = await seedDemoCounty(db.prisma, { now: opts.now?.() });
   const cadres = seed.cadres;
@@ -50,7 +53,7 @@ export async function startTestServer(opts: { maxUploadBytes?: number; now?: () 
   let port = 0;
   const listen = () =>
     new Promise<void>((resolve) => {
-      const app = createApp({ prisma: db.prisma, config, log: silentLogger, store: new FileSystemDocumentStore(config.documentsDir), now: opts.now });
+      const app = createApp({ prisma: db.prisma, config, log: opts.log ?? silentLogger, store: new FileSystemDocumentStore(config.documentsDir), now: opts.now });
       server = app.listen(port, '127.0.0.1', () => {
         port = (server!.address() as { port: number }).port;
         resolve();

@@ -1,0 +1,84 @@
+/**
+ * What the whole app shares, outside React so the API client can read it: the language and the
+ * villager's session, both kept on the phone. React components subscribe through useApp().
+ */
+import Taro from '@tarojs/taro';
+import { createApi } from '../lib/api';
+import { langFromSystem } from '../lib/i18n';
+import type { AppConfig, Lang, Session } from '../lib/types';
+import { storage } from '../platform/storage';
+import { transport } from '../platform/transport';
+
+const LANG_KEY = 'fangpin.lang';
+const SESSION_KEY = 'fangpin.session';
+
+function initialLang(): Lang {
+  const saved = storage.get(LANG_KEY);
+  if (saved === 'zh-CN' || saved === 'en') return saved;
+  try {
+    return langFromSystem(Taro.getSystemInfoSync().language);
+  } catch {
+    return 'zh-CN';
+  }
+}
+
+function initialSession(): Session | null {
+  const raw = storage.get(SESSION_KEY);
+  if (!raw) return null;
+  try {
+    const s = JSON.parse(raw) as Session;
+    return typeof s.token === 'string' && new Date(s.expiresAt).getTime() > Date.now() ? s : null;
+  } catch {
+    return null;
+  }
+}
+
+let lang: Lang = initialLang();
+let session: Session | null = initialSession();
+let config: AppConfig | null = null;
+const listeners = new Set<() => void>();
+const emit = () => listeners.forEach((l) => l());
+
+export const appStore = {
+  subscribe(l: () => void) {
+    listeners.add(l);
+    return () => void listeners.delete(l);
+  },
+  lang: () => lang,
+  session: () => session,
+  config: () => config,
+  setLang(next: Lang) {
+    lang = next;
+    storage.set(LANG_KEY, next);
+    emit();
+  },
+  setSession(next: Session | null) {
+    session = next;
+    if (next) storage.set(SESSION_KEY, JSON.stringify(next));
+    else storage.remove(SESSION_KEY);
+    emit();
+  },
+  setConfig(next: AppConfig) {
+    config = next;
+    emit();
+  },
+};
+
+export const api = createApi({
+  base: API_BASE,
+  transport,
+  getToken: () => session?.token ?? null,
+  getLang: () => lang,
+  onUnauthorized: () => appStore.setSession(null),
+});
+
+/** The server's settings (WeChat login, subscribe template), fetched once. */
+export async function loadConfig(): Promise<AppConfig | null> {
+  if (config) return config;
+  try {
+    appStore.setConfig(await api.config());
+  } catch {
+    // offline: pages work without it (phone login, no subscription prompt)
+  }
+  return config;
+}

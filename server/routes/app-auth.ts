@@ -1,0 +1,118 @@
+/**
+ * Villager identity for the mini-program and the h5 app (miniprogram/API.md):
+ *   POST /api/auth/wechat {code}                  → WeChat code2session → a villager session
+ *   POST /api/auth/otp/request {phone}            → 202 always (a code goes through the chat bot)
+ *   POST /api/auth/otp/verify {phone, code}       → a villager session
+ *   GET  /api/auth/villager/me, POST /api/auth/villager/logout
+ * Villager sessions are not cadre sessions (server/miniprogram/villager-auth.ts).
+ */
+import Router from '@koa/router';
+import type { Context } from 'koa';
+import { z } from 'zod';
+import { parsePhone } from '../../flows/parse';
+import { t } from '../../flows/i18n';
+import type { Lang } from '../../flows/engine/types';
+import type { PrismaClient } from '../generated/prisma/client';
+import { HttpError, parseOr400 } from '../http/errors';
+import { APP_CHANNEL, phoneHash } from '../miniprogram/channels';
+import { requestLang } from '../miniprogram/lang';
+import { requestOtp, verifyOtp, OTP_RESEND_SECONDS, OTP_TTL_SECONDS } from '../miniprogram/otp';
+import { closeSession, openSession, requireVillager, villagerOf, type Via } from '../miniprogram/villager-auth';
+import { WeChatApi, WeChatError } from '../miniprogram/wechat';
+import type { AppDeps } from '../app';
+
+const WechatBody = z.object({ code: z.string().trim().min(1).max(200) });
+const PhoneBody = z.object({ phone: z.string().max(40) });
+const VerifyBody = z.object({ phone: z.string().max(40), code: z.string().trim().regex(/^\d{6}$/, 'six digits') });
+
+export function appAuthRouter(deps: AppDeps): Router {
+  const router = new Router();
+  const now = () => deps.now?.() ?? new Date();
+  const wechat = deps.config.app.wechat ? new WeChatApi(deps.config.app.wechat) : null;
+  const lang = (ctx: Context) => requestLang(ctx, deps.config.defaultLang);
+
+  /** A phone in any form the chat accepts, or a 400 in the caller's words. */
+  function phoneOf(ctx: Context, raw: string): string {
+    const r = parsePhone(raw);
+    if (!r.ok) throw new HttpError(400, 'bad_request', t(lang(ctx), r.reason === 'phone_landline' ? 'parse.phone_landline' : 'miniprogram.errors.phone'), 'phone');
+    return r.value;
+  }
+
+  async function session(ctx: Context, contactId: string, via: Via) {
+    const at = now();
+    const { token, expiresAt } = await openSession(deps.prisma, contactId, via, deps.config.app.villagerSessionDays, at);
+    ctx.body = { token, expiresAt: expiresAt.toISOString(), villager: { id: contactId, via, lang: lang(ctx) } };
+  }
+
+  router.post('/api/auth/wechat', async (ctx) => {
+    const body = parseOr400(WechatBody, ctx.request.body ?? {});
+    if (!wechat) throw new HttpError(404, 'wechat_login_disabled', t(lang(ctx), 'miniprogram.errors.wechat_disabled'));
+    let openid: string;
+    try {
+      openid = (await wechat.code2session(body.code)).openid;
+    } catch (err) {
+      if (err instanceof WeChatError && err.kind === 'invalid_code') throw new HttpError(401, 'wechat_code_invalid', t(lang(ctx), 'miniprogram.errors.wechat_code'));
+      deps.log.warn('WeChat login failed', { reason: (err as Error).message });
+      throw new HttpError(502, 'wechat_unavailable', t(lang(ctx), 'miniprogram.errors.wechat_unavailable'));
+    }
+    const contact = await upsertContact(deps.prisma, APP_CHANNEL.wechat, openid, lang(ctx));
+    await session(ctx, contact.id, 'wechat');
+  });
+
+  router.post('/api/auth/otp/request', async (ctx) => {
+    const body = parseOr400(PhoneBody, ctx.request.body ?? {});
+    const phone = phoneOf(ctx, body.phone);
+    const r = await requestOtp(deps.prisma, phone, now(), { log: deps.log, devOtpLog: deps.config.app.devOtpLog });
+    if (!r.ok) {
+      ctx.set('Retry-After', String(r.retryAfterSeconds));
+      const message = r.reason === 'too_soon' ? t(lang(ctx), 'miniprogram.errors.otp_too_soon', { seconds: r.retryAfterSeconds }) : t(lang(ctx), 'miniprogram.errors.otp_too_many');
+      throw new HttpError(429, 'too_many_requests', message, 'phone', { retryAfterSeconds: r.retryAfterSeconds });
+    }
+    ctx.status = 202;
+    ctx.body = { sent: true, expiresInSeconds: OTP_TTL_SECONDS, resendAfterSeconds: OTP_RESEND_SECONDS };
+  });
+
+  router.post('/api/auth/otp/verify', async (ctx) => {
+    const body = VerifyBody.safeParse(ctx.request.body ?? {});
+    if (!body.success) {
+      const field = body.error.issues[0]?.path[0] === 'phone' ? 'phone' : 'code';
+      throw new HttpError(400, 'bad_request', field === 'phone' ? t(lang(ctx), 'miniprogram.errors.phone') : t(lang(ctx), 'miniprogram.errors.otp_invalid'), field);
+    }
+    const phone = phoneOf(ctx, body.data.phone);
+    const r = await verifyOtp(deps.prisma, phone, body.data.code, now());
+    if (!r.ok && r.reason === 'too_many_attempts') throw new HttpError(429, 'too_many_attempts', t(lang(ctx), 'miniprogram.errors.otp_too_many_attempts'), 'code');
+    if (!r.ok) throw new HttpError(401, 'otp_invalid', t(lang(ctx), 'miniprogram.errors.otp_invalid'), 'code');
+    const contact = await upsertContact(deps.prisma, APP_CHANNEL.phone, `phone:${phoneHash(phone, 'contact')}`, lang(ctx));
+    await linkHouseholdByPhone(deps.prisma, contact, phone);
+    await session(ctx, contact.id, 'phone');
+  });
+
+  const auth = requireVillager(deps.prisma, deps.config.defaultLang, now);
+  router.get('/api/auth/villager/me', auth, async (ctx) => {
+    const v = villagerOf(ctx);
+    ctx.body = { villager: { id: v.contactId, via: v.via, lang: v.lang } };
+  });
+  router.post('/api/auth/villager/logout', auth, async (ctx) => {
+    await closeSession(deps.prisma, villagerOf(ctx).sessionId);
+    ctx.status = 204;
+  });
+  return router;
+}
+
+async function upsertContact(prisma: PrismaClient, channel: string, externalId: string, lang: Lang) {
+  return prisma.contact.upsert({
+    where: { channel_externalId: { channel, externalId } },
+    create: { channel, externalId, name: '', lang },
+    update: { lang },
+  });
+}
+
+/**
+ * A phone proven by a code sent to the household's chat (or, in development, the log) links the
+ * villager to the household with that phone, so its cases — also those filed by chat — show.
+ */
+async function linkHouseholdByPhone(prisma: PrismaClient, contact: { id: string; householdId: string | null }, phone: string) {
+  if (contact.householdId) return;
+  const households = await prisma.household.findMany({ where: { phone }, select: { id: true }, take: 2 });
+  if (households.length === 1) await prisma.contact.update({ where: { id: contact.id }, data: { householdId: households[0].id } });
+}

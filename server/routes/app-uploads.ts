@@ -1,0 +1,40 @@
+/**
+ * POST /api/app/uploads (multipart `file`) → an upload id for a submission: a Document of the
+ * villager with no case yet, seen by nobody until it is filed with an application.
+ * DELETE /api/app/uploads/:id removes one that is not filed.
+ */
+import Router from '@koa/router';
+import { t } from '../../flows/i18n';
+import { HttpError } from '../http/errors';
+import { requestLang } from '../miniprogram/lang';
+import { receiveFile, uploadParser } from '../miniprogram/upload-file';
+import { requireVillager, villagerOf } from '../miniprogram/villager-auth';
+import type { AppDeps } from '../app';
+
+/** Kind of a Document uploaded from the mini-program and not yet filed (the submission sets the checklist item). */
+export const UPLOAD_KIND = 'upload';
+
+export function appUploadsRouter(deps: AppDeps): Router {
+  const router = new Router();
+  const now = () => deps.now?.() ?? new Date();
+  const auth = requireVillager(deps.prisma, deps.config.defaultLang, now);
+  const parser = uploadParser(deps.config.maxUploadBytes);
+
+  router.post('/api/app/uploads', auth, async (ctx) => {
+    const v = villagerOf(ctx);
+    const file = await receiveFile(ctx, parser, deps.store, requestLang(ctx, v.lang));
+    const doc = await deps.prisma.document.create({
+      data: { sha256: file.sha256, mime: file.mime, size: file.size, storageKey: file.storageKey, kind: UPLOAD_KIND, fileName: file.fileName ?? null, contactId: v.contactId, createdAt: now() },
+    });
+    ctx.status = 201;
+    ctx.body = { upload: { id: doc.id, mime: doc.mime, size: doc.size, sha256: doc.sha256, createdAt: doc.createdAt.toISOString() } };
+  });
+
+  router.delete('/api/app/uploads/:id', auth, async (ctx) => {
+    const v = villagerOf(ctx);
+    const gone = await deps.prisma.document.deleteMany({ where: { id: ctx.params.id, contactId: v.contactId, caseId: null } });
+    if (gone.count === 0) throw new HttpError(404, 'not_found', t(requestLang(ctx, v.lang), 'miniprogram.errors.upload_not_found'));
+    ctx.status = 204;
+  });
+  return router;
+}
