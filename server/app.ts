@@ -45,6 +45,12 @@ export type AppDeps = {
 export function createApp(deps: AppDeps): Koa {
   const app = new Koa();
   app.proxy = false;
+  // Errors koa sees outside the middleware (a client that hung up mid-download): to our logger,
+  // not koa's console default; a closed connection is the client's business, not ours.
+  app.on('error', (err: NodeJS.ErrnoException, ctx?: Koa.Context) => {
+    if (err.code === 'ERR_STREAM_PREMATURE_CLOSE' || err.code === 'ECONNRESET' || err.code === 'EPIPE') return;
+    deps.log.error('http error', { path: ctx?.path, err });
+  });
   app.use(errorMiddleware(deps.log));
   app.use(async (ctx, next) => {
     const started = Date.now();

@@ -169,7 +169,16 @@ test('a bot killed after saying but before its ack: said again once the lease en
   expect(Object.values(world.said).flat()).toEqual([]); // held by the dead bot's lease
   clock = new Date(clock.getTime() + 61_000); // the lease (60 s) ends
   await waitFor(() => Object.values(world.said).flat().length === 3, 'the redelivery', 10_000);
-  await sleep(300); // the last ack lands just after its say
   expect(world.said[c.villager]).toEqual([leased.find((m) => m.targetId === c.villager)!.text]);
-  expect(await allSent(c.caseId)).toBe(true);
+  // the last ack lands just after its say: wait for it rather than guess how long it takes
+  await waitForAsync(() => allSent(c.caseId), 'the acks', 10_000);
 });
+
+/** Polls an async predicate until it holds (bounded). */
+async function waitForAsync(check: () => Promise<boolean>, what: string, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await sleep(50);
+  }
+}
