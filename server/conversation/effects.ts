@@ -104,31 +104,25 @@ export async function fileCase(scope: EffectScope, raw: ApplicationData, opts: {
   const village = tree.byCode.get(app.applicant.villageCode);
   if (!village || village.level !== 'village') throw new EffectRejected('application names an unknown village');
 
-  const household = await tx.household.upsert({
-    where: { headIdNumber: app.applicant.idNumber },
-    create: {
-      villageId: village.id,
-      headName: app.applicant.name,
-      headIdNumber: app.applicant.idNumber,
-      phone: app.applicant.phone,
-      size: app.applicant.householdSize,
-      povertyAlleviated: app.applicant.povertyAlleviated,
-    },
-    update: {
-      villageId: village.id,
-      headName: app.applicant.name,
-      phone: app.applicant.phone,
-      size: app.applicant.householdSize,
-      povertyAlleviated: app.applicant.povertyAlleviated,
-    },
-  });
-  await tx.contact.update({ where: { id: contact.id }, data: { householdId: household.id } });
+  // Knowing someone's ID number must not let a person take over that household: an existing
+  // household keeps its recorded name and phone, and the filer is linked to it only when already
+  // linked or when the phone they gave is the one on record. Otherwise the case is still filed
+  // (under that household, for the village to check) but reveals nothing of the household's cases.
+  const existing = await tx.household.findUnique({ where: { headIdNumber: app.applicant.idNumber } });
+  const trusted = !existing || existing.id === contact.householdId || existing.phone === app.applicant.phone;
+  const facts = { villageId: village.id, headName: app.applicant.name, phone: app.applicant.phone, size: app.applicant.householdSize, povertyAlleviated: app.applicant.povertyAlleviated };
+  const household = !existing
+    ? await tx.household.create({ data: { ...facts, headIdNumber: app.applicant.idNumber } })
+    : trusted
+      ? await tx.household.update({ where: { id: existing.id }, data: facts })
+      : existing;
+  if (trusted) await tx.contact.update({ where: { id: contact.id }, data: { householdId: household.id } });
 
   // One open application per household and cause: more papers go to the open case instead.
-  const open = await tx.case.findFirst({
-    where: { householdId: household.id, cause: app.cause, status: { notIn: CLOSED_STATUSES } },
-    orderBy: { submittedAt: 'desc' },
-  });
+  // (Only for someone who is the household's: a stranger must not learn the open case's number.)
+  const open = trusted
+    ? await tx.case.findFirst({ where: { householdId: household.id, cause: app.cause, status: { notIn: CLOSED_STATUSES } }, orderBy: { submittedAt: 'desc' } })
+    : null;
   if (open) {
     const moved = await tx.document.updateMany({ where: unfiled, data: { caseId: open.id } });
     await tx.caseEvent.create({

@@ -26,8 +26,8 @@ async function say(who: string, text: string) {
 }
 
 /** An illness application up to the summary, with two photos of the first checklist item. */
-async function toSummary(who: string) {
-  for (const text of ['你好', '1', '因病', '张三', ID, PHONE, '青山镇', '1', '4口人', '2万', '是', '本人', '脑梗', '县人民医院', '5万', '2万', '对']) await say(who, text);
+async function toSummary(who: string, phone = PHONE) {
+  for (const text of ['你好', '1', '因病', '张三', ID, phone, '青山镇', '1', '4口人', '2万', '是', '本人', '脑梗', '县人民医院', '5万', '2万', '对']) await say(who, text);
   for (const v of [1, 2]) expect((await sendFile(srv, who, jpegBytes(v), `bill-${v}.jpg`, `${who}-${++n}`)).status).toBe(200);
   await say(who, '好了');
   await say(who, '跳过');
@@ -113,6 +113,22 @@ test('the ID number alone is not enough to see someone’s cases', async () => {
   expect(answer).not.toContain(existing.caseNo);
   const contact = await srv.db.prisma.contact.findFirstOrThrow({ where: { externalId: 'stranger' } });
   expect(contact.householdId).toBeNull();
+});
+
+test('filing with someone else’s ID number takes nothing over: no phone change, no link, no case number leaked', async () => {
+  const existing = await srv.db.prisma.case.findFirstOrThrow({ include: { household: true } });
+  await toSummary('impostor', '13700000000');
+  const reply = await say('impostor', '确认');
+  expect(reply).not.toContain(existing.caseNo); // not told of the household's open case
+  const filed = /FP-\d{4}-\d{6}/.exec(reply)?.[0];
+  expect(filed).toBeDefined(); // filed all the same, for the village to check
+  const household = await srv.db.prisma.household.findUniqueOrThrow({ where: { id: existing.householdId } });
+  expect(household.phone).toBe(PHONE);
+  const impostor = await srv.db.prisma.contact.findFirstOrThrow({ where: { externalId: 'impostor' } });
+  expect(impostor.householdId).toBeNull();
+  const listed = await say('impostor', '查询');
+  expect(listed).toContain(filed!);
+  expect(listed).not.toContain(existing.caseNo);
 });
 
 test('人工 records a hand-over and queues a notice for the cadres (no village known yet: the county office)', async () => {
