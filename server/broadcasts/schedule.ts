@@ -4,8 +4,8 @@
  * repeated, overlapping with another server's or after a crash starts nothing twice — and those
  * with nothing left queued are marked done.
  */
-import { Cron } from 'croner';
 import type { PrismaClient } from '../generated/prisma/client';
+import { startScheduledJob, type ScheduledJob } from '../jobs/scheduled';
 import type { Logger } from '../log';
 import { settleBroadcasts, startBroadcast } from './lifecycle';
 
@@ -31,30 +31,9 @@ export async function runDueBroadcasts(prisma: PrismaClient, now: Date, log?: Lo
   return report;
 }
 
-export type BroadcastJob = { stop(): Promise<void>; runNow(): Promise<BroadcastRunReport | null> };
+export type BroadcastJob = ScheduledJob<BroadcastRunReport>;
 
-/** Every minute and once right away; overlapping runs are skipped. stop() waits for a run in progress. */
+/** Every minute and once right away (see server/jobs/scheduled.ts). */
 export function startBroadcastJob(prisma: PrismaClient, log: Logger, clock: () => Date = () => new Date()): BroadcastJob {
-  let running: Promise<BroadcastRunReport | null> | undefined;
-  const run = (): Promise<BroadcastRunReport | null> => {
-    if (running) return running;
-    running = runDueBroadcasts(prisma, clock(), log)
-      .catch((err: unknown) => {
-        log.error('broadcast run failed', { err });
-        return null;
-      })
-      .finally(() => {
-        running = undefined;
-      });
-    return running;
-  };
-  const job = new Cron('* * * * *', { timezone: 'Asia/Shanghai', name: 'broadcasts' }, () => void run());
-  void run();
-  return {
-    runNow: run,
-    async stop() {
-      job.stop();
-      await running;
-    },
-  };
+  return startScheduledJob({ name: 'broadcast run', pattern: '* * * * *', log, task: () => runDueBroadcasts(prisma, clock(), log) });
 }

@@ -14,7 +14,7 @@ import type { Dirent } from 'node:fs';
 import { lstat, readdir, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { PrismaClient } from '../generated/prisma/client';
-import { Cron } from 'croner';
+import { startScheduledJob, type ScheduledJob } from '../jobs/scheduled';
 import type { Logger } from '../log';
 
 export const ORPHAN_GRACE_MS = 24 * 3600 * 1000;
@@ -159,27 +159,21 @@ async function remove(file: string, log: Logger | undefined): Promise<boolean> {
   }
 }
 
-export type SweepJob = { stop(): Promise<void> };
+export type SweepJob = ScheduledJob<OrphanSweepResult>;
 
 /**
  * Daily at 03:30 China time (and once at start): removes document files no row refers to —
  * photos of cancelled applications, pictures sent outside an application.
  */
 export function startDocumentSweep(opts: { prisma: Pick<PrismaClient, 'document'>; documentsDir: string; log: Logger }): SweepJob {
-  let running: Promise<unknown> | undefined;
-  const run = () => {
-    running ??= collectOrphanDocuments(opts)
-      .then((r) => r.deleted > 0 && opts.log.info('document sweep', r))
-      .catch((err: unknown) => opts.log.error('document sweep failed', { err }))
-      .finally(() => (running = undefined));
-    return running;
-  };
-  const job = new Cron('30 3 * * *', { timezone: 'Asia/Shanghai', name: 'document-sweep' }, () => void run());
-  void run();
-  return {
-    async stop() {
-      job.stop();
-      await running;
+  return startScheduledJob({
+    name: 'document sweep',
+    pattern: '30 3 * * *',
+    log: opts.log,
+    task: async () => {
+      const result = await collectOrphanDocuments(opts);
+      if (result.deleted > 0) opts.log.info('document sweep', result);
+      return result;
     },
-  };
+  });
 }

@@ -5,9 +5,9 @@
  * is late and still moving. A case past the whole identification limit (from filing until a
  * decision) is flagged too, and the county office reminded once a day.
  */
-import { Cron } from 'croner';
 import { shanghaiDate } from '../../flows/i18n';
 import type { Prisma, PrismaClient } from '../generated/prisma/client';
+import { startScheduledJob, type ScheduledJob } from '../jobs/scheduled';
 import type { Logger } from '../log';
 import { enqueue } from '../outbox/enqueue';
 import { villagerTargets } from '../miniprogram/villager-notify';
@@ -107,37 +107,18 @@ async function remindTotal(tx: Tx, id: string, now: Date, days: number): Promise
   return sent;
 }
 
-export type DeadlineJob = { stop(): Promise<void>; runNow(): Promise<DeadlineReport | null> };
+export type DeadlineJob = ScheduledJob<DeadlineReport>;
 
-/**
- * Every hour on the hour (China time) and once right away; overlapping runs are skipped.
- * stop() ends the schedule and waits for a run in progress.
- */
+/** Every hour on the hour (China time) and once right away (see server/jobs/scheduled.ts). */
 export function startDeadlineChecks(prisma: PrismaClient, settings: WorkflowSettings, log: Logger, clock: () => Date = () => new Date()): DeadlineJob {
-  let running: Promise<DeadlineReport | null> | undefined;
-  const run = (): Promise<DeadlineReport | null> => {
-    if (running) return running;
-    running = checkDeadlines(prisma, settings, clock())
-      .then((report) => {
-        if (report.overdue + report.overdueTotal > 0) log.info('deadline check', report);
-        return report;
-      })
-      .catch((err: unknown) => {
-        log.error('deadline check failed', { err });
-        return null;
-      })
-      .finally(() => {
-        running = undefined;
-      });
-    return running;
-  };
-  const job = new Cron('0 * * * *', { timezone: 'Asia/Shanghai', name: 'deadline-checks' }, () => void run());
-  void run();
-  return {
-    runNow: run,
-    async stop() {
-      job.stop();
-      await running;
+  return startScheduledJob({
+    name: 'deadline check',
+    pattern: '0 * * * *',
+    log,
+    task: async () => {
+      const report = await checkDeadlines(prisma, settings, clock());
+      if (report.overdue + report.overdueTotal > 0) log.info('deadline check', report);
+      return report;
     },
-  };
+  });
 }
