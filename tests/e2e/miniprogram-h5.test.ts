@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { t } from '../../flows/i18n';
-import { ensureBuilt } from '../support/miniprogram-build';
+import { ensureBuilt } from '../../scripts/miniprogram';
 import { jpegBytes, pngBytes, startTestServer, type TestServer } from '../support/server';
 import { answersFor, call, capturingLogger, idNumber, loggedCode } from '../miniprogram/support';
 

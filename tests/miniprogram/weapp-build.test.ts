@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { distDir, ensureBuilt, MINIPROGRAM } from '../support/miniprogram-build';
+import { distDir, ensureBuilt, MINIPROGRAM } from '../../scripts/miniprogram';
 
 jest.setTimeout(11 * 60_000);
 
