@@ -22,6 +22,8 @@ import { loadConfig } from '../server/config';
 import { connectDatabase } from '../server/db/connect';
 import { applyMigrations } from '../server/db/schema-engine';
 import { FileSystemDocumentStore } from '../server/documents/store';
+import { loadKeyring } from '../server/crypto/keyring-source';
+import { sealedClient } from '../server/crypto/sealed-client';
 import { silentLogger } from '../server/log';
 import { seedDemoCounty } from '../server/seed/demo-county';
 
@@ -47,8 +49,9 @@ async function main() {
   const config = loadConfig({ DATA_DIR: dataDir, BOT_TOKEN: TOKEN, PORT: '0', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
   const db = await connectDatabase(config);
   await applyMigrations(db.adapterFactory);
-  await seedDemoCounty(db.prisma);
-  const prisma = db.prisma;
+  const { keyring } = loadKeyring(config.dataProtection.keys);
+  const prisma = sealedClient(db.prisma, keyring);
+  await seedDemoCounty(prisma);
 
   // villagers of 柳树村, each a household with a WeChat contact on the bench bot's channel
   const village = await prisma.region.findUniqueOrThrow({ where: { code: '439901100201' } });
@@ -61,7 +64,7 @@ async function main() {
     data: { regionId: village.id, title: 'bench', contentKind: 'text', content: { type: 'text', text: '新的医保报销政策来了' }, target: { regions: ['439901100201'], villagers: true, rooms: false, openCasesOnly: false, tags: [] } },
   });
 
-  const app = createApp({ prisma, config, log: silentLogger, store: new FileSystemDocumentStore(config.documentsDir) });
+  const app = createApp({ prisma, config, log: silentLogger, store: new FileSystemDocumentStore(config.documentsDir, keyring), keyring });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

@@ -7,6 +7,7 @@
 import { WechatyBuilder, type Wechaty } from 'wechaty';
 import type { impls } from 'wechaty-puppet';
 import { t } from '../flows/i18n';
+import { botT } from './i18n';
 import { accountOf, conversationKey, isForwardable, replyToOf, toPending, type Pending, type ReplyTo } from './inbound';
 import { KeyedQueue } from './keyed-queue';
 import { drainOutbox, OutboxClient, type OutboxItem } from './outbox';
@@ -122,7 +123,10 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
         console.error(`[bot] server refused our token (HTTP ${answer.status}): ${describe(p)} kept in the spool`);
         return;
       }
-      if ((await sayReplies(p, answer.replies)) === 'stopped') return;
+      // any other 4xx is the server's final word on this message: say it once (its polite reply,
+      // or ours when it sent none), drop it, and go on — retrying would jam the conversation
+      const replies = answer.kind === 'rejected' && answer.replies.length === 0 ? [botT('zh-CN')('inbound.rejected')] : answer.replies;
+      if ((await sayReplies(p, replies)) === 'stopped') return;
       await spool.remove(p);
     });
   }

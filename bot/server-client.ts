@@ -1,7 +1,9 @@
 /**
  * The one HTTP call the gateway makes: POST {serverUrl}/api/bot/inbound. The server is
  * idempotent on messageId, so on a 5xx or a network error we simply call again, with
- * exponential backoff, for as long as the bot runs.
+ * exponential backoff, for as long as the bot runs. A 4xx (but 408 and 429) is the server's
+ * final word on that message — a NUL it refuses, a file too large — never retried: retrying
+ * would jam the villager's conversation behind it for ever.
  */
 import { z } from 'zod';
 import type { Pending } from './inbound';

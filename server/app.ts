@@ -2,12 +2,16 @@
  * The koa application: small middleware composed in order — errors → request log → body
  * parsing → routes. Routes stay thin; the domain lives beside them.
  */
+import path from 'node:path';
 import Koa from 'koa';
 import { bodyParser } from '@koa/bodyparser';
 import type { Config } from './config';
+import type { Keyring } from './crypto/keyring';
 import type { DocumentStore } from './documents/store';
 import type { PrismaClient } from './generated/prisma/client';
 import { errorMiddleware } from './http/errors';
+import { refuseControlChars, WECHAT_NAME_FIELDS } from './http/control-chars';
+import { securityHeaders } from './http/headers';
 import type { Logger } from './log';
 import { botInboundRouter } from './routes/bot-inbound';
 import { botOutboxRouter } from './routes/bot-outbox';
@@ -38,19 +42,26 @@ export type AppDeps = {
   config: Config;
   log: Logger;
   store: DocumentStore;
+  /** Data keys: blind indexes for look-ups by phone (the client in `prisma` seals with the same keyring). */
+  keyring: Keyring;
   /** The clock; tests fix it. */
   now?: () => Date;
 };
 
 export function createApp(deps: AppDeps): Koa {
   const app = new Koa();
-  app.proxy = false;
+  // TRUST_PROXY=1: ctx.ip is the address our reverse proxy saw (the last X-Forwarded-For entry,
+  // not the first, which the client writes itself); the per-client limits key on it
+  app.proxy = deps.config.trustProxy;
+  app.maxIpsCount = 1;
   // Errors koa sees outside the middleware (a client that hung up mid-download): to our logger,
   // not koa's console default; a closed connection is the client's business, not ours.
   app.on('error', (err: NodeJS.ErrnoException, ctx?: Koa.Context) => {
     if (err.code === 'ERR_STREAM_PREMATURE_CLOSE' || err.code === 'ECONNRESET' || err.code === 'EPIPE') return;
     deps.log.error('http error', { path: ctx?.path, err });
   });
+  // outermost, so error answers and koa's own 404 carry the security headers too
+  app.use(securityHeaders({ appIndexHtml: path.join(deps.config.app.distDir, 'index.html') }));
   app.use(errorMiddleware(deps.log));
   app.use(async (ctx, next) => {
     const started = Date.now();
@@ -59,6 +70,8 @@ export function createApp(deps: AppDeps): Koa {
     deps.log.debug('http', { method: ctx.method, path: ctx.path, status: ctx.status, ms: Date.now() - started });
   });
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '256kb', encoding: 'utf-8' }));
+  // before any route: a NUL in a query or a body is a 400 naming the field, never a database error
+  app.use(refuseControlChars({ defaultLang: deps.config.defaultLang, strip: { '/api/bot/inbound': WECHAT_NAME_FIELDS } }));
   for (const router of [healthRouter(deps), botInboundRouter(deps), botOutboxRouter(deps), outboxRouter(deps), casesRouter(deps), documentsRouter(deps), authRouter(deps), transitionsRouter(deps), objectionsRouter(deps), visitRouter(deps), cadresRouter(deps), auditRouter(deps), broadcastsRouter(deps), contactsRouter(deps), policiesRouter(deps), faqsRouter(deps), ...miniprogramRouters(deps)]) {
     app.use(router.routes());
     app.use(router.allowedMethods());

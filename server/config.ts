@@ -7,6 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { parseTimeLimits, type TimeLimits } from './workflow/deadlines';
 import { parseDailyCaps } from '../bot/pacer';
+import { isProduction, profileRefusals, simulatorWanted } from './production-profile';
+import type { KeySettings } from './crypto/keyring-source';
 
 const optionalString = z.string().trim().min(1).optional().catch(undefined);
 
@@ -36,6 +38,12 @@ const EnvSchema = z.object({
   SESSION_HOURS: z.coerce.number().positive().max(24 * 90).default(12),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().positive().max(24 * 60).default(15),
+  // throttling (server/throttle, server/auth/login-limits.ts): per client address, and the global binding-code budget
+  TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  AUTH_CLIENT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
+  AUTH_CLIENT_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(60),
+  BINDING_ATTEMPTS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(60),
+  LOGIN_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
   // the mini-program and the h5 app (server/miniprogram)
   WECHAT_APPID: optionalString,
   WECHAT_SECRET: optionalString,
@@ -48,6 +56,15 @@ const EnvSchema = z.object({
   NODE_ENV: z.string().optional(),
   DEV_OTP_LOG: z.enum(['0', '1']).optional(),
   APP_DIST_DIR: optionalString,
+  // the browser simulator and the production profile (server/production-profile.ts)
+  SIMULATOR: z.enum(['on', 'off']).optional(),
+  WECHATY_PUPPET: optionalString,
+  MAX_IMAGE_PIXELS: z.coerce.number().int().positive().default(50_000_000),
+  // personal data at rest (server/crypto): keys, cipher, how long inbound replies are kept
+  FANGPIN_DATA_KEY: optionalString,
+  FANGPIN_DATA_KEY_FILE: optionalString,
+  DATA_CIPHER: z.enum(['aes-256-gcm', 'sm4']).default('aes-256-gcm'),
+  IDEMPOTENCY_HOURS: z.coerce.number().positive().max(24 * 30).default(48),
 });
 
 export type Config = {
@@ -71,10 +88,23 @@ export type Config = {
   /** The embedded bot's pacing per WeChat account: the least time between two outgoing notices, and daily caps per kind. */
   botMinIntervalMs: number;
   botDailyCaps: Record<string, number>;
-  /** Cadre login: how long a session lasts; how many wrong passwords lock an account, for how long. */
-  auth: { sessionHours: number; maxFailures: number; lockMinutes: number };
+  /**
+   * Cadre login: how long a session lasts; attempts per account (and per known device) within
+   * lockMinutes; attempts per client address at the login and one-time-code endpoints, per minute
+   * and per hour; binding-code attempts per hour from all WeChat contacts together; password checks
+   * at once from clients that are not known devices.
+   */
+  auth: { sessionHours: number; maxFailures: number; lockMinutes: number; clientPerMinute: number; clientPerHour: number; bindingAttemptsPerHour: number; loginConcurrency: number };
+  /** Behind a reverse proxy: the client address is the last one in X-Forwarded-For (the one the proxy added). */
+  trustProxy: boolean;
   /** The mini-program / h5 app: villager logins, WeChat's API (absent without an AppID), the h5 build to serve. */
   app: AppConfig;
+  /** Mount the browser simulator (the mock WeChat only; refused in production and off loopback). */
+  simulator: boolean;
+  /** Images whose header declares more pixels are refused on every upload path (decompression bombs). */
+  maxImagePixels: number;
+  /** Personal data at rest: where the keyring comes from (server/crypto/keyring-source.ts), and how long a processed inbound message keeps its replies. */
+  dataProtection: { keys: KeySettings; idempotencyHours: number };
 };
 
 export type SubscribeField = 'caseNo' | 'status' | 'time' | 'note';
@@ -114,6 +144,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   } catch (err) {
     throw new ConfigError(`invalid configuration: ${(err as Error).message}`);
   }
+  const refusals = profileRefusals(e);
+  if (refusals.length > 0) throw new ConfigError(`refusing to start:\n- ${refusals.join('\n- ')}`);
   const dataDir = path.resolve(e.DATA_DIR);
   return {
     port: e.PORT,
@@ -126,14 +158,30 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     botTokenGenerated: !e.BOT_TOKEN,
     adminToken: e.ADMIN_TOKEN,
     defaultLang: e.DEFAULT_LANG,
-    seedDemo: e.SEED_DEMO,
+    // production never seeds the demo county (its passwords are printed): auto means never there
+    seedDemo: isProduction(e) && e.SEED_DEMO === 'auto' ? 'never' : e.SEED_DEMO,
     logLevel: e.LOG_LEVEL,
     workflow: { limits, publicityMinDays: e.PUBLICITY_MIN_DAYS },
     outbox: { maxAttempts: e.OUTBOX_MAX_ATTEMPTS, leaseSeconds: e.OUTBOX_LEASE_SECONDS },
     botMinIntervalMs: e.BOT_MIN_INTERVAL_MS,
     botDailyCaps,
-    auth: { sessionHours: e.SESSION_HOURS, maxFailures: e.LOGIN_MAX_FAILURES, lockMinutes: e.LOGIN_LOCK_MINUTES },
+    auth: {
+      sessionHours: e.SESSION_HOURS,
+      maxFailures: e.LOGIN_MAX_FAILURES,
+      lockMinutes: e.LOGIN_LOCK_MINUTES,
+      clientPerMinute: e.AUTH_CLIENT_PER_MINUTE,
+      clientPerHour: e.AUTH_CLIENT_PER_HOUR,
+      bindingAttemptsPerHour: e.BINDING_ATTEMPTS_PER_HOUR,
+      loginConcurrency: e.LOGIN_CONCURRENCY,
+    },
+    trustProxy: e.TRUST_PROXY === '1',
     app: appConfig(e),
+    simulator: simulatorWanted(e),
+    maxImagePixels: e.MAX_IMAGE_PIXELS,
+    dataProtection: {
+      keys: { dataKey: e.FANGPIN_DATA_KEY, dataKeyFile: e.FANGPIN_DATA_KEY_FILE, cipher: e.DATA_CIPHER, dataDir, production: e.NODE_ENV === 'production' },
+      idempotencyHours: e.IDEMPOTENCY_HOURS,
+    },
   };
 }
 

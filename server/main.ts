@@ -1,20 +1,26 @@
 /**
  * `npm start`: the whole system in one process — migrations, the demo county when the database
- * is empty, the HTTP server, and the WeChat bot (the offline mock plus the browser simulator
- * at /simulator unless WECHATY_PUPPET names a real puppet).
+ * is empty (never in production), the HTTP server, and the WeChat bot (the offline mock plus the
+ * browser simulator at /simulator unless WECHATY_PUPPET names a real puppet; the simulator only
+ * on a loopback HOST outside production, or as SIMULATOR says — see server/production-profile.ts).
  * `npm run start:server` (--server-only) runs the server alone; `npm run start:bot` the bot alone.
  */
 import type { Server } from 'node:http';
 import { createApp } from './app';
 import { loadConfig, ConfigError } from './config';
+import { isProduction } from './production-profile';
 import { connectDatabase } from './db/connect';
 import { applyMigrations } from './db/schema-engine';
 import { FileSystemDocumentStore } from './documents/store';
+import { loadKeyring } from './crypto/keyring-source';
+import { protect, sealClearData } from './crypto/protect';
+import { startReplyPurge } from './conversation/purge-replies';
 import { createLogger } from './log';
 import { startDeadlineChecks } from './workflow/overdue';
 import { startDocumentSweep } from './documents/gc';
 import { startSubscribeWorker } from './miniprogram/subscribe-worker';
 import { startBroadcastJob } from './broadcasts/schedule';
+import { startAuthSweep } from './throttle/sweep';
 import { databaseIsEmpty, describeDemoSeed, seedDemoCounty } from './seed/demo-county';
 import { seedPolicyKnowledge } from './seed/policy-knowledge';
 import { startBot } from '../bot';
@@ -25,10 +31,20 @@ async function main() {
   const config = loadConfig(process.env);
   const log = createLogger(config.logLevel);
   const serverOnly = process.argv.includes('--server-only');
+  // a separate bot authenticates with BOT_TOKEN: without it, no bot could ever deliver a message
+  if (serverOnly && isProduction(process.env) && config.botTokenGenerated) {
+    throw new ConfigError('refusing to start:\n- BOT_TOKEN is required with --server-only and NODE_ENV=production: set BOT_TOKEN (at least 32 random characters) here and for `npm run start:bot`.');
+  }
 
-  const db = await connectDatabase(config);
+  // the data keys first: production without one stops here, before touching the database
+  const keys = loadKeyring(config.dataProtection.keys);
+  for (const w of keys.warnings) log.warn(w);
+  if (keys.createdFile) console.log(`\nCreated a key for personal data at ${keys.createdFile} (owner-only). Keep a copy: without it the data cannot be read. In production set FANGPIN_DATA_KEY or FANGPIN_DATA_KEY_FILE.`);
+  const store = new FileSystemDocumentStore(config.documentsDir, keys.keyring);
+  const db = protect(await connectDatabase(config), keys.keyring);
   const applied = await applyMigrations(db.adapterFactory);
-  log.info('database ready', { kind: db.kind, migrationsApplied: applied.length });
+  await sealClearData(db.raw, keys.keyring, store, log);
+  log.info('database ready', { kind: db.kind, migrationsApplied: applied.length, cipher: keys.keyring.cipher, keyId: keys.keyring.activeKeyId, keySource: keys.source });
 
   if (config.seedDemo === 'always' || (config.seedDemo === 'auto' && (await databaseIsEmpty(db.prisma)))) {
     const seed = await seedDemoCounty(db.prisma);
@@ -39,7 +55,7 @@ async function main() {
   const knowledge = await seedPolicyKnowledge(db.prisma);
   if (knowledge.faqs > 0) log.info('default policy knowledge loaded', knowledge);
 
-  const app = createApp({ prisma: db.prisma, config, log, store: new FileSystemDocumentStore(config.documentsDir) });
+  const app = createApp({ prisma: db.prisma, config, log, store, keyring: keys.keyring });
   // time limits: every hour and once now (overdue flags, reminders through the outbox)
   const deadlines = startDeadlineChecks(db.prisma, config.workflow, log);
   // unreferenced document files (cancelled applications): daily, and once now
@@ -48,16 +64,22 @@ async function main() {
   const subscribe = config.app.wechat?.subscribe ? startSubscribeWorker({ prisma: db.prisma, wechat: config.app.wechat, delivery: config.outbox, log }) : undefined;
   // scheduled broadcasts start on time (every minute, and once now)
   const broadcasts = startBroadcastJob(db.prisma, log);
+  // replies kept for idempotency are emptied after IDEMPOTENCY_HOURS (hourly, and once now)
+  const replyPurge = startReplyPurge({ prisma: db.raw, hours: config.dataProtection.idempotencyHours, log });
+  // expired throttle counters, login-code texts and one-time codes (every ten minutes)
+  const authSweep = startAuthSweep(db.prisma, log);
   let stopBot: (() => Promise<void>) | undefined;
   let simulatorMounted = false;
 
   if (!serverOnly) {
     const choice = await createPuppet(process.env);
-    if (choice.mocker) {
+    if (choice.mocker && config.simulator) {
       const router = createSimulatorRouter({ mocker: choice.mocker });
       app.use(router.routes());
       app.use(router.allowedMethods());
       simulatorMounted = true;
+    } else if (choice.mocker) {
+      log.info('the chat simulator is off (SIMULATOR; on by default only on a loopback HOST outside production)');
     }
     const server = await listen(app, config.port, config.host);
     const bot = await startBot({
@@ -75,6 +97,8 @@ async function main() {
       await sweep.stop();
       await subscribe?.stop();
       await broadcasts.stop();
+      await replyPurge.stop();
+      await authSweep.stop();
       await close(server);
       await db.close();
     });
@@ -87,6 +111,8 @@ async function main() {
       await sweep.stop();
       await subscribe?.stop();
       await broadcasts.stop();
+      await replyPurge.stop();
+      await authSweep.stop();
       await close(server);
       await db.close();
     });

@@ -22,4 +22,7 @@ export const en: BotMessages = {
     video: '[video]',
     other: '[other message]',
   },
+  inbound: {
+    rejected: 'Sorry, that message could not be taken. Please say it another way and send it again; for a picture, take an ordinary photo and send it.',
+  },
 };

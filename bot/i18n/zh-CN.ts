@@ -1,4 +1,4 @@
-/** The bot's own user-facing strings (the simulator page). Conversation texts live in flows/i18n. */
+/** The bot's own user-facing strings (the simulator page, the reply to a refused message). Conversation texts live in flows/i18n. */
 export const zhCN = {
   simulator: {
     title: '防贫助手 · 微信模拟器',
@@ -20,6 +20,10 @@ export const zhCN = {
     audio: '[语音]',
     video: '[视频]',
     other: '[其他消息]',
+  },
+  /** Said when the server refused a message (4xx) without a reply of its own: the villager hears once, and the next message goes on. */
+  inbound: {
+    rejected: '抱歉，这条消息没能收下。请换个说法重新发一次；如果是图片，请直接拍照发送。',
   },
 };
 

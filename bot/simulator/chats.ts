@@ -3,6 +3,10 @@
  * topic (created on first use), and a log of each conversation in both directions. The log is
  * filled from the mock's own events: every mock message is emitted on its talker, its listener
  * and its room, so listening on the villager (and the room) catches the bot's replies too.
+ *
+ * Memory is bounded: the mock itself keeps every message and file for ever, so the simulator
+ * forgets the oldest messages (their payloads and files in the mock too) once more than
+ * `maxMessages` are kept or their files add up to more than `maxBytesKept`.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { FileBox } from 'file-box';
@@ -30,16 +34,31 @@ const SIM_TYPES = new Map<types.Message, SimType>([
   [types.Message.Video, 'video'],
 ]);
 
+export interface ChatLimits {
+  /** Messages kept across all conversations (default 2000). */
+  maxMessages: number;
+  /** Bytes of files kept across all conversations (default 64 MB). */
+  maxBytesKept: number;
+}
+
+export const DEFAULT_CHAT_LIMITS: ChatLimits = { maxMessages: 2000, maxBytesKept: 64 << 20 };
+
 const hash = (s: string): string => createHash('sha256').update(s).digest('hex').slice(0, 12);
 
 export class MockChats {
   private readonly logs = new Map<string, SimMessage[]>();
   private readonly contacts = new Map<string, mock.ContactMock>();
   private readonly rooms = new Map<string, mock.RoomMock>();
+  /** Every recorded message, oldest first, with the bytes of its file: what is forgotten first. */
+  private readonly kept: { key: string; id: string; bytes: number }[] = [];
+  private bytesKept = 0;
+  /** The last index given in each conversation: numbering goes on after old messages are forgotten. */
+  private readonly lastIndex = new Map<string, number>();
 
   constructor(
     private readonly mocker: mock.Mocker,
     private readonly botUserId?: string,
+    private readonly limits: ChatLimits = DEFAULT_CHAT_LIMITS,
   ) {}
 
   /** The bot's own mock contact; undefined until it has logged in. */
@@ -49,7 +68,12 @@ export class MockChats {
   }
 
   messages(as: string, roomTopic: string | undefined, after: number): SimMessage[] {
-    return (this.logs.get(logKey(as, roomTopic)) ?? []).slice(Math.max(0, after));
+    return (this.logs.get(logKey(as, roomTopic)) ?? []).filter((m) => m.index > after);
+  }
+
+  /** What the simulator holds now: messages and the bytes of their files. */
+  usage(): { messages: number; bytes: number } {
+    return { messages: this.kept.length, bytes: this.bytesKept };
   }
 
   sayText(bot: mock.ContactMock, as: string, roomTopic: string | undefined, text: string): void {
@@ -128,7 +152,7 @@ export class MockChats {
     const talker = m.talker().payload;
     const type = SIM_TYPES.get(m.type()) ?? 'other';
     log.push({
-      index: log.length + 1,
+      index: (this.lastIndex.get(key) ?? 0) + 1,
       id: m.id,
       from: { id: talker.id, name: talker.name, bot: talker.id === this.bot()?.id },
       type,
@@ -136,7 +160,32 @@ export class MockChats {
       time: new Date(m.payload.timestamp).toISOString(),
     });
     this.logs.set(key, log);
+    this.lastIndex.set(key, log[log.length - 1]!.index);
+    const bytes = fileBytes(this.mocker.cacheFileBoxPayload.get(m.id));
+    this.kept.push({ key, id: m.id, bytes });
+    this.bytesKept += bytes;
+    this.forgetOldest();
   }
+
+  /** Drops the oldest messages until both limits hold (the newest always stays). */
+  private forgetOldest(): void {
+    while (this.kept.length > 1 && (this.kept.length > this.limits.maxMessages || this.bytesKept > this.limits.maxBytesKept)) {
+      const old = this.kept.shift()!;
+      this.bytesKept -= old.bytes;
+      this.mocker.cacheFileBoxPayload.delete(old.id);
+      this.mocker.cacheMessagePayload.delete(old.id);
+      const log = this.logs.get(old.key);
+      const at = log?.findIndex((x) => x.id === old.id) ?? -1;
+      if (log && at >= 0) log.splice(at, 1);
+    }
+  }
+}
+
+/** The size of a file the mock keeps (as base64 inside the FileBox's JSON). */
+function fileBytes(json: ReturnType<FileBox['toJSON']> | undefined): number {
+  if (!json) return 0;
+  const base64 = (json as { base64?: string }).base64;
+  return base64 ? Math.ceil((base64.length * 3) / 4) : JSON.stringify(json).length;
 }
 
 /** A room's log is shared by everyone in it; a private chat is one villager's. */

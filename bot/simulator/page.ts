@@ -11,6 +11,8 @@ export interface PageParams {
   as: string;
   room?: string;
   botName: string;
+  /** The Content-Security-Policy nonce that lets the page's own inline script and style run. */
+  nonce: string;
 }
 
 const esc = (s: string): string =>
@@ -19,7 +21,7 @@ const esc = (s: string): string =>
 /** JSON inside <script>: "</script>" in a name must not end the script. */
 const scriptJson = (v: unknown): string => JSON.stringify(v).replace(/</g, '\\u003c');
 
-export function renderPage({ lang, t, as, room, botName }: PageParams): string {
+export function renderPage({ lang, t, as, room, botName, nonce }: PageParams): string {
   const s = (key: string, vars?: Record<string, string>): string => esc(t(`simulator.${key}`, vars ?? {}));
   const other = new URLSearchParams({ as, ...(room ? { room } : {}), lang: lang === 'en' ? 'zh-CN' : 'en' });
   const config = {
@@ -36,7 +38,7 @@ export function renderPage({ lang, t, as, room, botName }: PageParams): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${s('title')}</title>
-<style>
+<style nonce="${esc(nonce)}">
   body { margin: 0; background: #d9d9d9; font-family: -apple-system, "PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; }
   .phone { max-width: 420px; height: 100vh; margin: 0 auto; display: flex; flex-direction: column; background: #ededed; }
   header { background: #f7f7f7; border-bottom: 1px solid #ddd; padding: 8px 12px; text-align: center; }
@@ -82,7 +84,7 @@ export function renderPage({ lang, t, as, room, botName }: PageParams): string {
     <button id="send">${s('send')}</button>
   </footer>
 </div>
-<script>
+<script nonce="${esc(nonce)}">
 const CFG = ${scriptJson(config)};
 const base = location.pathname.replace(/\\/$/, '');
 const logEl = document.getElementById('log');

@@ -126,6 +126,11 @@ function withArgs(verb: CaseVerb, ref: CaseRef, rest: string): CadreCommand {
   }
 }
 
+/** "通过 FP-… 身份已核实": the note says the applicant of a case flagged 身份待核实 was checked in person. */
+export function confirmsIdentity(note: string): boolean {
+  return /身份已核实|已核实身份|身份核实无误|identity (?:verified|confirmed|checked)/iu.test(note);
+}
+
 const MISSING_PREFIX = /^(?:缺少|缺|需要补充|需补充|需要补|补充|还要|需要|missing|lacks|lacking|need|needs)[\s:：]*/iu;
 
 /** "缺 出院小结、户口本" → ["出院小结", "户口本"]; Chinese items may also be separated by spaces. */

@@ -64,6 +64,8 @@ export type PendingItem = {
   overdue: boolean;
   greenChannel: boolean;
   publicityEnd: string | null;
+  /** 身份待核实: the village must confirm who filed it before passing it on. */
+  identityPending: boolean;
 };
 
 /** Whole days between two instants in China time ("today" is 0). */
@@ -85,7 +87,7 @@ export function pendingText(lang: Lang, who: Who, items: PendingItem[], total: n
       stage(lang, c.status) + (c.status === 'publicity' && c.publicityEnd ? tr(lang, 'cadre.pending.publicity_until', { date: day(lang, c.publicityEnd) }) : ''),
       waited === 0 ? tr(lang, 'cadre.pending.today') : tr(lang, 'cadre.pending.waiting', { days: waited }),
     ];
-    return parts.join('｜') + (c.overdue ? tr(lang, 'cadre.pending.overdue') : '') + (c.greenChannel ? tr(lang, 'cadre.pending.green') : '');
+    return parts.join('｜') + (c.overdue ? tr(lang, 'cadre.pending.overdue') : '') + (c.greenChannel ? tr(lang, 'cadre.pending.green') : '') + (c.identityPending ? tr(lang, 'cadre.pending.identity') : '');
   });
   const overdue = items.filter((c) => c.overdue).length;
   return [
@@ -137,6 +139,8 @@ export type CaseView = {
   rejectionReason: string | null;
   /** Only for a private chat: the last 4 characters of the ID number, the phone, the illness. */
   personal?: { idLast4: string; phone: string; details: string | null };
+  /** 身份待核实 / 身份已核实 (null: verified when filed), with the reason code. */
+  identity: { check: 'pending' | 'confirmed'; reason: string | null } | null;
 };
 
 export function caseText(lang: Lang, v: CaseView, role: CadreRole, now: Date): string {
@@ -149,6 +153,7 @@ export function caseText(lang: Lang, v: CaseView, role: CadreRole, now: Date): s
       (v.greenChannel ? tr(lang, 'cadre.pending.green') : ''),
   );
   lines.push(tr(lang, 'cadre.view.applicant', { name: v.applicantName, village: v.village, town: v.town, date: day(lang, v.submittedAt) }));
+  if (v.identity) lines.push(identityText(lang, v.identity, v.caseNo, v.status));
   if (v.personal) {
     lines.push(tr(lang, 'cadre.view.personal', { idLast4: v.personal.idLast4, phone: v.personal.phone }));
     if (v.personal.details) lines.push(tr(lang, 'cadre.view.details', { details: v.personal.details }));
@@ -190,6 +195,17 @@ export function caseText(lang: Lang, v: CaseView, role: CadreRole, now: Date): s
   if (v.rejectionReason) lines.push(tr(lang, 'cadre.view.rejected', { reason: v.rejectionReason }));
   lines.push(nextText(lang, v, role, now));
   return lines.join('\n');
+}
+
+/**
+ * The identity flag and what to do about it: the village review confirms who filed it (in
+ * person, with the household's papers) before passing it on.
+ */
+export function identityText(lang: Lang, identity: NonNullable<CaseView['identity']>, caseNo: string, status: string): string {
+  if (identity.check === 'confirmed') return tr(lang, 'cadre.identity.confirmed');
+  const reason = tr(lang, identity.reason === 'id_number_registered' ? 'cadre.identity.reason.id_number_registered' : 'cadre.identity.reason.other');
+  const next = status === 'village_review' ? tr(lang, 'cadre.identity.next', { caseNo }) : '';
+  return [tr(lang, 'cadre.identity.pending', { reason }), next].filter(Boolean).join('\n');
 }
 
 function documentLabel(lang: Lang, cause: string, id: string): string {
@@ -297,10 +313,10 @@ export function refusalText(lang: Lang, r: RefusalFacts): string {
     region: r.region ?? '',
   };
   switch (r.code) {
+    // Outside one's region reads exactly as a case that does not exist.
     case 'not_found':
-      return tr(lang, 'cadre.refused.not_found', p);
     case 'outside_jurisdiction':
-      return tr(lang, 'cadre.refused.outside_jurisdiction', p);
+      return tr(lang, 'cadre.refused.not_found', p);
     case 'not_assigned':
       return tr(lang, 'cadre.refused.not_assigned', p);
     case 'not_own_case':
@@ -339,6 +355,8 @@ function invalidDataText(lang: Lang, r: RefusalFacts, p: Record<string, unknown>
       return tr(lang, 'cadre.refused.publicity_past', p);
     case 'data.verifierId':
       return tr(lang, 'cadre.refused.verifier', p);
+    case 'data.identityConfirmed':
+      return tr(lang, 'cadre.identity.refused', p);
     default:
       return tr(lang, 'cadre.refused.invalid_data', p);
   }

@@ -11,6 +11,7 @@ import { faqEn } from './faq.en';
 import { appEn } from './app.en';
 import { miniprogramEn } from './miniprogram.en';
 import { broadcastEn } from './broadcast.en';
+import { authEn } from './auth.en';
 
 export const en: Messages = {
   common: {
@@ -71,6 +72,7 @@ export const en: Messages = {
     please_type: 'Got your {{what}}, but this step needs a typed answer.',
     too_large: 'That file is too large to receive. Please send a photo instead, or a smaller file.',
     unsupported_type: 'This kind of file cannot be received yet. Please send a photo or a PDF file.',
+    too_many_pixels: 'That picture is too big to open. Please take an ordinary photo and send that instead.',
   },
   docs: {
     ask: 'Please take a photo and send: {{item}} (item {{index}} of {{total}})',
@@ -365,6 +367,7 @@ export const en: Messages = {
     busy: 'Message received. The system is busy; we will reply soon. No need to send it again.',
     unsupported: 'For now I can only read text and photos. Please type your message or send a photo.',
     error: 'Sorry, something went wrong. Please send your message again later. If it is urgent, contact your village cadre directly.',
+    control_chars_field: '{{field}}: contains a control character (such as NUL); please remove it',
   },
   workflow: workflowEn,
   cadre: cadreEn,
@@ -373,4 +376,5 @@ export const en: Messages = {
   app: appEn,
   miniprogram: miniprogramEn,
   broadcast: broadcastEn,
+  auth: authEn,
 };

@@ -47,6 +47,9 @@ export const workflowEn: typeof workflowZhCN = {
     title_overdue: '[Overdue] {{caseNo}}: "{{status}}" is past its time limit (due {{due}}).',
     title_overdue_total: '[Overdue] {{caseNo}}: more than {{days}} days since it was filed (identification should take at most {{days}} days); now "{{status}}".',
     facts: '{{village}} | {{cause}} | household rigid expenses {{expense}}',
+    identity_pending: '[IDENTITY TO VERIFY] The ID number entered is registered to a household, but the phone differs from the one on record and this WeChat is not linked to that household. Check the applicant\'s identity in person first; when it is right, say so when approving, e.g. "approve {{caseNo}} identity verified".',
+    identity_claim:
+      '[IDENTITY CHECK] The ID number of {{name}} (ID ends in {{idLast4}}), a household of your village, was used on a new application {{caseNo}} in {{village}}, {{town}}: the phone given differs from the one on record and the WeChat used is not linked to the household. Please ask the household whether one of them filed it; if not, tell {{town}} or the county office. That application shows nothing of the household, and the household\'s own cases are unaffected.',
     need: {
       village_review: 'Needed: the village committee’s first review of the application and documents.',
       town_review: 'Needed: the town review.',

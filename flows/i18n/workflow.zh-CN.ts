@@ -52,6 +52,9 @@ export const workflowZhCN = {
     title_overdue: '【超时提醒】{{caseNo}}：“{{status}}”已超过时限（应在{{due}}前办完）。',
     title_overdue_total: '【超时提醒】{{caseNo}}：从提交到现在已超过{{days}}天（认定应在{{days}}天内办完），现在是“{{status}}”。',
     facts: '{{village}}｜{{cause}}｜家庭刚性支出{{expense}}',
+    identity_pending: '【身份待核实】填的身份证号已登记在一户名下，但电话与登记的不同，这个微信也没有关联该户。请先当面核实申请人身份，核实无误后通过时注明「身份已核实」，例如「通过 {{caseNo}} 身份已核实」。',
+    identity_claim:
+      '【身份核实提醒】本村农户{{name}}（身份证尾号{{idLast4}}）的身份证号被用在{{town}}{{village}}的一件新申请 {{caseNo}} 上：所留电话与登记的不同，所用微信也没有关联该户。请联系该户，确认是不是本户的人办的；如果不是，请告知{{town}}或县帮扶办。那件申请看不到本户的信息，本户的案件不受影响。',
     need: {
       village_review: '需要：村委会初审，核对申请和材料。',
       town_review: '需要：镇审核。',

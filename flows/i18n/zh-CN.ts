@@ -10,6 +10,7 @@ import { faqZhCN } from './faq.zh-CN';
 import { appZhCN } from './app.zh-CN';
 import { miniprogramZhCN } from './miniprogram.zh-CN';
 import { broadcastZhCN } from './broadcast.zh-CN';
+import { authZhCN } from './auth.zh-CN';
 
 export const zhCN = {
   common: {
@@ -67,6 +68,7 @@ export const zhCN = {
     please_type: '收到您发的{{what}}，但这一步需要打字回答。',
     too_large: '文件太大了，发不过来。请直接拍照发送，或者发小一点的文件。',
     unsupported_type: '这种文件暂时收不了。请拍照发送，或者发 PDF 文件。',
+    too_many_pixels: '这张图片太大了，打不开。请直接用手机拍一张普通照片发过来。',
   },
   docs: {
     ask: '请拍照发送：{{item}}（第{{index}}项，共{{total}}项）',
@@ -354,6 +356,7 @@ export const zhCN = {
     busy: '收到，系统正忙，稍后会回复您，不用重复发送。',
     unsupported: '暂时只能看懂文字和图片，请打字或拍照发送。',
     error: '抱歉，系统出了点问题，请稍后再发一次。急事请直接联系村干部。',
+    control_chars_field: '{{field}}：含有无法识别的控制字符（例如 NUL），请删除后再提交',
   },
   workflow: workflowZhCN,
   cadre: cadreZhCN,
@@ -362,6 +365,7 @@ export const zhCN = {
   app: appZhCN,
   miniprogram: miniprogramZhCN,
   broadcast: broadcastZhCN,
+  auth: authZhCN,
 };
 
 /** The shape every language must have (same keys, string values). */

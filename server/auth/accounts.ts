@@ -1,7 +1,8 @@
 /**
  * Rules for managing cadre accounts: which region level each role sits at, and who may manage
- * whom. The county office manages every account; a town cadre the village and town accounts of
- * its own town; anyone may ask a binding code for their own account.
+ * whom. The county office manages every account; a town cadre the village accounts of its own
+ * town only (never another town account: it could take it over by resetting its password or
+ * binding it to its own WeChat); anyone may ask a binding code for their own account.
  */
 import type { CadreActor } from '../workflow/actor';
 import { inJurisdiction } from '../workflow/actor';
@@ -20,7 +21,7 @@ export const ROLE_LEVELS: Record<Role, readonly Level[]> = {
 
 const MANAGED_BY: Record<Role, readonly Role[]> = {
   county: ['village', 'town', 'county', 'verifier', 'auditor'],
-  town: ['village', 'town'],
+  town: ['village'],
   village: [],
   verifier: [],
   auditor: [],

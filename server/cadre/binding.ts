@@ -1,15 +1,20 @@
 /**
- * "绑定 123456" binds the WeChat contact that sends it (in a private chat) to the cadre the code
- * was issued for; "绑定群 123456", @-mentioning the bot in a group, binds that group to the code's
- * region (it then receives the region's case notices); "解绑" unbinds the sender. A code is used
- * once; a wrong or expired one is answered and changes nothing. A personal code posted in a group
- * has been seen by everyone there, so it is withdrawn. Failed attempts are audited and limited
- * (six digits are guessable by someone patient).
+ * "绑定 1234567890" binds the WeChat contact that sends it (in a private chat) to the cadre the code
+ * was issued for; "绑定群 1234567890", @-mentioning the bot in a group, binds that group to the
+ * code's region (it then receives the region's case notices); "解绑" unbinds the sender. A code is
+ * used once; a wrong or expired one is answered and changes nothing. A personal code posted in a
+ * group has been seen by everyone there, so it is withdrawn. Failed attempts are audited.
+ *
+ * Guessing is bounded before any code is looked up, with atomic counters (server/throttle) in the
+ * message's transaction: MAX_BINDING_ATTEMPTS per contact per hour, and a budget per hour for all
+ * contacts together (BINDING_ATTEMPTS_PER_HOUR) — many contacts guessing at once share it. The
+ * arithmetic is in the README.
  */
 import type { BindingCommand } from '../../flows/cadre/commands';
 import type { Lang } from '../../flows/engine/types';
 import { t } from '../../flows/i18n';
-import { redeemBindingCode } from '../auth/binding-codes';
+import { findBindingCode, redeemBindingCode } from '../auth/binding-codes';
+import { DbCounters } from '../throttle/counter';
 import type { Prisma } from '../generated/prisma/client';
 
 type Tx = Prisma.TransactionClient;
@@ -19,19 +24,26 @@ export type BindingScope = {
   contact: { id: string; channel: string; lang: string };
   room?: { id: string; topic: string };
   now: Date;
+  /** Attempts per hour from all contacts together (default DEFAULT_GLOBAL_PER_HOUR). */
+  globalPerHour?: number;
 };
 
 export type BindingResult = { replies: string[]; /** the contact stopped being a cadre: its cadre session must go */ unbound?: boolean };
 
-/** Failed attempts per contact per hour before binding is refused for a while. */
-export const MAX_FAILED_BINDINGS = 5;
+/** Attempts with a code per contact per hour. */
+export const MAX_BINDING_ATTEMPTS = 5;
+export const DEFAULT_GLOBAL_PER_HOUR = 60;
+const HOUR_MS = 3_600_000;
 
 export async function runBinding(scope: BindingScope, cmd: BindingCommand): Promise<BindingResult> {
   const lang = (scope.contact.lang as Lang) ?? 'zh-CN';
   if (cmd.kind === 'unbind') return unbind(scope, lang);
   if (cmd.code === '') return say(t(lang, cmd.kind === 'bind' ? 'cadre.bind.no_code' : 'cadre.bind.no_room_code'));
-  if (await tooManyFailures(scope)) return say(t(lang, 'cadre.bind.too_many'));
-  const code = await scope.tx.bindingCode.findUnique({ where: { code: cmd.code } });
+  if (!(await admitted(scope))) {
+    await audit(scope, cmd.kind, false, 'binding attempts limited');
+    return say(t(lang, 'cadre.bind.too_many'));
+  }
+  const code = await findBindingCode(scope.tx, cmd.code);
   const live = code && !code.usedAt && code.expiresAt > scope.now;
 
   if (cmd.kind === 'bind' && scope.room) {
@@ -55,7 +67,7 @@ export async function runBinding(scope: BindingScope, cmd: BindingCommand): Prom
   }
   if (cmd.kind === 'bind' && live && code.purpose === 'room') return say(t(lang, 'cadre.bind.use_bind_room', { code: cmd.code }));
 
-  const redeemed = await redeemBindingCode(scope.tx, cmd.code, cmd.kind === 'bind' ? 'cadre' : 'room', scope.now);
+  const redeemed = await redeemBindingCode(scope.tx, code, cmd.kind === 'bind' ? 'cadre' : 'room', scope.now);
   if (!redeemed.ok) return failed(scope, lang, cmd.kind);
   if (redeemed.purpose === 'cadre') return bindCadre(scope, redeemed.cadreId);
   return bindRoom(scope, redeemed.regionId, lang);
@@ -102,10 +114,10 @@ async function failed(scope: BindingScope, lang: Lang, action: 'bind' | 'bind_ro
   return say(t(lang, 'cadre.bind.bad_code'));
 }
 
-async function tooManyFailures({ tx, contact, now }: BindingScope): Promise<boolean> {
-  const since = new Date(now.getTime() - 3_600_000);
-  const n = await tx.auditEntry.count({ where: { actorType: 'contact', actorId: contact.id, action: { in: ['bind', 'bind_room'] }, allowed: false, at: { gte: since } } });
-  return n >= MAX_FAILED_BINDINGS;
+/** Counts the attempt for the contact, then (if still allowed) against everyone's budget. */
+async function admitted({ tx, contact, now, globalPerHour }: BindingScope): Promise<boolean> {
+  if ((await DbCounters.hit(tx, `binding:contact:${contact.id}`, HOUR_MS, now)).count > MAX_BINDING_ATTEMPTS) return false;
+  return (await DbCounters.hit(tx, 'binding:all', HOUR_MS, now)).count <= (globalPerHour ?? DEFAULT_GLOBAL_PER_HOUR);
 }
 
 async function audit({ tx, contact, now }: BindingScope, action: string, allowed: boolean, reason: string) {

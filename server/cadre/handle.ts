@@ -5,7 +5,7 @@
  * cadre's language with what to do next. A guided exchange in progress lives in the cadre's
  * session; anything but a new case command is its next answer.
  */
-import { parseCadreCommand, type CadreCommand } from '../../flows/cadre/commands';
+import { confirmsIdentity, parseCadreCommand, type CadreCommand } from '../../flows/cadre/commands';
 import { parseComingDay } from '../../flows/cadre/day';
 import { answerGuide, APPROVE_GUIDE, currentQuestion, guideExpired, guideHelp, interruptsGuide, startGuide, type GuideTurn } from '../../flows/cadre/guide';
 import { caseText, doneText, greetingText, helpText, pendingText, refusalText, unknownText, usageText, type Done, type Who } from '../../flows/cadre/text';
@@ -18,15 +18,17 @@ import type { RegionTree } from '../regions/tree';
 import { actorId, inJurisdiction, type CadreActor } from '../workflow/actor';
 import { recordObjection, resolveObjection } from '../workflow/objections';
 import { performTransition, type TransitionResult, type WorkflowSettings } from '../workflow/perform';
-import { isCaseStatus } from '../workflow/states';
-import { findRule, type Action, type CaseFacts, type Refusal } from '../workflow/transitions';
+import { caseFactsOf, findRule, type Action, type Refusal } from '../workflow/transitions';
 import { scheduleVisit } from '../workflow/visit';
 import { pendingFor, shanghaiDay } from './pending';
 import { resolveCaseRef } from './resolve';
 import { loadCaseView } from './view';
+import { recordAccess } from '../audit/access';
 
 type Tx = Prisma.TransactionClient;
 type CaseRow = NonNullable<Awaited<ReturnType<Tx['case']['findUnique']>>>;
+
+const IDENTITY_REFUSAL: Refusal = { code: 'invalid_data', message: 'the applicant’s identity is to be verified (身份待核实)', field: 'data.identityConfirmed' };
 
 export type CadreInput = {
   tx: Tx;
@@ -141,9 +143,13 @@ class Turn {
         if (!(await this.precheck(caseNo, 'reject'))) return;
         if (cmd.reason.trim() === '') return this.guide('reject', caseNo);
         return this.transition(caseNo, { action: 'reject', note: cmd.reason });
-      case 'fast_approve':
-        if (!(await this.precheck(caseNo, 'fast_approve'))) return;
+      case 'fast_approve': {
+        const row = await this.precheck(caseNo, 'fast_approve');
+        if (!row) return;
+        // 身份待核实: confirmed first ("通过 … 身份已核实"), not in the middle of the green channel's questions
+        if (row.identityCheck === 'pending') return this.refuse(caseNo, 'fast_approve', IDENTITY_REFUSAL, row.status, true);
         return this.guide('fast_approve', caseNo, cmd.reason);
+      }
       case 'visit':
         return this.visit(caseNo, cmd.when, cmd.note);
       case 'objection':
@@ -157,11 +163,14 @@ class Turn {
 
   private async view(caseNo: string): Promise<void> {
     const row = await this.tx.case.findUnique({ where: { caseNo }, select: { villageId: true, verifierId: true, status: true } });
-    if (!row) return this.refuse(caseNo, 'view', { code: 'not_found', message: 'case not found' });
-    if (!inJurisdiction(this.actor, row.villageId)) return this.refuse(caseNo, 'view', { code: 'outside_jurisdiction', message: 'the case is outside your region' }, row.status, true);
+    // outside the region reads (and is audited) as a case that does not exist
+    if (!row) return this.refuse(caseNo, 'view', { code: 'not_found', message: 'case not found' }, '', true);
+    if (!inJurisdiction(this.actor, row.villageId)) return this.refuse(caseNo, 'view', { code: 'outside_jurisdiction', message: 'the case is outside your region' }, '', true);
     // an insurer's verifier reads the cases assigned to them, not the whole county's
     if (this.actor.role === 'verifier' && row.verifierId !== this.actor.id) return this.refuse(caseNo, 'view', { code: 'not_assigned', message: 'the case is not assigned to you' }, row.status, true);
     const view = await loadCaseView(this.tx, caseNo, this.input.tree, { personal: !this.input.inRoom, now: this.input.now });
+    // in a private chat the phone is shown in full: written to the access audit
+    if (view?.personal) await recordAccess(this.tx, { actor: this.actor, action: 'chat:view', caseNo, fields: ['phone'], at: this.input.now });
     this.say(caseText(this.lang, view!, this.who.role, this.input.now));
   }
 
@@ -171,7 +180,9 @@ class Turn {
     const row = await this.precheck(caseNo, 'approve', note);
     if (!row) return;
     const kind = APPROVE_GUIDE[row.status];
-    if (!kind) return this.transition(caseNo, { action: 'approve', note });
+    // a case flagged 身份待核实 passes the village review only with "身份已核实" in the note
+    const identity = row.identityCheck === 'pending' && confirmsIdentity(note) ? { identityConfirmed: true } : {};
+    if (!kind) return this.transition(caseNo, { action: 'approve', note, data: identity });
     if (kind === 'decision') {
       // the notice must have ended without open objections: say so before asking three questions
       const publicityEnd = row.publicityEnd ? shanghaiDay(row.publicityEnd) : null;
@@ -202,7 +213,7 @@ class Turn {
    */
   private async precheck(caseNo: string, action: Action, note?: string): Promise<CaseRow | null> {
     const row = await this.tx.case.findUnique({ where: { caseNo } });
-    const facts = row && isCaseStatus(row.status) ? factsOf(row) : null;
+    const facts = row ? caseFactsOf(row) : null;
     const rule = facts ? findRule(facts.status, { action }, facts) : undefined;
     if (row && facts && rule && rule.who(this.actor, facts) === null) return row;
     const refused = await performTransition(this.tx, this.input.workflow, this.actor, caseNo, { action, ...(note ? { note } : {}) }, this.input.now);
@@ -347,19 +358,4 @@ class Turn {
     this.state = { ...this.state, guide };
     this.say([this.t('cadre.guide.photo_received', { caseNo: g.caseNo, n: guide.photos }), currentQuestion(guide, this.c)].join('\n'));
   }
-}
-
-function factsOf(row: CaseRow): CaseFacts {
-  return {
-    id: row.id,
-    caseNo: row.caseNo,
-    status: row.status as CaseFacts['status'],
-    villageId: row.villageId,
-    householdId: row.householdId,
-    contactId: row.contactId,
-    verifierId: row.verifierId,
-    returnedFrom: row.returnedFrom,
-    publicityEnd: row.publicityEnd,
-    greenChannel: row.greenChannel,
-  };
 }

@@ -8,6 +8,7 @@ import { ROLE_STATUSES } from '../../flows/cadre/vocabulary';
 import type { Prisma } from '../generated/prisma/client';
 import type { RegionTree } from '../regions/tree';
 import type { CadreActor } from '../workflow/actor';
+import { applicantNameOf } from '../cases/applicant';
 
 type Tx = Prisma.TransactionClient;
 
@@ -30,7 +31,8 @@ export async function pendingFor(tx: Tx, actor: CadreActor, tree: RegionTree, no
   const items = rows.map((c) => ({
     caseNo: c.caseNo,
     village: tree.byId.get(c.villageId)?.name ?? '',
-    applicantName: c.household.headName,
+    applicantName: applicantNameOf(c),
+    identityPending: c.identityCheck === 'pending',
     cause: c.cause,
     status: c.status,
     since: c.statusSince.toISOString(),

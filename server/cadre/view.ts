@@ -6,6 +6,7 @@ import type { CaseView } from '../../flows/cadre/text';
 import type { Prisma } from '../generated/prisma/client';
 import type { RegionTree } from '../regions/tree';
 import { shanghaiDay } from './pending';
+import { applicantOf, identityFlagOf } from '../cases/applicant';
 
 type Tx = Prisma.TransactionClient;
 
@@ -26,11 +27,13 @@ export async function loadCaseView(tx: Tx, caseNo: string, tree: RegionTree, opt
   const details = answers.details ?? {};
   const visit = c.status === 'verification' ? await tx.caseEvent.findFirst({ where: { caseId: c.id, type: 'visit_scheduled' }, orderBy: [{ at: 'desc' }, { seq: 'desc' }] }) : null;
   const verification = c.verification as CaseView['verification'];
+  const applicant = applicantOf(c);
   return {
     caseNo: c.caseNo,
     status: c.status,
     cause: c.cause,
-    applicantName: c.household.headName,
+    applicantName: applicant.name,
+    identity: identityFlagOf(c),
     village: village?.name ?? '',
     town: town?.name ?? '',
     submittedAt: c.submittedAt.toISOString(),
@@ -62,8 +65,8 @@ export async function loadCaseView(tx: Tx, caseNo: string, tree: RegionTree, opt
     ...(opts.personal
       ? {
           personal: {
-            idLast4: c.household.headIdNumber.slice(-4),
-            phone: c.household.phone,
+            idLast4: applicant.idNumber.slice(-4),
+            phone: applicant.phone,
             details: illnessLine(c.cause, details),
           },
         }

@@ -7,7 +7,7 @@ import type { Prisma, PrismaClient } from '../generated/prisma/client';
 import { RegionTree } from '../regions/tree';
 import { inJurisdiction, type CadreActor } from '../workflow/actor';
 import { allowedMoves } from '../workflow/allowed';
-import { isCaseStatus } from '../workflow/states';
+import { caseFactsOf } from '../workflow/transitions';
 import { presentCaseDetail } from './present';
 
 type Db = PrismaClient | Prisma.TransactionClient;
@@ -29,19 +29,7 @@ export async function loadCaseDetail(db: Db, caseNo: string, actor: CadreActor, 
   const cadres = ids.size ? await db.cadre.findMany({ where: { id: { in: [...ids] } }, select: { id: true, name: true } }) : [];
   const cadreNames = new Map(cadres.map((c) => [c.id, c.name]));
   cadreNames.set('admin', 'admin');
-  const moves = isCaseStatus(row.status)
-    ? allowedMoves(actor, {
-        id: row.id,
-        caseNo: row.caseNo,
-        status: row.status,
-        villageId: row.villageId,
-        householdId: row.householdId,
-        contactId: row.contactId,
-        verifierId: row.verifierId,
-        returnedFrom: row.returnedFrom,
-        publicityEnd: row.publicityEnd,
-        greenChannel: row.greenChannel,
-      })
-    : [];
+  const facts = caseFactsOf(row);
+  const moves = facts ? allowedMoves(actor, facts) : [];
   return presentCaseDetail(row, tree ?? (await RegionTree.load(db)), { now, objections: row.objections, cadreNames, allowedMoves: moves });
 }

@@ -3,6 +3,7 @@
  * or health detail; the detail view does, for callers entitled to the case's village.
  */
 import type { RegionTree } from '../regions/tree';
+import { applicantNameOf, applicantOf, identityFlagOf } from './applicant';
 
 type CaseRow = {
   id: string;
@@ -20,7 +21,10 @@ type CaseRow = {
   incomeYear: number;
   lang: string;
   answers: unknown;
-  household: { headName: string; headIdNumber: string; phone: string; size: number; povertyAlleviated: boolean };
+  /** Null while the filer's identity is to be verified: the applicant is then the filer's answers. */
+  household: { headName: string; headIdNumber: string; phone: string; size: number; povertyAlleviated: boolean } | null;
+  identityCheck: string | null;
+  identityNote: string | null;
 } & WorkflowColumns;
 
 /** The columns the workflow writes (see server/workflow/perform.ts). */
@@ -75,13 +79,14 @@ function place(tree: RegionTree, villageId: string) {
   };
 }
 
-export function presentCaseSummary(c: Omit<CaseRow, 'answers' | 'household'> & { household: { headName: string } }, tree: RegionTree, now: Date) {
+export function presentCaseSummary(c: Omit<CaseRow, 'household'> & { household: { headName: string } | null }, tree: RegionTree, now: Date) {
   return {
     caseNo: c.caseNo,
     status: c.status,
     cause: c.cause,
     ...place(tree, c.villageId),
-    applicantName: c.household.headName,
+    applicantName: applicantNameOf(c),
+    identity: identityFlagOf(c),
     rigidExpenseFen: c.rigidExpenseFen,
     perCapitaIncomeFen: c.perCapitaIncomeFen,
     submittedAt: c.submittedAt.toISOString(),
@@ -96,6 +101,7 @@ export function presentCaseSummary(c: Omit<CaseRow, 'answers' | 'household'> & {
 export function presentCaseDetail(c: CaseRow & { documents: DocumentRow[]; events: EventRow[] }, tree: RegionTree, x: DetailExtras) {
   const name = (id: string | null) => (id ? (x.cadreNames.get(id) ?? null) : null);
   const visit = [...c.events].reverse().find((e) => e.type === 'visit_scheduled');
+  const applicant = applicantOf(c);
   return {
     caseNo: c.caseNo,
     status: c.status,
@@ -128,12 +134,17 @@ export function presentCaseDetail(c: CaseRow & { documents: DocumentRow[]; event
       resolution: o.resolution,
     })),
     allowedMoves: x.allowedMoves,
+    // A case filed without proof of belonging to the registered household of its ID number
+    // (identity pending, then confirmed in person at the village review) shows what the filer
+    // gave (registered: false), never that household's record.
+    identity: identityFlagOf(c),
     household: {
-      headName: c.household.headName,
-      idNumber: c.household.headIdNumber,
-      phone: c.household.phone,
-      size: c.household.size,
-      povertyAlleviated: c.household.povertyAlleviated,
+      registered: c.household !== null,
+      headName: applicant.name,
+      idNumber: applicant.idNumber,
+      phone: applicant.phone,
+      size: applicant.size,
+      povertyAlleviated: applicant.povertyAlleviated,
     },
     figures: {
       householdSize: c.householdSize,

@@ -10,7 +10,7 @@ import { allocateCaseNumber, shanghaiYear } from '../cases/case-number';
 import { casesOfContact } from './context';
 import { SYSTEM } from '../workflow/actor';
 import { performTransition, type WorkflowSettings } from '../workflow/perform';
-import { notifyHandover } from '../workflow/notify';
+import { notifyHandover, notifyIdentityClaim } from '../workflow/notify';
 import { saveOffer } from '../policy/offer';
 
 type Tx = Prisma.TransactionClient;
@@ -104,40 +104,68 @@ export async function fileCase(scope: EffectScope, raw: ApplicationData, opts: {
   const village = tree.byCode.get(app.applicant.villageCode);
   if (!village || village.level !== 'village') throw new EffectRejected('application names an unknown village');
 
-  // Knowing someone's ID number must not let a person take over that household: an existing
-  // household keeps its recorded name and phone, and the filer is linked to it only when already
-  // linked or when the phone they gave is the one on record. Otherwise the case is still filed
-  // (under that household, for the village to check) but reveals nothing of the household's cases.
-  const existing = await tx.household.findUnique({ where: { headIdNumber: app.applicant.idNumber } });
-  const trusted = !existing || existing.id === contact.householdId || existing.phone === app.applicant.phone;
+  // Knowing someone's ID number must not let a person take over that household. The filer is of
+  // the registered household only when this contact is already linked to it or the phone given is
+  // the one on record; anyone else files apart from it (fileUnverified) and hears exactly what a
+  // first-time filer hears.
+  const existing = await findHouseholdByIdNumber(tx, app.applicant.idNumber);
+  if (existing && existing.id !== contact.householdId && !phoneMatches(existing, app.applicant.phone)) return fileUnverified(scope, app, village.id, existing.id, unfiled);
   const facts = { villageId: village.id, headName: app.applicant.name, phone: app.applicant.phone, size: app.applicant.householdSize, povertyAlleviated: app.applicant.povertyAlleviated };
-  const household = !existing
-    ? await tx.household.create({ data: { ...facts, headIdNumber: app.applicant.idNumber } })
-    : trusted
-      ? await tx.household.update({ where: { id: existing.id }, data: facts })
-      : existing;
-  if (trusted) await tx.contact.update({ where: { id: contact.id }, data: { householdId: household.id } });
+  const household = existing
+    ? await tx.household.update({ where: { id: existing.id }, data: facts })
+    : await tx.household.create({ data: { ...facts, headIdNumber: app.applicant.idNumber } });
+  await tx.contact.update({ where: { id: contact.id }, data: { householdId: household.id } });
 
   // One open application per household and cause: more papers go to the open case instead.
-  // (Only for someone who is the household's: a stranger must not learn the open case's number.)
-  const open = trusted
-    ? await tx.case.findFirst({ where: { householdId: household.id, cause: app.cause, status: { notIn: CLOSED_STATUSES } }, orderBy: { submittedAt: 'desc' } })
-    : null;
-  if (open) {
-    const moved = await tx.document.updateMany({ where: unfiled, data: { caseId: open.id } });
-    await tx.caseEvent.create({
-      data: { caseId: open.id, type: 'duplicate_application', actorType: 'villager', actorId: contact.id, note: null, data: { documentsAdded: moved.count } },
-    });
-    return { type: 'case_duplicate', existingCaseNo: open.caseNo };
-  }
+  const open = await tx.case.findFirst({ where: { householdId: household.id, cause: app.cause, status: { notIn: CLOSED_STATUSES } }, orderBy: { submittedAt: 'desc' } });
+  if (open) return addToOpenCase(scope, open, unfiled);
+  return createCase(scope, app, village.id, { householdId: household.id }, unfiled);
+}
 
+type Unfiled = { contactId: string; caseId: null; id?: { in: string[] } };
+
+/**
+ * 身份待核实: the ID number given is a registered household's, and nothing shows the filer belongs
+ * to it. The case is filed with the filer's answers only, in the village they named, under no
+ * household — so that household's records, its case list and its one open case per cause stay as
+ * they were, and the case's cadres read the filer's answers, never the registry's. The filer's own
+ * open case of the cause (filed the same way) takes more papers, as a household's would. The
+ * registered household's village cadres hear of the claim.
+ */
+async function fileUnverified(scope: EffectScope, app: ApplicationData, villageId: string, claimedHouseholdId: string, unfiled: Unfiled): Promise<EffectOutcome> {
+  const { tx, contact, now } = scope;
+  const open = await tx.case.findFirst({ where: { contactId: contact.id, householdId: null, cause: app.cause, status: { notIn: CLOSED_STATUSES } }, orderBy: { submittedAt: 'desc' } });
+  if (open) return addToOpenCase(scope, open, unfiled);
+  const outcome = await createCase(scope, app, villageId, { householdId: null, identityCheck: 'pending', identityNote: 'id_number_registered' }, unfiled);
+  const filed = await tx.case.findUniqueOrThrow({ where: { caseNo: outcome.caseNo }, select: { id: true } });
+  await notifyIdentityClaim(tx, { caseId: filed.id, householdId: claimedHouseholdId }, now);
+  return outcome;
+}
+
+/** More papers for an open case of the filer's: the case number is theirs to know. */
+async function addToOpenCase({ tx, contact }: EffectScope, open: { id: string; caseNo: string }, unfiled: Unfiled): Promise<EffectOutcome> {
+  const moved = await tx.document.updateMany({ where: unfiled, data: { caseId: open.id } });
+  await tx.caseEvent.create({
+    data: { caseId: open.id, type: 'duplicate_application', actorType: 'villager', actorId: contact.id, note: null, data: { documentsAdded: moved.count } },
+  });
+  return { type: 'case_duplicate', existingCaseNo: open.caseNo };
+}
+
+async function createCase(
+  scope: EffectScope,
+  app: ApplicationData,
+  villageId: string,
+  identity: { householdId: string | null; identityCheck?: 'pending'; identityNote?: string },
+  unfiled: Unfiled,
+): Promise<{ type: 'case_filed'; caseNo: string }> {
+  const { tx, contact, now } = scope;
   const year = shanghaiYear(now);
   const caseNo = await allocateCaseNumber(tx, year);
   const created = await tx.case.create({
     data: {
       caseNo,
-      householdId: household.id,
-      villageId: village.id,
+      ...identity,
+      villageId,
       contactId: contact.id,
       channel: contact.channel,
       cause: app.cause,
@@ -172,10 +200,20 @@ async function handover({ tx, tree, contact, now }: EffectScope, reason: string,
   await notifyHandover(tx, { handoverId: row.id, contactId: contact.id, villageId: village?.id ?? null, reason }, now);
 }
 
+/** The registered household of an ID number (the one look-up by it). */
+async function findHouseholdByIdNumber(tx: Tx, idNumber: string) {
+  return tx.household.findFirst({ where: { headIdNumber: idNumber } });
+}
+
+/** Whether a phone given is the one on record for the household (the one comparison of it). */
+function phoneMatches(household: { phone: string }, phone: string): boolean {
+  return household.phone === phone;
+}
+
 async function linkIdentity({ tx, contact }: EffectScope, idNumber: string, phone: string): Promise<EffectOutcome> {
-  const household = await tx.household.findUnique({ where: { headIdNumber: idNumber } });
+  const household = await findHouseholdByIdNumber(tx, idNumber);
   // Both must match: an ID number alone is too easy to know about someone else.
-  if (!household || household.phone !== phone) return { type: 'identity_not_found' };
+  if (!household || !phoneMatches(household, phone)) return { type: 'identity_not_found' };
   await tx.contact.update({ where: { id: contact.id }, data: { householdId: household.id } });
   const cases = await casesOfContact(tx, { id: contact.id, householdId: household.id });
   return { type: 'identity_linked', cases };
@@ -208,6 +246,7 @@ async function villagerMove(scope: EffectScope, caseNo: string, action: 'resubmi
   const actor = { kind: 'villager' as const, contactId: scope.contact.id, householdId: scope.contact.householdId };
   const result = await performTransition(scope.tx, scope.workflow, actor, caseNo, { action }, scope.now);
   if (result.ok) return action === 'resubmit' ? { type: 'case_resubmitted', caseNo, status: result.to } : { type: 'case_withdrawn', caseNo };
-  const row = await scope.tx.case.findUnique({ where: { caseNo }, select: { status: true } });
+  // someone else's case reads as one that does not exist: its status is not told
+  const row = await ownCase(scope, caseNo);
   return { type: 'case_action_refused', caseNo, action, status: row?.status ?? null };
 }

@@ -31,7 +31,14 @@ export type InboundEnvelope = {
 
 export type InboundResult = { replies: Reply[]; repeated: boolean };
 
-export type RuntimeOptions = { log: Logger; workflow: WorkflowSettings; now?: () => Date; defaultLang?: Lang };
+export type RuntimeOptions = {
+  log: Logger;
+  workflow: WorkflowSettings;
+  now?: () => Date;
+  defaultLang?: Lang;
+  /** Binding-code attempts per hour from all contacts together (BINDING_ATTEMPTS_PER_HOUR). */
+  bindingAttemptsPerHour?: number;
+};
 
 class SessionConflict extends Error {}
 
@@ -77,7 +84,8 @@ async function processOnce(tx: Prisma.TransactionClient, envelope: InboundEnvelo
   }
 
   const seen = await tx.inboundMessage.findUnique({ where: { channel_messageId: { channel: envelope.channel, messageId: envelope.messageId } } });
-  if (seen) return { replies: seen.replies as unknown as Reply[], repeated: true };
+  // replies are purged after IDEMPOTENCY_HOURS (server/conversation/purge-replies.ts): a late repeat changes nothing and says nothing again
+  if (seen) return { replies: (seen.replies ?? []) as unknown as Reply[], repeated: true };
 
   const session = await tx.conversationSession.findUnique({ where: { contactId: contact.id } });
   const stored = (session?.state as unknown as SessionState | undefined) ?? null;
@@ -93,7 +101,7 @@ async function processOnce(tx: Prisma.TransactionClient, envelope: InboundEnvelo
   // 绑定 / 绑定群 / 解绑: from anyone, before any flow
   const binding = text !== null ? parseBindingCommand(text) : null;
   if (binding) {
-    const result = await runBinding({ tx, contact, ...(envelope.room ? { room: envelope.room } : {}), now }, binding);
+    const result = await runBinding({ tx, contact, ...(envelope.room ? { room: envelope.room } : {}), now, globalPerHour: opts.bindingAttemptsPerHour }, binding);
     // an unbound cadre starts afresh as anyone else would
     if (result.unbound && session && stored?.flow === 'cadre') await tx.conversationSession.delete({ where: { id: session.id } });
     return record(texts(result.replies));

@@ -3,9 +3,9 @@
  * drains these channels, so what the workflow tells a villager reaches them through the chat
  * contacts of their household and WeChat subscribe messages instead (villager-notify.ts).
  */
-import { createHash } from 'node:crypto';
+import type { Keyring } from '../crypto/keyring';
 
-/** 'miniprogram': externalId is the WeChat openid. 'app-phone': externalId is `phone:<sha256>`. */
+/** 'miniprogram': externalId is the WeChat openid. 'app-phone': externalId is `phone:<blind index>`. */
 export const APP_CHANNEL = { wechat: 'miniprogram', phone: 'app-phone' } as const;
 export const APP_CHANNELS: string[] = Object.values(APP_CHANNEL);
 
@@ -14,7 +14,10 @@ export const SUBSCRIBE_CHANNEL = 'wechat-subscribe';
 
 export const isAppChannel = (channel: string): boolean => APP_CHANNELS.includes(channel);
 
-/** A phone number as stored outside the household record: hashed, with a purpose prefix. */
-export function phoneHash(phone: string, purpose: 'contact' | 'otp'): string {
-  return createHash('sha256').update(`${purpose}:${phone}`).digest('hex');
+/**
+ * A phone number as stored outside the household record: its keyed blind index for the purpose
+ * (an unkeyed hash of a mobile number is reversed by trying all of them).
+ */
+export function phoneHash(keyring: Keyring, phone: string, purpose: 'contact' | 'otp'): string {
+  return keyring.blindIndex(purpose === 'contact' ? 'contact-phone' : 'otp-phone', phone);
 }

@@ -3,15 +3,23 @@
  * through the chat bot to the WeChat contacts of the household that has that phone — someone
  * who can read that chat is that household. With no such contact it is written to the server log
  * only in development (AppConfig.devOtpLog). The answer to a request is the same whether or not
- * the phone is known. Phone and code are stored as hashes; a code lasts 5 minutes and allows 5
- * wrong tries; a phone gets a code at most once a minute and 5 times an hour.
+ * the phone is known. Phone and code are stored as hashes (the code's keyed with a key derived
+ * from BOT_TOKEN, so six digits cannot be tried against a dump); a code lasts 5 minutes and allows
+ * 5 tries; a phone gets a code at most once a minute and 5 times an hour. Both are counted
+ * atomically before anything is checked (server/throttle/counter.ts): parallel requests or
+ * guesses never get past the limit. The message to the household's WeChat keeps the code sealed
+ * for the bot alone (server/outbox/sealed-text.ts) and expires with the code.
  */
-import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 import { t } from '../../flows/i18n';
 import type { Lang } from '../../flows/engine/types';
+import type { Keyring } from '../crypto/keyring';
 import type { PrismaClient } from '../generated/prisma/client';
 import type { Logger } from '../log';
+import { botKey } from '../auth/bot-keys';
 import { enqueue } from '../outbox/enqueue';
+import { expireSealed, storeSealedText } from '../outbox/sealed-text';
+import { DbCounters, retryAfterSeconds } from '../throttle/counter';
 import { APP_CHANNELS, phoneHash } from './channels';
 
 export const OTP_TTL_SECONDS = 300;
@@ -21,25 +29,20 @@ export const OTP_MAX_ATTEMPTS = 5;
 
 export type OtpRequestResult = { ok: true } | { ok: false; reason: 'too_soon'; retryAfterSeconds: number } | { ok: false; reason: 'too_many'; retryAfterSeconds: number };
 
-const codeHash = (phoneKey: string, code: string) => createHash('sha256').update(`${phoneKey}:${code}`).digest();
+const codeHash = (botToken: string, phoneKey: string, code: string) => createHmac('sha256', botKey(botToken, 'login-code-hash')).update(`${phoneKey}:${code}`).digest();
 
-export async function requestOtp(prisma: PrismaClient, phone: string, now: Date, opts: { log: Logger; devOtpLog: boolean }): Promise<OtpRequestResult> {
-  const key = phoneHash(phone, 'otp');
-  const hourAgo = new Date(now.getTime() - 3_600_000);
-  const recent = await prisma.otpCode.findMany({ where: { phoneHash: key, createdAt: { gt: hourAgo } }, orderBy: { createdAt: 'desc' }, select: { createdAt: true } });
-  const last = recent[0];
-  if (last && now.getTime() - last.createdAt.getTime() < OTP_RESEND_SECONDS * 1000) {
-    return { ok: false, reason: 'too_soon', retryAfterSeconds: Math.ceil(OTP_RESEND_SECONDS - (now.getTime() - last.createdAt.getTime()) / 1000) };
-  }
-  if (recent.length >= OTP_MAX_PER_HOUR) {
-    const oldest = recent[recent.length - 1];
-    return { ok: false, reason: 'too_many', retryAfterSeconds: Math.max(1, Math.ceil((oldest.createdAt.getTime() + 3_600_000 - now.getTime()) / 1000)) };
-  }
+export async function requestOtp(prisma: PrismaClient, phone: string, now: Date, opts: { log: Logger; devOtpLog: boolean; keyring: Keyring; botToken: string }): Promise<OtpRequestResult> {
+  const key = phoneHash(opts.keyring, phone, 'otp');
+  const soon = await DbCounters.hit(prisma, `otp:resend:${key}`, OTP_RESEND_SECONDS * 1000, now);
+  if (soon.count > 1) return { ok: false, reason: 'too_soon', retryAfterSeconds: retryAfterSeconds(soon, now) };
+  const hour = await DbCounters.hit(prisma, `otp:hour:${key}`, 3_600_000, now);
+  if (hour.count > OTP_MAX_PER_HOUR) return { ok: false, reason: 'too_many', retryAfterSeconds: retryAfterSeconds(hour, now) };
 
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+  const expiresAt = new Date(now.getTime() + OTP_TTL_SECONDS * 1000);
   const delivered = await prisma.$transaction(async (tx) => {
     const row = await tx.otpCode.create({
-      data: { phoneHash: key, codeHash: codeHash(key, code).toString('hex'), expiresAt: new Date(now.getTime() + OTP_TTL_SECONDS * 1000), createdAt: now },
+      data: { phoneHash: key, codeHash: codeHash(opts.botToken, key, code).toString('hex'), expiresAt, createdAt: now },
     });
     // The household's chat contacts (not the mini-program's own, and not cadre accounts).
     const contacts = await tx.contact.findMany({
@@ -49,7 +52,11 @@ export async function requestOtp(prisma: PrismaClient, phone: string, now: Date,
     for (const c of contacts) {
       const lang: Lang = c.lang === 'en' ? 'en' : 'zh-CN';
       const text = t(lang, 'miniprogram.otp.message', { code, minutes: OTP_TTL_SECONDS / 60 });
-      await enqueue(tx, { channel: c.channel, targetType: 'contact', targetId: c.externalId, text, kind: 'login_code', dedupeKey: `otp:${row.id}:${c.id}` }, now);
+      // the row says only that a login code goes there; the text is sealed for the bot
+      const dedupeKey = `otp:${row.id}:${c.id}`;
+      await enqueue(tx, { channel: c.channel, targetType: 'contact', targetId: c.externalId, text: t(lang, 'auth.login_code_hidden'), kind: 'login_code', dedupeKey }, now);
+      const message = await tx.outbox.findUniqueOrThrow({ where: { dedupeKey }, select: { id: true } });
+      await storeSealedText(tx, botKey(opts.botToken, 'login-code-seal'), message.id, text, expiresAt);
     }
     return contacts.length;
   });
@@ -62,19 +69,22 @@ export async function requestOtp(prisma: PrismaClient, phone: string, now: Date,
 
 export type OtpVerifyResult = { ok: true } | { ok: false; reason: 'invalid' | 'too_many_attempts' };
 
-export async function verifyOtp(prisma: PrismaClient, phone: string, code: string, now: Date): Promise<OtpVerifyResult> {
-  const key = phoneHash(phone, 'otp');
+export async function verifyOtp(prisma: PrismaClient, phone: string, code: string, now: Date, keyring: Keyring, botToken: string): Promise<OtpVerifyResult> {
+  const key = phoneHash(keyring, phone, 'otp');
   const row = await prisma.otpCode.findFirst({ where: { phoneHash: key, usedAt: null, expiresAt: { gt: now } }, orderBy: { createdAt: 'desc' } });
   if (!row) return { ok: false, reason: 'invalid' };
-  if (row.attempts >= OTP_MAX_ATTEMPTS) return { ok: false, reason: 'too_many_attempts' };
+  // Each try is counted before the code is compared, by a conditional increment: of parallel
+  // guesses at most OTP_MAX_ATTEMPTS are ever compared.
+  const [counted] = await prisma.otpCode.updateManyAndReturn({ where: { id: row.id, attempts: { lt: OTP_MAX_ATTEMPTS } }, data: { attempts: { increment: 1 } }, select: { attempts: true } });
+  if (!counted) return { ok: false, reason: 'too_many_attempts' };
   const expected = Buffer.from(row.codeHash, 'hex');
-  const given = codeHash(key, code.trim());
-  if (!timingSafeEqual(expected, given)) {
-    // Counted in the database, so parallel guesses are all counted.
-    const counted = await prisma.otpCode.update({ where: { id: row.id }, data: { attempts: { increment: 1 } }, select: { attempts: true } });
-    return { ok: false, reason: counted.attempts >= OTP_MAX_ATTEMPTS ? 'too_many_attempts' : 'invalid' };
-  }
+  const given = codeHash(botToken, key, code.trim());
+  if (!timingSafeEqual(expected, given)) return { ok: false, reason: counted.attempts >= OTP_MAX_ATTEMPTS ? 'too_many_attempts' : 'invalid' };
   // One use: of two requests with the right code, one wins.
-  const used = await prisma.otpCode.updateMany({ where: { id: row.id, usedAt: null, attempts: { lt: OTP_MAX_ATTEMPTS } }, data: { usedAt: now } });
-  return used.count === 1 ? { ok: true } : { ok: false, reason: 'invalid' };
+  const used = await prisma.otpCode.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: now } });
+  if (used.count !== 1) return { ok: false, reason: 'invalid' };
+  // the code is spent: a copy still waiting for the bot is not said any more
+  const waiting = await prisma.outbox.findMany({ where: { dedupeKey: { startsWith: `otp:${row.id}:` }, status: 'pending' }, select: { id: true } });
+  await expireSealed(prisma, waiting.map((m) => m.id));
+  return { ok: true };
 }

@@ -90,9 +90,9 @@ export async function submitApplication(
         );
         const caseNo = outcome.type === 'case_filed' ? outcome.caseNo : outcome.type === 'case_duplicate' ? outcome.existingCaseNo : null;
         if (!caseNo) throw new Error(`filing answered ${outcome.type}`);
-        // fileCase links the filer to the household of the ID number typed — the chat's way. Here a
-        // typed ID number proves nothing, so the household's other cases stay hidden: the villager
-        // keeps the household link they had (one proven by a code sent to the household's WeChat).
+        // fileCase links the chat's filer to the household whose phone on record they gave. Here the
+        // typed phone is not the one the villager proved, so the household's other cases stay
+        // hidden: the villager keeps the link they had (proven by a code sent to the household's WeChat).
         const contact = await tx.contact.update({ where: { id: v.contactId }, data: { lang, householdId: v.householdId }, select: { householdId: true, name: true } });
         // The name cadres see when this villager asks for a person.
         if (!contact.name) await tx.contact.update({ where: { id: v.contactId }, data: { name: built.value.applicant.name } });

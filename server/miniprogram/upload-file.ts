@@ -8,6 +8,7 @@ import type { Context } from 'koa';
 import { t } from '../../flows/i18n';
 import type { Lang } from '../../flows/engine/types';
 import { DOCUMENT_MIME_TYPES, sniffMime } from '../documents/sniff';
+import { tooManyPixels } from '../documents/pixels';
 import type { DocumentStore } from '../documents/store';
 import { HttpError } from '../http/errors';
 
@@ -18,7 +19,8 @@ export function uploadParser(maxBytes: number) {
   return multer({ storage: multer.memoryStorage(), limits: { fileSize: maxBytes, files: 1, fields: 5, fieldSize: 4 * 1024 }, defParamCharset: 'utf8' } as multer.Options);
 }
 
-export async function receiveFile(ctx: Context, parser: ReturnType<typeof multer>, store: DocumentStore, lang: Lang): Promise<ReceivedFile> {
+/** `maxImagePixels`: images whose header declares more are refused (decompression bombs, server/documents/pixels.ts). */
+export async function receiveFile(ctx: Context, parser: ReturnType<typeof multer>, store: DocumentStore, lang: Lang, maxImagePixels: number): Promise<ReceivedFile> {
   if (!ctx.is('multipart/form-data')) throw new HttpError(415, 'unsupported_media_type', t(lang, 'miniprogram.errors.file_missing'), 'file');
   try {
     await parser.single('file')(ctx as never, async () => {});
@@ -30,6 +32,7 @@ export async function receiveFile(ctx: Context, parser: ReturnType<typeof multer
   if (!file || file.buffer.length === 0) throw new HttpError(400, 'bad_request', t(lang, 'miniprogram.errors.file_missing'), 'file');
   const mime = sniffMime(file.buffer);
   if (!mime || !DOCUMENT_MIME_TYPES.has(mime)) throw new HttpError(415, 'unsupported_media_type', t(lang, 'media.unsupported_type'), 'file');
+  if (tooManyPixels(file.buffer, mime, maxImagePixels)) throw new HttpError(413, 'too_many_pixels', t(lang, 'media.too_many_pixels'), 'file');
   const stored = await store.put(file.buffer);
   const fileName = file.originalname ? file.originalname.replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 200) : undefined;
   return { ...stored, mime, ...(fileName ? { fileName } : {}) };

@@ -11,6 +11,7 @@ import { CHECKLIST } from '../../flows';
 import { formatMoney, t } from '../../flows/i18n';
 import type { Prisma, PrismaClient } from '../generated/prisma/client';
 import { isOverdue } from '../cases/present';
+import { applicantOf, type Applicant } from '../cases/applicant';
 import { categoryText, causeLabel, day, measuresText, RECHECK_DAYS, statusLabel, stepLabel } from '../notify/texts';
 import type { RegionTree } from '../regions/tree';
 import { REVIEW_STATUSES, type CaseStatus } from '../workflow/states';
@@ -47,7 +48,7 @@ export async function caseDetail(db: Db, v: Owner, caseNo: string, lang: Lang, n
   const found = await db.case.findFirst({ where: { AND: [{ caseNo }, ownCases(v)] } });
   if (!found) return null;
   // One query after another: inside a transaction (the submission) they share one connection.
-  const household = await db.household.findUniqueOrThrow({ where: { id: found.householdId } });
+  const household = found.householdId ? await db.household.findUnique({ where: { id: found.householdId } }) : null;
   const documents = await db.document.findMany({ where: { caseId: found.id }, orderBy: { createdAt: 'asc' } });
   const events = await db.caseEvent.findMany({ where: { caseId: found.id }, orderBy: { seq: 'asc' } });
   const row = { ...found, household, documents, events };
@@ -76,7 +77,7 @@ export async function caseDetail(db: Db, v: Owner, caseNo: string, lang: Lang, n
     village: name(village),
     town: name(town),
     // Shown on a phone that may be lent to a relative: the numbers only by their ends.
-    applicant: { name: row.household.headName, idNumberTail: row.household.headIdNumber.slice(-4), phoneTail: row.household.phone.slice(-4) },
+    applicant: applicantTails(applicantOf(row)),
     summary: isCause(row.cause) ? summaryOf(app, row.cause, lang, now, tree) : [],
     figures: {
       householdSize: row.householdSize,
@@ -99,6 +100,11 @@ export async function caseDetail(db: Db, v: Owner, caseNo: string, lang: Lang, n
       return text === null ? [] : [{ at: e.at.toISOString(), type: e.type, status: e.toStatus, statusLabel: e.toStatus ? statusLabel(lang, e.toStatus) : null, text }];
     }),
   };
+}
+
+/** Who applied, by the ends of the numbers (a case filed unverified: as the filer gave it, like any other). */
+function applicantTails(a: Applicant) {
+  return { name: a.name, idNumberTail: a.idNumber.slice(-4), phoneTail: a.phone.slice(-4) };
 }
 
 /** The answers as the chat's summary reads them back; ID number and phone by their last digits. */

@@ -15,8 +15,10 @@ type Tx = Prisma.TransactionClient;
 
 export type VillagerTarget = { contactId: string; channel: string; targetId: string };
 
-export async function villagerTargets(tx: Tx, c: { householdId: string; contact: { id: string; channel: string; externalId: string } | null }): Promise<VillagerTarget[]> {
+export async function villagerTargets(tx: Tx, c: { householdId: string | null; contact: { id: string; channel: string; externalId: string } | null }): Promise<VillagerTarget[]> {
   if (c.contact && !isAppChannel(c.contact.channel)) return [{ contactId: c.contact.id, channel: c.contact.channel, targetId: c.contact.externalId }];
+  // a case filed unverified (身份待核实) has no household: nobody's chat but the filer's own
+  if (!c.householdId) return [];
   const chat = await tx.contact.findMany({
     where: { householdId: c.householdId, channel: { notIn: APP_CHANNELS }, cadre: { is: null } },
     orderBy: { updatedAt: 'desc' },
@@ -31,13 +33,14 @@ export async function villagerTargets(tx: Tx, c: { householdId: string; contact:
  */
 export async function enqueueSubscribeUpdate(
   tx: Tx,
-  c: { id: string; caseNo: string; householdId: string; contactId: string | null },
+  c: { id: string; caseNo: string; householdId: string | null; contactId: string | null },
   update: { statusLabel: string; text: string },
   now: Date,
   dedupeKey: string,
 ): Promise<number> {
+  if (!c.householdId && !c.contactId) return 0;
   const contacts = await tx.contact.findMany({
-    where: { channel: APP_CHANNEL.wechat, OR: [{ householdId: c.householdId }, ...(c.contactId ? [{ id: c.contactId }] : [])] },
+    where: { channel: APP_CHANNEL.wechat, OR: [...(c.householdId ? [{ householdId: c.householdId }] : []), ...(c.contactId ? [{ id: c.contactId }] : [])] },
     select: { id: true, externalId: true },
   });
   let sent = 0;

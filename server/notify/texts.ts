@@ -21,6 +21,8 @@ export type CaseFactsForText = {
   measures: unknown;
   paidAt: Date | null;
   missingItems: unknown;
+  /** 'pending': 身份待核实 (see server/conversation/effects.ts fileCase). */
+  identityCheck?: string | null;
 };
 
 const STEP: Record<string, string> = {
@@ -187,6 +189,7 @@ const EXAMPLE_ITEM: Record<string, string> = {
 /** The lines a cadre needs to act: facts, what is needed, the exact commands. */
 export function cadreTaskBody(lang: Lang, status: CaseStatus, c: CaseFactsForText, village: RegionRef | undefined, inRoom: boolean): string {
   const lines = [t(lang, 'workflow.cadre.facts', { village: regionName(lang, village), cause: causeLabel(lang, c.cause), expense: formatMoney(lang, c.rigidExpenseFen) })];
+  if (c.identityCheck === 'pending') lines.push(t(lang, 'workflow.cadre.identity_pending', { caseNo: c.caseNo }));
   const need = NEED[status];
   if (need) {
     lines.push(

@@ -19,6 +19,7 @@ import { requestLang } from '../miniprogram/lang';
 import { requestOtp, verifyOtp, OTP_RESEND_SECONDS, OTP_TTL_SECONDS } from '../miniprogram/otp';
 import { closeSession, openSession, requireVillager, villagerOf, type Via } from '../miniprogram/villager-auth';
 import { WeChatApi, WeChatError } from '../miniprogram/wechat';
+import { ClientLimiter } from '../throttle/clients';
 import type { AppDeps } from '../app';
 
 const WechatBody = z.object({ code: z.string().trim().min(1).max(200) });
@@ -30,6 +31,14 @@ export function appAuthRouter(deps: AppDeps): Router {
   const now = () => deps.now?.() ?? new Date();
   const wechat = deps.config.app.wechat ? new WeChatApi(deps.config.app.wechat) : null;
   const lang = (ctx: Context) => requestLang(ctx, deps.config.defaultLang);
+  // per client address, before any phone is looked at (server/throttle/clients.ts)
+  const clients = new ClientLimiter({ perMinute: deps.config.auth.clientPerMinute, perHour: deps.config.auth.clientPerHour });
+  function throttleClient(ctx: Context, action: string, field: string) {
+    const refused = clients.take(action, ctx.ip, now());
+    if (!refused) return;
+    ctx.set('Retry-After', String(refused.retryAfterSeconds));
+    throw new HttpError(429, 'too_many_requests', t(lang(ctx), 'auth.throttled', { seconds: refused.retryAfterSeconds }), field, { retryAfterSeconds: refused.retryAfterSeconds });
+  }
 
   /** A phone in any form the chat accepts, or a 400 in the caller's words. */
   function phoneOf(ctx: Context, raw: string): string {
@@ -60,9 +69,10 @@ export function appAuthRouter(deps: AppDeps): Router {
   });
 
   router.post('/api/auth/otp/request', async (ctx) => {
+    throttleClient(ctx, 'otp-request', 'phone');
     const body = parseOr400(PhoneBody, ctx.request.body ?? {});
     const phone = phoneOf(ctx, body.phone);
-    const r = await requestOtp(deps.prisma, phone, now(), { log: deps.log, devOtpLog: deps.config.app.devOtpLog });
+    const r = await requestOtp(deps.prisma, phone, now(), { log: deps.log, devOtpLog: deps.config.app.devOtpLog, keyring: deps.keyring, botToken: deps.config.botToken });
     if (!r.ok) {
       ctx.set('Retry-After', String(r.retryAfterSeconds));
       const message = r.reason === 'too_soon' ? t(lang(ctx), 'miniprogram.errors.otp_too_soon', { seconds: r.retryAfterSeconds }) : t(lang(ctx), 'miniprogram.errors.otp_too_many');
@@ -73,16 +83,17 @@ export function appAuthRouter(deps: AppDeps): Router {
   });
 
   router.post('/api/auth/otp/verify', async (ctx) => {
+    throttleClient(ctx, 'otp-verify', 'code');
     const body = VerifyBody.safeParse(ctx.request.body ?? {});
     if (!body.success) {
       const field = body.error.issues[0]?.path[0] === 'phone' ? 'phone' : 'code';
       throw new HttpError(400, 'bad_request', field === 'phone' ? t(lang(ctx), 'miniprogram.errors.phone') : t(lang(ctx), 'miniprogram.errors.otp_invalid'), field);
     }
     const phone = phoneOf(ctx, body.data.phone);
-    const r = await verifyOtp(deps.prisma, phone, body.data.code, now());
+    const r = await verifyOtp(deps.prisma, phone, body.data.code, now(), deps.keyring, deps.config.botToken);
     if (!r.ok && r.reason === 'too_many_attempts') throw new HttpError(429, 'too_many_attempts', t(lang(ctx), 'miniprogram.errors.otp_too_many_attempts'), 'code');
     if (!r.ok) throw new HttpError(401, 'otp_invalid', t(lang(ctx), 'miniprogram.errors.otp_invalid'), 'code');
-    const contact = await upsertContact(deps.prisma, APP_CHANNEL.phone, `phone:${phoneHash(phone, 'contact')}`, lang(ctx));
+    const contact = await upsertContact(deps.prisma, APP_CHANNEL.phone, `phone:${phoneHash(deps.keyring, phone, 'contact')}`, lang(ctx));
     await linkHouseholdByPhone(deps.prisma, contact, phone);
     await session(ctx, contact.id, 'phone');
   });

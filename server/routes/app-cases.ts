@@ -21,6 +21,7 @@ import { requireVillager, villagerOf, type Villager } from '../miniprogram/villa
 import { RegionTree } from '../regions/tree';
 import { performTransition } from '../workflow/perform';
 import type { AppDeps } from '../app';
+import { recordAccess } from '../audit/access';
 
 const CaseNo = z.string().trim().regex(/^FP-\d{4}-\d{6}$/);
 const ResubmitBody = z.object({ note: z.string().trim().max(500).optional() });
@@ -63,6 +64,8 @@ export function appCasesRouter(deps: AppDeps): Router {
     const doc = row ? await deps.prisma.document.findFirst({ where: { id: String(ctx.params.id), caseId: row.id } }) : null;
     const stream = doc ? await deps.store.open(doc.storageKey) : undefined;
     if (!doc || !stream) throw notFound(ctx);
+    const v = villagerOf(ctx);
+    await recordAccess(deps.prisma, { actor: { kind: 'villager', contactId: v.contactId, householdId: null }, action: 'document:download', caseNo: row!.caseNo, fields: ['document'], subject: doc.id, at: now() });
     ctx.set('Content-Type', doc.mime);
     ctx.set('Content-Length', String(doc.size));
     ctx.set('Cache-Control', 'private, no-store');
@@ -75,7 +78,7 @@ export function appCasesRouter(deps: AppDeps): Router {
     const row = await ownCase(deps.prisma, await owner(v), caseNoOf(ctx));
     if (!row) throw notFound(ctx);
     if (row.status !== 'returned') throw new HttpError(409, 'not_returned', t(lang(ctx), 'miniprogram.errors.not_returned'));
-    const file = await receiveFile(ctx, parser, deps.store, lang(ctx));
+    const file = await receiveFile(ctx, parser, deps.store, lang(ctx), deps.config.maxImagePixels);
     const doc = await deps.prisma.document.create({
       data: { sha256: file.sha256, mime: file.mime, size: file.size, storageKey: file.storageKey, kind: 'supplement', fileName: file.fileName ?? null, caseId: row.id, contactId: v.contactId, createdAt: now() },
     });

@@ -22,7 +22,7 @@ export function appUploadsRouter(deps: AppDeps): Router {
 
   router.post('/api/app/uploads', auth, async (ctx) => {
     const v = villagerOf(ctx);
-    const file = await receiveFile(ctx, parser, deps.store, requestLang(ctx, v.lang));
+    const file = await receiveFile(ctx, parser, deps.store, requestLang(ctx, v.lang), deps.config.maxImagePixels);
     const doc = await deps.prisma.document.create({
       data: { sha256: file.sha256, mime: file.mime, size: file.size, storageKey: file.storageKey, kind: UPLOAD_KIND, fileName: file.fileName ?? null, contactId: v.contactId, createdAt: now() },
     });

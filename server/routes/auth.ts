@@ -1,17 +1,26 @@
 /**
  * Cadre login (server/auth/login.ts):
- *   POST /api/auth/login { username, password } → { token, expiresAt, cadre: { id, name, role, region } }
- *     401 for an unknown name or a wrong password alike; 423 while locked (Retry-After).
+ *   POST /api/auth/login { username, password } → { token, expiresAt, deviceToken, cadre: { id, name, role, region } }
+ *     401 for an unknown name, an inactive account or a wrong password alike; 429 with Retry-After
+ *     when a login limit is reached (server/auth/login-limits.ts), whatever the name. The known-device
+ *     token comes back as the `fp_device` cookie and `deviceToken`; send it as the cookie or the
+ *     X-Device-Token header.
  *   POST /api/auth/logout   (the session's bearer token) → 204
  *   GET  /api/auth/me       → { cadre, via: 'session' | 'api_token' | 'admin' }
  */
 import Router from '@koa/router';
 import { z } from 'zod';
 import { cadreOf, requireCadre, type Credential } from '../auth/cadre';
+import { deviceTokenOf, setDeviceCookie } from '../auth/known-devices';
 import { login, logout } from '../auth/login';
+import { LoginLimits } from '../auth/login-limits';
 import { bearerToken } from '../auth/tokens';
 import { HttpError, parseOr400 } from '../http/errors';
+import { requestLang } from '../miniprogram/lang';
 import { RegionTree } from '../regions/tree';
+import { ClientLimiter } from '../throttle/clients';
+import { Gate } from '../throttle/gate';
+import { t } from '../../flows/i18n';
 import type { AppDeps } from '../app';
 
 const LoginBody = z.object({
@@ -23,23 +32,28 @@ export function authRouter(deps: AppDeps): Router {
   const router = new Router();
   const now = () => deps.now?.() ?? new Date();
   const auth = requireCadre(deps.prisma, deps.config.adminToken, now);
+  const limits = new LoginLimits(
+    deps.config.auth,
+    new ClientLimiter({ perMinute: deps.config.auth.clientPerMinute, perHour: deps.config.auth.clientPerHour }),
+    new Gate(deps.config.auth.loginConcurrency),
+  );
 
   router.post('/api/auth/login', async (ctx) => {
     const body = parseOr400(LoginBody, ctx.request.body ?? {});
-    const at = now();
-    const result = await login(deps.prisma, body.username, body.password, deps.config.auth, at);
-    if (!result.ok && result.reason === 'locked') {
-      ctx.set('Retry-After', String(Math.max(1, Math.ceil((result.until.getTime() - at.getTime()) / 1000))));
-      throw new HttpError(423, 'locked', 'too many failed logins: this account is locked for a while; try again later or ask the county office', undefined, {
-        lockedUntil: result.until.toISOString(),
-      });
+    const lang = requestLang(ctx, deps.config.defaultLang);
+    const result = await login(deps.prisma, limits, body.username, body.password, { address: ctx.ip, deviceToken: deviceTokenOf(ctx) }, deps.config.auth, now());
+    if (!result.ok && result.reason === 'throttled') {
+      ctx.set('Retry-After', String(result.retryAfterSeconds));
+      throw new HttpError(429, 'too_many_attempts', t(lang, 'auth.login.throttled', { seconds: result.retryAfterSeconds }), undefined, { retryAfterSeconds: result.retryAfterSeconds });
     }
-    if (!result.ok) throw new HttpError(401, 'invalid_login', 'wrong username or password');
+    if (!result.ok) throw new HttpError(401, 'invalid_login', t(lang, 'auth.login.invalid'));
+    setDeviceCookie(ctx, result.deviceToken);
     const tree = await RegionTree.load(deps.prisma);
     const region = tree.byId.get(result.cadre.regionId);
     ctx.body = {
       token: result.token,
       expiresAt: result.expiresAt.toISOString(),
+      deviceToken: result.deviceToken,
       cadre: { id: result.cadre.id, name: result.cadre.name, role: result.cadre.role, region: region ? { code: region.code, name: region.name, level: region.level } : null },
     };
   });

@@ -13,6 +13,8 @@ import type { Inbound, Lang, UploadRef } from '../../flows/engine/types';
 import { t } from '../../flows/i18n';
 import { handleInbound } from '../conversation/runtime';
 import { sniffMime, DOCUMENT_MIME_TYPES } from '../documents/sniff';
+import { tooManyPixels } from '../documents/pixels';
+import { controlCharsError, findControlChars, stripFields, WECHAT_NAME_FIELDS } from '../http/control-chars';
 import { badRequest, HttpError, parseOr400 } from '../http/errors';
 import { requireBotToken } from '../auth/tokens';
 import type { AppDeps } from '../app';
@@ -53,7 +55,7 @@ export function botInboundRouter(deps: AppDeps): Router {
       const result = await handleInbound(
         deps.prisma,
         { channel: channelOf(msg.bot), messageId: msg.messageId, from: msg.from, ...(msg.room ? { room: msg.room } : {}), inbound: { kind: 'text', text: msg.text } },
-        { log: deps.log, now: deps.now, defaultLang: deps.config.defaultLang, workflow: deps.config.workflow },
+        { log: deps.log, now: deps.now, defaultLang: deps.config.defaultLang, workflow: deps.config.workflow, bindingAttemptsPerHour: deps.config.auth.bindingAttemptsPerHour },
       );
       ctx.body = { replies: result.replies };
     } else {
@@ -82,6 +84,10 @@ async function receiveMultipart(ctx: Context, deps: AppDeps, multipart: ReturnTy
   } catch {
     throw badRequest('meta: must be a JSON object', 'meta');
   }
+  // the meta part is multipart, past the JSON-body check: names stripped, other controls refused
+  stripFields(metaJson, WECHAT_NAME_FIELDS);
+  const badField = findControlChars(metaJson);
+  if (badField !== undefined) throw controlCharsError(deps.config.defaultLang, `meta.${badField}`);
   const meta = parseOr400(MediaMeta, metaJson, 'meta');
   const file = (ctx as unknown as { file?: { buffer: Buffer; originalname?: string } }).file;
   if (!file || file.buffer.length === 0) throw badRequest('file: a non-empty file part is required', 'file');
@@ -97,6 +103,12 @@ async function receiveMultipart(ctx: Context, deps: AppDeps, multipart: ReturnTy
       const lang = await contactLang(deps, channel, meta.from.id);
       throw new HttpError(415, 'unsupported_media_type', `file: type ${mime ?? 'unknown'} is not accepted`, 'file', {
         replies: [{ type: 'text', text: t(lang, 'media.unsupported_type') }],
+      });
+    }
+    if (tooManyPixels(file.buffer, mime, deps.config.maxImagePixels)) {
+      const lang = await contactLang(deps, channel, meta.from.id);
+      throw new HttpError(413, 'too_many_pixels', `file: an image of more than ${deps.config.maxImagePixels} pixels`, 'file', {
+        replies: [{ type: 'text', text: t(lang, 'media.too_many_pixels') }],
       });
     }
     const stored = await deps.store.put(file.buffer);

@@ -5,6 +5,8 @@
  *   GET  /api/bot/outbox?puppet=&accountId=&wait=25&limit=10&skip=broadcast
  *        long-poll: answers as soon as messages are deliverable, or after `wait` seconds with none
  *        → { messages: [{ id, targetType: 'contact'|'room', targetId, kind, text, attempts, content? }], leaseSeconds }
+ *        A login code's text is unsealed here, for the bot alone (server/outbox/sealed-text.ts); one
+ *        whose code has expired is not handed out (it becomes 'expired').
  *        The messages are leased to the caller for leaseSeconds; say them in order. `content`: an
  *        image, link card or mini-program card instead of the text. `skip`: kinds the bot will
  *        not say now (a daily cap reached) — they stay queued.
@@ -22,6 +24,8 @@ import { requireBotToken } from '../auth/tokens';
 import { HttpError, notFound, parseOr400 } from '../http/errors';
 import { ackMessage, failMessage, leaseMessages, releaseMessage, type LeasedMessage } from '../outbox/delivery';
 import { OUTBOX_KINDS, type OutboxPayload } from '../outbox/enqueue';
+import { forgetSealedText, revealSealedTexts } from '../outbox/sealed-text';
+import { botKey } from '../auth/bot-keys';
 import { channelOf } from './bot-inbound';
 import { shanghaiDate } from '../../flows/i18n';
 import type { AppDeps } from '../app';
@@ -53,6 +57,7 @@ export function botOutboxRouter(deps: AppDeps): Router {
   const now = () => deps.now?.() ?? new Date();
   const settings = deps.config.outbox;
   const bot = requireBotToken(deps.config.botToken);
+  const sealKey = botKey(deps.config.botToken, 'login-code-seal');
 
   router.get('/api/bot/outbox', bot, async (ctx) => {
     const q = parseOr400(Query, ctx.query);
@@ -62,7 +67,7 @@ export function botOutboxRouter(deps: AppDeps): Router {
     let messages: LeasedMessage[] = [];
     for (;;) {
       if (gone.aborted) return; // nobody to hand them to: lease nothing
-      messages = await leaseMessages(deps.prisma, channel, q.limit, now(), settings, q.skip);
+      messages = await revealSealedTexts(deps.prisma, sealKey, await leaseMessages(deps.prisma, channel, q.limit, now(), settings, q.skip), now());
       if (messages.length > 0 || Date.now() >= until) break;
       await pause(Math.min(POLL_INTERVAL_MS, until - Date.now()), gone);
     }
@@ -94,6 +99,8 @@ export function botOutboxRouter(deps: AppDeps): Router {
   router.post('/api/bot/outbox/:id/ack', bot, async (ctx) => {
     const row = await ackMessage(deps.prisma, parseOr400(Id, ctx.params.id, 'id'), now());
     if (!row) throw notFound('outbox message');
+    // said: a login code's sealed text is of no further use
+    await forgetSealedText(deps.prisma, row.id);
     ctx.body = row;
   });
 

@@ -20,6 +20,7 @@ import { BROADCAST_IMAGE_TYPES, BROADCAST_STATUSES, BroadcastContent, BroadcastT
 import { broadcastCounts, cancelBroadcast, settleBroadcasts, startBroadcast } from '../broadcasts/lifecycle';
 import { recipientsOf } from '../broadcasts/recipients';
 import { sniffMime } from '../documents/sniff';
+import { tooManyPixels } from '../documents/pixels';
 import type { Prisma } from '../generated/prisma/client';
 import { badRequest, forbidden, HttpError, notFound, parseOr400 } from '../http/errors';
 import { RegionTree } from '../regions/tree';
@@ -90,6 +91,7 @@ export function broadcastsRouter(deps: AppDeps): Router {
     if (!file || file.buffer.length === 0) throw badRequest('file: a non-empty file part is required', 'file');
     const mime = sniffMime(file.buffer);
     if (!mime || !BROADCAST_IMAGE_TYPES.has(mime)) throw new HttpError(415, 'unsupported_media_type', `file: type ${mime ?? 'unknown'} is not an image WeChat shows (JPEG, PNG, GIF, WebP)`, 'file');
+    if (tooManyPixels(file.buffer, mime, deps.config.maxImagePixels)) throw new HttpError(413, 'too_many_pixels', `file: an image of more than ${deps.config.maxImagePixels} pixels (MAX_IMAGE_PIXELS)`, 'file');
     const stored = await deps.store.put(file.buffer);
     const doc = await deps.prisma.document.create({ data: { ...stored, mime, kind: IMAGE_KIND, createdAt: now() } });
     ctx.status = 201;

@@ -11,6 +11,7 @@ import Router from '@koa/router';
 import { z } from 'zod';
 import { mayManage, MANAGER_ROLES, ROLE_LEVELS } from '../auth/accounts';
 import { issueBindingCode } from '../auth/binding-codes';
+import { clearLoginLimits } from '../auth/login-limits';
 import { cadreOf, requireCadre, requireRole } from '../auth/cadre';
 import { hashPassword, MIN_PASSWORD_LENGTH, newPassword } from '../auth/passwords';
 import { hashToken, newToken } from '../auth/tokens';
@@ -158,11 +159,13 @@ export function cadresRouter(deps: AppDeps): Router {
           ...(body.name ? { name: body.name } : {}),
           ...(body.active !== undefined ? { active: body.active } : {}),
           ...(passwordHash ? { passwordHash } : {}),
-          ...(passwordHash || body.unlock ? { failedLogins: 0, lockedUntil: null } : {}),
+          ...(passwordHash || body.unlock ? { lockedUntil: null } : {}),
         },
         include: { region: true },
       });
     });
+    // lifting a lock (or a new password) starts the account's login count again
+    if (passwordHash || body.unlock) await clearLoginLimits(deps.prisma, row.username);
     ctx.body = { cadre: present(updated, now()) };
   });
 

@@ -15,6 +15,7 @@ import { RegionTree } from '../regions/tree';
 import { inJurisdiction } from '../workflow/actor';
 import { CASE_STATUSES, type CaseStatus } from '../workflow/states';
 import type { AppDeps } from '../app';
+import { recordAccess } from '../audit/access';
 
 const RegionCode = z.string().trim().regex(/^\d{6,15}$/, 'must be a region code (6–15 digits)');
 const Flag = z.enum(['true', 'false'], { message: 'must be true or false' }).transform((v) => v === 'true');
@@ -92,6 +93,8 @@ export function casesRouter(deps: AppDeps): Router {
     // Outside the caller's jurisdiction reads as not found: the number's existence is not disclosed.
     const detail = await loadCaseDetail(deps.prisma, caseNo, cadreOf(ctx), now());
     if (!detail) throw notFound('case');
+    // the full ID number and phone were shown: written to the access audit
+    await recordAccess(deps.prisma, { actor: cadreOf(ctx), action: 'case:view', caseNo, fields: ['idNumber', 'phone'], at: now() });
     ctx.body = detail;
   });
   return router;

@@ -7,12 +7,13 @@ import { cadreOf, requireCadre } from '../auth/cadre';
 import { inJurisdiction } from '../workflow/actor';
 import { notFound, parseOr400 } from '../http/errors';
 import type { AppDeps } from '../app';
+import { recordAccess } from '../audit/access';
 
 export function documentsRouter(deps: AppDeps): Router {
   const router = new Router();
   router.get('/api/documents/:id', requireCadre(deps.prisma, deps.config.adminToken, () => deps.now?.() ?? new Date()), async (ctx) => {
     const id = parseOr400(z.string().regex(/^[a-z0-9]{10,40}$/, 'must be a document id'), ctx.params.id, 'id');
-    const doc = await deps.prisma.document.findUnique({ where: { id }, include: { case: { select: { villageId: true } } } });
+    const doc = await deps.prisma.document.findUnique({ where: { id }, include: { case: { select: { villageId: true, caseNo: true } } } });
     // Documents of an application still in progress belong to nobody's jurisdiction yet.
     if (!doc || !doc.case || !inJurisdiction(cadreOf(ctx), doc.case.villageId)) throw notFound('document');
     const stream = await deps.store.open(doc.storageKey);
@@ -22,6 +23,7 @@ export function documentsRouter(deps: AppDeps): Router {
     ctx.set('Cache-Control', 'private, no-store');
     ctx.set('X-Content-Type-Options', 'nosniff');
     ctx.set('Content-Disposition', `inline; filename="${doc.id}"`);
+    await recordAccess(deps.prisma, { actor: cadreOf(ctx), action: 'document:download', caseNo: doc.case.caseNo, fields: ['document'], subject: doc.id, at: deps.now?.() ?? new Date() });
     ctx.body = stream;
   });
   return router;

@@ -1,6 +1,7 @@
 /**
  * Outgoing messages, for the county office: what could not be delivered (dead letters) and
- * sending one again.
+ * sending one again. A login code is never shown: its row reads as a login code, nothing more
+ * (the code is sealed for the bot alone, server/outbox/sealed-text.ts).
  *   GET  /api/outbox?status=dead|pending|sent&page=&pageSize=  → { items, total, page, pageSize }
  *   POST /api/outbox/:id/retry   a dead letter goes back to the queue → { id, status: 'pending' }
  */
@@ -10,6 +11,9 @@ import { cadreOf, requireCadre, requireRole } from '../auth/cadre';
 import { HttpError, notFound, parseOr400 } from '../http/errors';
 import type { OutboxPayload } from '../outbox/enqueue';
 import { retryDeadMessage } from '../outbox/delivery';
+import { SEALED_KINDS } from '../outbox/sealed-text';
+import { requestLang } from '../miniprogram/lang';
+import { t } from '../../flows/i18n';
 import type { AppDeps } from '../app';
 
 const ListQuery = z.object({
@@ -43,7 +47,7 @@ export function outboxRouter(deps: AppDeps): Router {
         targetType: r.targetType,
         targetId: r.targetId,
         caseNo: r.caseId ? (cases.get(r.caseId) ?? null) : null,
-        text: (r.payload as OutboxPayload).text,
+        text: (SEALED_KINDS as readonly string[]).includes(r.kind) ? t(requestLang(ctx, deps.config.defaultLang), 'auth.login_code_hidden') : (r.payload as OutboxPayload).text,
         attempts: r.attempts,
         lastError: r.lastError,
         createdAt: r.createdAt,

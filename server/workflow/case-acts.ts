@@ -19,11 +19,14 @@ export async function lockCase(tx: Tx, caseNo: string): Promise<LockedCase | nul
   return rows[0] ?? null;
 }
 
-/** A cadre of one of `roles` whose region holds the case; refusals in the transition table's words. */
+/**
+ * A cadre of one of `roles` whose region holds the case; refusals in the transition table's words.
+ * The region first: outside it, the case answers as one that does not exist, whatever the role.
+ */
 export function cadreWithRole(actor: Actor, roles: readonly Role[], c: LockedCase): Refusal | null {
   if (actor.kind !== 'cadre') return { code: 'no_role', message: 'only a cadre can do this' };
-  if (!roles.includes(actor.role)) return { code: 'no_role', message: `a ${actor.role} cadre cannot do this` };
   if (!inJurisdiction(actor as CadreActor, c.villageId)) return { code: 'outside_jurisdiction', message: 'the case is outside your region' };
+  if (!roles.includes(actor.role)) return { code: 'no_role', message: `a ${actor.role} cadre cannot do this` };
   return null;
 }
 

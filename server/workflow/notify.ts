@@ -109,6 +109,35 @@ export async function notifyHandover(tx: Tx, notice: HandoverNotice, now: Date):
   }
 }
 
+/**
+ * A case was filed with the ID number of a registered household by someone not shown to belong
+ * to it (身份待核实, filed without that household): the household's own village cadres hear of the
+ * possible claim privately — never a work group — so they can ask the household. The filer's case
+ * carries nothing of the household; this notice carries nothing of the filer but where and which
+ * case. No village cadre bound: the town's; none either: the county office.
+ */
+export async function notifyIdentityClaim(tx: Tx, claim: { caseId: string; householdId: string }, now: Date): Promise<void> {
+  const c = await tx.case.findUniqueOrThrow({ where: { id: claim.caseId }, select: { id: true, caseNo: true, villageId: true } });
+  const household = await tx.household.findUniqueOrThrow({ where: { id: claim.householdId } });
+  const chain = await regionChain(tx, household.villageId);
+  let recipients: Recipient[] = [];
+  for (const role of ['village', 'town', 'county'] as const) {
+    recipients = await boundCadres(tx, chain, [role]);
+    if (recipients.length > 0) break;
+  }
+  const filed = await regionChain(tx, c.villageId);
+  for (const r of recipients) {
+    const text = t(r.lang, 'workflow.cadre.identity_claim', {
+      name: household.headName,
+      idLast4: household.headIdNumber.slice(-4),
+      caseNo: c.caseNo,
+      village: regionName(r.lang, filed.find((x) => x.level === 'village')),
+      town: regionName(r.lang, filed.find((x) => x.level === 'town')),
+    });
+    await send(tx, r, text, 'case_task', undefined, `identity_claim:${c.id}:${r.key}`, now);
+  }
+}
+
 /** The home visit has a date: the villager is told when to be at home. `visitOn` is YYYY-MM-DD (China time). */
 export async function notifyVisitScheduled(tx: Tx, visit: { caseId: string; visitOn: string }, now: Date): Promise<void> {
   const c = await tx.case.findUniqueOrThrow({ where: { id: visit.caseId }, include: { contact: true } });

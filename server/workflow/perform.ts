@@ -9,7 +9,7 @@ import { actorId, type Actor } from './actor';
 import { dueAtFor, type TimeLimits } from './deadlines';
 import { notifyTransition } from './notify';
 import { isCaseStatus, type CaseStatus } from './states';
-import { DATA, findRule, type Action, type CaseFacts, type Refusal } from './transitions';
+import { caseFactsOf, DATA, findRule, outsideScope, type Action, type Refusal } from './transitions';
 
 type Tx = Prisma.TransactionClient;
 
@@ -31,22 +31,14 @@ export async function performTransition(
 ): Promise<TransitionResult> {
   const row = await tx.case.findUnique({ where: { caseNo } });
   if (!row || !isCaseStatus(row.status)) return refused(tx, actor, caseNo, req, { code: 'not_found', message: 'case not found' }, now);
+  // Region (or ownership) before any rule: outside it, a case answers as one that does not exist.
+  const outside = outsideScope(actor, row);
+  if (outside) return refused(tx, actor, caseNo, req, outside, now);
   // Lock the row: two cadres pressing "通过" at once must not both move it.
   await tx.$queryRaw`SELECT id FROM "Case" WHERE id = ${row.id} FOR UPDATE`;
   const fresh = (await tx.case.findUniqueOrThrow({ where: { id: row.id } })) as typeof row;
   const from = fresh.status as CaseStatus;
-  const facts: CaseFacts = {
-    id: fresh.id,
-    caseNo: fresh.caseNo,
-    status: from,
-    villageId: fresh.villageId,
-    householdId: fresh.householdId,
-    contactId: fresh.contactId,
-    verifierId: fresh.verifierId,
-    returnedFrom: fresh.returnedFrom,
-    publicityEnd: fresh.publicityEnd,
-    greenChannel: fresh.greenChannel,
-  };
+  const facts = caseFactsOf(fresh)!;
 
   const rule = findRule(from, req, facts);
   if (!rule) {
@@ -75,7 +67,9 @@ export async function performTransition(
   if (guard) return refused(tx, actor, caseNo, req, guard, now);
 
   const to = rule.to(facts);
-  await tx.case.update({ where: { id: fresh.id }, data: { ...changes(rule.action, from, to, data, note, now), status: to, statusSince: now, dueAt: dueAtFor(to, now, settings.limits), overdueSince: null } });
+  // 身份已核实: the identity check is settled by the move that confirmed it (its event keeps who and when)
+  const identity = facts.identityCheck === 'pending' && data.identityConfirmed === true ? { identityCheck: 'confirmed' } : {};
+  await tx.case.update({ where: { id: fresh.id }, data: { ...changes(rule.action, from, to, data, note, now), ...identity, status: to, statusSince: now, dueAt: dueAtFor(to, now, settings.limits), overdueSince: null } });
   const event = await tx.caseEvent.create({
     data: {
       caseId: fresh.id,

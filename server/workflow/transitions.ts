@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { Actor } from './actor';
 import { inJurisdiction } from './actor';
-import { HOUSEHOLD_CATEGORIES, MEASURES, NEXT_STATUS, OWNER_ROLES, REVIEW_STATUSES, type CaseStatus } from './states';
+import { HOUSEHOLD_CATEGORIES, isCaseStatus, MEASURES, OWNER_ROLES, REVIEW_STATUSES, type CaseStatus } from './states';
 
 export type Action = 'accept' | 'approve' | 'return' | 'resubmit' | 'reject' | 'withdraw' | 'fast_approve';
 
@@ -16,13 +16,23 @@ export type CaseFacts = {
   caseNo: string;
   status: CaseStatus;
   villageId: string;
-  householdId: string;
+  /** Null while the filer's identity is to be verified (see identityCheck). */
+  householdId: string | null;
   contactId: string | null;
   verifierId: string | null;
   returnedFrom: string | null;
   publicityEnd: Date | null;
   greenChannel: boolean;
+  /** 'pending' (身份待核实), 'confirmed' (身份已核实) or null (verified when filed). */
+  identityCheck: string | null;
 };
+
+/** The facts of a case row (a row with an unknown status has none). */
+export function caseFactsOf(row: Omit<CaseFacts, 'status'> & { status: string }): CaseFacts | null {
+  if (!isCaseStatus(row.status)) return null;
+  const { id, caseNo, status, villageId, householdId, contactId, verifierId, returnedFrom, publicityEnd, greenChannel, identityCheck } = row;
+  return { id, caseNo, status, villageId, householdId, contactId, verifierId, returnedFrom, publicityEnd, greenChannel, identityCheck };
+}
 
 export type RuleContext = {
   now: Date;
@@ -39,9 +49,13 @@ export type RefusalCode = 'not_found' | 'no_role' | 'outside_jurisdiction' | 'no
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
 const Fen = z.number().int().min(0).max(10_000_000_000);
 
+/** 身份已核实: the applicant of a case flagged 身份待核实 was checked in person (see identityGuard). */
+const IdentityConfirmed = { identityConfirmed: z.literal(true, { message: 'must be true, once the applicant’s identity was checked in person' }).optional() };
+
 /** What each move needs. */
 export const DATA = {
   none: z.object({}).passthrough(),
+  villageReview: z.object(IdentityConfirmed).passthrough(),
   assignVerifier: z.object({ verifierId: z.string().min(1, 'required: the verifier (核查员) to assign') }),
   verification: z.object({
     verifiedIncomeFen: Fen,
@@ -61,6 +75,7 @@ export const DATA = {
     amountFen: z.number().int().min(1).max(10_000_000_00),
     category: z.enum(HOUSEHOLD_CATEGORIES),
     measures: z.array(z.enum(MEASURES)).min(1, 'at least one measure'),
+    ...IdentityConfirmed,
   }),
   payment: z.object({ paymentRef: z.string().trim().min(1).max(100), paidOn: Day }),
   missing: z.object({ items: z.array(z.string().trim().min(1).max(100)).min(1, 'list at least one missing item').max(20) }),
@@ -98,10 +113,34 @@ function countyOnly(actor: Actor, c: CaseFacts): Refusal | null {
   return null;
 }
 
+/**
+ * Checked before any rule (status, role, guard): a case outside the caller's reach — another
+ * region's for a cadre, someone else's for a villager — must answer as one that does not exist,
+ * so nothing of it (its status, who owns its step) is disclosed.
+ */
+export function outsideScope(actor: Actor, c: Pick<CaseFacts, 'villageId' | 'contactId' | 'householdId'>): Refusal | null {
+  if (actor.kind === 'cadre' && !inJurisdiction(actor, c.villageId)) return refuse('outside_jurisdiction', 'the case is outside your region');
+  if (actor.kind === 'villager' && !isApplicant(actor, c)) return refuse('not_own_case', 'this is not your case');
+  return null;
+}
+
+/**
+ * A case flagged 身份待核实 is passed on (or fast-approved) only with data.identityConfirmed: the
+ * village checks in person who filed it, since its ID number belongs to a registered household
+ * the filer was not shown to belong to.
+ */
+function identityGuard(c: CaseFacts, d: { identityConfirmed?: true }): Refusal | null {
+  if (c.identityCheck !== 'pending' || d.identityConfirmed === true) return null;
+  return refuse('invalid_data', 'the applicant’s identity is to be verified (身份待核实): check it in person, then send data.identityConfirmed = true', 'data.identityConfirmed');
+}
+
+function isApplicant(actor: Extract<Actor, { kind: 'villager' }>, c: Pick<CaseFacts, 'contactId' | 'householdId'>): boolean {
+  return actor.contactId === c.contactId || (actor.householdId !== null && actor.householdId === c.householdId);
+}
+
 function applicant(actor: Actor, c: CaseFacts): Refusal | null {
   if (actor.kind !== 'villager') return refuse('no_role', 'only the applicant can do this');
-  const own = actor.contactId === c.contactId || (actor.householdId !== null && actor.householdId === c.householdId);
-  return own ? null : refuse('not_own_case', 'this is not your case');
+  return isApplicant(actor, c) ? null : refuse('not_own_case', 'this is not your case');
 }
 
 const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
@@ -115,7 +154,8 @@ export const TRANSITIONS: readonly TransitionRule[] = [
     data: DATA.none,
     who: (actor) => (actor.kind === 'system' ? null : refuse('no_role', 'cases enter village review when filed')),
   },
-  { action: 'approve', from: ['village_review', 'town_review'], to: (c) => NEXT_STATUS[c.status]!, data: DATA.none, who: owner() },
+  { action: 'approve', from: ['village_review'], to: () => 'town_review', data: DATA.villageReview, who: owner(), guard: identityGuard },
+  { action: 'approve', from: ['town_review'], to: () => 'county_review', data: DATA.none, who: owner() },
   {
     action: 'approve',
     from: ['county_review'],
@@ -158,7 +198,7 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   },
   { action: 'approve', from: ['approved'], to: () => 'paid', data: DATA.payment, who: owner() },
   // 绿色通道: urgent help first, paperwork after.
-  { action: 'fast_approve', from: REVIEW_STATUSES.filter((s) => s !== 'publicity'), to: () => 'approved', data: DATA.decision, noteRequired: true, who: countyOnly },
+  { action: 'fast_approve', from: REVIEW_STATUSES.filter((s) => s !== 'publicity'), to: () => 'approved', data: DATA.decision, noteRequired: true, who: countyOnly, guard: identityGuard },
   {
     action: 'return',
     from: ['village_review', 'town_review', 'county_review', 'verification', 'assessment'],

@@ -1,9 +1,11 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { FileBox } from 'file-box';
 import { t } from '../../flows/i18n';
+import { botT } from '../../bot/i18n';
 import { echo, FakeServer, inbox, leftovers, sleep, startTestBot, tempSpoolDir, waitFor, type RecordedCall, type TestBot } from './support';
 
 const BUSY = t('zh-CN', 'server.busy');
+const REJECTED = botT('zh-CN')('inbound.rejected');
 test('the busy notice is a real sentence', () => expect(BUSY).toMatch(/稍后/));
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 const unavailable = { status: 503, body: { error: 'database down' } };
@@ -125,17 +127,35 @@ test('413 with replies: the replies are said, no retry', async () => {
   expect(spooled()).toEqual([]);
 });
 
-test('a 4xx without replies is dropped quietly, no retry', async () => {
-  server.answer = () => ({ status: 415, body: { error: 'unsupported' } });
+test.each([
+  ['400 (a NUL the server refused)', 400],
+  ['415', 415],
+  ['422', 422],
+])('a %s without replies is final: the villager hears it once, it leaves the spool, the next message goes on', async (_label, status) => {
+  server.answer = (call) => (call.body['text'] === '坏' ? { status, body: { error: { code: 'bad_request', message: 'text: control character', field: 'text' } } } : echo(call));
   const { mocker, botContact } = await start();
   const zhang = mocker.createContact({ id: 'v-zhang', name: '张大爷' });
   const said = inbox(zhang);
 
-  zhang.say('x').to(botContact);
-  await waitFor(() => server.calls.length === 1, 'the call');
+  zhang.say('坏').to(botContact);
+  zhang.say('下一条').to(botContact);
+  await waitFor(() => said.length === 2, 'the refusal and the next reply');
   await sleep(200);
+  expect(said).toEqual([REJECTED, '收到：下一条']);
+  expect(texts(server.calls)).toEqual(['坏', '下一条']); // never retried
+  expect(spooled()).toEqual([]);
+});
+
+test('a 4xx with the server\'s polite reply says that reply, not ours', async () => {
+  server.answer = () => ({ status: 400, body: { error: { code: 'bad_request', message: 'x', field: 'text' }, replies: [{ type: 'text', text: '请重新输入' }] } });
+  const { mocker, botContact } = await start();
+  const zhang = mocker.createContact({ id: 'v-zhang', name: '张大爷' });
+  const said = inbox(zhang);
+  zhang.say('x').to(botContact);
+  await waitFor(() => said.length === 1, 'the reply');
+  await sleep(200);
+  expect(said).toEqual(['请重新输入']);
   expect(server.calls).toHaveLength(1);
-  expect(said).toEqual([]);
   expect(spooled()).toEqual([]);
 });
 

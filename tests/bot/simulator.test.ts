@@ -147,3 +147,99 @@ test('bad sends get a clear 400', async () => {
   await sleep(100);
   expect(server.calls).toEqual([]);
 });
+
+describe('issue 8, finding 4: what the simulator serves and keeps', () => {
+  const upload = async (bytes: Buffer | string, name: string, type = 'application/octet-stream', as = '张大爷') => {
+    const form = new FormData();
+    form.append('as', as);
+    form.append('file', new Blob([typeof bytes === 'string' ? bytes : new Uint8Array(bytes)], { type }), name);
+    return fetch(`${base}/api/send`, { method: 'POST', body: form });
+  };
+
+  test.each([
+    ['an HTML file (even one claiming to be an image)', '<html><script>alert(localStorage.token)</script></html>', 'evil.png', 'image/png'],
+    ['an HTML file', '<!doctype html><script>alert(1)</script>', 'page.html', 'text/html'],
+    ['an SVG (script inside)', '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', 'x.svg', 'image/svg+xml'],
+    ['a PDF', '%PDF-1.4 …', 'a.pdf', 'application/pdf'],
+  ])('%s is a download, never rendered', async (_label, bytes, name, type) => {
+    expect((await upload(bytes, name, type)).status).toBe(200);
+    const [sent] = await waitForMessages({ as: '张大爷' }, 1);
+    const media = await fetch(`${base}/api/media/${encodeURIComponent(sent!.id)}`);
+    expect(media.headers.get('content-type')).toBe('application/octet-stream');
+    expect(media.headers.get('content-disposition')).toMatch(/^attachment;/);
+    expect(media.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  test('a photo is shown as its sniffed type with nosniff, whatever its name says', async () => {
+    await upload(PNG, 'photo.jpg', 'image/jpeg');
+    const [sent] = await waitForMessages({ as: '张大爷' }, 1);
+    const media = await fetch(`${base}/api/media/${encodeURIComponent(sent!.id)}`);
+    expect(media.headers.get('content-type')).toBe('image/png');
+    expect(media.headers.get('content-disposition')).toMatch(/^inline;/);
+    expect(media.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  test('the page runs only its own inline script and style (a CSP nonce), and cannot be framed', async () => {
+    const res = await fetch(base);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    const nonce = /script-src 'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce).toBeDefined();
+    const html = await res.text();
+    expect(html).toContain(`<script nonce="${nonce}">`);
+    expect(html).toContain(`<style nonce="${nonce}">`);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain('unsafe-inline');
+  });
+
+  test('20 uploads of 5 MB do not keep 100 MB: the oldest files are forgotten, the newest still served', async () => {
+    server.answer = () => ({ status: 200, body: { replies: [] } }); // no replies: only the uploads are kept
+    const ids: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      const bytes = Buffer.alloc(5 << 20, i);
+      PNG.copy(bytes); // a PNG signature in front: an image, as a villager's photo
+      expect((await upload(bytes, `photo-${i}.png`, 'image/png')).status).toBe(200);
+      server.calls.length = 0; // the stand-in server need not keep them either
+      const list = await messages({ as: '张大爷' });
+      ids.push(list[list.length - 1]!.id);
+    }
+    const kept = [...running.mocker.cacheFileBoxPayload.values()].reduce((sum, json) => sum + (((json as { base64?: string }).base64?.length ?? 0) * 3) / 4, 0);
+    expect(kept).toBeLessThanOrEqual(64 << 20);
+    expect(kept).toBeGreaterThanOrEqual(5 << 20);
+    expect(running.mocker.cacheMessagePayload.size).toBeLessThanOrEqual(20);
+    expect((await fetch(`${base}/api/media/${encodeURIComponent(ids[0]!)}`)).status).toBe(404);
+    const newest = await fetch(`${base}/api/media/${encodeURIComponent(ids[19]!)}`);
+    expect(newest.status).toBe(200);
+    expect(Buffer.from(await newest.arrayBuffer()).length).toBe(5 << 20);
+  }, 120_000);
+
+  test('a file over the page\'s limit is a 413, not kept', async () => {
+    const res = await upload(Buffer.alloc((20 << 20) + 1), 'huge.png', 'image/png');
+    expect(res.status).toBe(413);
+    await sleep(100);
+    expect(await messages({ as: '张大爷' })).toEqual([]);
+  });
+});
+
+test('past the message limit the oldest messages are forgotten, and numbering goes on', async () => {
+  const app = new Koa();
+  app.use(createSimulatorRouter({ mocker: running.mocker, limits: { maxMessages: 4 } }).routes());
+  const small = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => small.once('listening', resolve));
+  const url = `http://127.0.0.1:${(small.address() as AddressInfo).port}/simulator`;
+  try {
+    for (const text of ['一', '二', '三']) {
+      await fetch(`${url}/api/send`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ as: '赵大爷', text }) });
+      await waitFor(() => server.calls.length > 0 && server.calls[server.calls.length - 1]!.body['text'] === text, 'the call');
+    }
+    let list: SimMessage[] = [];
+    for (const until = Date.now() + 5_000; list.at(-1)?.index !== 6; await sleep(20)) {
+      if (Date.now() > until) throw new Error(`only ${JSON.stringify(list)}`);
+      list = ((await (await fetch(`${url}/api/messages?as=${encodeURIComponent('赵大爷')}`)).json()) as { messages: SimMessage[] }).messages;
+    }
+    expect(list.map((m) => m.index)).toEqual([3, 4, 5, 6]);
+    expect(list.map((m) => m.text)).toEqual(['二', '收到：二', '三', '收到：三']);
+  } finally {
+    small.closeAllConnections();
+    await new Promise((resolve) => small.close(resolve));
+  }
+});

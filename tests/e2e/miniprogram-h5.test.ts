@@ -25,6 +25,7 @@ const log = capturingLogger();
 let srv: TestServer;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
+const cspViolations: string[] = [];
 
 beforeAll(async () => {
   ensureBuilt('h5');
@@ -44,6 +45,12 @@ async function phone(): Promise<Page> {
   contexts.push(context);
   const page = await context.newPage();
   page.on('pageerror', (err) => console.error('page error:', err.message));
+  // the server's Content-Security-Policy (server/http/headers.ts) must let the whole app work
+  page.on('console', (msg) => {
+    if (!/Content Security Policy/i.test(msg.text())) return;
+    cspViolations.push(msg.text());
+    console.error('CSP violation:', msg.text());
+  });
   return page;
 }
 
@@ -140,7 +147,7 @@ test('a villager applies for 因学 on a phone, with two photos, and sees the ca
   const caseNo = /FP-\d{4}-\d{6}/.exec(await caseNoBox.innerText())![0];
   const row = await srv.db.prisma.case.findUniqueOrThrow({ where: { caseNo }, include: { documents: true, household: true } });
   expect(row).toMatchObject({ cause: 'education', status: 'village_review', rigidExpenseFen: 900_000, perCapitaIncomeFen: 500_000 });
-  expect(row.household.headIdNumber).toBe(answers.idNumber);
+  expect(row.household?.headIdNumber).toBe(answers.idNumber);
   expect(row.documents.map((d) => d.kind).sort()).toEqual(['enrollment_proof', 'fee_receipt']);
 
   // "my cases" lists it
@@ -170,4 +177,13 @@ test('a villager applies for 因学 on a phone, with two photos, and sees the ca
   expect(await other.getByText(caseNo).count()).toBe(0);
   expect(await other.getByText('县第一中学').count()).toBe(0);
   await other.screenshot({ path: path.join(ARTIFACTS, 'miniprogram-h5-not-yours.png'), fullPage: true });
+  expect(cspViolations).toEqual([]);
+});
+
+test('the app is served under a CSP with no inline script but its own, and cannot be framed', async () => {
+  const res = await fetch(`${srv.url}/app/`);
+  const csp = res.headers.get('content-security-policy') ?? '';
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(csp).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')*;/);
+  expect(csp).not.toMatch(/script-src[^;]*unsafe/);
 });

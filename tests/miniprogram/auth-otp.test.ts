@@ -8,7 +8,7 @@ import { t } from '../../flows/i18n';
 import { loadConfig } from '../../server/config';
 import { requestOtp } from '../../server/miniprogram/otp';
 import { insertCase } from '../support/fixtures';
-import { ADMIN_TOKEN, startTestServer, type TestServer } from '../support/server';
+import { ADMIN_TOKEN, BOT_TOKEN, startTestServer, type TestServer } from '../support/server';
 import { call, capturingLogger, idNumber, loggedCode, loginByPhone } from './support';
 
 const START = new Date('2026-03-10T02:00:00Z');
@@ -74,7 +74,10 @@ describe('phone and one-time code', () => {
     const sent = await srv.db.prisma.outbox.findMany({ where: { kind: 'login_code', targetId: 'wx-grandma' } });
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ channel: 'test:bot', targetType: 'contact', status: 'pending' });
-    const text = (sent[0].payload as { text: string }).text;
+    // the row does not hold the code: the bot gets it when it leases the message
+    expect((sent[0].payload as { text: string }).text).toBe(t('en', 'auth.login_code_hidden'));
+    const leased = await call(srv, 'GET', '/api/bot/outbox?puppet=test&accountId=bot&wait=0', { token: BOT_TOKEN });
+    const text = leased.body.messages.find((m: { id: string }) => m.id === sent[0].id).text as string;
     const code = /\d{6}/.exec(text)![0];
     expect(text).toBe(t('en', 'miniprogram.otp.message', { code, minutes: 5 })); // the contact's language
 
@@ -146,6 +149,14 @@ describe('phone and one-time code', () => {
     expect(r.body.error).toEqual({ code: 'bad_request', field: 'phone', message: t(lang as 'en', key) });
   });
 
+  test('without TRUST_PROXY, X-Forwarded-For does not make a client someone else (per-address limit)', async () => {
+    const spoofed = (i: number) => call(srv, 'POST', '/api/auth/otp/request', { body: { phone: freshPhone() }, headers: { 'x-forwarded-for': `203.0.113.${i}` } });
+    for (let i = 0; i < srv.config.auth.clientPerMinute; i++) expect((await spoofed(i)).status).toBe(202);
+    const refused = await spoofed(99);
+    expect(refused.status).toBe(429);
+    expect(refused.body.error).toMatchObject({ code: 'too_many_requests', field: 'phone' });
+  });
+
   test('"+86 138-0000-1234" is the same phone as 13800001234', async () => {
     await request('+86 138-0000-1234');
     const code = loggedCode(log, '13800001234')!;
@@ -154,12 +165,14 @@ describe('phone and one-time code', () => {
 
   test('in production the code is never logged (unless DEV_OTP_LOG=1)', async () => {
     const quiet = capturingLogger();
-    const prod = loadConfig({ NODE_ENV: 'production' }).app;
+    // production needs a data key to start at all; with one, codes are never logged, and asking for it is refused
+    const production = { NODE_ENV: 'production', FANGPIN_DATA_KEY: `k1:${Buffer.alloc(32, 1).toString('base64')},index:${Buffer.alloc(32, 2).toString('base64')}` };
+    const prod = loadConfig(production).app;
     expect(prod.devOtpLog).toBe(false);
-    expect(loadConfig({ NODE_ENV: 'production', DEV_OTP_LOG: '1' }).app.devOtpLog).toBe(true);
+    expect(() => loadConfig({ ...production, DEV_OTP_LOG: '1' })).toThrow(/DEV_OTP_LOG=1 is refused/);
     expect(loadConfig({ DEV_OTP_LOG: '0' }).app.devOtpLog).toBe(false);
     expect(loadConfig({}).app.devOtpLog).toBe(true);
-    await requestOtp(srv.db.prisma, freshPhone(), clock, { log: quiet, devOtpLog: prod.devOtpLog });
+    await requestOtp(srv.db.prisma, freshPhone(), clock, { log: quiet, devOtpLog: prod.devOtpLog, keyring: srv.db.keyring, botToken: BOT_TOKEN });
     expect(quiet.lines).toEqual([]);
   });
 });

@@ -17,7 +17,9 @@ const phone = () => `1350000${String(++seq).padStart(4, '0')}`;
 const MAX_UPLOAD = 64 * 1024;
 
 beforeAll(async () => {
-  srv = await startTestServer({ log, maxUploadBytes: MAX_UPLOAD });
+  // a dozen villagers log in here, all from 127.0.0.1: the per-address limit (tested in auth-otp and
+  // login-flood) would stand between them
+  srv = await startTestServer({ log, maxUploadBytes: MAX_UPLOAD, env: { AUTH_CLIENT_PER_MINUTE: '1000', AUTH_CLIENT_PER_HOUR: '10000' } });
   // the village cadre of 柳树村 has bound their WeChat: new cases there are announced to them
   const contact = await srv.db.prisma.contact.create({ data: { channel: 'test:bot', externalId: 'wx-liushu-cadre', name: '村支书' } });
   await srv.db.prisma.cadre.update({ where: { id: srv.cadre('liushu').id }, data: { contactId: contact.id } });

@@ -1,9 +1,12 @@
 /**
- * Cadre login and what a credential may do: passwords (bcrypt), expiring sessions, lockout after
- * repeated failures (on a fixed clock moved by hand — no sleeping), logout, deactivated accounts,
- * the auditor who reads but never acts, and the one-time WeChat binding codes.
+ * Cadre login and what a credential may do: passwords (argon2id; bcrypt hashes from before still
+ * verify), expiring sessions, login limits per account, per known device and per client address
+ * (on a fixed clock moved by hand — no sleeping; each call comes from its own address through
+ * X-Forwarded-For unless a test names one), logout, deactivated accounts, the auditor who reads
+ * but never acts, and the one-time WeChat binding codes.
  */
-import { redeemBindingCode } from '../../server/auth/binding-codes';
+import bcrypt from 'bcryptjs';
+import { findBindingCode, redeemBindingCode } from '../../server/auth/binding-codes';
 import { insertCase } from '../support/fixtures';
 import { ADMIN_TOKEN, startTestServer, type TestServer } from '../support/server';
 
@@ -17,7 +20,8 @@ let srv: TestServer;
 let caseNo: string; // 柳树村, village_review
 
 beforeAll(async () => {
-  srv = await startTestServer({ now: () => clock });
+  // LOGIN_CONCURRENCY high: the account limit is what these tests look at (the flood test looks at the gate)
+  srv = await startTestServer({ now: () => clock, env: { TRUST_PROXY: '1', LOGIN_CONCURRENCY: '100' } });
   ({ caseNo } = await insertCase(srv.db.prisma, srv.config.documentsDir, { villageCode: '439901100201', status: 'village_review', idNumber: '11010519491231002X' }));
 });
 afterAll(async () => {
@@ -28,16 +32,23 @@ beforeEach(() => {
 });
 
 type Res = { status: number; headers: Headers; body: any };
-async function call(method: string, path: string, token?: string, body?: unknown): Promise<Res> {
+async function call(method: string, path: string, token?: string, body?: unknown, headers: Record<string, string> = {}): Promise<Res> {
   const res = await fetch(`${srv.url}${path}`, {
     method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
     body: body !== undefined ? JSON.stringify(body) : undefined,
   });
   const text = await res.text();
   return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null };
 }
-const login = (username: string, password: string) => call('POST', '/api/auth/login', undefined, { username, password });
+let ipSeq = 0;
+/** A login from `ip` (default: an address of its own), with a known-device token or cookie. */
+const login = (username: string, password: string, from: { ip?: string; device?: string; cookie?: string } = {}) =>
+  call('POST', '/api/auth/login', undefined, { username, password }, {
+    'x-forwarded-for': from.ip ?? `10.${(++ipSeq >> 16) & 255}.${(ipSeq >> 8) & 255}.${ipSeq & 255}`,
+    ...(from.device ? { 'x-device-token': from.device } : {}),
+    ...(from.cookie ? { cookie: from.cookie } : {}),
+  });
 
 let accountSeq = 0;
 /** A fresh village account with a known password (created through the API by the county office). */
@@ -56,6 +67,7 @@ describe('login', () => {
     expect(res.body).toEqual({
       token: expect.stringMatching(/^\S{20,}$/),
       expiresAt: new Date(START.getTime() + 12 * HOUR).toISOString(),
+      deviceToken: expect.stringMatching(/^\S{20,}$/),
       cadre: { id: demo.id, name: '柳树村村委会', role: 'village', region: { code: '439901100201', name: '柳树村', level: 'village' } },
     });
     const list = await call('GET', '/api/cases', res.body.token);
@@ -64,15 +76,26 @@ describe('login', () => {
     expect((await call('GET', '/api/auth/me', res.body.token)).body).toMatchObject({ cadre: { id: demo.id, role: 'village' }, via: 'session' });
   });
 
-  test('only hashes are stored: the password as bcrypt, the session token as SHA-256', async () => {
+  test('only hashes are stored: the password as argon2id, the session and device tokens as SHA-256', async () => {
     const a = await account('a fine long password');
     const res = await login(a.username, a.password);
-    const row = await srv.db.prisma.cadre.findUniqueOrThrow({ where: { id: a.id }, include: { sessions: true } });
-    expect(row.passwordHash).toMatch(/^\$2[aby]\$1[0-2]\$/);
+    const row = await srv.db.prisma.cadre.findUniqueOrThrow({ where: { id: a.id }, include: { sessions: true, devices: true } });
+    expect(row.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(row.devices.map((d) => d.tokenHash)).toEqual([expect.stringMatching(/^[0-9a-f]{64}$/)]);
+    expect(JSON.stringify(row.devices)).not.toContain(res.body.deviceToken);
     expect(row.passwordHash).not.toContain(a.password);
     expect(row.sessions).toHaveLength(1);
     expect(row.sessions[0].tokenHash).toMatch(/^[0-9a-f]{64}$/);
     expect(row.sessions[0].tokenHash).not.toBe(res.body.token);
+  });
+
+  test('a bcrypt hash from before still verifies, and the login replaces it with argon2id', async () => {
+    const a = await account();
+    await srv.db.prisma.cadre.update({ where: { id: a.id }, data: { passwordHash: await bcrypt.hash(a.password, 4) } });
+    expect((await login(a.username, 'not it')).status).toBe(401);
+    expect((await login(a.username, a.password)).status).toBe(200);
+    expect((await srv.db.prisma.cadre.findUniqueOrThrow({ where: { id: a.id } })).passwordHash).toMatch(/^\$argon2id\$/);
+    expect((await login(a.username, a.password)).status).toBe(200);
   });
 
   test('a wrong password and an unknown name get the same answer', async () => {
@@ -96,30 +119,49 @@ describe('login', () => {
   });
 });
 
-describe('lockout after repeated failures', () => {
-  test('the 5th wrong password locks the account for 15 minutes; the right one is refused alike meanwhile', async () => {
-    const a = await account();
-    for (let i = 1; i <= 4; i++) expect((await login(a.username, `wrong ${i}`)).status).toBe(401);
-    const fifth = await login(a.username, 'wrong 5');
-    expect(fifth.status).toBe(423);
-    expect(fifth.body.error.code).toBe('locked');
-    expect(fifth.body.lockedUntil).toBe(new Date(START.getTime() + 15 * MINUTE).toISOString());
+describe('login limits (issue 8 findings 3 and 6)', () => {
+  const wrongAudits = (cadreId: string) => srv.db.prisma.auditEntry.count({ where: { action: 'login', actorId: cadreId, reason: 'wrong password' } });
 
-    advance(14 * MINUTE);
+  test('40 parallel wrong passwords from 40 addresses: only LOGIN_MAX_FAILURES (5) are checked, the rest refused before hashing', async () => {
+    const a = await account();
+    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => login(a.username, `wrong ${i}`)));
+    expect(results.filter((r) => r.status === 401)).toHaveLength(5);
+    expect(results.filter((r) => r.status === 429)).toHaveLength(35);
+    expect(await wrongAudits(a.id)).toBe(5);
+    // the right one from yet another client is refused alike: the lock says nothing about the password
     const right = await login(a.username, a.password);
     const wrong = await login(a.username, 'still wrong');
-    // locked: whether the password was right is not revealed
-    expect(right.status).toBe(423);
+    expect(right.status).toBe(429);
     expect(right.body).toEqual(wrong.body);
-    expect(Number(right.headers.get('retry-after'))).toBe(60);
-
-    advance(1 * MINUTE + 1000);
-    const after = await login(a.username, a.password);
-    expect(after.status).toBe(200);
-    expect((await srv.db.prisma.cadre.findUniqueOrThrow({ where: { id: a.id } })).failedLogins).toBe(0);
+    expect(right.headers.get('retry-after')).toBe(String(15 * 60));
   });
 
-  test('a successful login resets the count', async () => {
+  test('unknown name, wrong password, locked account: the same answers at each step', async () => {
+    const a = await account();
+    const ghost = `ghost${accountSeq}`;
+    for (let i = 1; i <= 6; i++) {
+      const real = await login(a.username, `wrong ${i}`);
+      const unknown = await login(ghost, `wrong ${i}`);
+      expect(real.status).toBe(i <= 5 ? 401 : 429);
+      expect({ status: unknown.status, body: unknown.body, retryAfter: unknown.headers.get('retry-after') }).toEqual({ status: real.status, body: real.body, retryAfter: real.headers.get('retry-after') });
+    }
+    expect((await login(a.username, 'x')).body.error).toEqual({ code: 'too_many_attempts', message: expect.stringContaining('900') });
+    // no 423 that only real accounts get
+    expect((await login(a.username, a.password)).status).not.toBe(423);
+  });
+
+  test('the limit lasts LOGIN_LOCK_MINUTES from the first attempt; then the count starts again', async () => {
+    const a = await account();
+    for (let i = 0; i < 5; i++) await login(a.username, 'wrong');
+    advance(14 * MINUTE);
+    expect((await login(a.username, a.password)).status).toBe(429);
+    advance(MINUTE);
+    expect((await login(a.username, a.password)).status).toBe(200);
+    for (let i = 0; i < 5; i++) expect((await login(a.username, 'wrong')).status).toBe(401);
+    expect((await login(a.username, 'wrong')).status).toBe(429);
+  });
+
+  test('a successful login starts the count again', async () => {
     const a = await account();
     for (let i = 0; i < 4; i++) await login(a.username, 'wrong');
     expect((await login(a.username, a.password)).status).toBe(200);
@@ -127,18 +169,65 @@ describe('lockout after repeated failures', () => {
     expect((await login(a.username, a.password)).status).toBe(200);
   });
 
-  test('after the lock ends the count starts again from zero', async () => {
+  test('nobody can lock a cadre out: a client that logged in before still logs in, by header or cookie', async () => {
     const a = await account();
-    for (let i = 0; i < 5; i++) await login(a.username, 'wrong');
-    advance(16 * MINUTE);
-    for (let i = 0; i < 4; i++) expect((await login(a.username, 'wrong')).status).toBe(401);
-    expect((await login(a.username, 'wrong')).status).toBe(423);
+    const first = await login(a.username, a.password);
+    expect(first.body.deviceToken).toMatch(/^[A-Za-z0-9_-]{20,}$/);
+    const cookie = /fp_device=([^;]+)/.exec(first.headers.get('set-cookie') ?? '')?.[1];
+    expect(cookie).toBe(first.body.deviceToken);
+    expect(first.headers.get('set-cookie')).toMatch(/httponly/i);
+
+    // an attacker fails from many addresses: the account's limit for unknown clients is reached
+    await Promise.all(Array.from({ length: 12 }, () => login(a.username, 'guess')));
+    expect((await login(a.username, a.password)).status).toBe(429);
+    const byHeader = await login(a.username, a.password, { device: first.body.deviceToken });
+    expect(byHeader.status).toBe(200);
+    expect(byHeader.body.deviceToken).toBe(first.body.deviceToken);
+    expect((await login(a.username, a.password, { cookie: `fp_device=${cookie}` })).status).toBe(200);
+    // and the attacker's count is not wiped by it
+    expect((await login(a.username, a.password)).status).toBe(429);
+  });
+
+  test('a known device is limited on its own: its failures do not spill onto the account, nor others’ onto it', async () => {
+    const a = await account();
+    const device = (await login(a.username, a.password)).body.deviceToken as string;
+    for (let i = 0; i < 5; i++) expect((await login(a.username, 'wrong', { device })).status).toBe(401);
+    expect((await login(a.username, a.password, { device })).status).toBe(429);
+    expect((await login(a.username, a.password)).status).toBe(200); // the account's own count is untouched
+  });
+
+  test('another account’s device token, or a made-up one, counts as no device', async () => {
+    const a = await account();
+    const b = await account();
+    const bDevice = (await login(b.username, b.password)).body.deviceToken as string;
+    await Promise.all(Array.from({ length: 6 }, () => login(a.username, 'guess')));
+    expect((await login(a.username, a.password, { device: bDevice })).status).toBe(429);
+    expect((await login(a.username, a.password, { device: 'x'.repeat(32) })).status).toBe(429);
+  });
+
+  test('per client: AUTH_CLIENT_PER_MINUTE (10) attempts a minute whatever the names, AUTH_CLIENT_PER_HOUR (60) an hour', async () => {
+    const ip = '203.0.113.77';
+    for (let i = 0; i < 10; i++) expect((await login(`nobody-${accountSeq}-${i}`, 'x', { ip })).status).toBe(401);
+    const eleventh = await login(`nobody-${accountSeq}-x`, 'x', { ip });
+    expect(eleventh.status).toBe(429);
+    expect(eleventh.headers.get('retry-after')).toBe('60');
+    expect((await login(`nobody-${accountSeq}-y`, 'x')).status).toBe(401); // another client is not held up
+    // keeping at it shuts the client out for the hour
+    for (let minute = 1; minute < 6; minute++) {
+      advance(MINUTE);
+      for (let i = 0; i < 10; i++) await login(`nobody-${accountSeq}-${minute}-${i}`, 'x', { ip });
+    }
+    advance(MINUTE);
+    const late = await login(`nobody-${accountSeq}-late`, 'x', { ip });
+    expect(late.status).toBe(429);
+    expect(Number(late.headers.get('retry-after'))).toBe(60 * 60 - 6 * 60);
   });
 
   test('the county office lifts a lock', async () => {
     const a = await account();
-    for (let i = 0; i < 5; i++) await login(a.username, 'wrong');
-    expect((await call('GET', '/api/cadres?region=439901100201', ADMIN_TOKEN)).body.cadres.find((c: { id: string }) => c.id === a.id).lockedUntil).not.toBeNull();
+    for (let i = 0; i < 6; i++) await login(a.username, 'wrong');
+    const listed = (await call('GET', '/api/cadres?region=439901100201', ADMIN_TOKEN)).body.cadres.find((c: { id: string }) => c.id === a.id);
+    expect(listed.lockedUntil).toBe(new Date(START.getTime() + 15 * MINUTE).toISOString());
     expect((await call('PATCH', `/api/cadres/${a.id}`, ADMIN_TOKEN, { unlock: true })).status).toBe(200);
     expect((await login(a.username, a.password)).status).toBe(200);
   });
@@ -237,18 +326,28 @@ describe('the auditor reads but never acts', () => {
 
 describe('binding codes (绑定 / 绑定群)', () => {
   test('the seed prints codes for the simulator demo', () => {
-    for (const key of ['county', 'qingshan', 'liushu'] as const) expect(srv.cadre(key).bindingCode).toMatch(/^\d{6}$/);
-    expect(srv.seed.roomCodes).toEqual([{ region: '柳树村', topic: '柳树村工作群', code: expect.stringMatching(/^\d{6}$/) }]);
+    for (const key of ['county', 'qingshan', 'liushu'] as const) expect(srv.cadre(key).bindingCode).toMatch(/^\d{10}$/);
+    expect(srv.seed.roomCodes).toEqual([{ region: '柳树村', topic: '柳树村工作群', code: expect.stringMatching(/^\d{10}$/) }]);
   });
 
-  test('six digits, valid 24 hours; a new one withdraws the earlier one', async () => {
+  test('ten digits, valid 24 hours; a new one withdraws the earlier one', async () => {
     const a = await account();
     const first = await call('POST', `/api/cadres/${a.id}/binding-code`, ADMIN_TOKEN);
     expect(first.status).toBe(201);
-    expect(first.body).toEqual({ code: expect.stringMatching(/^\d{6}$/), expiresAt: new Date(START.getTime() + 24 * HOUR).toISOString(), cadre: { id: a.id, name: expect.any(String), role: 'village' } });
+    expect(first.body).toEqual({ code: expect.stringMatching(/^\d{10}$/), expiresAt: new Date(START.getTime() + 24 * HOUR).toISOString(), cadre: { id: a.id, name: expect.any(String), role: 'village' } });
     const second = await call('POST', `/api/cadres/${a.id}/binding-code`, ADMIN_TOKEN);
     const live = await srv.db.prisma.bindingCode.findMany({ where: { cadreId: a.id } });
-    expect(live.map((c) => c.code)).toEqual([second.body.code]);
+    expect(live.map((c) => c.id)).toEqual([(await findBindingCode(srv.db.prisma, second.body.code))!.id]);
+  });
+
+  test('only a slow hash of a code is stored (finding 7)', async () => {
+    const a = await account();
+    const { code } = (await call('POST', `/api/cadres/${a.id}/binding-code`, ADMIN_TOKEN)).body;
+    const rows = await srv.db.prisma.bindingCode.findMany({ where: { cadreId: a.id } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0].codeHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(rows)).not.toContain(code);
+    expect(Object.keys(rows[0])).not.toContain('code');
   });
 
   test('a cadre may ask a code for their own account, not for another', async () => {
@@ -276,7 +375,7 @@ describe('binding codes (绑定 / 绑定群)', () => {
     const res = await call('POST', `/api/regions/${code}/room-binding-code`, tokenOf(who));
     expect(res.status).toBe(status);
     if (field) expect(res.body.error.field).toBe(field);
-    if (status === 201) expect(res.body).toMatchObject({ code: expect.stringMatching(/^\d{6}$/), region: { code } });
+    if (status === 201) expect(res.body).toMatchObject({ code: expect.stringMatching(/^\d{10}$/), region: { code } });
   });
 
   test('a code binds once, for its purpose, until it expires', async () => {

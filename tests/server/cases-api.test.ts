@@ -134,7 +134,7 @@ describe('GET /api/documents/:id', () => {
   });
 
   test('a document of an application still in progress is nobody’s yet', async () => {
-    const stored = await new FileSystemDocumentStore(srv.config.documentsDir).put(pngBytes(77));
+    const stored = await new FileSystemDocumentStore(srv.config.documentsDir, srv.db.keyring).put(pngBytes(77));
     const contact = await srv.db.prisma.contact.create({ data: { channel: 'test', externalId: 'in-progress', name: 'x' } });
     const doc = await srv.db.prisma.document.create({ data: { ...stored, mime: 'image/png', kind: 'other', contactId: contact.id } });
     expect((await get(`/api/documents/${doc.id}`, ADMIN_TOKEN)).status).toBe(404);

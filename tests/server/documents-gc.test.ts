@@ -32,7 +32,7 @@ afterAll(async () => {
 function freshDir(): { dir: string; store: FileSystemDocumentStore } {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'fangpin-gc-'));
   dirs.push(dir);
-  return { dir, store: new FileSystemDocumentStore(dir) };
+  return { dir, store: new FileSystemDocumentStore(dir, srv.db.keyring) };
 }
 
 const fileOf = (dir: string, blob: StoredBlob) => path.join(dir, blob.storageKey);
@@ -158,7 +158,7 @@ describe('symbolic links are never followed', () => {
     const outside = freshDir();
     const target = await storeFile(outside.dir, outside.store, OLD);
     await mkdir(path.join(dir, 'sha256'), { recursive: true });
-    const shardName = target.sha256.slice(0, 2);
+    const shardName = target.storageKey.split('/')[1]!;
     await symlink(path.join(outside.dir, 'sha256', shardName), path.join(dir, 'sha256', shardName));
     expect(await sweep(dir)).toEqual({ scanned: 0, deleted: 0, kept: 0 });
     expect(await exists(fileOf(outside.dir, target))).toBe(true);
@@ -170,10 +170,10 @@ describe('through the server', () => {
     const bytes = pngBytes(9001);
     const res = await sendFile(srv, 'gc-villager', bytes, 'photo.png', 'gc-msg-1');
     expect(res.status).toBe(200);
-    const sha = sha256Hex(bytes);
-    const file = path.join(srv.config.documentsDir, 'sha256', sha.slice(0, 2), sha);
+    const storageKey = new FileSystemDocumentStore(srv.config.documentsDir, srv.db.keyring).storageKeyOf(sha256Hex(bytes));
+    const file = path.join(srv.config.documentsDir, storageKey);
     expect(await exists(file)).toBe(true);
-    expect(await srv.db.prisma.document.count({ where: { sha256: sha } })).toBe(0);
+    expect(await srv.db.prisma.document.count({ where: { storageKey } })).toBe(0);
     const mtime = (await stat(file)).mtimeMs;
     const early = await collectOrphanDocuments({ prisma: srv.db.prisma, documentsDir: srv.config.documentsDir, now: new Date(mtime + HOUR) });
     expect(early).toEqual({ scanned: 1, deleted: 0, kept: 1 });

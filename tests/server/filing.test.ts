@@ -122,7 +122,7 @@ test('filing with someone else’s ID number takes nothing over: no phone change
   expect(reply).not.toContain(existing.caseNo); // not told of the household's open case
   const filed = /FP-\d{4}-\d{6}/.exec(reply)?.[0];
   expect(filed).toBeDefined(); // filed all the same, for the village to check
-  const household = await srv.db.prisma.household.findUniqueOrThrow({ where: { id: existing.householdId } });
+  const household = await srv.db.prisma.household.findUniqueOrThrow({ where: { id: existing.householdId! } });
   expect(household.phone).toBe(PHONE);
   const impostor = await srv.db.prisma.contact.findFirstOrThrow({ where: { externalId: 'impostor' } });
   expect(impostor.householdId).toBeNull();

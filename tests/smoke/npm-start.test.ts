@@ -74,4 +74,8 @@ test('the simulator page is served with the mock puppet', async () => {
   const res = await fetch(`http://127.0.0.1:${port}/simulator`);
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toContain('text/html');
+  // on a loopback HOST outside production; under the server's CSP, whose nonce its script carries
+  const nonce = /script-src 'nonce-([^']+)'/.exec(res.headers.get('content-security-policy') ?? '')?.[1];
+  expect(await res.text()).toContain(`<script nonce="${nonce}">`);
+  expect(res.headers.get('cache-control')).toBe('no-store');
 });

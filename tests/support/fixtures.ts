@@ -3,6 +3,7 @@
  * villages without chatting each one in.
  */
 import { FileSystemDocumentStore } from '../../server/documents/store';
+import { TEST_KEYRING } from './keys';
 import type { Prisma, PrismaClient } from '../../server/generated/prisma/client';
 
 let seq = 0;
@@ -50,7 +51,7 @@ export async function insertCase(
   });
   let documentId: string | undefined;
   if (opts.document) {
-    const stored = await new FileSystemDocumentStore(documentsDir).put(opts.document);
+    const stored = await new FileSystemDocumentStore(documentsDir, TEST_KEYRING).put(opts.document);
     const doc = await prisma.document.create({ data: { ...stored, mime: 'image/png', kind: 'hospital_bill', caseId: row.id } });
     documentId = doc.id;
   }

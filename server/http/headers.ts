@@ -1,0 +1,89 @@
+/**
+ * Security headers on every answer. Pages (the simulator, the h5 app at /app/, koa's own error
+ * pages) get a Content-Security-Policy that forbids framing (clickjacking) and any script the
+ * server did not write; nothing is sniffed into another type; no page address leaks to other
+ * sites; and answers that may carry personal data are never stored by a browser or a proxy.
+ *
+ * The simulator page's inline script and style carry a per-answer nonce (ctx.state.cspNonce).
+ * The h5 build (Taro) loads its scripts from files, except one small inline script in its
+ * index.html (the rem sizing): that one is allowed by its hash, read from the build itself, so a
+ * rebuild needs no change here. Taro sets inline styles at run time (style attributes, <style>
+ * elements — tried: the app breaks without 'unsafe-inline' styles), so /app/ allows those.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import type { Context, Next } from 'koa';
+
+/** Answers anyone may cache: nothing personal in them. Everything else under /api and /simulator is no-store. */
+const PUBLIC_PATHS = [/^\/api\/public\//, /^\/api\/forms\//, /^\/api\/app\/config$/];
+const PRIVATE_PATHS = /^\/(api|simulator)(\/|$)/;
+
+const COMMON = ["base-uri 'none'", "object-src 'none'", "frame-ancestors 'none'", "form-action 'self'"];
+
+/** The h5 app: its own scripts (and the build's inline ones, by hash); Taro's run-time inline styles; photos previewed and read from blob: URLs. */
+function appPolicy(scriptHashes: string[]): string {
+  return [
+    "default-src 'self'",
+    ["script-src 'self'", ...scriptHashes.map((h) => `'${h}'`)].join(' '),
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    // the page reads a picked photo back from its own blob: URL before uploading it
+    "connect-src 'self' blob:",
+    ...COMMON,
+  ].join('; ');
+}
+
+/** sha256-… of each inline <script> of an HTML page, as CSP wants them. */
+export function inlineScriptHashes(html: string): string[] {
+  return [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)].map((m) => `sha256-${createHash('sha256').update(m[1]!, 'utf8').digest('base64')}`);
+}
+
+/** The inline scripts' hashes of the h5 build's index.html, read again when the file changes (a rebuild). */
+function buildHashes(indexHtml: string): () => string[] {
+  let seen = { mtimeMs: -1, hashes: [] as string[] };
+  return () => {
+    let mtimeMs: number;
+    try {
+      mtimeMs = statSync(indexHtml).mtimeMs;
+    } catch {
+      return []; // not built: /app/ answers a page without scripts
+    }
+    if (mtimeMs !== seen.mtimeMs) seen = { mtimeMs, hashes: inlineScriptHashes(readFileSync(indexHtml, 'utf8')) };
+    return seen.hashes;
+  };
+}
+
+function pagePolicy(nonce: string): string {
+  return [
+    "default-src 'none'",
+    `script-src 'nonce-${nonce}'`,
+    `style-src 'nonce-${nonce}'`,
+    "img-src 'self' data: blob:",
+    "connect-src 'self'",
+    ...COMMON,
+  ].join('; ');
+}
+
+/** `appIndexHtml`: the h5 build's index.html, whose inline scripts /app/ allows. */
+export function securityHeaders(opts: { appIndexHtml: string }) {
+  const appHashes = buildHashes(opts.appIndexHtml);
+  return async (ctx: Context, next: Next) => {
+    const nonce = randomBytes(16).toString('base64');
+    ctx.state['cspNonce'] = nonce;
+    try {
+      await next();
+    } finally {
+      ctx.set('Content-Security-Policy', /^\/app(\/|$)/.test(ctx.path) ? appPolicy(appHashes()) : pagePolicy(cspNonce(ctx) || nonce));
+      ctx.set('X-Frame-Options', 'DENY');
+      ctx.set('X-Content-Type-Options', 'nosniff');
+      ctx.set('Referrer-Policy', 'no-referrer');
+      if (PRIVATE_PATHS.test(ctx.path) && !PUBLIC_PATHS.some((p) => p.test(ctx.path))) ctx.set('Cache-Control', 'no-store');
+    }
+  };
+}
+
+/** The nonce the current answer's CSP allows for inline <script> and <style>. */
+export function cspNonce(ctx: Context): string {
+  return String(ctx.state['cspNonce'] ?? '');
+}

@@ -1,0 +1,181 @@
+/**
+ * Issue 8, finding 8: a NUL byte gave 500 (PostgreSQL refuses it in text) in a WeChat display
+ * name, a login, notes, names, broadcast text, tags, `?puppet=` … The routes are walked from the
+ * app itself, so a new route is covered (or this test asks for its body below): a NUL in every
+ * text field of every body, in the query, and in every path parameter answers 400 naming the
+ * field — never 500. WeChat display names are stripped instead, so the villager gets an answer.
+ */
+import os from 'node:os';
+import type Koa from 'koa';
+import { createApp } from '../../server/app';
+import { loadConfig } from '../../server/config';
+import { silentLogger } from '../../server/log';
+import { ADMIN_TOKEN, BOT_TOKEN, pngBytes, startTestServer, type TestServer } from '../support/server';
+import { answersFor, call, capturingLogger, loginByPhone } from '../miniprogram/support';
+
+const NUL = 'a\u0000b';
+const log = capturingLogger();
+let srv: TestServer;
+let villagerToken: string;
+
+beforeAll(async () => {
+  srv = await startTestServer({ log });
+  villagerToken = await loginByPhone(srv, log, '13900002222');
+});
+afterAll(() => srv.close());
+
+type Route = { method: string; path: string };
+
+/** Every route of the app, from its routers (HEAD is GET's twin; the h5 files at /app/ take no text). */
+function routes(app: Koa): Route[] {
+  const out: Route[] = [];
+  for (const mw of app.middleware as unknown as { router?: { stack: { methods: string[]; path: string | RegExp }[] } }[]) {
+    for (const layer of mw.router?.stack ?? []) {
+      if (typeof layer.path !== 'string') continue;
+      for (const method of layer.methods) if (method !== 'HEAD') out.push({ method, path: layer.path });
+    }
+  }
+  return out;
+}
+// routers only: no request reaches this app, so it needs no database
+const ALL = routes(createApp({ prisma: {} as never, config: loadConfig({ DATA_DIR: os.tmpdir(), BOT_TOKEN }), log: silentLogger, store: {} as never, keyring: {} as never }));
+
+const tokenFor = (path: string) => (path.startsWith('/api/bot/') ? BOT_TOKEN : /^\/api\/(app\/|auth\/villager)/.test(path) ? villagerToken : ADMIN_TOKEN);
+const fill = (path: string, params: Record<string, string> = {}) => path.replace(/:(\w+)/g, (_m, name: string) => params[name] ?? 'x1');
+
+/** A plausible body for each route that takes JSON: each of its text fields gets a NUL in turn. */
+const BODIES: Record<string, Record<string, unknown>> = {
+  'POST /api/bot/inbound': { messageId: 'm-nul', bot: { puppet: 'test', accountId: 'bot' }, from: { id: 'v-nul' }, type: 'text', text: '你好' },
+  'POST /api/bot/outbox/:id/fail': { error: 'contact not found' },
+  'POST /api/bot/outbox/:id/release': { retryAt: '2026-01-01T00:00:00Z' },
+  'POST /api/auth/login': { username: 'liushu', password: 'whatever-password' },
+  'POST /api/cases/:caseNo/transitions': { to: 'town_review', action: 'approve', note: '材料齐全', data: { verifierId: 'abc', publicityEnd: '2026-01-05' } },
+  'POST /api/cases/:caseNo/objections': { note: '有异议' },
+  'POST /api/cases/:caseNo/objections/:id/resolve': { resolution: '已核实' },
+  'POST /api/cases/:caseNo/visit': { date: '2026-03-05' },
+  'POST /api/cadres': { name: '新干部', role: 'village', regionCode: '439901100203', username: 'newone', password: 'long-enough-password' },
+  'PATCH /api/cadres/:id': { name: '改名', password: 'long-enough-password' },
+  'POST /api/broadcasts': { title: '通知', content: { type: 'text', text: '新的政策' }, target: { regions: ['439901'], villagers: true, tags: ['低保户'] } },
+  'POST /api/broadcasts/:id/send': { at: '2026-03-05T08:00:00+08:00' },
+  'PUT /api/contacts/:id/tags': { tags: ['低保户', '残疾'] },
+  'POST /api/policies': { key: 'k', lang: 'zh-CN', title: '标题', body: '正文', tags: ['医保'], effectiveFrom: '2026-01-01' },
+  'PATCH /api/policies/:id': { title: '标题', body: '正文' },
+  'POST /api/faqs': { key: 'k', lang: 'zh-CN', question: '问', synonyms: ['同义'], keywords: ['词'], answer: '答' },
+  'PATCH /api/faqs/:id': { question: '问', answer: '答' },
+  'POST /api/forms/application/check': { cause: 'illness', answers: answersFor('illness') },
+  'POST /api/auth/wechat': { code: 'wx-code' },
+  'POST /api/auth/otp/request': { phone: '13900003333' },
+  'POST /api/auth/otp/verify': { phone: '13900003333', code: '123456' },
+  'POST /api/app/applications': { cause: 'illness', answers: answersFor('illness'), documents: [{ uploadId: 'u1', item: '病历' }] },
+  'POST /api/app/cases/:caseNo/withdraw': { reason: '不需要了' },
+  'POST /api/app/cases/:caseNo/resubmit': { note: '补好了' },
+  'POST /api/app/subscriptions': { templateId: 'tpl', caseNo: 'FP-2026-000001' },
+};
+/** Routes that read no JSON text (their path, query and a stray body field are still checked). */
+const NO_TEXT_BODY = new Set([
+  'POST /api/bot/outbox/:id/ack',
+  'POST /api/outbox/:id/retry',
+  'POST /api/auth/logout',
+  'POST /api/cadres/:id/binding-code',
+  'POST /api/regions/:code/room-binding-code',
+  'POST /api/broadcasts/images',
+  'POST /api/broadcasts/:id/cancel',
+  'POST /api/policies/:id/retire',
+  'POST /api/faqs/:id/retire',
+  'POST /api/auth/villager/logout',
+  'POST /api/app/uploads',
+  'DELETE /api/app/uploads/:id',
+  'POST /api/app/cases/:caseNo/supplements',
+]);
+
+/** [dotted path, body with a NUL at that path] for every string leaf of `body`. */
+function withNulAtEachString(body: unknown, at: string[] = []): [string, unknown][] {
+  if (typeof body === 'string') return [[at.join('.'), NUL]];
+  if (Array.isArray(body)) return body.flatMap((v, i) => withNulAtEachString(v, [...at, String(i)]).map(([f, inner]) => [f, body.map((x, j) => (j === i ? inner : x))] as [string, unknown]));
+  if (body && typeof body === 'object')
+    return Object.entries(body).flatMap(([k, v]) => withNulAtEachString(v, [...at, k]).map(([f, inner]) => [f, { ...body, [k]: inner }] as [string, unknown]));
+  return [];
+}
+
+const WRITES = ALL.filter((r) => ['POST', 'PUT', 'PATCH'].includes(r.method));
+
+test('the walk finds the routers, and every route that takes JSON has a body here', () => {
+  expect(ALL.length).toBeGreaterThan(50);
+  const missing = WRITES.map((r) => `${r.method} ${r.path}`).filter((k) => !BODIES[k] && !NO_TEXT_BODY.has(k));
+  expect(missing).toEqual([]);
+});
+
+const bodyCases = WRITES.flatMap((r) => {
+  const key = `${r.method} ${r.path}`;
+  const body = BODIES[key] ?? { note: 'x' };
+  return withNulAtEachString(body)
+    // WeChat display names are stripped, not refused (checked below)
+    .filter(([field]) => !(key === 'POST /api/bot/inbound' && ['from.name', 'from.alias', 'room.topic'].includes(field)))
+    .map(([field, withNul]) => [key, field, withNul] as const);
+});
+
+test.each(bodyCases)('%s with a NUL in body field %s → 400 naming it', async (key, field, body) => {
+  const [method, path] = key.split(' ') as [string, string];
+  const res = await call(srv, method, fill(path), { token: tokenFor(path), body });
+  expect({ status: res.status, field: res.body?.error?.field }).toEqual({ status: 400, field });
+});
+
+const QUERY_FIELDS = ['puppet', 'accountId', 'q', 'tag', 'region', 'status', 'caseNo', 'lang', 'village', 'role', 'cause'];
+const queryCases = ALL.filter((r) => r.method === 'GET').flatMap((r) => QUERY_FIELDS.map((q) => [`${r.method} ${r.path}`, q] as const));
+
+test.each(queryCases)('%s with a NUL in ?%s= → 400 naming it', async (key, q) => {
+  const [method, path] = key.split(' ') as [string, string];
+  const res = await call(srv, method, `${fill(path)}?${q}=a%00b`, { token: tokenFor(path) });
+  expect({ status: res.status, field: res.body?.error?.field }).toEqual({ status: 400, field: q });
+});
+
+const paramCases = ALL.filter((r) => r.path.includes(':')).flatMap((r) => [...r.path.matchAll(/:(\w+)/g)].map((m) => [`${r.method} ${r.path}`, m[1]!] as const));
+
+test.each(paramCases)('%s with a NUL in :%s → 400, never 500', async (key, param) => {
+  const [method, path] = key.split(' ') as [string, string];
+  const res = await call(srv, method, fill(path, { [param]: 'a%00b' }), { token: tokenFor(path), ...(method === 'GET' || method === 'DELETE' ? {} : { body: {} }) });
+  expect({ status: res.status, field: res.body?.error?.field }).toEqual({ status: 400, field: 'path' });
+});
+
+test('other C0 controls are refused too; tab, line feed and carriage return are text', async () => {
+  for (const ch of ['\u0001', '\u0007', '\u001b', '\u007f']) {
+    const res = await call(srv, 'POST', '/api/auth/login', { body: { username: `a${ch}b`, password: 'x' } });
+    expect({ status: res.status, field: res.body?.error?.field }).toEqual({ status: 400, field: 'username' });
+  }
+  const ok = await call(srv, 'POST', '/api/auth/login', { body: { username: 'nobody', password: 'line one\nline\ttwo\r\n' } });
+  expect(ok.status).toBe(401);
+});
+
+test('a login without a username but with a NUL password is a 400, not a 500', async () => {
+  const res = await call(srv, 'POST', '/api/auth/login', { body: { password: NUL } });
+  expect(res.status).toBe(400);
+  expect(res.body.error.field).toBe('password');
+});
+
+describe('WeChat display names are stripped, so the villager still gets an answer', () => {
+  test('JSON: a NUL in the name, the alias and the group topic', async () => {
+    const res = await call(srv, 'POST', '/api/bot/inbound', {
+      token: BOT_TOKEN,
+      body: { messageId: 'nul-name-1', bot: { puppet: 'test', accountId: 'bot' }, from: { id: 'v-nul-1', name: '王\u0000大妈', alias: 'x\u0001' }, type: 'text', text: '你好' },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.replies.length).toBeGreaterThan(0);
+    const contact = await srv.db.prisma.contact.findFirstOrThrow({ where: { externalId: 'v-nul-1' } });
+    expect(contact.name).toBe('王大妈');
+  });
+
+  test('multipart: a NUL in the meta name is stripped; in the message id it is a 400 naming meta.messageId', async () => {
+    const send = async (meta: object) => {
+      const form = new FormData();
+      form.append('meta', JSON.stringify({ bot: { puppet: 'test', accountId: 'bot' }, type: 'image', ...meta }));
+      form.append('file', new Blob([new Uint8Array(pngBytes(71))]), 'a.png');
+      const res = await fetch(`${srv.url}/api/bot/inbound`, { method: 'POST', headers: { authorization: `Bearer ${BOT_TOKEN}` }, body: form });
+      return { status: res.status, body: (await res.json()) as any };
+    };
+    const named = await send({ messageId: 'nul-media-1', from: { id: 'v-nul-2', name: '李\u0000奶奶' } });
+    expect(named.status).toBe(200);
+    expect((await srv.db.prisma.contact.findFirstOrThrow({ where: { externalId: 'v-nul-2' } })).name).toBe('李奶奶');
+    const badId = await send({ messageId: 'nul\u0000media', from: { id: 'v-nul-2', name: '李奶奶' } });
+    expect({ status: badId.status, field: badId.body.error.field }).toEqual({ status: 400, field: 'meta.messageId' });
+  });
+});
