@@ -24,6 +24,8 @@ export interface StartBotOptions {
   name?: string;
   /** Where unanswered calls wait across restarts (default ./data/bot-spool). */
   spoolDir?: string;
+  /** What the spool's files are sealed with (default: the token); must stay the same across restarts. */
+  spoolSecret?: string;
   backoff?: Backoff;
   /** Outgoing notices per account: spacing (default 1 per second), daily caps per kind, the clock. */
   pacing?: PacingOptions;
@@ -43,7 +45,7 @@ export interface RunningBot {
 export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const startedAt = Date.now();
   const stopping = new AbortController();
-  const spool = new Spool(options.spoolDir ?? './data/bot-spool');
+  const spool = new Spool(options.spoolDir ?? './data/bot-spool', options.spoolSecret ?? options.token);
   const server = new ServerClient(options.serverUrl, options.token, stopping.signal, options.backoff);
   const queue = new KeyedQueue((error) => console.error('[bot] delivery failed:', (error as Error).message));
   const pacer = new Pacer(options.pacing);

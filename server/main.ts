@@ -87,6 +87,8 @@ async function main() {
       serverUrl: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
       token: config.botToken,
       spoolDir: `${config.dataDir}/bot-spool`,
+      // BOT_TOKEN may be drawn anew at every start here: the spool is sealed under the data keyring instead
+      spoolSecret: keys.keyring.digest('bot-spool', 'v1'),
       pacing: { minIntervalMs: config.botMinIntervalMs, dailyCaps: config.botDailyCaps },
     });
     stopBot = bot.stop;

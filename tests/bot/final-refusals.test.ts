@@ -31,7 +31,7 @@ afterAll(async () => {
   expect(leftovers(baseline)).toEqual([]);
 });
 
-const spooled = () => readdirSync(running.spoolDir).filter((f) => f.endsWith('.json'));
+const spooled = () => readdirSync(running.spoolDir).filter((f) => f.endsWith('.spool'));
 
 test('a NUL in the text: told once, dropped, the next message answered; a NUL in the name: answered', async () => {
   const villager = running.mocker.createContact({ id: 'v-nul-e2e', name: '王\u0000大妈' });

@@ -1,8 +1,12 @@
-import { readdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { FileBox } from 'file-box';
 import { t } from '../../flows/i18n';
 import { botT } from '../../bot/i18n';
-import { echo, FakeServer, inbox, leftovers, sleep, startTestBot, tempSpoolDir, waitFor, type RecordedCall, type TestBot } from './support';
+import type { Pending } from '../../bot/inbound';
+import { Spool } from '../../bot/spool';
+import { echo, FakeServer, inbox, leftovers, sleep, startTestBot, tempSpoolDir, TOKEN, waitFor, type RecordedCall, type TestBot } from './support';
 
 const BUSY = t('zh-CN', 'server.busy');
 const REJECTED = botT('zh-CN')('inbound.rejected');
@@ -47,7 +51,7 @@ async function start(options: Parameters<typeof startTestBot>[1] = {}): Promise<
   return bot;
 }
 const texts = (calls: RecordedCall[]): string[] => calls.map((c) => c.body['text']);
-const spooled = (): string[] => readdirSync(spoolDir).filter((f) => f.endsWith('.json'));
+const spooled = (): string[] => readdirSync(spoolDir).filter((f) => f.endsWith('.spool'));
 
 test('server down: one "busy" notice each, then every reply in order once it is back', async () => {
   server.answer = () => unavailable;
@@ -210,4 +214,49 @@ test('a bot restarted during an outage replays its spool: nothing lost, no secon
   expect(server.calls[1]!.file).toEqual({ name: '户口本.png', mimeType: 'image/png', bytes: PNG });
   expect(server.calls[0]!.body['bot']).toEqual({ puppet: 'wechaty-puppet-mock', accountId: second.botContact.id });
   await waitFor(() => spooled().length === 0, 'an empty spool');
+});
+
+test('what waits in the spool is sealed: no word or photo of the villager on disk, and only the same secret reads it', async () => {
+  server.answer = () => unavailable;
+  const { mocker, botContact } = await start();
+  const zhang = mocker.createContact({ id: 'v-zhang', name: '张大爷' });
+  const said = inbox(zhang);
+  const idNumber = '110101195001010018';
+  zhang.say(`我的身份证 ${idNumber}`).to(botContact);
+  zhang.say(FileBox.fromBase64(PNG.toString('base64'), '户口本.png')).to(botContact);
+  await waitFor(() => said.length === 1 && spooled().length === 2, 'two spooled messages');
+  for (const name of spooled()) {
+    const bytes = readFileSync(path.join(spoolDir, name));
+    expect(bytes.includes(Buffer.from(idNumber))).toBe(false);
+    expect(bytes.includes(Buffer.from('张大爷'))).toBe(false);
+    expect(bytes.includes(PNG.subarray(16, 48))).toBe(false);
+    expect(bytes.includes(Buffer.from(PNG.subarray(16, 48).toString('base64')))).toBe(false);
+    expect(statSync(path.join(spoolDir, name)).mode & 0o077).toBe(0);
+  }
+  expect((await new Spool(spoolDir, TOKEN).load()).map((p) => p.inbound.messageId)).toHaveLength(2);
+  for (const r of running) await r.stop();
+  running = [];
+  // another secret cannot read them: they are put aside (".bad"), never replayed
+  const other = await new Spool(spoolDir, 'another-secret').load();
+  expect(other).toEqual([]);
+  expect(readdirSync(spoolDir).filter((f) => f.endsWith('.bad'))).toHaveLength(2);
+});
+
+test('a clear spool file left by an earlier version is still replayed, then removed', async () => {
+  const pending: Pending = {
+    seq: 1,
+    busySaid: true,
+    replyTo: { contactId: 'v-wang' },
+    inbound: { messageId: 'legacy-1', bot: { puppet: 'wechaty-puppet-mock', accountId: 'old' }, from: { id: 'v-wang', name: '王大妈' }, type: 'text', text: '你好' },
+  };
+  mkdirSync(spoolDir, { recursive: true });
+  // named as that version named them: arrival stamp, then the message id's hash
+  const hash = createHash('sha256').update('legacy-1').digest('hex').slice(0, 16);
+  writeFileSync(path.join(spoolDir, `000000000000001-${hash}.json`), JSON.stringify(pending));
+  server.answer = echo;
+  let wangSaid: string[] = [];
+  await start({ before: (mocker) => void (wangSaid = inbox(mocker.createContact({ id: 'v-wang', name: '王大妈' }))) });
+  await waitFor(() => wangSaid.length === 1, 'the legacy message answered');
+  expect(wangSaid).toEqual(['收到：你好']);
+  await waitFor(() => readdirSync(spoolDir).length === 0, 'the legacy file removed');
 });

@@ -4,10 +4,10 @@
  * reply not yet said, a bot stopped meanwhile resumes there at its next start, and after a
  * bounded number of attempts the reply is dropped with a log line.
  */
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
-import path from 'node:path';
+import { readdirSync, rmSync } from 'node:fs';
 import type { Pending } from '../../bot/inbound';
-import { FakeServer, inbox, leftovers, sleep, startTestBot, tempSpoolDir, waitFor, type TestBot } from './support';
+import { Spool } from '../../bot/spool';
+import { FakeServer, inbox, leftovers, sleep, startTestBot, tempSpoolDir, TOKEN, waitFor, type TestBot } from './support';
 
 let baseline: string[];
 let logged: string[] = [];
@@ -44,7 +44,9 @@ async function start(options: Parameters<typeof startTestBot>[1] = {}): Promise<
   running.push(bot);
   return bot;
 }
-const spooled = (): Pending[] => readdirSync(spoolDir).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(readFileSync(path.join(spoolDir, f), 'utf8')) as Pending);
+const spooled = (): string[] => readdirSync(spoolDir).filter((f) => f.endsWith('.spool'));
+/** What the spool holds, opened as the bot's next start will open it. */
+const spooledCalls = (): Promise<Pending[]> => new Spool(spoolDir, TOKEN).load();
 
 /** Makes the puppet refuse to send text: `failures` times, then works again (Infinity: never). */
 function refuseToSay(bot: TestBot, failures: number): { calls: () => number } {
@@ -101,8 +103,9 @@ test('a bot stopped while retrying keeps the call; the next start re-asks the se
   await waitFor(() => firstSaid.length === 1 && logged.some((l) => l.includes('retrying')), 'a failed second reply');
   await first.stop();
   running = running.filter((r) => r !== first);
-  expect(spooled()).toHaveLength(1);
-  expect(spooled()[0]!.said).toBe(1);
+  const waiting = await spooledCalls();
+  expect(waiting).toHaveLength(1);
+  expect(waiting[0]!.said).toBe(1);
 
   let secondSaid: string[] = [];
   await start({ before: (mocker) => void (secondSaid = inbox(mocker.createContact({ id: 'v-zhang', name: '张大爷' }))) });
