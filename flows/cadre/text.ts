@@ -313,12 +313,10 @@ export function refusalText(lang: Lang, r: RefusalFacts): string {
     region: r.region ?? '',
   };
   switch (r.code) {
-    // Outside one's region reads exactly as a case that does not exist.
+    // Outside one's region (a verifier: not assigned to it) reads exactly as a case that does not exist.
     case 'not_found':
     case 'outside_jurisdiction':
       return tr(lang, 'cadre.refused.not_found', p);
-    case 'not_assigned':
-      return tr(lang, 'cadre.refused.not_assigned', p);
     case 'not_own_case':
     case 'no_role': {
       if (r.role === null) return tr(lang, 'cadre.refused.not_cadre');

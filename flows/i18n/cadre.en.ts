@@ -238,7 +238,6 @@ export const cadreEn: typeof cadreZhCN = {
   refused: {
     not_found: 'No case {{caseNo}}. Please check the number (e.g. FP-2026-000123).',
     ambiguous: 'That number matches several cases: {{list}}. Send the full number, e.g. "view {{caseNo}}".',
-    not_assigned: 'Case {{caseNo}} is not assigned to you: you cannot {{action}} it. Send "todo" for the cases assigned to you.',
     no_role: 'You cannot {{action}} it: case {{caseNo}} is at {{stage}}, which is for the {{owner}}.',
     county_only: 'Only the county office can {{action}} a case.',
     auditor: 'Auditors can read cases but not act on them. Send "view NUMBER" to read one.',

@@ -239,7 +239,6 @@ export const cadreZhCN = {
   refused: {
     not_found: '没有找到案件 {{caseNo}}，请核对编号（例如 FP-2026-000123）。',
     ambiguous: '编号对应多个案件：{{list}}。请发完整编号，例如「查看 {{caseNo}}」。',
-    not_assigned: '案件 {{caseNo}} 没有指派给您，不能{{action}}。回复「待办」看指派给您的案件。',
     no_role: '不能{{action}}：案件 {{caseNo}} 现在在「{{stage}}」，这一步由{{owner}}办理。',
     county_only: '只有县帮扶办可以{{action}}。',
     auditor: '审计只能查看案件，不能办理。回复「查看 编号」看案件。',

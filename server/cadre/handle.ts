@@ -15,7 +15,7 @@ import type { Inbound, Lang } from '../../flows/engine/types';
 import { t } from '../../flows/i18n';
 import type { Prisma } from '../generated/prisma/client';
 import type { RegionTree } from '../regions/tree';
-import { actorId, inJurisdiction, type CadreActor } from '../workflow/actor';
+import { actorId, inJurisdiction, inScope, type CadreActor } from '../workflow/actor';
 import { recordObjection, resolveObjection } from '../workflow/objections';
 import { performTransition, type TransitionResult, type WorkflowSettings } from '../workflow/perform';
 import { caseFactsOf, findRule, type Action, type Refusal } from '../workflow/transitions';
@@ -166,8 +166,8 @@ class Turn {
     // outside the region reads (and is audited) as a case that does not exist
     if (!row) return this.refuse(caseNo, 'view', { code: 'not_found', message: 'case not found' }, '', true);
     if (!inJurisdiction(this.actor, row.villageId)) return this.refuse(caseNo, 'view', { code: 'outside_jurisdiction', message: 'the case is outside your region' }, '', true);
-    // an insurer's verifier reads the cases assigned to them, not the whole county's
-    if (this.actor.role === 'verifier' && row.verifierId !== this.actor.id) return this.refuse(caseNo, 'view', { code: 'not_assigned', message: 'the case is not assigned to you' }, row.status, true);
+    // an insurer's verifier reads the cases assigned to them, not the whole county's (inScope)
+    if (!inScope(this.actor, row)) return this.refuse(caseNo, 'view', { code: 'outside_jurisdiction', message: 'the case is not assigned to you' }, '', true);
     const view = await loadCaseView(this.tx, caseNo, this.input.tree, { personal: !this.input.inRoom, now: this.input.now });
     // in a private chat the phone is shown in full: written to the access audit
     if (view?.personal) await recordAccess(this.tx, { actor: this.actor, action: 'chat:view', caseNo, fields: ['phone'], at: this.input.now });

@@ -6,7 +6,7 @@
 import { formatCaseNo, type CaseRef } from '../../flows/cadre/case-ref';
 import { shanghaiYear } from '../cases/case-number';
 import type { Prisma } from '../generated/prisma/client';
-import { inJurisdiction, type CadreActor } from '../workflow/actor';
+import { inScope, type CadreActor } from '../workflow/actor';
 
 type Tx = Prisma.TransactionClient;
 
@@ -16,7 +16,7 @@ export async function resolveCaseRef(tx: Tx, actor: CadreActor, ref: CaseRef, no
   if (ref.kind === 'full') return { kind: 'case', caseNo: ref.caseNo };
   const suffix = `-${String(ref.seq).padStart(6, '0')}`;
   const rows = await tx.case.findMany({ where: { caseNo: { endsWith: suffix } }, select: { caseNo: true, villageId: true, verifierId: true }, orderBy: { caseNo: 'desc' } });
-  const visible = rows.filter((r) => inJurisdiction(actor, r.villageId));
+  const visible = rows.filter((r) => inScope(actor, r));
   if (visible.length === 1) return { kind: 'case', caseNo: visible[0]!.caseNo };
   if (visible.length > 1) return { kind: 'ambiguous', caseNos: visible.map((r) => r.caseNo) };
   // none visible: this year's number, whatever it is (not found, or refused as outside the region)

@@ -9,7 +9,6 @@ const STATUS: Record<Refusal['code'], number> = {
   not_found: 404,
   outside_jurisdiction: 404,
   no_role: 403,
-  not_assigned: 403,
   not_own_case: 403,
   not_allowed_from_status: 409,
   invalid_data: 400,

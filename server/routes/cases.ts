@@ -75,7 +75,8 @@ export function casesRouter(deps: AppDeps): Router {
       ...(q.status ? { status: { in: q.status } } : {}),
       ...(q.cause ? { cause: q.cause as 'illness' } : {}),
       ...(villageIds ? { villageId: { in: villageIds } } : {}),
-      ...(q.assignedToMe ? { verifierId: actor.id } : {}),
+      // an insurer's verifier sees only the cases assigned to it (server/workflow/actor.ts inScope)
+      ...(q.assignedToMe || actor.role === 'verifier' ? { verifierId: actor.id } : {}),
       ...(q.overdue === true ? { OR: [{ overdueSince: { not: null } }, { dueAt: { lt: at } }] } : {}),
       ...(q.overdue === false ? { overdueSince: null, OR: [{ dueAt: null }, { dueAt: { gte: at } }] } : {}),
     };

@@ -4,7 +4,7 @@
 import Router from '@koa/router';
 import { z } from 'zod';
 import { cadreOf, requireCadre } from '../auth/cadre';
-import { inJurisdiction } from '../workflow/actor';
+import { inScope } from '../workflow/actor';
 import { notFound, parseOr400 } from '../http/errors';
 import type { AppDeps } from '../app';
 import { recordAccess } from '../audit/access';
@@ -13,9 +13,9 @@ export function documentsRouter(deps: AppDeps): Router {
   const router = new Router();
   router.get('/api/documents/:id', requireCadre(deps.prisma, deps.config.adminToken, () => deps.now?.() ?? new Date()), async (ctx) => {
     const id = parseOr400(z.string().regex(/^[a-z0-9]{10,40}$/, 'must be a document id'), ctx.params.id, 'id');
-    const doc = await deps.prisma.document.findUnique({ where: { id }, include: { case: { select: { villageId: true, caseNo: true } } } });
+    const doc = await deps.prisma.document.findUnique({ where: { id }, include: { case: { select: { villageId: true, verifierId: true, caseNo: true } } } });
     // Documents of an application still in progress belong to nobody's jurisdiction yet.
-    if (!doc || !doc.case || !inJurisdiction(cadreOf(ctx), doc.case.villageId)) throw notFound('document');
+    if (!doc || !doc.case || !inScope(cadreOf(ctx), doc.case)) throw notFound('document');
     const stream = await deps.store.open(doc.storageKey);
     if (!stream) throw notFound('document content');
     ctx.set('Content-Type', doc.mime);

@@ -18,3 +18,12 @@ export function actorId(actor: Actor): string | null {
 export function inJurisdiction(actor: CadreActor, villageId: string): boolean {
   return actor.regionIds === null || actor.regionIds.has(villageId);
 }
+
+/**
+ * Whether a cadre may know a case exists at all: it lies in their region, and for an insurer's
+ * verifier it is assigned to them (a third party reads the cases it was given, not the county's).
+ * Outside this, every endpoint and chat command answers as for a case that does not exist.
+ */
+export function inScope(actor: CadreActor, c: { villageId: string; verifierId: string | null }): boolean {
+  return inJurisdiction(actor, c.villageId) && (actor.role !== 'verifier' || c.verifierId === actor.id);
+}

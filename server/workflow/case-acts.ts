@@ -3,7 +3,7 @@
  * lock the case, check the caller, and audit a refusal — the same way performTransition does.
  */
 import type { Prisma } from '../generated/prisma/client';
-import { actorId, inJurisdiction, type Actor, type CadreActor } from './actor';
+import { actorId, inJurisdiction, inScope, type Actor, type CadreActor } from './actor';
 import type { Role } from './states';
 import type { Refusal } from './transitions';
 
@@ -26,6 +26,7 @@ export async function lockCase(tx: Tx, caseNo: string): Promise<LockedCase | nul
 export function cadreWithRole(actor: Actor, roles: readonly Role[], c: LockedCase): Refusal | null {
   if (actor.kind !== 'cadre') return { code: 'no_role', message: 'only a cadre can do this' };
   if (!inJurisdiction(actor as CadreActor, c.villageId)) return { code: 'outside_jurisdiction', message: 'the case is outside your region' };
+  if (!inScope(actor as CadreActor, c)) return { code: 'outside_jurisdiction', message: 'the case is not assigned to this verifier' };
   if (!roles.includes(actor.role)) return { code: 'no_role', message: `a ${actor.role} cadre cannot do this` };
   return null;
 }

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { Actor } from './actor';
-import { inJurisdiction } from './actor';
+import { inJurisdiction, inScope } from './actor';
 import { HOUSEHOLD_CATEGORIES, isCaseStatus, MEASURES, OWNER_ROLES, REVIEW_STATUSES, type CaseStatus } from './states';
 
 export type Action = 'accept' | 'approve' | 'return' | 'resubmit' | 'reject' | 'withdraw' | 'fast_approve';
@@ -44,7 +44,7 @@ export type RuleContext = {
 };
 
 export type Refusal = { code: RefusalCode; message: string; field?: string };
-export type RefusalCode = 'not_found' | 'no_role' | 'outside_jurisdiction' | 'not_assigned' | 'not_own_case' | 'not_allowed_from_status' | 'invalid_data' | 'guard';
+export type RefusalCode = 'not_found' | 'no_role' | 'outside_jurisdiction' | 'not_own_case' | 'not_allowed_from_status' | 'invalid_data' | 'guard';
 
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
 const Fen = z.number().int().min(0).max(10_000_000_000);
@@ -102,7 +102,6 @@ function owner(extra: { countyMayAct?: boolean } = {}) {
     const countyMay = extra.countyMayAct !== false && actor.role === 'county';
     if (!roles.includes(actor.role) && !countyMay) return refuse('no_role', `a ${actor.role} cadre cannot act on a case in ${c.status}`);
     if (!inJurisdiction(actor, c.villageId)) return refuse('outside_jurisdiction', 'the case is outside your region');
-    if (c.status === 'verification' && actor.role === 'verifier' && c.verifierId !== actor.id) return refuse('not_assigned', 'the case is assigned to another verifier');
     return null;
   };
 }
@@ -118,8 +117,9 @@ function countyOnly(actor: Actor, c: CaseFacts): Refusal | null {
  * region's for a cadre, someone else's for a villager — must answer as one that does not exist,
  * so nothing of it (its status, who owns its step) is disclosed.
  */
-export function outsideScope(actor: Actor, c: Pick<CaseFacts, 'villageId' | 'contactId' | 'householdId'>): Refusal | null {
+export function outsideScope(actor: Actor, c: Pick<CaseFacts, 'villageId' | 'verifierId' | 'contactId' | 'householdId'>): Refusal | null {
   if (actor.kind === 'cadre' && !inJurisdiction(actor, c.villageId)) return refuse('outside_jurisdiction', 'the case is outside your region');
+  if (actor.kind === 'cadre' && !inScope(actor, c)) return refuse('outside_jurisdiction', 'the case is not assigned to this verifier');
   if (actor.kind === 'villager' && !isApplicant(actor, c)) return refuse('not_own_case', 'this is not your case');
   return null;
 }

@@ -45,7 +45,7 @@ const facts = (over: Partial<RefusalFacts>): RefusalFacts => ({ caseNo: 'FP-2026
 test.each([
   ['no role: says who acts instead', facts({ role: 'town', status: 'village_review' }), '这一步由村干部办理'],
   ['outside the region: as if there were no such case', facts({ code: 'outside_jurisdiction', role: 'village', region: '白石村' }), '没有找到案件 FP-2026-000001'],
-  ['another verifier\'s case', facts({ code: 'not_assigned', role: 'verifier', status: 'verification' }), '没有指派给您'],
+  ['another verifier\'s case (as if it did not exist)', facts({ code: 'outside_jurisdiction', role: 'verifier', status: 'verification' }), '没有找到'],
   ['wrong status', facts({ code: 'not_allowed_from_status', status: 'paid' }), '现在是「已发放」，不能通过'],
   ['not a cadre at all', facts({ role: null }), '绑定 绑定码'],
   ['the auditor', facts({ role: 'auditor' }), '审计只能查看'],

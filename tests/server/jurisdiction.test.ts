@@ -122,3 +122,41 @@ describe('the chat: a case of another region answers as one that does not exist'
     expect((await srv.db.prisma.case.findUniqueOrThrow({ where: { caseNo: c.caseNo } })).status).toBe(status);
   });
 });
+
+/**
+ * An insurer's verifier is a third party: it may know of the cases assigned to it, no others —
+ * not those still before the county's review, nor those another verifier was given. Its region
+ * is the whole county, so this is the assignment, not the region, doing the work.
+ */
+describe("a verifier: a case not assigned to it answers as one that does not exist", () => {
+  let otherVerifierCase: Outside;
+  beforeAll(async () => {
+    const county = await srv.db.prisma.region.findFirstOrThrow({ where: { level: 'county' } });
+    const other = await srv.db.prisma.cadre.create({ data: { name: '另一家保险公司', role: 'verifier', regionId: county.id } });
+    const made = await insertCase(srv.db.prisma, srv.config.documentsDir, { villageCode: LIUSHU, status: 'verification', idNumber: idNumber(), document: Buffer.from('bill-other'), fields: { verifierId: other.id } });
+    const objection = await srv.db.prisma.objection.create({ data: { caseId: made.caseId, note: '有人反映', receivedAt: NOW } });
+    otherVerifierCase = { status: 'verification', caseNo: made.caseNo, objectionId: objection.id, documentId: made.documentId! };
+  });
+  const unassigned = () => [...outside.filter((o) => !['verification', 'assessment', 'publicity', 'approved', 'paid'].includes(o.status)), otherVerifierCase];
+
+  test.each(REQUESTS)('%s', async (_label, method, path, body) => {
+    const token = srv.cadre('verifier').token;
+    for (const c of unassigned()) {
+      const none = await call(method, path(NOBODY, c.objectionId), token, body);
+      expect(await call(method, path(c.caseNo, c.objectionId), token, body)).toEqual(none);
+      expect(none.status).toBe(404);
+    }
+  });
+
+  test('its documents and its list hold only what was assigned to it', async () => {
+    const token = srv.cadre('verifier').token;
+    const none = await call('GET', '/api/documents/cnobodyhasthisdocument0', token);
+    for (const c of unassigned()) expect(await call('GET', `/api/documents/${c.documentId}`, token)).toEqual(none);
+    const list = await call('GET', '/api/cases?pageSize=200', token);
+    const listed = (list.body as { cases: { caseNo: string }[] }).cases.map((c) => c.caseNo).sort();
+    const assigned = outside.filter((o) => ['verification', 'assessment', 'publicity', 'approved', 'paid'].includes(o.status)).map((o) => o.caseNo).sort();
+    expect(listed).toEqual(assigned);
+    // an assigned case is read as before
+    expect((await call('GET', `/api/cases/${assigned[0]}`, token)).status).toBe(200);
+  });
+});

@@ -177,7 +177,8 @@ describe('refusals as status codes, audited', () => {
     ['a case outside the jurisdiction', () => [baishi, tok('liushu'), { to: 'town_review' }], 404, 'not_found'],
     ['an unknown case', () => ['FP-2026-999999', tok('county'), { to: 'town_review' }], 404, 'not_found'],
     ['the wrong role', () => [liushu, tok('qingshan'), { to: 'town_review' }], 403, 'no_role'],
-    ['a role that does not own the step', () => [liushu, tok('verifier'), { to: 'town_review' }], 403, 'no_role'],
+    ['a role that does not own the step', () => [liushu, tok('auditor'), { to: 'town_review' }], 403, 'no_role'],
+    ['a verifier, on a case not assigned to it', () => [liushu, tok('verifier'), { to: 'town_review' }], 404, 'not_found'],
     ['a move the status does not have', () => [liushu, tok('liushu'), { to: 'paid' }], 409, 'not_allowed_from_status', 'to'],
     ['a rejection without a reason', () => [liushu, tok('liushu'), { to: 'rejected' }], 400, 'invalid_data', 'note'],
     ['a return without the list', () => [liushu, tok('liushu'), { to: 'returned', data: {} }], 400, 'invalid_data', 'data.items'],
@@ -229,7 +230,7 @@ describe('objections during the public notice', () => {
     ['the village cadre', 'liushu', 201],
     ['the county office', 'county', 201],
     ['the town cadre', 'qingshan', 403],
-    ['the verifier', 'verifier', 403],
+    ['the verifier (not assigned to it: as if it did not exist)', 'verifier', 404],
     ['another village’s cadre', 'baishi', 404],
   ] as const)('recorded by %s → %s', async (_l, who, status) => {
     const { caseNo } = await newCase({ status: 'publicity', fields: publicity });
@@ -273,7 +274,7 @@ describe('the household visit', () => {
   test.each([
     ['the assigned verifier', () => tok('verifier'), '2026-03-12', 'verification', 201, undefined],
     ['the county office', () => tok('county'), '2026-03-10', 'verification', 201, undefined],
-    ['another verifier', () => otherVerifierToken, '2026-03-12', 'verification', 403, undefined],
+    ['another verifier (as if the case did not exist)', () => otherVerifierToken, '2026-03-12', 'verification', 404, undefined],
     ['the village cadre', () => tok('liushu'), '2026-03-12', 'verification', 403, undefined],
     ['a day in the past', () => tok('verifier'), '2026-03-09', 'verification', 400, 'date'],
     ['not a date', () => tok('verifier'), '12 March', 'verification', 400, 'date'],
