@@ -22,6 +22,8 @@ export const describeOutcome: DescribeOutcome = (outcome, state) => {
       return [text(t(lang, 'outcome.identity_linked')), text(formatCaseList(lang, outcome.cases))];
     case 'identity_not_found':
       return [text(t(lang, 'outcome.identity_not_found'))];
+    case 'identity_check_limited':
+      return [text(t(lang, 'outcome.identity_check_limited'))];
     case 'case_resubmitted':
     case 'case_withdrawn':
     case 'case_action_refused':

@@ -169,6 +169,8 @@ export type EffectOutcome =
   | { type: 'case_duplicate'; existingCaseNo: string }
   | { type: 'identity_linked'; cases: CaseSummary[] }
   | { type: 'identity_not_found' }
+  /** Too many ID number + phone checks lately (per contact, per ID number or for everyone): nothing was checked. */
+  | { type: 'identity_check_limited' }
   | { type: 'case_resubmitted'; caseNo: string; status: string }
   | { type: 'case_withdrawn'; caseNo: string }
   /** The case had moved on meanwhile (a cadre acted first): nothing was changed. */

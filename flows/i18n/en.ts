@@ -72,7 +72,9 @@ export const en: Messages = {
     please_type: 'Got your {{what}}, but this step needs a typed answer.',
     too_large: 'That file is too large to receive. Please send a photo instead, or a smaller file.',
     unsupported_type: 'This kind of file cannot be received yet. Please send a photo or a PDF file.',
+    photo_format: 'Photos in this format (HEIC, TIFF) cannot be received: they carry where the photo was taken. Please send it as a WeChat photo (JPEG or PNG).',
     too_many_pixels: 'That picture is too big to open. Please take an ordinary photo and send that instead.',
+    unreadable_image: 'That picture cannot be opened; it may be damaged. Please take an ordinary photo and send that instead.',
   },
   docs: {
     ask: 'Please take a photo and send: {{item}} (item {{index}} of {{total}})',
@@ -342,6 +344,8 @@ export const en: Messages = {
     identity_linked_no_cases: 'Your identity is confirmed, but there is no application yet. To apply, reply 1.',
     identity_not_found:
       'No matching application was found. Please check the ID number and mobile number and reply "status" to try again, or reply "human" and a village cadre will look it up.',
+    identity_check_limited:
+      'This has been tried too many times lately, so to protect everyone\'s information nothing is checked for now. Please try again later (within a day at most), or reply "human" and a village cadre will look it up.',
   },
   status: {
     submitted: 'Submitted',
@@ -367,7 +371,7 @@ export const en: Messages = {
     busy: 'Message received. The system is busy; we will reply soon. No need to send it again.',
     unsupported: 'For now I can only read text and photos. Please type your message or send a photo.',
     error: 'Sorry, something went wrong. Please send your message again later. If it is urgent, contact your village cadre directly.',
-    control_chars_field: '{{field}}: contains a control character (such as NUL); please remove it',
+    control_chars_field: '{{field}}: contains an invisible control character (such as NUL or a text-direction mark); please remove it',
   },
   workflow: workflowEn,
   cadre: cadreEn,

@@ -68,7 +68,9 @@ export const zhCN = {
     please_type: '收到您发的{{what}}，但这一步需要打字回答。',
     too_large: '文件太大了，发不过来。请直接拍照发送，或者发小一点的文件。',
     unsupported_type: '这种文件暂时收不了。请拍照发送，或者发 PDF 文件。',
+    photo_format: '这种照片格式（HEIC、TIFF）收不了，它会带上拍摄地点等信息。请直接用微信发照片（JPEG 或 PNG 格式）。',
     too_many_pixels: '这张图片太大了，打不开。请直接用手机拍一张普通照片发过来。',
+    unreadable_image: '这张图片打不开，可能已经损坏。请直接用手机拍一张普通照片发过来。',
   },
   docs: {
     ask: '请拍照发送：{{item}}（第{{index}}项，共{{total}}项）',
@@ -331,6 +333,7 @@ export const zhCN = {
     identity_linked_no_cases: '核对成功，但是还没有您的申请。想申请请回复 1。',
     identity_not_found:
       '没有找到对应的申请。请核对身份证号和手机号，回复“查询”再试一次；也可以回复“人工”，请村干部帮您查。',
+    identity_check_limited: '这个查询最近试得太多了，为了保护大家的信息，现在先不核对。请过一段时间（最长一天）再试；着急的话，回复“人工”请村干部帮您查。',
   },
   status: {
     submitted: '已提交',
@@ -356,7 +359,7 @@ export const zhCN = {
     busy: '收到，系统正忙，稍后会回复您，不用重复发送。',
     unsupported: '暂时只能看懂文字和图片，请打字或拍照发送。',
     error: '抱歉，系统出了点问题，请稍后再发一次。急事请直接联系村干部。',
-    control_chars_field: '{{field}}：含有无法识别的控制字符（例如 NUL），请删除后再提交',
+    control_chars_field: '{{field}}：含有看不见的控制字符（例如 NUL 或文字方向符），请删除后再提交',
   },
   workflow: workflowZhCN,
   cadre: cadreZhCN,

@@ -1,7 +1,7 @@
 /**
  * Who applied, as every view of a case shows it (the cadre API, the chat's "查看" and "待办", the
- * mini-program): the registered household when the filer was verified to belong to it, and the
- * filer's own answers when not (身份待核实, Case.householdId null) — so a claim on someone else's
+ * mini-program): the registered household when the filer was verified to belong to it (what the
+ * filer gave differently beside it: filerGaveOf), and the filer's own answers when not (身份待核实, Case.householdId null) — so a claim on someone else's
  * household never shows that household's name, ID number or phone to anyone reading the claim.
  * The one place that reads a case's applicant facts.
  */
@@ -24,6 +24,27 @@ export function applicantOf(c: { household: HouseholdFacts | null; answers: unkn
     size: given?.householdSize ?? c.householdSize,
     povertyAlleviated: given?.povertyAlleviated ?? false,
   };
+}
+
+/** What the filer of a registered household's case gave where it differs from the registry (a filing never rewrites it). */
+export type FilerGave = Partial<{ headName: string; phone: string; size: number; povertyAlleviated: boolean; villageId: string }>;
+
+/**
+ * The filer's answers that differ from the registered household's facts, or null when none do (or
+ * the case has no household: then the answers are the applicant already). `villageId` is where the
+ * case was filed when that is not the household's registered village.
+ */
+export function filerGaveOf(c: { household: (HouseholdFacts & { villageId: string }) | null; answers: unknown; villageId: string }): FilerGave | null {
+  const h = c.household;
+  const given = ((c.answers ?? {}) as Partial<ApplicationData>).applicant;
+  if (!h || !given) return null;
+  const out: FilerGave = {};
+  if (given.name !== undefined && given.name !== h.headName) out.headName = given.name;
+  if (given.phone !== undefined && given.phone !== h.phone) out.phone = given.phone;
+  if (given.householdSize !== undefined && given.householdSize !== h.size) out.size = given.householdSize;
+  if (given.povertyAlleviated !== undefined && given.povertyAlleviated !== h.povertyAlleviated) out.povertyAlleviated = given.povertyAlleviated;
+  if (c.villageId !== h.villageId) out.villageId = c.villageId;
+  return Object.keys(out).length > 0 ? out : null;
 }
 
 /** The identity flag as cadres read it: null when the filer was verified at filing. */

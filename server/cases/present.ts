@@ -3,7 +3,7 @@
  * or health detail; the detail view does, for callers entitled to the case's village.
  */
 import type { RegionTree } from '../regions/tree';
-import { applicantNameOf, applicantOf, identityFlagOf } from './applicant';
+import { applicantNameOf, applicantOf, filerGaveOf, identityFlagOf, type FilerGave } from './applicant';
 
 type CaseRow = {
   id: string;
@@ -22,7 +22,7 @@ type CaseRow = {
   lang: string;
   answers: unknown;
   /** Null while the filer's identity is to be verified: the applicant is then the filer's answers. */
-  household: { headName: string; headIdNumber: string; phone: string; size: number; povertyAlleviated: boolean } | null;
+  household: { headName: string; headIdNumber: string; phone: string; size: number; povertyAlleviated: boolean; villageId: string } | null;
   identityCheck: string | null;
   identityNote: string | null;
 } & WorkflowColumns;
@@ -79,6 +79,10 @@ function place(tree: RegionTree, villageId: string) {
   };
 }
 
+function presentFilerGave({ villageId, ...facts }: FilerGave, tree: RegionTree) {
+  return { ...facts, ...(villageId ? { village: place(tree, villageId).village } : {}) };
+}
+
 export function presentCaseSummary(c: Omit<CaseRow, 'household'> & { household: { headName: string } | null }, tree: RegionTree, now: Date) {
   return {
     caseNo: c.caseNo,
@@ -102,6 +106,7 @@ export function presentCaseDetail(c: CaseRow & { documents: DocumentRow[]; event
   const name = (id: string | null) => (id ? (x.cadreNames.get(id) ?? null) : null);
   const visit = [...c.events].reverse().find((e) => e.type === 'visit_scheduled');
   const applicant = applicantOf(c);
+  const gave = filerGaveOf(c);
   return {
     caseNo: c.caseNo,
     status: c.status,
@@ -145,6 +150,10 @@ export function presentCaseDetail(c: CaseRow & { documents: DocumentRow[]; event
       phone: applicant.phone,
       size: applicant.size,
       povertyAlleviated: applicant.povertyAlleviated,
+      // the registry's village when the case was filed in another (the case's village is the filer's)
+      registryVillage: c.household && c.household.villageId !== c.villageId ? place(tree, c.household.villageId).village : null,
+      // a filing never rewrites the registry: where the filer's answers differ, they show here
+      filerGave: gave ? presentFilerGave(gave, tree) : null,
     },
     figures: {
       householdSize: c.householdSize,

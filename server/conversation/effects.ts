@@ -12,6 +12,7 @@ import { SYSTEM } from '../workflow/actor';
 import { performTransition, type WorkflowSettings } from '../workflow/perform';
 import { notifyHandover, notifyIdentityClaim } from '../workflow/notify';
 import { saveOffer } from '../policy/offer';
+import { admitIdentityCheck, type IdentityCheckSettings } from './identity-checks';
 
 type Tx = Prisma.TransactionClient;
 
@@ -21,7 +22,17 @@ export type EffectScope = {
   contact: { id: string; householdId: string | null; channel: string };
   now: Date;
   workflow: WorkflowSettings;
+  /** The budget for checking typed phones against the record (identity-checks.ts). */
+  identityChecks: IdentityCheckSettings;
 };
+
+/**
+ * How a filer shows they belong to the registered household of the ID number they gave, besides
+ * a contact already linked to it. The chat: the phone typed matches the one on record (counted,
+ * identity-checks.ts). The mini-program: `provesPhone` — the session proved that phone (a phone
+ * login); a typed phone proves nothing there, and a WeChat login proves no phone at all.
+ */
+export type FilingOptions = { documentIds?: string[]; provesPhone?: (phoneOnRecord: string) => boolean };
 
 /** Statuses after which a case is closed: a new application for the same cause may be filed. */
 export const CLOSED_STATUSES = ['paid', 'rejected', 'withdrawn'];
@@ -95,7 +106,7 @@ async function attachDocument({ tx, contact }: EffectScope, upload: UploadRef, k
  * (server/miniprogram/submit.ts). `documentIds` limits the contact's unfiled documents that go with
  * it (the mini-program names its uploads); without it, all of them (the chat's session).
  */
-export async function fileCase(scope: EffectScope, raw: ApplicationData, opts: { documentIds?: string[] } = {}): Promise<EffectOutcome> {
+export async function fileCase(scope: EffectScope, raw: ApplicationData, opts: FilingOptions = {}): Promise<EffectOutcome> {
   const { tx, tree, contact, now } = scope;
   const unfiled = { contactId: contact.id, caseId: null, ...(opts.documentIds ? { id: { in: opts.documentIds } } : {}) };
   const parsed = ApplicationDataSchema.safeParse(raw);
@@ -105,16 +116,22 @@ export async function fileCase(scope: EffectScope, raw: ApplicationData, opts: {
   if (!village || village.level !== 'village') throw new EffectRejected('application names an unknown village');
 
   // Knowing someone's ID number must not let a person take over that household. The filer is of
-  // the registered household only when this contact is already linked to it or the phone given is
-  // the one on record; anyone else files apart from it (fileUnverified) and hears exactly what a
-  // first-time filer hears.
+  // the registered household only when this contact is already linked to it or shows the phone on
+  // record (FilingOptions); anyone else files apart from it (fileUnverified) and hears exactly what
+  // a first-time filer hears.
   const existing = await findHouseholdByIdNumber(tx, app.applicant.idNumber);
-  if (existing && existing.id !== contact.householdId && !phoneMatches(existing, app.applicant.phone)) return fileUnverified(scope, app, village.id, existing.id, unfiled);
-  const facts = { villageId: village.id, headName: app.applicant.name, phone: app.applicant.phone, size: app.applicant.householdSize, povertyAlleviated: app.applicant.povertyAlleviated };
-  const household = existing
-    ? await tx.household.update({ where: { id: existing.id }, data: facts })
-    : await tx.household.create({ data: { ...facts, headIdNumber: app.applicant.idNumber } });
-  await tx.contact.update({ where: { id: contact.id }, data: { householdId: household.id } });
+  const verified = (existing !== null && existing.id === contact.householdId) || (await showsPhoneOnRecord(scope, existing, app, opts));
+  if (existing && !verified) return fileUnverified(scope, app, village.id, existing.id, unfiled);
+  // A filing never rewrites a registered household: its answers stay on the case (Case.answers),
+  // where cadres read them beside the registry's (server/cases/applicant.ts). Only a new ID number
+  // makes a household, from the filer's answers.
+  const household =
+    existing ??
+    (await tx.household.create({
+      data: { villageId: village.id, headName: app.applicant.name, headIdNumber: app.applicant.idNumber, phone: app.applicant.phone, size: app.applicant.householdSize, povertyAlleviated: app.applicant.povertyAlleviated },
+    }));
+  // a contact belongs to one household: the first it filed for (or re-identified with, linkIdentity)
+  if (!contact.householdId) await tx.contact.update({ where: { id: contact.id }, data: { householdId: household.id } });
 
   // One open application per household and cause: more papers go to the open case instead.
   const open = await tx.case.findFirst({ where: { householdId: household.id, cause: app.cause, status: { notIn: CLOSED_STATUSES } }, orderBy: { submittedAt: 'desc' } });
@@ -210,7 +227,22 @@ function phoneMatches(household: { phone: string }, phone: string): boolean {
   return household.phone === phone;
 }
 
-async function linkIdentity({ tx, contact }: EffectScope, idNumber: string, phone: string): Promise<EffectOutcome> {
+/**
+ * The filer shows the phone on record of the household of the ID number (not already linked). The
+ * mini-program asks its session (provesPhone), uncounted: a proven phone cannot be guessed. The
+ * chat compares the phone typed, after counting the check — counted for a new ID number too, so
+ * the budgets say nothing of the registry; past a budget nothing is compared and the filing goes
+ * apart (身份待核实) like any unverified one, for the village to check.
+ */
+async function showsPhoneOnRecord(scope: EffectScope, existing: { phone: string } | null, app: ApplicationData, opts: FilingOptions): Promise<boolean> {
+  if (opts.provesPhone) return existing !== null && opts.provesPhone(existing.phone);
+  const admitted = await admitIdentityCheck(scope.tx, scope.identityChecks, scope.contact.id, app.applicant.idNumber, scope.now);
+  return admitted && existing !== null && phoneMatches(existing, app.applicant.phone);
+}
+
+/** "查询" → ID number → phone: counted before anything is looked up (identity-checks.ts). */
+async function linkIdentity({ tx, contact, now, identityChecks }: EffectScope, idNumber: string, phone: string): Promise<EffectOutcome> {
+  if (!(await admitIdentityCheck(tx, identityChecks, contact.id, idNumber, now))) return { type: 'identity_check_limited' };
   const household = await findHouseholdByIdNumber(tx, idNumber);
   // Both must match: an ID number alone is too easy to know about someone else.
   if (!household || !phoneMatches(household, phone)) return { type: 'identity_not_found' };

@@ -18,6 +18,7 @@ import { handleCadreMessage } from '../cadre/handle';
 import { strangerCommand } from '../cadre/stranger';
 import { RegionTree } from '../regions/tree';
 import { EffectRejected, runEffects } from './effects';
+import type { IdentityCheckSettings } from './identity-checks';
 import type { WorkflowSettings } from '../workflow/perform';
 
 export type InboundEnvelope = {
@@ -38,6 +39,8 @@ export type RuntimeOptions = {
   defaultLang?: Lang;
   /** Binding-code attempts per hour from all contacts together (BINDING_ATTEMPTS_PER_HOUR). */
   bindingAttemptsPerHour?: number;
+  /** The budget for ID number + phone checks (IDENTITY_CHECKS_PER_HOUR and the data keyring). */
+  identityChecks: IdentityCheckSettings;
 };
 
 class SessionConflict extends Error {}
@@ -128,7 +131,7 @@ async function processOnce(tx: Prisma.TransactionClient, envelope: InboundEnvelo
   }
 
   const result = step(routeVillager(state, envelope.inbound, ctx), envelope.inbound, ctx);
-  const outcomes = await runEffects({ tx, tree, contact, now, workflow: opts.workflow }, result.effects);
+  const outcomes = await runEffects({ tx, tree, contact, now, workflow: opts.workflow, identityChecks: opts.identityChecks }, result.effects);
   const replies = [...result.replies, ...outcomes.flatMap((o) => describeOutcome(o, result.state))];
   await saveSession(tx, session, contact.id, result.state);
   return record(replies);

@@ -1,8 +1,9 @@
 /**
  * Phone + one-time code, for the h5 app and for development (no WeChat AppID). The code goes
- * through the chat bot to the WeChat contacts of the household that has that phone — someone
- * who can read that chat is that household. With no such contact it is written to the server log
- * only in development (AppConfig.devOtpLog). The answer to a request is the same whether or not
+ * through the chat bot to the WeChat contacts of the one household that has that phone — someone
+ * who can read that chat is that household; with two households claiming the phone it goes to
+ * nobody. With no chat contact to carry it (and one household at most) it is written to the server
+ * log only in development (AppConfig.devOtpLog). The answer to a request is the same whether or not
  * the phone is known. Phone and code are stored as hashes (the code's keyed with a key derived
  * from BOT_TOKEN, so six digits cannot be tried against a dump); a code lasts 5 minutes and allows
  * 5 tries; a phone gets a code at most once a minute and 5 times an hour. Both are counted
@@ -44,11 +45,17 @@ export async function requestOtp(prisma: PrismaClient, phone: string, now: Date,
     const row = await tx.otpCode.create({
       data: { phoneHash: key, codeHash: codeHash(opts.botToken, key, code).toString('hex'), expiresAt, createdAt: now },
     });
-    // The household's chat contacts (not the mini-program's own, and not cadre accounts).
-    const contacts = await tx.contact.findMany({
-      where: { household: { phone }, channel: { notIn: APP_CHANNELS }, cadre: { is: null } },
-      select: { id: true, channel: true, externalId: true, lang: true },
-    });
+    // The chat contacts (not the mini-program's own, and not cadre accounts) of THE household with
+    // that phone. A phone on record is what a filer typed; when two households claim it, whoever
+    // typed it second could be anyone — the code goes to nobody, and the answer stays the same.
+    const households = await tx.household.findMany({ where: { phone }, select: { id: true }, take: 2 });
+    const contacts =
+      households.length === 1
+        ? await tx.contact.findMany({
+            where: { householdId: households[0].id, channel: { notIn: APP_CHANNELS }, cadre: { is: null } },
+            select: { id: true, channel: true, externalId: true, lang: true },
+          })
+        : [];
     for (const c of contacts) {
       const lang: Lang = c.lang === 'en' ? 'en' : 'zh-CN';
       const text = t(lang, 'miniprogram.otp.message', { code, minutes: OTP_TTL_SECONDS / 60 });
@@ -58,9 +65,9 @@ export async function requestOtp(prisma: PrismaClient, phone: string, now: Date,
       const message = await tx.outbox.findUniqueOrThrow({ where: { dedupeKey }, select: { id: true } });
       await storeSealedText(tx, botKey(opts.botToken, 'login-code-seal'), message.id, text, expiresAt);
     }
-    return contacts.length;
+    return { contacts: contacts.length, ambiguous: households.length > 1 };
   });
-  if (delivered === 0 && opts.devOtpLog) {
+  if (delivered.contacts === 0 && !delivered.ambiguous && opts.devOtpLog) {
     // Development only: no chat can carry it. The phone's last digits say whose it is.
     opts.log.warn('login code (development: no WeChat contact of a household has this phone)', { phoneTail: phone.slice(-4), code });
   }

@@ -12,6 +12,8 @@ import type { Cause, Lang } from '../../flows/engine/types';
 import { t } from '../../flows/i18n';
 import { OTHER_KIND } from '../../flows/engine/steps/documents';
 import { EffectRejected, fileCase } from '../conversation/effects';
+import type { IdentityCheckSettings } from '../conversation/identity-checks';
+import type { Keyring } from '../crypto/keyring';
 import type { Prisma, PrismaClient } from '../generated/prisma/client';
 import { HttpError } from '../http/errors';
 import { RegionTree } from '../regions/tree';
@@ -20,6 +22,7 @@ import { buildFromAnswers, checkAnswers, withDocuments } from './answers';
 import { formContext, formModel } from './form';
 import { caseDetail } from './villager-cases';
 import type { Villager } from './villager-auth';
+import { APP_CHANNEL, phoneHash } from './channels';
 
 export type SubmitInput = { cause: Cause; lang: Lang; answers: Record<string, unknown>; documents: { uploadId: string; item: string }[] };
 export type SubmitResult = { status: number; body: unknown; replayed: boolean };
@@ -48,7 +51,7 @@ async function replay(prisma: PrismaClient, v: Villager, key: string, hash: stri
 
 export async function submitApplication(
   prisma: PrismaClient,
-  deps: { workflow: WorkflowSettings },
+  deps: { workflow: WorkflowSettings; identityChecks: IdentityCheckSettings },
   v: Villager,
   key: string,
   input: SubmitInput,
@@ -83,17 +86,16 @@ export async function submitApplication(
         // First, so a second submit with this key waits here until this one commits or rolls back.
         const record = await tx.appSubmission.create({ data: { contactId: v.contactId, key, requestHash: hash, status: 0, response: {}, createdAt: now } });
         await attachUploads(tx, v, input.documents, lang);
+        // No typed phone is compared here (nothing limits how often a form is sent): only what the
+        // session proved counts — a link, or the phone of a phone login.
         const outcome = await fileCase(
-          { tx, tree, contact: { id: v.contactId, householdId: v.householdId, channel: v.channel }, now, workflow: deps.workflow },
+          { tx, tree, contact: { id: v.contactId, householdId: v.householdId, channel: v.channel }, now, workflow: deps.workflow, identityChecks: deps.identityChecks },
           built.value,
-          { documentIds: ids },
+          { documentIds: ids, provesPhone: (phone) => provenPhone(deps.identityChecks.keyring, v, phone) },
         );
         const caseNo = outcome.type === 'case_filed' ? outcome.caseNo : outcome.type === 'case_duplicate' ? outcome.existingCaseNo : null;
         if (!caseNo) throw new Error(`filing answered ${outcome.type}`);
-        // fileCase links the chat's filer to the household whose phone on record they gave. Here the
-        // typed phone is not the one the villager proved, so the household's other cases stay
-        // hidden: the villager keeps the link they had (proven by a code sent to the household's WeChat).
-        const contact = await tx.contact.update({ where: { id: v.contactId }, data: { lang, householdId: v.householdId }, select: { householdId: true, name: true } });
+        const contact = await tx.contact.update({ where: { id: v.contactId }, data: { lang }, select: { householdId: true, name: true } });
         // The name cadres see when this villager asks for a person.
         if (!contact.name) await tx.contact.update({ where: { id: v.contactId }, data: { name: built.value.applicant.name } });
         const detail = await caseDetail(tx, { contactId: v.contactId, householdId: contact.householdId }, caseNo, lang, now, tree);
@@ -114,6 +116,14 @@ export async function submitApplication(
     if (err instanceof EffectRejected) throw invalid(lang, { villageCode: t(lang, 'parse.choice_unknown') });
     throw err;
   }
+}
+
+/**
+ * Whether the session proved `phone`: a phone login's contact is keyed by the blind index of the
+ * phone its code was sent for (app-auth.ts). A WeChat login proves no phone.
+ */
+function provenPhone(keyring: Keyring, v: Villager, phone: string): boolean {
+  return v.via === 'phone' && v.channel === APP_CHANNEL.phone && v.externalId === `phone:${phoneHash(keyring, phone, 'contact')}`;
 }
 
 /** The uploads named in the submission: the villager's own, not yet filed; each gets its checklist item. */

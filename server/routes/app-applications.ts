@@ -36,7 +36,7 @@ export function appApplicationsRouter(deps: AppDeps): Router {
     if (!isCause(body.cause)) throw new HttpError(400, 'bad_request', t(lang, 'miniprogram.errors.cause'), 'cause');
     const result = await submitApplication(
       deps.prisma,
-      { workflow: deps.config.workflow },
+      { workflow: deps.config.workflow, identityChecks: { keyring: deps.keyring, perHour: deps.config.auth.identityChecksPerHour } },
       v,
       key,
       { cause: body.cause, lang: asLang(body.lang) ?? lang, answers: body.answers, documents: body.documents },
