@@ -5,6 +5,7 @@
 import { parseDailyCaps } from './pacer';
 import { createPuppet } from './puppet';
 import { startBot } from '.';
+import { isProduction } from '../server/production-profile';
 
 async function main() {
   const serverUrl = process.env.SERVER_URL;
@@ -12,7 +13,7 @@ async function main() {
   if (!serverUrl || !/^https?:\/\//.test(serverUrl)) throw new Error('SERVER_URL must be the server address, e.g. http://127.0.0.1:3000');
   if (!token) throw new Error('BOT_TOKEN must be set to the server\'s BOT_TOKEN');
   // the server refuses a shorter one in production (server/production-profile.ts): say so here first
-  if (process.env.NODE_ENV === 'production' && token.length < 32) throw new Error('BOT_TOKEN is too short for NODE_ENV=production: at least 32 random characters, the same as the server\'s');
+  if (isProduction(process.env) && token.length < 32) throw new Error('BOT_TOKEN is too short for NODE_ENV=production: at least 32 random characters, the same as the server\'s');
   const { puppet } = await createPuppet(process.env);
   const minIntervalMs = Number(process.env.BOT_MIN_INTERVAL_MS ?? 1000);
   if (!Number.isInteger(minIntervalMs) || minIntervalMs < 0) throw new Error('BOT_MIN_INTERVAL_MS must be a whole number of milliseconds (default 1000)');

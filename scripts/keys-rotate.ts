@@ -6,6 +6,7 @@
  */
 import { loadConfig, ConfigError } from '../server/config';
 import { loadKeyring } from '../server/crypto/keyring-source';
+import { checkIndexSetting } from '../server/crypto/index-setting';
 import { rotateKeys } from '../server/crypto/rotate';
 import { connectDatabase } from '../server/db/connect';
 import { FileSystemDocumentStore } from '../server/documents/store';
@@ -16,6 +17,8 @@ async function main() {
   const batch = process.argv.find((a) => a.startsWith('--batch='));
   const db = await connectDatabase(config);
   try {
+    // rotation recomputes the indexes of values it seals: never with another HMAC or index key
+    await checkIndexSetting(db.prisma, keyring, { dataCipher: config.dataProtection.keys.cipher });
     const started = Date.now();
     const r = await rotateKeys(db.prisma, keyring, new FileSystemDocumentStore(config.documentsDir, keyring), {
       batchSize: batch ? Number(batch.slice('--batch='.length)) : undefined,

@@ -43,6 +43,8 @@ const EnvSchema = z.object({
   AUTH_CLIENT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
   AUTH_CLIENT_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(60),
   BINDING_ATTEMPTS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(60),
+  // ID number + phone checks in the chat per hour from all contacts together (server/conversation/identity-checks.ts)
+  IDENTITY_CHECKS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(300),
   LOGIN_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
   // the mini-program and the h5 app (server/miniprogram)
   WECHAT_APPID: optionalString,
@@ -64,6 +66,7 @@ const EnvSchema = z.object({
   FANGPIN_DATA_KEY: optionalString,
   FANGPIN_DATA_KEY_FILE: optionalString,
   DATA_CIPHER: z.enum(['aes-256-gcm', 'sm4']).default('aes-256-gcm'),
+  INDEX_HMAC: z.enum(['sha256', 'sm3']).default('sha256'),
   IDEMPOTENCY_HOURS: z.coerce.number().positive().max(24 * 30).default(48),
 });
 
@@ -94,7 +97,7 @@ export type Config = {
    * and per hour; binding-code attempts per hour from all WeChat contacts together; password checks
    * at once from clients that are not known devices.
    */
-  auth: { sessionHours: number; maxFailures: number; lockMinutes: number; clientPerMinute: number; clientPerHour: number; bindingAttemptsPerHour: number; loginConcurrency: number };
+  auth: { sessionHours: number; maxFailures: number; lockMinutes: number; clientPerMinute: number; clientPerHour: number; bindingAttemptsPerHour: number; loginConcurrency: number; identityChecksPerHour: number };
   /** Behind a reverse proxy: the client address is the last one in X-Forwarded-For (the one the proxy added). */
   trustProxy: boolean;
   /** The mini-program / h5 app: villager logins, WeChat's API (absent without an AppID), the h5 build to serve. */
@@ -173,13 +176,14 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       clientPerHour: e.AUTH_CLIENT_PER_HOUR,
       bindingAttemptsPerHour: e.BINDING_ATTEMPTS_PER_HOUR,
       loginConcurrency: e.LOGIN_CONCURRENCY,
+      identityChecksPerHour: e.IDENTITY_CHECKS_PER_HOUR,
     },
     trustProxy: e.TRUST_PROXY === '1',
     app: appConfig(e),
     simulator: simulatorWanted(e),
     maxImagePixels: e.MAX_IMAGE_PIXELS,
     dataProtection: {
-      keys: { dataKey: e.FANGPIN_DATA_KEY, dataKeyFile: e.FANGPIN_DATA_KEY_FILE, cipher: e.DATA_CIPHER, dataDir, production: e.NODE_ENV === 'production' },
+      keys: { dataKey: e.FANGPIN_DATA_KEY, dataKeyFile: e.FANGPIN_DATA_KEY_FILE, cipher: e.DATA_CIPHER, indexHmac: e.INDEX_HMAC, dataDir, production: isProduction(e) },
       idempotencyHours: e.IDEMPOTENCY_HOURS,
     },
   };
@@ -204,7 +208,7 @@ function appConfig(e: z.infer<typeof EnvSchema>): AppConfig {
         }
       : null,
     villagerSessionDays: e.VILLAGER_SESSION_DAYS,
-    devOtpLog: e.DEV_OTP_LOG === '1' || (e.DEV_OTP_LOG === undefined && e.NODE_ENV !== 'production'),
+    devOtpLog: e.DEV_OTP_LOG === '1' || (e.DEV_OTP_LOG === undefined && !isProduction(e)),
     distDir: path.resolve(e.APP_DIST_DIR ?? path.join(__dirname, '..', 'miniprogram', 'dist', 'h5')),
   };
 }

@@ -13,6 +13,7 @@ import { connectDatabase } from './db/connect';
 import { applyMigrations } from './db/schema-engine';
 import { FileSystemDocumentStore } from './documents/store';
 import { loadKeyring } from './crypto/keyring-source';
+import { checkIndexSetting } from './crypto/index-setting';
 import { protect, sealClearData } from './crypto/protect';
 import { startReplyPurge } from './conversation/purge-replies';
 import { createLogger } from './log';
@@ -43,6 +44,8 @@ async function main() {
   const store = new FileSystemDocumentStore(config.documentsDir, keys.keyring);
   const db = protect(await connectDatabase(config), keys.keyring);
   const applied = await applyMigrations(db.adapterFactory);
+  // the blind indexes of the stored data were made with one HMAC and index key: refuse any other
+  await checkIndexSetting(db.raw, keys.keyring, { dataCipher: config.dataProtection.keys.cipher });
   await sealClearData(db.raw, keys.keyring, store, log);
   log.info('database ready', { kind: db.kind, migrationsApplied: applied.length, cipher: keys.keyring.cipher, keyId: keys.keyring.activeKeyId, keySource: keys.source });
 

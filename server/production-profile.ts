@@ -21,7 +21,8 @@ export type ProfileEnv = {
 /** Shared secrets this short can be guessed or were typed by hand ("change-me"). */
 export const MIN_PRODUCTION_SECRET_LENGTH = 32;
 
-export const isProduction = (env: { NODE_ENV?: string }): boolean => env.NODE_ENV === 'production';
+/** The one test for the production profile, everywhere: "Production", " production " count too (a typo must not give the development profile). */
+export const isProduction = (env: { NODE_ENV?: string }): boolean => env.NODE_ENV?.trim().toLowerCase() === 'production';
 
 /** 127.0.0.0/8, ::1 and localhost: reachable from this machine only. */
 export function isLoopback(host: string): boolean {

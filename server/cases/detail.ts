@@ -1,7 +1,11 @@
 /**
- * Loads a case as a cadre sees it (server/cases/present.ts), or null when it does not exist or
- * lies outside the cadre's scope (region; a verifier's assignment) — the two read alike, so a
- * number's existence is not disclosed.
+ * A case as a cadre sees it (server/cases/present.ts) — with the household's full ID number and
+ * phone — or null when it does not exist or lies outside the cadre's scope (region; a verifier's
+ * assignment): the two read alike, so a number's existence is not disclosed.
+ *
+ * Routes answer with caseDetailAudited, the only export that hands out the detail: each answer
+ * that shows the full ID number and phone writes its access-audit entry here, so a new route
+ * cannot forget it.
  */
 import type { Prisma, PrismaClient } from '../generated/prisma/client';
 import { RegionTree } from '../regions/tree';
@@ -9,12 +13,23 @@ import { inScope, type CadreActor } from '../workflow/actor';
 import { allowedMoves } from '../workflow/allowed';
 import { caseFactsOf } from '../workflow/transitions';
 import { presentCaseDetail } from './present';
+import { recordAccess } from '../audit/access';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
 export type CaseDetail = ReturnType<typeof presentCaseDetail>;
 
-export async function loadCaseDetail(db: Db, caseNo: string, actor: CadreActor, now: Date, tree?: RegionTree): Promise<CaseDetail | null> {
+/** What the answer was for, in the audit log: `case:view`, `case:transition`, `case:objection`, `case:objection-resolve`, `case:visit`. */
+export type CaseDetailAction = 'case:view' | 'case:transition' | 'case:objection' | 'case:objection-resolve' | 'case:visit';
+
+/** The case detail for `actor`, its look at the full ID number and phone written to the access audit; null (nothing written) when out of scope. */
+export async function caseDetailAudited(db: Db, caseNo: string, actor: CadreActor, now: Date, action: CaseDetailAction): Promise<CaseDetail | null> {
+  const detail = await loadCaseDetail(db, caseNo, actor, now);
+  if (detail) await recordAccess(db, { actor, action, caseNo, fields: ['idNumber', 'phone'], at: now });
+  return detail;
+}
+
+async function loadCaseDetail(db: Db, caseNo: string, actor: CadreActor, now: Date): Promise<CaseDetail | null> {
   const row = await db.case.findUnique({
     where: { caseNo },
     include: {
@@ -31,5 +46,5 @@ export async function loadCaseDetail(db: Db, caseNo: string, actor: CadreActor, 
   cadreNames.set('admin', 'admin');
   const facts = caseFactsOf(row);
   const moves = facts ? allowedMoves(actor, facts) : [];
-  return presentCaseDetail(row, tree ?? (await RegionTree.load(db)), { now, objections: row.objections, cadreNames, allowedMoves: moves });
+  return presentCaseDetail(row, await RegionTree.load(db), { now, objections: row.objections, cadreNames, allowedMoves: moves });
 }

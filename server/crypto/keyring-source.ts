@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../config';
-import { Keyring, type DataCipher, type DataKey } from './keyring';
+import { Keyring, type DataCipher, type DataKey, type IndexHmac } from './keyring';
 
 export type KeySettings = {
   /** FANGPIN_DATA_KEY */
@@ -20,6 +20,8 @@ export type KeySettings = {
   dataKeyFile?: string;
   /** DATA_CIPHER */
   cipher: DataCipher;
+  /** INDEX_HMAC (default sha256) */
+  indexHmac?: IndexHmac;
   dataDir: string;
   production: boolean;
 };
@@ -36,15 +38,19 @@ export type LoadedKeyring = {
 const HOW = 'set FANGPIN_DATA_KEY (e.g. "k1:<base64 of 32 random bytes>,index:<base64 of 32 random bytes>"; `openssl rand -base64 32` makes one) or FANGPIN_DATA_KEY_FILE (a JSON keyring, see README "Data protection")';
 
 export function loadKeyring(s: KeySettings): LoadedKeyring {
-  if (s.dataKey) return { keyring: parseKeyString(s.dataKey, s.cipher), source: 'env', warnings: [] };
-  if (s.dataKeyFile) return { keyring: readKeyFile(s.dataKeyFile, s.cipher), source: 'file', warnings: [] };
+  if (s.dataKey) return { keyring: parseKeyString(s.dataKey, s.cipher, s.indexHmac), source: 'env', warnings: [] };
+  if (s.dataKeyFile) {
+    // a key file others can read is a key others have: refused in production, said otherwise
+    const open = readableByOthers(s.dataKeyFile);
+    if (open && s.production) throw new ConfigError(`FANGPIN_DATA_KEY_FILE: ${open}; with NODE_ENV=production it must be readable by its owner only: chmod 600 ${s.dataKeyFile}`);
+    return { keyring: readKeyFile(s.dataKeyFile, s.cipher, s.indexHmac), source: 'file', warnings: open ? [`FANGPIN_DATA_KEY_FILE: ${open}: chmod 600 it`] : [] };
+  }
   if (s.production) throw new ConfigError(`NODE_ENV=production needs a key for personal data: ${HOW}`);
   const dir = path.join(s.dataDir, 'keys');
   const file = path.join(dir, 'keyring.json');
   if (existsSync(file)) {
-    const mode = statSync(file).mode & 0o777;
-    const warnings = mode & 0o077 ? [`${file} can be read by other users (mode ${mode.toString(8)}): chmod 600 it`] : [];
-    return { keyring: readKeyFile(file, s.cipher), source: 'embedded', warnings };
+    const open = readableByOthers(file);
+    return { keyring: readKeyFile(file, s.cipher, s.indexHmac), source: 'embedded', warnings: open ? [`${open}: chmod 600 it`] : [] };
   }
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   chmodSync(dir, 0o700);
@@ -54,31 +60,51 @@ export function loadKeyring(s: KeySettings): LoadedKeyring {
     writeFileSync(file, `${JSON.stringify(body, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-    return { keyring: readKeyFile(file, s.cipher), source: 'embedded', warnings: [] };
+    return { keyring: readKeyFile(file, s.cipher, s.indexHmac), source: 'embedded', warnings: [] };
   }
-  return { keyring: readKeyFile(file, s.cipher), source: 'embedded', createdFile: file, warnings: [] };
+  return { keyring: readKeyFile(file, s.cipher, s.indexHmac), source: 'embedded', createdFile: file, warnings: [] };
+}
+
+/** "<file> can be read by other users (mode 644)" when its group or others may read or write it; undefined when owner-only or absent. */
+function readableByOthers(file: string): string | undefined {
+  let mode: number;
+  try {
+    mode = statSync(file).mode & 0o777;
+  } catch {
+    return undefined; // readKeyFile says what is wrong with a missing file
+  }
+  return mode & 0o077 ? `${file} can be read by other users (mode ${mode.toString(8)})` : undefined;
 }
 
 /** `k2:<b64>,k1:<b64>,index:<b64>` — whitespace around entries is ignored. */
-export function parseKeyString(text: string, cipher: DataCipher): Keyring {
+export function parseKeyString(text: string, cipher: DataCipher, indexHmac?: IndexHmac): Keyring {
   const keys: DataKey[] = [];
   let indexKey: Buffer | undefined;
-  for (const entry of text.split(',').map((e) => e.trim()).filter(Boolean)) {
+  const entries = text.split(',').map((e) => e.trim()).filter(Boolean);
+  for (const [i, entry] of entries.entries()) {
     const m = /^([A-Za-z0-9_-]{1,32}):([A-Za-z0-9+/_=-]+)$/.exec(entry);
-    if (!m) throw new ConfigError(`FANGPIN_DATA_KEY: "${entry.slice(0, 12)}…" is not <keyId>:<base64 key>`);
+    // never echo the entry: whatever it holds may be key material
+    if (!m) throw new ConfigError(`FANGPIN_DATA_KEY: entry ${i + 1} of ${entries.length} is not <keyId>:<base64 key> (entries are separated by commas)`);
     const key = decodeKey(m[2]!, `FANGPIN_DATA_KEY: key "${m[1]}"`);
     if (m[1] === 'index') indexKey = key;
     else keys.push({ id: m[1]!, key });
   }
-  return build(keys, indexKey, cipher, 'FANGPIN_DATA_KEY');
+  return build(keys, indexKey, cipher, 'FANGPIN_DATA_KEY', indexHmac);
 }
 
-function readKeyFile(file: string, cipher: DataCipher): Keyring {
+function readKeyFile(file: string, cipher: DataCipher, indexHmac?: IndexHmac): Keyring {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new ConfigError(`FANGPIN_DATA_KEY_FILE: cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
+  }
   let body: unknown;
   try {
-    body = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new ConfigError(`FANGPIN_DATA_KEY_FILE: cannot read ${file}: ${(err as Error).message}`);
+    body = JSON.parse(text);
+  } catch {
+    // JSON.parse's message quotes the text around the fault: key material
+    throw new ConfigError(`FANGPIN_DATA_KEY_FILE: ${file} is not valid JSON`);
   }
   const b = body as { keys?: { id?: unknown; key?: unknown }[]; index?: unknown };
   if (!Array.isArray(b.keys) || typeof b.index !== 'string') throw new ConfigError(`${file}: expected {"keys":[{"id":"k1","key":"<base64>"}],"index":"<base64>"}`);
@@ -86,7 +112,7 @@ function readKeyFile(file: string, cipher: DataCipher): Keyring {
     if (typeof k.id !== 'string' || typeof k.key !== 'string') throw new ConfigError(`${file}: keys[${i}] needs an id and a key`);
     return { id: k.id, key: decodeKey(k.key, `${file}: key "${k.id}"`) };
   });
-  return build(keys, decodeKey(b.index, `${file}: index`), cipher, file);
+  return build(keys, decodeKey(b.index, `${file}: index`), cipher, file, indexHmac);
 }
 
 function decodeKey(text: string, where: string): Buffer {
@@ -95,11 +121,11 @@ function decodeKey(text: string, where: string): Buffer {
   return key;
 }
 
-function build(keys: DataKey[], indexKey: Buffer | undefined, cipher: DataCipher, where: string): Keyring {
+function build(keys: DataKey[], indexKey: Buffer | undefined, cipher: DataCipher, where: string, indexHmac?: IndexHmac): Keyring {
   if (keys.length === 0) throw new ConfigError(`${where}: no data key (an entry like k1:<base64>)`);
   if (!indexKey) throw new ConfigError(`${where}: no index key (an entry index:<base64>, for the blind index)`);
   try {
-    return new Keyring({ keys, indexKey, cipher });
+    return new Keyring({ keys, indexKey, cipher, indexHmac });
   } catch (err) {
     throw new ConfigError(`${where}: ${(err as Error).message}`);
   }

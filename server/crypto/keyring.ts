@@ -12,6 +12,8 @@ import { createHmac } from 'node:crypto';
 import { decrypt, DecryptionError, deriveSuiteKeys, encrypt, ivLength, SUITES, type SuiteId, type SuiteKeys } from './cipher';
 
 export type DataCipher = 'aes-256-gcm' | 'sm4';
+/** The HMAC of blind indexes and keyed digests (INDEX_HMAC): chosen apart from DATA_CIPHER, so changing the cipher changes no index. */
+export type IndexHmac = 'sha256' | 'sm3';
 export type DataKey = { id: string; key: Buffer };
 
 const PREFIX = 'fp1';
@@ -25,13 +27,14 @@ const unb64 = (s: string) => Buffer.from(s, 'base64url');
 export class Keyring {
   readonly cipher: DataCipher;
   readonly suite: SuiteId;
+  readonly indexHmac: IndexHmac;
   private readonly keys: Map<string, Buffer>;
   private readonly activeId: string;
   private readonly indexKey: Buffer;
   private readonly derived = new Map<string, SuiteKeys>();
 
   /** `keys[0]` is the active key: new values are sealed with it; the others are only read. */
-  constructor(opts: { keys: DataKey[]; indexKey: Buffer; cipher: DataCipher }) {
+  constructor(opts: { keys: DataKey[]; indexKey: Buffer; cipher: DataCipher; indexHmac?: IndexHmac }) {
     if (opts.keys.length === 0) throw new Error('a keyring needs at least one data key');
     for (const k of [...opts.keys.map((k) => k.key), opts.indexKey]) if (k.length !== 32) throw new Error('keys are 32 bytes');
     this.keys = new Map();
@@ -44,6 +47,7 @@ export class Keyring {
     this.indexKey = opts.indexKey;
     this.cipher = opts.cipher;
     this.suite = opts.cipher === 'sm4' ? 'sm4ctr-sm3' : 'a256gcm';
+    this.indexHmac = opts.indexHmac ?? 'sha256';
   }
 
   get activeKeyId(): string {
@@ -102,7 +106,7 @@ export class Keyring {
   }
 
   /**
-   * Keyed blind index: HMAC-SHA256 (HMAC-SM3 with DATA_CIPHER=sm4) under the index key, over the
+   * Keyed blind index: HMAC-SHA256 (HMAC-SM3 with INDEX_HMAC=sm3) under the index key, over the
    * purpose and the normalised value. Equal inputs give equal indexes, so it answers "which
    * household has this ID number" — but without the index key a dump cannot be searched by
    * guessing. The index key is not rotated by keys:rotate (every index would change).
@@ -113,7 +117,7 @@ export class Keyring {
 
   /** A keyed digest of arbitrary data (document storage keys): 64 hex characters. */
   digest(purpose: string, data: string | Buffer): string {
-    const h = createHmac(this.suite === 'sm4ctr-sm3' ? 'sm3' : 'sha256', this.indexKey);
+    const h = createHmac(this.indexHmac, this.indexKey);
     return h.update(`${purpose}\u0000`).update(data).digest('hex');
   }
 

@@ -24,10 +24,14 @@ export const SEALED_FIELDS: Record<string, Record<string, SealedField>> = {
   // every stored copy of what a villager typed or was told: the chat in progress, replies kept for idempotency, submissions, notices
   ConversationSession: { state: { json: true } },
   InboundMessage: { replies: { json: true } },
-  AppSubmission: { response: { json: true } },
+  // requestHash: an unkeyed SHA-256 of the whole application — ID number and phone are guessed back from it
+  AppSubmission: { response: { json: true }, requestHash: {} },
   Outbox: { payload: { json: true } },
-  // the plain SHA-256 of a photo would let whoever holds the photo confirm it is stored
-  Document: { sha256: {} },
+  // the plain SHA-256 of a photo would let whoever holds the photo confirm it is stored; a file's
+  // name is often the patient's or the household head's ("王大妈病历.jpg")
+  Document: { sha256: {}, fileName: {} },
+  // a chat contact's WeChat display name (often the real name) and a mini-program filer's name
+  Contact: { name: {} },
 };
 
 /** The associated data of a column: a value sealed for one column is refused in any other. */

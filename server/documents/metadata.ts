@@ -8,16 +8,20 @@
  * APPn and COM segment and anything after the end-of-image marker. Where the segments of a
  * malformed JPEG can no longer be walked, the rest is kept with every EXIF or XMP segment found
  * in it by its signature cut out (as exif-be-gone does).
- * PNG and WebP: exif-be-gone, which drops their text and EXIF chunks. Other types: unchanged.
+ * WebP: a RIFF chunk walker (server/documents/webp.ts) — exif-be-gone's WebP handling let EXIF
+ * and XMP through. PNG: exif-be-gone, which drops its text and EXIF chunks. HEIC/HEIF and TIFF are
+ * not accepted as documents (server/documents/sniff.ts). Other types: unchanged.
  */
 import { Readable } from 'node:stream';
 import ExifTransformer from 'exif-be-gone';
+import { isWebp, stripWebp } from './webp';
 
 const KEEP_APP = new Set([0xe0, 0xe2, 0xee]);
 
 export async function stripMetadata(bytes: Buffer): Promise<Buffer> {
   if (isJpeg(bytes)) return stripJpeg(bytes);
-  if (isPng(bytes) || isWebp(bytes)) return scrubWithExifBeGone(bytes);
+  if (isWebp(bytes)) return stripWebp(bytes);
+  if (isPng(bytes)) return scrubWithExifBeGone(bytes);
   return bytes;
 }
 
@@ -84,7 +88,6 @@ function cutSignedSegments(b: Buffer): Buffer {
 const APP1 = Buffer.from([0xff, 0xe1]);
 const isJpeg = (b: Buffer) => b.length > 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff;
 const isPng = (b: Buffer) => b.length > 8 && b.subarray(0, 8).equals(Buffer.from('89504e470d0a1a0a', 'hex'));
-const isWebp = (b: Buffer) => b.length > 12 && b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP';
 
 async function scrubWithExifBeGone(bytes: Buffer): Promise<Buffer> {
   const chunks: Buffer[] = [];

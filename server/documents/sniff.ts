@@ -11,13 +11,22 @@ export const DOCUMENT_MIME_TYPES = new Set([
   'image/gif',
   'image/webp',
   'image/bmp',
-  'image/heic',
-  'image/heif',
-  'image/tiff',
   'application/pdf',
   'video/mp4',
   'video/quicktime',
 ]);
+
+/**
+ * Photo formats refused with their own reply ("send it as a WeChat photo, JPEG or PNG"): HEIC/HEIF
+ * (an iPhone's original) and TIFF keep the camera's EXIF — GPS above all — inside structures
+ * (ISO-BMFF items located by offset; TIFF IFDs) that cannot be cut without rewriting the file,
+ * and no cadre's browser shows them anyway. WeChat converts a photo sent as a photo to JPEG.
+ */
+export const REFUSED_PHOTO_TYPES = new Set(['image/heic', 'image/heif', 'image/tiff']);
+
+/** The reply's i18n key for a file that is not accepted. */
+export const unsupportedTypeKey = (mime: string | undefined): 'media.photo_format' | 'media.unsupported_type' =>
+  mime && REFUSED_PHOTO_TYPES.has(mime) ? 'media.photo_format' : 'media.unsupported_type';
 
 export function sniffMime(bytes: Uint8Array): string | undefined {
   const head = Array.from(bytes.subarray(0, 64));

@@ -2,10 +2,14 @@
  * Control characters at the boundary. PostgreSQL refuses a NUL in text and JSON ("invalid byte
  * sequence"), which surfaced as a 500 wherever a NUL reached a query; the other C0 controls have
  * no business in anything a person types either. Tab, line feed and carriage return stay allowed
- * (notes and messages have lines). Every JSON body, query string and path is checked before any
+ * (notes and messages have lines). Refused as well: C1 controls (U+0080–U+009F), the bidi
+ * overrides and isolates (U+202A–U+202E, U+2066–U+2069: they make "张三.exe" read as something
+ * else in a cadre's list) and unpaired UTF-16 surrogates (JSON can spell "\ud800", which no
+ * UTF-8 can hold — it gave 500s). Every JSON body, query string and path is checked before any
  * route runs, and refused with a 400 that names the field; multipart text parts are checked by
- * the routes that read them (the `meta` of a bot upload), and WeChat display names are stripped
- * rather than refused so that a villager with an odd name is never locked out.
+ * refuseMultipartControlChars right after a multipart body is read, and WeChat display names
+ * (and file names) are stripped rather than refused so that a villager with an odd name is never
+ * locked out.
  */
 import type { Context, Next } from 'koa';
 import { t } from '../../flows/i18n';
@@ -13,15 +17,18 @@ import type { Lang } from '../../flows/engine/types';
 import { requestLang } from '../miniprogram/lang';
 import { HttpError } from './errors';
 
-/** C0 controls except \t \n \r, and DEL. */
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-const CONTROL_ALL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+/**
+ * C0 controls except \t \n \r, DEL, C1 controls, bidi overrides and isolates, and a surrogate
+ * that is not half of a pair.
+ */
+const CONTROL_ALL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const CONTROL = new RegExp(CONTROL_ALL.source);
 
 export function hasControlChars(s: string): boolean {
   return CONTROL.test(s);
 }
 
-/** For display names and topics that come from WeChat: drop the controls, keep the rest. */
+/** For display names and topics that come from WeChat, and file names: drop the controls, keep the rest. */
 export function stripControlChars(s: string): string {
   return s.replace(CONTROL_ALL, '');
 }
@@ -79,6 +86,19 @@ export function refuseControlChars(opts: { defaultLang: Lang; strip?: Record<str
     if (inBody !== undefined) throw controlCharsError(lang(), inBody);
     await next();
   };
+}
+
+/**
+ * The text parts of a multipart body (multer puts them on ctx.request.body), past the JSON-body
+ * check: refused like a JSON field, naming the part. `except`: parts the route checks itself
+ * after parsing them (the bot's `meta`, whose WeChat names are stripped).
+ */
+export function refuseMultipartControlChars(ctx: Context, lang: Lang, except: string[] = []): void {
+  const parts = (ctx.request as { body?: unknown }).body;
+  if (!parts || typeof parts !== 'object') return;
+  const checked = Object.fromEntries(Object.entries(parts).filter(([name]) => !except.includes(name)));
+  const bad = findControlChars(checked);
+  if (bad !== undefined) throw controlCharsError(lang, bad);
 }
 
 /** Strips control characters from the string at each of `fields` in `body` (in place). */

@@ -14,8 +14,13 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import type { Context, Next } from 'koa';
 
-/** Answers anyone may cache: nothing personal in them. Everything else under /api and /simulator is no-store. */
+/**
+ * Answers anyone may cache: reads (GET, HEAD) of these paths, nothing personal in them. Everything
+ * else under /api and /simulator is no-store — also a POST to a public path, which may echo what
+ * was sent (the form check repeats the full ID number and phone).
+ */
 const PUBLIC_PATHS = [/^\/api\/public\//, /^\/api\/forms\//, /^\/api\/app\/config$/];
+const isPublic = (ctx: Context) => (ctx.method === 'GET' || ctx.method === 'HEAD') && PUBLIC_PATHS.some((p) => p.test(ctx.path));
 const PRIVATE_PATHS = /^\/(api|simulator)(\/|$)/;
 
 const COMMON = ["base-uri 'none'", "object-src 'none'", "frame-ancestors 'none'", "form-action 'self'"];
@@ -78,7 +83,7 @@ export function securityHeaders(opts: { appIndexHtml: string }) {
       ctx.set('X-Frame-Options', 'DENY');
       ctx.set('X-Content-Type-Options', 'nosniff');
       ctx.set('Referrer-Policy', 'no-referrer');
-      if (PRIVATE_PATHS.test(ctx.path) && !PUBLIC_PATHS.some((p) => p.test(ctx.path))) ctx.set('Cache-Control', 'no-store');
+      if (PRIVATE_PATHS.test(ctx.path) && !isPublic(ctx)) ctx.set('Cache-Control', 'no-store');
     }
   };
 }

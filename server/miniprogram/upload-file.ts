@@ -7,10 +7,11 @@ import multer from '@koa/multer';
 import type { Context } from 'koa';
 import { t } from '../../flows/i18n';
 import type { Lang } from '../../flows/engine/types';
-import { DOCUMENT_MIME_TYPES, sniffMime } from '../documents/sniff';
-import { tooManyPixels } from '../documents/pixels';
+import { DOCUMENT_MIME_TYPES, sniffMime, unsupportedTypeKey } from '../documents/sniff';
+import { IMAGE_REFUSAL_STATUS, imageRefusal } from '../documents/pixels';
 import type { DocumentStore } from '../documents/store';
 import { HttpError } from '../http/errors';
+import { refuseMultipartControlChars, stripControlChars } from '../http/control-chars';
 
 export type ReceivedFile = { sha256: string; storageKey: string; size: number; mime: string; fileName?: string };
 
@@ -28,12 +29,14 @@ export async function receiveFile(ctx: Context, parser: ReturnType<typeof multer
     if ((err as { code?: string }).code === 'LIMIT_FILE_SIZE') throw new HttpError(413, 'too_large', t(lang, 'media.too_large'), 'file');
     throw new HttpError(400, 'bad_request', t(lang, 'miniprogram.errors.file_missing'), 'file');
   }
+  refuseMultipartControlChars(ctx, lang);
   const file = (ctx as unknown as { file?: { buffer: Buffer; originalname?: string } }).file;
   if (!file || file.buffer.length === 0) throw new HttpError(400, 'bad_request', t(lang, 'miniprogram.errors.file_missing'), 'file');
   const mime = sniffMime(file.buffer);
-  if (!mime || !DOCUMENT_MIME_TYPES.has(mime)) throw new HttpError(415, 'unsupported_media_type', t(lang, 'media.unsupported_type'), 'file');
-  if (tooManyPixels(file.buffer, mime, maxImagePixels)) throw new HttpError(413, 'too_many_pixels', t(lang, 'media.too_many_pixels'), 'file');
+  if (!mime || !DOCUMENT_MIME_TYPES.has(mime)) throw new HttpError(415, 'unsupported_media_type', t(lang, unsupportedTypeKey(mime)), 'file');
+  const refusal = imageRefusal(file.buffer, mime, maxImagePixels);
+  if (refusal) throw new HttpError(IMAGE_REFUSAL_STATUS[refusal], refusal, t(lang, `media.${refusal}`), 'file');
   const stored = await store.put(file.buffer);
-  const fileName = file.originalname ? file.originalname.replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 200) : undefined;
+  const fileName = file.originalname ? stripControlChars(file.originalname).replace(/[\\/]/g, '_').slice(0, 200) : undefined;
   return { ...stored, mime, ...(fileName ? { fileName } : {}) };
 }

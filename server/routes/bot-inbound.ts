@@ -12,9 +12,9 @@ import { z } from 'zod';
 import type { Inbound, Lang, UploadRef } from '../../flows/engine/types';
 import { t } from '../../flows/i18n';
 import { handleInbound } from '../conversation/runtime';
-import { sniffMime, DOCUMENT_MIME_TYPES } from '../documents/sniff';
-import { tooManyPixels } from '../documents/pixels';
-import { controlCharsError, findControlChars, stripFields, WECHAT_NAME_FIELDS } from '../http/control-chars';
+import { sniffMime, DOCUMENT_MIME_TYPES, unsupportedTypeKey } from '../documents/sniff';
+import { IMAGE_REFUSAL_STATUS, imageRefusal } from '../documents/pixels';
+import { controlCharsError, findControlChars, refuseMultipartControlChars, stripControlChars, stripFields, WECHAT_NAME_FIELDS } from '../http/control-chars';
 import { badRequest, HttpError, parseOr400 } from '../http/errors';
 import { requireBotToken } from '../auth/tokens';
 import type { AppDeps } from '../app';
@@ -55,7 +55,7 @@ export function botInboundRouter(deps: AppDeps): Router {
       const result = await handleInbound(
         deps.prisma,
         { channel: channelOf(msg.bot), messageId: msg.messageId, from: msg.from, ...(msg.room ? { room: msg.room } : {}), inbound: { kind: 'text', text: msg.text } },
-        { log: deps.log, now: deps.now, defaultLang: deps.config.defaultLang, workflow: deps.config.workflow, bindingAttemptsPerHour: deps.config.auth.bindingAttemptsPerHour },
+        { log: deps.log, now: deps.now, defaultLang: deps.config.defaultLang, workflow: deps.config.workflow, bindingAttemptsPerHour: deps.config.auth.bindingAttemptsPerHour, identityChecks: identityChecks(deps) },
       );
       ctx.body = { replies: result.replies };
     } else {
@@ -77,6 +77,8 @@ async function receiveMultipart(ctx: Context, deps: AppDeps, multipart: ReturnTy
     }
     throw badRequest(`multipart: ${(err as Error).message}`);
   }
+  // every text part but meta, which is parsed and checked below with its names stripped
+  refuseMultipartControlChars(ctx, deps.config.defaultLang, ['meta']);
   const body = (ctx.request as { body?: Record<string, unknown> }).body ?? {};
   let metaJson: unknown;
   try {
@@ -102,24 +104,29 @@ async function receiveMultipart(ctx: Context, deps: AppDeps, multipart: ReturnTy
     if (!mime || !DOCUMENT_MIME_TYPES.has(mime)) {
       const lang = await contactLang(deps, channel, meta.from.id);
       throw new HttpError(415, 'unsupported_media_type', `file: type ${mime ?? 'unknown'} is not accepted`, 'file', {
-        replies: [{ type: 'text', text: t(lang, 'media.unsupported_type') }],
+        replies: [{ type: 'text', text: t(lang, unsupportedTypeKey(mime)) }],
       });
     }
-    if (tooManyPixels(file.buffer, mime, deps.config.maxImagePixels)) {
+    const refusal = imageRefusal(file.buffer, mime, deps.config.maxImagePixels);
+    if (refusal) {
       const lang = await contactLang(deps, channel, meta.from.id);
-      throw new HttpError(413, 'too_many_pixels', `file: an image of more than ${deps.config.maxImagePixels} pixels`, 'file', {
-        replies: [{ type: 'text', text: t(lang, 'media.too_many_pixels') }],
+      const why = refusal === 'too_many_pixels' ? `an image of more than ${deps.config.maxImagePixels} pixels` : 'an image whose size cannot be read from its header';
+      throw new HttpError(IMAGE_REFUSAL_STATUS[refusal], refusal, `file: ${why}`, 'file', {
+        replies: [{ type: 'text', text: t(lang, `media.${refusal}`) }],
       });
     }
     const stored = await deps.store.put(file.buffer);
     upload = { ...stored, mime, fileName: safeFileName(file.originalname) };
   }
   const inbound: Inbound = { kind: 'media', mediaType: meta.type, upload };
-  const result = await handleInbound(deps.prisma, { channel, messageId: meta.messageId, from: meta.from, ...(meta.room ? { room: meta.room } : {}), inbound }, { log: deps.log, now: deps.now, defaultLang: deps.config.defaultLang, workflow: deps.config.workflow });
+  const result = await handleInbound(deps.prisma, { channel, messageId: meta.messageId, from: meta.from, ...(meta.room ? { room: meta.room } : {}), inbound }, { log: deps.log, now: deps.now, defaultLang: deps.config.defaultLang, workflow: deps.config.workflow, identityChecks: identityChecks(deps) });
   ctx.body = { replies: result.replies };
 }
 
 /** A villager who pastes a very long text is asked, in their language, to send it in parts. */
+/** The budget for ID number + phone checks in the chat (server/conversation/identity-checks.ts). */
+const identityChecks = (deps: AppDeps) => ({ keyring: deps.keyring, perHour: deps.config.auth.identityChecksPerHour });
+
 async function refuseOverlongText(deps: AppDeps, body: unknown) {
   const long = Envelope.extend({ type: z.literal('text'), text: z.string().min(MAX_TEXT_LENGTH + 1) }).safeParse(body);
   if (!long.success) return;
@@ -131,7 +138,7 @@ async function refuseOverlongText(deps: AppDeps, body: unknown) {
 
 function safeFileName(name: string | undefined): string | undefined {
   if (!name) return undefined;
-  return name.replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 200);
+  return stripControlChars(name).replace(/[\\/]/g, '_').slice(0, 200);
 }
 
 async function contactLang(deps: AppDeps, channel: string, externalId: string): Promise<Lang> {

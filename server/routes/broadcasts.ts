@@ -20,9 +20,10 @@ import { BROADCAST_IMAGE_TYPES, BROADCAST_STATUSES, BroadcastContent, BroadcastT
 import { broadcastCounts, cancelBroadcast, settleBroadcasts, startBroadcast } from '../broadcasts/lifecycle';
 import { recipientsOf } from '../broadcasts/recipients';
 import { sniffMime } from '../documents/sniff';
-import { tooManyPixels } from '../documents/pixels';
+import { IMAGE_REFUSAL_STATUS, imageRefusal } from '../documents/pixels';
 import type { Prisma } from '../generated/prisma/client';
 import { badRequest, forbidden, HttpError, notFound, parseOr400 } from '../http/errors';
+import { refuseMultipartControlChars } from '../http/control-chars';
 import { RegionTree } from '../regions/tree';
 import { inJurisdiction, type CadreActor } from '../workflow/actor';
 import type { Role } from '../workflow/states';
@@ -87,11 +88,14 @@ export function broadcastsRouter(deps: AppDeps): Router {
       if ((err as { code?: string }).code === 'LIMIT_FILE_SIZE') throw new HttpError(413, 'too_large', `file: larger than ${Math.min(MAX_IMAGE_BYTES, deps.config.maxUploadBytes)} bytes`, 'file');
       throw badRequest(`multipart: ${(err as Error).message}`);
     }
+    refuseMultipartControlChars(ctx, deps.config.defaultLang);
     const file = (ctx as unknown as { file?: { buffer: Buffer } }).file;
     if (!file || file.buffer.length === 0) throw badRequest('file: a non-empty file part is required', 'file');
     const mime = sniffMime(file.buffer);
     if (!mime || !BROADCAST_IMAGE_TYPES.has(mime)) throw new HttpError(415, 'unsupported_media_type', `file: type ${mime ?? 'unknown'} is not an image WeChat shows (JPEG, PNG, GIF, WebP)`, 'file');
-    if (tooManyPixels(file.buffer, mime, deps.config.maxImagePixels)) throw new HttpError(413, 'too_many_pixels', `file: an image of more than ${deps.config.maxImagePixels} pixels (MAX_IMAGE_PIXELS)`, 'file');
+    const refusal = imageRefusal(file.buffer, mime, deps.config.maxImagePixels);
+    if (refusal === 'too_many_pixels') throw new HttpError(413, refusal, `file: an image of more than ${deps.config.maxImagePixels} pixels (MAX_IMAGE_PIXELS)`, 'file');
+    if (refusal) throw new HttpError(IMAGE_REFUSAL_STATUS[refusal], refusal, 'file: an image whose size cannot be read from its header', 'file');
     const stored = await deps.store.put(file.buffer);
     const doc = await deps.prisma.document.create({ data: { ...stored, mime, kind: IMAGE_KIND, createdAt: now() } });
     ctx.status = 201;

@@ -7,7 +7,7 @@ import Router from '@koa/router';
 import { z } from 'zod';
 import { CAUSES } from '../../flows/engine/types';
 import { cadreOf, requireCadre } from '../auth/cadre';
-import { loadCaseDetail } from '../cases/detail';
+import { caseDetailAudited } from '../cases/detail';
 import { presentCaseSummary } from '../cases/present';
 import type { Prisma } from '../generated/prisma/client';
 import { badRequest, notFound, parseOr400 } from '../http/errors';
@@ -15,7 +15,6 @@ import { RegionTree } from '../regions/tree';
 import { inJurisdiction } from '../workflow/actor';
 import { CASE_STATUSES, type CaseStatus } from '../workflow/states';
 import type { AppDeps } from '../app';
-import { recordAccess } from '../audit/access';
 
 const RegionCode = z.string().trim().regex(/^\d{6,15}$/, 'must be a region code (6–15 digits)');
 const Flag = z.enum(['true', 'false'], { message: 'must be true or false' }).transform((v) => v === 'true');
@@ -92,10 +91,8 @@ export function casesRouter(deps: AppDeps): Router {
   router.get('/api/cases/:caseNo', auth, async (ctx) => {
     const caseNo = parseOr400(CaseNo, ctx.params.caseNo, 'caseNo');
     // Outside the caller's jurisdiction reads as not found: the number's existence is not disclosed.
-    const detail = await loadCaseDetail(deps.prisma, caseNo, cadreOf(ctx), now());
+    const detail = await caseDetailAudited(deps.prisma, caseNo, cadreOf(ctx), now(), 'case:view');
     if (!detail) throw notFound('case');
-    // the full ID number and phone were shown: written to the access audit
-    await recordAccess(deps.prisma, { actor: cadreOf(ctx), action: 'case:view', caseNo, fields: ['idNumber', 'phone'], at: now() });
     ctx.body = detail;
   });
   return router;

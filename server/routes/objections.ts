@@ -7,7 +7,7 @@ import Router from '@koa/router';
 import type { Context } from 'koa';
 import { z } from 'zod';
 import { cadreOf, requireCadre } from '../auth/cadre';
-import { loadCaseDetail } from '../cases/detail';
+import { caseDetailAudited, type CaseDetailAction } from '../cases/detail';
 import { notFound, parseOr400 } from '../http/errors';
 import { refusalError } from '../http/refusal';
 import { MAX_OBJECTION_TEXT, recordObjection, resolveObjection } from '../workflow/objections';
@@ -32,7 +32,7 @@ export function objectionsRouter(deps: AppDeps): Router {
     const result = await deps.prisma.$transaction((tx) => recordObjection(tx, actor, caseNo, body.note, at));
     if (!result.ok) throw refusalError(result);
     ctx.status = 201;
-    ctx.body = await answer(ctx, caseNo, result.objectionId);
+    ctx.body = await answer(ctx, caseNo, result.objectionId, 'case:objection');
   });
 
   router.post('/api/cases/:caseNo/objections/:id/resolve', auth, async (ctx) => {
@@ -43,12 +43,12 @@ export function objectionsRouter(deps: AppDeps): Router {
     const at = now();
     const result = await deps.prisma.$transaction((tx) => resolveObjection(tx, actor, caseNo, id, body.resolution, at));
     if (!result.ok) throw refusalError(result);
-    ctx.body = await answer(ctx, caseNo, result.objectionId);
+    ctx.body = await answer(ctx, caseNo, result.objectionId, 'case:objection-resolve');
   });
 
   /** The objection as the case detail shows it, and the case (its open objections block approval). */
-  async function answer(ctx: Context, caseNo: string, objectionId: string) {
-    const detail = await loadCaseDetail(deps.prisma, caseNo, cadreOf(ctx), now());
+  async function answer(ctx: Context, caseNo: string, objectionId: string, action: CaseDetailAction) {
+    const detail = await caseDetailAudited(deps.prisma, caseNo, cadreOf(ctx), now(), action);
     if (!detail) throw notFound('case');
     return { objection: detail.objections.find((o) => o.id === objectionId), case: detail };
   }

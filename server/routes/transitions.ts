@@ -6,7 +6,7 @@
 import Router from '@koa/router';
 import { z } from 'zod';
 import { cadreOf, requireCadre } from '../auth/cadre';
-import { loadCaseDetail } from '../cases/detail';
+import { caseDetailAudited } from '../cases/detail';
 import { notFound, parseOr400 } from '../http/errors';
 import { refusalError } from '../http/refusal';
 import { performTransition } from '../workflow/perform';
@@ -38,7 +38,7 @@ export function transitionsRouter(deps: AppDeps): Router {
     const at = now();
     const result = await deps.prisma.$transaction((tx) => performTransition(tx, deps.config.workflow, actor, caseNo, body, at));
     if (!result.ok) throw refusalError(result);
-    const [detail, event] = await Promise.all([loadCaseDetail(deps.prisma, caseNo, actor, at), deps.prisma.caseEvent.findUniqueOrThrow({ where: { id: result.eventId } })]);
+    const [detail, event] = await Promise.all([caseDetailAudited(deps.prisma, caseNo, actor, at, 'case:transition'), deps.prisma.caseEvent.findUniqueOrThrow({ where: { id: result.eventId } })]);
     if (!detail) throw notFound('case');
     ctx.body = {
       case: detail,

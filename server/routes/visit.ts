@@ -6,7 +6,7 @@
 import Router from '@koa/router';
 import { z } from 'zod';
 import { cadreOf, requireCadre } from '../auth/cadre';
-import { loadCaseDetail } from '../cases/detail';
+import { caseDetailAudited } from '../cases/detail';
 import { notFound, parseOr400 } from '../http/errors';
 import { refusalError } from '../http/refusal';
 import { scheduleVisit } from '../workflow/visit';
@@ -29,7 +29,7 @@ export function visitRouter(deps: AppDeps): Router {
     const at = now();
     const result = await deps.prisma.$transaction((tx) => scheduleVisit(tx, actor, caseNo, body.date, at, body.note));
     if (!result.ok) throw refusalError(result);
-    const detail = await loadCaseDetail(deps.prisma, caseNo, actor, at);
+    const detail = await caseDetailAudited(deps.prisma, caseNo, actor, at, 'case:visit');
     if (!detail) throw notFound('case');
     ctx.status = 201;
     ctx.body = { visit: detail.visit, case: detail };

@@ -134,16 +134,31 @@ describe('blind index', () => {
   ] as const)('%s: "%s" and "%s" give the same index', (purpose, a, b) => {
     expect(ring.blindIndex(purpose, a)).toBe(ring.blindIndex(purpose, b));
   });
-  test('keyed: another index key, another purpose or another cipher gives another index', () => {
+  test('keyed: another index key, another purpose or another INDEX_HMAC gives another index', () => {
     const base = ring.blindIndex('household-phone', '13900001111');
     const otherKey = new Keyring({ keys: [{ id: 't1', key: Buffer.alloc(32, 0x11) }], indexKey: Buffer.alloc(32, 0x98), cipher: 'aes-256-gcm' });
     expect(otherKey.blindIndex('household-phone', '13900001111')).not.toBe(base);
     expect(ring.blindIndex('otp-phone', '13900001111')).not.toBe(base);
-    expect(testKeyring('sm4').blindIndex('household-phone', '13900001111')).not.toBe(base);
+    const sm3 = new Keyring({ keys: [{ id: 't1', key: Buffer.alloc(32, 0x11) }], indexKey: Buffer.alloc(32, 0x99), cipher: 'aes-256-gcm', indexHmac: 'sm3' });
+    expect(sm3.blindIndex('household-phone', '13900001111')).not.toBe(base);
     expect(base).toMatch(/^[0-9a-f]{64}$/);
     // not the unkeyed hash a table of all mobile numbers reverses
     expect(base).not.toBe(createHash('sha256').update('13900001111').digest('hex'));
   });
+  // Changing DATA_CIPHER once changed every index (HMAC-SHA256 → HMAC-SM3): phone logins found no
+  // contact, document dedupe and the embedded bot's spool key broke. The hash is INDEX_HMAC's now.
+  test.each([
+    ['aes-256-gcm', 'sha256'],
+    ['sm4', 'sha256'],
+    ['aes-256-gcm', 'sm3'],
+    ['sm4', 'sm3'],
+  ] as const)('DATA_CIPHER=%s, INDEX_HMAC=%s: the index and digests are HMAC-INDEX_HMAC under the index key, whatever the cipher', (cipher, indexHmac) => {
+    const k = new Keyring({ keys: [{ id: 't1', key: Buffer.alloc(32, 0x11) }], indexKey: Buffer.alloc(32, 0x99), cipher, indexHmac });
+    const expected = (purpose: string, data: string) => createHmac(indexHmac, Buffer.alloc(32, 0x99)).update(`${purpose}\u0000`).update(data).digest('hex');
+    expect(k.blindIndex('household-phone', '+86 139-0000-1111')).toBe(expected('household-phone', '13900001111'));
+    expect(k.digest('bot-spool', 'v1')).toBe(expected('bot-spool', 'v1'));
+  });
+
   test('normalise keeps distinct numbers distinct', () => {
     expect(normalise('household-phone', '13900001111')).not.toBe(normalise('household-phone', '13900001112'));
   });

@@ -37,7 +37,7 @@ test.each([
 
 test('FANGPIN_DATA_KEY_FILE: a JSON keyring', () => {
   const file = path.join(tmp(), 'keys.json');
-  writeFileSync(file, JSON.stringify({ keys: [{ id: 'k3', key: b64(3) }], index: b64(9) }));
+  writeFileSync(file, JSON.stringify({ keys: [{ id: 'k3', key: b64(3) }], index: b64(9) }), { mode: 0o600 });
   const { keyring, source } = loadKeyring({ dataKeyFile: file, cipher: 'aes-256-gcm', dataDir: tmp(), production: true });
   expect([source, keyring.activeKeyId]).toEqual(['file', 'k3']);
 });
@@ -67,4 +67,56 @@ test('production without a key refuses to start, naming both settings', () => {
 test('DATA_CIPHER is validated', () => {
   expect(() => loadConfig({ DATA_DIR: tmp(), DATA_CIPHER: 'des' })).toThrow(/DATA_CIPHER/);
   expect(loadConfig({ DATA_DIR: tmp(), DATA_CIPHER: 'sm4' }).dataProtection.keys.cipher).toBe('sm4');
+});
+
+describe('key material is never printed', () => {
+  const secret = Buffer.alloc(32, 0xab).toString('base64'); // "q6ur…"
+  test.each([
+    ['an entry without a key id', `${secret},index:${b64(9)}`],
+    ['an entry with a stray character', `k1:${secret}!,index:${b64(9)}`],
+    ['a key id with a space', `k 1:${secret},index:${b64(9)}`],
+  ])('FANGPIN_DATA_KEY with %s: refused, and the message holds none of it', (_name, text) => {
+    let message = '';
+    try {
+      parseKeyString(text, 'aes-256-gcm');
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      message = (err as Error).message;
+    }
+    expect(message).toMatch(/entry 1 of 2 is not <keyId>:<base64 key>/);
+    expect(message).not.toContain(secret.slice(0, 4));
+  });
+
+  test('a key file that is not JSON: refused without quoting it', () => {
+    const file = path.join(tmp(), 'keys.json');
+    writeFileSync(file, `{"keys":[{"id":"k1","key":"${secret}"}],"index":"${secret}" oops}`, { mode: 0o600 });
+    expect(() => loadKeyring({ dataKeyFile: file, cipher: 'aes-256-gcm', dataDir: tmp(), production: false })).toThrow(/is not valid JSON$/);
+    try {
+      loadKeyring({ dataKeyFile: file, cipher: 'aes-256-gcm', dataDir: tmp(), production: false });
+    } catch (err) {
+      expect((err as Error).message).not.toContain(secret.slice(0, 4));
+    }
+  });
+});
+
+test.each([
+  ['600', false, 'loads', undefined],
+  ['600', true, 'loads', undefined],
+  ['640', false, 'warns', /can be read by other users \(mode 640\): chmod 600/],
+  ['644', true, 'refuses', /FANGPIN_DATA_KEY_FILE: .*mode 644.*NODE_ENV=production.*chmod 600/],
+  ['604', true, 'refuses', /mode 604/],
+])('FANGPIN_DATA_KEY_FILE with mode %s (production: %s) %s', (mode, production, outcome, message) => {
+  const file = path.join(tmp(), 'keys.json');
+  writeFileSync(file, JSON.stringify({ keys: [{ id: 'k3', key: b64(3) }], index: b64(9) }));
+  chmodSync(file, parseInt(mode, 8));
+  const load = () => loadKeyring({ dataKeyFile: file, cipher: 'aes-256-gcm', dataDir: tmp(), production });
+  if (outcome === 'refuses') {
+    expect(load).toThrow(ConfigError);
+    expect(load).toThrow(message!);
+    return;
+  }
+  const loaded = load();
+  expect(loaded.keyring.activeKeyId).toBe('k3');
+  if (outcome === 'warns') expect(loaded.warnings).toEqual([expect.stringMatching(message!)]);
+  else expect(loaded.warnings).toEqual([]);
 });

@@ -179,3 +179,76 @@ describe('WeChat display names are stripped, so the villager still gets an answe
     expect({ status: badId.status, field: badId.body.error.field }).toEqual({ status: 400, field: 'meta.messageId' });
   });
 });
+
+describe('unpaired surrogates, C1 controls and bidi overrides are refused like a NUL (they gave 500s or passed)', () => {
+  const INVISIBLE: [string, string][] = [
+    ['a lone high surrogate', 'hi\ud800'],
+    ['a lone low surrogate', '\udc00'],
+    ['a low surrogate before a high one', 'a\udc00\ud800b'],
+    ['a C1 control (NEL)', 'a\u0085b'],
+    ['a C1 control (CSI)', '\u009b31m'],
+    ['a right-to-left override', '张三\u202egpj.exe'],
+    ['a left-to-right embedding', '\u202a王五'],
+    ['a first-strong isolate', '\u2068李四\u2069'],
+  ];
+  test.each(INVISIBLE)('%s in a login name → 400 naming username', async (_label, text) => {
+    const res = await call(srv, 'POST', '/api/auth/login', { body: { username: text, password: 'whatever-password' } });
+    expect({ status: res.status, field: res.body?.error?.field }).toEqual({ status: 400, field: 'username' });
+  });
+
+  test.each([
+    ['broadcast text', 'POST', '/api/broadcasts', { ...BODIES['POST /api/broadcasts'], content: { type: 'text', text: 'hi\ud800' } }, 'content.text'],
+    ['a policy tag', 'POST', '/api/policies', { ...BODIES['POST /api/policies'], tags: ['\udc00'] }, 'tags.0'],
+    ['a cadre name', 'POST', '/api/cadres', { ...BODIES['POST /api/cadres'], name: '新\u202e干部' }, 'name'],
+    ['a contact tag', 'PUT', '/api/contacts/x1/tags', { tags: ['低保\u0090户'] }, 'tags.0'],
+  ] as const)('%s → 400 naming the field, never 500', async (_label, method, path, body, field) => {
+    const res = await call(srv, method, path, { token: ADMIN_TOKEN, body });
+    expect({ status: res.status, field: res.body?.error?.field }).toEqual({ status: 400, field });
+  });
+
+  test('a surrogate pair (an emoji), Chinese, tab and line breaks are text', async () => {
+    const res = await call(srv, 'POST', '/api/auth/login', { body: { username: '王😀大妈', password: '第一行\n第二行\t😀' } });
+    expect(res.status).toBe(401);
+  });
+
+  test('a WeChat display name loses them, and the villager gets an answer', async () => {
+    const res = await call(srv, 'POST', '/api/bot/inbound', {
+      token: BOT_TOKEN,
+      body: { messageId: 'bidi-name-1', bot: { puppet: 'test', accountId: 'bot' }, from: { id: 'v-bidi-1', name: '\u202e王\u0085大\ud800妈😀' }, type: 'text', text: '你好' },
+    });
+    expect(res.status).toBe(200);
+    expect((await srv.db.prisma.contact.findFirstOrThrow({ where: { externalId: 'v-bidi-1' } })).name).toBe('王大妈😀');
+  });
+});
+
+describe('multipart text parts are checked too, on every upload path', () => {
+  const post = async (path: string, token: string, parts: Record<string, string>) => {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(parts)) form.append(name, value);
+    form.append('file', new Blob([new Uint8Array(pngBytes(72))]), 'a.png');
+    const res = await fetch(`${srv.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+    return { status: res.status, body: (await res.json()) as any };
+  };
+  const meta = JSON.stringify({ messageId: 'mp-parts-1', bot: { puppet: 'test', accountId: 'bot' }, from: { id: 'v-parts' }, type: 'image' });
+  test.each([
+    ['the mini-program upload', '/api/app/uploads', () => villagerToken, {}],
+    ['a broadcast image', '/api/broadcasts/images', () => ADMIN_TOKEN, {}],
+    ['the bot inbound', '/api/bot/inbound', () => BOT_TOKEN, { meta }],
+  ])('%s: a NUL or a bidi override in a text part → 400 naming it; nothing stored', async (_label, path, token, base: Record<string, string>) => {
+    const before = await srv.db.prisma.document.count();
+    for (const [name, value] of [['note', 'a\u0000b'], ['caption', '\u202egpj.exe']]) {
+      const res = await post(path, token(), { ...base, [name!]: value! });
+      expect({ status: res.status, field: res.body?.error?.field }).toEqual({ status: 400, field: name });
+    }
+    expect(await srv.db.prisma.document.count()).toBe(before);
+  });
+
+  test('a file name is stripped of them, never refused', async () => {
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(pngBytes(73))]), '病历\u202egnp.exe');
+    const res = await fetch(`${srv.url}/api/app/uploads`, { method: 'POST', headers: { authorization: `Bearer ${villagerToken}` }, body: form });
+    expect(res.status).toBe(201);
+    const { upload } = (await res.json()) as { upload: { id: string } };
+    expect((await srv.db.prisma.document.findUniqueOrThrow({ where: { id: upload.id } })).fileName).toBe('病历gnp.exe');
+  });
+});

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { inlineScriptHashes } from '../../server/http/headers';
 import { ADMIN_TOKEN, sendText, startTestServer, type TestServer } from '../support/server';
+import { answersFor } from '../miniprogram/support';
 
 let srv: TestServer;
 let dist: string;
@@ -93,4 +94,15 @@ test.each([
   const res = await get(p);
   expect(res.status).toBe(200);
   expect(res.headers.get('cache-control')).not.toBe('no-store');
+});
+
+test('the form check echoes the full ID number and phone: no-store, although /api/forms/ is public for reading', async () => {
+  const res = await fetch(`${srv.url}/api/forms/application/check`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ cause: 'illness', answers: answersFor('illness') }),
+  });
+  expect(res.status).toBe(200);
+  expect(JSON.stringify(await res.json())).toContain('13900001111');
+  expect(res.headers.get('cache-control')).toBe('no-store');
 });

@@ -134,6 +134,12 @@ describe('the profile as configuration (loadConfig)', () => {
     expect(load({ ...GOOD, DEV_OTP_LOG: '0' }).app.devOtpLog).toBe(false);
   });
 
+  test.each(['Production', 'PRODUCTION', ' production ', 'production\n'])('NODE_ENV=%j is production too: every convenience off, every refusal on', (nodeEnv) => {
+    const c = load({ ...GOOD, NODE_ENV: nodeEnv });
+    expect({ seedDemo: c.seedDemo, devOtpLog: c.app.devOtpLog, simulator: c.simulator, keysProduction: c.dataProtection.keys.production }).toEqual({ seedDemo: 'never', devOtpLog: false, simulator: false, keysProduction: true });
+    expect(refusal({ ...GOOD, NODE_ENV: nodeEnv, SEED_DEMO: 'always', FANGPIN_DATA_KEY: '' })).toMatch(/SEED_DEMO=always[\s\S]*FANGPIN_DATA_KEY/);
+  });
+
   test('development keeps its conveniences, and a short ADMIN_TOKEN', () => {
     const c = load({ ADMIN_TOKEN: 'change-me' });
     expect(c.seedDemo).toBe('auto');

@@ -117,6 +117,8 @@ export function pngBytes(variant = 0): Buffer {
   return Buffer.concat([base, Buffer.from(`variant-${variant}`)]);
 }
 
+/** A stand-in JPEG: start of image, a 16×16 frame header (SOF0: uploads are refused when their size cannot be read), JFIF, filler varied by `variant`, end of image. */
 export function jpegBytes(variant = 0): Buffer {
-  return Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]), Buffer.alloc(200, variant), Buffer.from([0xff, 0xd9])]);
+  const sof0 = Buffer.from('ffc00011080010001003012200021101031101', 'hex');
+  return Buffer.concat([Buffer.from([0xff, 0xd8]), sof0, Buffer.from([0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]), Buffer.alloc(200, variant), Buffer.from([0xff, 0xd9])]);
 }
