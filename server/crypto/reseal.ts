@@ -20,12 +20,13 @@ export type ColumnProgress = { column: string; resealed: number; failed: number 
 export async function resealColumns(
   raw: PrismaClient,
   keyring: Keyring,
-  opts: { mode: ResealMode; batchSize?: number; onProgress?: (p: ColumnProgress & { done: boolean }) => void },
+  opts: { mode: ResealMode; batchSize?: number; onProgress?: (p: ColumnProgress & { done: boolean }) => void; /** columns ("Model.field") known to hold nothing to do */ skip?: ReadonlySet<string> },
 ): Promise<ColumnProgress[]> {
   const batchSize = opts.batchSize ?? 200;
   const out: ColumnProgress[] = [];
   for (const [model, fields] of Object.entries(SEALED_FIELDS)) {
     for (const [field, spec] of Object.entries(fields)) {
+      if (opts.skip?.has(columnContext(model, field))) continue;
       const p: ColumnProgress = { column: columnContext(model, field), resealed: 0, failed: 0 };
       let after = '';
       for (;;) {

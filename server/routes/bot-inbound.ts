@@ -55,7 +55,7 @@ export function botInboundRouter(deps: AppDeps): Router {
       const result = await handleInbound(
         deps.prisma,
         { channel: channelOf(msg.bot), messageId: msg.messageId, from: msg.from, ...(msg.room ? { room: msg.room } : {}), inbound: { kind: 'text', text: msg.text } },
-        { log: deps.log, now: deps.now, defaultLang: deps.config.defaultLang, workflow: deps.config.workflow, bindingAttemptsPerHour: deps.config.auth.bindingAttemptsPerHour, identityChecks: identityChecks(deps) },
+        turnOptions(deps),
       );
       ctx.body = { replies: result.replies };
     } else {
@@ -119,13 +119,21 @@ async function receiveMultipart(ctx: Context, deps: AppDeps, multipart: ReturnTy
     upload = { ...stored, mime, fileName: safeFileName(file.originalname) };
   }
   const inbound: Inbound = { kind: 'media', mediaType: meta.type, upload };
-  const result = await handleInbound(deps.prisma, { channel, messageId: meta.messageId, from: meta.from, ...(meta.room ? { room: meta.room } : {}), inbound }, { log: deps.log, now: deps.now, defaultLang: deps.config.defaultLang, workflow: deps.config.workflow, identityChecks: identityChecks(deps) });
+  const result = await handleInbound(deps.prisma, { channel, messageId: meta.messageId, from: meta.from, ...(meta.room ? { room: meta.room } : {}), inbound }, turnOptions(deps));
   ctx.body = { replies: result.replies };
 }
 
+/** What a chat turn needs from the configuration, texts and media alike (the binding-code and ID+phone budgets among them). */
+const turnOptions = (deps: AppDeps) => ({
+  log: deps.log,
+  now: deps.now,
+  defaultLang: deps.config.defaultLang,
+  workflow: deps.config.workflow,
+  bindingAttemptsPerHour: deps.config.auth.bindingAttemptsPerHour,
+  identityChecks: { keyring: deps.keyring, perHour: deps.config.auth.identityChecksPerHour },
+});
+
 /** A villager who pastes a very long text is asked, in their language, to send it in parts. */
-/** The budget for ID number + phone checks in the chat (server/conversation/identity-checks.ts). */
-const identityChecks = (deps: AppDeps) => ({ keyring: deps.keyring, perHour: deps.config.auth.identityChecksPerHour });
 
 async function refuseOverlongText(deps: AppDeps, body: unknown) {
   const long = Envelope.extend({ type: z.literal('text'), text: z.string().min(MAX_TEXT_LENGTH + 1) }).safeParse(body);
