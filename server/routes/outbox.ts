@@ -1,7 +1,9 @@
 /**
  * Outgoing messages, for the county office: what could not be delivered (dead letters) and
  * sending one again. A login code is never shown: its row reads as a login code, nothing more
- * (the code is sealed for the bot alone, server/outbox/sealed-text.ts).
+ * (the code is sealed for the bot alone, server/outbox/sealed-text.ts). ID numbers, phones and
+ * card numbers in a notice (a hand-over tells the village cadre the villager's phone) are shown
+ * masked: this is a delivery desk, and the case page is where personal data is read, and audited.
  *   GET  /api/outbox?status=dead|pending|sent&page=&pageSize=  → { items, total, page, pageSize }
  *   POST /api/outbox/:id/retry   a dead letter goes back to the queue → { id, status: 'pending' }
  */
@@ -15,6 +17,7 @@ import { SEALED_KINDS } from '../outbox/sealed-text';
 import { requestLang } from '../miniprogram/lang';
 import { t } from '../../flows/i18n';
 import type { AppDeps } from '../app';
+import { scrub } from '../log';
 
 const ListQuery = z.object({
   status: z.enum(['dead', 'pending', 'sent']).default('dead'),
@@ -47,7 +50,7 @@ export function outboxRouter(deps: AppDeps): Router {
         targetType: r.targetType,
         targetId: r.targetId,
         caseNo: r.caseId ? (cases.get(r.caseId) ?? null) : null,
-        text: (SEALED_KINDS as readonly string[]).includes(r.kind) ? t(requestLang(ctx, deps.config.defaultLang), 'auth.login_code_hidden') : (r.payload as OutboxPayload).text,
+        text: (SEALED_KINDS as readonly string[]).includes(r.kind) ? t(requestLang(ctx, deps.config.defaultLang), 'auth.login_code_hidden') : scrub((r.payload as OutboxPayload).text),
         attempts: r.attempts,
         lastError: r.lastError,
         createdAt: r.createdAt,

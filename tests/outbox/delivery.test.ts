@@ -211,6 +211,17 @@ describe('failures, backoff and dead letters', () => {
     expect(await prisma.auditEntry.count({ where: { action: 'outbox:retry', allowed: true } })).toBe(1);
   });
 
+  test('the county office reads notices with ID numbers and phones masked', async () => {
+    await put({ text: '村民 李桂兰（电话 13812345678，身份证 11010519491231002X）请求人工帮助', targetId: 'v-mask' });
+    const res = await fetch(`${srv.url}/api/outbox?status=pending`, { headers: { authorization: `Bearer ${srv.tokenOf('county')}` } });
+    const item = ((await res.json()) as { items: { targetId: string; text: string }[] }).items.find((i) => i.targetId === 'v-mask')!;
+    expect(item.text).not.toContain('13812345678');
+    expect(item.text).not.toContain('11010519491231002X');
+    expect(item.text).toContain('5678');
+    const [leased] = (await poll(A)).filter((m) => m.targetId === 'v-mask');
+    expect(leased!.text).toContain('13812345678'); // the bot, and so the cadre, still gets it whole
+  });
+
   test('a fail after the message was acked changes nothing', async () => {
     await put({ text: 'done' });
     const [m] = await poll(A);
