@@ -3,15 +3,19 @@
  * `step` and `describeOutcome`, persists the state, executes the effects, sends the replies.
  */
 import { applyFlow } from './application';
+import { applicationOutcomes } from './application/outcome';
+import { describeWith } from './engine/describe';
 import { createEngine } from './engine/step';
-import type { StepFunction } from './engine/types';
+import type { DescribeOutcome, StepFunction } from './engine/types';
+import { faqInterceptor } from './faq/interceptor';
 import { menuFlow } from './menu';
 import { statusFlow } from './status';
+import { identityOutcomes } from './status/outcome';
 import { supplementFlow } from './supplement';
+import { describeCasework } from './villager/describe';
 import { withdrawFlow } from './withdraw';
 
 export * from './engine/types';
-export { describeOutcome } from './engine/describe';
 export { t, hasKey, resources, formatMoney, formatDate, shanghaiDate } from './i18n';
 export {
   ApplicationDataSchema,
@@ -34,4 +38,14 @@ export const FLOWS = { menu: menuFlow, apply: applyFlow, status: statusFlow, sup
 export const step: StepFunction = createEngine({
   flows: [menuFlow, applyFlow, statusFlow, supplementFlow, withdrawFlow],
   home: { flow: 'menu', step: 'main' },
+  interceptors: [faqInterceptor],
+});
+
+/** What the villager hears after an effect's outcome, in the words of the flow that emitted it. */
+export const describeOutcome: DescribeOutcome = describeWith({
+  ...applicationOutcomes,
+  ...identityOutcomes,
+  case_resubmitted: describeCasework,
+  case_withdrawn: describeCasework,
+  case_action_refused: describeCasework,
 });

@@ -8,9 +8,12 @@ import { bodyParser } from '@koa/bodyparser';
 import type { Config } from './config';
 import type { Keyring } from './crypto/keyring';
 import type { DocumentStore } from './documents/store';
+import { UploadGuard } from './documents/upload-guard';
 import type { PrismaClient } from './generated/prisma/client';
 import { errorMiddleware } from './http/errors';
 import { refuseControlChars, WECHAT_NAME_FIELDS } from './http/control-chars';
+import { bodyError } from './http/body-errors';
+import { refuseDeepJson } from './http/json-depth';
 import { securityHeaders } from './http/headers';
 import type { Logger } from './log';
 import { botInboundRouter } from './routes/bot-inbound';
@@ -69,10 +72,14 @@ export function createApp(deps: AppDeps): Koa {
     // Paths and status only: never bodies (they carry names, ID numbers, health details).
     deps.log.debug('http', { method: ctx.method, path: ctx.path, status: ctx.status, ms: Date.now() - started });
   });
-  app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '256kb', encoding: 'utf-8' }));
+  app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '256kb', encoding: 'utf-8', onError: bodyError(deps.config.defaultLang) }));
+  // a body nested deeper than any route takes is a 400 before anything walks it
+  app.use(refuseDeepJson({ defaultLang: deps.config.defaultLang }));
   // before any route: a NUL in a query or a body is a 400 naming the field, never a database error
   app.use(refuseControlChars({ defaultLang: deps.config.defaultLang, strip: { '/api/bot/inbound': WECHAT_NAME_FIELDS } }));
-  for (const router of [healthRouter(deps), botInboundRouter(deps), botOutboxRouter(deps), outboxRouter(deps), casesRouter(deps), documentsRouter(deps), authRouter(deps), transitionsRouter(deps), objectionsRouter(deps), visitRouter(deps), cadresRouter(deps), auditRouter(deps), broadcastsRouter(deps), contactsRouter(deps), policiesRouter(deps), faqsRouter(deps), ...miniprogramRouters(deps)]) {
+  // one set of upload places, caps and rates for every path that reads a file into memory
+  const uploads = new UploadGuard(deps.config.uploads);
+  for (const router of [healthRouter(deps), botInboundRouter(deps, uploads), botOutboxRouter(deps), outboxRouter(deps), casesRouter(deps), documentsRouter(deps), authRouter(deps), transitionsRouter(deps), objectionsRouter(deps), visitRouter(deps), cadresRouter(deps), auditRouter(deps), broadcastsRouter(deps, uploads), contactsRouter(deps), policiesRouter(deps), faqsRouter(deps), ...miniprogramRouters(deps, uploads)]) {
     app.use(router.routes());
     app.use(router.allowedMethods());
   }
@@ -80,6 +87,6 @@ export function createApp(deps: AppDeps): Koa {
 }
 
 /** The mini-program and the h5 app: its form, villager logins, submissions, cases, and the h5 build at /app/. */
-function miniprogramRouters(deps: AppDeps) {
-  return [appFormsRouter(deps), appAuthRouter(deps), appUploadsRouter(deps), appApplicationsRouter(deps), appCasesRouter(deps), appSubscriptionsRouter(deps), appStaticRouter(deps)];
+function miniprogramRouters(deps: AppDeps, uploads: UploadGuard) {
+  return [appFormsRouter(deps), appAuthRouter(deps), appUploadsRouter(deps, uploads), appApplicationsRouter(deps), appCasesRouter(deps, uploads), appSubscriptionsRouter(deps), appStaticRouter(deps)];
 }

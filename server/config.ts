@@ -9,6 +9,7 @@ import { parseTimeLimits, type TimeLimits } from './workflow/deadlines';
 import { parseDailyCaps } from '../bot/pacer';
 import { isProduction, profileRefusals, simulatorWanted } from './production-profile';
 import type { KeySettings } from './crypto/keyring-source';
+import type { UploadSettings } from './documents/upload-guard';
 
 const optionalString = z.string().trim().min(1).optional().catch(undefined);
 
@@ -24,6 +25,13 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().default('./data'),
   DOCUMENTS_DIR: optionalString,
   MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
+  // what uploads may cost (server/documents/upload-guard.ts): per villager, at once, and for how long unfiled ones are kept
+  UPLOAD_MAX_FILES: z.coerce.number().int().min(1).max(1000).default(20),
+  UPLOAD_MAX_TOTAL_BYTES: z.coerce.number().int().positive().default(100 * 1024 * 1024),
+  UPLOAD_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
+  UPLOAD_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(100),
+  UPLOAD_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
+  UPLOAD_TTL_HOURS: z.coerce.number().positive().max(24 * 90).default(24),
   BOT_TOKEN: optionalString,
   ADMIN_TOKEN: optionalString,
   DEFAULT_LANG: z.enum(['zh-CN', 'en']).default('zh-CN'),
@@ -77,6 +85,8 @@ export type Config = {
   dataDir: string;
   documentsDir: string;
   maxUploadBytes: number;
+  /** What uploads may cost: server/documents/upload-guard.ts. */
+  uploads: UploadSettings;
   /** Shared secret between bot and server. Generated per process when unset (embedded mode). */
   botToken: string;
   botTokenGenerated: boolean;
@@ -157,6 +167,14 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     dataDir,
     documentsDir: path.resolve(e.DOCUMENTS_DIR ?? path.join(dataDir, 'documents')),
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
+    uploads: {
+      maxFiles: e.UPLOAD_MAX_FILES,
+      maxTotalBytes: e.UPLOAD_MAX_TOTAL_BYTES,
+      perMinute: e.UPLOAD_PER_MINUTE,
+      perHour: e.UPLOAD_PER_HOUR,
+      concurrency: e.UPLOAD_CONCURRENCY,
+      ttlHours: e.UPLOAD_TTL_HOURS,
+    },
     botToken: e.BOT_TOKEN ?? randomBytes(24).toString('hex'),
     botTokenGenerated: !e.BOT_TOKEN,
     adminToken: e.ADMIN_TOKEN,

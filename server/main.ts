@@ -61,8 +61,8 @@ async function main() {
   const app = createApp({ prisma: db.prisma, config, log, store, keyring: keys.keyring });
   // time limits: every hour and once now (overdue flags, reminders through the outbox)
   const deadlines = startDeadlineChecks(db.prisma, config.workflow, log);
-  // unreferenced document files (cancelled applications): daily, and once now
-  const sweep = startDocumentSweep({ prisma: db.prisma, documentsDir: config.documentsDir, log });
+  // expired unfiled uploads, then unreferenced document files (cancelled applications): hourly, and once now
+  const sweep = startDocumentSweep({ prisma: db.prisma, documentsDir: config.documentsDir, log, uploadTtlHours: config.uploads.ttlHours });
   // WeChat subscribe messages of the mini-program, when a template is configured
   const subscribe = config.app.wechat?.subscribe ? startSubscribeWorker({ prisma: db.prisma, wechat: config.app.wechat, delivery: config.outbox, log }) : undefined;
   // scheduled broadcasts start on time (every minute, and once now)

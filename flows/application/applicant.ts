@@ -55,6 +55,7 @@ export const applicantSteps: StepDef[] = [
     // The village is chosen inside the town, so "修改 村" starts from the town.
     editWords: ['乡镇', '镇', '乡', '村', '村子', '地址', '住址', 'town', 'village', 'address'],
     clears: ['villageCode'],
+    region: 'town',
     ask: (env) => env.t('apply.townCode.ask'),
     options: (env) => env.ctx.towns.map((town) => regionOption(town, env)),
   },
@@ -63,6 +64,8 @@ export const applicantSteps: StepDef[] = [
     id: 'villageCode',
     field: 'villageCode',
     label: 'apply.villageCode.label',
+    region: 'village',
+    uses: ['townCode'],
     ask: (env) => env.t('apply.villageCode.ask'),
     options: (env) =>
       (env.ctx.towns.find((town) => town.code === env.answers.townCode)?.villages ?? []).map((v) => regionOption(v, env)),

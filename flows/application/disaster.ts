@@ -1,22 +1,19 @@
 /** 因灾: the kind of disaster, when it happened, the estimated loss and compensation already received. */
 import { parseDate } from '../parse';
-import { fromParse, type Answers, type StepDef } from '../engine/flow';
+import { fromParse, type StepDef } from '../engine/flow';
 import { formatDate } from '../i18n/format';
-import { amountQuestion } from './fields';
-
-const isDisaster = (a: Answers) => a.cause === 'disaster';
+import { amountQuestion, forCause } from './fields';
 
 export const DISASTER_KINDS = ['flood', 'drought', 'fire', 'geological', 'wind_hail', 'other'] as const;
 export type DisasterKind = (typeof DISASTER_KINDS)[number];
 
-export const disasterSteps: StepDef[] = [
+export const disasterSteps: StepDef[] = forCause('disaster', [
   {
     kind: 'choice',
     id: 'disasterKind',
     field: 'disasterKind',
     label: 'apply.disasterKind.label',
     editWords: ['灾害', '灾种', '受灾类型', '什么灾', 'disaster', 'kind of disaster'],
-    when: isDisaster,
     ask: (env) => env.t('apply.disasterKind.ask'),
     options: (env) => [
       { id: 'flood', text: env.t('apply.disasterKind.flood'), labels: ['洪涝', '洪水', '水灾', '涝', 'flood'] },
@@ -33,7 +30,6 @@ export const disasterSteps: StepDef[] = [
     field: 'disasterDate',
     label: 'apply.disasterDate.label',
     editWords: ['日期', '时间', '哪天', '受灾时间', 'date', 'when'],
-    when: isDisaster,
     ask: (env) => env.t('apply.disasterDate.ask'),
     // parseDate refuses future dates ('date_future') relative to the server's clock in ctx.now.
     parse: (text, env) => fromParse(parseDate(text, env.ctx.now)),
@@ -44,15 +40,13 @@ export const disasterSteps: StepDef[] = [
     ask: 'apply.lossFen.ask',
     label: 'apply.lossFen.label',
     editWords: ['损失', '损失金额', 'loss', 'damage'],
-    when: isDisaster,
   }),
   amountQuestion({
     id: 'compensationFen',
     ask: 'apply.compensationFen.ask',
     label: 'apply.compensationFen.label',
     editWords: ['赔偿', '补偿', '救助', '赔款', '救灾款', 'compensation', 'relief'],
-    when: isDisaster,
     allowZero: true,
     atMost: { field: 'lossFen', hint: 'apply.compensationFen.too_much' },
   }),
-];
+]);

@@ -2,7 +2,7 @@
  * The documents checklist per cause. Each item is one documents step (send photos, "好了",
  * or "跳过"); its id is the document kind the server records.
  */
-import type { Answers, DocumentsStep } from '../engine/flow';
+import type { DocumentsStep } from '../engine/flow';
 import type { Cause } from '../engine/types';
 
 export interface ChecklistItem {
@@ -35,7 +35,7 @@ export const documentSteps: DocumentsStep[] = (Object.entries(CHECKLIST) as [Cau
         label: item.label,
         // "修改 材料" opens the first item; later items are edited by their own names.
         editWords: i === 0 ? ['材料', '照片', '图片', '证明', 'documents', 'photos', 'papers'] : undefined,
-        when: (a: Answers) => a.cause === cause,
+        showIf: { field: 'cause', equals: cause },
       }),
     ),
 );

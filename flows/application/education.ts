@@ -1,19 +1,16 @@
 /** 因学: the student, the school stage, the school, the yearly cost and aid already received. */
-import type { Answers, StepDef } from '../engine/flow';
-import { amountQuestion, nameQuestion, textQuestion } from './fields';
-
-const isEducation = (a: Answers) => a.cause === 'education';
+import type { StepDef } from '../engine/flow';
+import { amountQuestion, forCause, nameQuestion, textQuestion } from './fields';
 
 export const STAGES = ['preschool', 'primary', 'junior', 'senior', 'college', 'graduate'] as const;
 export type Stage = (typeof STAGES)[number];
 
-export const educationSteps: StepDef[] = [
+export const educationSteps: StepDef[] = forCause('education', [
   nameQuestion({
     id: 'studentName',
     ask: 'apply.studentName.ask',
     label: 'apply.studentName.label',
     editWords: ['学生', '学生姓名', '学生名字', '孩子', '孩子名字', 'student', "student's name"],
-    when: isEducation,
   }),
   {
     kind: 'choice',
@@ -21,7 +18,6 @@ export const educationSteps: StepDef[] = [
     field: 'stage',
     label: 'apply.stage.label',
     editWords: ['学段', '年级', '阶段', '读几年级', 'stage', 'grade', 'level'],
-    when: isEducation,
     ask: (env) => env.t('apply.stage.ask'),
     options: (env) => [
       { id: 'preschool', text: env.t('apply.stage.preschool'), labels: ['学前', '幼儿园', 'preschool', 'kindergarten'] },
@@ -37,7 +33,6 @@ export const educationSteps: StepDef[] = [
     ask: 'apply.school.ask',
     label: 'apply.school.label',
     editWords: ['学校', '哪个学校', 'school'],
-    when: isEducation,
     minLength: 2,
   }),
   amountQuestion({
@@ -45,15 +40,13 @@ export const educationSteps: StepDef[] = [
     ask: 'apply.educationCostFen.ask',
     label: 'apply.educationCostFen.label',
     editWords: ['学费', '上学费用', '费用', '花费', 'cost', 'fees', 'school cost'],
-    when: isEducation,
   }),
   amountQuestion({
     id: 'aidFen',
     ask: 'apply.aidFen.ask',
     label: 'apply.aidFen.label',
     editWords: ['资助', '助学金', '减免', '补助', 'aid', 'grant', 'scholarship'],
-    when: isEducation,
     allowZero: true,
     atMost: { field: 'educationCostFen', hint: 'apply.aidFen.too_much' },
   }),
-];
+]);

@@ -3,7 +3,9 @@
  * which answer it fills, which words ask it, how it is checked and shown.
  */
 import { parseAmount } from '../parse';
-import { fromParse, type Answers, type Checked, type QuestionStep, type StepEnv } from '../engine/flow';
+import { conditionsOf, type ShowIf } from '../engine/conditions';
+import { fromParse, type QuestionStep, type StepDef, type StepEnv } from '../engine/flow';
+import type { Cause } from '../engine/types';
 import { formatMoney } from '../i18n/format';
 import { checkName, checkText } from './text';
 
@@ -15,7 +17,8 @@ interface Common {
   /** i18n key naming the answer in the summary; none for a step the summary shows through another. */
   label?: string;
   editWords?: string[];
-  when?: (a: Answers) => boolean;
+  showIf?: ShowIf;
+  uses?: string[];
   clears?: string[];
 }
 
@@ -24,7 +27,8 @@ const base = (c: Common) => ({
   field: c.id,
   label: c.label,
   editWords: c.editWords,
-  when: c.when,
+  showIf: c.showIf,
+  uses: c.uses,
   clears: c.clears,
   ask: (env: StepEnv) => env.t(c.ask, c.askParams?.(env)),
 });
@@ -51,14 +55,13 @@ export function amountQuestion(c: AmountOptions): QuestionStep {
     kind: 'question',
     ...base(c),
     parse: (text) => fromParse(parseAmount(text, { allowZero: c.allowZero ?? false })),
-    validate: c.atMost ? (value, env) => atMost(value as number, env, c.atMost!) : undefined,
+    atMost: c.atMost,
     notes: c.notes,
     display: (v, env) => formatMoney(env.lang, v as number),
   };
 }
 
-function atMost(value: number, env: StepEnv, bound: { field: string; hint: string }): Checked<number> | null {
-  const limit = env.answers[bound.field];
-  if (typeof limit !== 'number' || value <= limit) return null;
-  return { ok: false, hint: bound.hint, params: { limit: formatMoney(env.lang, limit) } };
+/** The questions of one cause: each is asked only when the villager chose that cause (and its own conditions hold). */
+export function forCause(cause: Cause, steps: StepDef[]): StepDef[] {
+  return steps.map((s) => ({ ...s, showIf: [{ field: 'cause', equals: cause }, ...conditionsOf(s)] }));
 }

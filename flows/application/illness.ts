@@ -1,13 +1,16 @@
 /**
- * 因病: who is ill, the illness, the hospital, the total cost, what insurance reimbursed, and
+ * 因病: who is ill, the illness, the hospital and its level, the total cost, what insurance reimbursed, and
  * the self-paid part — computed (total − reimbursed) and confirmed, or asked when the villager
  * says the computed figure is wrong.
  */
 import type { Answers, StepDef } from '../engine/flow';
 import { formatMoney } from '../i18n/format';
-import { amountQuestion, nameQuestion, textQuestion } from './fields';
+import { amountQuestion, forCause, nameQuestion, textQuestion } from './fields';
 
-const isIllness = (a: Answers) => a.cause === 'illness';
+const family = { field: 'patient', equals: 'family' } as const;
+
+/** 医院级别: where the patient was treated decides the reimbursement rates the county checks against. */
+export const HOSPITAL_LEVELS = ['township', 'county', 'city', 'province'] as const;
 
 /** What the household paid itself, as computed from the total and the reimbursement. */
 export function computedSelfPaidFen(a: Answers): number | null {
@@ -20,14 +23,13 @@ export function computedSelfPaidFen(a: Answers): number | null {
 // Changing an amount makes the confirmed self-paid figure stale: it is asked again.
 const SELF_PAID = ['selfPaidConfirmed', 'selfPaidFen'];
 
-export const illnessSteps: StepDef[] = [
+export const illnessSteps: StepDef[] = forCause('illness', [
   {
     kind: 'choice',
     id: 'patient',
     field: 'patient',
     label: 'apply.patient.label',
     editWords: ['病人', '患者', '谁生病', '生病的人', 'patient', 'who is ill'],
-    when: isIllness,
     ask: (env) => env.t('apply.patient.ask'),
     options: (env) => [
       { id: 'self', text: env.t('apply.patient.self'), labels: ['本人', '自己', '我', '我自己', '申请人', 'self', 'me', 'myself'] },
@@ -39,36 +41,47 @@ export const illnessSteps: StepDef[] = [
     ask: 'apply.patientRelation.ask',
     label: 'apply.patientRelation.label',
     editWords: ['关系', 'relation', 'relationship'],
-    when: (a) => isIllness(a) && a.patient === 'family',
+    showIf: family,
   }),
   nameQuestion({
     id: 'patientName',
     ask: 'apply.patientName.ask',
     label: 'apply.patientName.label',
     editWords: ['病人姓名', '病人名字', '病人的名字', '患者姓名', '患者名字', "patient's name", 'patient name'],
-    when: (a) => isIllness(a) && a.patient === 'family',
+    showIf: family,
   }),
   textQuestion({
     id: 'illness',
     ask: 'apply.illness.ask',
     label: 'apply.illness.label',
     editWords: ['疾病', '病', '病名', '什么病', '病情', 'illness', 'disease'],
-    when: isIllness,
   }),
   textQuestion({
     id: 'hospital',
     ask: 'apply.hospital.ask',
     label: 'apply.hospital.label',
     editWords: ['医院', '哪个医院', 'hospital'],
-    when: isIllness,
     minLength: 2,
   }),
+  {
+    kind: 'choice',
+    id: 'hospitalLevel',
+    field: 'hospitalLevel',
+    label: 'apply.hospitalLevel.label',
+    editWords: ['医院级别', '级别', '几级医院', '医院等级', 'hospital level'],
+    ask: (env) => env.t('apply.hospitalLevel.ask'),
+    options: (env) => [
+      { id: 'township', text: env.t('apply.hospitalLevel.township'), labels: ['乡镇卫生院', '卫生院', '乡镇', '乡级', '镇卫生院', '乡卫生院', 'township', 'health centre', 'health center'] },
+      { id: 'county', text: env.t('apply.hospitalLevel.county'), labels: ['县级', '县级医院', '县医院', '县', 'county'] },
+      { id: 'city', text: env.t('apply.hospitalLevel.city'), labels: ['市级', '市级医院', '市医院', '市', 'city'] },
+      { id: 'province', text: env.t('apply.hospitalLevel.province'), labels: ['省级', '省级及以上', '省级医院', '省医院', '省', 'province', 'provincial'] },
+    ],
+  },
   amountQuestion({
     id: 'totalCostFen',
     ask: 'apply.totalCostFen.ask',
     label: 'apply.totalCostFen.label',
     editWords: ['总费用', '医疗费', '医药费', '看病费用', '花费', '费用', '总共', 'total', 'cost', 'total cost'],
-    when: isIllness,
     clears: SELF_PAID,
   }),
   amountQuestion({
@@ -76,7 +89,6 @@ export const illnessSteps: StepDef[] = [
     ask: 'apply.reimbursedFen.ask',
     label: 'apply.reimbursedFen.label',
     editWords: ['报销', '医保', '大病保险', '报了多少', 'reimbursed', 'reimbursement', 'insurance'],
-    when: isIllness,
     allowZero: true,
     atMost: { field: 'totalCostFen', hint: 'apply.reimbursedFen.too_much' },
     clears: SELF_PAID,
@@ -87,7 +99,7 @@ export const illnessSteps: StepDef[] = [
     field: 'selfPaidConfirmed',
     label: 'apply.selfPaidFen.label',
     editWords: ['自付', '自费', '自己付', '自己出', 'self-paid', 'self paid', 'out of pocket'],
-    when: isIllness,
+    uses: ['totalCostFen', 'reimbursedFen'],
     ask: (env) =>
       env.t('apply.selfPaidConfirmed.ask', {
         selfPaid: formatMoney(env.lang, computedSelfPaidFen(env.answers) ?? 0),
@@ -104,8 +116,8 @@ export const illnessSteps: StepDef[] = [
     id: 'selfPaidFen',
     ask: 'apply.selfPaidFen.ask',
     // No label of its own: the summary line and "修改 自付" belong to the confirmation above.
-    when: (a) => isIllness(a) && a.selfPaidConfirmed === false,
+    showIf: { field: 'selfPaidConfirmed', equals: false },
     allowZero: true,
     atMost: { field: 'totalCostFen', hint: 'apply.selfPaidFen.too_much' },
   }),
-];
+]);

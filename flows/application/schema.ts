@@ -6,9 +6,10 @@
  * what kind of text a form field takes where the type alone does not (server/miniprogram/form.ts).
  */
 import { z } from 'zod';
-import type { ApplicationData } from '../engine/types';
+import type { ApplicationData, Cause } from '../engine/types';
 import { DISASTER_KINDS } from './disaster';
 import { STAGES } from './education';
+import { HOSPITAL_LEVELS } from './illness';
 
 /** Money: integer fen, never a float. */
 const Fen = z.number().int().nonnegative();
@@ -36,6 +37,7 @@ export const IllnessDetailsSchema = z.object({
   patientName: Name.meta({ label: 'apply.patientName.label', input: 'name' }),
   illness: Text.meta({ label: 'apply.illness.label' }),
   hospital: Text.meta({ label: 'apply.hospital.label' }),
+  hospitalLevel: z.enum(HOSPITAL_LEVELS).meta({ label: 'apply.hospitalLevel.label' }),
   totalCostFen: Fen.positive().meta({ label: 'apply.totalCostFen.label' }),
   reimbursedFen: Fen.meta({ label: 'apply.reimbursedFen.label' }),
   selfPaidFen: Fen.meta({ label: 'apply.selfPaidFen.label' }),
@@ -58,6 +60,13 @@ export const EducationDetailsSchema = z.object({
   aidFen: Fen.meta({ label: 'apply.aidFen.label' }),
   missingDocuments: MissingDocuments,
 });
+
+/** The details filed for each cause. */
+export const DETAILS_SCHEMAS: Record<Cause, z.ZodObject> = {
+  illness: IllnessDetailsSchema,
+  disaster: DisasterDetailsSchema,
+  education: EducationDetailsSchema,
+};
 
 const common = {
   applicant: ApplicantSchema,

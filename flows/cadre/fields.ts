@@ -10,7 +10,8 @@ import { fold } from './fold';
 import { addDaysYmd, parseComingDay, todayYmd } from './day';
 import { parseItems } from './commands';
 import type { FieldId, Guide, GuideCtx } from './types';
-import { CATEGORY_WORDS, HOUSEHOLD_CATEGORIES, MEASURE_WORDS, MEASURES } from './vocabulary';
+import { HOUSEHOLD_CATEGORIES, MEASURES } from '../workflow';
+import { CATEGORY_WORDS, MEASURE_WORDS } from './vocabulary';
 
 export type Parsed = { ok: true; value: unknown } | { ok: false; hint: string; params?: Record<string, unknown> };
 

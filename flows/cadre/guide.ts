@@ -8,28 +8,28 @@
 import { t } from '../i18n';
 import { FIELDS } from './fields';
 import type { CadreCommand } from './commands';
-import type { FieldId, Guide, GuideCtx, GuideKind, GuideOption, GuideSubmit } from './types';
+import { requiredFields, ruleById, TRANSITIONS } from '../workflow';
+import { GUIDE_KINDS, type FieldId, type Guide, type GuideCtx, type GuideKind, type GuideOption, type GuideSubmit } from './types';
 
-/** The fields each exchange asks, in order. */
-export const PLANS: Record<GuideKind, FieldId[]> = {
-  assign_verifier: ['verifierId', 'confirm'],
-  verification: ['verifiedIncomeFen', 'verifiedMembers', 'verifiedExpenseFen', 'outcome', 'confirm'],
-  assessment: ['result', 'attendance', 'publicityStart', 'publicityEnd', 'confirm'],
-  decision: ['amountFen', 'category', 'measures', 'confirm'],
-  payment: ['paymentRef', 'paidOn', 'confirm'],
-  fast_approve: ['reason', 'amountFen', 'category', 'measures', 'confirm'],
-  reject: ['reason'],
-  return: ['items'],
-};
+/** The moves whose exchanges end on a summary and "确认" (a reason or a list said once is its own confirmation). */
+const CONFIRMED: readonly GuideKind[] = ['assign_verifier', 'verification', 'assessment', 'decision', 'payment', 'fast_approve'];
 
-/** Which exchange "通过" starts from each status (statuses not listed approve at once). */
-export const APPROVE_GUIDE: Partial<Record<string, GuideKind>> = {
-  county_review: 'assign_verifier',
-  verification: 'verification',
-  assessment: 'assessment',
-  publicity: 'decision',
-  approved: 'payment',
-};
+/**
+ * The fields each exchange asks, in order: the reason when the move needs a note, then the
+ * required fields of the move's schema (flows/workflow), then "确认".
+ */
+export const PLANS: Record<GuideKind, FieldId[]> = Object.fromEntries(
+  GUIDE_KINDS.map((kind) => {
+    const rule = ruleById(kind);
+    const fields = [...(rule.noteRequired ? ['reason'] : []), ...requiredFields(rule), ...(CONFIRMED.includes(kind) ? ['confirm'] : [])];
+    return [kind, fields as FieldId[]];
+  }),
+) as Record<GuideKind, FieldId[]>;
+
+/** Which exchange "通过" starts from each status: the approving move, when it asks for data (else it approves at once). */
+export const APPROVE_GUIDE: Partial<Record<string, GuideKind>> = Object.fromEntries(
+  TRANSITIONS.filter((r) => r.action === 'approve' && (GUIDE_KINDS as readonly string[]).includes(r.id)).flatMap((r) => r.from.map((s) => [s, r.id as GuideKind])),
+);
 
 export type GuideTurn =
   /** Ask the next question (or the same one again, with a hint). */
@@ -108,27 +108,11 @@ export function answerGuide(g0: Guide, text: string, c: GuideCtx): GuideTurn {
   return { kind: 'ask', guide: g, replies: [ask(g, c)] };
 }
 
-/** The move, as performTransition takes it. */
+/** The move, as performTransition takes it: the plan's answers are its data, the reason its note. */
 export function submission(g: Guide): GuideSubmit {
-  const d = g.data;
-  switch (g.kind) {
-    case 'assign_verifier':
-      return { action: 'approve', note: g.note, data: { verifierId: d.verifierId } };
-    case 'verification':
-      return { action: 'approve', note: g.note, data: { verifiedIncomeFen: d.verifiedIncomeFen, verifiedMembers: d.verifiedMembers, verifiedExpenseFen: d.verifiedExpenseFen, outcome: d.outcome } };
-    case 'assessment':
-      return { action: 'approve', note: g.note, data: { result: 'agreed', attendance: d.attendance, publicityStart: d.publicityStart, publicityEnd: d.publicityEnd } };
-    case 'decision':
-      return { action: 'approve', note: g.note, data: { amountFen: d.amountFen, category: d.category, measures: d.measures } };
-    case 'payment':
-      return { action: 'approve', note: g.note, data: { paymentRef: d.paymentRef, paidOn: d.paidOn } };
-    case 'fast_approve':
-      return { action: 'fast_approve', note: String(d.reason ?? g.note), data: { amountFen: d.amountFen, category: d.category, measures: d.measures } };
-    case 'reject':
-      return { action: 'reject', note: String(d.reason ?? g.note), data: {} };
-    case 'return':
-      return { action: 'return', note: g.note, data: { items: d.items } };
-  }
+  const rule = ruleById(g.kind);
+  const data = Object.fromEntries(PLANS[g.kind].filter((f) => f !== 'reason' && f !== 'confirm').map((f) => [f, g.data[f]]));
+  return { action: rule.action, note: rule.noteRequired ? String(g.data.reason ?? g.note) : g.note, data };
 }
 
 /** "帮助" during an exchange: where we are and how to leave. */

@@ -7,7 +7,7 @@ import { t } from '../i18n';
 import { formatDate, formatMoney, shanghaiDate } from '../i18n/format';
 import { CHECKLIST } from '../application';
 import type { CaseVerb } from './commands';
-import type { CadreRole } from './vocabulary';
+import { ACTS, FINAL_STATUSES, isCaseStatus, OWNER_ROLES, requiredFields, TRANSITIONS, type CaseStatus, type Role as CadreRole } from '../workflow';
 
 export type Who = { name: string; role: CadreRole; region: string };
 
@@ -148,7 +148,7 @@ export function caseText(lang: Lang, v: CaseView, role: CadreRole, now: Date): s
   const waited = daysWaiting(v.statusSince, now);
   lines.push(
     tr(lang, 'cadre.view.head', { caseNo: v.caseNo, cause: tr(lang, `cause.${v.cause}`), stage: stage(lang, v.status) }) +
-      (['paid', 'rejected', 'withdrawn'].includes(v.status) ? '' : waited === 0 ? tr(lang, 'cadre.view.today') : tr(lang, 'cadre.view.waiting', { days: waited })) +
+      ((FINAL_STATUSES as readonly string[]).includes(v.status) ? '' : waited === 0 ? tr(lang, 'cadre.view.today') : tr(lang, 'cadre.view.waiting', { days: waited })) +
       (v.overdue ? tr(lang, 'cadre.pending.overdue') : '') +
       (v.greenChannel ? tr(lang, 'cadre.pending.green') : ''),
   );
@@ -203,7 +203,7 @@ export function caseText(lang: Lang, v: CaseView, role: CadreRole, now: Date): s
  */
 export function identityText(lang: Lang, identity: NonNullable<CaseView['identity']>, caseNo: string, status: string): string {
   if (identity.check === 'confirmed') return tr(lang, 'cadre.identity.confirmed');
-  const reason = tr(lang, identity.reason === 'id_number_registered' ? 'cadre.identity.reason.id_number_registered' : 'cadre.identity.reason.other');
+  const reason = tr(lang, identity.reason === 'id_number_registered' || identity.reason === 'id_phone_typed' ? `cadre.identity.reason.${identity.reason}` : 'cadre.identity.reason.other');
   const next = status === 'village_review' ? tr(lang, 'cadre.identity.next', { caseNo }) : '';
   return [tr(lang, 'cadre.identity.pending', { reason }), next].filter(Boolean).join('\n');
 }
@@ -213,45 +213,29 @@ function documentLabel(lang: Lang, cause: string, id: string): string {
   return item ? tr(lang, item.label) : id;
 }
 
-/** Which roles act on each status (the county may step in on several; see ROLE_STATUSES). */
-const STATUS_OWNER: Record<string, CadreRole | null> = {
-  village_review: 'village',
-  town_review: 'town',
-  county_review: 'county',
-  verification: 'verifier',
-  assessment: 'village',
-  publicity: 'county',
-  approved: 'county',
-};
+/** Who acts on a case in a status someone acts in (the first owner: the county steps in on several), else null. */
+function ownerOf(status: string): CadreRole | null {
+  return isCaseStatus(status) && ACTS[status] ? (OWNER_ROLES[status][0] ?? null) : null;
+}
 
-/** "下一步": exactly what this cadre can send now, or who acts instead. */
+/**
+ * "下一步": exactly what this cadre can send now, or who acts instead. A review step that asks
+ * nothing says where "通过" sends the case; the others have their own line (cadre.next.<status>).
+ */
 export function nextText(lang: Lang, v: Pick<CaseView, 'caseNo' | 'status' | 'publicityEnd' | 'missingItems'>, role: CadreRole, now: Date): string {
   const p = { caseNo: v.caseNo };
-  if (['paid', 'rejected', 'withdrawn'].includes(v.status)) return tr(lang, 'cadre.next.closed');
+  if (!isCaseStatus(v.status) || FINAL_STATUSES.includes(v.status)) return tr(lang, 'cadre.next.closed');
   if (v.status === 'returned') return tr(lang, 'cadre.next.returned');
-  const owner = STATUS_OWNER[v.status];
-  const mine = owner === role || (role === 'county' && ['verification', 'publicity', 'approved', 'county_review'].includes(v.status));
-  if (!mine || !owner) return tr(lang, 'cadre.next.not_yours', { owner: roleName(lang, owner ?? 'county') });
-  switch (v.status) {
-    case 'village_review':
-    case 'town_review':
-      return tr(lang, 'cadre.next.review', { ...p, nextStage: stage(lang, v.status === 'village_review' ? 'town_review' : 'county_review') });
-    case 'county_review':
-      return tr(lang, 'cadre.next.county_review', p);
-    case 'verification':
-      return tr(lang, 'cadre.next.verification', p);
-    case 'assessment':
-      return tr(lang, 'cadre.next.assessment', p);
-    case 'publicity': {
-      const end = v.publicityEnd;
-      const ended = end !== null && shanghaiDate(now) > end;
-      return tr(lang, ended ? 'cadre.next.publicity_ended' : 'cadre.next.publicity', { ...p, end: end ? day(lang, end) : '—' });
-    }
-    case 'approved':
-      return tr(lang, 'cadre.next.approved', p);
-    default:
-      return tr(lang, 'cadre.next.closed');
+  const owner = ownerOf(v.status);
+  if (!owner || !OWNER_ROLES[v.status].includes(role)) return tr(lang, 'cadre.next.not_yours', { owner: roleName(lang, owner ?? 'county') });
+  if (v.status === 'publicity') {
+    const end = v.publicityEnd;
+    const ended = end !== null && shanghaiDate(now) > end;
+    return tr(lang, ended ? 'cadre.next.publicity_ended' : 'cadre.next.publicity', { ...p, end: end ? day(lang, end) : '—' });
   }
+  const approve = TRANSITIONS.find((r) => r.action === 'approve' && r.from.includes(v.status as CaseStatus));
+  if (approve && approve.target && requiredFields(approve).length === 0) return tr(lang, 'cadre.next.review', { ...p, nextStage: stage(lang, approve.target) });
+  return tr(lang, `cadre.next.${v.status}`, p);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -322,7 +306,7 @@ export function refusalText(lang: Lang, r: RefusalFacts): string {
       if (r.role === null) return tr(lang, 'cadre.refused.not_cadre');
       if (r.role === 'auditor') return tr(lang, 'cadre.refused.auditor');
       if (r.action === 'fast_approve') return tr(lang, 'cadre.refused.county_only', p);
-      const owner = r.status ? STATUS_OWNER[r.status] : null;
+      const owner = r.status ? ownerOf(r.status) : null;
       if (!owner) return tr(lang, 'cadre.refused.not_allowed_from_status', p);
       return tr(lang, 'cadre.refused.no_role', { ...p, owner: roleName(lang, owner) });
     }

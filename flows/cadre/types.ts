@@ -1,7 +1,10 @@
 /** The cadre conversation's persisted state and the read-only facts its pure parts look at. */
 import type { Lang } from '../engine/types';
+import type { Action, MoveId } from '../workflow';
 
-export type GuideKind = 'assign_verifier' | 'verification' | 'assessment' | 'decision' | 'payment' | 'fast_approve' | 'reject' | 'return';
+/** The moves the chat asks data for, one exchange each (named as the workflow names the move). */
+export const GUIDE_KINDS = ['assign_verifier', 'verification', 'assessment', 'decision', 'payment', 'fast_approve', 'reject', 'return'] as const satisfies readonly MoveId[];
+export type GuideKind = (typeof GUIDE_KINDS)[number];
 
 export type FieldId =
   | 'verifierId'
@@ -58,7 +61,7 @@ export interface GuideCtx {
 
 /** The move a finished exchange asks the server to make (performTransition's request). */
 export interface GuideSubmit {
-  action: 'approve' | 'fast_approve' | 'reject' | 'return';
+  action: Action;
   note: string;
   data: Record<string, unknown>;
 }

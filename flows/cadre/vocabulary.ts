@@ -1,20 +1,13 @@
-/**
- * The workflow's vocabulary as the chat shows it. The lists mirror server/workflow/states.ts
- * (flows/ imports nothing from the server; a test keeps the two equal).
- */
-export const CADRE_ROLES = ['village', 'town', 'county', 'verifier', 'auditor'] as const;
-export type CadreRole = (typeof CADRE_ROLES)[number];
-
-export const HOUSEHOLD_CATEGORIES = ['unstable_lifted', 'marginal', 'sudden_hardship'] as const;
-export const MEASURES = ['dibao', 'temporary_relief', 'medical_aid', 'education_aid', 'insurance_payout', 'public_job', 'industry_subsidy', 'housing_repair', 'other'] as const;
+/** The chat's words for the workflow's categories and measures (flows/workflow holds the lists). */
+import type { HouseholdCategory, Measure } from '../workflow';
 
 /** Words that pick a category or a measure besides its number (both languages). */
-export const CATEGORY_WORDS: Record<(typeof HOUSEHOLD_CATEGORIES)[number], string[]> = {
+export const CATEGORY_WORDS: Record<HouseholdCategory, string[]> = {
   unstable_lifted: ['脱贫不稳定户', '脱贫不稳定', '不稳定户', 'unstable'],
   marginal: ['边缘易致贫户', '边缘易致贫', '边缘户', '边缘', 'marginal'],
   sudden_hardship: ['突发严重困难户', '突发严重困难', '突发困难户', '突发', 'sudden'],
 };
-export const MEASURE_WORDS: Record<(typeof MEASURES)[number], string[]> = {
+export const MEASURE_WORDS: Record<Measure, string[]> = {
   dibao: ['低保', 'dibao', 'minimum living'],
   temporary_relief: ['临时救助', '临时', 'temporary relief'],
   medical_aid: ['医疗救助', '医疗', 'medical aid'],
@@ -24,13 +17,4 @@ export const MEASURE_WORDS: Record<(typeof MEASURES)[number], string[]> = {
   industry_subsidy: ['产业奖补', '产业', 'industry subsidy'],
   housing_repair: ['危房改造', '危房', 'housing repair'],
   other: ['其他', '其它', 'other'],
-};
-
-/** Which statuses each role acts on (mirrors OWNER_ROLES; the county may step in more widely). */
-export const ROLE_STATUSES: Record<CadreRole, readonly string[]> = {
-  village: ['village_review', 'assessment'],
-  town: ['town_review'],
-  county: ['county_review', 'verification', 'publicity', 'approved'],
-  verifier: ['verification'],
-  auditor: [],
 };

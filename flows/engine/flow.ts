@@ -3,10 +3,12 @@
  * functions. The engine (step.ts) walks the list; each step kind has its own file under
  * steps/ that knows how to ask its question and how to read an answer.
  *
- * Navigation is deliberately simple: a flow is linear, and a step whose `when` is false is
- * skipped. Branches ("who is ill? → family member → ask the relation") are expressed as `when`
- * predicates over the answers, so a state is always just (flow, step, answers).
+ * Navigation is deliberately simple: a flow is linear, and a step whose `showIf` does not hold
+ * is skipped. Branches ("who is ill? → family member → ask the relation") are conditions on
+ * earlier answers written as data (conditions.ts), so a state is always just (flow, step,
+ * answers), and the mini-program's form reads the same conditions the engine follows.
  */
+import type { ShowIf } from './conditions';
 import type { Effect, FlowContext, Inbound, Lang, SessionState } from './types';
 import type { ParseFailure } from '../parse/types';
 
@@ -54,8 +56,10 @@ export type StepOutcome =
 
 interface BaseStep {
   id: string;
-  /** Skip the step when false (branching). */
-  when?: (answers: Answers, env: StepEnv) => boolean;
+  /** Asked only when these conditions on earlier answers hold (branching); see conditions.ts. */
+  showIf?: ShowIf;
+  /** Earlier answers the step's words or options are made from (the villages of the chosen town, the computed self-paid figure). */
+  uses?: string[];
   /** i18n key naming the step's answer in the summary, the resume line and "修改 …". */
   label?: string;
   /** Extra words a villager may use after "修改" to mean this step (both languages). */
@@ -72,8 +76,8 @@ export interface QuestionStep extends BaseStep {
   field: string;
   ask: (env: StepEnv) => string;
   parse: (text: string, env: StepEnv) => Checked<unknown>;
-  /** Cross-answer checks (reimbursed ≤ total…), also re-run when an edit may have broken them. */
-  validate?: (value: unknown, env: StepEnv) => Checked<unknown> | null;
+  /** An upper bound from another answer (reimbursed ≤ total), with the hint key said when exceeded; re-checked when an edit may have broken it. */
+  atMost?: { field: string; hint: string };
   /** Lines said after a valid answer (e.g. the per-capita income). Sees the answers including this one. */
   notes?: (env: StepEnv) => string[];
   display: (value: unknown, env: StepEnv) => string;
@@ -95,6 +99,8 @@ export interface ChoiceStep extends BaseStep {
   field: string;
   ask: (env: StepEnv) => string;
   options: (env: StepEnv) => ChoiceOption[];
+  /** The options are the county's towns, or the villages of the chosen town. */
+  region?: 'town' | 'village';
 }
 
 /** A yes/no question. */

@@ -1,8 +1,9 @@
 /** Where a flow goes next: which steps apply, which still need an answer. */
+import { applies as appliesTo, checkLimits } from './conditions';
 import { hasField, type FlowDef, type StepDef, type StepEnv } from './flow';
 
 export function applies(step: StepDef, env: StepEnv): boolean {
-  return step.when?.(env.answers, env) ?? true;
+  return appliesTo(step, env.answers);
 }
 
 export function stepIndex(flow: FlowDef, id: string): number {
@@ -17,11 +18,9 @@ export function isPending(step: StepDef, env: StepEnv): boolean {
   if (!hasField(step) || !applies(step, env)) return false;
   const value = env.answers[step.field];
   if (value === undefined) return true;
-  if (step.kind === 'question' && step.validate) {
-    const r = step.validate(value, env);
-    return !!r && !r.ok;
-  }
-  return false;
+  if (step.kind !== 'question') return false;
+  const r = checkLimits(step, value, env);
+  return !!r && !r.ok;
 }
 
 /** The first pending step with index in [from, to). */
@@ -31,9 +30,9 @@ export function firstPending(flow: FlowDef, env: StepEnv, from = 0, to = flow.st
 
 /** The hint key (and params) when a stored answer no longer passes its cross-checks, else null. */
 export function staleAnswer(step: StepDef, env: StepEnv): { hint: string; params?: Record<string, unknown> } | null {
-  if (step.kind !== 'question' || !step.validate) return null;
+  if (step.kind !== 'question') return null;
   const value = env.answers[step.field];
   if (value === undefined) return null;
-  const r = step.validate(value, env);
+  const r = checkLimits(step, value, env);
   return r && !r.ok ? { hint: r.hint, params: r.params } : null;
 }

@@ -6,15 +6,15 @@
  *   2. global commands (取消, 上一步, 帮助, 人工, English/中文) work at every step;
  *   3. a greeting in the middle of an application re-asks where the villager stopped;
  *   4. anything else is the answer to the current step, handled by the step's kind — unless it
- *      is not a valid answer and reads as a question: then it is answered from the policy
- *      knowledge (flows/faq) and the same step is asked again, the state untouched.
+ *      is not a valid answer and an interceptor takes it (the policy knowledge, flows/faq, reads
+ *      it as a question): then its answer is said and the same step asked again, the state untouched.
  * The input state is never mutated; the state returned is plain JSON.
  */
 import { commandText, detectCommand, EXPLAIN_HOW, type Command } from './commands';
-import { answerQuestion, explainCases, pickOffered, scopeOf, type Asked } from '../faq';
 import { makeEnv, mergeAnswers } from './env';
 import { hasField, type FlowDef, type StepDef, type StepEnv, type StepOutcome } from './flow';
 import { handoverEffect } from './handover';
+import { firstOf, type Interception, type Interceptor } from './intercept';
 import { applies, firstPending, staleAnswer, stepIndex } from './navigation';
 import { acceptUpload, displayAnswer, handleText, helpKey, isDocuments, promptFor } from './steps';
 import type { Effect, FlowContext, Inbound, Lang, SessionState, StepFunction, StepResult } from './types';
@@ -23,6 +23,8 @@ export interface EngineConfig {
   flows: FlowDef[];
   /** Where a new contact starts and where finished or cancelled flows return. */
   home: { flow: string; step: string };
+  /** Consulted besides the current step, in order (the policy knowledge). */
+  interceptors?: Interceptor[];
 }
 
 /** A missed answer this many times in a row offers a cadre. */
@@ -89,9 +91,12 @@ class Turn {
     this.replies.push(...lines.filter((l) => l.trim() !== ''));
   }
 
+  private get interceptors(): readonly Interceptor[] {
+    return this.config.interceptors ?? [];
+  }
+
   result(): StepResult {
-    // an offer lasts one message: one not renewed now is withdrawn
-    if (this.ctx.knowledge?.offer && !this.effects.some((e) => e.type === 'faq_offer')) this.effects.push({ type: 'faq_offer', offer: null });
+    for (const i of this.interceptors) this.effects.push(...(i.settle?.(this.effects, this.ctx) ?? []));
     return {
       state: this.state,
       replies: this.replies.map((text) => ({ type: 'text' as const, text })),
@@ -119,7 +124,7 @@ class Turn {
       return;
     }
     // "全文", or a number from the list the previous reply offered (valid for this message only)
-    const picked = cmd === null ? pickOffered(inbound.text, this.env, this.atRest) : null;
+    const picked = cmd === null ? firstOf(this.interceptors, (i) => i.pick?.(inbound.text, this.env, this.atRest)) : null;
     if (picked) return this.answered(picked);
     switch (cmd) {
       case 'cancel':
@@ -156,7 +161,7 @@ class Turn {
     const outcome = handleText(this.current, inbound.text, this.env);
     // A valid answer always wins; what is not one may be a question asked in passing.
     if (!this.isAnswer(outcome, inbound.text)) {
-      const asked = answerQuestion(inbound.text, this.env, this.atRest);
+      const asked = firstOf(this.interceptors, (i) => i.ask?.(inbound.text, this.env, this.atRest));
       if (asked) return this.answered(asked);
     }
     this.apply(outcome);
@@ -174,28 +179,27 @@ class Turn {
   }
 
   /** An answer given in passing: the state stays as it was; the villager is brought back to their place. */
-  private answered(a: Asked): void {
+  private answered(a: Interception): void {
     this.say(...a.replies);
-    if (a.offer) this.effects.push({ type: 'faq_offer', offer: a.offer });
-    if (this.atRest) this.say(this.t('faq.rest_hint'));
-    else this.say([this.t('faq.back_to_step'), promptFor(this.current, this.env)].join('\n'));
+    this.effects.push(...a.effects);
+    if (!this.atRest) this.say([this.t('faq.back_to_step'), promptFor(this.current, this.env)].join('\n'));
   }
 
   /** A new contact's first message: answered when it clearly asks something we know. */
   private firstQuestion(text: string): boolean {
-    const asked = answerQuestion(text, this.env, true);
+    const asked = firstOf(this.interceptors, (i) => i.ask?.(text, this.env, true));
     // nothing found: the menu says more to a newcomer than "ask a cadre"
-    if (!asked || asked.kind === 'none') return false;
+    if (!asked || !asked.found) return false;
     this.answered(asked);
     return true;
   }
 
   /** "什么意思" / "怎么办": the case that just changed; otherwise help ("怎么办") or the step's own reading. */
   private explain(text: string): void {
-    const explained = explainCases(this.env, this.atRest || this.fresh, scopeOf(this.env));
+    const explained = firstOf(this.interceptors, (i) => i.explain?.(this.env, this.atRest || this.fresh));
     if (explained) {
       this.say(...explained.replies);
-      if (explained.offer) this.effects.push({ type: 'faq_offer', offer: explained.offer });
+      this.effects.push(...explained.effects);
       if (!this.atRest && !this.fresh) this.say([this.t('faq.back_to_step'), promptFor(this.current, this.env)].join('\n'));
       return;
     }

@@ -53,6 +53,8 @@ export interface CaseSummary {
   /** While returned for documents: what the cadre asked for, and the step it goes back to. */
   missingItems?: string[];
   returnedFrom?: string;
+  /** A household case seen through a claimed link (ID number + phone typed): its status only, nothing to act on. */
+  viewOnly?: boolean;
 }
 
 /** Read-only facts the server looks up before calling the engine. */

@@ -9,3 +9,4 @@ export { looksLikeQuestion } from './question';
 export { PLACEHOLDERS, LIMIT_NAMES, renderTemplate, unknownPlaceholders, moneyFigures, type RenderScope } from './placeholders';
 export { answerQuestion, pickOffered, policyTopics, scopeOf, type Asked } from './ask';
 export { explainCases, explainCase } from './explain';
+export { faqInterceptor } from './interceptor';

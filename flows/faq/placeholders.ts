@@ -7,18 +7,19 @@
  *   {{year}}                  this year (China time)
  *   {{documents}}             the checklist of every cause, one line each
  *   {{documents.illness}}     the checklist of one cause (flows/application CHECKLIST)
- *   {{limits.village_review}} a time limit ("2天", "5个工作日"); also town_review, county_review,
- *                             verification, assessment, publicity, approved, returned, total
+ *   {{limits.village_review}} a time limit ("2天", "5个工作日"), one per name in the workflow's
+ *                             LIMIT_NAMES (the statuses with a time limit, and total)
  *   {{publicityDays}}         the shortest public notice ("5天")
  */
 import { CHECKLIST } from '../application/documents';
 import { CAUSES, type Lang, type TownOption } from '../engine/types';
 import { t } from '../i18n';
 import { formatMoney, shanghaiYear } from '../i18n/format';
+import { LIMIT_NAMES } from '../workflow';
 import type { LimitView } from './types';
 
-/** Statuses with a time limit (server/workflow/deadlines.ts), plus `total`. */
-export const LIMIT_NAMES = ['village_review', 'town_review', 'county_review', 'verification', 'assessment', 'publicity', 'approved', 'returned', 'total'] as const;
+/** The time limits' names (the workflow's): statuses with a time limit, plus `total`. */
+export { LIMIT_NAMES };
 
 export const PLACEHOLDERS: readonly string[] = [
   'incomeLine',

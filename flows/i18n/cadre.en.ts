@@ -232,6 +232,7 @@ export const cadreEn: typeof cadreZhCN = {
     refused: 'The applicant\'s identity on {{caseNo}} is still to be verified: you cannot {{action}} it yet. Check it in person first, then send "approve {{caseNo}} identity verified".',
     reason: {
       id_number_registered: 'The ID number entered is registered to a household, but the phone differs from the one on record and this WeChat is not linked to that household.',
+      id_phone_typed: 'The ID number and phone entered match a registered household, but this WeChat is not verified as that household\'s (others may know an ID number and a phone).',
       other: 'The applicant\'s link to the registered household has not been verified.',
     },
   },

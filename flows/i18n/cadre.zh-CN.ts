@@ -233,6 +233,7 @@ export const cadreZhCN = {
     refused: '{{caseNo}} 的申请人身份待核实，还不能{{action}}。请先当面核实身份，核实无误后回复「通过 {{caseNo}} 身份已核实」。',
     reason: {
       id_number_registered: '填的身份证号已登记在一户名下，但电话与登记的不同，这个微信也没有关联该户。',
+      id_phone_typed: '填的身份证号和电话与登记的一户相符，但这个微信没有核实过是该户的（身份证号和电话别人也可能知道）。',
       other: '申请人与登记户的关系未经核实。',
     },
   },

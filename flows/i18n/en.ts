@@ -75,6 +75,10 @@ export const en: Messages = {
     photo_format: 'Photos in this format (HEIC, TIFF) cannot be received: they carry where the photo was taken. Please send it as a WeChat photo (JPEG or PNG).',
     too_many_pixels: 'That picture is too big to open. Please take an ordinary photo and send that instead.',
     unreadable_image: 'That picture cannot be opened; it may be damaged. Please take an ordinary photo and send that instead.',
+    uploads_busy: 'Many people are sending papers right now. Please send this one again in a moment.',
+    upload_rate: 'You are sending files very quickly. Please wait a little and send again.',
+    too_many_uploads: 'You already have {{n}} papers not yet submitted. Please submit your application, or delete ones you do not need, before sending more.',
+    uploads_too_large: 'The papers not yet submitted add up to more than {{mb}} MB. Please submit your application, or delete ones you do not need, before sending more.',
   },
   docs: {
     ask: 'Please take a photo and send: {{item}} (item {{index}} of {{total}})',
@@ -213,6 +217,14 @@ export const en: Messages = {
     hospital: {
       ask: 'Which hospital gave the treatment?\nFor example: County People\'s Hospital',
       label: 'Hospital',
+    },
+    hospitalLevel: {
+      ask: 'What level is that hospital?',
+      label: 'Hospital level',
+      township: 'Township health centre',
+      county: 'County hospital',
+      city: 'City hospital',
+      province: 'Provincial or higher hospital',
     },
     totalCostFen: {
       ask: 'How much did the treatment cost in total?\nFor example: 50000 or 5万',
@@ -372,6 +384,8 @@ export const en: Messages = {
     unsupported: 'For now I can only read text and photos. Please type your message or send a photo.',
     error: 'Sorry, something went wrong. Please send your message again later. If it is urgent, contact your village cadre directly.',
     control_chars_field: '{{field}}: contains an invisible control character (such as NUL or a text-direction mark); please remove it',
+    json_too_deep: '{{field}}: nested deeper than {{max}} levels; send a flatter body',
+    body_unreadable: 'body: the request body could not be read (is it really compressed as its Content-Encoding says?)',
   },
   workflow: workflowEn,
   cadre: cadreEn,

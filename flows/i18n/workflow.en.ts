@@ -39,6 +39,7 @@ export const workflowEn: typeof workflowZhCN = {
     withdrawn: 'Your application has been withdrawn. You can apply again at any time.',
     delayed: 'Your application is taking longer than it should at {{step}}. We have reminded the staff; it is still moving. Please wait a few more days.',
     returned_reminder: 'Your application still needs these documents:\n{{items}}\nIt can only continue once they are complete. Send the photos right here, then reply "好了" (done).',
+    household_claimed: 'Your household\'s application was just looked up from another WeChat. If that was not you or your family, please contact the village committee.',
   },
   cadre: {
     title_new: '[To do] {{caseNo}}',
@@ -48,6 +49,11 @@ export const workflowEn: typeof workflowZhCN = {
     title_overdue_total: '[Overdue] {{caseNo}}: more than {{days}} days since it was filed (identification should take at most {{days}} days); now "{{status}}".',
     facts: '{{village}} | {{cause}} | household rigid expenses {{expense}}',
     identity_pending: '[IDENTITY TO VERIFY] The ID number entered is registered to a household, but the phone differs from the one on record and this WeChat is not linked to that household. Check the applicant\'s identity in person first; when it is right, say so when approving, e.g. "approve {{caseNo}} identity verified".',
+    household_claimed_lookup:
+      '[IDENTITY CHECK] The ID number and registered phone of {{name}} (ID ends in {{idLast4}}), a household of your village, were just typed on a WeChat not verified as theirs (to look up their application with "查询"). That WeChat can now only see the status of the household\'s cases: it cannot withdraw or add papers, and gets no login codes. Please ask the household whether it was one of them; if not, tell the town or the county office. The household was told in WeChat.',
+    household_claimed_filing:
+      '[IDENTITY CHECK] The ID number and registered phone of {{name}} (ID ends in {{idLast4}}), a household of your village, were just typed on a WeChat not verified as theirs, for a new application {{caseNo}} in {{village}}, {{town}}. That application is handled apart (identity to verify) and shows nothing of the household; that WeChat cannot withdraw or change the household\'s cases and gets no login codes. Please ask the household whether it was one of them; if not, tell the town or the county office.',
+    identity_pending_typed: '[IDENTITY TO VERIFY] The ID number and phone entered match a registered household, but this WeChat is not verified as that household\'s (others may know an ID number and a phone). Check the applicant\'s identity in person first; when it is right, say so when approving, e.g. "approve {{caseNo}} identity verified".',
     identity_claim:
       '[IDENTITY CHECK] The ID number of {{name}} (ID ends in {{idLast4}}), a household of your village, was used on a new application {{caseNo}} in {{village}}, {{town}}: the phone given differs from the one on record and the WeChat used is not linked to the household. Please ask the household whether one of them filed it; if not, tell {{town}} or the county office. That application shows nothing of the household, and the household\'s own cases are unaffected.',
     need: {

@@ -71,6 +71,10 @@ export const zhCN = {
     photo_format: '这种照片格式（HEIC、TIFF）收不了，它会带上拍摄地点等信息。请直接用微信发照片（JPEG 或 PNG 格式）。',
     too_many_pixels: '这张图片太大了，打不开。请直接用手机拍一张普通照片发过来。',
     unreadable_image: '这张图片打不开，可能已经损坏。请直接用手机拍一张普通照片发过来。',
+    uploads_busy: '现在传材料的人多，请过一会儿再传这张。',
+    upload_rate: '您传得太快了，请过一会儿再传。',
+    too_many_uploads: '还没提交的材料已经有 {{n}} 份了。请先提交申请，或者删掉不要的再传。',
+    uploads_too_large: '还没提交的材料加起来超过 {{mb}} MB 了。请先提交申请，或者删掉不要的再传。',
   },
   docs: {
     ask: '请拍照发送：{{item}}（第{{index}}项，共{{total}}项）',
@@ -206,6 +210,14 @@ export const zhCN = {
     hospital: {
       ask: '在哪个医院看的病？\n例如：县人民医院',
       label: '医院',
+    },
+    hospitalLevel: {
+      ask: '这家医院是哪一级的？',
+      label: '医院级别',
+      township: '乡镇卫生院',
+      county: '县级医院',
+      city: '市级医院',
+      province: '省级及以上医院',
     },
     totalCostFen: {
       ask: '这次看病一共花了多少钱（总费用）？\n例如：5万 或 50000',
@@ -360,6 +372,8 @@ export const zhCN = {
     unsupported: '暂时只能看懂文字和图片，请打字或拍照发送。',
     error: '抱歉，系统出了点问题，请稍后再发一次。急事请直接联系村干部。',
     control_chars_field: '{{field}}：含有看不见的控制字符（例如 NUL 或文字方向符），请删除后再提交',
+    json_too_deep: '{{field}}：嵌套超过 {{max}} 层，请改用层次更少的内容提交',
+    body_unreadable: 'body：无法读取请求内容（请检查内容是否确实按 Content-Encoding 所述压缩）',
   },
   workflow: workflowZhCN,
   cadre: cadreZhCN,

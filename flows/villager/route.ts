@@ -21,7 +21,7 @@ export function routeVillager(state: SessionState | null, inbound: Inbound, ctx:
 
   if (text !== null && !busy && parseWithdraw(text)) return withdrawState(state, lang);
 
-  const returned = ctx.myCases.find((c) => c.status === 'returned');
+  const returned = ctx.myCases.find((c) => c.status === 'returned' && !c.viewOnly);
   if (!returned || busy) return state;
   const open = () => supplementState(returned.caseNo, returned.missingItems ?? [], lang, resumeOf(state));
   const s = text === null ? '' : commandText(text);

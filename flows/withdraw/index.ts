@@ -11,11 +11,9 @@ import type { CustomStep, FlowDef, StepEnv, StepOutcome } from '../engine/flow';
 import type { CaseSummary, Effect, SessionState } from '../engine/types';
 import { statusLabel } from '../status/cases';
 import { backTo, resumeOf, type Resume } from '../supplement/resume';
+import { WITHDRAWABLE } from '../workflow';
 
 export const WITHDRAW_FLOW = 'withdraw';
-
-/** Statuses a villager may withdraw from (mirrors the 'withdraw' rule in server/workflow/transitions.ts). */
-export const WITHDRAWABLE = ['village_review', 'town_review', 'county_review', 'verification', 'assessment', 'publicity', 'returned'];
 
 const WORDS = ['撤回申请', '撤销申请', '撤回', '撤销', '不要帮扶了', 'withdraw application', 'withdraw'];
 
@@ -31,7 +29,8 @@ export function parseWithdraw(text: string): { caseNo: string | null; seq: numbe
   return ref.ref.kind === 'full' ? { caseNo: ref.ref.caseNo, seq: null } : { caseNo: null, seq: ref.ref.seq };
 }
 
-const open = (env: StepEnv): CaseSummary[] => env.ctx.myCases.filter((c) => WITHDRAWABLE.includes(c.status));
+/** The villager's cases they may still withdraw (the workflow's 'withdraw' row); a household case seen through a claimed link is not theirs to withdraw. */
+const open = (env: StepEnv): CaseSummary[] => env.ctx.myCases.filter((c) => !c.viewOnly && (WITHDRAWABLE as readonly string[]).includes(c.status));
 const resumeIn = (env: StepEnv) => env.answers.resume as Resume | undefined;
 
 /** Back where the villager was (an application in progress, or the menu). */
@@ -69,7 +68,7 @@ export const withdrawFlow: FlowDef = {
       kind: 'choice',
       id: 'pick',
       field: 'caseNo',
-      when: (a) => typeof a.caseNo !== 'string',
+      showIf: { field: 'caseNo', absent: true },
       ask: (env) => env.t('casework.withdraw.pick'),
       options: (env) =>
         open(env).map((c) => ({

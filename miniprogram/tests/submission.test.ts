@@ -43,7 +43,7 @@ describe('submitting a draft never files twice', () => {
     expect(!first.ok && first.error.transient).toBe(true);
     expect(server.filed).toHaveLength(1);
 
-    const reopened = loadDraft(store)!; // what the phone kept
+    const reopened = loadDraft(store, now)!; // what the phone kept
     expect(reopened.pending).toEqual(buildSubmission(def, draft, 'zh-CN'));
     expect(reopened.idempotencyKey).toBe('key-0');
     const second = await submitDraft(reopened, buildSubmission(def, reopened, 'zh-CN'), deps);
@@ -68,8 +68,8 @@ describe('submitting a draft never files twice', () => {
     const out = await submitDraft(draft, buildSubmission(def, draft, 'zh-CN'), deps);
     expect(out.ok).toBe(false);
     expect(server.filed).toHaveLength(0);
-    expect(loadDraft(store)).toMatchObject({ idempotencyKey: 'key-0', pending: buildSubmission(def, draft, 'zh-CN') });
-    const later = await submitDraft(loadDraft(store)!, buildSubmission(def, draft, 'zh-CN'), deps);
+    expect(loadDraft(store, now)).toMatchObject({ idempotencyKey: 'key-0', pending: buildSubmission(def, draft, 'zh-CN') });
+    const later = await submitDraft(loadDraft(store, now)!, buildSubmission(def, draft, 'zh-CN'), deps);
     expect(later.ok).toBe(true);
     expect(server.filed).toHaveLength(1);
   });
@@ -81,7 +81,7 @@ describe('submitting a draft never files twice', () => {
     expect(out.ok).toBe(false);
     expect(!out.ok && out.error).toMatchObject({ status: 400, field: 'idNumber', fields: { idNumber: '身份证号好像有一位输错了' } });
     expect(out.draft).toMatchObject({ pending: null, idempotencyKey: 'key-1' });
-    expect(loadDraft(store)).toMatchObject({ pending: null, idempotencyKey: 'key-1' });
+    expect(loadDraft(store, now)).toMatchObject({ pending: null, idempotencyKey: 'key-1' });
     const fixed = setAnswer(def, out.draft, 'idNumber', '11010519491231002X', now);
     const again = await submitDraft(fixed, buildSubmission(def, fixed, 'zh-CN'), deps);
     expect(again.ok).toBe(true);

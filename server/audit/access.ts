@@ -4,7 +4,7 @@
  * refusals. GET /api/audit lists them by case, by cadre and by kind.
  */
 import type { Prisma, PrismaClient } from '../generated/prisma/client';
-import { actorId, type Actor } from '../workflow/actor';
+import { actorId, type Actor } from '../../flows/workflow';
 
 export type AccessField = 'idNumber' | 'phone' | 'document' | 'export';
 

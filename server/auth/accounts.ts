@@ -4,9 +4,7 @@
  * town only (never another town account: it could take it over by resetting its password or
  * binding it to its own WeChat); anyone may ask a binding code for their own account.
  */
-import type { CadreActor } from '../workflow/actor';
-import { inJurisdiction } from '../workflow/actor';
-import type { Role } from '../workflow/states';
+import { type CadreActor, inJurisdiction, type Role } from '../../flows/workflow';
 
 export type Level = 'county' | 'town' | 'village';
 

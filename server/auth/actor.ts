@@ -2,9 +2,8 @@
  * Turns a cadre account into the workflow's actor: role plus the region ids it may act in
  * (its region's subtree; the county office's subtree is the whole county).
  */
-import type { CadreActor } from '../workflow/actor';
+import { type CadreActor, type Role, ROLES } from '../../flows/workflow';
 import { RegionTree } from '../regions/tree';
-import { ROLES, type Role } from '../workflow/states';
 
 type RegionSource = Parameters<typeof RegionTree.load>[0];
 

@@ -7,8 +7,7 @@
 import type { Context, Next } from 'koa';
 import type { PrismaClient } from '../generated/prisma/client';
 import { forbidden, unauthorized } from '../http/errors';
-import type { CadreActor } from '../workflow/actor';
-import type { Role } from '../workflow/states';
+import type { CadreActor, Role } from '../../flows/workflow';
 import { actorForCadre, ADMIN_ACTOR } from './actor';
 import { bearerToken, hashToken, sameSecret } from './tokens';
 

@@ -3,7 +3,7 @@
  */
 import type { Prisma, PrismaClient } from '../generated/prisma/client';
 import type { RegionTree } from '../regions/tree';
-import type { CadreActor } from '../workflow/actor';
+import type { CadreActor } from '../../flows/workflow';
 import { actorForCadre } from './actor';
 
 type Db = PrismaClient | Prisma.TransactionClient;

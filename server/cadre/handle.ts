@@ -10,15 +10,13 @@ import { parseComingDay } from '../../flows/cadre/day';
 import { answerGuide, APPROVE_GUIDE, currentQuestion, guideExpired, guideHelp, interruptsGuide, startGuide, type GuideTurn } from '../../flows/cadre/guide';
 import { caseText, doneText, greetingText, helpText, pendingText, refusalText, unknownText, usageText, type Done, type Who } from '../../flows/cadre/text';
 import { idleState, isCadreState, type CadreState, type GuideCtx, type GuideKind } from '../../flows/cadre/types';
-import type { CadreRole } from '../../flows/cadre/vocabulary';
 import type { Inbound, Lang } from '../../flows/engine/types';
 import { t } from '../../flows/i18n';
 import type { Prisma } from '../generated/prisma/client';
 import type { RegionTree } from '../regions/tree';
-import { actorId, inJurisdiction, inScope, type CadreActor } from '../workflow/actor';
+import { type Action, actorId, type CadreActor, caseFactsOf, findRule, inJurisdiction, inScope, publicityGuard, type Refusal } from '../../flows/workflow';
 import { recordObjection, resolveObjection } from '../workflow/objections';
 import { performTransition, type TransitionResult, type WorkflowSettings } from '../workflow/perform';
-import { caseFactsOf, findRule, type Action, type Refusal } from '../workflow/transitions';
 import { scheduleVisit } from '../workflow/visit';
 import { pendingFor, shanghaiDay } from './pending';
 import { resolveCaseRef } from './resolve';
@@ -65,7 +63,7 @@ class Turn {
     this.lang = input.actor.lang === 'en' ? 'en' : 'zh-CN';
     this.state = isCadreState(input.state) ? { ...input.state, lang: this.lang } : idleState(this.lang);
     this.c = { lang: this.lang, now: input.now, publicityMinDays: input.workflow.publicityMinDays };
-    this.who = { name: input.actor.name, role: input.actor.role as CadreRole, region: input.tree.byId.get(input.actor.regionId)?.name ?? '' };
+    this.who = { name: input.actor.name, role: input.actor.role, region: input.tree.byId.get(input.actor.regionId)?.name ?? '' };
     this.tx = input.tx;
     this.actor = input.actor;
   }
@@ -185,10 +183,11 @@ class Turn {
     if (!kind) return this.transition(caseNo, { action: 'approve', note, data: identity });
     if (kind === 'decision') {
       // the notice must have ended without open objections: say so before asking three questions
-      const publicityEnd = row.publicityEnd ? shanghaiDay(row.publicityEnd) : null;
       const open = await this.tx.objection.count({ where: { caseId: row.id, resolvedAt: null } });
-      if (publicityEnd && shanghaiDay(this.input.now) <= publicityEnd) return this.refuse(caseNo, 'approve', { code: 'guard', message: 'the public notice has not ended yet' }, row.status, true, { publicityEnd });
-      if (open > 0) return this.refuse(caseNo, 'approve', { code: 'guard', message: `${open} objection(s) are not resolved` }, row.status, true, { openObjections: open });
+      const refusal = publicityGuard(row, { now: this.input.now, openObjections: open });
+      const publicityEnd = row.publicityEnd ? shanghaiDay(row.publicityEnd) : null;
+      // the count only when the objections are the reason (the notice still running is said first)
+      if (refusal) return this.refuse(caseNo, 'approve', refusal, row.status, true, { publicityEnd, ...(/objection/i.test(refusal.message) ? { openObjections: open } : {}) });
     }
     if (kind === 'assign_verifier') {
       const options = await this.verifiersFor(row.villageId);

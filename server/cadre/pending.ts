@@ -4,10 +4,9 @@
  * owns verification as a fallback, but sees a verification case here only once it is overdue.
  */
 import type { PendingItem } from '../../flows/cadre/text';
-import { ROLE_STATUSES } from '../../flows/cadre/vocabulary';
 import type { Prisma } from '../generated/prisma/client';
 import type { RegionTree } from '../regions/tree';
-import type { CadreActor } from '../workflow/actor';
+import { statusesOwnedBy, type CadreActor } from '../../flows/workflow';
 import { applicantNameOf } from '../cases/applicant';
 
 type Tx = Prisma.TransactionClient;
@@ -15,7 +14,7 @@ type Tx = Prisma.TransactionClient;
 export const PENDING_LIST_MAX = 20;
 
 export async function pendingFor(tx: Tx, actor: CadreActor, tree: RegionTree, now: Date): Promise<{ items: PendingItem[]; total: number }> {
-  const statuses = ROLE_STATUSES[actor.role] ?? [];
+  const statuses = statusesOwnedBy(actor.role);
   if (statuses.length === 0) return { items: [], total: 0 };
   const region = actor.regionIds === null ? {} : { villageId: { in: [...actor.regionIds] } };
   const overdue: Prisma.CaseWhereInput = { OR: [{ overdueSince: { not: null } }, { dueAt: { lt: now } }] };

@@ -6,7 +6,7 @@
 import { formatCaseNo, type CaseRef } from '../../flows/cadre/case-ref';
 import { shanghaiYear } from '../cases/case-number';
 import type { Prisma } from '../generated/prisma/client';
-import { inScope, type CadreActor } from '../workflow/actor';
+import { inScope, type CadreActor } from '../../flows/workflow';
 
 type Tx = Prisma.TransactionClient;
 

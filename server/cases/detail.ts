@@ -9,9 +9,7 @@
  */
 import type { Prisma, PrismaClient } from '../generated/prisma/client';
 import { RegionTree } from '../regions/tree';
-import { inScope, type CadreActor } from '../workflow/actor';
-import { allowedMoves } from '../workflow/allowed';
-import { caseFactsOf } from '../workflow/transitions';
+import { allowedMoves, type CadreActor, caseFactsOf, inScope } from '../../flows/workflow';
 import { presentCaseDetail } from './present';
 import { recordAccess } from '../audit/access';
 

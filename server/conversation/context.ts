@@ -4,30 +4,41 @@
 import type { FlowContext, CaseSummary, Cause } from '../../flows/engine/types';
 import type { Prisma } from '../generated/prisma/client';
 import { RegionTree } from '../regions/tree';
+import { actsForHousehold, type Linked } from '../identity/household-link';
 
 type Tx = Prisma.TransactionClient;
 
-export async function casesOfContact(tx: Tx, contact: { id: string; householdId: string | null }): Promise<CaseSummary[]> {
+/**
+ * The cases the contact filed and those of its household. Through a claimed link (household-link.ts)
+ * the household's other cases are `viewOnly`: their status shows, what is missing does not, and
+ * nothing is offered to act on them.
+ */
+export async function casesOfContact(tx: Tx, contact: { id: string } & Linked): Promise<CaseSummary[]> {
   const cases = await tx.case.findMany({
     where: { OR: [{ contactId: contact.id }, ...(contact.householdId ? [{ householdId: contact.householdId }] : [])] },
     orderBy: { submittedAt: 'desc' },
     take: 20,
-    select: { caseNo: true, cause: true, status: true, submittedAt: true, statusSince: true, missingItems: true, returnedFrom: true },
+    select: { caseNo: true, cause: true, status: true, submittedAt: true, statusSince: true, missingItems: true, returnedFrom: true, contactId: true },
   });
-  return cases.map((c) => ({
-    caseNo: c.caseNo,
-    cause: c.cause as Cause,
-    status: c.status,
-    submittedAt: c.submittedAt.toISOString(),
-    statusSince: c.statusSince.toISOString(),
-    ...(c.status === 'returned' && Array.isArray(c.missingItems) ? { missingItems: c.missingItems.map(String) } : {}),
-    ...(c.status === 'returned' && c.returnedFrom ? { returnedFrom: c.returnedFrom } : {}),
-  }));
+  const acts = actsForHousehold(contact);
+  return cases.map((c) => {
+    const viewOnly = !acts && c.contactId !== contact.id;
+    return {
+      caseNo: c.caseNo,
+      cause: c.cause as Cause,
+      status: c.status,
+      submittedAt: c.submittedAt.toISOString(),
+      statusSince: c.statusSince.toISOString(),
+      ...(viewOnly ? { viewOnly: true } : {}),
+      ...(!viewOnly && c.status === 'returned' && Array.isArray(c.missingItems) ? { missingItems: c.missingItems.map(String) } : {}),
+      ...(!viewOnly && c.status === 'returned' && c.returnedFrom ? { returnedFrom: c.returnedFrom } : {}),
+    };
+  });
 }
 
 export async function buildFlowContext(
   tx: Tx,
-  contact: { id: string; householdId: string | null },
+  contact: { id: string } & Linked,
   knownContact: boolean,
   now: Date,
   loaded?: RegionTree,

@@ -8,18 +8,21 @@ import type { Prisma } from '../generated/prisma/client';
 import type { RegionTree } from '../regions/tree';
 import { allocateCaseNumber, shanghaiYear } from '../cases/case-number';
 import { casesOfContact } from './context';
-import { SYSTEM } from '../workflow/actor';
+import { SYSTEM } from '../../flows/workflow';
 import { performTransition, type WorkflowSettings } from '../workflow/perform';
 import { notifyHandover, notifyIdentityClaim } from '../workflow/notify';
 import { saveOffer } from '../policy/offer';
 import { admitIdentityCheck, type IdentityCheckSettings } from './identity-checks';
+import { actingHouseholdId, actsForHousehold, setLink } from '../identity/household-link';
+import { announceClaim } from '../identity/claim-notice';
 
 type Tx = Prisma.TransactionClient;
 
 export type EffectScope = {
   tx: Tx;
   tree: RegionTree;
-  contact: { id: string; householdId: string | null; channel: string };
+  /** householdLink: how strongly it belongs to householdId (server/identity/household-link.ts). */
+  contact: { id: string; householdId: string | null; householdLink: string | null; channel: string };
   now: Date;
   workflow: WorkflowSettings;
   /** The budget for checking typed phones against the record (identity-checks.ts). */
@@ -115,13 +118,15 @@ export async function fileCase(scope: EffectScope, raw: ApplicationData, opts: F
   const village = tree.byCode.get(app.applicant.villageCode);
   if (!village || village.level !== 'village') throw new EffectRejected('application names an unknown village');
 
-  // Knowing someone's ID number must not let a person take over that household. The filer is of
-  // the registered household only when this contact is already linked to it or shows the phone on
-  // record (FilingOptions); anyone else files apart from it (fileUnverified) and hears exactly what
-  // a first-time filer hears.
+  // Knowing someone's ID number — or their ID number and phone — must not let a person take over
+  // that household. The filer is of the registered household only when this contact acts for it
+  // (a created or confirmed link) or the session proved its phone (FilingOptions); a phone typed in
+  // the chat that matches makes only a claimed link. Anyone else files apart from it (fileApart)
+  // and hears exactly what a first-time filer hears.
   const existing = await findHouseholdByIdNumber(tx, app.applicant.idNumber);
-  const verified = (existing !== null && existing.id === contact.householdId) || (await showsPhoneOnRecord(scope, existing, app, opts));
-  if (existing && !verified) return fileUnverified(scope, app, village.id, existing.id, unfiled);
+  const proof = await proofOfBelonging(scope, existing, app, opts);
+  if (existing && proof === 'phone_typed' && !contact.householdId) await setLink(tx, contact.id, existing.id, 'claimed', 'filing_phone_typed', now);
+  if (existing && proof !== 'acts') return fileApart(scope, app, village.id, { householdId: existing.id, note: proof === 'none' ? 'id_number_registered' : 'id_phone_typed' }, unfiled);
   // A filing never rewrites a registered household: its answers stay on the case (Case.answers),
   // where cadres read them beside the registry's (server/cases/applicant.ts). Only a new ID number
   // makes a household, from the filer's answers.
@@ -130,8 +135,10 @@ export async function fileCase(scope: EffectScope, raw: ApplicationData, opts: F
     (await tx.household.create({
       data: { villageId: village.id, headName: app.applicant.name, headIdNumber: app.applicant.idNumber, phone: app.applicant.phone, size: app.applicant.householdSize, povertyAlleviated: app.applicant.povertyAlleviated },
     }));
-  // a contact belongs to one household: the first it filed for (or re-identified with, linkIdentity)
-  if (!contact.householdId) await tx.contact.update({ where: { id: contact.id }, data: { householdId: household.id } });
+  // a contact belongs to one household: the first it filed for (or was confirmed for); its own new
+  // household outranks a mere claim on another one
+  if (!existing && (!contact.householdId || !actsForHousehold(contact))) await setLink(tx, contact.id, household.id, 'created', 'filed', now);
+  else if (existing && !contact.householdId) await setLink(tx, contact.id, household.id, 'confirmed', 'phone_login', now);
 
   // One open application per household and cause: more papers go to the open case instead.
   const open = await tx.case.findFirst({ where: { householdId: household.id, cause: app.cause, status: { notIn: CLOSED_STATUSES } }, orderBy: { submittedAt: 'desc' } });
@@ -142,20 +149,23 @@ export async function fileCase(scope: EffectScope, raw: ApplicationData, opts: F
 type Unfiled = { contactId: string; caseId: null; id?: { in: string[] } };
 
 /**
- * 身份待核实: the ID number given is a registered household's, and nothing shows the filer belongs
- * to it. The case is filed with the filer's answers only, in the village they named, under no
- * household — so that household's records, its case list and its one open case per cause stay as
- * they were, and the case's cadres read the filer's answers, never the registry's. The filer's own
- * open case of the cause (filed the same way) takes more papers, as a household's would. The
- * registered household's village cadres hear of the claim.
+ * 身份待核实: the ID number given is a registered household's, and nothing but typed words shows
+ * the filer belongs to it (`note`: id_number_registered — the phone differed or was not checked;
+ * id_phone_typed — the typed phone matched, a claimed link). The case is filed with the filer's
+ * answers only, in the village they named, under no household — so that household's records, its
+ * case list and its one open case per cause stay as they were, and the case's cadres read the
+ * filer's answers, never the registry's. The filer's own open case of the cause (filed the same
+ * way) takes more papers, as a household's would. The registered household's village cadres hear
+ * of the claim; when the phone matched, its own WeChat contacts too (claim-notice.ts).
  */
-async function fileUnverified(scope: EffectScope, app: ApplicationData, villageId: string, claimedHouseholdId: string, unfiled: Unfiled): Promise<EffectOutcome> {
+async function fileApart(scope: EffectScope, app: ApplicationData, villageId: string, claim: { householdId: string; note: 'id_number_registered' | 'id_phone_typed' }, unfiled: Unfiled): Promise<EffectOutcome> {
   const { tx, contact, now } = scope;
   const open = await tx.case.findFirst({ where: { contactId: contact.id, householdId: null, cause: app.cause, status: { notIn: CLOSED_STATUSES } }, orderBy: { submittedAt: 'desc' } });
   if (open) return addToOpenCase(scope, open, unfiled);
-  const outcome = await createCase(scope, app, villageId, { householdId: null, identityCheck: 'pending', identityNote: 'id_number_registered' }, unfiled);
+  const outcome = await createCase(scope, app, villageId, { householdId: null, identityCheck: 'pending', identityNote: claim.note }, unfiled);
   const filed = await tx.case.findUniqueOrThrow({ where: { caseNo: outcome.caseNo }, select: { id: true } });
-  await notifyIdentityClaim(tx, { caseId: filed.id, householdId: claimedHouseholdId }, now);
+  if (claim.note === 'id_phone_typed') await announceClaim(tx, { contactId: contact.id, householdId: claim.householdId, caseId: filed.id }, now);
+  else await notifyIdentityClaim(tx, { caseId: filed.id, householdId: claim.householdId }, now);
   return outcome;
 }
 
@@ -228,41 +238,55 @@ function phoneMatches(household: { phone: string }, phone: string): boolean {
 }
 
 /**
- * The filer shows the phone on record of the household of the ID number (not already linked). The
- * mini-program asks its session (provesPhone), uncounted: a proven phone cannot be guessed. The
- * chat compares the phone typed, after counting the check — counted for a new ID number too, so
- * the budgets say nothing of the registry; past a budget nothing is compared and the filing goes
- * apart (身份待核实) like any unverified one, for the village to check.
+ * What shows the filer belongs to the household of the ID number: `acts` — this contact acts for it
+ * (created/confirmed), or the mini-program session proved its phone (provesPhone, uncounted: a
+ * proven phone cannot be guessed); `phone_typed` — the contact is claimed for it already, or the
+ * chat's typed phone is the one on record, compared after counting the check (counted for a new ID
+ * number too, so the budgets say nothing of the registry; past a budget nothing is compared); else
+ * `none`. Only `acts` files under the household.
  */
-async function showsPhoneOnRecord(scope: EffectScope, existing: { phone: string } | null, app: ApplicationData, opts: FilingOptions): Promise<boolean> {
-  if (opts.provesPhone) return existing !== null && opts.provesPhone(existing.phone);
-  const admitted = await admitIdentityCheck(scope.tx, scope.identityChecks, scope.contact.id, app.applicant.idNumber, scope.now);
-  return admitted && existing !== null && phoneMatches(existing, app.applicant.phone);
+async function proofOfBelonging(scope: EffectScope, existing: { id: string; phone: string } | null, app: ApplicationData, opts: FilingOptions): Promise<'acts' | 'phone_typed' | 'none'> {
+  const { contact } = scope;
+  if (existing && contact.householdId === existing.id) return actsForHousehold(contact) ? 'acts' : 'phone_typed';
+  if (opts.provesPhone) return existing !== null && opts.provesPhone(existing.phone) ? 'acts' : 'none';
+  const admitted = await admitIdentityCheck(scope.tx, scope.identityChecks, contact.id, app.applicant.idNumber, scope.now);
+  return admitted && existing !== null && phoneMatches(existing, app.applicant.phone) ? 'phone_typed' : 'none';
 }
 
 /** "查询" → ID number → phone: counted before anything is looked up (identity-checks.ts). */
 async function linkIdentity({ tx, contact, now, identityChecks }: EffectScope, idNumber: string, phone: string): Promise<EffectOutcome> {
   if (!(await admitIdentityCheck(tx, identityChecks, contact.id, idNumber, now))) return { type: 'identity_check_limited' };
   const household = await findHouseholdByIdNumber(tx, idNumber);
-  // Both must match: an ID number alone is too easy to know about someone else.
+  // Both must match: an ID number alone is too easy to know about someone else. And both may be
+  // known to someone else: the link is only claimed (sees the cases' status, acts for none of
+  // them), and the household and its village cadres are told (claim-notice.ts).
   if (!household || !phoneMatches(household, phone)) return { type: 'identity_not_found' };
-  await tx.contact.update({ where: { id: contact.id }, data: { householdId: household.id } });
-  const cases = await casesOfContact(tx, { id: contact.id, householdId: household.id });
+  const linked = contact.householdId === household.id ? contact : { householdId: household.id, householdLink: 'claimed' };
+  if (linked !== contact) {
+    await setLink(tx, contact.id, household.id, 'claimed', 'reidentified', now);
+    await announceClaim(tx, { contactId: contact.id, householdId: household.id }, now);
+  }
+  const cases = await casesOfContact(tx, { id: contact.id, ...linked });
   return { type: 'identity_linked', cases };
 }
 
-/** The villager's own open case by number (by contact or household), or null. */
-async function ownCase({ tx, contact }: EffectScope, caseNo: string) {
+/**
+ * A case of the villager's by number, or null: filed by this contact, or of its household — for
+ * `acting`, only when the link acts for the household (created/confirmed); otherwise a claimed link
+ * counts too (it may see the status).
+ */
+async function ownCase({ tx, contact }: EffectScope, caseNo: string, acting: boolean) {
   const row = await tx.case.findUnique({ where: { caseNo } });
   if (!row) return null;
-  const own = row.contactId === contact.id || (contact.householdId !== null && row.householdId === contact.householdId);
+  const householdId = acting ? actingHouseholdId(contact) : contact.householdId;
+  const own = row.contactId === contact.id || (householdId !== null && row.householdId === householdId);
   return own ? row : null;
 }
 
 /** A photo for a case returned for documents: kept with that case, whatever its status now. */
 async function attachSupplement(scope: EffectScope, caseNo: string, upload: UploadRef) {
   if (!upload.storageKey) return;
-  const row = await ownCase(scope, caseNo);
+  const row = await ownCase(scope, caseNo, true);
   if (!row) throw new EffectRejected('a supplement for a case that is not the contact\'s');
   await scope.tx.document.create({
     data: { sha256: upload.sha256, mime: upload.mime, size: upload.size, storageKey: upload.storageKey, kind: 'supplement', fileName: upload.fileName?.slice(0, 200), caseId: row.id, contactId: scope.contact.id },
@@ -275,10 +299,11 @@ async function attachSupplement(scope: EffectScope, caseNo: string, upload: Uplo
  * a cadre moved the case first, nothing changes and the villager is told where it stands.
  */
 async function villagerMove(scope: EffectScope, caseNo: string, action: 'resubmit' | 'withdraw'): Promise<EffectOutcome> {
-  const actor = { kind: 'villager' as const, contactId: scope.contact.id, householdId: scope.contact.householdId };
+  // a claimed link acts only on the cases this contact filed: the household counts when it acts for it
+  const actor = { kind: 'villager' as const, contactId: scope.contact.id, householdId: actingHouseholdId(scope.contact) };
   const result = await performTransition(scope.tx, scope.workflow, actor, caseNo, { action }, scope.now);
   if (result.ok) return action === 'resubmit' ? { type: 'case_resubmitted', caseNo, status: result.to } : { type: 'case_withdrawn', caseNo };
   // someone else's case reads as one that does not exist: its status is not told
-  const row = await ownCase(scope, caseNo);
+  const row = await ownCase(scope, caseNo, false);
   return { type: 'case_action_refused', caseNo, action, status: row?.status ?? null };
 }

@@ -16,6 +16,7 @@ import path from 'node:path';
 import type { PrismaClient } from '../generated/prisma/client';
 import { startScheduledJob, type ScheduledJob } from '../jobs/scheduled';
 import type { Logger } from '../log';
+import { expireUnfiledUploads } from './upload-expiry';
 
 export const ORPHAN_GRACE_MS = 24 * 3600 * 1000;
 
@@ -162,15 +163,18 @@ async function remove(file: string, log: Logger | undefined): Promise<boolean> {
 export type SweepJob = ScheduledJob<OrphanSweepResult>;
 
 /**
- * Daily at 03:30 China time (and once at start): removes document files no row refers to —
- * photos of cancelled applications, pictures sent outside an application.
+ * Hourly (and once at start): unfiled mini-program uploads past `uploadTtlHours` lose their rows
+ * (server/documents/upload-expiry.ts), then document files no row refers to are removed — photos
+ * of cancelled applications, pictures sent outside an application, expired uploads.
  */
-export function startDocumentSweep(opts: { prisma: Pick<PrismaClient, 'document'>; documentsDir: string; log: Logger }): SweepJob {
+export function startDocumentSweep(opts: { prisma: Pick<PrismaClient, 'document'>; documentsDir: string; log: Logger; uploadTtlHours: number }): SweepJob {
   return startScheduledJob({
     name: 'document sweep',
-    pattern: '30 3 * * *',
+    pattern: '30 * * * *',
     log: opts.log,
     task: async () => {
+      const expired = await expireUnfiledUploads(opts.prisma, opts.uploadTtlHours, new Date());
+      if (expired > 0) opts.log.info('unfiled uploads expired', { expired });
       const result = await collectOrphanDocuments(opts);
       if (result.deleted > 0) opts.log.info('document sweep', result);
       return result;

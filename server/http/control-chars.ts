@@ -16,6 +16,7 @@ import { t } from '../../flows/i18n';
 import type { Lang } from '../../flows/engine/types';
 import { requestLang } from '../miniprogram/lang';
 import { HttpError } from './errors';
+import { pathOf, walkJson } from './json-walk';
 
 /**
  * C0 controls except \t \n \r, DEL, C1 controls, bidi overrides and isolates, and a surrogate
@@ -40,22 +41,16 @@ export const WECHAT_NAME_FIELDS: string[][] = [
   ['room', 'topic'],
 ];
 
-/** The dotted path of the first string (value or key) under `value` that holds a control character. */
-export function findControlChars(value: unknown, at: string[] = []): string | undefined {
-  if (typeof value === 'string') return hasControlChars(value) ? at.join('.') || 'body' : undefined;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = findControlChars(value[i], [...at, String(i)]);
-      if (found !== undefined) return found;
+/**
+ * The dotted path of the first string (value or key) under `value` that holds a control character.
+ * Walked without recursion, the path built only for a hit (server/http/json-walk.ts).
+ */
+export function findControlChars(value: unknown): string | undefined {
+  for (const node of walkJson(value)) {
+    if (node.key !== null && node.parent && !Array.isArray(node.parent.value) && hasControlChars(node.key)) {
+      return [...pathOf(node.parent), stripControlChars(node.key)].join('.');
     }
-    return undefined;
-  }
-  if (value && typeof value === 'object') {
-    for (const [key, inner] of Object.entries(value)) {
-      if (hasControlChars(key)) return [...at, stripControlChars(key)].join('.');
-      const found = findControlChars(inner, [...at, key]);
-      if (found !== undefined) return found;
-    }
+    if (typeof node.value === 'string' && hasControlChars(node.value)) return pathOf(node).join('.') || 'body';
   }
   return undefined;
 }

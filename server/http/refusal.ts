@@ -1,8 +1,8 @@
 /**
- * A workflow refusal (server/workflow/transitions.ts RefusalCode) as an HTTP error. A case
+ * A workflow refusal (flows/workflow/moves.ts RefusalCode) as an HTTP error. A case
  * outside the caller's jurisdiction answers like a missing one: its existence is not disclosed.
  */
-import type { Refusal } from '../workflow/transitions';
+import type { Refusal } from '../../flows/workflow';
 import { HttpError } from './errors';
 
 const STATUS: Record<Refusal['code'], number> = {

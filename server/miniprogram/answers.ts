@@ -8,6 +8,7 @@
  */
 import { buildApplication } from '../../flows/application/build';
 import { computePrecheck, perCapitaIncomeFen, precheckLines, rigidExpenseFen } from '../../flows/application/precheck';
+import { applies, checkLimits } from '../../flows/engine/conditions';
 import { mergeAnswers } from '../../flows/engine/env';
 import type { Answers } from '../../flows/engine/flow';
 import { displayAnswer } from '../../flows/engine/steps';
@@ -43,7 +44,7 @@ export function checkAnswers(model: FormModel, raw: Record<string, unknown>, lan
   for (const f of model.fields) {
     const step = f.step;
     const env = applyEnv(answers, lang, ctx);
-    if (!(step.when?.(answers, env) ?? true)) continue; // not asked after the earlier answers
+    if (!applies(step, answers)) continue; // not asked after the earlier answers
     const value = raw[f.name];
     if (blank(value)) {
       missing.push(f.name);
@@ -59,7 +60,7 @@ export function checkAnswers(model: FormModel, raw: Record<string, unknown>, lan
         errors[f.name] = tr(parsed.hint, parsed.params);
         continue;
       }
-      const checked = step.validate?.(parsed.value, env);
+      const checked = checkLimits(step, parsed.value, env);
       if (checked && !checked.ok) {
         errors[f.name] = tr(checked.hint, checked.params);
         continue;
@@ -110,9 +111,9 @@ export function preview(model: FormModel, answers: Answers, lang: Lang, ctx: Flo
   const known = typeof answers.villageCode === 'string' && perCapita !== null && rigid !== null;
   const p = computePrecheck(answers, ctx);
   const questions: Record<string, string> = {};
-  for (const f of model.fields) if (f.dynamic && (f.step.when?.(answers, env) ?? true)) questions[f.name] = questionParts(f.step.ask(env)).question;
+  for (const f of model.fields) if (f.dynamic && applies(f.step, answers)) questions[f.name] = questionParts(f.step.ask(env)).question;
   const summary = model.fields.flatMap((f) => {
-    if (!(f.step.when?.(answers, env) ?? true)) return [];
+    if (!applies(f.step, answers)) return [];
     const label = f.step.label;
     const value = displayAnswer(f.step, env);
     return label && value !== null ? [{ name: f.name, label: t(lang, label), value }] : [];

@@ -1,18 +1,20 @@
 /**
  * The application form of the mini-program, derived at request time from the chat's own
  * definitions: the steps of the 'apply' flow (flows/application/*: which questions, in which
- * order, when each applies, its choices, its words) and the zod schemas of the filed application
+ * order, its choices, its words) and the zod schemas of the filed application
  * (flows/application/schema.ts: types, limits, labels, `meta.input`). Nothing here names a
  * question: change one in flows/ and the form follows, with no new mini-program release.
  *
- * What cannot be read off the data is found by probing the step functions with sample answers:
- * which earlier answer makes a step apply (`visibleWhen`), which answer a choice's options depend
- * on (villages of a town), which amount bounds another (`atMost`), whether the question's words
- * depend on earlier answers (`dynamic`).
+ * What the engine follows, the form reads as the same data (flows/engine/conditions.ts): a
+ * step's `showIf` gives its cause (the section) and `visibleWhen`, `atMost` the amount that
+ * bounds it, `uses` the earlier answer a choice's options come from (`optionsBy`) or a
+ * question's words are made of (`dynamic`), `region` the region pickers.
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { CHECKLIST, FLOWS, ApplicantSchema, ApplicationDataSchema, IllnessDetailsSchema, DisasterDetailsSchema, EducationDetailsSchema } from '../../flows';
+import { CHECKLIST, FLOWS, ApplicantSchema, ApplicationDataSchema } from '../../flows';
+import { DETAILS_SCHEMAS } from '../../flows/application/schema';
+import { conditionsOf } from '../../flows/engine/conditions';
 import { makeEnv } from '../../flows/engine/env';
 import type { Answers, ChoiceStep, QuestionStep, StepEnv, YesNoStep } from '../../flows/engine/flow';
 import { CAUSES, type Cause, type FlowContext, type Lang } from '../../flows/engine/types';
@@ -22,7 +24,6 @@ import { questionParts } from './question-text';
 
 export const APPLY_FLOW = FLOWS.apply;
 
-const DETAILS: Record<Cause, z.ZodObject> = { illness: IllnessDetailsSchema, disaster: DisasterDetailsSchema, education: EducationDetailsSchema };
 const DETAILS_TITLE: Record<Cause, string> = { illness: 'miniprogram.form.section.details_illness', disaster: 'miniprogram.form.section.details_disaster', education: 'miniprogram.form.section.details_education' };
 
 /** A chat step that a form field stands for (documents are the checklist; notices and the summary are computed). */
@@ -64,11 +65,10 @@ export function applyEnv(answers: Answers, lang: Lang, ctx: FlowContext): StepEn
 }
 
 const isAnswered = (s: { kind: string }): s is FormStep => s.kind === 'question' || s.kind === 'choice' || s.kind === 'yesno';
-const applies = (s: FormStep, answers: Answers, env: StepEnv) => s.when?.(answers, env) ?? true;
 
 /** The zod schema of an answer, where the filed application has it. */
 function fieldSchema(cause: Cause, field: string): z.ZodType | undefined {
-  return (ApplicantSchema.shape as Record<string, z.ZodType>)[field] ?? (DETAILS[cause].shape as Record<string, z.ZodType>)[field];
+  return (ApplicantSchema.shape as Record<string, z.ZodType>)[field] ?? (DETAILS_SCHEMAS[cause].shape as Record<string, z.ZodType>)[field];
 }
 
 /** The consents of the filed application (literal `true` fields), by their label key. */
@@ -87,86 +87,64 @@ function jsonSchema(s: z.ZodType): Record<string, unknown> {
   return z.toJSONSchema(s, { unrepresentable: 'any' }) as Record<string, unknown>;
 }
 
-/** Sample values an answer can take, for probing the steps that come after it. */
-function sampleValues(s: FormStep, env: StepEnv): (string | boolean)[] {
+/** The values an earlier choice can take (the towns whose villages a later choice lists). */
+function choicesOf(s: FormStep, env: StepEnv): (string | boolean)[] {
   if (s.kind === 'choice') return s.options(env).map((o) => o.id);
   if (s.kind === 'yesno') return [true, false];
   return [];
 }
 
-const cache = new Map<string, FormModel>();
+const cache = new Map<Cause, FormModel>();
 
-/** The form of a cause. Depends on the region tree only through which options are regions. */
-export function formModel(cause: Cause, ctx: FlowContext, tree: RegionTree): FormModel {
-  const key = `${cause}:${tree.byCode.size}`;
-  const hit = cache.get(key);
+/**
+ * The form of a cause, read off the steps' data. A condition the form cannot show — on two
+ * earlier answers, on an answer not asked before it, on an answer being absent — is refused
+ * here (tests/miniprogram/form.test.ts builds every cause's form).
+ */
+export function formModel(cause: Cause): FormModel {
+  const hit = cache.get(cause);
   if (hit) return hit;
-  const base: Answers = { cause };
-  const env = (answers: Answers) => applyEnv(answers, 'zh-CN', ctx);
   const consents = consentLabels();
-  const steps = APPLY_FLOW.steps.filter(isAnswered).filter((s) => s.field !== 'cause');
   const fields: FormField[] = [];
-
-  for (const step of steps) {
-    let visibleWhen: FormField['visibleWhen'];
-    if (!applies(step, base, env(base))) {
-      // Applies only after some earlier answer (a family member is ill → ask the relation).
-      for (const earlier of fields) {
-        const value = sampleValues(earlier.step, env(base)).find((v) => applies(step, { ...base, [earlier.name]: v }, env({ ...base, [earlier.name]: v })));
-        if (value !== undefined) {
-          visibleWhen = { field: earlier.name, equals: value };
-          break;
-        }
-      }
-      if (!visibleWhen) continue; // another cause's question
+  for (const step of APPLY_FLOW.steps.filter(isAnswered)) {
+    if (step.field === 'cause') continue;
+    const conditions = conditionsOf(step);
+    const ofCause = conditions.filter((c) => c.field === 'cause');
+    if (ofCause.some((c) => !('equals' in c) || c.equals !== cause)) continue; // another cause's question
+    const rest = conditions.filter((c) => c.field !== 'cause');
+    const when = rest[0];
+    if (rest.length > 1 || (when && (!('equals' in when) || !fields.some((f) => f.name === when.field)))) {
+      throw new Error(`step ${step.id}: a form field is shown on one earlier answer having one value`);
     }
-    const causeOnly = step.when !== undefined && !applies(step, {}, env({}));
     const field: FormField = {
       name: step.field,
       step,
       kind: 'text',
-      section: causeOnly ? 'details' : 'applicant',
-      ...(visibleWhen ? { visibleWhen } : {}),
+      section: ofCause.length > 0 ? 'details' : 'applicant',
+      ...(when && 'equals' in when ? { visibleWhen: { field: when.field, equals: when.equals } } : {}),
       constraints: {},
       dynamic: false,
     };
-    if (step.kind === 'choice') describeChoice(field, step, fields, base, env, tree);
-    else if (step.kind === 'yesno') {
-      field.kind = step.label && consents.has(step.label) ? 'consent' : 'yesno';
-      if (field.kind === 'consent') field.section = 'consent';
-    } else describeQuestion(field, cause, fields, base, env);
-    field.dynamic = isDynamic(step, cause, base, env);
+    if (step.kind === 'choice') {
+      field.kind = step.region ? 'region' : 'choice';
+      if (step.region) field.level = step.region;
+      if (step.uses?.length) field.optionsBy = step.uses[0];
+    } else {
+      // words made of earlier answers ("算下来，自己付了约…")
+      field.dynamic = (step.uses?.length ?? 0) > 0;
+      if (step.kind === 'yesno') {
+        field.kind = step.label && consents.has(step.label) ? 'consent' : 'yesno';
+        if (field.kind === 'consent') field.section = 'consent';
+      } else describeQuestion(field, cause, step);
+    }
     fields.push(field);
   }
   const model = { cause, fields };
-  cache.set(key, model);
+  cache.set(cause, model);
   return model;
 }
 
-function describeChoice(field: FormField, step: ChoiceStep, earlier: FormField[], base: Answers, env: (a: Answers) => StepEnv, tree: RegionTree) {
-  field.kind = 'choice';
-  const own = step.options(env(base));
-  // Options that change with an earlier answer: the villages of the chosen town.
-  for (const e of earlier) {
-    if (e.step.kind !== 'choice') continue;
-    const differs = sampleValues(e.step, env(base)).some((v) => {
-      const opts = step.options(env({ ...base, [e.name]: v }));
-      return opts.length > 0 && JSON.stringify(opts) !== JSON.stringify(own);
-    });
-    if (differs) {
-      field.optionsBy = e.name;
-      break;
-    }
-  }
-  const sample = field.optionsBy ? sampleValues(earlier.find((e) => e.name === field.optionsBy)!.step, env(base)).flatMap((v) => step.options(env({ ...base, [field.optionsBy!]: v }))) : own;
-  const regions = sample.map((o) => tree.byCode.get(o.id));
-  if (sample.length > 0 && regions.every((r) => r && r.level !== 'county')) {
-    field.kind = 'region';
-    field.level = regions[0]!.level as 'town' | 'village';
-  }
-}
-
-function describeQuestion(field: FormField, cause: Cause, earlier: FormField[], base: Answers, env: (a: Answers) => StepEnv) {
+function describeQuestion(field: FormField, cause: Cause, step: QuestionStep) {
   const schema = fieldSchema(cause, field.name);
   const json = schema ? jsonSchema(schema) : { type: 'string' };
   const input = schema?.meta()?.input;
@@ -179,33 +157,14 @@ function describeQuestion(field: FormField, cause: Cause, earlier: FormField[], 
 
   if (field.kind === 'money') {
     field.allowZero = num('exclusiveMinimum') === undefined && (num('minimum') ?? 0) <= 0;
-    // An amount checked against an earlier one ("reimbursed ≤ total").
-    if (field.step.kind === 'question' && field.step.validate) {
-      for (const e of earlier) {
-        if (e.kind !== 'money') continue;
-        const answers = { ...base, [e.name]: 100 };
-        const r = field.step.validate(200, env(answers));
-        if (r && !r.ok) {
-          field.atMost = e.name;
-          break;
-        }
-      }
-    }
+    // an amount checked against an earlier one ("reimbursed ≤ total")
+    if (step.atMost) field.atMost = step.atMost.field;
   } else if (field.kind === 'integer') {
     field.constraints = { min: num('minimum'), max: num('maximum') };
   } else if (field.kind !== 'date') {
     field.constraints = { minLength: num('minLength'), maxLength: num('maxLength'), ...(typeof json.pattern === 'string' ? { pattern: json.pattern } : {}) };
   }
   field.constraints = Object.fromEntries(Object.entries(field.constraints).filter(([, v]) => v !== undefined && v !== Number.MAX_SAFE_INTEGER));
-}
-
-/** A question whose words change with earlier answers ("算下来，自己付了约…"). */
-function isDynamic(step: FormStep, cause: Cause, base: Answers, env: (a: Answers) => StepEnv): boolean {
-  const amounts: Answers = { ...base };
-  let n = 1;
-  for (const key of [...Object.keys(ApplicantSchema.shape), ...Object.keys(DETAILS[cause].shape)]) if (key.endsWith('Fen')) amounts[key] = 123_400 * n++;
-  amounts.householdSize = 3;
-  return step.ask(env(base)) !== step.ask(env(amounts));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -249,7 +208,7 @@ export function presentForm(model: FormModel, lang: Lang, ctx: FlowContext) {
       if (f.level) out.level = f.level;
       if (f.optionsBy) {
         const by = model.fields.find((x) => x.name === f.optionsBy)!;
-        const values = sampleValues(by.step, env(base));
+        const values = choicesOf(by.step, env(base));
         out.optionsBy = {
           field: f.optionsBy,
           options: Object.fromEntries(values.map((v) => [String(v), (step as ChoiceStep).options(env({ ...base, [f.optionsBy!]: v })).map(choiceOption)])),

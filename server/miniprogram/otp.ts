@@ -22,6 +22,7 @@ import { enqueue } from '../outbox/enqueue';
 import { expireSealed, storeSealedText } from '../outbox/sealed-text';
 import { DbCounters, retryAfterSeconds } from '../throttle/counter';
 import { APP_CHANNELS, phoneHash } from './channels';
+import { ACTING_LINKS } from '../identity/household-link';
 
 export const OTP_TTL_SECONDS = 300;
 export const OTP_RESEND_SECONDS = 60;
@@ -46,13 +47,15 @@ export async function requestOtp(prisma: PrismaClient, phone: string, now: Date,
       data: { phoneHash: key, codeHash: codeHash(opts.botToken, key, code).toString('hex'), expiresAt, createdAt: now },
     });
     // The chat contacts (not the mini-program's own, and not cadre accounts) of THE household with
-    // that phone. A phone on record is what a filer typed; when two households claim it, whoever
-    // typed it second could be anyone — the code goes to nobody, and the answer stays the same.
+    // that phone, and only those that act for it (created/confirmed): a contact that merely typed
+    // the ID number and the phone (claimed) gets no code. A phone on record is what a filer typed;
+    // when two households claim it, whoever typed it second could be anyone — the code goes to
+    // nobody, and the answer stays the same.
     const households = await tx.household.findMany({ where: { phone }, select: { id: true }, take: 2 });
     const contacts =
       households.length === 1
         ? await tx.contact.findMany({
-            where: { householdId: households[0].id, channel: { notIn: APP_CHANNELS }, cadre: { is: null } },
+            where: { householdId: households[0].id, householdLink: { in: ACTING_LINKS }, channel: { notIn: APP_CHANNELS }, cadre: { is: null } },
             select: { id: true, channel: true, externalId: true, lang: true },
           })
         : [];
@@ -74,7 +77,8 @@ export async function requestOtp(prisma: PrismaClient, phone: string, now: Date,
   return { ok: true };
 }
 
-export type OtpVerifyResult = { ok: true } | { ok: false; reason: 'invalid' | 'too_many_attempts' };
+/** `delivered`: the code reached the chat of a contact acting for the household with the phone (not the development log). */
+export type OtpVerifyResult = { ok: true; delivered: boolean } | { ok: false; reason: 'invalid' | 'too_many_attempts' };
 
 export async function verifyOtp(prisma: PrismaClient, phone: string, code: string, now: Date, keyring: Keyring, botToken: string): Promise<OtpVerifyResult> {
   const key = phoneHash(keyring, phone, 'otp');
@@ -91,7 +95,7 @@ export async function verifyOtp(prisma: PrismaClient, phone: string, code: strin
   const used = await prisma.otpCode.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: now } });
   if (used.count !== 1) return { ok: false, reason: 'invalid' };
   // the code is spent: a copy still waiting for the bot is not said any more
-  const waiting = await prisma.outbox.findMany({ where: { dedupeKey: { startsWith: `otp:${row.id}:` }, status: 'pending' }, select: { id: true } });
-  await expireSealed(prisma, waiting.map((m) => m.id));
-  return { ok: true };
+  const copies = await prisma.outbox.findMany({ where: { dedupeKey: { startsWith: `otp:${row.id}:` } }, select: { id: true, status: true } });
+  await expireSealed(prisma, copies.filter((m) => m.status === 'pending').map((m) => m.id));
+  return { ok: true, delivered: copies.length > 0 };
 }

@@ -23,6 +23,7 @@ import { formContext, formModel } from './form';
 import { caseDetail } from './villager-cases';
 import type { Villager } from './villager-auth';
 import { APP_CHANNEL, phoneHash } from './channels';
+import { actingHouseholdId } from '../identity/household-link';
 
 export type SubmitInput = { cause: Cause; lang: Lang; answers: Record<string, unknown>; documents: { uploadId: string; item: string }[] };
 export type SubmitResult = { status: number; body: unknown; replayed: boolean };
@@ -64,7 +65,7 @@ export async function submitApplication(
 
   const tree = await RegionTree.load(prisma);
   const ctx = formContext(tree, now, lang);
-  const model = formModel(input.cause, ctx, tree);
+  const model = formModel(input.cause);
   const checked = checkAnswers(model, input.answers, lang, ctx);
   const fields: Record<string, string> = {};
   for (const f of model.fields) {
@@ -89,16 +90,16 @@ export async function submitApplication(
         // No typed phone is compared here (nothing limits how often a form is sent): only what the
         // session proved counts — a link, or the phone of a phone login.
         const outcome = await fileCase(
-          { tx, tree, contact: { id: v.contactId, householdId: v.householdId, channel: v.channel }, now, workflow: deps.workflow, identityChecks: deps.identityChecks },
+          { tx, tree, contact: { id: v.contactId, householdId: v.householdId, householdLink: v.householdLink, channel: v.channel }, now, workflow: deps.workflow, identityChecks: deps.identityChecks },
           built.value,
           { documentIds: ids, provesPhone: (phone) => provenPhone(deps.identityChecks.keyring, v, phone) },
         );
         const caseNo = outcome.type === 'case_filed' ? outcome.caseNo : outcome.type === 'case_duplicate' ? outcome.existingCaseNo : null;
         if (!caseNo) throw new Error(`filing answered ${outcome.type}`);
-        const contact = await tx.contact.update({ where: { id: v.contactId }, data: { lang }, select: { householdId: true, name: true } });
+        const contact = await tx.contact.update({ where: { id: v.contactId }, data: { lang }, select: { householdId: true, householdLink: true, name: true } });
         // The name cadres see when this villager asks for a person.
         if (!contact.name) await tx.contact.update({ where: { id: v.contactId }, data: { name: built.value.applicant.name } });
-        const detail = await caseDetail(tx, { contactId: v.contactId, householdId: contact.householdId }, caseNo, lang, now, tree);
+        const detail = await caseDetail(tx, { contactId: v.contactId, householdId: actingHouseholdId(contact) }, caseNo, lang, now, tree);
         const duplicate = outcome.type === 'case_duplicate';
         const status = duplicate ? 200 : 201;
         const body = { case: detail, duplicate };

@@ -20,8 +20,18 @@ export function uploadParser(maxBytes: number) {
   return multer({ storage: multer.memoryStorage(), limits: { fileSize: maxBytes, files: 1, fields: 5, fieldSize: 4 * 1024 }, defParamCharset: 'utf8' } as multer.Options);
 }
 
-/** `maxImagePixels`: images whose header declares more are refused (decompression bombs, server/documents/pixels.ts). */
-export async function receiveFile(ctx: Context, parser: ReturnType<typeof multer>, store: DocumentStore, lang: Lang, maxImagePixels: number): Promise<ReceivedFile> {
+/**
+ * `maxImagePixels`: images whose header declares more are refused (decompression bombs, server/documents/pixels.ts).
+ * `admit(size)`: a last check once the file is read and found acceptable, before its bytes are stored (the caps of server/documents/upload-guard.ts).
+ */
+export async function receiveFile(
+  ctx: Context,
+  parser: ReturnType<typeof multer>,
+  store: DocumentStore,
+  lang: Lang,
+  maxImagePixels: number,
+  admit: (size: number) => Promise<void> = async () => {},
+): Promise<ReceivedFile> {
   if (!ctx.is('multipart/form-data')) throw new HttpError(415, 'unsupported_media_type', t(lang, 'miniprogram.errors.file_missing'), 'file');
   try {
     await parser.single('file')(ctx as never, async () => {});
@@ -36,6 +46,7 @@ export async function receiveFile(ctx: Context, parser: ReturnType<typeof multer
   if (!mime || !DOCUMENT_MIME_TYPES.has(mime)) throw new HttpError(415, 'unsupported_media_type', t(lang, unsupportedTypeKey(mime)), 'file');
   const refusal = imageRefusal(file.buffer, mime, maxImagePixels);
   if (refusal) throw new HttpError(IMAGE_REFUSAL_STATUS[refusal], refusal, t(lang, `media.${refusal}`), 'file');
+  await admit(file.buffer.length);
   const stored = await store.put(file.buffer);
   const fileName = file.originalname ? stripControlChars(file.originalname).replace(/[\\/]/g, '_').slice(0, 200) : undefined;
   return { ...stored, mime, ...(fileName ? { fileName } : {}) };

@@ -14,7 +14,7 @@ import { requestLang } from './lang';
 export type Via = 'wechat' | 'phone';
 
 /** The caller of /api/app/*: a contact on an app channel. */
-export type Villager = { contactId: string; householdId: string | null; channel: string; externalId: string; via: Via; lang: Lang; sessionId: string };
+export type Villager = { contactId: string; householdId: string | null; householdLink: string | null; channel: string; externalId: string; via: Via; lang: Lang; sessionId: string };
 
 // lastUsedAt is refreshed at most this often.
 const TOUCH_MS = 5 * 60_000;
@@ -34,7 +34,7 @@ export async function resolveVillager(prisma: PrismaClient, token: string, now: 
   if (!session || session.expiresAt <= now) return null;
   if (now.getTime() - session.lastUsedAt.getTime() > TOUCH_MS) await prisma.villagerSession.update({ where: { id: session.id }, data: { lastUsedAt: now } });
   const c = session.contact;
-  return { contactId: c.id, householdId: c.householdId, channel: c.channel, externalId: c.externalId, via: session.via as Via, lang: c.lang === 'en' ? 'en' : 'zh-CN', sessionId: session.id };
+  return { contactId: c.id, householdId: c.householdId, householdLink: c.householdLink, channel: c.channel, externalId: c.externalId, via: session.via as Via, lang: c.lang === 'en' ? 'en' : 'zh-CN', sessionId: session.id };
 }
 
 export function requireVillager(prisma: PrismaClient, defaultLang: Lang, clock: () => Date) {

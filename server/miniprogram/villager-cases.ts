@@ -4,6 +4,7 @@
  * returned, and a timeline in plain words. "Own" is what the chat calls own: filed by this
  * contact, or of the household it is linked to. Anything else reads as not found.
  */
+import { applies } from '../../flows/engine/conditions';
 import type { Answers } from '../../flows/engine/flow';
 import { displayAnswer } from '../../flows/engine/steps';
 import type { ApplicationData, Cause, Lang } from '../../flows/engine/types';
@@ -12,9 +13,9 @@ import { formatMoney, t } from '../../flows/i18n';
 import type { Prisma, PrismaClient } from '../generated/prisma/client';
 import { isOverdue } from '../cases/present';
 import { applicantOf, type Applicant } from '../cases/applicant';
-import { categoryText, causeLabel, day, measuresText, RECHECK_DAYS, statusLabel, stepLabel } from '../notify/texts';
+import { categoryText, causeLabel, day, measuresText, movedOn, officeText, RECHECK_DAYS, statusLabel, stepLabel } from '../notify/texts';
 import type { RegionTree } from '../regions/tree';
-import { REVIEW_STATUSES, type CaseStatus } from '../workflow/states';
+import { WITHDRAWABLE, type CaseStatus } from '../../flows/workflow';
 import { applyEnv, formContext, formModel, isCause } from './form';
 
 type Db = PrismaClient | Prisma.TransactionClient;
@@ -92,7 +93,7 @@ export async function caseDetail(db: Db, v: Owner, caseNo: string, lang: Lang, n
       ? { items: Array.isArray(row.missingItems) ? row.missingItems.map(String) : [], step: row.returnedFrom ? stepLabel(lang, row.returnedFrom) : null, note: lastReturn?.note ?? null, returnedAt: lastReturn?.at.toISOString() ?? null }
       : null,
     canSupplement: returned,
-    canWithdraw: returned || (REVIEW_STATUSES as readonly string[]).includes(row.status),
+    canWithdraw: (WITHDRAWABLE as readonly string[]).includes(row.status),
     approvedAmountFen: row.approvedAmountFen,
     paidAt: row.paidAt?.toISOString() ?? null,
     timeline: row.events.flatMap((e) => {
@@ -110,12 +111,12 @@ function applicantTails(a: Applicant) {
 /** The answers as the chat's summary reads them back; ID number and phone by their last digits. */
 function summaryOf(app: ApplicationData, cause: Cause, lang: Lang, now: Date, tree: RegionTree) {
   const ctx = formContext(tree, now, lang);
-  const model = formModel(cause, ctx, tree);
+  const model = formModel(cause);
   const d = app.details as Record<string, unknown>;
   const answers: Answers = { cause, ...app.applicant, ...d, ...(cause === 'illness' ? { selfPaidConfirmed: true } : {}) };
   const env = applyEnv(answers, lang, ctx);
   return model.fields.flatMap((f) => {
-    if (f.kind === 'consent' || !f.step.label || !(f.step.when?.(answers, env) ?? true)) return [];
+    if (f.kind === 'consent' || !f.step.label || !applies(f.step, answers)) return [];
     if (f.kind === 'id_number' || f.kind === 'phone') return [{ label: t(lang, f.step.label), value: `…${String(answers[f.name] ?? '').slice(-4)}` }];
     const value = displayAnswer(f.step, env);
     return value === null ? [] : [{ label: t(lang, f.step.label), value }];
@@ -144,8 +145,7 @@ function eventText(lang: Lang, e: EventRow, c: Facts): string | null {
     case 'resubmit':
       return t(lang, 'workflow.villager.resubmitted', { step: stepLabel(lang, e.toStatus ?? '') });
     case 'reject': {
-      const office = from === 'village_review' || from === 'town_review' ? t(lang, 'workflow.office.town') : t(lang, 'workflow.office.county');
-      return t(lang, 'miniprogram.timeline.rejected', { step: stepLabel(lang, from ?? ''), reason: e.note ?? '', days: RECHECK_DAYS, office });
+      return t(lang, 'miniprogram.timeline.rejected', { step: stepLabel(lang, from ?? ''), reason: e.note ?? '', days: RECHECK_DAYS, office: officeText(lang, from ?? '') });
     }
     case 'withdraw':
       return t(lang, 'workflow.villager.withdrawn');
@@ -153,22 +153,13 @@ function eventText(lang: Lang, e: EventRow, c: Facts): string | null {
       return t(lang, 'workflow.villager.approved_green', approved());
     case 'approve':
       switch (e.toStatus) {
-        case 'town_review':
-          return t(lang, 'workflow.villager.to_town_review');
-        case 'county_review':
-          return t(lang, 'workflow.villager.to_county_review');
-        case 'verification':
-          return t(lang, 'workflow.villager.to_verification');
-        case 'assessment':
-          return t(lang, 'workflow.villager.to_assessment');
-        case 'publicity':
-          return t(lang, 'workflow.villager.to_publicity', { start: c.publicityStart ? day(lang, c.publicityStart) : '', end: c.publicityEnd ? day(lang, c.publicityEnd) : '' });
         case 'approved':
           return t(lang, 'workflow.villager.approved', approved());
         case 'paid':
           return t(lang, 'miniprogram.timeline.paid', { amount: formatMoney(lang, c.approvedAmountFen ?? 0), date: c.paidAt ? day(lang, c.paidAt) : '' });
         default:
-          return null;
+          // on to the next review step, or the notice: as the chat's notice says it
+          return e.toStatus ? movedOn(lang, e.toStatus, { ...c, greenChannel: false }) : null;
       }
     default:
       return null;

@@ -10,6 +10,7 @@ import { statusLabel } from '../notify/texts';
 import type { Prisma } from '../generated/prisma/client';
 import { enqueue } from '../outbox/enqueue';
 import { APP_CHANNEL, APP_CHANNELS, isAppChannel, SUBSCRIBE_CHANNEL } from './channels';
+import { ACTING_LINKS } from '../identity/household-link';
 
 type Tx = Prisma.TransactionClient;
 
@@ -19,8 +20,9 @@ export async function villagerTargets(tx: Tx, c: { householdId: string | null; c
   if (c.contact && !isAppChannel(c.contact.channel)) return [{ contactId: c.contact.id, channel: c.contact.channel, targetId: c.contact.externalId }];
   // a case filed unverified (身份待核实) has no household: nobody's chat but the filer's own
   if (!c.householdId) return [];
+  // the household's chats that act for it: a claimed link (ID number + phone typed) is not told its case's news
   const chat = await tx.contact.findMany({
-    where: { householdId: c.householdId, channel: { notIn: APP_CHANNELS }, cadre: { is: null } },
+    where: { householdId: c.householdId, householdLink: { in: ACTING_LINKS }, channel: { notIn: APP_CHANNELS }, cadre: { is: null } },
     orderBy: { updatedAt: 'desc' },
     select: { id: true, channel: true, externalId: true },
   });
@@ -40,7 +42,7 @@ export async function enqueueSubscribeUpdate(
 ): Promise<number> {
   if (!c.householdId && !c.contactId) return 0;
   const contacts = await tx.contact.findMany({
-    where: { channel: APP_CHANNEL.wechat, OR: [...(c.householdId ? [{ householdId: c.householdId }] : []), ...(c.contactId ? [{ id: c.contactId }] : [])] },
+    where: { channel: APP_CHANNEL.wechat, OR: [...(c.householdId ? [{ householdId: c.householdId, householdLink: { in: ACTING_LINKS } }] : []), ...(c.contactId ? [{ id: c.contactId }] : [])] },
     select: { id: true, externalId: true },
   });
   let sent = 0;

@@ -9,11 +9,10 @@
  */
 import type { Prisma } from '../generated/prisma/client';
 import type { Lang } from '../../flows/i18n';
-import { OWNER_ROLES, type CaseStatus, type Role } from '../workflow/states';
+import { OWNER_ROLES, STATUS_LEVEL, type CaseStatus, type RegionLevel, type Role } from '../../flows/workflow';
 
 type Tx = Prisma.TransactionClient;
 
-export type RegionLevel = 'village' | 'town' | 'county';
 export type RegionRef = { id: string; name: string; nameEn: string | null; level: RegionLevel };
 
 export type Recipient = {
@@ -25,17 +24,6 @@ export type Recipient = {
   key: string;
   /** Rooms get the commands with "@防贫助手" in front; phone numbers never go to rooms. */
   inRoom: boolean;
-};
-
-/** The level whose cadres act on a case in each status (and whose rooms hear of it). */
-export const STATUS_LEVEL: Partial<Record<CaseStatus, RegionLevel>> = {
-  village_review: 'village',
-  town_review: 'town',
-  county_review: 'county',
-  verification: 'county',
-  assessment: 'village',
-  publicity: 'county',
-  approved: 'county',
 };
 
 /** The village and the regions above it, village first. */

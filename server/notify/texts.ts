@@ -1,9 +1,10 @@
 /**
  * The words of the notifications (flows/i18n/workflow.*.ts). Pure: a case's facts in, the text out.
- * Keys are written out in full so the i18n test finds every one of them.
+ * Keys per status or act are built from the workflow's lists (flows/workflow); the i18n test
+ * lists them in DYNAMIC_KEYS, the rest are written out in full so it finds them.
  */
 import { formatDate, formatMoney, shanghaiDate, t, type Lang } from '../../flows/i18n';
-import type { CaseStatus, HouseholdCategory, Measure } from '../workflow/states';
+import { ACTS, isCaseStatus, recheckOffice, REVIEW_STATUSES, TIMED_STATUSES, type Act, type CaseStatus, type HouseholdCategory, type Measure } from '../../flows/workflow';
 import type { RegionRef } from './recipients';
 
 /** Days within which a rejected applicant may ask for a re-check (复核). */
@@ -23,17 +24,8 @@ export type CaseFactsForText = {
   missingItems: unknown;
   /** 'pending': 身份待核实 (see server/conversation/effects.ts fileCase). */
   identityCheck?: string | null;
-};
-
-const STEP: Record<string, string> = {
-  village_review: 'workflow.step.village_review',
-  town_review: 'workflow.step.town_review',
-  county_review: 'workflow.step.county_review',
-  verification: 'workflow.step.verification',
-  assessment: 'workflow.step.assessment',
-  publicity: 'workflow.step.publicity',
-  approved: 'workflow.step.approved',
-  returned: 'workflow.step.returned',
+  /** Why it is pending: 'id_phone_typed' when the typed phone matched (a claimed link). */
+  identityNote?: string | null;
 };
 
 const MEASURE: Record<Measure, string> = {
@@ -55,23 +47,10 @@ const CATEGORY: Record<HouseholdCategory, string> = {
 };
 
 const CAUSE: Record<string, string> = { illness: 'cause.illness', disaster: 'cause.disaster', education: 'cause.education' };
-const STATUS: Record<string, string> = {
-  submitted: 'status.submitted',
-  village_review: 'status.village_review',
-  town_review: 'status.town_review',
-  county_review: 'status.county_review',
-  verification: 'status.verification',
-  assessment: 'status.assessment',
-  publicity: 'status.publicity',
-  approved: 'status.approved',
-  paid: 'status.paid',
-  returned: 'status.returned',
-  rejected: 'status.rejected',
-  withdrawn: 'status.withdrawn',
-};
 
-export const stepLabel = (lang: Lang, status: string): string => (STEP[status] ? t(lang, STEP[status]) : status);
-export const statusLabel = (lang: Lang, status: string): string => (STATUS[status] ? t(lang, STATUS[status]) : status);
+/** A status as a step the villager waits at ("the town review"); keys workflow.step.<status>, one per timed status. */
+export const stepLabel = (lang: Lang, status: string): string => ((TIMED_STATUSES as readonly string[]).includes(status) ? t(lang, `workflow.step.${status}`) : status);
+export const statusLabel = (lang: Lang, status: string): string => (isCaseStatus(status) ? t(lang, `status.${status}`) : status);
 export const causeLabel = (lang: Lang, cause: string): string => (CAUSE[cause] ? t(lang, CAUSE[cause]) : cause);
 export const day = (lang: Lang, at: Date): string => formatDate(lang, shanghaiDate(at));
 
@@ -113,23 +92,22 @@ function villagerBody(lang: Lang, { action, from, to, note }: { action: string; 
         step: stepLabel(lang, from),
         reason: note ?? '',
         days: RECHECK_DAYS,
-        // the level above the one that decided hears the re-check: the town for village and town decisions
-        office: from === 'village_review' || from === 'town_review' ? t(lang, 'workflow.office.town') : t(lang, 'workflow.office.county'),
+        office: officeText(lang, from),
       });
     case 'withdraw':
       return t(lang, 'workflow.villager.withdrawn');
     case 'fast_approve':
       return approvedText(lang, c, 'workflow.villager.approved_green');
   }
+  return movedOn(lang, to, c);
+}
+
+/**
+ * A case moved on to `to` by approval, in the villager's words: keys workflow.villager.to_<status>
+ * for the review steps (the table's approvals that ask nothing of the notice), with figures for the rest.
+ */
+export function movedOn(lang: Lang, to: string, c: Pick<CaseFactsForText, 'publicityStart' | 'publicityEnd' | 'greenChannel' | 'approvedAmountFen' | 'measures' | 'householdCategory' | 'paidAt'>): string | null {
   switch (to) {
-    case 'town_review':
-      return t(lang, 'workflow.villager.to_town_review');
-    case 'county_review':
-      return t(lang, 'workflow.villager.to_county_review');
-    case 'verification':
-      return t(lang, 'workflow.villager.to_verification');
-    case 'assessment':
-      return t(lang, 'workflow.villager.to_assessment');
     case 'publicity':
       return t(lang, 'workflow.villager.to_publicity', { start: c.publicityStart ? day(lang, c.publicityStart) : '', end: c.publicityEnd ? day(lang, c.publicityEnd) : '' });
     case 'approved':
@@ -137,48 +115,19 @@ function villagerBody(lang: Lang, { action, from, to, note }: { action: string; 
     case 'paid':
       return t(lang, 'workflow.villager.paid', { amount: formatMoney(lang, c.approvedAmountFen ?? 0), date: c.paidAt ? day(lang, c.paidAt) : '' });
     default:
-      return null;
+      return REVIEW_STATUSES.includes(to as CaseStatus) ? t(lang, `workflow.villager.to_${to}`) : null;
   }
 }
 
-function approvedText(lang: Lang, c: CaseFactsForText, key: 'workflow.villager.approved' | 'workflow.villager.approved_green'): string {
+/** The office that hears a re-check (复核) of a case rejected in `from`. */
+export const officeText = (lang: Lang, from: string): string => t(lang, `workflow.office.${recheckOffice(from)}`);
+
+function approvedText(lang: Lang, c: Pick<CaseFactsForText, 'approvedAmountFen' | 'measures' | 'householdCategory'>, key: 'workflow.villager.approved' | 'workflow.villager.approved_green'): string {
   return t(lang, key, { amount: formatMoney(lang, c.approvedAmountFen ?? 0), measures: measuresText(lang, c.measures), category: categoryText(lang, c.householdCategory) });
 }
 
-type Command = 'approve' | 'return' | 'reject' | 'visit' | 'objection' | 'green' | 'view';
-const CMD: Record<Command, string> = {
-  approve: 'workflow.cadre.cmd.approve',
-  return: 'workflow.cadre.cmd.return',
-  reject: 'workflow.cadre.cmd.reject',
-  visit: 'workflow.cadre.cmd.visit',
-  objection: 'workflow.cadre.cmd.objection',
-  green: 'workflow.cadre.cmd.green',
-  view: 'workflow.cadre.cmd.view',
-};
-
-/**
- * The commands that act on a case in each status, the usual one first (the chat's words, see
- * flows/cadre/commands.ts: "通过" opens a guided exchange for what the step needs).
- */
-const COMMANDS: Partial<Record<CaseStatus, Command[]>> = {
-  village_review: ['approve', 'return', 'reject'],
-  town_review: ['approve', 'return', 'reject'],
-  county_review: ['approve', 'return', 'reject', 'green'],
-  verification: ['visit', 'approve', 'return', 'reject'],
-  assessment: ['approve', 'return', 'reject'],
-  publicity: ['approve', 'objection', 'reject'],
-  approved: ['approve'],
-};
-
-const NEED: Partial<Record<CaseStatus, string>> = {
-  village_review: 'workflow.cadre.need.village_review',
-  town_review: 'workflow.cadre.need.town_review',
-  county_review: 'workflow.cadre.need.county_review',
-  verification: 'workflow.cadre.need.verification',
-  assessment: 'workflow.cadre.need.assessment',
-  publicity: 'workflow.cadre.need.publicity',
-  approved: 'workflow.cadre.need.approved',
-};
+/** A command as the notices show it; keys workflow.cadre.cmd.<act>, and the one to view a case. */
+const cmdKey = (act: Act | 'view') => `workflow.cadre.cmd.${act}`;
 
 const EXAMPLE_ITEM: Record<string, string> = {
   illness: 'workflow.cadre.example_item.illness',
@@ -189,11 +138,11 @@ const EXAMPLE_ITEM: Record<string, string> = {
 /** The lines a cadre needs to act: facts, what is needed, the exact commands. */
 export function cadreTaskBody(lang: Lang, status: CaseStatus, c: CaseFactsForText, village: RegionRef | undefined, inRoom: boolean): string {
   const lines = [t(lang, 'workflow.cadre.facts', { village: regionName(lang, village), cause: causeLabel(lang, c.cause), expense: formatMoney(lang, c.rigidExpenseFen) })];
-  if (c.identityCheck === 'pending') lines.push(t(lang, 'workflow.cadre.identity_pending', { caseNo: c.caseNo }));
-  const need = NEED[status];
-  if (need) {
+  if (c.identityCheck === 'pending') lines.push(t(lang, c.identityNote === 'id_phone_typed' ? 'workflow.cadre.identity_pending_typed' : 'workflow.cadre.identity_pending', { caseNo: c.caseNo }));
+  // what the step needs: workflow.cadre.need.<status>, one per status someone acts in
+  if (ACTS[status]) {
     lines.push(
-      t(lang, need, {
+      t(lang, `workflow.cadre.need.${status}`, {
         start: c.publicityStart ? day(lang, c.publicityStart) : '',
         end: c.publicityEnd ? day(lang, c.publicityEnd) : '',
         amount: formatMoney(lang, c.approvedAmountFen ?? 0),
@@ -202,7 +151,7 @@ export function cadreTaskBody(lang: Lang, status: CaseStatus, c: CaseFactsForTex
   }
   const mention = inRoom ? t(lang, 'workflow.cadre.mention') : '';
   const item = EXAMPLE_ITEM[c.cause] ? t(lang, EXAMPLE_ITEM[c.cause]) : '';
-  const commands = [...(COMMANDS[status] ?? []), 'view' as const].map((cmd) => mention + t(lang, CMD[cmd], { caseNo: c.caseNo, item, date: t(lang, 'workflow.cadre.example_date') }));
+  const commands = [...(ACTS[status] ?? []), 'view' as const].map((cmd) => mention + t(lang, cmdKey(cmd), { caseNo: c.caseNo, item, date: t(lang, 'workflow.cadre.example_date') }));
   commands.forEach((cmd, i) => lines.push((i === 0 ? t(lang, inRoom ? 'workflow.cadre.reply_in_room' : 'workflow.cadre.reply') : t(lang, 'workflow.cadre.or')) + cmd));
   return lines.join('\n');
 }

@@ -21,6 +21,7 @@ import { closeSession, openSession, requireVillager, villagerOf, type Via } from
 import { WeChatApi, WeChatError } from '../miniprogram/wechat';
 import { ClientLimiter } from '../throttle/clients';
 import type { AppDeps } from '../app';
+import { actsForHousehold, setLink } from '../identity/household-link';
 
 const WechatBody = z.object({ code: z.string().trim().min(1).max(200) });
 const PhoneBody = z.object({ phone: z.string().max(40) });
@@ -94,7 +95,7 @@ export function appAuthRouter(deps: AppDeps): Router {
     if (!r.ok && r.reason === 'too_many_attempts') throw new HttpError(429, 'too_many_attempts', t(lang(ctx), 'miniprogram.errors.otp_too_many_attempts'), 'code');
     if (!r.ok) throw new HttpError(401, 'otp_invalid', t(lang(ctx), 'miniprogram.errors.otp_invalid'), 'code');
     const contact = await upsertContact(deps.prisma, APP_CHANNEL.phone, `phone:${phoneHash(deps.keyring, phone, 'contact')}`, lang(ctx));
-    await linkHouseholdByPhone(deps.prisma, contact, phone);
+    await linkHouseholdByPhone(deps.prisma, contact, phone, r.delivered, now());
     await session(ctx, contact.id, 'phone');
   });
 
@@ -119,11 +120,16 @@ async function upsertContact(prisma: PrismaClient, channel: string, externalId: 
 }
 
 /**
- * A phone proven by a code sent to the household's chat (or, in development, the log) links the
- * villager to the household with that phone, so its cases — also those filed by chat — show.
+ * A phone proven by a code links the villager to the one household with that phone, so its cases —
+ * also those filed by chat — show. Confirmed when the code went to the chat of a contact acting for
+ * that household (only those get codes); a code that reached nobody but the development log
+ * proves the phone only as far as typing it would: claimed (server/identity/household-link.ts).
  */
-async function linkHouseholdByPhone(prisma: PrismaClient, contact: { id: string; householdId: string | null }, phone: string) {
-  if (contact.householdId) return;
+async function linkHouseholdByPhone(prisma: PrismaClient, contact: { id: string; householdId: string | null; householdLink: string | null }, phone: string, delivered: boolean, now: Date) {
   const households = await prisma.household.findMany({ where: { phone }, select: { id: true }, take: 2 });
-  if (households.length === 1) await prisma.contact.update({ where: { id: contact.id }, data: { householdId: households[0].id } });
+  if (households.length !== 1) return;
+  const householdId = households[0].id;
+  if (contact.householdId && (contact.householdId !== householdId || actsForHousehold(contact))) return;
+  if (contact.householdId && !delivered) return;
+  await setLink(prisma, contact.id, householdId, delivered ? 'confirmed' : 'claimed', 'phone_login', now);
 }

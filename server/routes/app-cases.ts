@@ -16,17 +16,19 @@ import type { Lang } from '../../flows/engine/types';
 import { HttpError, parseOr400 } from '../http/errors';
 import { requestLang } from '../miniprogram/lang';
 import { receiveFile, uploadParser } from '../miniprogram/upload-file';
+import type { UploadGuard } from '../documents/upload-guard';
 import { caseDetail, listCases, ownCase } from '../miniprogram/villager-cases';
 import { requireVillager, villagerOf, type Villager } from '../miniprogram/villager-auth';
 import { RegionTree } from '../regions/tree';
 import { performTransition } from '../workflow/perform';
 import type { AppDeps } from '../app';
 import { recordAccess } from '../audit/access';
+import { actingHouseholdId } from '../identity/household-link';
 
 const CaseNo = z.string().trim().regex(/^FP-\d{4}-\d{6}$/);
 const ResubmitBody = z.object({ note: z.string().trim().max(500).optional() });
 
-export function appCasesRouter(deps: AppDeps): Router {
+export function appCasesRouter(deps: AppDeps, guard: UploadGuard): Router {
   const router = new Router();
   const now = () => deps.now?.() ?? new Date();
   const auth = requireVillager(deps.prisma, deps.config.defaultLang, now);
@@ -38,18 +40,20 @@ export function appCasesRouter(deps: AppDeps): Router {
     if (!r.success) throw notFound(ctx);
     return r.data;
   };
-  const detail = async (ctx: Context, v: Villager, caseNo: string) => {
-    // The household may have been linked meanwhile (by this filing or a verified phone).
-    const fresh = await deps.prisma.contact.findUnique({ where: { id: v.contactId }, select: { householdId: true } });
-    return caseDetail(deps.prisma, { contactId: v.contactId, householdId: fresh?.householdId ?? null }, caseNo, lang(ctx), now(), await RegionTree.load(deps.prisma));
-  };
-  const owner = async (v: Villager) => {
-    const fresh = await deps.prisma.contact.findUnique({ where: { id: v.contactId }, select: { householdId: true } });
-    return { contactId: v.contactId, householdId: fresh?.householdId ?? null };
+  const detail = async (ctx: Context, v: Villager, caseNo: string) => caseDetail(deps.prisma, await owner(v), caseNo, lang(ctx), now(), await RegionTree.load(deps.prisma));
+  /**
+   * The household may have been linked meanwhile (by this filing or a verified phone). A claimed
+   * link (server/identity/household-link.ts) lists the household's cases with their status; the
+   * detail, the papers and the moves need a link that acts for it (`acting`).
+   */
+  const owner = async (v: Villager, acting = true) => {
+    const fresh = await deps.prisma.contact.findUnique({ where: { id: v.contactId }, select: { householdId: true, householdLink: true } });
+    const householdId = fresh ? (acting ? actingHouseholdId(fresh) : fresh.householdId) : null;
+    return { contactId: v.contactId, householdId };
   };
 
   router.get('/api/app/cases', auth, async (ctx) => {
-    ctx.body = { cases: await listCases(deps.prisma, await owner(villagerOf(ctx)), lang(ctx), now()) };
+    ctx.body = { cases: await listCases(deps.prisma, await owner(villagerOf(ctx), false), lang(ctx), now()) };
   });
 
   router.get('/api/app/cases/:caseNo', auth, async (ctx) => {
@@ -78,10 +82,17 @@ export function appCasesRouter(deps: AppDeps): Router {
     const row = await ownCase(deps.prisma, await owner(v), caseNoOf(ctx));
     if (!row) throw notFound(ctx);
     if (row.status !== 'returned') throw new HttpError(409, 'not_returned', t(lang(ctx), 'miniprogram.errors.not_returned'));
-    const file = await receiveFile(ctx, parser, deps.store, lang(ctx), deps.config.maxImagePixels);
-    const doc = await deps.prisma.document.create({
-      data: { sha256: file.sha256, mime: file.mime, size: file.size, storageKey: file.storageKey, kind: 'supplement', fileName: file.fileName ?? null, caseId: row.id, contactId: v.contactId, createdAt: now() },
+    // the supplements of one case are capped like a villager's unfiled uploads (server/documents/upload-guard.ts)
+    const pile = { caseId: row.id, kind: 'supplement' };
+    guard.takeRate(ctx, lang(ctx), v.contactId, now());
+    await guard.admit(deps.prisma, lang(ctx), pile, 0);
+    const doc = await guard.withBody(ctx, lang(ctx), async () => {
+      const file = await receiveFile(ctx, parser, deps.store, lang(ctx), deps.config.maxImagePixels, (size) => guard.admit(deps.prisma, lang(ctx), pile, size));
+      return deps.prisma.document.create({
+        data: { sha256: file.sha256, mime: file.mime, size: file.size, storageKey: file.storageKey, kind: 'supplement', fileName: file.fileName ?? null, caseId: row.id, contactId: v.contactId, createdAt: now() },
+      });
     });
+    await guard.settle(deps.prisma, lang(ctx), pile, doc.id);
     ctx.status = 201;
     ctx.body = { document: { id: doc.id, item: doc.kind, label: t(lang(ctx), 'miniprogram.timeline.supplement'), mime: doc.mime, size: doc.size, createdAt: doc.createdAt.toISOString() } };
   });

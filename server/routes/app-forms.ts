@@ -33,7 +33,7 @@ export function appFormsRouter(deps: AppDeps): Router {
     const tree = await RegionTree.load(deps.prisma);
     const fctx = formContext(tree, now(), lang);
     ctx.set('Cache-Control', 'no-cache');
-    ctx.body = presentForm(formModel(cause, fctx, tree), lang, fctx);
+    ctx.body = presentForm(formModel(cause), lang, fctx);
   });
 
   router.post('/api/forms/application/check', async (ctx) => {
@@ -42,7 +42,7 @@ export function appFormsRouter(deps: AppDeps): Router {
     if (!isCause(body.cause)) throw new HttpError(400, 'bad_request', t(lang, 'miniprogram.errors.cause'), 'cause');
     const tree = await RegionTree.load(deps.prisma);
     const fctx = formContext(tree, now(), lang);
-    const model = formModel(body.cause, fctx, tree);
+    const model = formModel(body.cause);
     const checked = checkAnswers(model, body.answers, lang, fctx);
     ctx.body = { errors: checked.errors, missing: checked.missing, ...preview(model, checked.answers, lang, fctx) };
   });

@@ -12,6 +12,7 @@ import { requestLang } from '../miniprogram/lang';
 import { ownCase } from '../miniprogram/villager-cases';
 import { requireVillager, villagerOf } from '../miniprogram/villager-auth';
 import type { AppDeps } from '../app';
+import { actingHouseholdId } from '../identity/household-link';
 
 const Body = z.object({ templateId: z.string().trim().min(1).max(100), caseNo: z.string().trim().max(20).optional() });
 /** Unused acceptances kept per villager: more are of no use (each update spends one). */
@@ -31,8 +32,9 @@ export function appSubscriptionsRouter(deps: AppDeps): Router {
     if (v.channel !== APP_CHANNEL.wechat) throw new HttpError(400, 'bad_request', t(lang, 'miniprogram.errors.subscribe_phone'));
     let caseId: string | null = null;
     if (body.caseNo) {
-      const fresh = await deps.prisma.contact.findUnique({ where: { id: v.contactId }, select: { householdId: true } });
-      const row = await ownCase(deps.prisma, { contactId: v.contactId, householdId: fresh?.householdId ?? null }, body.caseNo.toUpperCase());
+      const fresh = await deps.prisma.contact.findUnique({ where: { id: v.contactId }, select: { householdId: true, householdLink: true } });
+      // updates of a household case go to contacts acting for the household (server/identity/household-link.ts)
+      const row = await ownCase(deps.prisma, { contactId: v.contactId, householdId: fresh ? actingHouseholdId(fresh) : null }, body.caseNo.toUpperCase());
       if (!row) throw new HttpError(404, 'not_found', t(lang, 'miniprogram.errors.case_not_found'));
       caseId = row.id;
     }

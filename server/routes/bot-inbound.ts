@@ -16,7 +16,9 @@ import { sniffMime, DOCUMENT_MIME_TYPES, unsupportedTypeKey } from '../documents
 import { IMAGE_REFUSAL_STATUS, imageRefusal } from '../documents/pixels';
 import { controlCharsError, findControlChars, refuseMultipartControlChars, stripControlChars, stripFields, WECHAT_NAME_FIELDS } from '../http/control-chars';
 import { badRequest, HttpError, parseOr400 } from '../http/errors';
+import { tooDeepAt, tooDeepError } from '../http/json-depth';
 import { requireBotToken } from '../auth/tokens';
+import type { UploadGuard } from '../documents/upload-guard';
 import type { AppDeps } from '../app';
 
 const Envelope = z.object({
@@ -34,14 +36,15 @@ export function channelOf(bot: { puppet: string; accountId: string } | undefined
   return bot ? `${bot.puppet}:${bot.accountId}` : 'default';
 }
 
-export function botInboundRouter(deps: AppDeps): Router {
+export function botInboundRouter(deps: AppDeps, guard: UploadGuard): Router {
   const router = new Router();
   // defParamCharset: WeChat and browsers send UTF-8 file names; multer assumes latin1 by default.
   const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: deps.config.maxUploadBytes, files: 1, fields: 5, fieldSize: 64 * 1024 }, defParamCharset: 'utf8' } as multer.Options);
 
   router.post('/api/bot/inbound', requireBotToken(deps.config.botToken), async (ctx) => {
     if (ctx.is('multipart/form-data')) {
-      await receiveMultipart(ctx, deps, upload);
+      // the file is held in memory until the turn is done: one of the upload places (server/documents/upload-guard.ts); the bot retries a 503
+      await guard.withBody(ctx, deps.config.defaultLang, () => receiveMultipart(ctx, deps, upload));
     } else if (ctx.is('application/json')) {
       const body = (ctx.request as { body?: unknown }).body;
       if ((body as { type?: unknown } | undefined)?.type === 'unsupported') {
@@ -86,7 +89,9 @@ async function receiveMultipart(ctx: Context, deps: AppDeps, multipart: ReturnTy
   } catch {
     throw badRequest('meta: must be a JSON object', 'meta');
   }
-  // the meta part is multipart, past the JSON-body check: names stripped, other controls refused
+  // the meta part is multipart, past the JSON-body checks: nesting bounded, names stripped, other controls refused
+  const deep = tooDeepAt(metaJson);
+  if (deep !== undefined) throw tooDeepError(deps.config.defaultLang, `meta.${deep}`.replace(/\.body$/, ''));
   stripFields(metaJson, WECHAT_NAME_FIELDS);
   const badField = findControlChars(metaJson);
   if (badField !== undefined) throw controlCharsError(deps.config.defaultLang, `meta.${badField}`);

@@ -25,8 +25,8 @@ import type { Prisma } from '../generated/prisma/client';
 import { badRequest, forbidden, HttpError, notFound, parseOr400 } from '../http/errors';
 import { refuseMultipartControlChars } from '../http/control-chars';
 import { RegionTree } from '../regions/tree';
-import { inJurisdiction, type CadreActor } from '../workflow/actor';
-import type { Role } from '../workflow/states';
+import { type CadreActor, inJurisdiction, type Role } from '../../flows/workflow';
+import type { UploadGuard } from '../documents/upload-guard';
 import type { AppDeps } from '../app';
 
 /** Who may compose, send and cancel. */
@@ -58,7 +58,7 @@ const DeliveriesQuery = z.object({
 
 type BroadcastRow = Prisma.BroadcastGetPayload<{ include: { region: true; author: true } }>;
 
-export function broadcastsRouter(deps: AppDeps): Router {
+export function broadcastsRouter(deps: AppDeps, guard: UploadGuard): Router {
   const router = new Router();
   const now = () => deps.now?.() ?? new Date();
   const auth = requireCadre(deps.prisma, deps.config.adminToken, now);
@@ -82,24 +82,27 @@ export function broadcastsRouter(deps: AppDeps): Router {
   router.post('/api/broadcasts/images', auth, async (ctx) => {
     requireRole(cadreOf(ctx), SENDER_ROLES, 'send broadcasts');
     if (!ctx.is('multipart/form-data')) throw new HttpError(415, 'unsupported_media_type', 'send the image as multipart/form-data with a `file` part');
-    try {
-      await upload.single('file')(ctx as never, async () => {});
-    } catch (err) {
-      if ((err as { code?: string }).code === 'LIMIT_FILE_SIZE') throw new HttpError(413, 'too_large', `file: larger than ${Math.min(MAX_IMAGE_BYTES, deps.config.maxUploadBytes)} bytes`, 'file');
-      throw badRequest(`multipart: ${(err as Error).message}`);
-    }
-    refuseMultipartControlChars(ctx, deps.config.defaultLang);
-    const file = (ctx as unknown as { file?: { buffer: Buffer } }).file;
-    if (!file || file.buffer.length === 0) throw badRequest('file: a non-empty file part is required', 'file');
-    const mime = sniffMime(file.buffer);
-    if (!mime || !BROADCAST_IMAGE_TYPES.has(mime)) throw new HttpError(415, 'unsupported_media_type', `file: type ${mime ?? 'unknown'} is not an image WeChat shows (JPEG, PNG, GIF, WebP)`, 'file');
-    const refusal = imageRefusal(file.buffer, mime, deps.config.maxImagePixels);
-    if (refusal === 'too_many_pixels') throw new HttpError(413, refusal, `file: an image of more than ${deps.config.maxImagePixels} pixels (MAX_IMAGE_PIXELS)`, 'file');
-    if (refusal) throw new HttpError(IMAGE_REFUSAL_STATUS[refusal], refusal, 'file: an image whose size cannot be read from its header', 'file');
-    const stored = await deps.store.put(file.buffer);
-    const doc = await deps.prisma.document.create({ data: { ...stored, mime, kind: IMAGE_KIND, createdAt: now() } });
+    // the image is held in memory while it is checked: one of the upload places (server/documents/upload-guard.ts)
+    const doc = await guard.withBody(ctx, deps.config.defaultLang, async () => {
+      try {
+        await upload.single('file')(ctx as never, async () => {});
+      } catch (err) {
+        if ((err as { code?: string }).code === 'LIMIT_FILE_SIZE') throw new HttpError(413, 'too_large', `file: larger than ${Math.min(MAX_IMAGE_BYTES, deps.config.maxUploadBytes)} bytes`, 'file');
+        throw badRequest(`multipart: ${(err as Error).message}`);
+      }
+      refuseMultipartControlChars(ctx, deps.config.defaultLang);
+      const file = (ctx as unknown as { file?: { buffer: Buffer } }).file;
+      if (!file || file.buffer.length === 0) throw badRequest('file: a non-empty file part is required', 'file');
+      const mime = sniffMime(file.buffer);
+      if (!mime || !BROADCAST_IMAGE_TYPES.has(mime)) throw new HttpError(415, 'unsupported_media_type', `file: type ${mime ?? 'unknown'} is not an image WeChat shows (JPEG, PNG, GIF, WebP)`, 'file');
+      const refusal = imageRefusal(file.buffer, mime, deps.config.maxImagePixels);
+      if (refusal === 'too_many_pixels') throw new HttpError(413, refusal, `file: an image of more than ${deps.config.maxImagePixels} pixels (MAX_IMAGE_PIXELS)`, 'file');
+      if (refusal) throw new HttpError(IMAGE_REFUSAL_STATUS[refusal], refusal, 'file: an image whose size cannot be read from its header', 'file');
+      const stored = await deps.store.put(file.buffer);
+      return deps.prisma.document.create({ data: { ...stored, mime, kind: IMAGE_KIND, createdAt: now() } });
+    });
     ctx.status = 201;
-    ctx.body = { documentId: doc.id, mime, size: doc.size };
+    ctx.body = { documentId: doc.id, mime: doc.mime, size: doc.size };
   });
 
   router.get('/api/broadcasts/images/:documentId', auth, async (ctx) => {

@@ -2,7 +2,9 @@
  * Cadre accounts and their WeChat binding codes (rules in server/auth/accounts.ts):
  *   POST  /api/cadres { name, role, regionCode, username?, password?, apiToken?, lang? } → 201 { cadre, password?, apiToken? }
  *   GET   /api/cadres?role=&region=                      → { cadres } (never a hash)
- *   PATCH /api/cadres/:id { name?, active?, password?, unlock? } → { cadre }
+ *   PATCH /api/cadres/:id { name?, active?, password?, unlock? } → { cadre }   (deactivating or a new password revokes sessions, known devices, API token)
+ *   POST  /api/cadres/:id/api-token                      → 201 { cadre, apiToken }   (county office: a new token; the old one stops working)
+ *   DELETE /api/cadres/:id/api-token                     → { cadre }   (county office: no API token any more)
  *   POST  /api/cadres/:id/binding-code                   → 201 { code, expiresAt, cadre }   ("绑定 123456")
  *   POST  /api/regions/:code/room-binding-code           → 201 { code, expiresAt, region }  ("绑定群 123456")
  * A generated password or API token is shown once: only hashes are stored.
@@ -18,8 +20,7 @@ import { hashToken, newToken } from '../auth/tokens';
 import type { Prisma } from '../generated/prisma/client';
 import { badRequest, forbidden, HttpError, notFound, parseOr400 } from '../http/errors';
 import { RegionTree } from '../regions/tree';
-import { inJurisdiction } from '../workflow/actor';
-import { ROLES, type Role } from '../workflow/states';
+import { inJurisdiction, type Role, ROLES } from '../../flows/workflow';
 import type { AppDeps } from '../app';
 
 const RegionCode = z.string().trim().regex(/^\d{6,15}$/, 'must be a region code (6–15 digits)');
@@ -150,9 +151,11 @@ export function cadresRouter(deps: AppDeps): Router {
     const row = await managed(actor, id, 'managers_only');
     if (body.password && !row.username) throw badRequest('password: the account has no username to log in with', 'password');
     const passwordHash = body.password ? await hashPassword(body.password) : undefined;
+    // a deactivated account or a reset password loses every credential it had: sessions, known
+    // devices and the API token (which otherwise worked on after a reset, and came back on reactivation)
+    const revoke = body.active === false || !!passwordHash;
     const updated = await deps.prisma.$transaction(async (tx) => {
-      // a deactivated account or a changed password ends the open sessions
-      if (body.active === false || passwordHash) await tx.cadreSession.deleteMany({ where: { cadreId: row.id } });
+      if (revoke) await revokeCredentials(tx, row.id);
       return tx.cadre.update({
         where: { id: row.id },
         data: {
@@ -160,12 +163,37 @@ export function cadresRouter(deps: AppDeps): Router {
           ...(body.active !== undefined ? { active: body.active } : {}),
           ...(passwordHash ? { passwordHash } : {}),
           ...(passwordHash || body.unlock ? { lockedUntil: null } : {}),
+          ...(revoke ? { tokenHash: null } : {}),
         },
         include: { region: true },
       });
     });
     // lifting a lock (or a new password) starts the account's login count again
     if (passwordHash || body.unlock) await clearLoginLimits(deps.prisma, row.username);
+    ctx.body = { cadre: present(updated, now()) };
+  });
+
+  router.post('/api/cadres/:id/api-token', auth, async (ctx) => {
+    const actor = cadreOf(ctx);
+    requireRole(actor, ['county'], 'issue API tokens');
+    const id = parseOr400(CadreId, ctx.params.id, 'id');
+    const row = await managed(actor, id, 'managers_only');
+    if (!row.active) throw new HttpError(409, 'inactive', 'the account is deactivated');
+    // a new token replaces the old one at once: whoever held the old one is out
+    const apiToken = newToken();
+    const updated = await deps.prisma.cadre.update({ where: { id: row.id }, data: { tokenHash: hashToken(apiToken) }, include: { region: true } });
+    await deps.prisma.auditEntry.create({ data: { at: now(), actorType: 'cadre', actorId: actor.id, action: 'cadre:rotate_token', allowed: true, subject: row.id } });
+    ctx.status = 201;
+    ctx.body = { cadre: present(updated, now()), apiToken };
+  });
+
+  router.delete('/api/cadres/:id/api-token', auth, async (ctx) => {
+    const actor = cadreOf(ctx);
+    requireRole(actor, ['county'], 'revoke API tokens');
+    const id = parseOr400(CadreId, ctx.params.id, 'id');
+    const row = await managed(actor, id, 'managers_only');
+    const updated = await deps.prisma.cadre.update({ where: { id: row.id }, data: { tokenHash: null }, include: { region: true } });
+    await deps.prisma.auditEntry.create({ data: { at: now(), actorType: 'cadre', actorId: actor.id, action: 'cadre:revoke_token', allowed: true, subject: row.id } });
     ctx.body = { cadre: present(updated, now()) };
   });
 
@@ -194,6 +222,12 @@ export function cadresRouter(deps: AppDeps): Router {
   });
 
   return router;
+}
+
+/** Ends every open session of the account and forgets its known devices (the API token: by the caller's update). */
+async function revokeCredentials(tx: Prisma.TransactionClient, cadreId: string): Promise<void> {
+  await tx.cadreSession.deleteMany({ where: { cadreId } });
+  await tx.cadreDevice.deleteMany({ where: { cadreId } });
 }
 
 /** Two codes drawn at once may collide on the unique column: draw again. */

@@ -12,14 +12,13 @@ import { presentCaseSummary } from '../cases/present';
 import type { Prisma } from '../generated/prisma/client';
 import { badRequest, notFound, parseOr400 } from '../http/errors';
 import { RegionTree } from '../regions/tree';
-import { inJurisdiction } from '../workflow/actor';
-import { CASE_STATUSES, type CaseStatus } from '../workflow/states';
+import { CASE_STATUSES, type CaseStatus, inJurisdiction } from '../../flows/workflow';
 import type { AppDeps } from '../app';
 
 const RegionCode = z.string().trim().regex(/^\d{6,15}$/, 'must be a region code (6–15 digits)');
 const Flag = z.enum(['true', 'false'], { message: 'must be true or false' }).transform((v) => v === 'true');
 
-/** One status or a comma list: status=town_review,county_review */
+/** One status or a comma list of them (the workflow's CASE_STATUSES): status=a,b */
 const StatusList = z
   .string()
   .trim()
@@ -74,7 +73,7 @@ export function casesRouter(deps: AppDeps): Router {
       ...(q.status ? { status: { in: q.status } } : {}),
       ...(q.cause ? { cause: q.cause as 'illness' } : {}),
       ...(villageIds ? { villageId: { in: villageIds } } : {}),
-      // an insurer's verifier sees only the cases assigned to it (server/workflow/actor.ts inScope)
+      // an insurer's verifier sees only the cases assigned to it (flows/workflow/actor.ts inScope)
       ...(q.assignedToMe || actor.role === 'verifier' ? { verifierId: actor.id } : {}),
       ...(q.overdue === true ? { OR: [{ overdueSince: { not: null } }, { dueAt: { lt: at } }] } : {}),
       ...(q.overdue === false ? { overdueSince: null, OR: [{ dueAt: null }, { dueAt: { gte: at } }] } : {}),

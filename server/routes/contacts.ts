@@ -1,5 +1,5 @@
 /**
- * Villagers' WeChat contacts for the cadres of their region, and their tags (for targeting
+ * Villagers' WeChat contacts for the county, town and village cadres of their region, and their tags (for targeting
  * broadcasts): names and villages only — never an ID number or a phone.
  *   GET /api/contacts?region=&tag=&page=&pageSize=   → { items: [{ id, name, village, tags, subscribed }], total, page, pageSize }
  *   PUT /api/contacts/:id/tags { tags: [...] }        → { id, tags }   (replaces the contact's tags)
@@ -11,7 +11,7 @@ import { cadreOf, requireCadre, requireRole } from '../auth/cadre';
 import type { Prisma } from '../generated/prisma/client';
 import { badRequest, notFound, parseOr400 } from '../http/errors';
 import { RegionTree } from '../regions/tree';
-import { inJurisdiction } from '../workflow/actor';
+import { inJurisdiction, type Role } from '../../flows/workflow';
 import type { AppDeps } from '../app';
 
 const Tag = z.string().trim().min(1, 'must not be empty').max(20);
@@ -23,6 +23,8 @@ const ListQuery = z.object({
 });
 const Id = z.string().trim().regex(/^[a-z0-9]{10,40}$/, 'must be a contact id');
 const TagsBody = z.object({ tags: z.array(Tag).max(20) });
+/** Who may list and tag villager contacts: the county, town and village cadres of their region. */
+const CONTACT_ROLES: readonly Role[] = ['county', 'town', 'village'];
 
 export function contactsRouter(deps: AppDeps): Router {
   const router = new Router();
@@ -30,6 +32,8 @@ export function contactsRouter(deps: AppDeps): Router {
 
   router.get('/api/contacts', auth, async (ctx) => {
     const actor = cadreOf(ctx);
+    // the villagers' own cadres, who tag them and send them publicity; not the insurer's verifier nor the auditor
+    requireRole(actor, CONTACT_ROLES, 'list villager contacts');
     const q = parseOr400(ListQuery, ctx.query);
     const tree = await RegionTree.load(deps.prisma);
     let villageIds: string[] | undefined = actor.regionIds ? [...actor.regionIds] : undefined;
@@ -72,7 +76,7 @@ export function contactsRouter(deps: AppDeps): Router {
 
   router.put('/api/contacts/:id/tags', auth, async (ctx) => {
     const actor = cadreOf(ctx);
-    requireRole(actor, ['county', 'town', 'village'], 'tag villagers');
+    requireRole(actor, CONTACT_ROLES, 'tag villagers');
     const id = parseOr400(Id, ctx.params.id, 'id');
     const body = parseOr400(TagsBody, ctx.request.body ?? {});
     const contact = await deps.prisma.contact.findUnique({ where: { id }, select: { id: true, household: { select: { villageId: true } } } });

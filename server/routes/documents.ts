@@ -4,7 +4,7 @@
 import Router from '@koa/router';
 import { z } from 'zod';
 import { cadreOf, requireCadre } from '../auth/cadre';
-import { inScope } from '../workflow/actor';
+import { inScope } from '../../flows/workflow';
 import { notFound, parseOr400 } from '../http/errors';
 import type { AppDeps } from '../app';
 import { recordAccess } from '../audit/access';

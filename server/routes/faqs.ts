@@ -13,6 +13,7 @@ import Router from '@koa/router';
 import { z } from 'zod';
 import type { FaqEntryView, Lang } from '../../flows';
 import { matchFaq, rankFaqs, renderTemplate } from '../../flows/faq';
+import { recordContentChange } from '../audit/content';
 import { cadreOf, requireCadre, requireRole } from '../auth/cadre';
 import type { Prisma } from '../generated/prisma/client';
 import { badRequest, HttpError, notFound, parseOr400 } from '../http/errors';
@@ -134,25 +135,30 @@ export function faqsRouter(deps: AppDeps): Router {
   });
 
   router.post('/api/faqs', auth, async (ctx) => {
-    requireRole(cadreOf(ctx), ['county'], 'publish FAQ entries');
+    const actor = cadreOf(ctx);
+    requireRole(actor, ['county'], 'publish FAQ entries');
     const body = parseOr400(CreateBody, ctx.request.body ?? {});
     await checkArticle(body.articleId, body.lang);
     const regionId = await regionIdOf(deps, body.regionCode);
     try {
-      const row = await deps.prisma.faqEntry.create({
-        data: {
-          key: body.key,
-          lang: body.lang,
-          question: body.question,
-          synonyms: body.synonyms,
-          keywords: body.keywords,
-          answer: body.answer,
-          articleId: body.articleId ?? null,
-          regionId: regionId ?? null,
-          sortOrder: body.sortOrder,
-          status: body.status,
-        },
-        include,
+      const row = await deps.prisma.$transaction(async (tx) => {
+        const created = await tx.faqEntry.create({
+          data: {
+            key: body.key,
+            lang: body.lang,
+            question: body.question,
+            synonyms: body.synonyms,
+            keywords: body.keywords,
+            answer: body.answer,
+            articleId: body.articleId ?? null,
+            regionId: regionId ?? null,
+            sortOrder: body.sortOrder,
+            status: body.status,
+          },
+          include,
+        });
+        await recordContentChange(tx, { actor, action: 'faq:create', entry: created, at: now() });
+        return created;
       });
       ctx.status = 201;
       ctx.body = { faq: present(row) };
@@ -163,33 +169,46 @@ export function faqsRouter(deps: AppDeps): Router {
   });
 
   router.patch('/api/faqs/:id', auth, async (ctx) => {
-    requireRole(cadreOf(ctx), ['county'], 'change FAQ entries');
+    const actor = cadreOf(ctx);
+    requireRole(actor, ['county'], 'change FAQ entries');
     const row = await find(ctx.params.id);
     const body = parseOr400(PatchBody, ctx.request.body ?? {});
     if (row.status === 'retired') throw new HttpError(409, 'retired', 'a retired entry cannot be changed; create a new one');
     await checkArticle(body.articleId, row.lang);
     const regionId = await regionIdOf(deps, body.regionCode);
-    const updated = await deps.prisma.faqEntry.update({
-      where: { id: row.id },
-      data: {
-        ...(body.question !== undefined ? { question: body.question } : {}),
-        ...(body.synonyms !== undefined ? { synonyms: body.synonyms } : {}),
-        ...(body.keywords !== undefined ? { keywords: body.keywords } : {}),
-        ...(body.answer !== undefined ? { answer: body.answer } : {}),
-        ...(body.articleId !== undefined ? { articleId: body.articleId } : {}),
-        ...(regionId !== undefined ? { regionId } : {}),
-        ...(body.sortOrder !== undefined ? { sortOrder: body.sortOrder } : {}),
-        ...(body.status !== undefined ? { status: body.status } : {}),
-      },
-      include,
+    const updated = await deps.prisma.$transaction(async (tx) => {
+      const changed = await tx.faqEntry.update({
+        where: { id: row.id },
+        data: {
+          ...(body.question !== undefined ? { question: body.question } : {}),
+          ...(body.synonyms !== undefined ? { synonyms: body.synonyms } : {}),
+          ...(body.keywords !== undefined ? { keywords: body.keywords } : {}),
+          ...(body.answer !== undefined ? { answer: body.answer } : {}),
+          ...(body.articleId !== undefined ? { articleId: body.articleId } : {}),
+          ...(regionId !== undefined ? { regionId } : {}),
+          ...(body.sortOrder !== undefined ? { sortOrder: body.sortOrder } : {}),
+          ...(body.status !== undefined ? { status: body.status } : {}),
+        },
+        include,
+      });
+      await recordContentChange(tx, { actor, action: 'faq:update', entry: changed, changed: Object.keys(body), at: now() });
+      return changed;
     });
     ctx.body = { faq: present(updated) };
   });
 
   router.post('/api/faqs/:id/retire', auth, async (ctx) => {
-    requireRole(cadreOf(ctx), ['county'], 'retire FAQ entries');
+    const actor = cadreOf(ctx);
+    requireRole(actor, ['county'], 'retire FAQ entries');
     const row = await find(ctx.params.id);
-    const updated = row.status === 'retired' ? row : await deps.prisma.faqEntry.update({ where: { id: row.id }, data: { status: 'retired', retiredAt: now() }, include });
+    const updated =
+      row.status === 'retired'
+        ? row
+        : await deps.prisma.$transaction(async (tx) => {
+            const retired = await tx.faqEntry.update({ where: { id: row.id }, data: { status: 'retired', retiredAt: now() }, include });
+            await recordContentChange(tx, { actor, action: 'faq:retire', entry: retired, at: now() });
+            return retired;
+          });
     ctx.body = { faq: present(updated) };
   });
 

@@ -14,6 +14,7 @@ import Router from '@koa/router';
 import { z } from 'zod';
 import type { Lang } from '../../flows';
 import { renderTemplate } from '../../flows/faq';
+import { recordContentChange } from '../audit/content';
 import { cadreOf, requireCadre, requireRole } from '../auth/cadre';
 import type { Prisma } from '../generated/prisma/client';
 import { badRequest, HttpError, notFound, parseOr400 } from '../http/errors';
@@ -107,23 +108,28 @@ export function policiesRouter(deps: AppDeps): Router {
   });
 
   router.post('/api/policies', auth, async (ctx) => {
-    requireRole(cadreOf(ctx), ['county'], 'publish policy articles');
+    const actor = cadreOf(ctx);
+    requireRole(actor, ['county'], 'publish policy articles');
     const body = parseOr400(CreateBody, ctx.request.body ?? {});
     const regionId = await regionIdOf(deps, body.regionCode);
     try {
-      const row = await deps.prisma.policyArticle.create({
-        data: {
-          key: body.key,
-          lang: body.lang,
-          title: body.title,
-          body: body.body,
-          tags: body.tags,
-          regionId: regionId ?? null,
-          effectiveFrom: body.effectiveFrom ?? null,
-          effectiveTo: body.effectiveTo ?? null,
-          status: body.status,
-        },
-        include: { region: true },
+      const row = await deps.prisma.$transaction(async (tx) => {
+        const created = await tx.policyArticle.create({
+          data: {
+            key: body.key,
+            lang: body.lang,
+            title: body.title,
+            body: body.body,
+            tags: body.tags,
+            regionId: regionId ?? null,
+            effectiveFrom: body.effectiveFrom ?? null,
+            effectiveTo: body.effectiveTo ?? null,
+            status: body.status,
+          },
+          include: { region: true },
+        });
+        await recordContentChange(tx, { actor, action: 'policy:create', entry: created, at: now() });
+        return created;
       });
       ctx.status = 201;
       ctx.body = { article: present(row) };
@@ -134,7 +140,8 @@ export function policiesRouter(deps: AppDeps): Router {
   });
 
   router.patch('/api/policies/:id', auth, async (ctx) => {
-    requireRole(cadreOf(ctx), ['county'], 'change policy articles');
+    const actor = cadreOf(ctx);
+    requireRole(actor, ['county'], 'change policy articles');
     const row = await find(ctx.params.id);
     const body = parseOr400(PatchBody, ctx.request.body ?? {});
     if (row.status === 'retired') throw new HttpError(409, 'retired', 'a retired article cannot be changed; create a new one');
@@ -142,26 +149,38 @@ export function policiesRouter(deps: AppDeps): Router {
     const to = body.effectiveTo !== undefined ? body.effectiveTo : row.effectiveTo;
     if (from && to && to <= from) throw badRequest('effectiveTo: must be after effectiveFrom', 'effectiveTo');
     const regionId = await regionIdOf(deps, body.regionCode);
-    const updated = await deps.prisma.policyArticle.update({
-      where: { id: row.id },
-      data: {
-        ...(body.title !== undefined ? { title: body.title } : {}),
-        ...(body.body !== undefined ? { body: body.body } : {}),
-        ...(body.tags !== undefined ? { tags: body.tags } : {}),
-        ...(regionId !== undefined ? { regionId } : {}),
-        ...(body.effectiveFrom !== undefined ? { effectiveFrom: body.effectiveFrom } : {}),
-        ...(body.effectiveTo !== undefined ? { effectiveTo: body.effectiveTo } : {}),
-        ...(body.status !== undefined ? { status: body.status } : {}),
-      },
-      include: { region: true },
+    const updated = await deps.prisma.$transaction(async (tx) => {
+      const changed = await tx.policyArticle.update({
+        where: { id: row.id },
+        data: {
+          ...(body.title !== undefined ? { title: body.title } : {}),
+          ...(body.body !== undefined ? { body: body.body } : {}),
+          ...(body.tags !== undefined ? { tags: body.tags } : {}),
+          ...(regionId !== undefined ? { regionId } : {}),
+          ...(body.effectiveFrom !== undefined ? { effectiveFrom: body.effectiveFrom } : {}),
+          ...(body.effectiveTo !== undefined ? { effectiveTo: body.effectiveTo } : {}),
+          ...(body.status !== undefined ? { status: body.status } : {}),
+        },
+        include: { region: true },
+      });
+      await recordContentChange(tx, { actor, action: 'policy:update', entry: changed, changed: Object.keys(body), at: now() });
+      return changed;
     });
     ctx.body = { article: present(updated) };
   });
 
   router.post('/api/policies/:id/retire', auth, async (ctx) => {
-    requireRole(cadreOf(ctx), ['county'], 'retire policy articles');
+    const actor = cadreOf(ctx);
+    requireRole(actor, ['county'], 'retire policy articles');
     const row = await find(ctx.params.id);
-    const updated = row.status === 'retired' ? row : await deps.prisma.policyArticle.update({ where: { id: row.id }, data: { status: 'retired', retiredAt: now() }, include: { region: true } });
+    const updated =
+      row.status === 'retired'
+        ? row
+        : await deps.prisma.$transaction(async (tx) => {
+            const retired = await tx.policyArticle.update({ where: { id: row.id }, data: { status: 'retired', retiredAt: now() }, include: { region: true } });
+            await recordContentChange(tx, { actor, action: 'policy:retire', entry: retired, at: now() });
+            return retired;
+          });
     ctx.body = { article: present(updated) };
   });
 

@@ -1,4 +1,5 @@
 /**
+ * GET /api/workflow — the statuses and moves, each move's data as JSON Schema.
  * POST /api/cases/:caseNo/transitions { to, action?, note?, data? } — a cadre moves a case
  * (server/workflow/perform.ts). The transaction commits refusals too, so they stay audited;
  * then the refusal is answered (see server/http/refusal.ts for the status codes).
@@ -10,8 +11,7 @@ import { caseDetailAudited } from '../cases/detail';
 import { notFound, parseOr400 } from '../http/errors';
 import { refusalError } from '../http/refusal';
 import { performTransition } from '../workflow/perform';
-import { CASE_STATUSES } from '../workflow/states';
-import { TRANSITIONS, type Action } from '../workflow/transitions';
+import { type Action, CASE_STATUSES, moveSchemas, OWNER_ROLES, TRANSITIONS } from '../../flows/workflow';
 import { CaseNo } from './cases';
 import type { AppDeps } from '../app';
 
@@ -30,6 +30,12 @@ const Body = z
 export function transitionsRouter(deps: AppDeps): Router {
   const router = new Router();
   const now = () => deps.now?.() ?? new Date();
+
+  // The workflow as data: statuses, their owners and every move with the data it asks as JSON
+  // Schema (flows/workflow), so a client builds each move's form from the table itself.
+  router.get('/api/workflow', requireCadre(deps.prisma, deps.config.adminToken, now), (ctx) => {
+    ctx.body = { statuses: CASE_STATUSES, owners: OWNER_ROLES, moves: moveSchemas() };
+  });
 
   router.post('/api/cases/:caseNo/transitions', requireCadre(deps.prisma, deps.config.adminToken, now), async (ctx) => {
     const caseNo = parseOr400(CaseNo, ctx.params.caseNo, 'caseNo');

@@ -8,7 +8,7 @@ import type { PrismaClient } from '../generated/prisma/client';
 import { issueBindingCode } from '../auth/binding-codes';
 import { hashPassword, newPassword } from '../auth/passwords';
 import { hashToken, newToken } from '../auth/tokens';
-import type { Role } from '../workflow/states';
+import type { Role } from '../../flows/workflow';
 import { seedPolicyKnowledge } from './policy-knowledge';
 
 export const DEMO_COUNTY = {

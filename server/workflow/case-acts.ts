@@ -3,9 +3,7 @@
  * lock the case, check the caller, and audit a refusal — the same way performTransition does.
  */
 import type { Prisma } from '../generated/prisma/client';
-import { actorId, inJurisdiction, inScope, type Actor, type CadreActor } from './actor';
-import type { Role } from './states';
-import type { Refusal } from './transitions';
+import { type Actor, actorId, type CadreActor, inJurisdiction, inScope, type Refusal, type Role } from '../../flows/workflow';
 
 type Tx = Prisma.TransactionClient;
 

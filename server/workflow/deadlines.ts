@@ -1,26 +1,12 @@
 /**
- * Time limits per status (configurable; defaults from the seeds: the village acts within 2 days,
- * verification within 5 working days, the whole identification within about 15 days).
- * Working days skip Saturdays and Sundays in Asia/Shanghai; public holidays are not known here.
+ * Time limits per status (configurable; the names and defaults are the workflow's,
+ * flows/workflow/limits.ts). Working days skip Saturdays and Sundays in Asia/Shanghai; public
+ * holidays are not known here.
  */
 import { z } from 'zod';
-import type { CaseStatus } from './states';
+import { DEFAULT_TIME_LIMITS, LIMIT_NAMES, type CaseStatus, type Limit, type TimeLimits } from '../../flows/workflow';
 
-export type Limit = { days: number; working: boolean };
-export type TimeLimits = Partial<Record<CaseStatus, Limit>> & { total: Limit };
-
-export const DEFAULT_TIME_LIMITS: TimeLimits = {
-  village_review: { days: 2, working: false },
-  town_review: { days: 3, working: false },
-  county_review: { days: 3, working: false },
-  verification: { days: 5, working: true },
-  assessment: { days: 3, working: false },
-  // from the start of the notice: it lasts at least PUBLICITY_MIN_DAYS, then the county decides
-  publicity: { days: 10, working: false },
-  approved: { days: 10, working: true },
-  returned: { days: 10, working: false },
-  total: { days: 15, working: false },
-};
+export type { Limit, TimeLimits };
 
 const LimitText = z.string().regex(/^\d{1,3}w?d$/, 'like 2d (days) or 5wd (working days)');
 
@@ -33,7 +19,7 @@ export function parseTimeLimits(text: string | undefined): TimeLimits {
   if (!text?.trim()) return limits;
   for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
     const [name, value] = part.split('=').map((p) => p?.trim());
-    if (!name || !value || !(name === 'total' || name in DEFAULT_TIME_LIMITS)) throw new Error(`TIME_LIMITS: unknown status "${name}"`);
+    if (!name || !value || !(LIMIT_NAMES as readonly string[]).includes(name)) throw new Error(`TIME_LIMITS: unknown status "${name}"`);
     const parsed = LimitText.safeParse(value);
     if (!parsed.success) throw new Error(`TIME_LIMITS: ${name}=${value} must be ${parsed.error.issues[0]?.message}`);
     (limits as Record<string, Limit>)[name] = { days: parseInt(value, 10), working: value.endsWith('wd') };

@@ -16,9 +16,7 @@ import { enqueue } from '../outbox/enqueue';
 import { enqueueSubscribeUpdate, subscribeStatus, villagerTargets } from '../miniprogram/villager-notify';
 import { asLang, boundCadres, boundRooms, ownersOf, regionChain, type Recipient } from '../notify/recipients';
 import { cadreTask, day, regionName, villagerUpdate, withFooter } from '../notify/texts';
-import type { Actor } from './actor';
-import { OWNER_ROLES, type CaseStatus } from './states';
-import type { Action } from './transitions';
+import { type Action, type Actor, type CaseStatus, OWNER_ROLES } from '../../flows/workflow';
 
 type Tx = Prisma.TransactionClient;
 

@@ -4,10 +4,8 @@
  * (see the publicity → approved guard). Both steps write a case event; refusals are audited.
  */
 import type { Prisma } from '../generated/prisma/client';
-import type { Actor } from './actor';
+import type { Actor, RefusalCode, Role } from '../../flows/workflow';
 import { auditRefusal, cadreWithRole, lockCase, writeEvent, type ActResult } from './case-acts';
-import type { Role } from './states';
-import type { RefusalCode } from './transitions';
 
 type Tx = Prisma.TransactionClient;
 

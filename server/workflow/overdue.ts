@@ -15,7 +15,7 @@ import { asLang, boundCadres, boundRooms, ownersOf, regionChain } from '../notif
 import { cadreOverdue, countyOverdueTotal, villagerDelayed } from '../notify/texts';
 import { addLimit } from './deadlines';
 import type { WorkflowSettings } from './perform';
-import { REVIEW_STATUSES, type CaseStatus } from './states';
+import { REVIEW_STATUSES, type CaseStatus } from '../../flows/workflow';
 
 type Tx = Prisma.TransactionClient;
 

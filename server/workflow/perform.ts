@@ -5,11 +5,10 @@
  * changes nothing else. Callers commit in both cases and then answer the refusal.
  */
 import type { Prisma } from '../generated/prisma/client';
-import { actorId, type Actor } from './actor';
+import { type Action, type Actor, actorId, caseFactsOf, type CaseStatus, DATA, findRule, isCaseStatus, outsideScope, type Refusal, writesOf } from '../../flows/workflow';
 import { dueAtFor, type TimeLimits } from './deadlines';
 import { notifyTransition } from './notify';
-import { isCaseStatus, type CaseStatus } from './states';
-import { caseFactsOf, DATA, findRule, outsideScope, type Action, type Refusal } from './transitions';
+import { confirmationOf, confirmFiler } from '../identity/household-link';
 
 type Tx = Prisma.TransactionClient;
 
@@ -67,9 +66,9 @@ export async function performTransition(
   if (guard) return refused(tx, actor, caseNo, req, guard, now);
 
   const to = rule.to(facts);
-  // 身份已核实: the identity check is settled by the move that confirmed it (its event keeps who and when)
-  const identity = facts.identityCheck === 'pending' && data.identityConfirmed === true ? { identityCheck: 'confirmed' } : {};
-  await tx.case.update({ where: { id: fresh.id }, data: { ...changes(rule.action, from, to, data, note, now), ...identity, status: to, statusSince: now, dueAt: dueAtFor(to, now, settings.limits), overdueSince: null } });
+  // the row's writes (unchecked input: verifierId as a column), then the status and its time limit
+  const writes = writesOf(rule, facts, data, { from, note, now }) as Prisma.CaseUncheckedUpdateInput;
+  await tx.case.update({ where: { id: fresh.id }, data: { ...writes, status: to, statusSince: now, dueAt: dueAtFor(to, now, settings.limits), overdueSince: null } });
   const event = await tx.caseEvent.create({
     data: {
       caseId: fresh.id,
@@ -84,40 +83,10 @@ export async function performTransition(
     },
   });
   await notifyTransition(tx, { caseId: fresh.id, from, to, action: rule.action, note, data, eventId: event.id, actor }, now);
+  // a cadre passing the village review (or confirming identity in person) confirms the filer's link to the household
+  const confirmation = confirmationOf({ from, to, data, actorKind: actor.kind });
+  if (confirmation) await confirmFiler(tx, fresh.id, confirmation, now);
   return { ok: true, caseId: fresh.id, caseNo, from, to, action: rule.action, eventId: event.id };
-}
-
-/** The case columns a move writes besides its status. */
-function changes(action: Action, from: CaseStatus, to: CaseStatus, data: Record<string, unknown>, note: string | null, now: Date): Prisma.CaseUpdateInput {
-  switch (action) {
-    case 'approve':
-      if (from === 'county_review') return { verifier: { connect: { id: String(data.verifierId) } } };
-      if (from === 'verification') return { verification: { ...data, at: now.toISOString() } as Prisma.InputJsonValue };
-      if (from === 'assessment')
-        return {
-          assessment: { result: data.result, attendance: data.attendance, at: now.toISOString() } as Prisma.InputJsonValue,
-          publicityStart: new Date(`${data.publicityStart}T00:00:00+08:00`),
-          publicityEnd: new Date(`${data.publicityEnd}T00:00:00+08:00`),
-        };
-      if (from === 'publicity') return decision(data);
-      if (from === 'approved') return { paymentRef: String(data.paymentRef), paidAt: new Date(`${data.paidOn}T00:00:00+08:00`) };
-      return {};
-    case 'fast_approve':
-      return { ...decision(data), greenChannel: true };
-    case 'return':
-      return { returnedFrom: from, missingItems: data.items as Prisma.InputJsonValue };
-    case 'resubmit':
-      return { returnedFrom: null };
-    case 'reject':
-      return { rejectionReason: note };
-    default:
-      void to;
-      return {};
-  }
-}
-
-function decision(data: Record<string, unknown>): Prisma.CaseUpdateInput {
-  return { approvedAmountFen: Number(data.amountFen), householdCategory: String(data.category), measures: data.measures as Prisma.InputJsonValue };
 }
 
 async function regionCovers(tx: Tx, regionId: string, villageId: string): Promise<boolean> {

@@ -4,10 +4,9 @@
  * The case keeps no column for it: the latest 'visit_scheduled' event is the appointment.
  */
 import type { Prisma } from '../generated/prisma/client';
-import type { Actor } from './actor';
+import type { Actor, RefusalCode } from '../../flows/workflow';
 import { notifyVisitScheduled } from './notify';
 import { auditRefusal, cadreWithRole, lockCase, shanghaiToday, writeEvent, type ActResult } from './case-acts';
-import type { RefusalCode } from './transitions';
 
 type Tx = Prisma.TransactionClient;
 

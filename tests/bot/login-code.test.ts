@@ -47,7 +47,7 @@ async function household(): Promise<{ phone: string; wx: string }> {
   const wx = `wx-household-${seq}`;
   const { householdId } = await insertCase(srv.db.prisma, srv.config.documentsDir, { villageCode: '439901100201', idNumber: `11010519491231${String(500 + seq).padStart(3, '0')}X` });
   await srv.db.prisma.household.update({ where: { id: householdId }, data: { phone } });
-  await srv.db.prisma.contact.create({ data: { channel: CHANNEL, externalId: wx, name: '王大妈', householdId } });
+  await srv.db.prisma.contact.create({ data: { channel: CHANNEL, externalId: wx, name: '王大妈', householdId, householdLink: 'created' } });
   return { phone, wx };
 }
 

@@ -10,7 +10,7 @@ import type { mock } from 'wechaty-puppet-mock';
 import { startBot, type RunningBot } from '../../bot';
 import { createPuppet, MOCK_BOT } from '../../bot/puppet';
 import type { PrismaClient } from '../../server/generated/prisma/client';
-import { SYSTEM } from '../../server/workflow/actor';
+import { SYSTEM } from '../../flows/workflow';
 import { insertCase } from '../support/fixtures';
 import { BOT_TOKEN, startTestServer, type TestServer } from '../support/server';
 import { bindCadre, bindRoom, cadreActor, CHANNEL, mustMove, outboxRows, villagerContact } from '../outbox/support';

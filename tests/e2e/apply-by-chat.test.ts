@@ -9,6 +9,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { statusLabel } from '../../flows';
 import { t } from '../../flows/i18n';
+import { illnessTurns } from '../support/illness';
 import { ADMIN_TOKEN, jpegBytes, pngBytes, startTestServer, type TestServer } from '../support/server';
 import { BUSY, leftovers, recordedIn, sleep, startChatBot, tempDir, Villager, type ChatBot, type Photo } from './support';
 
@@ -132,10 +133,7 @@ const ILLNESS: Application = {
     ['4口人', '纯收入'],
     ['三万二', ['人均纯收入约8,000元', '脱贫户']],
     ['是的', '生病的是谁'],
-    ['本人', '什么病'],
-    ['脑梗', '哪个医院'],
-    ['县人民医院', '一共花了多少钱'],
-    ['3万2', '报销了多少钱'],
+    ...illnessTurns({ totalCostFen: '3万2' }, { until: 'reimbursedFen' }),
     ['一万', ['自己付了约22,000元', '对吗']],
     ['对', ['初步算一下', '低于本地2026年的监测标准（每人每年8,700元）', '住院结算单或发票（第1项，共2项）']],
   ],

@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { mock } from 'wechaty-puppet-mock';
 import { startBot, type RunningBot } from '../../bot';
 import { createPuppet, MOCK_BOT } from '../../bot/puppet';
+import { illnessTurns } from '../support/illness';
 import { jpegBytes, BOT_TOKEN, startTestServer, type TestServer } from '../support/server';
 import { recordedIn, sleep, tempDir, Villager, waitFor, type Photo } from './support';
 
@@ -195,11 +196,7 @@ export const ILLNESS_IN_LIUSHU: [string | Photo, Expect][] = [
   ['4口人', '纯收入'],
   ['三万二', '脱贫户'],
   ['是', '生病的是谁'],
-  ['本人', '什么病'],
-  ['脑梗', '哪个医院'],
-  ['县人民医院', '一共花了多少钱'],
-  ['3万2', '报销了多少钱'],
-  ['一万', '对吗'],
+  ...illnessTurns({ totalCostFen: '3万2', reimbursedFen: '一万' }, { until: 'selfPaidConfirmed' }),
   ['对', '住院结算单或发票'],
   [{ name: '住院发票.jpg', bytes: jpegBytes(11) }, '第1张'],
   ['好了', '出院小结'],

@@ -4,6 +4,7 @@ import type { ApplicationData } from '../../flows';
 import {
   applicant, atSummary, Chat, DISASTER, documentsAndConsent, EDUCATION, ID, ILLNESS, makeCtx, PHONE, TO_SUMMARY, upload,
 } from './support';
+import { illnessFiled, illnessTyped } from '../support/illness';
 
 function filed(chat: Chat): ApplicationData {
   const files = chat.effectsOf('file_case');
@@ -15,7 +16,7 @@ describe('each cause, straight through', () => {
   test.each([
     {
       cause: 'illness' as const,
-      details: { patient: 'self', patientName: '张三', illness: '脑梗', hospital: '县人民医院', totalCostFen: 5000000, reimbursedFen: 2000000, selfPaidFen: 3000000, missingDocuments: [] },
+      details: { ...illnessFiled(), patientName: '张三', selfPaidFen: 3000000, missingDocuments: [] },
       rigid: 3000000,
       exceeds: true,
     },
@@ -172,6 +173,9 @@ describe('applicant questions', () => {
 
 describe('因病', () => {
   const start = applicant('1');
+  /** A broken leg treated at 县医院, the villager's own: the typed answers up to `until` (or all), some replaced. */
+  const fracture = (over: Record<string, string>, until?: string) =>
+    [...start, ...illnessTyped({ patient: '1', illness: '骨折', hospital: '县医院', ...over }, { until })];
 
   test('a family member is ill: relation and name are asked', () => {
     const chat = new Chat();
@@ -179,13 +183,13 @@ describe('因病', () => {
     expect(chat.at).toBe('apply/patientRelation');
     chat.send('母亲');
     expect(chat.at).toBe('apply/patientName');
-    chat.send('李秀英', '肺癌', '市医院', '8万', '3万', '对', ...documentsAndConsent(2), '确认');
+    chat.send('李秀英', ...illnessTyped({ illness: '肺癌', hospital: '市医院', totalCostFen: '8万', reimbursedFen: '3万' }, { from: 'illness' }), ...documentsAndConsent(2), '确认');
     expect(filed(chat).details).toMatchObject({ patient: 'family', patientRelation: '母亲', patientName: '李秀英', selfPaidFen: 5000000 });
   });
 
   test('self-paid is computed and confirmed', () => {
     const chat = new Chat();
-    chat.send(...start, '1', '骨折', '县医院', '3万2', '一万');
+    chat.send(...fracture({ totalCostFen: '3万2', reimbursedFen: '一万' }, 'selfPaidConfirmed'));
     expect(chat.at).toBe('apply/selfPaidConfirmed');
     expect(chat.said).toContain('约22,000元');
     expect(chat.said).toContain('32,000元');
@@ -193,7 +197,7 @@ describe('因病', () => {
 
   test('"不对": the self-paid amount is asked, and must not exceed the total', () => {
     const chat = new Chat();
-    chat.send(...start, '1', '骨折', '县医院', '3万', '1万', '不对');
+    chat.send(...fracture({ totalCostFen: '3万', reimbursedFen: '1万', selfPaidConfirmed: '不对' }));
     expect(chat.at).toBe('apply/selfPaidFen');
     chat.send('4万');
     expect(chat.at).toBe('apply/selfPaidFen');
@@ -205,14 +209,14 @@ describe('因病', () => {
 
   test('reimbursed more than the total is re-asked with a clear hint', () => {
     const chat = new Chat();
-    chat.send(...start, '1', '骨折', '县医院', '3万', '5万');
+    chat.send(...fracture({ totalCostFen: '3万', reimbursedFen: '5万' }, 'selfPaidConfirmed'));
     expect(chat.at).toBe('apply/reimbursedFen');
     expect(chat.said).toContain('不能比总费用（30,000元）多');
   });
 
   test.each([['0', '这里要填大于 0'], ['好多钱', '没看懂']])('total cost "%s" is refused', (bad, hint) => {
     const chat = new Chat();
-    chat.send(...start, '1', '骨折', '县医院', bad);
+    chat.send(...fracture({}, 'totalCostFen'), bad);
     expect(chat.at).toBe('apply/totalCostFen');
     expect(chat.said).toContain(hint);
     expect(chat.said).toContain('例如');
@@ -220,7 +224,7 @@ describe('因病', () => {
 
   test('nothing reimbursed ("没有") makes the whole cost self-paid', () => {
     const chat = new Chat();
-    chat.send(...start, '1', '骨折', '县医院', '3万', '没有');
+    chat.send(...fracture({ totalCostFen: '3万', reimbursedFen: '没有' }, 'selfPaidConfirmed'));
     expect(chat.said).toContain('约30,000元');
   });
 });
@@ -383,7 +387,7 @@ test('the English walk-through files the same data with lang en', () => {
   const chat = new Chat();
   chat.send('hello', 'English', '1', 'illness', 'Li Ming', ID, PHONE, 'Dongshan Town', 'Liushu Village', '3', '15000', 'no');
   expect(chat.said).toContain('Who is ill?');
-  chat.send('1', 'stroke', 'County Hospital', '50000', '0', 'yes');
+  chat.send(...illnessTyped({ patient: '1', illness: 'stroke', hospital: 'County Hospital', totalCostFen: '50000', reimbursedFen: '0', selfPaidConfirmed: 'yes' }));
   expect(chat.said).toContain('A village cadre will check the monitoring line');
   chat.send(upload(), 'done', 'skip', 'agree', 'agree');
   expect(chat.said).toContain('Please check your answers');

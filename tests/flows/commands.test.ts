@@ -1,6 +1,7 @@
 /** Global commands at any step, misses, language switch, resume after a JSON round trip. */
 import { step } from '../../flows';
-import { applicant, Chat, DISASTER, ID, ILLNESS, makeCtx, PHONE, text, upload } from './support';
+import { illnessTyped } from '../support/illness';
+import { applicant, Chat, DISASTER, ID, makeCtx, PHONE, text, upload } from './support';
 
 const toPhone = [...applicant('1').slice(0, 5)]; // answered up to the ID number
 
@@ -191,7 +192,7 @@ describe('language switch', () => {
 describe('resume', () => {
   test('state round-tripped through JSON continues at the same question', () => {
     const chat = new Chat();
-    chat.send(...ILLNESS.slice(0, 14));
+    chat.send(...applicant('1'), ...illnessTyped({ patient: '1' }, { until: 'totalCostFen' }));
     const saved = JSON.stringify(chat.state);
     const later = new Chat(makeCtx(), JSON.parse(saved));
     later.send('3万');

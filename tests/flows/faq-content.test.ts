@@ -4,7 +4,7 @@
  */
 import { LIMIT_NAMES, moneyFigures, PLACEHOLDERS, renderTemplate, unknownPlaceholders, type RenderScope } from '../../flows/faq';
 import { ARTICLES, FAQS } from '../../server/seed/knowledge-content';
-import { DEFAULT_TIME_LIMITS } from '../../server/workflow/deadlines';
+import { DEFAULT_TIME_LIMITS } from '../../flows/workflow';
 import { makeCtx, NOW } from './support';
 import { knowledge } from './faq-support';
 

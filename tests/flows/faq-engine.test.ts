@@ -7,6 +7,7 @@
 import { step } from '../../flows';
 import type { CaseSummary, FlowContext, Inbound, SessionState, StepResult } from '../../flows';
 import { t } from '../../flows/i18n';
+import { illnessPath } from '../support/illness';
 import { Chat, ID, makeCtx, NOW, PHONE, text } from './support';
 import { FAQ_VIEWS, knowledge, offerOf } from './faq-support';
 
@@ -39,8 +40,7 @@ const VALID: Record<string, string> = {};
   // the illness application, step by step: the messages that reach a step, and a valid answer there
   const path: [string, string][] = [
     ['cause', '1'], ['name', '张三'], ['idNumber', ID], ['phone', PHONE], ['townCode', '1'], ['villageCode', '1'],
-    ['householdSize', '4'], ['annualIncomeFen', '2万'], ['povertyAlleviated', '是'], ['patient', '1'], ['illness', '脑梗'],
-    ['hospital', '县人民医院'], ['totalCostFen', '5万'], ['reimbursedFen', '2万'], ['selfPaidConfirmed', '对'],
+    ['householdSize', '4'], ['annualIncomeFen', '2万'], ['povertyAlleviated', '是'], ...illnessPath({ patient: '1' }),
     ['doc_hospital_bill', '跳过'], ['doc_discharge_summary', '跳过'], ['consentIncome', '同意'], ['consentPersonal', '同意'], ['summary', '确认'],
   ];
   let sofar = ['你好', '1'];

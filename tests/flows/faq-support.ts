@@ -2,7 +2,7 @@
 import { LANGS } from '../../flows/engine/types';
 import type { FaqEntryView, FaqOfferState, Knowledge } from '../../flows';
 import { ARTICLES, FAQS } from '../../server/seed/knowledge-content';
-import { DEFAULT_TIME_LIMITS } from '../../server/workflow/deadlines';
+import { DEFAULT_TIME_LIMITS } from '../../flows/workflow';
 
 export const FAQ_VIEWS: FaqEntryView[] = FAQS.flatMap((f, i) =>
   LANGS.map((lang) => ({ key: f.key, lang, ...f[lang], ...(f.article ? { articleKey: f.article } : {}), sortOrder: (i + 1) * 10 })),

@@ -9,6 +9,7 @@ import { formatDate, formatMoney, shanghaiDate } from '../../flows/i18n/format';
 import { CHECKLIST } from '../../flows/application';
 import type { ParseFailure } from '../../flows/parse/types';
 import { CAUSES } from '../../flows/engine/types';
+import { ACTS, CASE_STATUSES, REVIEW_STATUSES, TIMED_STATUSES, TRANSITIONS } from '../../flows/workflow';
 
 function leaves(obj: unknown, prefix = ''): Map<string, unknown> {
   const out = new Map<string, unknown>();
@@ -31,12 +32,19 @@ const PARSE_REASONS: Record<ParseFailure, true> = {
   yes_no_unknown: true, date_format: true, date_future: true, date_invalid: true,
 };
 
-const STATUSES = ['submitted', 'village_review', 'town_review', 'county_review', 'verification', 'assessment', 'publicity', 'approved', 'paid', 'returned', 'rejected', 'withdrawn'];
+/** Statuses an approval moves a case on to while it is still under review (workflow.villager.to_<status>). */
+const REVIEW_TARGETS = TRANSITIONS.filter((r) => r.action === 'approve' && r.target && REVIEW_STATUSES.includes(r.target)).map((r) => r.target);
 
 /** Keys built from data rather than written as literals. */
 const DYNAMIC_KEYS = [
   ...Object.keys(PARSE_REASONS).map((r) => `parse.${r}`),
-  ...STATUSES.map((s) => `status.${s}`),
+  ...CASE_STATUSES.map((s) => `status.${s}`),
+  // the notices' words per status and act (server/notify/texts.ts)
+  ...TIMED_STATUSES.map((s) => `workflow.step.${s}`),
+  ...Object.keys(ACTS).map((s) => `workflow.cadre.need.${s}`),
+  ...[...new Set(Object.values(ACTS).flat()), 'view'].map((a) => `workflow.cadre.cmd.${a}`),
+  ...REVIEW_TARGETS.map((s) => `workflow.villager.to_${s}`),
+  ...['town', 'county'].map((o) => `workflow.office.${o}`),
   ...CAUSES.map((c) => `cause.${c}`),
   ...['image', 'file', 'video', 'audio'].map((m) => `media.kind_${m}`),
   ...Object.values(CHECKLIST).flat().map((item) => item.label),

@@ -1,6 +1,7 @@
 /** A small fixed world for the flow tests: 2 towns × 2 villages, one income line, a fixed clock. */
 import { step } from '../../flows';
 import type { CaseSummary, Effect, FlowContext, Inbound, SessionState, StepResult, UploadRef } from '../../flows';
+import { illnessTyped } from '../support/illness';
 
 export const NOW = new Date('2025-06-15T02:00:00Z'); // 10:00 in Asia/Shanghai
 
@@ -97,7 +98,7 @@ export function applicant(cause: '1' | '2' | '3', village: '1' | '2' = '1'): str
 }
 
 /** Cause-specific answers, up to the pre-check (which is said on the way to the documents). */
-export const ILLNESS_ANSWERS = ['1', '脑梗', '县人民医院', '5万', '2万', '对'];
+export const ILLNESS_ANSWERS = illnessTyped({ patient: '1' });
 export const DISASTER_ANSWERS = ['1', '2025-06-01', '3万', '5000'];
 export const EDUCATION_ANSWERS = ['王小明', '4', '县第一中学', '1万2', '2000'];
 

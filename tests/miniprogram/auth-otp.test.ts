@@ -64,7 +64,7 @@ describe('phone and one-time code', () => {
     const phone = freshPhone();
     const { caseNo, householdId } = await insertCase(srv.db.prisma, srv.config.documentsDir, { villageCode: '439901100201', status: 'village_review', idNumber: idNumber('19550101', 7) });
     await srv.db.prisma.household.update({ where: { id: householdId }, data: { phone } });
-    await srv.db.prisma.contact.create({ data: { channel: 'test:bot', externalId: 'wx-grandma', name: '王大妈', householdId, lang: 'en' } });
+    await srv.db.prisma.contact.create({ data: { channel: 'test:bot', externalId: 'wx-grandma', name: '王大妈', householdId, householdLink: 'created', lang: 'en' } });
     const linesBefore = log.lines.length;
 
     const asked = await request(phone);

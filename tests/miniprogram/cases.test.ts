@@ -113,7 +113,7 @@ describe('returned for documents', () => {
 describe('updates of a case filed in the mini-program', () => {
   test('reach the household’s WeChat chat, and show in the timeline', async () => {
     const row = await srv.db.prisma.case.findUniqueOrThrow({ where: { caseNo } });
-    await srv.db.prisma.contact.create({ data: { channel: 'test:bot', externalId: 'wx-household', name: '王大妈', householdId: row.householdId } });
+    await srv.db.prisma.contact.create({ data: { channel: 'test:bot', externalId: 'wx-household', name: '王大妈', householdId: row.householdId, householdLink: 'created' } });
     expect((await cadreMove('town_review')).status).toBe(200);
     const notice = await srv.db.prisma.outbox.findFirstOrThrow({ where: { caseId: row.id, targetId: 'wx-household' } });
     expect(notice).toMatchObject({ channel: 'test:bot', kind: 'case_update' });

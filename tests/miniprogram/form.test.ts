@@ -9,6 +9,7 @@ import type { Cause, Lang } from '../../flows/engine/types';
 import { formContext, formModel, presentForm } from '../../server/miniprogram/form';
 import { RegionTree } from '../../server/regions/tree';
 import { DEMO_COUNTY } from '../../server/seed/demo-county';
+import { illnessAskedAfterPatient, ILLNESS_TABLE } from '../support/illness';
 import { startTestServer, type TestServer } from '../support/server';
 import { answersFor, call, LIUSHU } from './support';
 
@@ -31,7 +32,7 @@ const CASES: [Cause, Lang][] = [
 
 /** The answered steps of the chat's application that apply to a cause (some only after an earlier answer). */
 const EXPECTED: Record<Cause, string[]> = {
-  illness: ['name', 'idNumber', 'phone', 'townCode', 'villageCode', 'householdSize', 'annualIncomeFen', 'povertyAlleviated', 'patient', 'patientRelation', 'patientName', 'illness', 'hospital', 'totalCostFen', 'reimbursedFen', 'selfPaidConfirmed', 'selfPaidFen', 'consentIncome', 'consentPersonal'],
+  illness: ['name', 'idNumber', 'phone', 'townCode', 'villageCode', 'householdSize', 'annualIncomeFen', 'povertyAlleviated', ...ILLNESS_TABLE.map((r) => r.field), 'consentIncome', 'consentPersonal'],
   disaster: ['name', 'idNumber', 'phone', 'townCode', 'villageCode', 'householdSize', 'annualIncomeFen', 'povertyAlleviated', 'disasterKind', 'disasterDate', 'lossFen', 'compensationFen', 'consentIncome', 'consentPersonal'],
   education: ['name', 'idNumber', 'phone', 'townCode', 'villageCode', 'householdSize', 'annualIncomeFen', 'povertyAlleviated', 'studentName', 'stage', 'school', 'educationCostFen', 'aidFen', 'consentIncome', 'consentPersonal'],
 };
@@ -111,13 +112,13 @@ describe('GET /api/forms/application', () => {
       [],
     );
     const ctx = formContext(tree, new Date('2026-03-01T00:00:00Z'), 'zh-CN');
-    const before = presentForm(formModel('education', ctx, tree), 'zh-CN', ctx);
-    expect(presentForm(formModel('education', ctx, tree), 'zh-CN', ctx).version).toBe(before.version);
+    const before = presentForm(formModel('education'), 'zh-CN', ctx);
+    expect(presentForm(formModel('education'), 'zh-CN', ctx).version).toBe(before.version);
     const school = FLOWS.apply.steps.find((s) => s.id === 'school') as { ask: (env: unknown) => string };
     const original = school.ask;
     school.ask = () => '孩子在哪所学校上学？\n例如：县第二中学';
     try {
-      const after = presentForm(formModel('education', ctx, tree), 'zh-CN', ctx);
+      const after = presentForm(formModel('education'), 'zh-CN', ctx);
       expect(after.fields.find((f) => f.name === 'school')).toMatchObject({ question: '孩子在哪所学校上学？', example: '县第二中学' });
       expect(after.version).not.toBe(before.version);
     } finally {
@@ -163,7 +164,7 @@ describe('POST /api/forms/application/check', () => {
 
   test('what is still missing, only where it applies', async () => {
     const res = await call(srv, 'POST', '/api/forms/application/check', { body: { cause: 'illness', answers: { patient: 'self', townCode: LIUSHU.town } } });
-    expect(res.body.missing).toEqual(['name', 'idNumber', 'phone', 'villageCode', 'householdSize', 'annualIncomeFen', 'povertyAlleviated', 'illness', 'hospital', 'totalCostFen', 'reimbursedFen', 'selfPaidConfirmed', 'consentIncome', 'consentPersonal']);
+    expect(res.body.missing).toEqual(['name', 'idNumber', 'phone', 'villageCode', 'householdSize', 'annualIncomeFen', 'povertyAlleviated', ...illnessAskedAfterPatient(), 'consentIncome', 'consentPersonal']);
     const wrongVillage = await call(srv, 'POST', '/api/forms/application/check', { body: { cause: 'illness', answers: { townCode: LIUSHU.town, villageCode: '439901200201' } } });
     expect(wrongVillage.body.errors.villageCode).toBe(t('zh-CN', 'parse.choice_unknown'));
   });

@@ -43,7 +43,7 @@ const lease = (accountId = 'bot') => call('GET', `/api/bot/outbox?puppet=test&ac
 async function household(phone: string, accounts: string[] = ['bot']) {
   const { householdId } = await insertCase(srv.db.prisma, srv.config.documentsDir, { villageCode: '439901100201', status: 'village_review', idNumber: idNumber('19550101', 100 + seq) });
   await srv.db.prisma.household.update({ where: { id: householdId }, data: { phone } });
-  for (const account of accounts) await srv.db.prisma.contact.create({ data: { channel: `test:${account}`, externalId: `wx-${phone}-${account}`, name: '王大妈', householdId } });
+  for (const account of accounts) await srv.db.prisma.contact.create({ data: { channel: `test:${account}`, externalId: `wx-${phone}-${account}`, name: '王大妈', householdId, householdLink: 'created' } });
 }
 
 /** The login code the bot gets for `phone` on `account` (and the outbox id), by leasing as the bot does. */

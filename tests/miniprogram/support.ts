@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { idCheckChar } from '../../flows/parse/id-number';
 import type { Logger } from '../../server/log';
+import { illnessForm } from '../support/illness';
 import type { TestServer } from '../support/server';
 
 export type Res = { status: number; headers: Headers; body: any };
@@ -82,7 +83,7 @@ export function answersFor(cause: 'illness' | 'disaster' | 'education', over: Re
     povertyAlleviated: false,
   };
   const details = {
-    illness: { patient: 'family', patientRelation: '儿子', patientName: '王小明', illness: '骨折', hospital: '县人民医院', totalCostFen: '5万', reimbursedFen: 20000, selfPaidConfirmed: true },
+    illness: illnessForm(),
     disaster: { disasterKind: 'flood', disasterDate: '2026-02-01', lossFen: 30000, compensationFen: '5000' },
     education: { studentName: '王小明', stage: 'senior', school: '县第一中学', educationCostFen: '12000', aidFen: '3000' },
   }[cause];

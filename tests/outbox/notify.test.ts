@@ -5,7 +5,7 @@
  *    bound to WeChat — and the work groups bound at that level, with the exact command to act.
  */
 import { t } from '../../flows/i18n';
-import { SYSTEM } from '../../server/workflow/actor';
+import { SYSTEM } from '../../flows/workflow';
 import { notifyHandover, notifyVisitScheduled } from '../../server/workflow/notify';
 import { performTransition } from '../../server/workflow/perform';
 import { insertCase } from '../support/fixtures';

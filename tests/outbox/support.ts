@@ -4,7 +4,7 @@
  */
 import { actorForCadre } from '../../server/auth/actor';
 import type { PrismaClient } from '../../server/generated/prisma/client';
-import type { Actor } from '../../server/workflow/actor';
+import type { Actor } from '../../flows/workflow';
 import { performTransition, type TransitionRequest, type TransitionResult } from '../../server/workflow/perform';
 import type { TestServer } from '../support/server';
 

@@ -12,6 +12,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { purgeInboundReplies } from '../../server/conversation/purge-replies';
 import { ADMIN_URL } from '../support/postgres';
+import { illnessTyped } from '../support/illness';
 import { sendFile, sendText, startTestServer, type TestServer } from '../support/server';
 import { answersFor, call, capturingLogger, idNumber, loginByPhone, upload } from '../miniprogram/support';
 import { GPS_LATITUDE, PHOTO_WITHOUT_METADATA, photoWithGps } from './photo-with-gps';
@@ -38,7 +39,7 @@ beforeAll(async () => {
     expect(res.status).toBe(200);
     return res.body.replies!.map((r) => r.text).join('\n');
   };
-  for (const text of ['你好', '1', '因病', '张三', CHAT.id, CHAT.phone, '青山镇', '1', '4口人', '2万', '是', '本人', '脑梗', '县人民医院', '5万', '2万', '对']) await say(CHAT.who, text);
+  for (const text of ['你好', '1', '因病', '张三', CHAT.id, CHAT.phone, '青山镇', '1', '4口人', '2万', '是', ...illnessTyped()]) await say(CHAT.who, text);
   for (const p of photos.slice(0, 2)) expect((await sendFile(srv, CHAT.who, p, 'bill.jpg', `${CHAT.who}-${++n}`)).status).toBe(200);
   for (const text of ['好了', '跳过', '同意', '同意']) await say(CHAT.who, text);
   chatCaseNo = /FP-\d{4}-\d{6}/.exec(await say(CHAT.who, '确认'))![0];

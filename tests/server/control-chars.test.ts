@@ -77,6 +77,7 @@ const NO_TEXT_BODY = new Set([
   'POST /api/outbox/:id/retry',
   'POST /api/auth/logout',
   'POST /api/cadres/:id/binding-code',
+  'POST /api/cadres/:id/api-token',
   'POST /api/regions/:code/room-binding-code',
   'POST /api/broadcasts/images',
   'POST /api/broadcasts/:id/cancel',

@@ -4,6 +4,7 @@
  * retried message files exactly once.
  */
 import { Client } from 'pg';
+import { illnessTyped } from '../support/illness';
 import { databaseUrl } from '../support/postgres';
 import { jpegBytes, sendFile, sendText, startTestServer, type TestServer } from '../support/server';
 
@@ -27,7 +28,7 @@ async function say(who: string, text: string) {
 
 /** An illness application up to the summary, with two photos of the first checklist item. */
 async function toSummary(who: string, phone = PHONE) {
-  for (const text of ['你好', '1', '因病', '张三', ID, phone, '青山镇', '1', '4口人', '2万', '是', '本人', '脑梗', '县人民医院', '5万', '2万', '对']) await say(who, text);
+  for (const text of ['你好', '1', '因病', '张三', ID, phone, '青山镇', '1', '4口人', '2万', '是', ...illnessTyped()]) await say(who, text);
   for (const v of [1, 2]) expect((await sendFile(srv, who, jpegBytes(v), `bill-${v}.jpg`, `${who}-${++n}`)).status).toBe(200);
   await say(who, '好了');
   await say(who, '跳过');

@@ -7,6 +7,7 @@
  * a flagged case passes on only once its identity is confirmed (身份已核实).
  */
 import { answersFor, call, capturingLogger, idNumber, loginByPhone, LIUSHU, BAISHI } from '../miniprogram/support';
+import { illnessTyped } from '../support/illness';
 import { BOT_TOKEN, jpegBytes, sendFile, startTestServer, type TestServer } from '../support/server';
 
 const log = capturingLogger();
@@ -45,7 +46,7 @@ async function say(who: string, text: string): Promise<string> {
 
 /** An illness application by chat, in the first village of `town`, up to "确认"; the answer to it. */
 async function applyByChat(who: string, a: { id: string; phone: string; name: string; town: string }): Promise<string> {
-  for (const text of ['你好', '1', '因病', a.name, a.id, a.phone, a.town, '1', '4口人', '2万', '是', '本人', '脑梗', '县人民医院', '5万', '2万', '对']) await say(who, text);
+  for (const text of ['你好', '1', '因病', a.name, a.id, a.phone, a.town, '1', '4口人', '2万', '是', ...illnessTyped()]) await say(who, text);
   expect((await sendFile(srv, who, jpegBytes(++n % 250), 'bill.jpg', `${who}-${++n}`)).status).toBe(200);
   for (const text of ['好了', '跳过', '同意', '同意']) await say(who, text);
   return say(who, '确认');

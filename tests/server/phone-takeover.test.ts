@@ -13,6 +13,7 @@ import { t } from '../../flows/i18n';
 import { IDENTITY_CHECKS_PER_CONTACT, IDENTITY_CHECKS_PER_ID } from '../../server/conversation/identity-checks';
 import { answersFor, call, capturingLogger, idNumber, loggedCode, loginByPhone, upload, BAISHI, LIUSHU } from '../miniprogram/support';
 import { insertCase } from '../support/fixtures';
+import { illnessTyped } from '../support/illness';
 import { jpegBytes, sendFile, sendText, startTestServer, type TestServer } from '../support/server';
 
 const log = capturingLogger();
@@ -40,7 +41,7 @@ async function say(who: string, text: string): Promise<string> {
 
 /** An illness application by chat in the first village of `town`, up to "确认"; the answer to it. */
 async function applyByChat(who: string, a: { id: string; phone: string; name: string; town: string; size?: string }): Promise<string> {
-  for (const text of ['你好', '1', '因病', a.name, a.id, a.phone, a.town, '1', a.size ?? '4口人', '2万', '是', '本人', '脑梗', '县人民医院', '5万', '2万', '对']) await say(who, text);
+  for (const text of ['你好', '1', '因病', a.name, a.id, a.phone, a.town, '1', a.size ?? '4口人', '2万', '是', ...illnessTyped()]) await say(who, text);
   expect((await sendFile(srv, who, jpegBytes(++n % 250), 'bill.jpg', `${who}-${++n}`)).status).toBe(200);
   for (const text of ['好了', '跳过', '同意', '同意']) await say(who, text);
   return say(who, '确认');
@@ -80,7 +81,7 @@ async function registeredHousehold() {
   const wx = `registered-${++seq}`;
   const { caseNo, householdId } = await insertCase(srv.db.prisma, srv.config.documentsDir, { villageCode: LIUSHU.village, status: 'village_review', idNumber: id });
   await srv.db.prisma.household.update({ where: { id: householdId }, data: { phone } });
-  await srv.db.prisma.contact.create({ data: { channel: 'test:bot', externalId: wx, name: wx, householdId } });
+  await srv.db.prisma.contact.create({ data: { channel: 'test:bot', externalId: wx, name: wx, householdId, householdLink: 'created' } });
   return { id, phone, wx, caseNo, householdId };
 }
 

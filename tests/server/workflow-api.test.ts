@@ -160,6 +160,18 @@ describe('a case from village review to paid, each step by its owner', () => {
   });
 });
 
+describe('GET /api/workflow', () => {
+  test('the moves with their data as JSON Schema, for a cadre only', async () => {
+    expect((await call('GET', '/api/workflow', undefined)).status).toBe(401);
+    const res = await call('GET', '/api/workflow', tok('qingshan'));
+    expect(res.status).toBe(200);
+    expect(res.body.statuses).toContain('town_review');
+    expect(res.body.owners.verification).toEqual(['verifier', 'county']);
+    const decision = res.body.moves.find((m: { id: string }) => m.id === 'decision');
+    expect(decision).toMatchObject({ action: 'approve', from: ['publicity'], to: 'approved', data: { type: 'object', required: ['amountFen', 'category', 'measures'] } });
+  });
+});
+
 describe('refusals as status codes, audited', () => {
   let liushu: string; // village_review in 柳树村
   let baishi: string; // village_review in 白石村

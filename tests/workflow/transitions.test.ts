@@ -11,11 +11,8 @@
 import { actorForCadre } from '../../server/auth/actor';
 import type { PrismaClient, Prisma } from '../../server/generated/prisma/client';
 import { seedDemoCounty, type DemoSeed } from '../../server/seed/demo-county';
-import { SYSTEM, type Actor, type CadreActor } from '../../server/workflow/actor';
-import { DEFAULT_TIME_LIMITS } from '../../server/workflow/deadlines';
+import { type Action, type Actor, type CadreActor, type CaseStatus, DEFAULT_TIME_LIMITS, type RefusalCode, REVIEW_STATUSES, type Role, SYSTEM, TRANSITIONS } from '../../flows/workflow';
 import { performTransition, type TransitionRequest, type TransitionResult, type WorkflowSettings } from '../../server/workflow/perform';
-import { REVIEW_STATUSES, type CaseStatus, type Role } from '../../server/workflow/states';
-import { TRANSITIONS, type Action, type RefusalCode } from '../../server/workflow/transitions';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { insertCase } from '../support/fixtures';
 

@@ -8,6 +8,7 @@
  * kept under answers.documents so the villager hears a running count.
  */
 import { commandText } from '../commands';
+import { applies } from '../conditions';
 import type { Answers, DocumentsStep, StepEnv, StepOutcome } from '../flow';
 import type { Inbound } from '../types';
 
@@ -30,7 +31,7 @@ export function totalDocuments(answers: Answers): number {
 
 function documentSteps(env: StepEnv): DocumentsStep[] {
   return env.flow.steps.filter(
-    (s): s is DocumentsStep => s.kind === 'documents' && (s.when?.(env.answers, env) ?? true),
+    (s): s is DocumentsStep => s.kind === 'documents' && applies(s, env.answers),
   );
 }
 

@@ -7,6 +7,7 @@
  * question again (which always carries an example).
  */
 import type { QuestionStep, StepEnv, StepOutcome } from '../flow';
+import { checkLimits } from '../conditions';
 import { envWith } from '../env';
 
 export function promptQuestion(step: QuestionStep, env: StepEnv): string {
@@ -16,7 +17,7 @@ export function promptQuestion(step: QuestionStep, env: StepEnv): string {
 export function handleQuestion(step: QuestionStep, text: string, env: StepEnv): StepOutcome {
   const parsed = step.parse(text, env);
   if (!parsed.ok) return { kind: 'retry', hint: env.t(parsed.hint, parsed.params) };
-  const checked = step.validate?.(parsed.value, env);
+  const checked = checkLimits(step, parsed.value, env);
   if (checked && !checked.ok) return { kind: 'retry', hint: env.t(checked.hint, checked.params) };
   const patch = { [step.field]: parsed.value };
   return { kind: 'answer', patch, notes: step.notes?.(envWith(env, patch)) };

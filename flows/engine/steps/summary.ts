@@ -8,6 +8,7 @@
 import { parseInteger, parseYesNo } from '../../parse';
 import { t } from '../../i18n';
 import { commandText } from '../commands';
+import { applies } from '../conditions';
 import { hasField, type AnsweredStep, type StepEnv, type StepOutcome, type SummaryStep } from '../flow';
 import { LANGS } from '../types';
 import { displayAnswer } from './display';
@@ -25,7 +26,7 @@ interface Line {
 export function summaryLines(env: StepEnv): Line[] {
   const lines: Line[] = [];
   for (const s of env.flow.steps) {
-    if (!hasField(s) || !s.label || !(s.when?.(env.answers, env) ?? true)) continue;
+    if (!hasField(s) || !s.label || !applies(s, env.answers)) continue;
     const value = displayAnswer(s, env);
     if (value === null) continue;
     lines.push({ step: s, text: env.t('summary.line', { label: capitalise(env.t(s.label)), value }) });
@@ -67,7 +68,7 @@ export function findEditTarget(wanted: string, env: StepEnv): AnsweredStep | und
   if (n.ok) return lines[n.value - 1].step;
   const w = squash(wanted);
   const candidates = env.flow.steps.filter(
-    (s): s is AnsweredStep => hasField(s) && !!s.label && (s.when?.(env.answers, env) ?? true),
+    (s): s is AnsweredStep => hasField(s) && !!s.label && applies(s, env.answers),
   );
   const words = (s: AnsweredStep) => [...LANGS.map((l) => t(l, s.label!)), ...(s.editWords ?? [])].map(squash);
   const exact = candidates.find((s) => words(s).includes(w));

@@ -1,7 +1,9 @@
 /**
  * The draft kept on the phone: saved after every change (Taro.setStorageSync in WeChat,
  * localStorage in the browser), read back when the application page opens again. A photo that
- * was on its way when the app closed comes back as "not sent" with a retry button.
+ * was on its way when the app closed comes back as "not sent" with a retry button. It holds the ID
+ * number, the phone and the illness, so it does not outlive its use: a draft untouched for
+ * DRAFT_MAX_AGE_DAYS is removed when next read, and the session's end removes it (lib/session.ts).
  */
 import type { Draft, DraftDocument } from './form-state';
 import { CAUSES } from './types';
@@ -13,6 +15,7 @@ export interface KeyValueStore {
 }
 
 export const DRAFT_KEY = 'fangpin.draft.v1';
+export const DRAFT_MAX_AGE_DAYS = 7;
 
 export function saveDraft(store: KeyValueStore, draft: Draft): void {
   store.set(DRAFT_KEY, JSON.stringify(draft));
@@ -22,8 +25,8 @@ export function clearDraft(store: KeyValueStore): void {
   store.remove(DRAFT_KEY);
 }
 
-/** The saved draft, or null when there is none or it cannot be read (an older app's format). */
-export function loadDraft(store: KeyValueStore): Draft | null {
+/** The saved draft, or null when there is none, it cannot be read (an older app's format) or it is too old (then it is removed). */
+export function loadDraft(store: KeyValueStore, now: Date = new Date()): Draft | null {
   const raw = store.get(DRAFT_KEY);
   if (!raw) return null;
   let d: Partial<Draft>;
@@ -33,6 +36,12 @@ export function loadDraft(store: KeyValueStore): Draft | null {
     return null;
   }
   if (!d || d.v !== 1 || typeof d.idempotencyKey !== 'string' || typeof d.answers !== 'object' || d.answers === null) return null;
+  // an undated draft counts as old
+  const saved = typeof d.updatedAt === 'string' ? Date.parse(d.updatedAt) : NaN;
+  if (!(now.getTime() - saved <= DRAFT_MAX_AGE_DAYS * 86_400_000)) {
+    clearDraft(store);
+    return null;
+  }
   const cause = d.cause && CAUSES.includes(d.cause) ? d.cause : null;
   const documents = Array.isArray(d.documents) ? d.documents.filter(isDocument).map(interrupted) : [];
   return {
@@ -44,7 +53,7 @@ export function loadDraft(store: KeyValueStore): Draft | null {
     step: Number.isInteger(d.step) && (d.step as number) >= 0 ? (d.step as number) : 0,
     idempotencyKey: d.idempotencyKey,
     pending: d.pending ?? null,
-    updatedAt: typeof d.updatedAt === 'string' ? d.updatedAt : new Date(0).toISOString(),
+    updatedAt: d.updatedAt as string,
   };
 }
 

@@ -5,12 +5,12 @@
 import Taro from '@tarojs/taro';
 import { createApi } from '../lib/api';
 import { langFromSystem } from '../lib/i18n';
+import { readSession, writeSession } from '../lib/session';
 import type { AppConfig, Lang, Session } from '../lib/types';
 import { storage } from '../platform/storage';
 import { transport } from '../platform/transport';
 
 const LANG_KEY = 'fangpin.lang';
-const SESSION_KEY = 'fangpin.session';
 
 function initialLang(): Lang {
   const saved = storage.get(LANG_KEY);
@@ -22,19 +22,9 @@ function initialLang(): Lang {
   }
 }
 
-function initialSession(): Session | null {
-  const raw = storage.get(SESSION_KEY);
-  if (!raw) return null;
-  try {
-    const s = JSON.parse(raw) as Session;
-    return typeof s.token === 'string' && new Date(s.expiresAt).getTime() > Date.now() ? s : null;
-  } catch {
-    return null;
-  }
-}
-
 let lang: Lang = initialLang();
-let session: Session | null = initialSession();
+// a session found expired is ended here, and its draft with it (lib/session.ts)
+let session: Session | null = readSession(storage);
 let config: AppConfig | null = null;
 const listeners = new Set<() => void>();
 const emit = () => listeners.forEach((l) => l());
@@ -54,8 +44,8 @@ export const appStore = {
   },
   setSession(next: Session | null) {
     session = next;
-    if (next) storage.set(SESSION_KEY, JSON.stringify(next));
-    else storage.remove(SESSION_KEY);
+    // null: "退出" or a 401 — the draft goes with the session
+    writeSession(storage, next);
     emit();
   },
   setConfig(next: AppConfig) {

@@ -1,7 +1,7 @@
 /** Home: four big numbered buttons, numbered like the chat's menu (apply, my applications, policies, contact the village cadre). */
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Screen } from '../../components/Screen';
 import { hasProgress, loadDraft } from '../../lib/drafts';
 import { storage } from '../../platform/storage';
@@ -15,6 +15,8 @@ export default function Home() {
   const [draftOpen, setDraftOpen] = useState(false);
 
   useDidShow(() => setDraftOpen(hasProgress(loadDraft(storage))));
+  // the session's end ("退出", a 401) removed the draft: stop offering it
+  useEffect(() => setDraftOpen(hasProgress(loadDraft(storage))), [session]);
 
   return (
     <Screen title={t('app.title')} testId='home' home={false}>
@@ -43,6 +45,7 @@ export default function Home() {
             data-testid='logout'
             onClick={() => {
               void api.logout().catch(() => undefined);
+              // ends the session and removes the draft kept on the phone (lib/session.ts)
               setSession(null);
             }}
           >

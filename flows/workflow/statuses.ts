@@ -1,6 +1,6 @@
 /**
- * The case statuses, who owns each, and the vocabulary of the decision. One module so the
- * whole process can be read in one place (see transitions.ts for the moves between them).
+ * The case statuses, who owns each, at which level of the region tree they are acted on, and the
+ * vocabulary of the decision. Their words live in the locale files, keyed by status.
  */
 export const CASE_STATUSES = [
   'submitted', // filed by the villager; moved on to village_review in the same transaction
@@ -21,22 +21,14 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
 export const ROLES = ['village', 'town', 'county', 'verifier', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
 
+export type RegionLevel = 'village' | 'town' | 'county';
+
 /** Statuses in which a case is under review (can be returned, rejected, withdrawn). */
 export const REVIEW_STATUSES: readonly CaseStatus[] = ['village_review', 'town_review', 'county_review', 'verification', 'assessment', 'publicity'];
 /** Statuses a case never leaves. */
 export const FINAL_STATUSES: readonly CaseStatus[] = ['paid', 'rejected', 'withdrawn'];
-/** Statuses from which "通过" moves on, and where to. */
-export const NEXT_STATUS: Partial<Record<CaseStatus, CaseStatus>> = {
-  village_review: 'town_review',
-  town_review: 'county_review',
-  county_review: 'verification',
-  verification: 'assessment',
-  assessment: 'publicity',
-  publicity: 'approved',
-  approved: 'paid',
-};
 
-/** Who acts on a case in each status (the county office may always step in, see transitions.ts). */
+/** Who acts on a case in each status (the county office may always step in, see moves.ts). */
 export const OWNER_ROLES: Record<CaseStatus, readonly Role[]> = {
   submitted: ['village'],
   village_review: ['village'],
@@ -51,6 +43,39 @@ export const OWNER_ROLES: Record<CaseStatus, readonly Role[]> = {
   rejected: [],
   withdrawn: [],
 };
+
+/** The level whose cadres act on a case in each status (and whose work groups hear of it). */
+export const STATUS_LEVEL: Partial<Record<CaseStatus, RegionLevel>> = {
+  village_review: 'village',
+  town_review: 'town',
+  county_review: 'county',
+  verification: 'county',
+  assessment: 'village',
+  publicity: 'county',
+  approved: 'county',
+};
+
+/** What the owners do in each status besides moving the case, the usual act first (the notices list them). */
+export type Act = 'approve' | 'return' | 'reject' | 'visit' | 'objection' | 'green';
+export const ACTS: Partial<Record<CaseStatus, readonly Act[]>> = {
+  village_review: ['approve', 'return', 'reject'],
+  town_review: ['approve', 'return', 'reject'],
+  county_review: ['approve', 'return', 'reject', 'green'],
+  verification: ['visit', 'approve', 'return', 'reject'],
+  assessment: ['approve', 'return', 'reject'],
+  publicity: ['approve', 'objection', 'reject'],
+  approved: ['approve'],
+};
+
+/** The office that hears a rejected applicant's re-check (复核): the town for the village's and the town's decisions. */
+export function recheckOffice(rejectedIn: string): 'town' | 'county' {
+  return rejectedIn === 'village_review' || rejectedIn === 'town_review' ? 'town' : 'county';
+}
+
+/** The statuses a role acts on, as its 待办 lists them ('submitted' is passed through at filing: no case waits there). */
+export function statusesOwnedBy(role: Role): CaseStatus[] {
+  return CASE_STATUSES.filter((s) => s !== 'submitted' && OWNER_ROLES[s].includes(role));
+}
 
 export const HOUSEHOLD_CATEGORIES = ['unstable_lifted', 'marginal', 'sudden_hardship'] as const; // 脱贫不稳定户 / 边缘易致贫户 / 突发严重困难户
 export type HouseholdCategory = (typeof HOUSEHOLD_CATEGORIES)[number];

@@ -2,7 +2,7 @@
  * Who is acting on a case. Cadres carry their role and the region ids they may act in (null:
  * the whole county — the county office and ADMIN_TOKEN); villagers act only on their own cases.
  */
-import type { Role } from './states';
+import type { Role } from './statuses';
 
 export type CadreActor = { kind: 'cadre'; id: string; name: string; role: Role; regionIds: Set<string> | null };
 export type VillagerActor = { kind: 'villager'; contactId: string; householdId: string | null };

@@ -1,38 +1,31 @@
 /**
- * The case state machine as a table: each row is one move — the statuses it leaves from, where it
- * goes, who may make it, the data it needs (zod), a guard on the case, and what it writes.
- * Nothing else in the code changes a case's status (see perform.ts).
+ * The case state machine as a table: each row is one move — its id, the statuses it leaves from,
+ * where it goes, who may make it, the data it asks (zod; as JSON Schema in moveSchemas), a guard
+ * on the case, and the case columns it writes. Pure: the server's performTransition carries a
+ * move out (locking, events, notices); the cadre chat's exchanges ask what a row's schema needs.
  */
 import { z } from 'zod';
-import type { Actor } from './actor';
-import { inJurisdiction, inScope } from './actor';
-import { HOUSEHOLD_CATEGORIES, isCaseStatus, MEASURES, OWNER_ROLES, REVIEW_STATUSES, type CaseStatus } from './states';
+import { inJurisdiction, inScope, type Actor } from './actor';
+import type { CaseFacts } from './facts';
+import { HOUSEHOLD_CATEGORIES, MEASURES, OWNER_ROLES, REVIEW_STATUSES, type CaseStatus } from './statuses';
 
 export type Action = 'accept' | 'approve' | 'return' | 'resubmit' | 'reject' | 'withdraw' | 'fast_approve';
 
-/** The case fields the rules look at. */
-export type CaseFacts = {
-  id: string;
-  caseNo: string;
-  status: CaseStatus;
-  villageId: string;
-  /** Null while the filer's identity is to be verified (see identityCheck). */
-  householdId: string | null;
-  contactId: string | null;
-  verifierId: string | null;
-  returnedFrom: string | null;
-  publicityEnd: Date | null;
-  greenChannel: boolean;
-  /** 'pending' (身份待核实), 'confirmed' (身份已核实) or null (verified when filed). */
-  identityCheck: string | null;
-};
-
-/** The facts of a case row (a row with an unknown status has none). */
-export function caseFactsOf(row: Omit<CaseFacts, 'status'> & { status: string }): CaseFacts | null {
-  if (!isCaseStatus(row.status)) return null;
-  const { id, caseNo, status, villageId, householdId, contactId, verifierId, returnedFrom, publicityEnd, greenChannel, identityCheck } = row;
-  return { id, caseNo, status, villageId, householdId, contactId, verifierId, returnedFrom, publicityEnd, greenChannel, identityCheck };
-}
+/** Names each move; the chat's guided exchanges are named after the moves they make. */
+export type MoveId =
+  | 'accept'
+  | 'pass_village'
+  | 'pass_town'
+  | 'assign_verifier'
+  | 'verification'
+  | 'assessment'
+  | 'decision'
+  | 'payment'
+  | 'fast_approve'
+  | 'return'
+  | 'resubmit'
+  | 'reject'
+  | 'withdraw';
 
 export type RuleContext = {
   now: Date;
@@ -46,13 +39,35 @@ export type RuleContext = {
 export type Refusal = { code: RefusalCode; message: string; field?: string };
 export type RefusalCode = 'not_found' | 'no_role' | 'outside_jurisdiction' | 'not_own_case' | 'not_allowed_from_status' | 'invalid_data' | 'guard';
 
+/** The case columns a move writes besides its status (dates are China-midnight instants). */
+export type CaseWrites = {
+  verifierId?: string;
+  verification?: Record<string, unknown>;
+  assessment?: Record<string, unknown>;
+  publicityStart?: Date;
+  publicityEnd?: Date;
+  approvedAmountFen?: number;
+  householdCategory?: string;
+  measures?: string[];
+  greenChannel?: boolean;
+  paymentRef?: string;
+  paidAt?: Date;
+  returnedFrom?: string | null;
+  missingItems?: string[];
+  rejectionReason?: string | null;
+  identityCheck?: string;
+};
+
+/** What a move's writes may look at besides its data. */
+export type MoveContext = { from: CaseStatus; note: string | null; now: Date };
+
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
 const Fen = z.number().int().min(0).max(10_000_000_000);
 
 /** 身份已核实: the applicant of a case flagged 身份待核实 was checked in person (see identityGuard). */
 const IdentityConfirmed = { identityConfirmed: z.literal(true, { message: 'must be true, once the applicant’s identity was checked in person' }).optional() };
 
-/** What each move needs. */
+/** What each move asks, the fields in the order the chat asks them. */
 export const DATA = {
   none: z.object({}).passthrough(),
   villageReview: z.object(IdentityConfirmed).passthrough(),
@@ -82,15 +97,34 @@ export const DATA = {
 } as const;
 
 export type TransitionRule = {
+  id: MoveId;
   action: Action;
   from: readonly CaseStatus[];
   /** The target; for resubmit it is where the case was returned from. */
   to: (c: CaseFacts) => CaseStatus;
+  /** The target when it does not depend on the case (null for resubmit). */
+  target: CaseStatus | null;
   data: z.ZodType;
   noteRequired?: boolean;
   who: (actor: Actor, c: CaseFacts) => Refusal | null;
   guard?: (c: CaseFacts, data: never, ctx: RuleContext) => Refusal | null;
+  writes?: (data: never, m: MoveContext) => CaseWrites;
 };
+
+/** A row as written below: `to` a status, or RETURNED_FROM; data and writes typed by the schema. */
+type Row<S extends z.ZodType> = Omit<TransitionRule, 'to' | 'target' | 'data' | 'guard' | 'writes'> & {
+  to: CaseStatus | typeof RETURNED_FROM;
+  data: S;
+  guard?: (c: CaseFacts, data: z.infer<S>, ctx: RuleContext) => Refusal | null;
+  writes?: (data: z.infer<S>, m: MoveContext) => CaseWrites;
+};
+const RETURNED_FROM = 'returned_from';
+
+function move<S extends z.ZodType>(row: Row<S>): TransitionRule {
+  const { to, ...rest } = row;
+  const back = (c: CaseFacts) => (c.returnedFrom as CaseStatus | null) ?? 'village_review';
+  return { ...rest, to: to === RETURNED_FROM ? back : () => to, target: to === RETURNED_FROM ? null : to } as TransitionRule;
+}
 
 const refuse = (code: RefusalCode, message: string, field?: string): Refusal => ({ code, message, ...(field ? { field } : {}) });
 
@@ -134,6 +168,17 @@ function identityGuard(c: CaseFacts, d: { identityConfirmed?: true }): Refusal |
   return refuse('invalid_data', 'the applicant’s identity is to be verified (身份待核实): check it in person, then send data.identityConfirmed = true', 'data.identityConfirmed');
 }
 
+/**
+ * The decision waits for the public notice to end without open objections. The chat asks this
+ * before its three questions, performTransition when the move is made.
+ */
+export function publicityGuard(c: Pick<CaseFacts, 'publicityEnd'>, ctx: Pick<RuleContext, 'now' | 'openObjections'>): Refusal | null {
+  // publicityEnd is stored as that day's midnight in China: its UTC date is the day before
+  if (c.publicityEnd && shanghaiToday(ctx.now) <= shanghaiToday(c.publicityEnd)) return refuse('guard', 'the public notice has not ended yet');
+  if (ctx.openObjections > 0) return refuse('guard', `${ctx.openObjections} objection(s) raised during the public notice are not resolved`);
+  return null;
+}
+
 function isApplicant(actor: Extract<Actor, { kind: 'villager' }>, c: Pick<CaseFacts, 'contactId' | 'householdId'>): boolean {
   return actor.contactId === c.contactId || (actor.householdId !== null && actor.householdId === c.householdId);
 }
@@ -145,21 +190,25 @@ function applicant(actor: Actor, c: CaseFacts): Refusal | null {
 
 const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 const shanghaiToday = (now: Date) => new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+const chinaMidnight = (day: string) => new Date(`${day}T00:00:00+08:00`);
+const decided = (d: z.infer<typeof DATA.decision>): CaseWrites => ({ approvedAmountFen: d.amountFen, householdCategory: d.category, measures: d.measures });
 
 export const TRANSITIONS: readonly TransitionRule[] = [
-  {
+  move({
+    id: 'accept',
     action: 'accept',
     from: ['submitted'],
-    to: () => 'village_review',
+    to: 'village_review',
     data: DATA.none,
     who: (actor) => (actor.kind === 'system' ? null : refuse('no_role', 'cases enter village review when filed')),
-  },
-  { action: 'approve', from: ['village_review'], to: () => 'town_review', data: DATA.villageReview, who: owner(), guard: identityGuard },
-  { action: 'approve', from: ['town_review'], to: () => 'county_review', data: DATA.none, who: owner() },
-  {
+  }),
+  move({ id: 'pass_village', action: 'approve', from: ['village_review'], to: 'town_review', data: DATA.villageReview, who: owner(), guard: identityGuard }),
+  move({ id: 'pass_town', action: 'approve', from: ['town_review'], to: 'county_review', data: DATA.none, who: owner() }),
+  move({
+    id: 'assign_verifier',
     action: 'approve',
     from: ['county_review'],
-    to: () => 'verification',
+    to: 'verification',
     data: DATA.assignVerifier,
     who: owner(),
     guard: (_c, _d, ctx) =>
@@ -168,61 +217,112 @@ export const TRANSITIONS: readonly TransitionRule[] = [
         : !ctx.verifier.covers
           ? refuse('invalid_data', 'that verifier does not cover the case’s village', 'data.verifierId')
           : null,
-  },
-  { action: 'approve', from: ['verification'], to: () => 'assessment', data: DATA.verification, who: owner() },
-  {
+    writes: (d) => ({ verifierId: d.verifierId }),
+  }),
+  move({
+    id: 'verification',
+    action: 'approve',
+    from: ['verification'],
+    to: 'assessment',
+    data: DATA.verification,
+    who: owner(),
+    writes: (d, m) => ({ verification: { ...d, at: m.now.toISOString() } }),
+  }),
+  move({
+    id: 'assessment',
     action: 'approve',
     from: ['assessment'],
-    to: () => 'publicity',
+    to: 'publicity',
     data: DATA.assessment,
     who: owner(),
-    guard: (_c, d: z.infer<typeof DATA.assessment>, ctx) => {
+    guard: (_c, d, ctx) => {
       const days = daysBetween(d.publicityStart, d.publicityEnd) + 1; // both ends count: 3月1日–3月5日 is 5 days
       if (days < ctx.publicityMinDays) return refuse('invalid_data', `the public notice must last at least ${ctx.publicityMinDays} days`, 'data.publicityEnd');
       if (d.publicityStart < shanghaiToday(ctx.now)) return refuse('invalid_data', 'the public notice cannot start in the past', 'data.publicityStart');
       return null;
     },
-  },
-  {
-    action: 'approve',
-    from: ['publicity'],
-    to: () => 'approved',
-    data: DATA.decision,
-    who: owner(),
-    guard: (c, _d, ctx) => {
-      // publicityEnd is stored as that day's midnight in China: its UTC date is the day before
-      if (c.publicityEnd && shanghaiToday(ctx.now) <= shanghaiToday(c.publicityEnd)) return refuse('guard', 'the public notice has not ended yet');
-      if (ctx.openObjections > 0) return refuse('guard', `${ctx.openObjections} objection(s) raised during the public notice are not resolved`);
-      return null;
-    },
-  },
-  { action: 'approve', from: ['approved'], to: () => 'paid', data: DATA.payment, who: owner() },
+    writes: (d, m) => ({
+      assessment: { result: d.result, attendance: d.attendance, at: m.now.toISOString() },
+      publicityStart: chinaMidnight(d.publicityStart),
+      publicityEnd: chinaMidnight(d.publicityEnd),
+    }),
+  }),
+  move({ id: 'decision', action: 'approve', from: ['publicity'], to: 'approved', data: DATA.decision, who: owner(), guard: (c, _d, ctx) => publicityGuard(c, ctx), writes: decided }),
+  move({ id: 'payment', action: 'approve', from: ['approved'], to: 'paid', data: DATA.payment, who: owner(), writes: (d) => ({ paymentRef: d.paymentRef, paidAt: chinaMidnight(d.paidOn) }) }),
   // 绿色通道: urgent help first, paperwork after.
-  { action: 'fast_approve', from: REVIEW_STATUSES.filter((s) => s !== 'publicity'), to: () => 'approved', data: DATA.decision, noteRequired: true, who: countyOnly, guard: identityGuard },
-  {
+  move({
+    id: 'fast_approve',
+    action: 'fast_approve',
+    from: REVIEW_STATUSES.filter((s) => s !== 'publicity'),
+    to: 'approved',
+    data: DATA.decision,
+    noteRequired: true,
+    who: countyOnly,
+    guard: identityGuard,
+    writes: (d) => ({ ...decided(d), greenChannel: true }),
+  }),
+  move({
+    id: 'return',
     action: 'return',
     from: ['village_review', 'town_review', 'county_review', 'verification', 'assessment'],
-    to: () => 'returned',
+    to: 'returned',
     data: DATA.missing,
     who: owner({ countyMayAct: false }),
-  },
-  {
+    writes: (d, m) => ({ returnedFrom: m.from, missingItems: d.items }),
+  }),
+  move({
+    id: 'resubmit',
     action: 'resubmit',
     from: ['returned'],
-    to: (c) => (c.returnedFrom as CaseStatus | null) ?? 'village_review',
+    to: RETURNED_FROM,
     data: DATA.none,
     who: (actor, c) => {
       if (actor.kind === 'villager') return applicant(actor, c);
       // a cadre may record that the papers arrived another way (handed in at the village office)
-      if (actor.kind === 'cadre') return owner()(actor, { ...c, status: ((c.returnedFrom as CaseStatus | null) ?? 'village_review') });
+      if (actor.kind === 'cadre') return owner()(actor, { ...c, status: (c.returnedFrom as CaseStatus | null) ?? 'village_review' });
       return refuse('no_role', 'only the applicant or the cadre who returned it can resubmit');
     },
-  },
-  { action: 'reject', from: REVIEW_STATUSES, to: () => 'rejected', data: DATA.none, noteRequired: true, who: owner() },
-  { action: 'withdraw', from: [...REVIEW_STATUSES, 'returned'], to: () => 'withdrawn', data: DATA.none, who: applicant },
+    writes: () => ({ returnedFrom: null }),
+  }),
+  move({ id: 'reject', action: 'reject', from: REVIEW_STATUSES, to: 'rejected', data: DATA.none, noteRequired: true, who: owner(), writes: (_d, m) => ({ rejectionReason: m.note }) }),
+  move({ id: 'withdraw', action: 'withdraw', from: [...REVIEW_STATUSES, 'returned'], to: 'withdrawn', data: DATA.none, who: applicant }),
 ];
 
 /** The rule for a requested move: by action, or by target status (the API's `{ to }`). */
 export function findRule(from: CaseStatus, req: { action?: Action; to?: CaseStatus }, c: CaseFacts): TransitionRule | undefined {
   return TRANSITIONS.find((r) => r.from.includes(from) && (req.action ? r.action === req.action : true) && (req.to ? r.to(c) === req.to : true));
+}
+
+export function ruleById(id: MoveId): TransitionRule {
+  return TRANSITIONS.find((r) => r.id === id)!;
+}
+
+/** The statuses a villager may withdraw from (the 'withdraw' row). */
+export const WITHDRAWABLE: readonly CaseStatus[] = ruleById('withdraw').from;
+
+/** Everything a move writes besides status and time limit; settles 身份待核实 when the move confirmed it (its event keeps who and when). */
+export function writesOf(rule: TransitionRule, c: CaseFacts, data: Record<string, unknown>, m: MoveContext): CaseWrites {
+  const identity: CaseWrites = c.identityCheck === 'pending' && data.identityConfirmed === true ? { identityCheck: 'confirmed' } : {};
+  return { ...rule.writes?.(data as never, m), ...identity };
+}
+
+/** The moves an actor may make on a case now, by the table's "who" (data and guards are checked when the move is made). */
+export function allowedMoves(actor: Actor, facts: CaseFacts): { action: Action; to: CaseStatus }[] {
+  return TRANSITIONS.filter((r) => r.from.includes(facts.status) && r.who(actor, facts) === null).map((r) => ({ action: r.action, to: r.to(facts) }));
+}
+
+export type JsonSchema = { type?: string; properties?: Record<string, unknown>; required?: string[]; [k: string]: unknown };
+const jsonSchemaOf = (rule: TransitionRule): JsonSchema => z.toJSONSchema(rule.data, { io: 'input' }) as unknown as JsonSchema;
+
+/** The data's required fields, in the order the schema lists them (what a form or the chat must ask). */
+export function requiredFields(rule: TransitionRule): string[] {
+  const s = jsonSchemaOf(rule);
+  return Object.keys(s.properties ?? {}).filter((k) => s.required?.includes(k));
+}
+
+export type MoveSchema = { id: MoveId; action: Action; from: readonly CaseStatus[]; to: CaseStatus | null; noteRequired: boolean; data: JsonSchema };
+
+/** Every move with its data as JSON Schema, for the API and the console (`to` null: back where it was returned from). */
+export function moveSchemas(): MoveSchema[] {
+  return TRANSITIONS.map((r) => ({ id: r.id, action: r.action, from: r.from, to: r.target, noteRequired: r.noteRequired === true, data: jsonSchemaOf(r) }));
 }
