@@ -10,6 +10,7 @@
  * withdraws, resubmits or supplies papers only for cases it filed itself.
  */
 import type { Prisma } from '../generated/prisma/client';
+import type { MoveId } from '../../flows/workflow';
 
 type Tx = Prisma.TransactionClient;
 
@@ -56,9 +57,9 @@ async function householdOfAnswers(tx: Tx, answers: unknown): Promise<string | nu
   return (await tx.household.findFirst({ where: { headIdNumber: idNumber }, select: { id: true } }))?.id ?? null;
 }
 
-/** What a cadre's move means for the filer's link: passing the village review, or "身份已核实". */
-export function confirmationOf(move: { from: string; to: string; data: Record<string, unknown>; actorKind: string }): 'village_review' | 'identity_confirmed' | null {
-  if (move.actorKind !== 'cadre') return null;
-  if (move.data.identityConfirmed === true) return 'identity_confirmed';
-  return move.from === 'village_review' && move.to === 'town_review' ? 'village_review' : null;
+/** What a cadre's move (a row of flows/workflow) means for the filer's link: passing the village review, or "身份已核实". */
+export function confirmationOf(m: { move: MoveId; data: Record<string, unknown>; actorKind: string }): 'village_review' | 'identity_confirmed' | null {
+  if (m.actorKind !== 'cadre') return null;
+  if (m.data.identityConfirmed === true) return 'identity_confirmed';
+  return m.move === 'pass_village' ? 'village_review' : null;
 }

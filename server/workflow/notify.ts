@@ -11,6 +11,7 @@
  * Also here: the hand-over to a person, and the scheduled home visit.
  */
 import { t } from '../../flows/i18n';
+import { actsForHousehold } from '../identity/household-link';
 import type { Prisma } from '../generated/prisma/client';
 import { enqueue } from '../outbox/enqueue';
 import { enqueueSubscribeUpdate, subscribeStatus, villagerTargets } from '../miniprogram/villager-notify';
@@ -98,10 +99,13 @@ export async function notifyHandover(tx: Tx, notice: HandoverNotice, now: Date):
   recipients = [...recipients, ...(await boundRooms(tx, chain, 'village'))];
 
   const reasonKey = notice.reason === 'misunderstood' ? 'workflow.cadre.handover_reason.misunderstood' : 'workflow.cadre.handover_reason.requested';
+  // only a link that acts for the household speaks for it: a contact that merely typed its ID
+  // number and phone (claimed) must not be presented to the cadre as that household
+  const household = actsForHousehold(contact) ? contact.household : null;
   for (const r of recipients) {
     const lines = [t(r.lang, 'workflow.cadre.handover', { name: contact.name || '?', village: regionName(r.lang, village), reason: t(r.lang, reasonKey) })];
-    if (contact.household && !r.inRoom) lines.push(t(r.lang, 'workflow.cadre.handover_phone', { phone: contact.household.phone }));
-    const cases = contact.household?.cases.map((k) => k.caseNo) ?? [];
+    if (household && !r.inRoom) lines.push(t(r.lang, 'workflow.cadre.handover_phone', { phone: household.phone }));
+    const cases = household?.cases.map((k) => k.caseNo) ?? [];
     if (cases.length > 0) lines.push(t(r.lang, 'workflow.cadre.handover_cases', { caseNos: cases.join(t(r.lang, 'workflow.list_separator')) }));
     await send(tx, r, lines.join('\n'), 'handover', undefined, `handover:${notice.handoverId}:${r.key}`, now);
   }

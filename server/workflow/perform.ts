@@ -84,7 +84,7 @@ export async function performTransition(
   });
   await notifyTransition(tx, { caseId: fresh.id, from, to, action: rule.action, note, data, eventId: event.id, actor }, now);
   // a cadre passing the village review (or confirming identity in person) confirms the filer's link to the household
-  const confirmation = confirmationOf({ from, to, data, actorKind: actor.kind });
+  const confirmation = confirmationOf({ move: rule.id, data, actorKind: actor.kind });
   if (confirmation) await confirmFiler(tx, fresh.id, confirmation, now);
   return { ok: true, caseId: fresh.id, caseNo, from, to, action: rule.action, eventId: event.id };
 }

@@ -318,7 +318,7 @@ describe('the home visit and the hand-over', () => {
     const p = srv.db.prisma;
     const c = await newCase(LIUSHU, { status: 'village_review' });
     const contact = await p.contact.findFirstOrThrow({ where: { externalId: c.villager } });
-    await p.contact.update({ where: { id: contact.id }, data: { householdId: c.householdId } });
+    await p.contact.update({ where: { id: contact.id }, data: { householdId: c.householdId, householdLink: 'created' } });
     const village = await p.region.findUniqueOrThrow({ where: { code: LIUSHU } });
     const handover = await p.handover.create({ data: { contactId: contact.id, villageId: village.id, reason: 'requested' } });
     const before = new Set((await outboxRows(p)).map((r) => r.id));
@@ -330,6 +330,22 @@ describe('the home visit and the hand-over', () => {
     expect(to(rows, 'c-liushu')).toContain(c.caseNo);
     expect(to(rows, 'r-liushu@chatroom')).not.toContain('13800138000');
     expect(rows.every((r) => r.kind === 'handover')).toBe(true);
+  });
+
+  test('a hand-over from a contact that only typed the household\'s ID number and phone (claimed): not presented as the household', async () => {
+    const p = srv.db.prisma;
+    const c = await newCase(LIUSHU, { status: 'village_review' });
+    ids += 1;
+    const claimer = await villagerContact(p, `v-claim-${ids}`);
+    await p.contact.update({ where: { id: claimer.id }, data: { householdId: c.householdId, householdLink: 'claimed' } });
+    const village = await p.region.findUniqueOrThrow({ where: { code: LIUSHU } });
+    const handover = await p.handover.create({ data: { contactId: claimer.id, villageId: village.id, reason: 'requested' } });
+    const before = new Set((await outboxRows(p)).map((r) => r.id));
+    await p.$transaction((tx) => notifyHandover(tx, { handoverId: handover.id, contactId: claimer.id, villageId: village.id, reason: 'requested' }, clock));
+    const text = to((await outboxRows(p)).filter((r) => !before.has(r.id)), 'c-liushu');
+    expect(text).toContain('【请联系村民】');
+    expect(text).not.toContain('13800138000');
+    expect(text).not.toContain(c.caseNo);
   });
 
   test.each([
