@@ -3,6 +3,7 @@
  * cadres reminded at most once a day (China-time days), the villager told once per status; the
  * whole identification limit reminds the county office.
  */
+import { scheduledJobs } from 'croner';
 import type { PrismaClient } from '../../server/generated/prisma/client';
 import { silentLogger } from '../../server/log';
 import { checkDeadlines, startDeadlineChecks } from '../../server/workflow/overdue';
@@ -139,12 +140,15 @@ test('a case that moves on is no longer late; late again in the new status, the 
 });
 
 test('the hourly job runs once at start and stops cleanly', async () => {
-  const baseline = process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+  // croner keeps its scheduled jobs by name: stopped, the hourly timer is gone (counting the
+  // process's Timeouts instead also counted the database pool's idle timers, and flaked)
+  const scheduled = () => scheduledJobs.filter((j) => j.name === 'deadline check' && j.isRunning()).length;
   await lateCase('village_review', T0 - 3 * D, 2 * D);
   const job = startDeadlineChecks(prisma, srv.config.workflow, silentLogger, () => new Date(T0));
+  expect(scheduled()).toBe(1);
   const report = await job.runNow(); // joins the run started at once
   expect(report).toMatchObject({ overdue: 1 });
   await job.stop();
-  expect(process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length).toBeLessThanOrEqual(baseline);
+  expect(scheduled()).toBe(0);
   expect((await outboxRows(prisma)).filter((r) => r.targetId === 'c-liushu')).toHaveLength(1);
 });
