@@ -10,7 +10,7 @@ import { t } from '../../flows/i18n';
 import type { Prisma } from '../generated/prisma/client';
 import { APP_CHANNELS } from '../miniprogram/channels';
 import { enqueue } from '../outbox/enqueue';
-import { asLang, boundCadres, regionChain, type Recipient } from '../notify/recipients';
+import { asLang, nearestBoundCadres, regionChain } from '../notify/recipients';
 import { regionName } from '../notify/texts';
 import { ACTING_LINKS } from './household-link';
 
@@ -36,11 +36,7 @@ export async function announceClaim(tx: Tx, claim: Claim, now: Date): Promise<vo
   }
 
   const chain = await regionChain(tx, household.villageId);
-  let cadres: Recipient[] = [];
-  for (const role of ['village', 'town', 'county'] as const) {
-    cadres = await boundCadres(tx, chain, [role]);
-    if (cadres.length > 0) break;
-  }
+  const cadres = await nearestBoundCadres(tx, chain);
   const filed = claim.caseId ? await tx.case.findUniqueOrThrow({ where: { id: claim.caseId }, select: { caseNo: true, villageId: true } }) : null;
   const where = filed ? await regionChain(tx, filed.villageId) : [];
   for (const r of cadres) {

@@ -44,6 +44,19 @@ export async function regionChain(tx: Tx, villageId: string): Promise<RegionRef[
 
 export const asLang = (value: string | null | undefined): Lang => (value === 'en' ? 'en' : 'zh-CN');
 
+/**
+ * The nearest office that has a bound WeChat, going up the village's chain: its village cadres,
+ * else the town's, else the county office's (private chats only). For notices someone must read
+ * even where the village has not bound its account yet.
+ */
+export async function nearestBoundCadres(tx: Tx, chain: RegionRef[]): Promise<Recipient[]> {
+  for (const role of ['village', 'town', 'county'] as const) {
+    const found = await boundCadres(tx, chain, [role]);
+    if (found.length > 0) return found;
+  }
+  return [];
+}
+
 /** Active cadres with one of `roles` in a region of `chain` (so their subtree holds the village), bound to WeChat. */
 export async function boundCadres(tx: Tx, chain: RegionRef[], roles: readonly Role[], onlyIds?: string[]): Promise<Recipient[]> {
   if (roles.length === 0 && !onlyIds) return [];

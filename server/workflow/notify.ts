@@ -15,7 +15,7 @@ import { actsForHousehold } from '../identity/household-link';
 import type { Prisma } from '../generated/prisma/client';
 import { enqueue } from '../outbox/enqueue';
 import { enqueueSubscribeUpdate, subscribeStatus, villagerTargets } from '../miniprogram/villager-notify';
-import { asLang, boundCadres, boundRooms, ownersOf, regionChain, type Recipient } from '../notify/recipients';
+import { asLang, boundCadres, boundRooms, nearestBoundCadres, ownersOf, regionChain, type Recipient } from '../notify/recipients';
 import { cadreTask, day, regionName, villagerUpdate, withFooter } from '../notify/texts';
 import { type Action, type Actor, type CaseStatus, OWNER_ROLES } from '../../flows/workflow';
 
@@ -86,12 +86,9 @@ export async function notifyHandover(tx: Tx, notice: HandoverNotice, now: Date):
   const chain = villageId ? await regionChain(tx, villageId) : [];
   const village = chain.find((r) => r.level === 'village');
 
-  let recipients: Recipient[] = [];
-  for (const role of ['village', 'town', 'county'] as const) {
-    recipients = await boundCadres(tx, chain, [role]);
-    if (recipients.length > 0 || chain.length === 0) break;
-  }
-  if (chain.length === 0) {
+  let recipients: Recipient[];
+  if (chain.length > 0) recipients = await nearestBoundCadres(tx, chain);
+  else {
     // no village known: the county office (every county cadre is at the top of any chain)
     const county = await tx.region.findFirst({ where: { level: 'county' }, select: { id: true, name: true, nameEn: true } });
     recipients = county ? await boundCadres(tx, [{ ...county, level: 'county' }], ['county']) : [];
@@ -122,11 +119,7 @@ export async function notifyIdentityClaim(tx: Tx, claim: { caseId: string; house
   const c = await tx.case.findUniqueOrThrow({ where: { id: claim.caseId }, select: { id: true, caseNo: true, villageId: true } });
   const household = await tx.household.findUniqueOrThrow({ where: { id: claim.householdId } });
   const chain = await regionChain(tx, household.villageId);
-  let recipients: Recipient[] = [];
-  for (const role of ['village', 'town', 'county'] as const) {
-    recipients = await boundCadres(tx, chain, [role]);
-    if (recipients.length > 0) break;
-  }
+  const recipients = await nearestBoundCadres(tx, chain);
   const filed = await regionChain(tx, c.villageId);
   for (const r of recipients) {
     const text = t(r.lang, 'workflow.cadre.identity_claim', {

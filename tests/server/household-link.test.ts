@@ -12,12 +12,11 @@ import { runEffects } from '../../server/conversation/effects';
 import { RegionTree } from '../../server/regions/tree';
 import { call, idNumber, LIUSHU } from '../miniprogram/support';
 import { insertCase } from '../support/fixtures';
-import { illnessTyped } from '../support/illness';
+import { chatWith } from '../support/chat';
 import { TEST_KEYRING } from '../support/keys';
-import { jpegBytes, sendFile, sendText, startTestServer, type TestServer } from '../support/server';
+import { startTestServer, type TestServer } from '../support/server';
 
 let srv: TestServer;
-let n = 0;
 let seq = 0;
 const CADRE_WX = 'wx-liushu-cadre-link';
 const freshPhone = () => `1350000${String(++seq).padStart(4, '0')}`;
@@ -34,19 +33,7 @@ afterAll(async () => {
   await srv.close();
 });
 
-async function say(who: string, text: string): Promise<string> {
-  const res = await sendText(srv, who, text, `${who}-${++n}`);
-  expect(res.status).toBe(200);
-  return res.body.replies!.map((r) => r.text).join('\n');
-}
-
-/** An illness application by chat in 柳树村 (青山镇's first village), up to "确认"; the answer to it. */
-async function applyByChat(who: string, a: { id: string; phone: string; name: string }): Promise<string> {
-  for (const text of ['你好', '1', '因病', a.name, a.id, a.phone, '青山镇', '1', '4口人', '2万', '是', ...illnessTyped()]) await say(who, text);
-  expect((await sendFile(srv, who, jpegBytes(++n % 250), 'bill.jpg', `${who}-${++n}`)).status).toBe(200);
-  for (const text of ['好了', '跳过', '同意', '同意']) await say(who, text);
-  return say(who, '确认');
-}
+const { say, applyByChat } = chatWith(() => srv);
 
 const caseNoIn = (text: string) => /FP-\d{4}-\d{6}/.exec(text)?.[0];
 const contactOf = (wx: string) => srv.db.prisma.contact.findFirstOrThrow({ where: { externalId: wx } });

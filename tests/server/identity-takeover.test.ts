@@ -7,12 +7,11 @@
  * a flagged case passes on only once its identity is confirmed (身份已核实).
  */
 import { answersFor, call, capturingLogger, idNumber, loginByPhone, LIUSHU, BAISHI } from '../miniprogram/support';
-import { illnessTyped } from '../support/illness';
-import { BOT_TOKEN, jpegBytes, sendFile, startTestServer, type TestServer } from '../support/server';
+import { chatWith } from '../support/chat';
+import { startTestServer, type TestServer } from '../support/server';
 
 const log = capturingLogger();
 let srv: TestServer;
-let n = 0;
 
 const VICTIM = { id: idNumber('19480506', 7), phone: '13811112222', name: '赵老汉' };
 let victimCaseNo: string;
@@ -34,23 +33,7 @@ afterAll(async () => {
   await srv.close();
 });
 
-async function say(who: string, text: string): Promise<string> {
-  const res = await fetch(`${srv.url}/api/bot/inbound`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${BOT_TOKEN}` },
-    body: JSON.stringify({ messageId: `${who}-${++n}`, bot: { puppet: 'test', accountId: 'bot' }, from: { id: who, name: who }, type: 'text', text }),
-  });
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { replies: { text: string }[] }).replies.map((r) => r.text).join('\n');
-}
-
-/** An illness application by chat, in the first village of `town`, up to "确认"; the answer to it. */
-async function applyByChat(who: string, a: { id: string; phone: string; name: string; town: string }): Promise<string> {
-  for (const text of ['你好', '1', '因病', a.name, a.id, a.phone, a.town, '1', '4口人', '2万', '是', ...illnessTyped()]) await say(who, text);
-  expect((await sendFile(srv, who, jpegBytes(++n % 250), 'bill.jpg', `${who}-${++n}`)).status).toBe(200);
-  for (const text of ['好了', '跳过', '同意', '同意']) await say(who, text);
-  return say(who, '确认');
-}
+const { say, applyByChat } = chatWith(() => srv);
 
 const submit = (token: string, key: string, answers: Record<string, unknown>, cause = 'illness') =>
   call(srv, 'POST', '/api/app/applications', { token, body: { cause, lang: 'zh-CN', answers, documents: [] }, headers: { 'idempotency-key': key } });

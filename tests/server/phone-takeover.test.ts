@@ -13,8 +13,8 @@ import { t } from '../../flows/i18n';
 import { IDENTITY_CHECKS_PER_CONTACT, IDENTITY_CHECKS_PER_ID } from '../../server/conversation/identity-checks';
 import { answersFor, call, capturingLogger, idNumber, loggedCode, loginByPhone, upload, BAISHI, LIUSHU } from '../miniprogram/support';
 import { insertCase } from '../support/fixtures';
-import { illnessTyped } from '../support/illness';
-import { jpegBytes, sendFile, sendText, startTestServer, type TestServer } from '../support/server';
+import { chatWith } from '../support/chat';
+import { jpegBytes, sendText, startTestServer, type TestServer } from '../support/server';
 
 const log = capturingLogger();
 let srv: TestServer;
@@ -33,19 +33,7 @@ afterAll(async () => {
   await srv.close();
 });
 
-async function say(who: string, text: string): Promise<string> {
-  const res = await sendText(srv, who, text, `${who}-${++n}`);
-  expect(res.status).toBe(200);
-  return res.body.replies!.map((r) => r.text).join('\n');
-}
-
-/** An illness application by chat in the first village of `town`, up to "确认"; the answer to it. */
-async function applyByChat(who: string, a: { id: string; phone: string; name: string; town: string; size?: string }): Promise<string> {
-  for (const text of ['你好', '1', '因病', a.name, a.id, a.phone, a.town, '1', a.size ?? '4口人', '2万', '是', ...illnessTyped()]) await say(who, text);
-  expect((await sendFile(srv, who, jpegBytes(++n % 250), 'bill.jpg', `${who}-${++n}`)).status).toBe(200);
-  for (const text of ['好了', '跳过', '同意', '同意']) await say(who, text);
-  return say(who, '确认');
-}
+const { say, applyByChat } = chatWith(() => srv);
 
 const caseNoIn = (text: string) => /FP-\d{4}-\d{6}/.exec(text)?.[0];
 const submit = (token: string, answers: Record<string, unknown>, cause = 'illness', documents: { uploadId: string; item: string }[] = []) =>
