@@ -59,7 +59,6 @@ export function appCasesRouter(deps: AppDeps, guard: UploadGuard): Router {
   router.get('/api/app/cases/:caseNo', auth, async (ctx) => {
     const found = await detail(ctx, villagerOf(ctx), caseNoOf(ctx));
     if (!found) throw notFound(ctx);
-    ctx.set('Cache-Control', 'private, no-store');
     ctx.body = found;
   });
 
@@ -72,8 +71,6 @@ export function appCasesRouter(deps: AppDeps, guard: UploadGuard): Router {
     await recordAccess(deps.prisma, { actor: { kind: 'villager', contactId: v.contactId, householdId: null }, action: 'document:download', caseNo: row!.caseNo, fields: ['document'], subject: doc.id, at: now() });
     ctx.set('Content-Type', doc.mime);
     ctx.set('Content-Length', String(doc.size));
-    ctx.set('Cache-Control', 'private, no-store');
-    ctx.set('X-Content-Type-Options', 'nosniff');
     ctx.body = stream;
   });
 

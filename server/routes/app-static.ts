@@ -78,7 +78,6 @@ export function appStaticRouter(deps: AppDeps): Router {
     const ext = path.extname(file!).toLowerCase();
     ctx.set('Content-Type', TYPES[ext] ?? 'application/octet-stream');
     ctx.set('Content-Length', String(stats.size));
-    ctx.set('X-Content-Type-Options', 'nosniff');
     ctx.set('Cache-Control', ext === '.html' ? 'no-cache' : /\.[0-9a-f]{8,}\./.test(path.basename(file!)) ? 'public, max-age=31536000, immutable' : 'public, max-age=3600');
     ctx.body = createReadStream(file!);
   });

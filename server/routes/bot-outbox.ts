@@ -92,7 +92,6 @@ export function botOutboxRouter(deps: AppDeps): Router {
     if (!doc || !stream) throw new HttpError(410, 'gone', 'the image is no longer stored');
     ctx.set('Content-Type', doc.mime);
     ctx.set('Content-Length', String(doc.size));
-    ctx.set('Cache-Control', 'private, no-store');
     ctx.body = stream;
   });
 

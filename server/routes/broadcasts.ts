@@ -112,7 +112,6 @@ export function broadcastsRouter(deps: AppDeps, guard: UploadGuard): Router {
     if (!doc || !stream) throw notFound('image');
     ctx.set('Content-Type', doc.mime);
     ctx.set('Content-Length', String(doc.size));
-    ctx.set('X-Content-Type-Options', 'nosniff');
     ctx.body = stream;
   });
 

@@ -20,8 +20,6 @@ export function documentsRouter(deps: AppDeps): Router {
     if (!stream) throw notFound('document content');
     ctx.set('Content-Type', doc.mime);
     ctx.set('Content-Length', String(doc.size));
-    ctx.set('Cache-Control', 'private, no-store');
-    ctx.set('X-Content-Type-Options', 'nosniff');
     ctx.set('Content-Disposition', `inline; filename="${doc.id}"`);
     await recordAccess(deps.prisma, { actor: cadreOf(ctx), action: 'document:download', caseNo: doc.case.caseNo, fields: ['document'], subject: doc.id, at: deps.now?.() ?? new Date() });
     ctx.body = stream;
