@@ -1,5 +1,5 @@
 // Prisma CLI configuration. Only `prisma generate` is used from the CLI: migrations run
-// through the wasm schema engine (server/db/schema-engine.ts), so no native binary is needed.
+// through the wasm schema engine (server/core/db/schema-engine.ts), so no native binary is needed.
 import path from 'node:path';
 import { defineConfig } from 'prisma/config';
 

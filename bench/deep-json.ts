@@ -13,7 +13,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
-import { createApp } from '../server/app';
+import { createApp } from '../server/web';
 import { loadConfig } from '../server/config';
 import { silentLogger } from '../server/log';
 

@@ -1,5 +1,5 @@
 /**
- * Does a login flood freeze the server? Starts the real server (`server/main.ts --server-only`,
+ * Does a login flood freeze the server? Starts the real server (`server/main.ts`, the server alone,
  * a child process) on a fresh PostgreSQL database with the demo county, then measures GET /health
  * latency three ways in the same run:
  *   1. baseline: no flood;
@@ -48,7 +48,7 @@ async function main() {
   try {
     const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url.toString(), DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', SEED_DEMO: 'always', TRUST_PROXY: '1', LOG_LEVEL: 'error', BOT_TOKEN: 'bench-bot-token-0123456789' };
     delete env.NODE_ENV;
-    child = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'server/main.ts'), '--server-only'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'server/main.ts')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const { port, output } = await started(child);
     const base = `http://127.0.0.1:${port}`;
     const password = /login liushu \/ (\S+)/.exec(output)?.[1];

@@ -2,7 +2,7 @@
  * `npm run start:bot`: the gateway alone, against a server elsewhere (SERVER_URL + BOT_TOKEN).
  * Several of these, one per WeChat account, can serve one server.
  */
-import { parseDailyCaps } from './pacer';
+import { loadPacing } from './pacing-config';
 import { createPuppet } from './puppet';
 import { startBot } from '.';
 import { isProduction } from '../server/production-profile';
@@ -15,10 +15,8 @@ async function main() {
   // the server refuses a shorter one in production (server/production-profile.ts): say so here first
   if (isProduction(process.env) && token.length < 32) throw new Error('BOT_TOKEN is too short for NODE_ENV=production: at least 32 random characters, the same as the server\'s');
   const { puppet } = await createPuppet(process.env);
-  const minIntervalMs = Number(process.env.BOT_MIN_INTERVAL_MS ?? 1000);
-  if (!Number.isInteger(minIntervalMs) || minIntervalMs < 0) throw new Error('BOT_MIN_INTERVAL_MS must be a whole number of milliseconds (default 1000)');
-  const dailyCaps = parseDailyCaps(process.env.BOT_DAILY_CAPS);
-  const running = await startBot({ puppet, serverUrl, token, spoolDir: process.env.BOT_SPOOL_DIR ?? './data/bot-spool', pacing: { minIntervalMs, dailyCaps } });
+  const pacing = loadPacing(process.env);
+  const running = await startBot({ puppet, serverUrl, token, spoolDir: process.env.BOT_SPOOL_DIR ?? './data/bot-spool', pacing });
   console.log(`bot logged in; forwarding to ${serverUrl}`);
   const stop = () => {
     running

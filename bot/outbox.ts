@@ -2,7 +2,7 @@
  * Draining the outbox: long-poll the server for this account's messages, say each one (paced),
  * ack it right after `say` succeeds, report a failure, and on stop release what was not started.
  * One ack per delivery; delivery is at least once — a bot killed between a say and its ack has
- * that message said again when its lease expires on the server (see server/outbox/delivery.ts).
+ * that message said again when its lease expires on the server (see server/core/outbox/delivery.ts).
  * An ack the server did not take (it was restarting) is kept and sent again before the next
  * lease, and a message handed out again meanwhile is acked, not said twice.
  */

@@ -3,8 +3,8 @@
  *   npm run db:seed
  */
 import { loadConfig } from '../server/config';
-import { connectDatabase } from '../server/db/connect';
-import { applyMigrations } from '../server/db/schema-engine';
+import { connectDatabase } from '../server/core/db/connect';
+import { applyMigrations } from '../server/core/db/schema-engine';
 import { databaseIsEmpty, describeDemoSeed, seedDemoCounty } from '../server/seed/demo-county';
 
 async function main() {

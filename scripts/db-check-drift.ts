@@ -4,7 +4,7 @@
  */
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
-import { diffMigrationsToSchema } from '../server/db/schema-engine';
+import { diffMigrationsToSchema } from '../server/core/db/schema-engine';
 
 diffMigrationsToSchema(new PrismaPGlite(new PGlite()) as never)
   .then((sql) => {

@@ -3,8 +3,8 @@
  *   npm run db:migrate
  */
 import { loadConfig } from '../server/config';
-import { connectDatabase } from '../server/db/connect';
-import { applyMigrations } from '../server/db/schema-engine';
+import { connectDatabase } from '../server/core/db/connect';
+import { applyMigrations } from '../server/core/db/schema-engine';
 
 async function main() {
   const config = loadConfig(process.env);

@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
-import { diffMigrationsToSchema, MIGRATIONS_DIR } from '../server/db/schema-engine';
+import { diffMigrationsToSchema, MIGRATIONS_DIR } from '../server/core/db/schema-engine';
 
 async function main() {
   const name = (process.argv[2] ?? '').trim();

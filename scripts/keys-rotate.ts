@@ -5,11 +5,11 @@
  * With the embedded database (no DATABASE_URL) stop `npm start` first: PGlite has one user.
  */
 import { loadConfig, ConfigError } from '../server/config';
-import { loadKeyring } from '../server/crypto/keyring-source';
-import { checkIndexSetting } from '../server/crypto/index-setting';
-import { rotateKeys } from '../server/crypto/rotate';
-import { connectDatabase } from '../server/db/connect';
-import { FileSystemDocumentStore } from '../server/documents/store';
+import { loadKeyring } from '../server/core/crypto/keyring-source';
+import { checkIndexSetting } from '../server/core/crypto/index-setting';
+import { rotateKeys } from '../server/core/crypto/rotate';
+import { connectDatabase } from '../server/core/db/connect';
+import { FileSystemDocumentStore } from '../server/core/documents/store';
 
 async function main() {
   const config = loadConfig(process.env);

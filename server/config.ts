@@ -5,11 +5,10 @@
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { parseTimeLimits, type TimeLimits } from './workflow/deadlines';
-import { parseDailyCaps } from '../bot/pacer';
+import { parseTimeLimits, type TimeLimits } from './core/workflow/deadlines';
 import { isProduction, profileRefusals, simulatorWanted } from './production-profile';
-import type { KeySettings } from './crypto/keyring-source';
-import type { UploadSettings } from './documents/upload-guard';
+import type { KeySettings } from './core/crypto/keyring-source';
+import type { UploadSettings } from './core/documents/upload-guard';
 
 const optionalString = z.string().trim().min(1).optional().catch(undefined);
 
@@ -25,7 +24,7 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().default('./data'),
   DOCUMENTS_DIR: optionalString,
   MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
-  // what uploads may cost (server/documents/upload-guard.ts): per villager, at once, and for how long unfiled ones are kept
+  // what uploads may cost (server/core/documents/upload-guard.ts): per villager, at once, and for how long unfiled ones are kept
   UPLOAD_MAX_FILES: z.coerce.number().int().min(1).max(1000).default(20),
   UPLOAD_MAX_TOTAL_BYTES: z.coerce.number().int().positive().default(100 * 1024 * 1024),
   UPLOAD_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
@@ -41,20 +40,18 @@ const EnvSchema = z.object({
   PUBLICITY_MIN_DAYS: z.coerce.number().int().min(1).max(60).default(5),
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
   OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
-  BOT_MIN_INTERVAL_MS: z.coerce.number().int().min(0).max(600_000).default(1000),
-  BOT_DAILY_CAPS: z.string().optional(),
   SESSION_HOURS: z.coerce.number().positive().max(24 * 90).default(12),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().positive().max(24 * 60).default(15),
-  // throttling (server/throttle, server/auth/login-limits.ts): per client address, and the global binding-code budget
+  // throttling (server/core/throttle, server/core/auth/login-limits.ts): per client address, and the global binding-code budget
   TRUST_PROXY: z.enum(['0', '1']).default('0'),
   AUTH_CLIENT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
   AUTH_CLIENT_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(60),
   BINDING_ATTEMPTS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(60),
-  // ID number + phone checks in the chat per hour from all contacts together (server/conversation/identity-checks.ts)
+  // ID number + phone checks in the chat per hour from all contacts together (server/core/identity/checks.ts)
   IDENTITY_CHECKS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(300),
   LOGIN_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
-  // the mini-program and the h5 app (server/miniprogram)
+  // the mini-program and the h5 app (server/app)
   WECHAT_APPID: optionalString,
   WECHAT_SECRET: optionalString,
   WECHAT_API_BASE: z.string().trim().url().default('https://api.weixin.qq.com'),
@@ -70,7 +67,7 @@ const EnvSchema = z.object({
   SIMULATOR: z.enum(['on', 'off']).optional(),
   WECHATY_PUPPET: optionalString,
   MAX_IMAGE_PIXELS: z.coerce.number().int().positive().default(50_000_000),
-  // personal data at rest (server/crypto): keys, cipher, how long inbound replies are kept
+  // personal data at rest (server/core/crypto): keys, cipher, how long inbound replies are kept
   FANGPIN_DATA_KEY: optionalString,
   FANGPIN_DATA_KEY_FILE: optionalString,
   DATA_CIPHER: z.enum(['aes-256-gcm', 'sm4']).default('aes-256-gcm'),
@@ -85,7 +82,7 @@ export type Config = {
   dataDir: string;
   documentsDir: string;
   maxUploadBytes: number;
-  /** What uploads may cost: server/documents/upload-guard.ts. */
+  /** What uploads may cost: server/core/documents/upload-guard.ts. */
   uploads: UploadSettings;
   /** Shared secret between bot and server. Generated per process when unset (embedded mode). */
   botToken: string;
@@ -98,9 +95,6 @@ export type Config = {
   workflow: { limits: TimeLimits; publicityMinDays: number };
   /** Outbox delivery: failures before a message becomes a dead letter; how long a bot holds a message it took. */
   outbox: { maxAttempts: number; leaseSeconds: number };
-  /** The embedded bot's pacing per WeChat account: the least time between two outgoing notices, and daily caps per kind. */
-  botMinIntervalMs: number;
-  botDailyCaps: Record<string, number>;
   /**
    * Cadre login: how long a session lasts; attempts per account (and per known device) within
    * lockMinutes; attempts per client address at the login and one-time-code endpoints, per minute
@@ -116,7 +110,7 @@ export type Config = {
   simulator: boolean;
   /** Images whose header declares more pixels are refused on every upload path (decompression bombs). */
   maxImagePixels: number;
-  /** Personal data at rest: where the keyring comes from (server/crypto/keyring-source.ts), and how long a processed inbound message keeps its replies. */
+  /** Personal data at rest: where the keyring comes from (server/core/crypto/keyring-source.ts), and how long a processed inbound message keeps its replies. */
   dataProtection: { keys: KeySettings; idempotencyHours: number };
 };
 
@@ -151,12 +145,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   } catch (err) {
     throw new ConfigError(`invalid configuration: ${(err as Error).message}`);
   }
-  let botDailyCaps: Record<string, number>;
-  try {
-    botDailyCaps = parseDailyCaps(e.BOT_DAILY_CAPS);
-  } catch (err) {
-    throw new ConfigError(`invalid configuration: ${(err as Error).message}`);
-  }
   const refusals = profileRefusals(e);
   if (refusals.length > 0) throw new ConfigError(`refusing to start:\n- ${refusals.join('\n- ')}`);
   const dataDir = path.resolve(e.DATA_DIR);
@@ -184,8 +172,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     logLevel: e.LOG_LEVEL,
     workflow: { limits, publicityMinDays: e.PUBLICITY_MIN_DAYS },
     outbox: { maxAttempts: e.OUTBOX_MAX_ATTEMPTS, leaseSeconds: e.OUTBOX_LEASE_SECONDS },
-    botMinIntervalMs: e.BOT_MIN_INTERVAL_MS,
-    botDailyCaps,
     auth: {
       sessionHours: e.SESSION_HOURS,
       maxFailures: e.LOGIN_MAX_FAILURES,

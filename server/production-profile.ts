@@ -54,7 +54,7 @@ export function profileRefusals(env: ProfileEnv): string[] {
     refusals.push(`ADMIN_TOKEN is too short for NODE_ENV=production: set ADMIN_TOKEN to at least ${MIN_PRODUCTION_SECRET_LENGTH} random characters (e.g. \`openssl rand -hex 32\`), or unset it.`);
   if (env.BOT_TOKEN !== undefined && env.BOT_TOKEN.length < MIN_PRODUCTION_SECRET_LENGTH)
     refusals.push(`BOT_TOKEN is too short for NODE_ENV=production: set BOT_TOKEN to at least ${MIN_PRODUCTION_SECRET_LENGTH} random characters (e.g. \`openssl rand -hex 32\`).`);
-  // server/crypto/keyring-source.ts refuses too; named here so that one start lists everything to set
+  // server/core/crypto/keyring-source.ts refuses too; named here so that one start lists everything to set
   if (!env.FANGPIN_DATA_KEY && !env.FANGPIN_DATA_KEY_FILE)
     refusals.push('FANGPIN_DATA_KEY (or FANGPIN_DATA_KEY_FILE) is required with NODE_ENV=production: the key that encrypts personal data (see the README, "Production").');
   return refusals;

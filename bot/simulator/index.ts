@@ -2,7 +2,7 @@
  * A browser stand-in for WeChat while the bot runs on the mock puppet: a person plays a villager
  * (each display name is one mock contact, so two tabs can be two villagers), or speaks in a
  * mock group with ?room=村工作群. Development only: anyone who opens it reads any villager's
- * chat, so server/main.ts mounts it only on a loopback HOST outside production (SIMULATOR).
+ * chat, so start/embedded.ts mounts it only on a loopback HOST outside production (SIMULATOR).
  *
  *   GET  /simulator                       the chat page (?as=张大爷&room=…&lang=en)
  *   POST /simulator/api/send              JSON { as, room?, text } or multipart as, room?, file
@@ -17,7 +17,7 @@ import { randomBytes } from 'node:crypto';
 import type { Context } from 'koa';
 import { z } from 'zod';
 import type { mock } from 'wechaty-puppet-mock';
-import { sniffMime } from '../../server/documents/sniff';
+import { sniffMime } from '../../server/core/documents/sniff';
 import { botT } from '../i18n';
 import { DEFAULT_CHAT_LIMITS, MockChats, type ChatLimits } from './chats';
 import { renderPage } from './page';

@@ -3,7 +3,7 @@
  * The engine validates the `file_case` effect with it before emitting it, the server validates
  * it again at its boundary, and the mini-program can render its form from it: each field's
  * `meta.label` is the i18n key of the same question's label in the chat, and `meta.input` says
- * what kind of text a form field takes where the type alone does not (server/miniprogram/form.ts).
+ * what kind of text a form field takes where the type alone does not (server/app/form.ts).
  */
 import { z } from 'zod';
 import type { ApplicationData, Cause } from '../engine/types';

@@ -1,7 +1,7 @@
 /**
  * A step's conditions and limits, written as data so that everything reading a flow reads the
  * same thing: the engine (which step comes next, which answer went stale), the summary, and the
- * mini-program's form (server/miniprogram/form.ts turns them into `visibleWhen` and `atMost`).
+ * mini-program's form (server/app/form.ts turns them into `visibleWhen` and `atMost`).
  *
  *   showIf: [{ field: 'cause', equals: 'illness' }, { field: 'patient', equals: 'family' }]
  *   atMost: { field: 'totalCostFen', hint: 'apply.reimbursedFen.too_much' }

@@ -1,6 +1,6 @@
 /**
  * The 'auth' namespace, zh-CN (the source): what the login endpoints and the outbox say about
- * logins and throttling (server/auth, server/routes/auth.ts, app-auth.ts, server/outbox/sealed-text.ts).
+ * logins and throttling (server/core/auth, server/api/routes/auth.ts, app-auth.ts, server/core/outbox/sealed-text.ts).
  */
 export const authZhCN = {
   /** Cadre login (POST /api/auth/login). */

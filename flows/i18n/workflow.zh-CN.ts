@@ -1,7 +1,7 @@
 /**
  * The 'workflow' namespace, zh-CN (the source): what the outbox tells villagers and cadres when a
- * case moves (server/workflow/notify.ts, server/notify/texts.ts) and when it is late
- * (server/workflow/overdue.ts). Plain words for villagers; for cadres the facts and the exact
+ * case moves (server/core/workflow/notify.ts, server/core/notify/texts.ts) and when it is late
+ * (server/core/workflow/overdue.ts). Plain words for villagers; for cadres the facts and the exact
  * command to reply with. The command words are the ones the bot understands (flows/cadre/).
  */
 export const workflowZhCN = {

@@ -7,7 +7,7 @@
 import type { Context } from 'koa';
 import { t } from '../../flows/i18n';
 import type { Lang } from '../../flows/engine/types';
-import { requestLang } from '../miniprogram/lang';
+import { requestLang } from './lang';
 import { HttpError } from './errors';
 
 export function bodyError(defaultLang: Lang) {

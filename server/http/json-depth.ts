@@ -7,7 +7,7 @@
 import type { Context, Next } from 'koa';
 import { t } from '../../flows/i18n';
 import type { Lang } from '../../flows/engine/types';
-import { requestLang } from '../miniprogram/lang';
+import { requestLang } from './lang';
 import { HttpError } from './errors';
 import { pathOf, walkJson } from './json-walk';
 

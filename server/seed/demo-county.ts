@@ -5,9 +5,9 @@
  * (county 6 digits, town 9, village 12) but name no real place.
  */
 import type { PrismaClient } from '../generated/prisma/client';
-import { issueBindingCode } from '../auth/binding-codes';
-import { hashPassword, newPassword } from '../auth/passwords';
-import { hashToken, newToken } from '../auth/tokens';
+import { issueBindingCode } from '../core/auth/binding-codes';
+import { hashPassword, newPassword } from '../core/auth/passwords';
+import { hashToken, newToken } from '../core/auth/tokens';
 import type { Role } from '../../flows/workflow';
 import { seedPolicyKnowledge } from './policy-knowledge';
 

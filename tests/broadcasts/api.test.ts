@@ -6,10 +6,10 @@
  * broadcast started, images and cards in the outbox, and case notices going first.
  */
 import type { PrismaClient } from '../../server/generated/prisma/client';
-import { startBroadcast } from '../../server/broadcasts/lifecycle';
-import { runDueBroadcasts, startBroadcastJob } from '../../server/broadcasts/schedule';
-import { enqueue } from '../../server/outbox/enqueue';
-import { PUBLICITY_PER_LEASE } from '../../server/outbox/delivery';
+import { startBroadcast } from '../../server/core/broadcasts/lifecycle';
+import { runDueBroadcasts, startBroadcastJob } from '../../server/core/broadcasts/schedule';
+import { enqueue } from '../../server/core/outbox/enqueue';
+import { PUBLICITY_PER_LEASE } from '../../server/core/outbox/delivery';
 import { silentLogger } from '../../server/log';
 import { insertCase } from '../support/fixtures';
 import { BOT_TOKEN, pngBytes, startTestServer, type TestServer } from '../support/server';

@@ -6,7 +6,7 @@
  * verification, the assessment, the decision and the payment. The bot drains the outbox into the
  * same mock WeChat, and the villager's contact receives each expected update, in order.
  */
-import { issueBindingCode } from '../../server/auth/binding-codes';
+import { issueBindingCode } from '../../server/core/auth/binding-codes';
 import { leftovers, sleep } from './support';
 import { apply, Group, noticesTo, outboxDrained, Person, startWorld, villagerHears, type World } from './workflow-support';
 

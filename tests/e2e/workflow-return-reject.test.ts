@@ -6,7 +6,7 @@
  * - rejected: the village cadre, privately, rejects with a reason; the reason reaches the villager
  *   with how to ask for a re-check.
  */
-import { issueBindingCode } from '../../server/auth/binding-codes';
+import { issueBindingCode } from '../../server/core/auth/binding-codes';
 import { leftovers, sleep } from './support';
 import { apply, Group, noticesTo, outboxDrained, Person, startWorld, villagerHears, type World } from './workflow-support';
 import { jpegBytes } from '../support/server';

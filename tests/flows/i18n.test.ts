@@ -39,7 +39,7 @@ const REVIEW_TARGETS = TRANSITIONS.filter((r) => r.action === 'approve' && r.tar
 const DYNAMIC_KEYS = [
   ...Object.keys(PARSE_REASONS).map((r) => `parse.${r}`),
   ...CASE_STATUSES.map((s) => `status.${s}`),
-  // the notices' words per status and act (server/notify/texts.ts)
+  // the notices' words per status and act (server/core/notify/texts.ts)
   ...TIMED_STATUSES.map((s) => `workflow.step.${s}`),
   ...Object.keys(ACTS).map((s) => `workflow.cadre.need.${s}`),
   ...[...new Set(Object.values(ACTS).flat()), 'view'].map((a) => `workflow.cadre.cmd.${a}`),

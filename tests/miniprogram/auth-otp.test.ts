@@ -6,7 +6,7 @@
  */
 import { t } from '../../flows/i18n';
 import { loadConfig } from '../../server/config';
-import { requestOtp } from '../../server/miniprogram/otp';
+import { requestOtp } from '../../server/app/otp';
 import { insertCase } from '../support/fixtures';
 import { ADMIN_TOKEN, BOT_TOKEN, startTestServer, type TestServer } from '../support/server';
 import { call, capturingLogger, idNumber, loggedCode, loginByPhone } from './support';

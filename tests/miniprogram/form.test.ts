@@ -6,8 +6,8 @@
  */
 import { CHECKLIST, FLOWS, t } from '../../flows';
 import type { Cause, Lang } from '../../flows/engine/types';
-import { formContext, formModel, presentForm } from '../../server/miniprogram/form';
-import { RegionTree } from '../../server/regions/tree';
+import { formContext, formModel, presentForm } from '../../server/app/form';
+import { RegionTree } from '../../server/core/regions/tree';
 import { DEMO_COUNTY } from '../../server/seed/demo-county';
 import { illnessAskedAfterPatient, ILLNESS_TABLE } from '../support/illness';
 import { startTestServer, type TestServer } from '../support/server';

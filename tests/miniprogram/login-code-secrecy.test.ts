@@ -7,7 +7,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { t } from '../../flows/i18n';
-import { sweepAuthRows } from '../../server/throttle/sweep';
+import { sweepAuthRows } from '../../server/core/throttle/sweep';
 import { insertCase } from '../support/fixtures';
 import { ADMIN_TOKEN, BOT_TOKEN, startTestServer, type TestServer } from '../support/server';
 import { call as rawCall, capturingLogger, idNumber, loggedCode } from './support';

@@ -4,7 +4,7 @@
  * subscribeMessage.send as well as the chat. WeChat's API is a local fake (WECHAT_API_BASE).
  */
 import { t } from '../../flows/i18n';
-import { startSubscribeWorker, fitValue } from '../../server/miniprogram/subscribe-worker';
+import { startSubscribeWorker, fitValue } from '../../server/app/subscribe-worker';
 import { startTestServer, type TestServer } from '../support/server';
 import { answersFor, call, capturingLogger, fakeWeChat, idNumber, loginByPhone } from './support';
 

@@ -4,8 +4,8 @@
  *   GET /api/outbox?status=dead and POST /api/outbox/:id/retry for the county office.
  */
 import type { PrismaClient } from '../../server/generated/prisma/client';
-import { enqueue, type OutboxMessage } from '../../server/outbox/enqueue';
-import { backoffMs } from '../../server/outbox/delivery';
+import { enqueue, type OutboxMessage } from '../../server/core/outbox/enqueue';
+import { backoffMs } from '../../server/core/outbox/delivery';
 import { ADMIN_TOKEN, BOT_TOKEN, startTestServer, type TestServer } from '../support/server';
 import { insertCase } from '../support/fixtures';
 

@@ -6,8 +6,8 @@
  */
 import { t } from '../../flows/i18n';
 import { SYSTEM } from '../../flows/workflow';
-import { notifyHandover, notifyVisitScheduled } from '../../server/workflow/notify';
-import { performTransition } from '../../server/workflow/perform';
+import { notifyHandover, notifyVisitScheduled } from '../../server/core/workflow/notify';
+import { performTransition } from '../../server/core/workflow/perform';
 import { insertCase } from '../support/fixtures';
 import { startTestServer, type TestServer } from '../support/server';
 import { bindCadre, bindRoom, cadreActor, move, mustMove, outboxRows, villagerContact, type Row } from './support';

@@ -6,7 +6,7 @@
 import { scheduledJobs } from 'croner';
 import type { PrismaClient } from '../../server/generated/prisma/client';
 import { silentLogger } from '../../server/log';
-import { checkDeadlines, startDeadlineChecks } from '../../server/workflow/overdue';
+import { checkDeadlines, startDeadlineChecks } from '../../server/core/workflow/overdue';
 import { insertCase } from '../support/fixtures';
 import { startTestServer, type TestServer } from '../support/server';
 import { bindCadre, bindRoom, cadreActor, mustMove, outboxRows, villagerContact, type Row } from './support';

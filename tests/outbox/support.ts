@@ -2,10 +2,10 @@
  * Helpers for the outbox tests: WeChat bindings for demo cadres and work groups, villager
  * contacts, a move through the workflow in its own transaction, and the outbox as rows.
  */
-import { actorForCadre } from '../../server/auth/actor';
+import { actorForCadre } from '../../server/core/auth/actor';
 import type { PrismaClient } from '../../server/generated/prisma/client';
 import type { Actor } from '../../flows/workflow';
-import { performTransition, type TransitionRequest, type TransitionResult } from '../../server/workflow/perform';
+import { performTransition, type TransitionRequest, type TransitionResult } from '../../server/core/workflow/perform';
 import type { TestServer } from '../support/server';
 
 /** The channel of the mock bot account (what the bot's inbound calls and outbox polls name). */

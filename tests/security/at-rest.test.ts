@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { purgeInboundReplies } from '../../server/conversation/purge-replies';
+import { purgeInboundReplies } from '../../server/chat/conversation/purge-replies';
 import { ADMIN_URL } from '../support/postgres';
 import { illnessTyped } from '../support/illness';
 import { sendFile, sendText, startTestServer, type TestServer } from '../support/server';

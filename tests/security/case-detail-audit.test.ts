@@ -2,7 +2,7 @@
  * Issue 8 follow-up: the full ID number and phone left without an access-audit entry. Only
  * GET /api/cases/:caseNo wrote one; a move, an objection, its resolution and a scheduled visit
  * answer with the same case detail and wrote none. Every answer that carries the detail goes
- * through caseDetailAudited (server/cases/detail.ts): each writes exactly one entry — who, which
+ * through caseDetailAudited (server/core/cases/detail.ts): each writes exactly one entry — who, which
  * case, which fields — and a refusal, which shows nothing, writes none.
  */
 import { insertCase } from '../support/fixtures';

@@ -1,10 +1,10 @@
 /**
- * The crypto core (server/crypto): both cipher suites against known answers, sealed values that
+ * The crypto core (server/core/crypto): both cipher suites against known answers, sealed values that
  * are refused when altered, read with a missing key or read for another column, the blind index.
  */
 import { createCipheriv, createHash, createHmac, hkdfSync } from 'node:crypto';
-import { DecryptionError, deriveSuiteKeys, decrypt, encrypt, type SuiteId } from '../../server/crypto/cipher';
-import { Keyring, normalise } from '../../server/crypto/keyring';
+import { DecryptionError, deriveSuiteKeys, decrypt, encrypt, type SuiteId } from '../../server/core/crypto/cipher';
+import { Keyring, normalise } from '../../server/core/crypto/keyring';
 import { testKeyring } from '../support/keys';
 
 const hex = (s: string) => Buffer.from(s, 'hex');
@@ -40,7 +40,7 @@ describe('the two suites: known answers with a fixed IV', () => {
   });
 
   test('SM4-CTR + HMAC-SM3 is what it says: CTR from the SM4 block, the tag an HMAC-SM3 over aad ‖ iv ‖ ciphertext', () => {
-    // rebuilt here from the primitives alone, independently of server/crypto
+    // rebuilt here from the primitives alone, independently of server/core/crypto
     const salt = Buffer.from('fangpin data key v1');
     const enc = Buffer.from(hkdfSync('sm3', MASTER, salt, 'sm4-ctr enc', 16));
     const mac = Buffer.from(hkdfSync('sm3', MASTER, salt, 'hmac-sm3 mac', 32));

@@ -3,11 +3,11 @@
  * (HMAC-SHA256 → HMAC-SM3): phone logins made a second contact, document dedupe and the embedded
  * bot's spool key broke. The HMAC is INDEX_HMAC's now (tests/security/cipher.test.ts), recorded
  * at the first start with a check value of the index key; a later start with another HMAC or
- * index key is refused, saying what to set (server/crypto/index-setting.ts).
+ * index key is refused, saying what to set (server/core/crypto/index-setting.ts).
  */
 import { ConfigError } from '../../server/config';
-import { checkIndexSetting } from '../../server/crypto/index-setting';
-import { Keyring, type DataCipher, type IndexHmac } from '../../server/crypto/keyring';
+import { checkIndexSetting } from '../../server/core/crypto/index-setting';
+import { Keyring, type DataCipher, type IndexHmac } from '../../server/core/crypto/keyring';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 
 let db: TestDatabase;

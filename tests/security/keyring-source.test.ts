@@ -1,12 +1,12 @@
 /**
- * Where the keys come from (server/crypto/keyring-source.ts): FANGPIN_DATA_KEY, a key file, the
+ * Where the keys come from (server/core/crypto/keyring-source.ts): FANGPIN_DATA_KEY, a key file, the
  * embedded default created owner-only at first start, and production refusing to start without one.
  */
 import { mkdtempSync, rmSync, statSync, writeFileSync, chmodSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ConfigError, loadConfig } from '../../server/config';
-import { loadKeyring, parseKeyString } from '../../server/crypto/keyring-source';
+import { loadKeyring, parseKeyString } from '../../server/core/crypto/keyring-source';
 
 const b64 = (fill: number) => Buffer.alloc(32, fill).toString('base64');
 const dirs: string[] = [];

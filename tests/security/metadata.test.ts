@@ -1,9 +1,9 @@
 /**
- * Metadata stripped from photos before they are stored (server/documents/metadata.ts): EXIF and
+ * Metadata stripped from photos before they are stored (server/core/documents/metadata.ts): EXIF and
  * other APPn segments, comments and trailing bytes go; what a decoder needs stays byte for byte.
  */
 import { imageSize } from 'image-size';
-import { stripJpeg, stripMetadata } from '../../server/documents/metadata';
+import { stripJpeg, stripMetadata } from '../../server/core/documents/metadata';
 import { exifGpsSegment, GPS_LATITUDE, PHOTO_WITHOUT_METADATA, photoWithGps } from './photo-with-gps';
 
 const seg = (marker: number, body: string) => {

@@ -2,7 +2,7 @@
  * Issue 8 follow-up: names stayed in clear. A chat contact's WeChat display name (often the real
  * name), the applicant's name that a mini-program filing copies into the contact, a document's
  * file name ("李桂兰病历.jpg") and the unkeyed SHA-256 of a whole mini-program application (its ID
- * number and phone can be guessed back from it) are sealed now (server/crypto/sealed-fields.ts):
+ * number and phone can be guessed back from it) are sealed now (server/core/crypto/sealed-fields.ts):
  * a `pg_dump` holds none of them, and the server still reads them as before.
  */
 import { execFileSync } from 'node:child_process';

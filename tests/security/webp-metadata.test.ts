@@ -2,14 +2,14 @@
  * Issue 8 follow-up: WebP photos kept their EXIF GPS and XMP on every upload path (exif-be-gone
  * read the RIFF header as a chunk and let the file through, and knows no `XMP ` chunk), and
  * HEIC/HEIF and TIFF were accepted and stored with their GPS. WebP is now walked chunk by chunk
- * (server/documents/webp.ts): only the picture's chunks stay, the VP8X flags and the RIFF size
+ * (server/core/documents/webp.ts): only the picture's chunks stay, the VP8X flags and the RIFF size
  * say so. HEIC/HEIF and TIFF are refused with a reply that asks for a WeChat photo (JPEG/PNG).
  */
 import { imageSize } from 'image-size';
 import { t } from '../../flows/i18n';
-import { stripMetadata } from '../../server/documents/metadata';
-import { FileSystemDocumentStore } from '../../server/documents/store';
-import { stripWebp } from '../../server/documents/webp';
+import { stripMetadata } from '../../server/core/documents/metadata';
+import { FileSystemDocumentStore } from '../../server/core/documents/store';
+import { stripWebp } from '../../server/core/documents/webp';
 import { EXIF_GPS, riff, riffChunk, vp8l, vp8x, VP8X_EXIF, VP8X_ICC, VP8X_XMP, webpWithGps, XMP } from '../support/webp';
 import { tiffOfSize } from '../support/image-headers';
 import { GPS_LATITUDE } from './photo-with-gps';

@@ -6,7 +6,7 @@
  * but never acts, and the one-time WeChat binding codes.
  */
 import bcrypt from 'bcryptjs';
-import { findBindingCode, redeemBindingCode } from '../../server/auth/binding-codes';
+import { findBindingCode, redeemBindingCode } from '../../server/core/auth/binding-codes';
 import { insertCase } from '../support/fixtures';
 import { ADMIN_TOKEN, startTestServer, type TestServer } from '../support/server';
 

@@ -5,7 +5,7 @@
  * contact, or guesses spread over many contacts, never get more tries than that. Fixed clock.
  */
 import { t } from '../../flows/i18n';
-import { MAX_BINDING_ATTEMPTS } from '../../server/cadre/binding';
+import { MAX_BINDING_ATTEMPTS } from '../../server/chat/cadre/binding';
 import { ADMIN_TOKEN, sendText, startTestServer, type TestServer } from '../support/server';
 
 const START = new Date('2026-03-10T02:00:00Z');

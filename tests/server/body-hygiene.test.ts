@@ -10,7 +10,7 @@
 import { gzipSync } from 'node:zlib';
 import os from 'node:os';
 import type Koa from 'koa';
-import { createApp } from '../../server/app';
+import { createApp } from '../../server/web';
 import { loadConfig } from '../../server/config';
 import { findControlChars } from '../../server/http/control-chars';
 import { MAX_JSON_DEPTH, tooDeepAt } from '../../server/http/json-depth';

@@ -4,7 +4,7 @@
  * privacy of a group, and the villager's side of a returned case (photos, "好了") and "撤回".
  * The end-to-end runs through the mock WeChat are in tests/e2e/workflow-*.test.ts.
  */
-import { issueBindingCode } from '../../server/auth/binding-codes';
+import { issueBindingCode } from '../../server/core/auth/binding-codes';
 import { insertCase } from '../support/fixtures';
 import { BOT_TOKEN, jpegBytes, startTestServer, type TestServer } from '../support/server';
 

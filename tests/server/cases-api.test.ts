@@ -2,7 +2,7 @@
  * The cadre read API: who may see which cases and documents. A cadre sees the subtree of their
  * region; outside it a case reads as not found; the list view carries no ID number or phone.
  */
-import { FileSystemDocumentStore } from '../../server/documents/store';
+import { FileSystemDocumentStore } from '../../server/core/documents/store';
 import { insertCase } from '../support/fixtures';
 import { ADMIN_TOKEN, pngBytes, startTestServer, type TestServer } from '../support/server';
 

@@ -7,7 +7,7 @@
  */
 import os from 'node:os';
 import type Koa from 'koa';
-import { createApp } from '../../server/app';
+import { createApp } from '../../server/web';
 import { loadConfig } from '../../server/config';
 import { silentLogger } from '../../server/log';
 import { ADMIN_TOKEN, BOT_TOKEN, pngBytes, startTestServer, type TestServer } from '../support/server';

@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { mkdir, readdir, rename, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { collectOrphanDocuments, ORPHAN_GRACE_MS } from '../../server/documents/gc';
-import { FileSystemDocumentStore, sha256Hex, type StoredBlob } from '../../server/documents/store';
+import { collectOrphanDocuments, ORPHAN_GRACE_MS } from '../../server/core/documents/gc';
+import { FileSystemDocumentStore, sha256Hex, type StoredBlob } from '../../server/core/documents/store';
 import { pngBytes, sendFile, startTestServer, type TestServer } from '../support/server';
 
 const NOW = new Date('2026-03-01T04:00:00Z');

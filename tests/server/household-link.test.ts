@@ -8,8 +8,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { t } from '../../flows/i18n';
-import { runEffects } from '../../server/conversation/effects';
-import { RegionTree } from '../../server/regions/tree';
+import { runEffects } from '../../server/chat/conversation/effects';
+import { RegionTree } from '../../server/core/regions/tree';
 import { call, idNumber, LIUSHU } from '../miniprogram/support';
 import { insertCase } from '../support/fixtures';
 import { chatWith } from '../support/chat';

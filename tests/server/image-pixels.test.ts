@@ -7,7 +7,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { t } from '../../flows/i18n';
-import { imageRefusal, pixelCount } from '../../server/documents/pixels';
+import { imageRefusal, pixelCount } from '../../server/core/documents/pixels';
 import { gifOf, jpegOfFrames, jpegOfSize, tiffOfSize } from '../support/image-headers';
 import { BOT_TOKEN, pngBytes, sendFile, startTestServer, type TestServer } from '../support/server';
 import { pngOfSize } from '../support/png-header';

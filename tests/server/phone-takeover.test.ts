@@ -10,7 +10,7 @@
  *    counts only when the session proved it (a phone login), never when it is typed in the form.
  */
 import { t } from '../../flows/i18n';
-import { IDENTITY_CHECKS_PER_CONTACT, IDENTITY_CHECKS_PER_ID } from '../../server/conversation/identity-checks';
+import { IDENTITY_CHECKS_PER_CONTACT, IDENTITY_CHECKS_PER_ID } from '../../server/core/identity/checks';
 import { answersFor, call, capturingLogger, idNumber, loggedCode, loginByPhone, upload, BAISHI, LIUSHU } from '../miniprogram/support';
 import { insertCase } from '../support/fixtures';
 import { chatWith } from '../support/chat';

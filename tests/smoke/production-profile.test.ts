@@ -24,13 +24,13 @@ let dataDir: string;
 beforeAll(() => void (dataDir = mkdtempSync(path.join(os.tmpdir(), 'fangpin-prod-'))));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-/** Starts server/main.ts; resolves with its exit code and output, or 'listening' once it serves. */
-function start(env: Record<string, string | undefined>, args: string[] = []): Promise<{ code: number | 'listening'; output: string; port?: number; stop(): Promise<void> }> {
+/** Starts `npm start`'s entry (start/embedded.ts) or the server alone (server/main.ts); resolves with its exit code and output, or 'listening' once it serves. */
+function start(env: Record<string, string | undefined>, entry: 'start/embedded.ts' | 'server/main.ts' = 'start/embedded.ts'): Promise<{ code: number | 'listening'; output: string; port?: number; stop(): Promise<void> }> {
   const full: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn' };
   for (const k of ['DATABASE_URL', 'WECHATY_PUPPET', 'SIMULATOR', 'SEED_DEMO', 'DEV_OTP_LOG', 'ADMIN_TOKEN', 'BOT_TOKEN', 'FANGPIN_DATA_KEY', 'FANGPIN_DATA_KEY_FILE', 'HOST']) delete full[k];
   for (const [k, v] of Object.entries(env)) if (v === undefined) delete full[k];
   else full[k] = v;
-  const child = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'server/main.ts'), ...args], { cwd: root, env: full, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, entry)], { cwd: root, env: full, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const stop = async () => {
     if (child.exitCode !== null) return;
@@ -50,16 +50,16 @@ function start(env: Record<string, string | undefined>, args: string[] = []): Pr
 }
 
 test.each([
-  ['no data key', 'FANGPIN_DATA_KEY', { FANGPIN_DATA_KEY: undefined }, []],
-  ['the simulator asked for', 'SIMULATOR', { SIMULATOR: 'on' }, []],
-  ['the demo seed forced', 'SEED_DEMO', { SEED_DEMO: 'always' }, []],
-  ['login codes in the log', 'DEV_OTP_LOG', { DEV_OTP_LOG: '1' }, []],
-  ['a short ADMIN_TOKEN', 'ADMIN_TOKEN', { ADMIN_TOKEN: 'change-me' }, []],
-  ['a short BOT_TOKEN', 'BOT_TOKEN', { BOT_TOKEN: 'bot-token' }, []],
-  ['the server alone without BOT_TOKEN', 'BOT_TOKEN', { BOT_TOKEN: undefined }, ['--server-only']],
-  ['(development) the simulator on the network', 'HOST', { NODE_ENV: undefined, SIMULATOR: 'on', HOST: '0.0.0.0' }, []],
-] as const)('NODE_ENV=production with %s: refused at start, naming %s', async (_label, variable, env, args) => {
-  const run = await start({ ...GOOD, ...env }, [...args]);
+  ['no data key', 'FANGPIN_DATA_KEY', { FANGPIN_DATA_KEY: undefined }, 'start/embedded.ts'],
+  ['the simulator asked for', 'SIMULATOR', { SIMULATOR: 'on' }, 'start/embedded.ts'],
+  ['the demo seed forced', 'SEED_DEMO', { SEED_DEMO: 'always' }, 'start/embedded.ts'],
+  ['login codes in the log', 'DEV_OTP_LOG', { DEV_OTP_LOG: '1' }, 'start/embedded.ts'],
+  ['a short ADMIN_TOKEN', 'ADMIN_TOKEN', { ADMIN_TOKEN: 'change-me' }, 'start/embedded.ts'],
+  ['a short BOT_TOKEN', 'BOT_TOKEN', { BOT_TOKEN: 'bot-token' }, 'start/embedded.ts'],
+  ['the server alone without BOT_TOKEN', 'BOT_TOKEN', { BOT_TOKEN: undefined }, 'server/main.ts'],
+  ['(development) the simulator on the network', 'HOST', { NODE_ENV: undefined, SIMULATOR: 'on', HOST: '0.0.0.0' }, 'start/embedded.ts'],
+] as const)('NODE_ENV=production with %s: refused at start, naming %s', async (_label, variable, env, entry) => {
+  const run = await start({ ...GOOD, ...env }, entry);
   await run.stop();
   expect(run.code).toBe(1);
   expect(run.output).toContain('refusing to start');

@@ -1,7 +1,7 @@
 /** A fresh database for a test file, cloned from the migrated template (see postgres.ts). */
 import { PrismaPg } from '@prisma/adapter-pg';
-import type { Keyring } from '../../server/crypto/keyring';
-import { sealedClient } from '../../server/crypto/sealed-client';
+import type { Keyring } from '../../server/core/crypto/keyring';
+import { sealedClient } from '../../server/core/crypto/sealed-client';
 import { PrismaClient } from '../../server/generated/prisma/client';
 import { TEST_KEYRING } from './keys';
 import { adminQuery, databaseUrl, TEMPLATE_DB, workerDatabaseName } from './postgres';

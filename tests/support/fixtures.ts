@@ -2,7 +2,7 @@
  * Cases put straight into the database, for tests of the cadre API that need cases in several
  * villages without chatting each one in.
  */
-import { FileSystemDocumentStore } from '../../server/documents/store';
+import { FileSystemDocumentStore } from '../../server/core/documents/store';
 import { TEST_KEYRING } from './keys';
 import type { Prisma, PrismaClient } from '../../server/generated/prisma/client';
 

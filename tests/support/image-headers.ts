@@ -1,5 +1,5 @@
 /**
- * Image headers that declare a size and hold no pixels, for the pixel limit (server/documents/
+ * Image headers that declare a size and hold no pixels, for the pixel limit (server/core/documents/
  * pixels.ts) — like png-header.ts: a JPEG with a frame header of any SOF kind, a GIF whose
  * logical screen and frames each say their own size, a TIFF header.
  */

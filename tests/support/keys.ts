@@ -2,7 +2,7 @@
  * The keyring every test database and test server share: fixed keys, so a test can open what
  * the server sealed. Never used outside tests.
  */
-import { Keyring, type DataCipher } from '../../server/crypto/keyring';
+import { Keyring, type DataCipher } from '../../server/core/crypto/keyring';
 
 const key = (fill: number) => Buffer.alloc(32, fill);
 

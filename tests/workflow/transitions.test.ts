@@ -8,11 +8,11 @@
  *
  * Then the data a move needs (field named on a refusal) and two approvals racing on one case.
  */
-import { actorForCadre } from '../../server/auth/actor';
+import { actorForCadre } from '../../server/core/auth/actor';
 import type { PrismaClient, Prisma } from '../../server/generated/prisma/client';
 import { seedDemoCounty, type DemoSeed } from '../../server/seed/demo-county';
 import { type Action, type Actor, type CadreActor, type CaseStatus, DEFAULT_TIME_LIMITS, type RefusalCode, REVIEW_STATUSES, type Role, SYSTEM, TRANSITIONS } from '../../flows/workflow';
-import { performTransition, type TransitionRequest, type TransitionResult, type WorkflowSettings } from '../../server/workflow/perform';
+import { performTransition, type TransitionRequest, type TransitionResult, type WorkflowSettings } from '../../server/core/workflow/perform';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { insertCase } from '../support/fixtures';
 

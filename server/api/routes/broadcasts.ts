@@ -1,0 +1,296 @@
+/**
+ * Publicity for the county office and the town offices (a town only within its own town):
+ *   POST /api/broadcasts/images (multipart `file`)        → 201 { documentId, mime, size }   an image to send
+ *   GET  /api/broadcasts/images/:documentId               → the image's bytes (any cadre: it is publicity)
+ *   POST /api/broadcasts { title?, content, target }      → 201 broadcast (a draft, with `audience`: whom it would reach now)
+ *   POST /api/broadcasts/:id/send { at? }                 → broadcast: started now, or scheduled for `at`
+ *   POST /api/broadcasts/:id/cancel                       → broadcast: what is not yet said is not said
+ *   GET  /api/broadcasts?status=&page=&pageSize=          → { items, total, page, pageSize }, newest first
+ *   GET  /api/broadcasts/:id                              → broadcast with counts (queued, sent, failed, cancelled, optedOut)
+ *   GET  /api/broadcasts/:id/deliveries?status=&page=     → per recipient: status, attempts, last error
+ * Content and target: server/core/broadcasts/content.ts. Reading: any cadre, for broadcasts of their
+ * region's subtree (the auditor: all); composing, sending, cancelling: the county and town offices.
+ */
+import Router from '@koa/router';
+import multer from '@koa/multer';
+import type { Context } from 'koa';
+import { z } from 'zod';
+import { cadreOf, requireCadre, requireRole } from '../../core/auth/cadre';
+import { BROADCAST_IMAGE_TYPES, BROADCAST_STATUSES, BroadcastContent, BroadcastTarget, defaultTitle } from '../../core/broadcasts/content';
+import { broadcastCounts, cancelBroadcast, settleBroadcasts, startBroadcast } from '../../core/broadcasts/lifecycle';
+import { recipientsOf } from '../../core/broadcasts/recipients';
+import { sniffMime } from '../../core/documents/sniff';
+import { IMAGE_REFUSAL_STATUS, imageRefusal } from '../../core/documents/pixels';
+import type { Prisma } from '../../generated/prisma/client';
+import { badRequest, forbidden, HttpError, notFound, parseOr400 } from '../../http/errors';
+import { refuseMultipartControlChars } from '../../http/control-chars';
+import { RegionTree } from '../../core/regions/tree';
+import { type CadreActor, inJurisdiction, type Role } from '../../../flows/workflow';
+import type { UploadGuard } from '../../core/documents/upload-guard';
+import type { AppDeps } from '../../deps';
+
+/** Who may compose, send and cancel. */
+const SENDER_ROLES: readonly Role[] = ['county', 'town'];
+/** WeChat shows larger images poorly, and every recipient downloads it. */
+const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+const MAX_SCHEDULE_DAYS = 90;
+const IMAGE_KIND = 'broadcast_image';
+
+const Id = z.string().trim().regex(/^[a-z0-9]{10,40}$/, 'must be a broadcast id');
+const DocumentId = z.string().trim().regex(/^[a-z0-9]{10,40}$/, 'must be an image id');
+const ComposeBody = z.object({
+  title: z.string().trim().min(1).max(100).optional(),
+  content: BroadcastContent,
+  target: BroadcastTarget,
+});
+const SendBody = z.object({ at: z.iso.datetime({ offset: true, message: 'must be a date and time such as 2026-07-21T09:00:00+08:00' }).optional() });
+const ListQuery = z.object({
+  status: z.enum(BROADCAST_STATUSES).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+const DELIVERY_STATUSES = { queued: 'pending', sent: 'sent', failed: 'dead', cancelled: 'cancelled', optedOut: 'skipped' } as const;
+const DeliveriesQuery = z.object({
+  status: z.enum(Object.keys(DELIVERY_STATUSES) as [keyof typeof DELIVERY_STATUSES]).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+type BroadcastRow = Prisma.BroadcastGetPayload<{ include: { region: true; author: true } }>;
+
+export function broadcastsRouter(deps: AppDeps, guard: UploadGuard): Router {
+  const router = new Router();
+  const now = () => deps.now?.() ?? new Date();
+  const auth = requireCadre(deps.prisma, deps.config.adminToken, now);
+  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: Math.min(MAX_IMAGE_BYTES, deps.config.maxUploadBytes), files: 1, fields: 2 } } as multer.Options);
+
+  /** A broadcast the caller may see (outside their region: 404, as for cases). */
+  async function visible(ctx: Context): Promise<BroadcastRow> {
+    const id = parseOr400(Id, ctx.params.id, 'id');
+    const b = await deps.prisma.broadcast.findUnique({ where: { id }, include: { region: true, author: true } });
+    if (!b || !inJurisdiction(cadreOf(ctx), b.regionId)) throw notFound('broadcast');
+    return b;
+  }
+
+  async function view(b: BroadcastRow) {
+    const counts = (await broadcastCounts(deps.prisma, [b.id])).get(b.id)!;
+    const waiting = b.status === 'draft' || b.status === 'scheduled';
+    const audience = waiting ? (await recipientsOf(deps.prisma, await RegionTree.load(deps.prisma), BroadcastTarget.parse(b.target))).length : undefined;
+    return present(b, counts, audience);
+  }
+
+  router.post('/api/broadcasts/images', auth, async (ctx) => {
+    requireRole(cadreOf(ctx), SENDER_ROLES, 'send broadcasts');
+    if (!ctx.is('multipart/form-data')) throw new HttpError(415, 'unsupported_media_type', 'send the image as multipart/form-data with a `file` part');
+    // the image is held in memory while it is checked: one of the upload places (server/core/documents/upload-guard.ts)
+    const doc = await guard.withBody(ctx, deps.config.defaultLang, async () => {
+      try {
+        await upload.single('file')(ctx as never, async () => {});
+      } catch (err) {
+        if ((err as { code?: string }).code === 'LIMIT_FILE_SIZE') throw new HttpError(413, 'too_large', `file: larger than ${Math.min(MAX_IMAGE_BYTES, deps.config.maxUploadBytes)} bytes`, 'file');
+        throw badRequest(`multipart: ${(err as Error).message}`);
+      }
+      refuseMultipartControlChars(ctx, deps.config.defaultLang);
+      const file = (ctx as unknown as { file?: { buffer: Buffer } }).file;
+      if (!file || file.buffer.length === 0) throw badRequest('file: a non-empty file part is required', 'file');
+      const mime = sniffMime(file.buffer);
+      if (!mime || !BROADCAST_IMAGE_TYPES.has(mime)) throw new HttpError(415, 'unsupported_media_type', `file: type ${mime ?? 'unknown'} is not an image WeChat shows (JPEG, PNG, GIF, WebP)`, 'file');
+      const refusal = imageRefusal(file.buffer, mime, deps.config.maxImagePixels);
+      if (refusal === 'too_many_pixels') throw new HttpError(413, refusal, `file: an image of more than ${deps.config.maxImagePixels} pixels (MAX_IMAGE_PIXELS)`, 'file');
+      if (refusal) throw new HttpError(IMAGE_REFUSAL_STATUS[refusal], refusal, 'file: an image whose size cannot be read from its header', 'file');
+      const stored = await deps.store.put(file.buffer);
+      return deps.prisma.document.create({ data: { ...stored, mime, kind: IMAGE_KIND, createdAt: now() } });
+    });
+    ctx.status = 201;
+    ctx.body = { documentId: doc.id, mime: doc.mime, size: doc.size };
+  });
+
+  router.get('/api/broadcasts/images/:documentId', auth, async (ctx) => {
+    const id = parseOr400(DocumentId, ctx.params.documentId, 'documentId');
+    const doc = await deps.prisma.document.findUnique({ where: { id } });
+    const stream = doc?.kind === IMAGE_KIND ? await deps.store.open(doc.storageKey) : undefined;
+    if (!doc || !stream) throw notFound('image');
+    ctx.set('Content-Type', doc.mime);
+    ctx.set('Content-Length', String(doc.size));
+    ctx.body = stream;
+  });
+
+  router.post('/api/broadcasts', auth, async (ctx) => {
+    const actor = cadreOf(ctx);
+    requireRole(actor, SENDER_ROLES, 'send broadcasts');
+    const body = parseOr400(ComposeBody, ctx.request.body ?? {});
+    const tree = await RegionTree.load(deps.prisma);
+    body.target.regions.forEach((code, i) => {
+      const region = tree.byCode.get(code);
+      if (!region) throw badRequest(`target.regions.${i}: no region has the code ${code}`, `target.regions.${i}`);
+      if (!inJurisdiction(actor, region.id)) throw forbidden(`${region.name} (${code}) is outside your region`);
+    });
+    body.target.regions = [...new Set(body.target.regions)];
+    if (body.content.type === 'image') {
+      const doc = await deps.prisma.document.findUnique({ where: { id: body.content.documentId }, select: { kind: true } });
+      if (doc?.kind !== IMAGE_KIND) throw badRequest('content.documentId: no such image (upload it with POST /api/broadcasts/images)', 'content.documentId');
+    }
+    const regionId = await ownRegion(actor, tree);
+    const created = await deps.prisma.broadcast.create({
+      data: {
+        authorId: actor.id === 'admin' ? null : actor.id,
+        regionId,
+        title: body.title ?? defaultTitle(body.content),
+        contentKind: body.content.type,
+        content: body.content,
+        target: body.target,
+        createdAt: now(),
+      },
+      include: { region: true, author: true },
+    });
+    ctx.status = 201;
+    ctx.body = await view(created);
+  });
+
+  router.get('/api/broadcasts', auth, async (ctx) => {
+    const actor = cadreOf(ctx);
+    const q = parseOr400(ListQuery, ctx.query);
+    const where: Prisma.BroadcastWhereInput = {
+      ...(q.status ? { status: q.status } : {}),
+      ...(actor.regionIds ? { regionId: { in: [...actor.regionIds] } } : {}),
+    };
+    const [total, rows] = await Promise.all([
+      deps.prisma.broadcast.count({ where }),
+      deps.prisma.broadcast.findMany({ where, include: { region: true, author: true }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
+    ]);
+    await settleBroadcasts(deps.prisma, now(), rows.filter((r) => r.status === 'sending').map((r) => r.id));
+    const settled = await deps.prisma.broadcast.findMany({ where: { id: { in: rows.map((r) => r.id) } }, select: { id: true, status: true, finishedAt: true } });
+    const latest = new Map(settled.map((s) => [s.id, s]));
+    const counts = await broadcastCounts(deps.prisma, rows.map((r) => r.id));
+    ctx.body = { items: rows.map((r) => present({ ...r, ...latest.get(r.id) }, counts.get(r.id)!)), total, page: q.page, pageSize: q.pageSize };
+  });
+
+  router.get('/api/broadcasts/:id', auth, async (ctx) => {
+    const b = await visible(ctx);
+    // nothing left queued: it is done (the job says so too, within a minute)
+    const settled = b.status === 'sending' && (await settleBroadcasts(deps.prisma, now(), [b.id])) > 0;
+    ctx.body = await view(settled ? await visible(ctx) : b);
+  });
+
+  router.get('/api/broadcasts/:id/deliveries', auth, async (ctx) => {
+    const b = await visible(ctx);
+    const q = parseOr400(DeliveriesQuery, ctx.query);
+    const where: Prisma.OutboxWhereInput = { broadcastId: b.id, ...(q.status ? { status: DELIVERY_STATUSES[q.status] } : {}) };
+    const [total, rows] = await Promise.all([
+      deps.prisma.outbox.count({ where }),
+      deps.prisma.outbox.findMany({ where, orderBy: { seq: 'asc' }, skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
+    ]);
+    const names = await targetNames(deps, rows);
+    const statusName = Object.fromEntries(Object.entries(DELIVERY_STATUSES).map(([k, v]) => [v, k]));
+    ctx.body = {
+      items: rows.map((r) => ({
+        id: r.id,
+        targetType: r.targetType,
+        ...names.get(`${r.targetType}:${r.channel}:${r.targetId}`),
+        status: statusName[r.status] ?? r.status,
+        attempts: r.attempts,
+        lastError: r.lastError,
+        sentAt: r.sentAt,
+      })),
+      total,
+      page: q.page,
+      pageSize: q.pageSize,
+    };
+  });
+
+  router.post('/api/broadcasts/:id/send', auth, async (ctx) => {
+    const actor = cadreOf(ctx);
+    requireRole(actor, SENDER_ROLES, 'send broadcasts');
+    const b = await visible(ctx);
+    const body = parseOr400(SendBody, ctx.request.body ?? {});
+    const at = now();
+    if (body.at) {
+      const when = new Date(body.at);
+      if (when <= at) throw badRequest('at: must be in the future (leave it out to send now)', 'at');
+      if (when.getTime() > at.getTime() + MAX_SCHEDULE_DAYS * 86_400_000) throw badRequest(`at: at most ${MAX_SCHEDULE_DAYS} days ahead`, 'at');
+      const { count } = await deps.prisma.broadcast.updateMany({ where: { id: b.id, status: { in: ['draft', 'scheduled'] } }, data: { status: 'scheduled', scheduledAt: when } });
+      if (count === 0) throw notStartable(b.status);
+    } else {
+      const result = await startBroadcast(deps.prisma, b.id, at);
+      if (!result) throw notFound('broadcast');
+      if (!result.started) throw notStartable(result.status);
+    }
+    await audit(deps, actor, at, body.at ? `broadcast:schedule` : 'broadcast:send', b.id);
+    ctx.body = await view(await visible(ctx));
+  });
+
+  router.post('/api/broadcasts/:id/cancel', auth, async (ctx) => {
+    const actor = cadreOf(ctx);
+    requireRole(actor, SENDER_ROLES, 'cancel broadcasts');
+    const b = await visible(ctx);
+    const at = now();
+    const result = await cancelBroadcast(deps.prisma, b.id, at);
+    if (!result) throw notFound('broadcast');
+    if (!result.cancelled) throw new HttpError(409, 'not_cancellable', `the broadcast is ${result.status} already`);
+    await audit(deps, actor, at, 'broadcast:cancel', b.id);
+    ctx.body = await view(await visible(ctx));
+  });
+
+  return router;
+}
+
+const notStartable = (status: string) => new HttpError(409, 'not_startable', `the broadcast is ${status}: only a draft or a scheduled one can be sent`);
+
+/** The region a broadcast of this caller belongs to: their own (ADMIN_TOKEN: the county). */
+async function ownRegion(actor: CadreActor, tree: RegionTree): Promise<string> {
+  if (actor.regionIds === null) {
+    const county = [...tree.byId.values()].find((r) => r.level === 'county' && r.parentId === null);
+    if (!county) throw new HttpError(409, 'no_county', 'no county is configured');
+    return county.id;
+  }
+  // the top of the caller's subtree is their own region
+  const own = [...actor.regionIds].find((id) => {
+    const parent = tree.byId.get(id)?.parentId;
+    return !parent || !actor.regionIds!.has(parent);
+  });
+  if (!own) throw forbidden('your account has no region');
+  return own;
+}
+
+async function audit(deps: AppDeps, actor: CadreActor, at: Date, action: string, id: string): Promise<void> {
+  await deps.prisma.auditEntry.create({ data: { at, actorType: 'cadre', actorId: actor.id, action, allowed: true, reason: id } });
+}
+
+/** Names to show for the targets: a villager's WeChat name and village, a work group's topic. */
+async function targetNames(deps: AppDeps, rows: { targetType: string; channel: string | null; targetId: string }[]) {
+  const out = new Map<string, { name: string; village?: string }>();
+  const contacts = rows.filter((r) => r.targetType === 'contact' && r.channel);
+  const rooms = rows.filter((r) => r.targetType === 'room' && r.channel);
+  if (contacts.length) {
+    const found = await deps.prisma.contact.findMany({
+      where: { OR: contacts.map((r) => ({ channel: r.channel!, externalId: r.targetId })) },
+      select: { channel: true, externalId: true, name: true, household: { select: { village: { select: { name: true } } } } },
+    });
+    for (const c of found) out.set(`contact:${c.channel}:${c.externalId}`, { name: c.name, ...(c.household ? { village: c.household.village.name } : {}) });
+  }
+  if (rooms.length) {
+    const found = await deps.prisma.roomBinding.findMany({ where: { OR: rooms.map((r) => ({ channel: r.channel!, roomId: r.targetId })) }, include: { region: true } });
+    for (const r of found) out.set(`room:${r.channel}:${r.roomId}`, { name: r.topic, village: r.region.name });
+  }
+  return out;
+}
+
+function present(b: BroadcastRow, counts: object, audience?: number) {
+  return {
+    id: b.id,
+    title: b.title,
+    status: b.status,
+    contentKind: b.contentKind,
+    content: b.content,
+    target: b.target,
+    region: { code: b.region.code, name: b.region.name },
+    author: b.author ? { id: b.author.id, name: b.author.name } : null,
+    createdAt: b.createdAt,
+    scheduledAt: b.scheduledAt,
+    startedAt: b.startedAt,
+    finishedAt: b.finishedAt,
+    cancelledAt: b.cancelledAt,
+    counts,
+    ...(audience !== undefined ? { audience } : {}),
+  };
+}

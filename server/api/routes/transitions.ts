@@ -1,0 +1,55 @@
+/**
+ * GET /api/workflow — the statuses and moves, each move's data as JSON Schema.
+ * POST /api/cases/:caseNo/transitions { to, action?, note?, data? } — a cadre moves a case
+ * (server/core/workflow/perform.ts). The transaction commits refusals too, so they stay audited;
+ * then the refusal is answered (see server/http/refusal.ts for the status codes).
+ */
+import Router from '@koa/router';
+import { z } from 'zod';
+import { cadreOf, requireCadre } from '../../core/auth/cadre';
+import { caseDetailAudited } from '../../core/cases/detail';
+import { notFound, parseOr400 } from '../../http/errors';
+import { refusalError } from '../../http/refusal';
+import { performTransition } from '../../core/workflow/perform';
+import { type Action, CASE_STATUSES, moveSchemas, OWNER_ROLES, TRANSITIONS } from '../../../flows/workflow';
+import { CaseNo } from './cases';
+import type { AppDeps } from '../../deps';
+
+const ACTIONS = [...new Set(TRANSITIONS.map((r) => r.action))] as [Action, ...Action[]];
+
+const Body = z
+  .object({
+    to: z.enum(CASE_STATUSES, { message: `must be one of ${CASE_STATUSES.join(', ')}` }).optional(),
+    /** Names the move when `to` alone is ambiguous (e.g. 绿色通道 fast_approve vs approve). */
+    action: z.enum(ACTIONS, { message: `must be one of ${ACTIONS.join(', ')}` }).optional(),
+    note: z.string().max(1000).optional(),
+    data: z.record(z.string(), z.unknown()).optional(),
+  })
+  .refine((b) => b.to !== undefined || b.action !== undefined, { message: 'say where the case goes (to)', path: ['to'] });
+
+export function transitionsRouter(deps: AppDeps): Router {
+  const router = new Router();
+  const now = () => deps.now?.() ?? new Date();
+
+  // The workflow as data: statuses, their owners and every move with the data it asks as JSON
+  // Schema (flows/workflow), so a client builds each move's form from the table itself.
+  router.get('/api/workflow', requireCadre(deps.prisma, deps.config.adminToken, now), (ctx) => {
+    ctx.body = { statuses: CASE_STATUSES, owners: OWNER_ROLES, moves: moveSchemas() };
+  });
+
+  router.post('/api/cases/:caseNo/transitions', requireCadre(deps.prisma, deps.config.adminToken, now), async (ctx) => {
+    const caseNo = parseOr400(CaseNo, ctx.params.caseNo, 'caseNo');
+    const body = parseOr400(Body, ctx.request.body ?? {});
+    const actor = cadreOf(ctx);
+    const at = now();
+    const result = await deps.prisma.$transaction((tx) => performTransition(tx, deps.config.workflow, actor, caseNo, body, at));
+    if (!result.ok) throw refusalError(result);
+    const [detail, event] = await Promise.all([caseDetailAudited(deps.prisma, caseNo, actor, at, 'case:transition'), deps.prisma.caseEvent.findUniqueOrThrow({ where: { id: result.eventId } })]);
+    if (!detail) throw notFound('case');
+    ctx.body = {
+      case: detail,
+      event: { id: event.id, at: event.at.toISOString(), type: event.type, from: event.fromStatus, to: event.toStatus, note: event.note, data: event.data },
+    };
+  });
+  return router;
+}

@@ -1,0 +1,101 @@
+/**
+ * Phone + one-time code, for the h5 app and for development (no WeChat AppID). The code goes
+ * through the chat bot to the WeChat contacts of the one household that has that phone — someone
+ * who can read that chat is that household; with two households claiming the phone it goes to
+ * nobody. With no chat contact to carry it (and one household at most) it is written to the server
+ * log only in development (AppConfig.devOtpLog). The answer to a request is the same whether or not
+ * the phone is known. Phone and code are stored as hashes (the code's keyed with a key derived
+ * from BOT_TOKEN, so six digits cannot be tried against a dump); a code lasts 5 minutes and allows
+ * 5 tries; a phone gets a code at most once a minute and 5 times an hour. Both are counted
+ * atomically before anything is checked (server/core/throttle/counter.ts): parallel requests or
+ * guesses never get past the limit. The message to the household's WeChat keeps the code sealed
+ * for the bot alone (server/core/outbox/sealed-text.ts) and expires with the code.
+ */
+import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
+import { t } from '../../flows/i18n';
+import type { Lang } from '../../flows/engine/types';
+import type { Keyring } from '../core/crypto/keyring';
+import type { PrismaClient } from '../generated/prisma/client';
+import type { Logger } from '../log';
+import { botKey } from '../core/auth/bot-keys';
+import { enqueue } from '../core/outbox/enqueue';
+import { expireSealed, storeSealedText } from '../core/outbox/sealed-text';
+import { DbCounters, retryAfterSeconds } from '../core/throttle/counter';
+import { APP_CHANNELS, phoneHash } from '../core/notify/channels';
+import { ACTING_LINKS } from '../core/identity/household-link';
+
+export const OTP_TTL_SECONDS = 300;
+export const OTP_RESEND_SECONDS = 60;
+export const OTP_MAX_PER_HOUR = 5;
+export const OTP_MAX_ATTEMPTS = 5;
+
+export type OtpRequestResult = { ok: true } | { ok: false; reason: 'too_soon'; retryAfterSeconds: number } | { ok: false; reason: 'too_many'; retryAfterSeconds: number };
+
+const codeHash = (botToken: string, phoneKey: string, code: string) => createHmac('sha256', botKey(botToken, 'login-code-hash')).update(`${phoneKey}:${code}`).digest();
+
+export async function requestOtp(prisma: PrismaClient, phone: string, now: Date, opts: { log: Logger; devOtpLog: boolean; keyring: Keyring; botToken: string }): Promise<OtpRequestResult> {
+  const key = phoneHash(opts.keyring, phone, 'otp');
+  const soon = await DbCounters.hit(prisma, `otp:resend:${key}`, OTP_RESEND_SECONDS * 1000, now);
+  if (soon.count > 1) return { ok: false, reason: 'too_soon', retryAfterSeconds: retryAfterSeconds(soon, now) };
+  const hour = await DbCounters.hit(prisma, `otp:hour:${key}`, 3_600_000, now);
+  if (hour.count > OTP_MAX_PER_HOUR) return { ok: false, reason: 'too_many', retryAfterSeconds: retryAfterSeconds(hour, now) };
+
+  const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+  const expiresAt = new Date(now.getTime() + OTP_TTL_SECONDS * 1000);
+  const delivered = await prisma.$transaction(async (tx) => {
+    const row = await tx.otpCode.create({
+      data: { phoneHash: key, codeHash: codeHash(opts.botToken, key, code).toString('hex'), expiresAt, createdAt: now },
+    });
+    // The chat contacts (not the mini-program's own, and not cadre accounts) of THE household with
+    // that phone, and only those that act for it (created/confirmed): a contact that merely typed
+    // the ID number and the phone (claimed) gets no code. A phone on record is what a filer typed;
+    // when two households claim it, whoever typed it second could be anyone — the code goes to
+    // nobody, and the answer stays the same.
+    const households = await tx.household.findMany({ where: { phone }, select: { id: true }, take: 2 });
+    const contacts =
+      households.length === 1
+        ? await tx.contact.findMany({
+            where: { householdId: households[0].id, householdLink: { in: ACTING_LINKS }, channel: { notIn: APP_CHANNELS }, cadre: { is: null } },
+            select: { id: true, channel: true, externalId: true, lang: true },
+          })
+        : [];
+    for (const c of contacts) {
+      const lang: Lang = c.lang === 'en' ? 'en' : 'zh-CN';
+      const text = t(lang, 'miniprogram.otp.message', { code, minutes: OTP_TTL_SECONDS / 60 });
+      // the row says only that a login code goes there; the text is sealed for the bot
+      const dedupeKey = `otp:${row.id}:${c.id}`;
+      await enqueue(tx, { channel: c.channel, targetType: 'contact', targetId: c.externalId, text: t(lang, 'auth.login_code_hidden'), kind: 'login_code', dedupeKey }, now);
+      const message = await tx.outbox.findUniqueOrThrow({ where: { dedupeKey }, select: { id: true } });
+      await storeSealedText(tx, botKey(opts.botToken, 'login-code-seal'), message.id, text, expiresAt);
+    }
+    return { contacts: contacts.length, ambiguous: households.length > 1 };
+  });
+  if (delivered.contacts === 0 && !delivered.ambiguous && opts.devOtpLog) {
+    // Development only: no chat can carry it. The phone's last digits say whose it is.
+    opts.log.warn('login code (development: no WeChat contact of a household has this phone)', { phoneTail: phone.slice(-4), code });
+  }
+  return { ok: true };
+}
+
+/** `delivered`: the code reached the chat of a contact acting for the household with the phone (not the development log). */
+export type OtpVerifyResult = { ok: true; delivered: boolean } | { ok: false; reason: 'invalid' | 'too_many_attempts' };
+
+export async function verifyOtp(prisma: PrismaClient, phone: string, code: string, now: Date, keyring: Keyring, botToken: string): Promise<OtpVerifyResult> {
+  const key = phoneHash(keyring, phone, 'otp');
+  const row = await prisma.otpCode.findFirst({ where: { phoneHash: key, usedAt: null, expiresAt: { gt: now } }, orderBy: { createdAt: 'desc' } });
+  if (!row) return { ok: false, reason: 'invalid' };
+  // Each try is counted before the code is compared, by a conditional increment: of parallel
+  // guesses at most OTP_MAX_ATTEMPTS are ever compared.
+  const [counted] = await prisma.otpCode.updateManyAndReturn({ where: { id: row.id, attempts: { lt: OTP_MAX_ATTEMPTS } }, data: { attempts: { increment: 1 } }, select: { attempts: true } });
+  if (!counted) return { ok: false, reason: 'too_many_attempts' };
+  const expected = Buffer.from(row.codeHash, 'hex');
+  const given = codeHash(botToken, key, code.trim());
+  if (!timingSafeEqual(expected, given)) return { ok: false, reason: counted.attempts >= OTP_MAX_ATTEMPTS ? 'too_many_attempts' : 'invalid' };
+  // One use: of two requests with the right code, one wins.
+  const used = await prisma.otpCode.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: now } });
+  if (used.count !== 1) return { ok: false, reason: 'invalid' };
+  // the code is spent: a copy still waiting for the bot is not said any more
+  const copies = await prisma.outbox.findMany({ where: { dedupeKey: { startsWith: `otp:${row.id}:` } }, select: { id: true, status: true } });
+  await expireSealed(prisma, copies.filter((m) => m.status === 'pending').map((m) => m.id));
+  return { ok: true, delivered: copies.length > 0 };
+}

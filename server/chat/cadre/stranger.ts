@@ -1,0 +1,29 @@
+/**
+ * A cadre command from a contact that is not a bound cadre ("通过 FP-2026-000123" from a
+ * villager, or from a cadre who has not bound their WeChat yet): refused with how to bind, and
+ * audited. Only messages naming a full case number (or "待办") are taken for commands, so a
+ * villager's answers are never mistaken for one. A villager asking to see their own case
+ * ("查看 FP-…") is shown its status instead.
+ */
+import { parseCadreCommand } from '../../../flows/cadre/commands';
+import type { CaseSummary, Lang } from '../../../flows/engine/types';
+import { formatCaseList } from '../../../flows/status/cases';
+import { t } from '../../../flows/i18n';
+import type { Prisma } from '../../generated/prisma/client';
+
+type Tx = Prisma.TransactionClient;
+
+export async function strangerCommand(tx: Tx, contact: { id: string }, text: string, myCases: CaseSummary[], lang: Lang, now: Date): Promise<string[] | null> {
+  const cmd = parseCadreCommand(text);
+  if (!cmd) return null;
+  const caseNo = 'ref' in cmd && cmd.ref.kind === 'full' ? cmd.ref.caseNo : null;
+  if (cmd.kind !== 'pending' && caseNo === null) return null;
+  if (cmd.kind === 'view') {
+    const own = myCases.find((c) => c.caseNo === caseNo);
+    if (own) return [formatCaseList(lang, [own])];
+  }
+  await tx.auditEntry.create({
+    data: { at: now, actorType: 'contact', actorId: contact.id, action: `chat:${cmd.kind}`, caseNo, allowed: false, reason: 'no_role: not a bound cadre' },
+  });
+  return [t(lang, 'cadre.refused.not_cadre')];
+}

@@ -1,0 +1,120 @@
+/**
+ * A broadcast's life: draft → scheduled (a time to start) → sending (expanded into outbox rows)
+ * → done (nothing left queued); cancelled from any but done.
+ *
+ * Starting expands it once, in one transaction with the row locked: the recipients as they are
+ * now (opted-out villagers left out), one outbox row each with dedupeKey
+ * `broadcast:<id>:<recipient>`. A second start — the job run twice, a restart, two servers —
+ * finds it no longer startable and writes nothing; and were it ever run again the dedupe keys
+ * would add nobody twice. Delivery then goes through the outbox (paced per WeChat account, after
+ * the case notices, see outbox/delivery.ts).
+ */
+import type { PrismaClient } from '../../generated/prisma/client';
+import { enqueueMany, type OutboxMessage } from '../outbox/enqueue';
+import { RegionTree } from '../regions/tree';
+import { BroadcastContent, BroadcastTarget, messageFor, type BroadcastStatus } from './content';
+import { recipientsOf } from './recipients';
+
+/** Rows per insert while expanding (one transaction all the same). */
+const CHUNK = 1000;
+/** Expanding tens of thousands of recipients takes a while; nothing else waits on this lock. */
+const EXPAND_TIMEOUT_MS = 120_000;
+
+export type StartResult = { started: true; recipients: number } | { started: false; status: BroadcastStatus };
+
+export async function startBroadcast(prisma: PrismaClient, id: string, now: Date): Promise<StartResult | null> {
+  return prisma.$transaction(
+    async (tx) => {
+      const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Broadcast" WHERE id = ${id} FOR UPDATE`;
+      if (locked.length === 0) return null;
+      const b = await tx.broadcast.findUniqueOrThrow({ where: { id } });
+      if (b.status !== 'draft' && b.status !== 'scheduled') return { started: false, status: b.status as BroadcastStatus };
+
+      const content = BroadcastContent.parse(b.content);
+      const target = BroadcastTarget.parse(b.target);
+      const mime = content.type === 'image' ? (await tx.document.findUnique({ where: { id: content.documentId }, select: { mime: true } }))?.mime : undefined;
+      const tree = await RegionTree.load(tx);
+      const recipients = await recipientsOf(tx, tree, target);
+      const messages: OutboxMessage[] = recipients.map((r) => ({
+        channel: r.channel,
+        targetType: r.targetType,
+        targetId: r.targetId,
+        kind: 'broadcast',
+        broadcastId: b.id,
+        dedupeKey: `broadcast:${b.id}:${r.key}`,
+        ...messageFor(content, r, mime),
+      }));
+      for (let i = 0; i < messages.length; i += CHUNK) await enqueueMany(tx, messages.slice(i, i + CHUNK), now);
+      const written = await tx.outbox.count({ where: { broadcastId: b.id } });
+      await tx.broadcast.update({
+        where: { id },
+        data: { status: written === 0 ? 'done' : 'sending', startedAt: now, recipients: written, ...(written === 0 ? { finishedAt: now } : {}) },
+      });
+      return { started: true, recipients: written };
+    },
+    { timeout: EXPAND_TIMEOUT_MS, maxWait: 10_000 },
+  );
+}
+
+export type CancelResult = { cancelled: true; unsent: number } | { cancelled: false; status: BroadcastStatus } | null;
+
+/**
+ * Stops a broadcast: what is still queued is not said. A message a bot is saying at this very
+ * moment (it holds at most one of a broadcast) may still arrive; its ack counts it as sent.
+ */
+export async function cancelBroadcast(prisma: PrismaClient, id: string, now: Date): Promise<CancelResult> {
+  return prisma.$transaction(async (tx) => {
+    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Broadcast" WHERE id = ${id} FOR UPDATE`;
+    if (locked.length === 0) return null;
+    const b = await tx.broadcast.findUniqueOrThrow({ where: { id } });
+    if (b.status === 'done' || b.status === 'cancelled') return { cancelled: false, status: b.status as BroadcastStatus };
+    const { count } = await tx.outbox.updateMany({ where: { broadcastId: id, status: 'pending' }, data: { status: 'cancelled', lastError: 'broadcast cancelled', leaseUntil: null } });
+    await tx.broadcast.update({ where: { id }, data: { status: 'cancelled', cancelledAt: now } });
+    return { cancelled: true, unsent: count };
+  });
+}
+
+/** Broadcasts whose every message is settled (sent, failed for good, skipped) are done. */
+export async function settleBroadcasts(prisma: PrismaClient, now: Date, ids?: string[]): Promise<number> {
+  const only = ids ?? null;
+  return prisma.$executeRaw`
+    UPDATE "Broadcast" b SET status = 'done', "finishedAt" = ${now.toISOString()}::timestamp, "updatedAt" = ${now.toISOString()}::timestamp
+    WHERE b.status = 'sending'
+      AND (${only}::text[] IS NULL OR b.id = ANY(${only}::text[]))
+      AND NOT EXISTS (SELECT 1 FROM "Outbox" o WHERE o."broadcastId" = b.id AND o.status = 'pending')`;
+}
+
+export type BroadcastCounts = {
+  /** Messages written when it started (one per recipient). */
+  recipients: number;
+  /** Waiting to be said (including those being retried after a failure). */
+  queued: number;
+  sent: number;
+  /** Given up after OUTBOX_MAX_ATTEMPTS (dead letters; the county office may retry them). */
+  failed: number;
+  /** Not said because the broadcast was cancelled. */
+  cancelled: number;
+  /** Not said because the villager replied "退订" after the broadcast started. */
+  optedOut: number;
+  /** Of the queued: failed at least once, waiting for another try. */
+  retrying: number;
+};
+
+const EMPTY: BroadcastCounts = { recipients: 0, queued: 0, sent: 0, failed: 0, cancelled: 0, optedOut: 0, retrying: 0 };
+const BY_STATUS: Record<string, keyof BroadcastCounts> = { pending: 'queued', sent: 'sent', dead: 'failed', cancelled: 'cancelled', skipped: 'optedOut' };
+
+export async function broadcastCounts(prisma: PrismaClient, ids: string[]): Promise<Map<string, BroadcastCounts>> {
+  const out = new Map(ids.map((id) => [id, { ...EMPTY }]));
+  if (ids.length === 0) return out;
+  const rows = await prisma.$queryRaw<{ broadcastId: string; status: string; n: number; retrying: number }[]>`
+    SELECT "broadcastId", status, count(*)::int AS n, count(*) FILTER (WHERE attempts > 0)::int AS retrying
+    FROM "Outbox" WHERE "broadcastId" = ANY(${ids}::text[]) GROUP BY "broadcastId", status`;
+  for (const r of rows) {
+    const c = out.get(r.broadcastId)!;
+    c.recipients += r.n;
+    const key = BY_STATUS[r.status];
+    if (key) c[key] += r.n;
+    if (r.status === 'pending') c.retrying += r.retrying;
+  }
+  return out;
+}

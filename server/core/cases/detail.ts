@@ -1,0 +1,48 @@
+/**
+ * A case as a cadre sees it (server/core/cases/present.ts) — with the household's full ID number and
+ * phone — or null when it does not exist or lies outside the cadre's scope (region; a verifier's
+ * assignment): the two read alike, so a number's existence is not disclosed.
+ *
+ * Routes answer with caseDetailAudited, the only export that hands out the detail: each answer
+ * that shows the full ID number and phone writes its access-audit entry here, so a new route
+ * cannot forget it.
+ */
+import type { Prisma, PrismaClient } from '../../generated/prisma/client';
+import { RegionTree } from '../regions/tree';
+import { allowedMoves, type CadreActor, caseFactsOf, inScope } from '../../../flows/workflow';
+import { presentCaseDetail } from './present';
+import { recordAccess } from '../audit/access';
+
+type Db = PrismaClient | Prisma.TransactionClient;
+
+export type CaseDetail = ReturnType<typeof presentCaseDetail>;
+
+/** What the answer was for, in the audit log: `case:view`, `case:transition`, `case:objection`, `case:objection-resolve`, `case:visit`. */
+export type CaseDetailAction = 'case:view' | 'case:transition' | 'case:objection' | 'case:objection-resolve' | 'case:visit';
+
+/** The case detail for `actor`, its look at the full ID number and phone written to the access audit; null (nothing written) when out of scope. */
+export async function caseDetailAudited(db: Db, caseNo: string, actor: CadreActor, now: Date, action: CaseDetailAction): Promise<CaseDetail | null> {
+  const detail = await loadCaseDetail(db, caseNo, actor, now);
+  if (detail) await recordAccess(db, { actor, action, caseNo, fields: ['idNumber', 'phone'], at: now });
+  return detail;
+}
+
+async function loadCaseDetail(db: Db, caseNo: string, actor: CadreActor, now: Date): Promise<CaseDetail | null> {
+  const row = await db.case.findUnique({
+    where: { caseNo },
+    include: {
+      household: true,
+      documents: { orderBy: { createdAt: 'asc' } },
+      events: { orderBy: { seq: 'asc' } },
+      objections: { orderBy: { receivedAt: 'asc' } },
+    },
+  });
+  if (!row || !inScope(actor, row)) return null;
+  const ids = new Set<string>([...(row.verifierId ? [row.verifierId] : []), ...row.events.flatMap((e) => (e.actorType === 'cadre' && e.actorId ? [e.actorId] : [])), ...row.objections.flatMap((o) => (o.recordedById ? [o.recordedById] : []))]);
+  const cadres = ids.size ? await db.cadre.findMany({ where: { id: { in: [...ids] } }, select: { id: true, name: true } }) : [];
+  const cadreNames = new Map(cadres.map((c) => [c.id, c.name]));
+  cadreNames.set('admin', 'admin');
+  const facts = caseFactsOf(row);
+  const moves = facts ? allowedMoves(actor, facts) : [];
+  return presentCaseDetail(row, await RegionTree.load(db), { now, objections: row.objections, cadreNames, allowedMoves: moves });
+}

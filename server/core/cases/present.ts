@@ -1,0 +1,191 @@
+/**
+ * How a case is shown to a cadre through the API. The list view carries no ID number, phone
+ * or health detail; the detail view does, for callers entitled to the case's village.
+ */
+import type { RegionTree } from '../regions/tree';
+import { applicantNameOf, applicantOf, filerGaveOf, identityFlagOf, type FilerGave } from './applicant';
+
+type CaseRow = {
+  id: string;
+  caseNo: string;
+  status: string;
+  cause: string;
+  villageId: string;
+  submittedAt: Date;
+  updatedAt: Date;
+  householdSize: number;
+  annualIncomeFen: number;
+  perCapitaIncomeFen: number;
+  rigidExpenseFen: number;
+  incomeLineFen: number | null;
+  incomeYear: number;
+  lang: string;
+  answers: unknown;
+  /** Null while the filer's identity is to be verified: the applicant is then the filer's answers. */
+  household: { headName: string; headIdNumber: string; phone: string; size: number; povertyAlleviated: boolean; villageId: string } | null;
+  identityCheck: string | null;
+  identityNote: string | null;
+} & WorkflowColumns;
+
+/** The columns the workflow writes (see server/core/workflow/perform.ts). */
+type WorkflowColumns = {
+  statusSince: Date;
+  dueAt: Date | null;
+  overdueSince: Date | null;
+  greenChannel: boolean;
+  returnedFrom: string | null;
+  missingItems: unknown;
+  verifierId: string | null;
+  verification: unknown;
+  assessment: unknown;
+  publicityStart: Date | null;
+  publicityEnd: Date | null;
+  approvedAmountFen: number | null;
+  householdCategory: string | null;
+  measures: unknown;
+  paymentRef: string | null;
+  paidAt: Date | null;
+  rejectionReason: string | null;
+};
+
+type ObjectionRow = { id: string; note: string; recordedById: string | null; receivedAt: Date; resolvedAt: Date | null; resolution: string | null };
+
+/** What the detail view adds besides the case row: names of cadres, the caller's possible moves. */
+export type DetailExtras = {
+  now: Date;
+  objections: ObjectionRow[];
+  /** Cadre names by id (the verifier, event actors, objection recorders). */
+  cadreNames: Map<string, string>;
+  allowedMoves: { action: string; to: string }[];
+};
+
+/** A day in China time (dates like the public notice's are stored as that day's midnight there). */
+export const shanghaiDay = (d: Date): string => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+/** Past its time limit: flagged by the deadline check, or due and not yet flagged. */
+export function isOverdue(c: { overdueSince: Date | null; dueAt: Date | null }, now: Date): boolean {
+  return c.overdueSince !== null || (c.dueAt !== null && c.dueAt < now);
+}
+
+type DocumentRow = { id: string; kind: string; mime: string; size: number; sha256: string; fileName: string | null; createdAt: Date };
+type EventRow = { id: string; at: Date; type: string; actorType: string; actorId: string | null; fromStatus: string | null; toStatus: string | null; note: string | null; data: unknown };
+
+function place(tree: RegionTree, villageId: string) {
+  const village = tree.byId.get(villageId);
+  const town = village?.parentId ? tree.byId.get(village.parentId) : undefined;
+  return {
+    village: village ? { code: village.code, name: village.name } : null,
+    town: town ? { code: town.code, name: town.name } : null,
+  };
+}
+
+function presentFilerGave({ villageId, ...facts }: FilerGave, tree: RegionTree) {
+  return { ...facts, ...(villageId ? { village: place(tree, villageId).village } : {}) };
+}
+
+export function presentCaseSummary(c: Omit<CaseRow, 'household'> & { household: { headName: string } | null }, tree: RegionTree, now: Date) {
+  return {
+    caseNo: c.caseNo,
+    status: c.status,
+    cause: c.cause,
+    ...place(tree, c.villageId),
+    applicantName: applicantNameOf(c),
+    identity: identityFlagOf(c),
+    rigidExpenseFen: c.rigidExpenseFen,
+    perCapitaIncomeFen: c.perCapitaIncomeFen,
+    submittedAt: c.submittedAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
+    statusSince: c.statusSince.toISOString(),
+    dueAt: c.dueAt?.toISOString() ?? null,
+    overdue: isOverdue(c, now),
+    greenChannel: c.greenChannel,
+  };
+}
+
+export function presentCaseDetail(c: CaseRow & { documents: DocumentRow[]; events: EventRow[] }, tree: RegionTree, x: DetailExtras) {
+  const name = (id: string | null) => (id ? (x.cadreNames.get(id) ?? null) : null);
+  const visit = [...c.events].reverse().find((e) => e.type === 'visit_scheduled');
+  const applicant = applicantOf(c);
+  const gave = filerGaveOf(c);
+  return {
+    caseNo: c.caseNo,
+    status: c.status,
+    cause: c.cause,
+    lang: c.lang,
+    ...place(tree, c.villageId),
+    submittedAt: c.submittedAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
+    statusSince: c.statusSince.toISOString(),
+    dueAt: c.dueAt?.toISOString() ?? null,
+    overdue: isOverdue(c, x.now),
+    overdueSince: c.overdueSince?.toISOString() ?? null,
+    greenChannel: c.greenChannel,
+    returnedFrom: c.returnedFrom,
+    missingItems: (c.missingItems as string[] | null) ?? [],
+    verifier: c.verifierId ? { id: c.verifierId, name: name(c.verifierId) } : null,
+    visit: visit ? { date: (visit.data as { date?: string } | null)?.date ?? null, scheduledAt: visit.at.toISOString() } : null,
+    verification: c.verification ?? null,
+    assessment: c.assessment ?? null,
+    publicity: c.publicityStart && c.publicityEnd ? { start: shanghaiDay(c.publicityStart), end: shanghaiDay(c.publicityEnd) } : null,
+    decision: c.approvedAmountFen !== null ? { amountFen: c.approvedAmountFen, category: c.householdCategory, measures: (c.measures as string[] | null) ?? [] } : null,
+    payment: c.paymentRef ? { ref: c.paymentRef, paidOn: c.paidAt ? shanghaiDay(c.paidAt) : null } : null,
+    rejectionReason: c.rejectionReason,
+    objections: x.objections.map((o) => ({
+      id: o.id,
+      note: o.note,
+      recordedBy: o.recordedById ? { id: o.recordedById, name: name(o.recordedById) } : null,
+      receivedAt: o.receivedAt.toISOString(),
+      resolvedAt: o.resolvedAt?.toISOString() ?? null,
+      resolution: o.resolution,
+    })),
+    allowedMoves: x.allowedMoves,
+    // A case filed without proof of belonging to the registered household of its ID number
+    // (identity pending, then confirmed in person at the village review) shows what the filer
+    // gave (registered: false), never that household's record.
+    identity: identityFlagOf(c),
+    household: {
+      registered: c.household !== null,
+      headName: applicant.name,
+      idNumber: applicant.idNumber,
+      phone: applicant.phone,
+      size: applicant.size,
+      povertyAlleviated: applicant.povertyAlleviated,
+      // the registry's village when the case was filed in another (the case's village is the filer's)
+      registryVillage: c.household && c.household.villageId !== c.villageId ? place(tree, c.household.villageId).village : null,
+      // a filing never rewrites the registry: where the filer's answers differ, they show here
+      filerGave: gave ? presentFilerGave(gave, tree) : null,
+    },
+    figures: {
+      householdSize: c.householdSize,
+      incomeYear: c.incomeYear,
+      annualIncomeFen: c.annualIncomeFen,
+      perCapitaIncomeFen: c.perCapitaIncomeFen,
+      rigidExpenseFen: c.rigidExpenseFen,
+      incomeLineFen: c.incomeLineFen,
+      underIncomeLine: c.incomeLineFen === null ? null : c.perCapitaIncomeFen <= c.incomeLineFen,
+      expenseExceedsIncome: c.rigidExpenseFen > c.annualIncomeFen,
+    },
+    answers: c.answers,
+    documents: c.documents.map((d) => ({
+      id: d.id,
+      kind: d.kind,
+      mime: d.mime,
+      size: d.size,
+      sha256: d.sha256,
+      fileName: d.fileName,
+      createdAt: d.createdAt.toISOString(),
+      url: `/api/documents/${d.id}`,
+    })),
+    events: c.events.map((e) => ({
+      at: e.at.toISOString(),
+      type: e.type,
+      actorType: e.actorType,
+      actorId: e.actorId,
+      actorName: e.actorType === 'cadre' ? name(e.actorId) : null,
+      from: e.fromStatus,
+      to: e.toStatus,
+      note: e.note,
+      data: e.data,
+    })),
+  };
+}

@@ -1,0 +1,38 @@
+/**
+ * Every column that holds personal data, sealed field by field (server/core/crypto/sealed-client.ts).
+ * `json`: a Json column whose whole value is sealed (stored as one JSON string). `index`: the
+ * keyed blind-index column written beside it, through which equality look-ups are answered.
+ * Adding a column here is all it takes to seal it; `npm run keys:rotate` and the start-up pass
+ * that seals older clear rows read this same table.
+ */
+import type { IndexPurpose } from './keyring';
+
+export type SealedField = { json?: true; index?: { column: string; purpose: IndexPurpose } };
+
+export const SEALED_FIELDS: Record<string, Record<string, SealedField>> = {
+  Household: {
+    headName: {},
+    headIdNumber: { index: { column: 'headIdIndex', purpose: 'household-id' } },
+    phone: { index: { column: 'phoneIndex', purpose: 'household-phone' } },
+  },
+  Member: { name: {}, idNumber: {} },
+  // the application (ID number, phone, names, illness), the home visit's findings, free texts that can name an illness
+  Case: { answers: { json: true }, verification: { json: true }, assessment: { json: true }, paymentRef: {}, rejectionReason: {} },
+  CaseEvent: { note: {}, data: { json: true } },
+  Objection: { note: {}, resolution: {} },
+  Handover: { note: {} },
+  // every stored copy of what a villager typed or was told: the chat in progress, replies kept for idempotency, submissions, notices
+  ConversationSession: { state: { json: true } },
+  InboundMessage: { replies: { json: true } },
+  // requestHash: an unkeyed SHA-256 of the whole application — ID number and phone are guessed back from it
+  AppSubmission: { response: { json: true }, requestHash: {} },
+  Outbox: { payload: { json: true } },
+  // the plain SHA-256 of a photo would let whoever holds the photo confirm it is stored; a file's
+  // name is often the patient's or the household head's ("王大妈病历.jpg")
+  Document: { sha256: {}, fileName: {} },
+  // a chat contact's WeChat display name (often the real name) and a mini-program filer's name
+  Contact: { name: {} },
+};
+
+/** The associated data of a column: a value sealed for one column is refused in any other. */
+export const columnContext = (model: string, field: string) => `${model}.${field}`;

@@ -1,0 +1,91 @@
+/**
+ * What uploads may cost. A review found 40 × 2 MB mini-program uploads of one villager all
+ * accepted and never removed when not filed, and 30 concurrent 20 MB uploads holding 2.2 GB (multer
+ * keeps a body in memory until the route is done with it). So:
+ *  - at most `concurrency` upload bodies are read at once in this process, across every upload path
+ *    (mini-program uploads and supplements, the bot's media, broadcast images); the next one is
+ *    refused at once with 503 and Retry-After rather than queued — memory stays within about
+ *    concurrency × MAX_UPLOAD_BYTES;
+ *  - a villager's unfiled uploads (and the supplements of one returned case) hold at most
+ *    `maxFiles` files and `maxTotalBytes` bytes: checked before the body is read, again before its
+ *    bytes are stored, and once more after the row is written (two uploads racing past the first
+ *    checks cannot both stay: the one that finds the total over removes its own row);
+ *  - `perMinute` / `perHour` uploads per villager (the mini-program's callers share carrier NAT
+ *    addresses, so the villager rather than the address is the client here);
+ *  - unfiled uploads expire after `ttlHours` (server/core/documents/upload-expiry.ts).
+ */
+import type { Context } from 'koa';
+import { t } from '../../../flows/i18n';
+import type { Lang } from '../../../flows/engine/types';
+import type { Prisma, PrismaClient } from '../../generated/prisma/client';
+import { HttpError } from '../../http/errors';
+import { ClientLimiter } from '../throttle/clients';
+import { Gate } from '../throttle/gate';
+
+export type UploadSettings = { maxFiles: number; maxTotalBytes: number; perMinute: number; perHour: number; concurrency: number; ttlHours: number };
+
+/** Which documents one cap covers: a villager's unfiled uploads, or the supplements of a case. */
+export type UploadPile = Prisma.DocumentWhereInput;
+
+/** Seconds a caller refused for a full gate is asked to wait: uploads are short. */
+const BUSY_RETRY_SECONDS = 5;
+
+export class UploadGuard {
+  private readonly gate: Gate;
+  private readonly rate: ClientLimiter;
+
+  constructor(readonly settings: UploadSettings) {
+    this.gate = new Gate(settings.concurrency);
+    this.rate = new ClientLimiter({ perMinute: settings.perMinute, perHour: settings.perHour });
+  }
+
+  /** Runs `work` (which reads the body) holding a place; refuses at once (503) when none is free. */
+  async withBody<T>(ctx: Context, lang: Lang, work: () => Promise<T>): Promise<T> {
+    const release = this.gate.tryEnter();
+    if (!release) {
+      ctx.set('Retry-After', String(BUSY_RETRY_SECONDS));
+      throw new HttpError(503, 'busy', t(lang, 'media.uploads_busy'), 'file');
+    }
+    try {
+      return await work();
+    } finally {
+      release();
+    }
+  }
+
+  /** Counts an upload of `villager`; 429 with Retry-After past the rate. */
+  takeRate(ctx: Context, lang: Lang, villager: string, now: Date): void {
+    const refused = this.rate.take('upload', villager, now);
+    if (!refused) return;
+    ctx.set('Retry-After', String(refused.retryAfterSeconds));
+    throw new HttpError(429, 'too_many_requests', t(lang, 'media.upload_rate'), 'file');
+  }
+
+  /** Refuses when `pile` plus `adding` more bytes (and one more file) would pass the caps: 429 for the count, 413 for the bytes. */
+  async admit(prisma: Pick<PrismaClient, 'document'>, lang: Lang, pile: UploadPile, adding: number): Promise<void> {
+    const { files, bytes } = await this.measure(prisma, pile);
+    this.refuseOver(lang, files + 1, bytes + adding);
+  }
+
+  /** After the row is written: the pile (with it) must be within the caps, or the row is removed and the upload refused. */
+  async settle(prisma: Pick<PrismaClient, 'document'>, lang: Lang, pile: UploadPile, documentId: string): Promise<void> {
+    const { files, bytes } = await this.measure(prisma, pile);
+    try {
+      this.refuseOver(lang, files, bytes);
+    } catch (err) {
+      await prisma.document.deleteMany({ where: { id: documentId } });
+      throw err;
+    }
+  }
+
+  private async measure(prisma: Pick<PrismaClient, 'document'>, pile: UploadPile) {
+    const agg = await prisma.document.aggregate({ where: pile, _count: { _all: true }, _sum: { size: true } });
+    return { files: agg._count._all, bytes: agg._sum.size ?? 0 };
+  }
+
+  private refuseOver(lang: Lang, files: number, bytes: number): void {
+    const { maxFiles, maxTotalBytes } = this.settings;
+    if (files > maxFiles) throw new HttpError(429, 'too_many_uploads', t(lang, 'media.too_many_uploads', { n: maxFiles }), 'file');
+    if (bytes > maxTotalBytes) throw new HttpError(413, 'uploads_too_large', t(lang, 'media.uploads_too_large', { mb: Math.floor(maxTotalBytes / 1024 / 1024) }), 'file');
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * Who hears about a case: the cadres whose role owns its status and whose region contains its
+ * village, reachable in WeChat (a bound contact), and the work groups (rooms) bound to the region
+ * at the status's level.
+ *
+ * Rooms: a room bound to a region gets the notices of that region's level — a village's room the
+ * village-level steps (初审, 村级评议), a town's room the town review, a county's room the county
+ * steps (县审核, 入户核查, 审批, 发放). So each group hears what its members act on, once.
+ */
+import type { Prisma } from '../../generated/prisma/client';
+import type { Lang } from '../../../flows/i18n';
+import { OWNER_ROLES, STATUS_LEVEL, type CaseStatus, type RegionLevel, type Role } from '../../../flows/workflow';
+
+type Tx = Prisma.TransactionClient;
+
+export type RegionRef = { id: string; name: string; nameEn: string | null; level: RegionLevel };
+
+export type Recipient = {
+  channel: string;
+  targetType: 'contact' | 'room';
+  targetId: string;
+  lang: Lang;
+  /** Stable per recipient, for dedupe keys: `cadre:<id>`, `room:<id>`, `villager:<contactId>`. */
+  key: string;
+  /** Rooms get the commands with "@防贫助手" in front; phone numbers never go to rooms. */
+  inRoom: boolean;
+};
+
+/** The village and the regions above it, village first. */
+export async function regionChain(tx: Tx, villageId: string): Promise<RegionRef[]> {
+  const chain: RegionRef[] = [];
+  let id: string | null = villageId;
+  while (id && chain.length < 10) {
+    const r: { id: string; name: string; nameEn: string | null; level: RegionLevel; parentId: string | null } | null = await tx.region.findUnique({
+      where: { id },
+      select: { id: true, name: true, nameEn: true, level: true, parentId: true },
+    });
+    if (!r) break;
+    chain.push({ id: r.id, name: r.name, nameEn: r.nameEn, level: r.level });
+    id = r.parentId;
+  }
+  return chain;
+}
+
+export const asLang = (value: string | null | undefined): Lang => (value === 'en' ? 'en' : 'zh-CN');
+
+/**
+ * The nearest office that has a bound WeChat, going up the village's chain: its village cadres,
+ * else the town's, else the county office's (private chats only). For notices someone must read
+ * even where the village has not bound its account yet.
+ */
+export async function nearestBoundCadres(tx: Tx, chain: RegionRef[]): Promise<Recipient[]> {
+  for (const role of ['village', 'town', 'county'] as const) {
+    const found = await boundCadres(tx, chain, [role]);
+    if (found.length > 0) return found;
+  }
+  return [];
+}
+
+/** Active cadres with one of `roles` in a region of `chain` (so their subtree holds the village), bound to WeChat. */
+export async function boundCadres(tx: Tx, chain: RegionRef[], roles: readonly Role[], onlyIds?: string[]): Promise<Recipient[]> {
+  if (roles.length === 0 && !onlyIds) return [];
+  const cadres = await tx.cadre.findMany({
+    where: {
+      active: true,
+      contactId: { not: null },
+      ...(onlyIds ? { id: { in: onlyIds } } : { role: { in: [...roles] }, regionId: { in: chain.map((r) => r.id) } }),
+    },
+    select: { id: true, lang: true, contact: { select: { channel: true, externalId: true } } },
+    orderBy: { createdAt: 'asc' },
+  });
+  return cadres.flatMap((c) =>
+    c.contact ? [{ channel: c.contact.channel, targetType: 'contact' as const, targetId: c.contact.externalId, lang: asLang(c.lang), key: `cadre:${c.id}`, inRoom: false }] : [],
+  );
+}
+
+/** Rooms bound to the region of `level` in the chain. Rooms read Chinese: a work group is many people. */
+export async function boundRooms(tx: Tx, chain: RegionRef[], level: RegionLevel): Promise<Recipient[]> {
+  const region = chain.find((r) => r.level === level);
+  if (!region) return [];
+  const rooms = await tx.roomBinding.findMany({ where: { regionId: region.id }, orderBy: { createdAt: 'asc' } });
+  return rooms.map((r) => ({ channel: r.channel, targetType: 'room' as const, targetId: r.roomId, lang: 'zh-CN' as const, key: `room:${r.id}`, inRoom: true }));
+}
+
+/**
+ * The cadres and rooms that act on a case in `status`. Verification goes to the assigned
+ * verifier; when that verifier has no WeChat bound, to the county office instead, so someone
+ * hears of it.
+ */
+export async function ownersOf(tx: Tx, status: CaseStatus, c: { villageId: string; verifierId: string | null }, chain?: RegionRef[]): Promise<Recipient[]> {
+  const level = STATUS_LEVEL[status];
+  if (!level) return [];
+  const regions = chain ?? (await regionChain(tx, c.villageId));
+  let cadres: Recipient[];
+  if (status === 'verification') {
+    cadres = c.verifierId ? await boundCadres(tx, regions, [], [c.verifierId]) : [];
+    if (cadres.length === 0) cadres = await boundCadres(tx, regions, ['county']);
+  } else {
+    cadres = await boundCadres(tx, regions, OWNER_ROLES[status]);
+  }
+  return [...cadres, ...(await boundRooms(tx, regions, level))];
+}

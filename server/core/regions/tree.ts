@@ -1,0 +1,76 @@
+/**
+ * The county → town → village tree, loaded whole (a county has a few hundred villages at most)
+ * and used for menus, jurisdictions and the income line a village inherits.
+ */
+import type { TownOption } from '../../../flows/engine/types';
+
+export type RegionRow = { id: string; code: string; name: string; nameEn: string | null; level: 'county' | 'town' | 'village'; parentId: string | null; sortOrder: number };
+export type IncomeLineRow = { regionId: string; year: number; perCapitaFen: number };
+
+type RegionSource = {
+  region: { findMany(args: object): Promise<RegionRow[]> };
+  incomeLine: { findMany(args?: object): Promise<IncomeLineRow[]> };
+};
+
+export class RegionTree {
+  readonly byId = new Map<string, RegionRow>();
+  readonly byCode = new Map<string, RegionRow>();
+  private readonly children = new Map<string, RegionRow[]>();
+  private readonly lines = new Map<string, number>();
+
+  constructor(regions: RegionRow[], incomeLines: IncomeLineRow[]) {
+    const sorted = [...regions].sort((a, b) => a.sortOrder - b.sortOrder || a.code.localeCompare(b.code));
+    for (const r of sorted) {
+      this.byId.set(r.id, r);
+      this.byCode.set(r.code, r);
+      if (r.parentId) this.children.set(r.parentId, [...(this.children.get(r.parentId) ?? []), r]);
+    }
+    for (const l of incomeLines) this.lines.set(`${l.regionId}:${l.year}`, l.perCapitaFen);
+  }
+
+  static async load(db: RegionSource): Promise<RegionTree> {
+    // One after the other: inside a transaction both run on one connection anyway.
+    const regions = await db.region.findMany({ select: { id: true, code: true, name: true, nameEn: true, level: true, parentId: true, sortOrder: true } });
+    const lines = await db.incomeLine.findMany({ select: { regionId: true, year: true, perCapitaFen: true } });
+    return new RegionTree(regions, lines);
+  }
+
+  childrenOf(id: string): RegionRow[] {
+    return this.children.get(id) ?? [];
+  }
+
+  /** Ids of a region and everything below it. */
+  subtreeIds(id: string): Set<string> {
+    const out = new Set<string>();
+    const walk = (rid: string) => {
+      out.add(rid);
+      for (const c of this.childrenOf(rid)) walk(c.id);
+    };
+    if (this.byId.has(id)) walk(id);
+    return out;
+  }
+
+  /** Towns with their villages, as the application flow offers them. */
+  towns(): TownOption[] {
+    const towns = [...this.byId.values()].filter((r) => r.level === 'town');
+    return towns.map((t) => ({
+      code: t.code,
+      name: t.name,
+      ...(t.nameEn ? { nameEn: t.nameEn } : {}),
+      villages: this.childrenOf(t.id)
+        .filter((v) => v.level === 'village')
+        .map((v) => ({ code: v.code, name: v.name, ...(v.nameEn ? { nameEn: v.nameEn } : {}) })),
+    }));
+  }
+
+  /** The income line for a village and year: the nearest one set on the village, its town or county. */
+  incomeLineFen(villageCode: string, year: number): number | null {
+    let region = this.byCode.get(villageCode);
+    while (region) {
+      const line = this.lines.get(`${region.id}:${year}`);
+      if (line !== undefined) return line;
+      region = region.parentId ? this.byId.get(region.parentId) : undefined;
+    }
+    return null;
+  }
+}

@@ -1,0 +1,149 @@
+/**
+ * The notifications a case transition causes, written to the outbox in the transition's
+ * transaction (so a rolled-back move tells nobody, and a committed one is never forgotten):
+ *  - the villager (the case's contact, on its channel, in the contact's current language) hears
+ *    every step they should know of, in plain words, ending with the case number. Changes the
+ *    villager made themself in the chat (resubmit, withdraw) and the acceptance of a case they
+ *    just filed in the chat are not repeated: the chat reply already said so.
+ *  - the cadres who act next (see server/core/notify/recipients.ts) get the case number, village,
+ *    cause, the household's rigid expenses, what is needed and the exact command to reply with;
+ *    the work groups bound at that level get the same, with "@防贫助手" before the commands.
+ * Also here: the hand-over to a person, and the scheduled home visit.
+ */
+import { t } from '../../../flows/i18n';
+import { actsForHousehold } from '../identity/household-link';
+import type { Prisma } from '../../generated/prisma/client';
+import { enqueue } from '../outbox/enqueue';
+import { enqueueSubscribeUpdate, subscribeStatus, villagerTargets } from '../notify/villager-targets';
+import { asLang, boundCadres, boundRooms, nearestBoundCadres, ownersOf, regionChain, type Recipient } from '../notify/recipients';
+import { cadreTask, day, regionName, villagerUpdate, withFooter } from '../notify/texts';
+import { type Action, type Actor, type CaseStatus, OWNER_ROLES } from '../../../flows/workflow';
+
+type Tx = Prisma.TransactionClient;
+
+export type TransitionNotice = {
+  caseId: string;
+  from: CaseStatus;
+  to: CaseStatus;
+  action: Action;
+  note: string | null;
+  data: Record<string, unknown>;
+  eventId: string;
+  actor: Actor;
+};
+
+export async function notifyTransition(tx: Tx, notice: TransitionNotice, now: Date): Promise<void> {
+  const c = await tx.case.findUniqueOrThrow({ where: { id: notice.caseId }, include: { contact: true } });
+  const chain = await regionChain(tx, c.villageId);
+  const village = chain.find((r) => r.level === 'village');
+  const dedupe = (r: { key: string }) => `tx:${notice.eventId}:${r.key}`;
+
+  if (c.contact && notice.actor.kind !== 'villager' && !(await filedInChat(tx, notice, c))) {
+    const lang = asLang(c.contact.lang ?? c.lang);
+    const text = villagerUpdate(lang, notice, c);
+    if (text) {
+      // the chat that filed it, or for a mini-program case the household's chat (server/core/notify/villager-targets.ts)
+      for (const r of await villagerTargets(tx, c)) {
+        await enqueue(tx, { channel: r.channel, targetType: 'contact', targetId: r.targetId, text, kind: 'case_update', caseId: c.id, dedupeKey: dedupe({ key: `villager:${r.contactId}` }) }, now);
+      }
+      await enqueueSubscribeUpdate(tx, c, { statusLabel: subscribeStatus(notice.to), text: villagerUpdate('zh-CN', notice, c) ?? text }, now, dedupe({ key: 'villager' }));
+    }
+  }
+
+  // the cadres who act next; a withdrawal tells the ones who were acting that they can stop
+  if (notice.action === 'withdraw') {
+    for (const r of await boundCadres(tx, chain, OWNER_ROLES[notice.from] ?? [])) {
+      await send(tx, r, t(r.lang, 'workflow.cadre.title_withdrawn', { caseNo: c.caseNo }), 'case_task', c.id, dedupe(r), now);
+    }
+    return;
+  }
+  for (const r of await ownersOf(tx, notice.to, c, chain)) {
+    await send(tx, r, cadreTask(r.lang, notice.to, c, village, r.inRoom, notice.action === 'resubmit'), 'case_task', c.id, dedupe(r), now);
+  }
+}
+
+/** A case the villager just filed in the chat was acknowledged there, with its number. */
+async function filedInChat(tx: Tx, notice: TransitionNotice, c: { id: string; contactId: string | null }): Promise<boolean> {
+  if (notice.action !== 'accept' || !c.contactId) return false;
+  const filing = await tx.caseEvent.findFirst({ where: { caseId: c.id, type: 'submitted', actorType: 'villager', actorId: c.contactId } });
+  return filing !== null;
+}
+
+async function send(tx: Tx, r: Recipient, text: string, kind: 'case_task' | 'reminder' | 'handover' | 'case_update', caseId: string | undefined, dedupeKey: string, now: Date) {
+  await enqueue(tx, { channel: r.channel, targetType: r.targetType, targetId: r.targetId, text, kind, ...(caseId ? { caseId } : {}), dedupeKey }, now);
+}
+
+export type HandoverNotice = { handoverId: string; contactId: string; villageId: string | null; reason: string };
+
+/**
+ * A villager asked for a person (or the bot failed to understand them): the village's cadres
+ * hear of it privately, with the phone number when the household is known; the village's work
+ * group without it. No village cadre bound: the town's; none either: the county office.
+ */
+export async function notifyHandover(tx: Tx, notice: HandoverNotice, now: Date): Promise<void> {
+  const contact = await tx.contact.findUniqueOrThrow({ where: { id: notice.contactId }, include: { household: { include: { cases: { select: { caseNo: true }, orderBy: { submittedAt: 'asc' } } } } } });
+  const villageId = notice.villageId ?? contact.household?.villageId ?? null;
+  const chain = villageId ? await regionChain(tx, villageId) : [];
+  const village = chain.find((r) => r.level === 'village');
+
+  let recipients: Recipient[];
+  if (chain.length > 0) recipients = await nearestBoundCadres(tx, chain);
+  else {
+    // no village known: the county office (every county cadre is at the top of any chain)
+    const county = await tx.region.findFirst({ where: { level: 'county' }, select: { id: true, name: true, nameEn: true } });
+    recipients = county ? await boundCadres(tx, [{ ...county, level: 'county' }], ['county']) : [];
+  }
+  recipients = [...recipients, ...(await boundRooms(tx, chain, 'village'))];
+
+  const reasonKey = notice.reason === 'misunderstood' ? 'workflow.cadre.handover_reason.misunderstood' : 'workflow.cadre.handover_reason.requested';
+  // only a link that acts for the household speaks for it: a contact that merely typed its ID
+  // number and phone (claimed) must not be presented to the cadre as that household
+  const household = actsForHousehold(contact) ? contact.household : null;
+  for (const r of recipients) {
+    const lines = [t(r.lang, 'workflow.cadre.handover', { name: contact.name || '?', village: regionName(r.lang, village), reason: t(r.lang, reasonKey) })];
+    if (household && !r.inRoom) lines.push(t(r.lang, 'workflow.cadre.handover_phone', { phone: household.phone }));
+    const cases = household?.cases.map((k) => k.caseNo) ?? [];
+    if (cases.length > 0) lines.push(t(r.lang, 'workflow.cadre.handover_cases', { caseNos: cases.join(t(r.lang, 'workflow.list_separator')) }));
+    await send(tx, r, lines.join('\n'), 'handover', undefined, `handover:${notice.handoverId}:${r.key}`, now);
+  }
+}
+
+/**
+ * A case was filed with the ID number of a registered household by someone not shown to belong
+ * to it (身份待核实, filed without that household): the household's own village cadres hear of the
+ * possible claim privately — never a work group — so they can ask the household. The filer's case
+ * carries nothing of the household; this notice carries nothing of the filer but where and which
+ * case. No village cadre bound: the town's; none either: the county office.
+ */
+export async function notifyIdentityClaim(tx: Tx, claim: { caseId: string; householdId: string }, now: Date): Promise<void> {
+  const c = await tx.case.findUniqueOrThrow({ where: { id: claim.caseId }, select: { id: true, caseNo: true, villageId: true } });
+  const household = await tx.household.findUniqueOrThrow({ where: { id: claim.householdId } });
+  const chain = await regionChain(tx, household.villageId);
+  const recipients = await nearestBoundCadres(tx, chain);
+  const filed = await regionChain(tx, c.villageId);
+  for (const r of recipients) {
+    const text = t(r.lang, 'workflow.cadre.identity_claim', {
+      name: household.headName,
+      idLast4: household.headIdNumber.slice(-4),
+      caseNo: c.caseNo,
+      village: regionName(r.lang, filed.find((x) => x.level === 'village')),
+      town: regionName(r.lang, filed.find((x) => x.level === 'town')),
+    });
+    await send(tx, r, text, 'case_task', undefined, `identity_claim:${c.id}:${r.key}`, now);
+  }
+}
+
+/** The home visit has a date: the villager is told when to be at home. `visitOn` is YYYY-MM-DD (China time). */
+export async function notifyVisitScheduled(tx: Tx, visit: { caseId: string; visitOn: string }, now: Date): Promise<void> {
+  const c = await tx.case.findUniqueOrThrow({ where: { id: visit.caseId }, include: { contact: true } });
+  if (!c.contact) return;
+  const lang = asLang(c.contact.lang ?? c.lang);
+  const date = day(lang, new Date(`${visit.visitOn}T00:00:00+08:00`));
+  const text = withFooter(lang, t(lang, 'workflow.villager.visit_scheduled', { date }), c.caseNo);
+  for (const r of await villagerTargets(tx, c)) {
+    const dedupeKey = r.contactId === c.contact.id ? `visit:${c.id}:${visit.visitOn}` : `visit:${c.id}:${visit.visitOn}:${r.contactId}`;
+    await enqueue(tx, { channel: r.channel, targetType: 'contact', targetId: r.targetId, text, kind: 'case_update', caseId: c.id, dedupeKey }, now);
+  }
+  const zh = withFooter('zh-CN', t('zh-CN', 'workflow.villager.visit_scheduled', { date: day('zh-CN', new Date(`${visit.visitOn}T00:00:00+08:00`)) }), c.caseNo);
+  await enqueueSubscribeUpdate(tx, c, { statusLabel: subscribeStatus(c.status), text: zh }, now, `visit:${c.id}:${visit.visitOn}`);
+}

@@ -1,0 +1,108 @@
+/**
+ * The one way a case changes status. In the caller's transaction it checks the rule (who, from
+ * where, with what data), writes the case, its event (timeline and audit trail) and the
+ * notifications it causes (through the outbox) — or, when refused, writes an audit entry and
+ * changes nothing else. Callers commit in both cases and then answer the refusal.
+ */
+import type { Prisma } from '../../generated/prisma/client';
+import { type Action, type Actor, actorId, caseFactsOf, type CaseStatus, DATA, findRule, isCaseStatus, outsideScope, type Refusal, writesOf } from '../../../flows/workflow';
+import { dueAtFor, type TimeLimits } from './deadlines';
+import { notifyTransition } from './notify';
+import { confirmationOf, confirmFiler } from '../identity/household-link';
+
+type Tx = Prisma.TransactionClient;
+
+export type WorkflowSettings = { limits: TimeLimits; publicityMinDays: number };
+
+export type TransitionRequest = { action?: Action; to?: CaseStatus; note?: string; data?: unknown };
+
+export type TransitionResult =
+  | { ok: true; caseId: string; caseNo: string; from: CaseStatus; to: CaseStatus; action: Action; eventId: string }
+  | ({ ok: false; caseNo: string } & Refusal);
+
+export async function performTransition(
+  tx: Tx,
+  settings: WorkflowSettings,
+  actor: Actor,
+  caseNo: string,
+  req: TransitionRequest,
+  now: Date,
+): Promise<TransitionResult> {
+  const row = await tx.case.findUnique({ where: { caseNo } });
+  if (!row || !isCaseStatus(row.status)) return refused(tx, actor, caseNo, req, { code: 'not_found', message: 'case not found' }, now);
+  // Region (or ownership) before any rule: outside it, a case answers as one that does not exist.
+  const outside = outsideScope(actor, row);
+  if (outside) return refused(tx, actor, caseNo, req, outside, now);
+  // Lock the row: two cadres pressing "通过" at once must not both move it.
+  await tx.$queryRaw`SELECT id FROM "Case" WHERE id = ${row.id} FOR UPDATE`;
+  const fresh = (await tx.case.findUniqueOrThrow({ where: { id: row.id } })) as typeof row;
+  const from = fresh.status as CaseStatus;
+  const facts = caseFactsOf(fresh)!;
+
+  const rule = findRule(from, req, facts);
+  if (!rule) {
+    const wanted = req.to ?? req.action ?? '?';
+    return refused(tx, actor, caseNo, req, { code: 'not_allowed_from_status', message: `a case in ${from} cannot go to ${wanted}`, field: req.to ? 'to' : 'action' }, now);
+  }
+  const who = rule.who(actor, facts);
+  if (who) return refused(tx, actor, caseNo, req, who, now);
+
+  const parsed = rule.data.safeParse(req.data ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = ['data', ...(issue?.path ?? []).map(String)].join('.');
+    return refused(tx, actor, caseNo, req, { code: 'invalid_data', message: `${field}: ${issue?.message}`, field }, now);
+  }
+  const note = req.note?.trim() || null;
+  if (rule.noteRequired && !note) return refused(tx, actor, caseNo, req, { code: 'invalid_data', message: 'note: a reason is required', field: 'note' }, now);
+
+  const data = parsed.data as Record<string, unknown>;
+  const verifier =
+    rule.data === DATA.assignVerifier
+      ? await tx.cadre.findUnique({ where: { id: String(data.verifierId) } }).then(async (v) => (v ? { id: v.id, role: v.role, active: v.active, covers: await regionCovers(tx, v.regionId, fresh.villageId) } : null))
+      : undefined;
+  const openObjections = from === 'publicity' ? await tx.objection.count({ where: { caseId: fresh.id, resolvedAt: null } }) : 0;
+  const guard = rule.guard?.(facts, data as never, { now, publicityMinDays: settings.publicityMinDays, openObjections, verifier });
+  if (guard) return refused(tx, actor, caseNo, req, guard, now);
+
+  const to = rule.to(facts);
+  // the row's writes (unchecked input: verifierId as a column), then the status and its time limit
+  const writes = writesOf(rule, facts, data, { from, note, now }) as Prisma.CaseUncheckedUpdateInput;
+  await tx.case.update({ where: { id: fresh.id }, data: { ...writes, status: to, statusSince: now, dueAt: dueAtFor(to, now, settings.limits), overdueSince: null } });
+  const event = await tx.caseEvent.create({
+    data: {
+      caseId: fresh.id,
+      at: now,
+      type: rule.action,
+      actorType: actor.kind,
+      actorId: actorId(actor),
+      fromStatus: from,
+      toStatus: to,
+      note,
+      data: data as Prisma.InputJsonValue,
+    },
+  });
+  await notifyTransition(tx, { caseId: fresh.id, from, to, action: rule.action, note, data, eventId: event.id, actor }, now);
+  // a cadre passing the village review (or confirming identity in person) confirms the filer's link to the household
+  const confirmation = confirmationOf({ move: rule.id, data, actorKind: actor.kind });
+  if (confirmation) await confirmFiler(tx, fresh.id, confirmation, now);
+  return { ok: true, caseId: fresh.id, caseNo, from, to, action: rule.action, eventId: event.id };
+}
+
+async function regionCovers(tx: Tx, regionId: string, villageId: string): Promise<boolean> {
+  // walk up from the village: a verifier assigned to the county, town or village covers it
+  let id: string | null = villageId;
+  while (id) {
+    if (id === regionId) return true;
+    const r: { parentId: string | null } | null = await tx.region.findUnique({ where: { id }, select: { parentId: true } });
+    id = r?.parentId ?? null;
+  }
+  return false;
+}
+
+async function refused(tx: Tx, actor: Actor, caseNo: string, req: TransitionRequest, refusal: Refusal, now: Date): Promise<TransitionResult> {
+  await tx.auditEntry.create({
+    data: { at: now, actorType: actor.kind, actorId: actorId(actor), action: `transition:${req.action ?? req.to ?? '?'}`, caseNo, allowed: false, reason: `${refusal.code}: ${refusal.message}` },
+  });
+  return { ok: false, caseNo, ...refusal };
+}

@@ -1,0 +1,20 @@
+/**
+ * What every channel's routes are given: the database, the configuration, the logger, the document
+ * store, the data keys and the clock. Its own file so that routes depend on it, not on web.ts.
+ */
+import type { Config } from './config';
+import type { Keyring } from './core/crypto/keyring';
+import type { DocumentStore } from './core/documents/store';
+import type { PrismaClient } from './generated/prisma/client';
+import type { Logger } from './log';
+
+export type AppDeps = {
+  prisma: PrismaClient;
+  config: Config;
+  log: Logger;
+  store: DocumentStore;
+  /** Data keys: blind indexes for look-ups by phone (the client in `prisma` seals with the same keyring). */
+  keyring: Keyring;
+  /** The clock; tests fix it. */
+  now?: () => Date;
+};
