@@ -67,6 +67,22 @@ export const ACTS: Partial<Record<CaseStatus, readonly Act[]>> = {
   approved: ['approve'],
 };
 
+/** Whether the owners may do `act` in `status` (ACTS). */
+export function allowsAct(status: string, act: Act): boolean {
+  return ACTS[status as CaseStatus]?.includes(act) ?? false;
+}
+
+/** The one status in which a side act (not a move) is done: a visit is booked during 入户核查, objections are heard during 公示. */
+export function statusOfAct(act: 'visit' | 'objection'): CaseStatus {
+  return CASE_STATUSES.find((s) => allowsAct(s, act))!;
+}
+
+/** Who does the side acts: the assigned verifier books the visit; the village that posts the notice hears objections. The county office always may. */
+export const SIDE_ACT_ROLES: Record<'visit' | 'objection', readonly Role[]> = {
+  visit: ['verifier', 'county'],
+  objection: ['village', 'county'],
+};
+
 /** The office that hears a rejected applicant's re-check (复核): the town for the village's and the town's decisions. */
 export function recheckOffice(rejectedIn: string): 'town' | 'county' {
   return rejectedIn === 'village_review' || rejectedIn === 'town_review' ? 'town' : 'county';

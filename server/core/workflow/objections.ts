@@ -4,13 +4,13 @@
  * (see the publicity → approved guard). Both steps write a case event; refusals are audited.
  */
 import type { Prisma } from '../../generated/prisma/client';
-import type { Actor, RefusalCode, Role } from '../../../flows/workflow';
+import { allowsAct, SIDE_ACT_ROLES, statusOfAct, type Actor, type RefusalCode, type Role } from '../../../flows/workflow';
 import { auditRefusal, cadreWithRole, lockCase, writeEvent, type ActResult } from './case-acts';
 
 type Tx = Prisma.TransactionClient;
 
 /** Who records and resolves objections: the village that holds the notice, and the county office. */
-export const OBJECTION_ROLES: readonly Role[] = ['village', 'county'];
+export const OBJECTION_ROLES: readonly Role[] = SIDE_ACT_ROLES.objection;
 export const MAX_OBJECTION_TEXT = 1000;
 
 export async function recordObjection(tx: Tx, actor: Actor, caseNo: string, note: string, now: Date): Promise<ActResult<{ objectionId: string }>> {
@@ -20,7 +20,7 @@ export async function recordObjection(tx: Tx, actor: Actor, caseNo: string, note
   if (!c) return refuse('not_found', 'case not found');
   const who = cadreWithRole(actor, OBJECTION_ROLES, c);
   if (who) return refuse(who.code, who.message);
-  if (c.status !== 'publicity') return refuse('not_allowed_from_status', `objections are recorded during the public notice; the case is in ${c.status}`);
+  if (!allowsAct(c.status, 'objection')) return refuse('not_allowed_from_status', `objections are recorded during the public notice (${statusOfAct('objection')}); the case is in ${c.status}`);
   const text = note.trim();
   if (!text || text.length > MAX_OBJECTION_TEXT) return refuse('invalid_data', `note: say what was objected to (1–${MAX_OBJECTION_TEXT} characters)`, 'note');
   const objection = await tx.objection.create({ data: { caseId: c.id, note: text, recordedById: actor.kind === 'cadre' ? actor.id : null, receivedAt: now } });

@@ -5,7 +5,7 @@
  * changes nothing else. Callers commit in both cases and then answer the refusal.
  */
 import type { Prisma } from '../../generated/prisma/client';
-import { type Action, type Actor, actorId, caseFactsOf, type CaseStatus, DATA, findRule, isCaseStatus, outsideScope, type Refusal, writesOf } from '../../../flows/workflow';
+import { type Action, allowsAct, type Actor, actorId, caseFactsOf, type CaseStatus, DATA, findRule, isCaseStatus, outsideScope, type Refusal, writesOf } from '../../../flows/workflow';
 import { dueAtFor, type TimeLimits } from './deadlines';
 import { notifyTransition } from './notify';
 import { confirmationOf, confirmFiler } from '../identity/household-link';
@@ -61,7 +61,7 @@ export async function performTransition(
     rule.data === DATA.assignVerifier
       ? await tx.cadre.findUnique({ where: { id: String(data.verifierId) } }).then(async (v) => (v ? { id: v.id, role: v.role, active: v.active, covers: await regionCovers(tx, v.regionId, fresh.villageId) } : null))
       : undefined;
-  const openObjections = from === 'publicity' ? await tx.objection.count({ where: { caseId: fresh.id, resolvedAt: null } }) : 0;
+  const openObjections = allowsAct(from, 'objection') ? await tx.objection.count({ where: { caseId: fresh.id, resolvedAt: null } }) : 0;
   const guard = rule.guard?.(facts, data as never, { now, publicityMinDays: settings.publicityMinDays, openObjections, verifier });
   if (guard) return refused(tx, actor, caseNo, req, guard, now);
 

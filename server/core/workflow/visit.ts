@@ -4,7 +4,7 @@
  * The case keeps no column for it: the latest 'visit_scheduled' event is the appointment.
  */
 import type { Prisma } from '../../generated/prisma/client';
-import type { Actor, RefusalCode } from '../../../flows/workflow';
+import { allowsAct, SIDE_ACT_ROLES, statusOfAct, type Actor, type RefusalCode } from '../../../flows/workflow';
 import { notifyVisitScheduled } from './notify';
 import { auditRefusal, cadreWithRole, lockCase, shanghaiToday, writeEvent, type ActResult } from './case-acts';
 
@@ -17,9 +17,9 @@ export async function scheduleVisit(tx: Tx, actor: Actor, caseNo: string, date: 
   const refuse = (code: RefusalCode, message: string, field?: string) => auditRefusal<{ date: string }>(tx, actor, 'visit', caseNo, { code, message, ...(field ? { field } : {}) }, now);
   const c = await lockCase(tx, caseNo);
   if (!c) return refuse('not_found', 'case not found');
-  const who = cadreWithRole(actor, ['verifier', 'county'], c);
+  const who = cadreWithRole(actor, SIDE_ACT_ROLES.visit, c);
   if (who) return refuse(who.code, who.message);
-  if (c.status !== 'verification') return refuse('not_allowed_from_status', `a visit is scheduled during verification; the case is in ${c.status}`);
+  if (!allowsAct(c.status, 'visit')) return refuse('not_allowed_from_status', `a visit is scheduled during ${statusOfAct('visit')}; the case is in ${c.status}`);
   if (!DAY.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`)) || new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date)
     return refuse('invalid_data', 'date: must be a date YYYY-MM-DD', 'date');
   if (date < shanghaiToday(now)) return refuse('invalid_data', 'date: the visit cannot be in the past', 'date');
