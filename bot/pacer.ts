@@ -5,6 +5,8 @@
  * answer someone waiting) but they count: the next notice keeps its distance from them too.
  * The clock is injected, so tests and bench/outbox-pacing.ts drive time themselves.
  */
+import { shanghaiDate, startOfNextShanghaiDay } from '../flows/china-time';
+
 export interface PacerClock {
   now(): number;
   /** Resolves after `ms`, or as soon as `signal` aborts. */
@@ -34,15 +36,13 @@ export interface PacingOptions {
   clock?: PacerClock;
 }
 
-const SHANGHAI_MS = 8 * 3_600_000;
-const DAY_MS = 86_400_000;
-
 export class Pacer {
   readonly minIntervalMs: number;
   private readonly clock: PacerClock;
   private readonly caps: Partial<Record<string, number>>;
   private last = Number.NEGATIVE_INFINITY;
-  private day = -1;
+  /** The China date the daily counts are for. */
+  private day = '';
   private readonly sentToday = new Map<string, number>();
 
   constructor(options: PacingOptions = {}) {
@@ -91,7 +91,7 @@ export class Pacer {
    */
   countSentToday(date: string, counts: Record<string, number>): void {
     this.rollDay();
-    if (new Date(this.day * DAY_MS).toISOString().slice(0, 10) !== date) return;
+    if (this.day !== date) return;
     for (const [kind, n] of Object.entries(counts)) this.sentToday.set(kind, Math.max(this.sentToday.get(kind) ?? 0, n));
   }
 
@@ -102,7 +102,7 @@ export class Pacer {
   }
 
   private rollDay(): void {
-    const today = Math.floor((this.clock.now() + SHANGHAI_MS) / DAY_MS);
+    const today = shanghaiDate(new Date(this.clock.now()));
     if (today !== this.day) {
       this.day = today;
       this.sentToday.clear();
@@ -111,8 +111,7 @@ export class Pacer {
 
   /** The next midnight in China time: when the daily caps start again. */
   nextDay(): Date {
-    const today = Math.floor((this.clock.now() + SHANGHAI_MS) / DAY_MS);
-    return new Date((today + 1) * DAY_MS - SHANGHAI_MS);
+    return startOfNextShanghaiDay(new Date(this.clock.now()));
   }
 }
 

@@ -5,9 +5,10 @@
 import { applyFlow } from './application';
 import { applicationOutcomes } from './application/outcome';
 import { describeWith } from './engine/describe';
-import { createEngine } from './engine/step';
+import { createEngine, createReminder, type EngineConfig } from './engine/step';
 import type { DescribeOutcome, StepFunction } from './engine/types';
 import { faqInterceptor } from './faq/interceptor';
+import { onePatientInterceptor } from './application/one-patient';
 import { menuFlow } from './menu';
 import { statusFlow } from './status';
 import { identityOutcomes } from './status/outcome';
@@ -34,12 +35,19 @@ export type { Knowledge, FaqEntryView, ArticleView, FaqOfferState, LimitView } f
 /** The flows the engine knows; a session's `flow` is one of these ids. */
 export const FLOWS = { menu: menuFlow, apply: applyFlow, status: statusFlow, supplement: supplementFlow, withdraw: withdrawFlow };
 
-/** The conversation engine: (state | null, inbound, context) → { state, replies, effects }. */
-export const step: StepFunction = createEngine({
+/** The flows, where one starts, and what is consulted besides the current step. */
+const ENGINE: EngineConfig = {
   flows: [menuFlow, applyFlow, statusFlow, supplementFlow, withdrawFlow],
   home: { flow: 'menu', step: 'main' },
-  interceptors: [faqInterceptor],
-});
+  // two patients in one answer are explained before the policy knowledge is asked
+  interceptors: [onePatientInterceptor, faqInterceptor],
+};
+
+/** The conversation engine: (state | null, inbound, context) → { state, replies, effects }. */
+export const step: StepFunction = createEngine(ENGINE);
+
+/** What the villager is being asked now, to repeat after a message the engine never sees (a sticker). */
+export const currentQuestion = createReminder(ENGINE);
 
 /** What the villager hears after an effect's outcome, in the words of the flow that emitted it. */
 export const describeOutcome: DescribeOutcome = describeWith({

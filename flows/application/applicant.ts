@@ -2,11 +2,12 @@
  * Who applies and the household: name, ID number, phone, town and village, household size,
  * last year's net income (then the per-capita figure), and whether it is a 脱贫户.
  */
-import { parseIdNumber, parseInteger, parsePhone } from '../parse';
+import { parseIdNumber, parsePhone } from '../parse';
 import { fromParse, type ChoiceOption, type StepDef, type StepEnv } from '../engine/flow';
 import { formatMoney } from '../i18n/format';
 import { amountQuestion, nameQuestion } from './fields';
 import { perCapitaText } from './precheck';
+import { checkHouseholdSize } from './understood';
 
 function regionOption(r: { code: string; name: string; nameEn?: string }, env: StepEnv): ChoiceOption {
   return { id: r.code, text: env.lang === 'en' && r.nameEn ? r.nameEn : r.name, labels: [r.name, ...(r.nameEn ? [r.nameEn] : [])] };
@@ -26,7 +27,7 @@ function perCapitaNote(env: StepEnv): string[] {
 }
 
 export const applicantSteps: StepDef[] = [
-  nameQuestion({ id: 'name', ask: 'apply.name.ask', label: 'apply.name.label', editWords: ['姓名', '名字', '申请人', 'name'] }),
+  nameQuestion({ id: 'name', ask: 'apply.name.ask', label: 'apply.name.label', editWords: ['姓名', '名字', '申请人', 'name'], group: 'applicant' }),
   {
     kind: 'question',
     id: 'idNumber',
@@ -75,19 +76,19 @@ export const applicantSteps: StepDef[] = [
     id: 'householdSize',
     field: 'householdSize',
     label: 'apply.householdSize.label',
+    group: 'household',
     editWords: ['人口', '几口人', '家庭人口', '人数', '口人', 'household', 'household size', 'people', 'size'],
     ask: (env) => env.t('apply.householdSize.ask'),
-    // Any failure gets the same hint: the range is what matters here.
-    parse: (text) => {
-      const r = parseInteger(text, { min: 1, max: 20 });
-      return r.ok ? r : { ok: false, hint: 'apply.householdSize.invalid' };
-    },
+    // "4", "一家五口", "老两口", "就我一个"; people listed ("我、老伴和儿子") are counted and confirmed.
+    parse: (text) => checkHouseholdSize(text),
     notes: perCapitaNote,
     display: (v, env) => env.t('apply.householdSize.display', { n: v }),
   },
   amountQuestion({
     id: 'annualIncomeFen',
     ask: 'apply.annualIncomeFen.ask',
+    topic: 'income',
+    per: 'year',
     label: 'apply.annualIncomeFen.label',
     editWords: ['收入', '纯收入', '年收入', '家庭收入', 'income'],
     allowZero: true,
@@ -100,6 +101,10 @@ export const applicantSteps: StepDef[] = [
     label: 'apply.povertyAlleviated.label',
     editWords: ['脱贫户', '脱贫', '贫困户', 'poverty', 'formerly poor'],
     ask: (env) => env.t('apply.povertyAlleviated.ask'),
+    // The question explains 脱贫户 as 以前建档立卡的贫困户: answers in those words count.
+    yesMarks: ['脱贫户', '贫困户', '建档立卡', '建过档', '建档了', '以前是', '原来是', '之前是', '是过'],
+    noMarks: ['一般户', '普通户', '普通农户', '一般农户'],
+    hint: 'understand.yesno.shi',
     display: (v, env) => env.t(v ? 'common.yes' : 'common.no'),
   },
 ];

@@ -6,6 +6,7 @@ export const causeStep: ChoiceStep = {
   id: 'cause',
   field: 'cause',
   label: 'apply.cause.label',
+  group: 'hardship',
   editWords: ['原因', '类型', '困难', '困难类型', 'cause', 'reason', 'type'],
   ask: (env) => env.t('apply.cause.ask'),
   options: (env) => [

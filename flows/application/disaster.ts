@@ -1,8 +1,7 @@
 /** 因灾: the kind of disaster, when it happened, the estimated loss and compensation already received. */
-import { parseDate } from '../parse';
-import { fromParse, type StepDef } from '../engine/flow';
-import { formatDate } from '../i18n/format';
+import type { StepDef } from '../engine/flow';
 import { amountQuestion, forCause } from './fields';
+import { checkPastDate, showPastDate } from './past-date';
 
 export const DISASTER_KINDS = ['flood', 'drought', 'fire', 'geological', 'wind_hail', 'other'] as const;
 export type DisasterKind = (typeof DISASTER_KINDS)[number];
@@ -31,19 +30,22 @@ export const disasterSteps: StepDef[] = forCause('disaster', [
     label: 'apply.disasterDate.label',
     editWords: ['日期', '时间', '哪天', '受灾时间', 'date', 'when'],
     ask: (env) => env.t('apply.disasterDate.ask'),
-    // parseDate refuses future dates ('date_future') relative to the server's clock in ctx.now.
-    parse: (text, env) => fromParse(parseDate(text, env.ctx.now)),
-    display: (v, env) => formatDate(env.lang, String(v)),
+    // A day, or a month whose day is not known (said back first, kept as 'YYYY-MM'); future dates
+    // are refused relative to the server's clock in ctx.now.
+    parse: (text, env) => checkPastDate(text, env, 'disasterDate'),
+    display: (v, env) => showPastDate(v, env),
   },
   amountQuestion({
     id: 'lossFen',
     ask: 'apply.lossFen.ask',
+    topic: 'cost',
     label: 'apply.lossFen.label',
     editWords: ['损失', '损失金额', 'loss', 'damage'],
   }),
   amountQuestion({
     id: 'compensationFen',
     ask: 'apply.compensationFen.ask',
+    topic: 'received',
     label: 'apply.compensationFen.label',
     editWords: ['赔偿', '补偿', '救助', '赔款', '救灾款', 'compensation', 'relief'],
     allowZero: true,

@@ -33,6 +33,8 @@ export const documentSteps: DocumentsStep[] = (Object.entries(CHECKLIST) as [Cau
         item: item.id,
         itemLabel: item.label,
         label: item.label,
+        // the consents after the documents are in this group too
+        group: 'papers',
         // "修改 材料" opens the first item; later items are edited by their own names.
         editWords: i === 0 ? ['材料', '照片', '图片', '证明', 'documents', 'photos', 'papers'] : undefined,
         showIf: { field: 'cause', equals: cause },

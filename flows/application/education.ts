@@ -1,9 +1,11 @@
 /** 因学: the student, the school stage, the school, the yearly cost and aid already received. */
 import type { StepDef } from '../engine/flow';
+import { SCHOOL_STAGES, stageLabels, type SchoolStage } from '../parse';
 import { amountQuestion, forCause, nameQuestion, textQuestion } from './fields';
 
-export const STAGES = ['preschool', 'primary', 'junior', 'senior', 'college', 'graduate'] as const;
-export type Stage = (typeof STAGES)[number];
+/** The stages, with the words that name them ("高二", "初三", "读幼儿园"), are data in flows/parse/grades.ts. */
+export const STAGES = SCHOOL_STAGES;
+export type Stage = SchoolStage;
 
 export const educationSteps: StepDef[] = forCause('education', [
   nameQuestion({
@@ -19,14 +21,8 @@ export const educationSteps: StepDef[] = forCause('education', [
     label: 'apply.stage.label',
     editWords: ['学段', '年级', '阶段', '读几年级', 'stage', 'grade', 'level'],
     ask: (env) => env.t('apply.stage.ask'),
-    options: (env) => [
-      { id: 'preschool', text: env.t('apply.stage.preschool'), labels: ['学前', '幼儿园', 'preschool', 'kindergarten'] },
-      { id: 'primary', text: env.t('apply.stage.primary'), labels: ['小学', 'primary'] },
-      { id: 'junior', text: env.t('apply.stage.junior'), labels: ['初中', 'junior', 'middle school'] },
-      { id: 'senior', text: env.t('apply.stage.senior'), labels: ['高中', '中职', '职高', '中专', '技校', 'senior', 'high school', 'vocational'] },
-      { id: 'college', text: env.t('apply.stage.college'), labels: ['大专', '本科', '大学', 'college', 'university'] },
-      { id: 'graduate', text: env.t('apply.stage.graduate'), labels: ['研究生', '硕士', '博士', 'graduate', 'postgraduate'] },
-    ],
+    // "高二" is senior, "中专二年级" too; "小学毕业" names no stage and is asked again
+    options: (env) => STAGES.map((id) => ({ id, text: env.t(`apply.stage.${id}`), labels: stageLabels(id) })),
   },
   textQuestion({
     id: 'school',
@@ -38,12 +34,15 @@ export const educationSteps: StepDef[] = forCause('education', [
   amountQuestion({
     id: 'educationCostFen',
     ask: 'apply.educationCostFen.ask',
+    topic: 'cost',
+    per: 'year',
     label: 'apply.educationCostFen.label',
     editWords: ['学费', '上学费用', '费用', '花费', 'cost', 'fees', 'school cost'],
   }),
   amountQuestion({
     id: 'aidFen',
     ask: 'apply.aidFen.ask',
+    topic: 'received',
     label: 'apply.aidFen.label',
     editWords: ['资助', '助学金', '减免', '补助', 'aid', 'grant', 'scholarship'],
     allowZero: true,

@@ -2,12 +2,16 @@
  * Builders for the application's questions, so each step reads as one line of data:
  * which answer it fills, which words ask it, how it is checked and shown.
  */
-import { parseAmount } from '../parse';
+import type { AmountTopic } from '../parse';
 import { conditionsOf, type ShowIf } from '../engine/conditions';
-import { fromParse, type QuestionStep, type StepDef, type StepEnv } from '../engine/flow';
+import type { QuestionStep, StepDef, StepEnv } from '../engine/flow';
 import type { Cause } from '../engine/types';
 import { formatMoney } from '../i18n/format';
 import { checkName, checkText } from './text';
+import { checkAmount } from './understood';
+import { checkRelation } from './relation';
+import { canSayBack } from './say-back';
+import type { SummaryGroup } from './groups';
 
 interface Common {
   id: string;
@@ -17,6 +21,8 @@ interface Common {
   /** i18n key naming the answer in the summary; none for a step the summary shows through another. */
   label?: string;
   editWords?: string[];
+  /** The summary group this answer starts (flows/application/groups.ts). */
+  group?: SummaryGroup;
   showIf?: ShowIf;
   uses?: string[];
   clears?: string[];
@@ -27,14 +33,25 @@ const base = (c: Common) => ({
   field: c.id,
   label: c.label,
   editWords: c.editWords,
+  group: c.group,
   showIf: c.showIf,
   uses: c.uses,
   clears: c.clears,
   ask: (env: StepEnv) => env.t(c.ask, c.askParams?.(env)),
 });
 
-export function nameQuestion(c: Common): QuestionStep {
-  return { kind: 'question', ...base(c), parse: (text) => checkName(text), display: (v) => String(v) };
+/** A name as on the ID card ("我叫李桂兰" → 李桂兰). `relationFrom`: the answer holding this person's relation, which one said with the name must match. */
+export function nameQuestion(c: Common & { relationFrom?: string }): QuestionStep {
+  const relation = (env: StepEnv) => {
+    const r = c.relationFrom === undefined ? undefined : env.answers[c.relationFrom];
+    return typeof r === 'string' ? r : undefined;
+  };
+  return { kind: 'question', ...base(c), parse: (text, env) => checkName(text, relation(env), canSayBack(env, c.id)), display: (v) => String(v) };
+}
+
+/** A family relation ("我老伴" → 配偶, "我妈" → 母亲), or as typed when it is not one the data knows. */
+export function relationQuestion(c: Common): QuestionStep {
+  return { kind: 'question', ...base(c), parse: (text) => checkRelation(text), display: (v) => String(v) };
 }
 
 export function textQuestion(c: Common & { minLength?: number }): QuestionStep {
@@ -42,26 +59,30 @@ export function textQuestion(c: Common & { minLength?: number }): QuestionStep {
 }
 
 export interface AmountOptions extends Common {
-  /** Zero (没有/无/0) is a valid answer: "no reimbursement". */
+  /** Zero (没有/无/0, "没报销") is a valid answer: "no reimbursement". */
   allowZero?: boolean;
+  /** What the question asks about: a figure said to be about something else is not taken for it ("报了一万" for the total). */
+  topic: AmountTopic;
+  /** The question asks for a yearly figure: a monthly one is multiplied by twelve, after a yes. */
+  per?: 'year';
   /** An upper bound from another answer ("reimbursed ≤ total"), with the hint key used when exceeded. */
   atMost?: { field: string; hint: string };
   notes?: (env: StepEnv) => string[];
 }
 
-/** Money typed in yuan ("3万2", "三千五"), stored as integer fen. */
+/** Money said in yuan ("3万2", "三千五", "报了一万", "两万多" to confirm), stored as integer fen. */
 export function amountQuestion(c: AmountOptions): QuestionStep {
   return {
     kind: 'question',
     ...base(c),
-    parse: (text) => fromParse(parseAmount(text, { allowZero: c.allowZero ?? false })),
+    parse: (text, env) => checkAmount(text, { allowZero: c.allowZero ?? false, topic: c.topic, per: c.per }, env),
     atMost: c.atMost,
     notes: c.notes,
     display: (v, env) => formatMoney(env.lang, v as number),
   };
 }
 
-/** The questions of one cause: each is asked only when the villager chose that cause (and its own conditions hold). */
+/** The questions of one cause: each is asked only when the villager chose that cause (and its own conditions hold); the summary shows them as the hardship. */
 export function forCause(cause: Cause, steps: StepDef[]): StepDef[] {
-  return steps.map((s) => ({ ...s, showIf: [{ field: 'cause', equals: cause }, ...conditionsOf(s)] }));
+  return steps.map((s) => ({ ...s, group: s.group ?? 'hardship', showIf: [{ field: 'cause', equals: cause }, ...conditionsOf(s)] }));
 }

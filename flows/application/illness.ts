@@ -5,7 +5,8 @@
  */
 import type { Answers, StepDef } from '../engine/flow';
 import { formatMoney } from '../i18n/format';
-import { amountQuestion, forCause, nameQuestion, textQuestion } from './fields';
+import { EN_FAMILY_WORDS, EN_SELF_WORDS, FAMILY_WORDS, relationPhrases, SELF_WORDS, twoPeopleWords } from '../parse/relations';
+import { amountQuestion, forCause, nameQuestion, relationQuestion, textQuestion } from './fields';
 
 const family = { field: 'patient', equals: 'family' } as const;
 
@@ -31,12 +32,14 @@ export const illnessSteps: StepDef[] = forCause('illness', [
     label: 'apply.patient.label',
     editWords: ['病人', '患者', '谁生病', '生病的人', 'patient', 'who is ill'],
     ask: (env) => env.t('apply.patient.ask'),
+    // "我老伴" names a relative although it contains 我: the longer label wins (flows/parse/relations.ts).
+    // Two people ("我跟我儿子") name both options: asked again, and explained (one-patient.ts).
     options: (env) => [
-      { id: 'self', text: env.t('apply.patient.self'), labels: ['本人', '自己', '我', '我自己', '申请人', 'self', 'me', 'myself'] },
-      { id: 'family', text: env.t('apply.patient.family'), labels: ['家人', '家里人', '其他人', '家里其他人', 'family', 'family member'] },
+      { id: 'self', text: env.t('apply.patient.self'), labels: [...SELF_WORDS, ...EN_SELF_WORDS, ...twoPeopleWords()] },
+      { id: 'family', text: env.t('apply.patient.family'), labels: [...FAMILY_WORDS, ...EN_FAMILY_WORDS, ...relationPhrases(), ...twoPeopleWords()] },
     ],
   },
-  textQuestion({
+  relationQuestion({
     id: 'patientRelation',
     ask: 'apply.patientRelation.ask',
     label: 'apply.patientRelation.label',
@@ -49,6 +52,7 @@ export const illnessSteps: StepDef[] = forCause('illness', [
     label: 'apply.patientName.label',
     editWords: ['病人姓名', '病人名字', '病人的名字', '患者姓名', '患者名字', "patient's name", 'patient name'],
     showIf: family,
+    relationFrom: 'patientRelation',
   }),
   textQuestion({
     id: 'illness',
@@ -80,6 +84,7 @@ export const illnessSteps: StepDef[] = forCause('illness', [
   amountQuestion({
     id: 'totalCostFen',
     ask: 'apply.totalCostFen.ask',
+    topic: 'cost',
     label: 'apply.totalCostFen.label',
     editWords: ['总费用', '医疗费', '医药费', '看病费用', '花费', '费用', '总共', 'total', 'cost', 'total cost'],
     clears: SELF_PAID,
@@ -87,6 +92,7 @@ export const illnessSteps: StepDef[] = forCause('illness', [
   amountQuestion({
     id: 'reimbursedFen',
     ask: 'apply.reimbursedFen.ask',
+    topic: 'received',
     label: 'apply.reimbursedFen.label',
     editWords: ['报销', '医保', '大病保险', '报了多少', 'reimbursed', 'reimbursement', 'insurance'],
     allowZero: true,
@@ -106,6 +112,9 @@ export const illnessSteps: StepDef[] = forCause('illness', [
         total: formatMoney(env.lang, (env.answers.totalCostFen as number) ?? 0),
         reimbursed: formatMoney(env.lang, (env.answers.reimbursedFen as number) ?? 0),
       }),
+    hint: 'understand.yesno.dui',
+    // "18000" back is a yes; "不对，自己掏了两万" a no that answers the self-paid figure at once.
+    figure: { field: 'selfPaidFen' },
     // Confirmed: the computed figure is the answer. Not confirmed: it is asked next.
     derive: (yes, env) => ({ selfPaidFen: yes ? computedSelfPaidFen(env.answers) ?? undefined : undefined }),
     // The summary shows the amount, whichever way it was obtained.
@@ -115,6 +124,7 @@ export const illnessSteps: StepDef[] = forCause('illness', [
   amountQuestion({
     id: 'selfPaidFen',
     ask: 'apply.selfPaidFen.ask',
+    topic: 'cost',
     // No label of its own: the summary line and "修改 自付" belong to the confirmation above.
     showIf: { field: 'selfPaidConfirmed', equals: false },
     allowZero: true,

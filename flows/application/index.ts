@@ -2,9 +2,7 @@
  * The application flow (flow id 'apply'): cause → applicant and household → cause-specific
  * questions → pre-check → documents → consents → summary → file_case.
  */
-import type { FlowDef, StepEnv, StepOutcome, SummaryStep } from '../engine/flow';
-import { documentCounts, OTHER_KIND } from '../engine/steps/documents';
-import { formatMoney } from '../i18n/format';
+import type { FlowDef, StepEnv, StepOutcome } from '../engine/flow';
 import { applicantSteps } from './applicant';
 import { buildApplication } from './build';
 import { causeStep } from './cause';
@@ -13,7 +11,8 @@ import { disasterSteps } from './disaster';
 import { documentSteps } from './documents';
 import { educationSteps } from './education';
 import { illnessSteps } from './illness';
-import { perCapitaText, precheckLines, precheckStep, rigidExpenseFen } from './precheck';
+import { precheckStep } from './precheck';
+import { summaryStep } from './summary';
 
 export { ApplicationDataSchema, ApplicantSchema, IllnessDetailsSchema, DisasterDetailsSchema, EducationDetailsSchema } from './schema';
 export { CHECKLIST, type ChecklistItem } from './documents';
@@ -23,21 +22,6 @@ export { buildApplication } from './build';
 export { computePrecheck, perCapitaIncomeFen, rigidExpenseFen } from './precheck';
 
 export const APPLY_FLOW = 'apply';
-
-const summaryStep: SummaryStep = {
-  kind: 'summary',
-  id: 'summary',
-  extra: (env) => {
-    const money = (fen: number) => formatMoney(env.lang, fen);
-    const lines = [
-      env.t('summary.per_capita', { amount: perCapitaText(env) ?? money(0) }),
-      env.t('summary.rigid_expense', { amount: money(rigidExpenseFen(env.answers) ?? 0) }),
-    ];
-    const other = documentCounts(env.answers)[OTHER_KIND] ?? 0;
-    if (other > 0) lines.push(env.t('summary.other_documents', { n: other }));
-    return [...lines, ...precheckLines(env)];
-  },
-};
 
 function complete(env: StepEnv): StepOutcome {
   const built = buildApplication(env);

@@ -8,7 +8,8 @@
  */
 import type { Answers, NoticeStep, StepEnv } from '../engine/flow';
 import type { ApplicationData, FlowContext } from '../engine/types';
-import { formatMoney, shanghaiYear } from '../i18n/format';
+import { formatMoney } from '../i18n/format';
+import { shanghaiYear } from '../china-time';
 
 /** Annual income ÷ household size, rounded to whole fen; null until both are known. */
 export function perCapitaIncomeFen(a: Answers): number | null {

@@ -46,7 +46,8 @@ export const IllnessDetailsSchema = z.object({
 
 export const DisasterDetailsSchema = z.object({
   disasterKind: z.enum(DISASTER_KINDS).meta({ label: 'apply.disasterKind.label' }),
-  disasterDate: z.iso.date().meta({ label: 'apply.disasterDate.label' }),
+  // a day, or 'YYYY-MM' when the villager knew only the month (flows/application/past-date.ts)
+  disasterDate: z.union([z.iso.date(), z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/)]).meta({ label: 'apply.disasterDate.label', input: 'date' }),
   lossFen: Fen.positive().meta({ label: 'apply.lossFen.label' }),
   compensationFen: Fen.meta({ label: 'apply.compensationFen.label' }),
   missingDocuments: MissingDocuments,

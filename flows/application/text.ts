@@ -1,28 +1,51 @@
 /**
  * Checks for the few free-text answers (names, illness, hospital, school). Not parsers of
- * numbers: they only refuse what is clearly not an answer (digits in a name, a bare "1").
+ * numbers: they only refuse what is clearly not an answer (digits in a name, a bare "1"). A name
+ * is taken out of what is said around it (flows/parse/name.ts).
  */
-import { normalizeInput } from '../parse';
+import { normalizeInput, readName } from '../parse';
 import { looksLikeQuestion } from '../faq/question';
 import type { Checked } from '../engine/flow';
 
-const HAN_NAME = /^[\p{Script=Han}·•]+$/u;
-const LATIN_NAME = /^[A-Za-z][A-Za-z .'\-]*$/;
+const NAME_HINTS = {
+  empty: 'parse.empty',
+  digits: 'apply.name.no_digits',
+  too_short: 'apply.name.too_short',
+  too_long: 'apply.name.too_long',
+  chars: 'apply.name.invalid',
+  not_a_name: 'heard.name.not_a_name',
+  two_names: 'heard.name.two_names',
+} as const;
 
-/** A person's name: 2–20 characters, Chinese (with · for minority names) or Latin letters. */
-export function checkName(text: string): Checked<string> {
-  let s = normalizeInput(text);
-  if (s === '') return { ok: false, hint: 'parse.empty' };
-  if (/\d/.test(s)) return { ok: false, hint: 'apply.name.no_digits' };
+/**
+ * A person's name as on the ID card: Chinese (with · for minority names) or Latin letters,
+ * taken out of "我叫李桂兰", "户主是…", "我孙女王小芳". A way of calling someone (老李, 小芳) is
+ * asked again; a name without a known surname, or put together from "姓王，叫小芳", is said back
+ * for a yes — or, where nothing can be said back (`sayBack` false: a form's name field), a name
+ * without a known surname is taken as written and one put together is refused with the name to
+ * write. `relation`: the relation already given for this person — one said with the name must
+ * agree with it.
+ */
+export function checkName(text: string, relation?: string, sayBack = true): Checked<string> {
+  const s = normalizeInput(text);
   // "标准是多少" is a question asked in passing, not a name (the engine answers it)
-  if (looksLikeQuestion(s)) return { ok: false, hint: 'faq.not_an_answer' };
-  // "张 三" is a Chinese name typed with a space; Latin names keep theirs.
-  if (/^[\p{Script=Han}·•\s]+$/u.test(s)) s = s.replace(/\s+/g, '');
-  const length = Array.from(s).length;
-  if (length < 2) return { ok: false, hint: 'apply.name.too_short' };
-  if (length > 20) return { ok: false, hint: 'apply.name.too_long' };
-  if (!HAN_NAME.test(s) && !LATIN_NAME.test(s)) return { ok: false, hint: 'apply.name.invalid' };
-  return { ok: true, value: s };
+  if (s !== '' && looksLikeQuestion(s)) return { ok: false, hint: 'faq.not_an_answer' };
+  const r = readName(s);
+  if (r.kind === 'invalid') return { ok: false, hint: NAME_HINTS[r.why] };
+  if (r.kind === 'nickname') return { ok: false, hint: 'heard.name.nickname', params: { said: r.said }, understood: true };
+  if (r.kind === 'surname_only') return { ok: false, hint: 'heard.name.surname_only', params: { surname: r.surname }, understood: true };
+  if (r.kind === 'relation_only') return { ok: false, hint: 'heard.name.relation_only', params: { relation: r.relation }, understood: true };
+  if (relation !== undefined && r.relation !== undefined && r.relation !== relation) {
+    return { ok: false, hint: 'heard.name.relation_mismatch', params: { stored: relation, said: r.relation }, understood: true };
+  }
+  if (r.kind === 'check' && !sayBack) {
+    return r.why === 'surname' ? { ok: true, value: r.name } : { ok: false, hint: 'heard.name.write_full', params: { name: r.name }, understood: true };
+  }
+  if (r.kind === 'check') {
+    const key = r.why === 'surname' ? 'heard.name.confirm_surname' : 'heard.name.confirm';
+    return { ok: false, confirm: { key, params: { name: r.name } }, value: r.name };
+  }
+  return { ok: true, value: r.name };
 }
 
 /** A short description (illness, hospital, school, relation): some words, not just a number or a sign. */

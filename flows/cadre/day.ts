@@ -5,6 +5,7 @@
  * weeks or months past is a mistake and is refused rather than moved a year on. Dates already past
  * (the payment date) use the villagers' parseDate in flows/parse.
  */
+import { daysBetween } from '../china-time';
 import { parseChineseNumber } from '../parse';
 import { addDays, formatYmd, isAfter, isRealDate, shanghaiToday, type Ymd } from '../parse/calendar';
 import { fold } from './fold';
@@ -20,10 +21,6 @@ const DAY_ONLY = new RegExp(`^${N}[日号]$`, 'u');
 const NEXT_YEAR_AFTER_DAYS = 183;
 
 const num = (s: string | undefined): number | null => (s === undefined ? null : /^\d+$/.test(s) ? Number(s) : parseChineseNumber(s));
-
-function daysBetween(a: Ymd, b: Ymd): number {
-  return Math.round((Date.UTC(b.y, b.m - 1, b.d) - Date.UTC(a.y, a.m - 1, a.d)) / 86_400_000);
-}
 
 /** A date today or later → 'YYYY-MM-DD' (today in Asia/Shanghai). */
 export function parseComingDay(text: string, now: Date): DayResult {
@@ -55,7 +52,7 @@ export function parseComingDay(text: string, now: Date): DayResult {
   }
   if (!isRealDate(date)) return { ok: false, reason: 'date_invalid' };
   if (isAfter(today, date)) {
-    if (yearless && daysBetween(date, today) > NEXT_YEAR_AFTER_DAYS) {
+    if (yearless && daysBetween(formatYmd(date), formatYmd(today)) > NEXT_YEAR_AFTER_DAYS) {
       const next = { ...date, y: date.y + 1 };
       return isRealDate(next) ? { ok: true, value: formatYmd(next) } : { ok: false, reason: 'date_invalid' };
     }
@@ -68,9 +65,4 @@ export function parseComingDay(text: string, now: Date): DayResult {
 export function addDaysYmd(ymd: string, days: number): string {
   const [y, m, d] = ymd.split('-').map(Number) as [number, number, number];
   return formatYmd(addDays({ y, m, d }, days));
-}
-
-/** Today in Asia/Shanghai, 'YYYY-MM-DD'. */
-export function todayYmd(now: Date): string {
-  return formatYmd(shanghaiToday(now));
 }

@@ -7,7 +7,8 @@ import { parseAmount, parseChoice, parseDate, parseInteger, parseYesNo } from '.
 import { formatDate, formatMoney } from '../i18n/format';
 import { t } from '../i18n';
 import { fold } from './fold';
-import { addDaysYmd, parseComingDay, todayYmd } from './day';
+import { shanghaiDate } from '../china-time';
+import { addDaysYmd, parseComingDay } from './day';
 import { parseItems } from './commands';
 import type { FieldId, Guide, GuideCtx } from './types';
 import { HOUSEHOLD_CATEGORIES, MEASURES } from '../workflow';
@@ -37,10 +38,10 @@ function choice<T extends string>(text: string, options: { id: T; labels: string
 const numbered = (labels: string[]) => labels.map((l, i) => `${i + 1}. ${l}`).join('\n');
 
 function categoryOptions(c: GuideCtx) {
-  return HOUSEHOLD_CATEGORIES.map((id) => ({ id, labels: [tr(c, `cadre.category.${id}`), ...CATEGORY_WORDS[id]] }));
+  return HOUSEHOLD_CATEGORIES.map((id) => ({ id, labels: [tr(c, `workflow.category.${id}`), ...CATEGORY_WORDS[id]] }));
 }
 function measureOptions(c: GuideCtx) {
-  return MEASURES.map((id) => ({ id, labels: [tr(c, `cadre.measure.${id}`), ...MEASURE_WORDS[id]] }));
+  return MEASURES.map((id) => ({ id, labels: [tr(c, `workflow.measure.${id}`), ...MEASURE_WORDS[id]] }));
 }
 
 /** "1 3 5", "1、3、5", "135", "低保 医疗救助" → measure ids in the order given, without repeats. */
@@ -137,8 +138,8 @@ export const FIELDS: Record<FieldId, FieldDef> = {
   },
   publicityStart: {
     id: 'publicityStart',
-    ask: (_g, c) => tr(c, 'cadre.field.publicityStart.ask', { today: dayOf(todayYmd(c.now), c) }),
-    parse: (text, _g, c) => (isDefault(text) ? { ok: true, value: todayYmd(c.now) } : comingDay(text, c)),
+    ask: (_g, c) => tr(c, 'cadre.field.publicityStart.ask', { today: dayOf(shanghaiDate(c.now), c) }),
+    parse: (text, _g, c) => (isDefault(text) ? { ok: true, value: shanghaiDate(c.now) } : comingDay(text, c)),
     show: day,
   },
   publicityEnd: {
@@ -163,15 +164,15 @@ export const FIELDS: Record<FieldId, FieldDef> = {
   },
   category: {
     id: 'category',
-    ask: (_g, c) => [tr(c, 'cadre.field.category.ask'), numbered(HOUSEHOLD_CATEGORIES.map((id) => tr(c, `cadre.category.${id}`))), tr(c, 'cadre.field.category.how')].join('\n'),
+    ask: (_g, c) => [tr(c, 'cadre.field.category.ask'), numbered(HOUSEHOLD_CATEGORIES.map((id) => tr(c, `workflow.category.${id}`))), tr(c, 'cadre.field.category.how', { max: HOUSEHOLD_CATEGORIES.length })].join('\n'),
     parse: (text, _g, c) => choice(text, categoryOptions(c)),
-    show: (v, _g, c) => tr(c, `cadre.category.${String(v)}`),
+    show: (v, _g, c) => tr(c, `workflow.category.${String(v)}`),
   },
   measures: {
     id: 'measures',
-    ask: (_g, c) => [tr(c, 'cadre.field.measures.ask'), numbered(MEASURES.map((id) => tr(c, `cadre.measure.${id}`))), tr(c, 'cadre.field.measures.how')].join('\n'),
+    ask: (_g, c) => [tr(c, 'cadre.field.measures.ask'), numbered(MEASURES.map((id) => tr(c, `workflow.measure.${id}`))), tr(c, 'cadre.field.measures.how')].join('\n'),
     parse: (text, _g, c) => parseMeasures(text, c),
-    show: (v, _g, c) => (v as string[]).map((id) => tr(c, `cadre.measure.${id}`)).join(tr(c, 'cadre.list_separator')),
+    show: (v, _g, c) => (v as string[]).map((id) => tr(c, `workflow.measure.${id}`)).join(tr(c, 'cadre.list_separator')),
   },
   paymentRef: {
     id: 'paymentRef',
@@ -186,9 +187,9 @@ export const FIELDS: Record<FieldId, FieldDef> = {
   },
   paidOn: {
     id: 'paidOn',
-    ask: (_g, c) => tr(c, 'cadre.field.paidOn.ask', { today: dayOf(todayYmd(c.now), c) }),
+    ask: (_g, c) => tr(c, 'cadre.field.paidOn.ask', { today: dayOf(shanghaiDate(c.now), c) }),
     parse: (text, _g, c) => {
-      if (isDefault(text)) return { ok: true, value: todayYmd(c.now) };
+      if (isDefault(text)) return { ok: true, value: shanghaiDate(c.now) };
       const r = parseDate(text, c.now);
       return r.ok ? r : parseFail(r.reason);
     },

@@ -4,10 +4,11 @@
  */
 import type { Lang } from '../engine/types';
 import { t } from '../i18n';
-import { formatDate, formatMoney, shanghaiDate } from '../i18n/format';
+import { formatDate, formatMoney } from '../i18n/format';
+import { daysBetween, shanghaiDate } from '../china-time';
 import { CHECKLIST } from '../application';
 import type { CaseVerb } from './commands';
-import { ACTS, FINAL_STATUSES, isCaseStatus, OWNER_ROLES, requiredFields, TRANSITIONS, type CaseStatus, type Role as CadreRole } from '../workflow';
+import { ACTS, CASE_STATUS, isCaseStatus, isFinalStatus, OWNER_ROLES, requiredFields, returnsTo, TRANSITIONS, type CaseStatus, type GuardReason, type Role as CadreRole } from '../workflow';
 
 export type Who = { name: string; role: CadreRole; region: string };
 
@@ -70,9 +71,7 @@ export type PendingItem = {
 
 /** Whole days between two instants in China time ("today" is 0). */
 function daysWaiting(since: string, now: Date): number {
-  const a = Date.parse(`${shanghaiDate(since)}T00:00:00Z`);
-  const b = Date.parse(`${shanghaiDate(now)}T00:00:00Z`);
-  return Math.max(0, Math.round((b - a) / 86_400_000));
+  return Math.max(0, daysBetween(shanghaiDate(since), shanghaiDate(now)));
 }
 
 export function pendingText(lang: Lang, who: Who, items: PendingItem[], total: number, now: Date): string {
@@ -84,7 +83,7 @@ export function pendingText(lang: Lang, who: Who, items: PendingItem[], total: n
       `${i + 1}. ${c.caseNo}`,
       `${c.village} ${c.applicantName}`,
       tr(lang, `cause.${c.cause}`),
-      stage(lang, c.status) + (c.status === 'publicity' && c.publicityEnd ? tr(lang, 'cadre.pending.publicity_until', { date: day(lang, c.publicityEnd) }) : ''),
+      stage(lang, c.status) + (c.status === CASE_STATUS.publicity && c.publicityEnd ? tr(lang, 'cadre.pending.publicity_until', { date: day(lang, c.publicityEnd) }) : ''),
       waited === 0 ? tr(lang, 'cadre.pending.today') : tr(lang, 'cadre.pending.waiting', { days: waited }),
     ];
     return parts.join('｜') + (c.overdue ? tr(lang, 'cadre.pending.overdue') : '') + (c.greenChannel ? tr(lang, 'cadre.pending.green') : '') + (c.identityPending ? tr(lang, 'cadre.pending.identity') : '');
@@ -100,6 +99,9 @@ export function pendingText(lang: Lang, who: Who, items: PendingItem[], total: n
 
 // ---------------------------------------------------------------------------------------------
 // 查看
+
+/** What the home visit found (the case's verification, as the move wrote it). */
+export type VerifiedFigures = { verifiedIncomeFen: number; verifiedMembers: number; verifiedExpenseFen: number; outcome: string };
 
 export type CaseView = {
   caseNo: string;
@@ -127,7 +129,7 @@ export type CaseView = {
   returnedFrom: string | null;
   verifierName: string | null;
   visitOn: string | null;
-  verification: { verifiedIncomeFen: number; verifiedMembers: number; verifiedExpenseFen: number; outcome: string } | null;
+  verification: VerifiedFigures | null;
   publicityStart: string | null;
   publicityEnd: string | null;
   openObjections: { number: number; note: string }[];
@@ -148,7 +150,7 @@ export function caseText(lang: Lang, v: CaseView, role: CadreRole, now: Date): s
   const waited = daysWaiting(v.statusSince, now);
   lines.push(
     tr(lang, 'cadre.view.head', { caseNo: v.caseNo, cause: tr(lang, `cause.${v.cause}`), stage: stage(lang, v.status) }) +
-      ((FINAL_STATUSES as readonly string[]).includes(v.status) ? '' : waited === 0 ? tr(lang, 'cadre.view.today') : tr(lang, 'cadre.view.waiting', { days: waited })) +
+      (isFinalStatus(v.status) ? '' : waited === 0 ? tr(lang, 'cadre.view.today') : tr(lang, 'cadre.view.waiting', { days: waited })) +
       (v.overdue ? tr(lang, 'cadre.pending.overdue') : '') +
       (v.greenChannel ? tr(lang, 'cadre.pending.green') : ''),
   );
@@ -166,8 +168,8 @@ export function caseText(lang: Lang, v: CaseView, role: CadreRole, now: Date): s
   lines.push(tr(lang, 'cadre.view.expense', { expense: formatMoney(lang, v.rigidExpenseFen) }) + (v.rigidExpenseFen > v.annualIncomeFen ? tr(lang, 'cadre.view.expense_exceeds') : ''));
   const missingDocs = v.missingDocuments.map((id) => documentLabel(lang, v.cause, id));
   lines.push(tr(lang, 'cadre.view.documents', { n: v.documents }) + (v.supplements > 0 ? tr(lang, 'cadre.view.supplements', { n: v.supplements }) : '') + (missingDocs.length ? tr(lang, 'cadre.view.documents_missing', { items: joinList(lang, missingDocs) }) : ''));
-  if (v.status === 'returned' && v.missingItems.length) {
-    lines.push(tr(lang, 'cadre.view.returned', { items: joinList(lang, v.missingItems), stage: stage(lang, v.returnedFrom ?? 'village_review') }));
+  if (v.status === CASE_STATUS.returned && v.missingItems.length) {
+    lines.push(tr(lang, 'cadre.view.returned', { items: joinList(lang, v.missingItems), stage: stage(lang, returnsTo(v)) }));
   }
   if (v.verifierName) lines.push(tr(lang, 'cadre.view.verifier', { name: v.verifierName }) + (v.visitOn ? tr(lang, 'cadre.view.visit', { date: day(lang, v.visitOn) }) : ''));
   if (v.verification) {
@@ -186,8 +188,8 @@ export function caseText(lang: Lang, v: CaseView, role: CadreRole, now: Date): s
     lines.push(
       tr(lang, 'cadre.view.decision', {
         amount: formatMoney(lang, v.approvedAmountFen),
-        category: v.category ? tr(lang, `cadre.category.${v.category}`) : '—',
-        measures: joinList(lang, v.measures.map((m) => tr(lang, `cadre.measure.${m}`))),
+        category: v.category ? tr(lang, `workflow.category.${v.category}`) : '—',
+        measures: joinList(lang, v.measures.map((m) => tr(lang, `workflow.measure.${m}`))),
       }),
     );
   }
@@ -204,7 +206,7 @@ export function caseText(lang: Lang, v: CaseView, role: CadreRole, now: Date): s
 export function identityText(lang: Lang, identity: NonNullable<CaseView['identity']>, caseNo: string, status: string): string {
   if (identity.check === 'confirmed') return tr(lang, 'cadre.identity.confirmed');
   const reason = tr(lang, identity.reason === 'id_number_registered' || identity.reason === 'id_phone_typed' ? `cadre.identity.reason.${identity.reason}` : 'cadre.identity.reason.other');
-  const next = status === 'village_review' ? tr(lang, 'cadre.identity.next', { caseNo }) : '';
+  const next = status === CASE_STATUS.village_review ? tr(lang, 'cadre.identity.next', { caseNo }) : '';
   return [tr(lang, 'cadre.identity.pending', { reason }), next].filter(Boolean).join('\n');
 }
 
@@ -220,18 +222,20 @@ function ownerOf(status: string): CadreRole | null {
 
 /**
  * "下一步": exactly what this cadre can send now, or who acts instead. A review step that asks
- * nothing says where "通过" sends the case; the others have their own line (cadre.next.<status>).
+ * nothing says where "通过" sends the case; the others have their own line, the status's
+ * cadreNext (flows/workflow/words.*.ts, keys cadre.next.<status> and cadre.next_ended.<status>).
  */
 export function nextText(lang: Lang, v: Pick<CaseView, 'caseNo' | 'status' | 'publicityEnd' | 'missingItems'>, role: CadreRole, now: Date): string {
   const p = { caseNo: v.caseNo };
-  if (!isCaseStatus(v.status) || FINAL_STATUSES.includes(v.status)) return tr(lang, 'cadre.next.closed');
-  if (v.status === 'returned') return tr(lang, 'cadre.next.returned');
+  if (!isCaseStatus(v.status) || isFinalStatus(v.status)) return tr(lang, 'cadre.next.closed');
+  // returned: the villager owes the next step
+  if (v.status === CASE_STATUS.returned) return tr(lang, `cadre.next.${v.status}`, p);
   const owner = ownerOf(v.status);
   if (!owner || !OWNER_ROLES[v.status].includes(role)) return tr(lang, 'cadre.next.not_yours', { owner: roleName(lang, owner ?? 'county') });
-  if (v.status === 'publicity') {
+  if (v.status === CASE_STATUS.publicity) {
     const end = v.publicityEnd;
     const ended = end !== null && shanghaiDate(now) > end;
-    return tr(lang, ended ? 'cadre.next.publicity_ended' : 'cadre.next.publicity', { ...p, end: end ? day(lang, end) : '—' });
+    return tr(lang, ended ? `cadre.next_ended.${v.status}` : `cadre.next.${v.status}`, { ...p, end: end ? day(lang, end) : '—' });
   }
   const approve = TRANSITIONS.find((r) => r.action === 'approve' && r.from.includes(v.status as CaseStatus));
   if (approve && approve.target && requiredFields(approve).length === 0) return tr(lang, 'cadre.next.review', { ...p, nextStage: stage(lang, approve.target) });
@@ -253,7 +257,7 @@ export function doneText(lang: Lang, d: Done): string {
       const p = { caseNo: d.caseNo, stage: stage(lang, d.to) };
       switch (d.action) {
         case 'approve':
-          return tr(lang, d.to === 'paid' ? 'cadre.done.paid' : 'cadre.done.approve', p);
+          return tr(lang, d.to === CASE_STATUS.paid ? 'cadre.done.paid' : 'cadre.done.approve', p);
         case 'fast_approve':
           return tr(lang, 'cadre.done.fast_approve', { ...p, amount: formatMoney(lang, d.amountFen ?? 0) });
         case 'return':
@@ -277,7 +281,8 @@ export type RefusalFacts = {
   caseNo: string;
   code: string;
   field?: string;
-  message: string;
+  /** Which guard refused (code 'guard'). */
+  reason?: GuardReason;
   action: string;
   role: CadreRole | null;
   status?: string;
@@ -313,10 +318,8 @@ export function refusalText(lang: Lang, r: RefusalFacts): string {
     case 'not_allowed_from_status':
       return tr(lang, 'cadre.refused.not_allowed_from_status', p);
     case 'guard':
-      if ((r.openObjections ?? 0) > 0 || /objection/i.test(r.message)) {
-        return tr(lang, 'cadre.refused.open_objections', { ...p, n: r.openObjections ?? '' });
-      }
-      if (/not ended/i.test(r.message)) return tr(lang, 'cadre.refused.publicity_running', { ...p, end: r.publicityEnd ? day(lang, r.publicityEnd) : '—' });
+      if (r.reason === 'open_objections') return tr(lang, 'cadre.refused.open_objections', { ...p, n: r.openObjections ?? '' });
+      if (r.reason === 'publicity_running') return tr(lang, 'cadre.refused.publicity_running', { ...p, end: r.publicityEnd ? day(lang, r.publicityEnd) : '—' });
       return tr(lang, 'cadre.refused.guard', p);
     case 'invalid_data':
       return invalidDataText(lang, r, p);

@@ -1,10 +1,13 @@
 /** The cadre conversation's persisted state and the read-only facts its pure parts look at. */
-import type { Lang } from '../engine/types';
-import type { Action, MoveId } from '../workflow';
+import type { Lang, UploadRef } from '../engine/types';
+import type { Action, CadreActor, CaseFacts, MoveId } from '../workflow';
+import type { CaseRef } from './case-ref';
+import type { CadreCommand } from './commands';
+import type { CadreEffect } from './effects';
+import type { CaseView, PendingItem, Who } from './text';
 
-/** The moves the chat asks data for, one exchange each (named as the workflow names the move). */
-export const GUIDE_KINDS = ['assign_verifier', 'verification', 'assessment', 'decision', 'payment', 'fast_approve', 'reject', 'return'] as const satisfies readonly MoveId[];
-export type GuideKind = (typeof GUIDE_KINDS)[number];
+/** A move the chat asks data for, in an exchange named after it (plans.ts lists them: GUIDE_KINDS). */
+export type GuideKind = MoveId;
 
 export type FieldId =
   | 'verifierId'
@@ -64,6 +67,65 @@ export interface GuideSubmit {
   action: Action;
   note: string;
   data: Record<string, unknown>;
+}
+
+/** A cadre's message as the step reads it. */
+export type CadreInbound =
+  | { kind: 'text'; text: string; command: CadreCommand | null }
+  | { kind: 'photo'; upload: UploadRef }
+  /** A voice message, or a file nothing was kept of. */
+  | { kind: 'voice' };
+
+/** What the server loads before the step, as needsOf asks. */
+export type CadreNeeds = {
+  /** 待办: the cadre's work list. */
+  pending: boolean;
+  /** The case the message is about: named in a command (the server resolves a short number), or the exchange's. */
+  case: { ref: CaseRef } | { caseNo: string } | null;
+  /** 查看: the case's detail. */
+  detail: boolean;
+  /** 通过: the verifiers who could be assigned (when the case is at county review). */
+  verifiers: boolean;
+};
+
+/** The case a message is about, as the server found it. */
+export type CaseTarget =
+  | { kind: 'missing'; caseNo: string }
+  /** A short number several visible cases have (this year's and an old one still open). */
+  | { kind: 'ambiguous'; caseNos: string[] }
+  | {
+      kind: 'case';
+      caseNo: string;
+      facts: CaseFacts;
+      village: string;
+      /** Ids of the case's objections in the order they are numbered (1, 2, …). */
+      objectionIds: string[];
+      openObjections: number;
+      /** With needs.detail, when the cadre may see the case. */
+      detail?: CaseView | null;
+      /** With needs.verifiers. */
+      verifiers?: GuideOption[];
+    };
+
+/** Everything the step looks at besides its state and the message. */
+export interface CadreView {
+  /** The account's language. */
+  lang: Lang;
+  now: Date;
+  publicityMinDays: number;
+  actor: CadreActor;
+  who: Who;
+  /** Said in a group: no ID number or phone in the answer. */
+  inRoom: boolean;
+  pending?: { items: PendingItem[]; total: number };
+  target?: CaseTarget;
+}
+
+/** One message's result: the state to keep, what to say, what the server must do. */
+export interface CadreTurn {
+  state: CadreState;
+  replies: string[];
+  effects: CadreEffect[];
 }
 
 export function isCadreState(state: unknown): state is CadreState {

@@ -6,7 +6,7 @@
  *   showIf: [{ field: 'cause', equals: 'illness' }, { field: 'patient', equals: 'family' }]
  *   atMost: { field: 'totalCostFen', hint: 'apply.reimbursedFen.too_much' }
  */
-import type { Answers, Checked, QuestionStep, StepEnv } from './flow';
+import type { Answers, QuestionStep, Refusal, StepEnv } from './flow';
 
 /** One fact about an earlier answer: it has this value, or it has none yet. */
 export type Condition = { field: string; equals: string | boolean } | { field: string; absent: true };
@@ -32,10 +32,10 @@ export function applies(step: { showIf?: ShowIf }, answers: Answers): boolean {
  * A value checked against the answers it joins ("reimbursed ≤ total"): null when it passes or
  * the bound is not answered yet, else the step's hint with the bound as the step shows it.
  */
-export function checkLimits(step: QuestionStep, value: unknown, env: StepEnv): Checked<unknown> | null {
+export function checkLimits(step: QuestionStep, value: unknown, env: StepEnv): Refusal | null {
   const bound = step.atMost;
   if (!bound) return null;
   const limit = env.answers[bound.field];
   if (typeof limit !== 'number' || typeof value !== 'number' || value <= limit) return null;
-  return { ok: false, hint: bound.hint, params: { limit: step.display(limit, env) } };
+  return { ok: false, hint: bound.hint, params: { limit: step.display(limit, env) }, understood: true };
 }

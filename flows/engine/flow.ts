@@ -9,7 +9,7 @@
  * answers), and the mini-program's form reads the same conditions the engine follows.
  */
 import type { ShowIf } from './conditions';
-import type { Effect, FlowContext, Inbound, Lang, SessionState } from './types';
+import type { ConfirmAsk, Effect, FlowContext, Inbound, Lang, SessionState } from './types';
 import type { ParseFailure } from '../parse/types';
 
 export type Answers = Record<string, unknown>;
@@ -25,21 +25,37 @@ export interface StepEnv {
   t: (key: string, params?: Record<string, unknown>) => string;
 }
 
-/** A checked answer: a value, or the i18n key of a hint saying what was wrong. */
-export type Checked<T> =
-  | { ok: true; value: T }
-  | { ok: false; hint: string; params?: Record<string, unknown> };
+/**
+ * A checked answer: a value; the i18n key of a hint saying what was wrong; or a value understood
+ * only approximately, to say back (`confirm`) and store after a yes. That last variant has no
+ * hint: whoever reads a Checked must decide what to do with it (the chat confirms, a form refuses).
+ */
+export type Checked<T> = { ok: true; value: T } | Refusal | Unsure<T>;
+
+/** Not taken. `understood`: the text was read, and refused for what it says (0 where 0 is not allowed, more than the total). */
+export type Refusal = { ok: false; hint: string; params?: Record<string, unknown>; understood?: boolean };
+
+/** Understood only approximately ("两万多"): `value` is stored once the villager agrees to `confirm`. */
+export type Unsure<T> = { ok: false; confirm: ConfirmAsk; value: T };
 
 /** What a step decided about one inbound text. The engine turns it into state, replies, effects. */
 export type StepOutcome =
   /** A valid answer: store the patch, say the notes, move on. */
   | { kind: 'answer'; patch: Answers; notes?: string[]; effects?: Effect[] }
-  /** Not understood: say the hint, ask again, count a miss. */
-  | { kind: 'retry'; hint: string }
+  /**
+   * Not taken: say the hint, ask again (unless `reprompt` is false: the hint says it all), count a miss.
+   * `understood`: the text was an answer, refused for what it says — it is not a question for the FAQ.
+   */
+  | { kind: 'retry'; hint: string; understood?: boolean; reprompt?: boolean }
+  /** Understood only approximately: say `ask` back, keep `patch` pending (engine/confirm.ts), store it after a yes. */
+  | { kind: 'confirm'; patch: Answers; ask: ConfirmAsk }
   /** Stay at this step without a miss (an upload acknowledged, a list shown). */
   | { kind: 'stay'; replies: string[]; effects?: Effect[]; patch?: Answers; reprompt?: boolean }
-  /** Jump to another step of the same flow (an edit from the summary). */
-  | { kind: 'goto'; step: string; returnTo?: string; clear?: string[]; replies?: string[] }
+  /**
+   * Jump to another step of the same flow (an edit from the summary). `answer`: the villager's words
+   * to read there at once, as if typed to its question ("电话错了 改成139…" carries the new phone).
+   */
+  | { kind: 'goto'; step: string; returnTo?: string; clear?: string[]; replies?: string[]; answer?: string }
   /** The flow is finished (summary confirmed): the flow's `complete` decides what follows. */
   | { kind: 'complete' }
   /** Leave for another flow (or another step of the menu). */
@@ -64,6 +80,11 @@ interface BaseStep {
   label?: string;
   /** Extra words a villager may use after "修改" to mean this step (both languages). */
   editWords?: string[];
+  /**
+   * The summary group this answer is shown in (an id of the summary step's `groups`). A group
+   * starts where a step names it, like a heading: a step without one is in the group of the step before it.
+   */
+  group?: string;
   /** Answers to forget when this step is answered again (they depend on it and must be re-asked). */
   clears?: string[];
   /** Extra i18n key explaining the step, shown by "帮助". */
@@ -111,8 +132,20 @@ export interface YesNoStep extends BaseStep {
   /** Step-specific words (e.g. 同意 / 不同意) checked before the general yes/no parser. */
   yesWords?: string[];
   noWords?: string[];
-  /** i18n key of the hint when the answer is neither (default parse.yes_no_unknown). */
-  hint?: string;
+  /** Step-specific marks meaning yes / no wherever they stand, unless negated (for 脱贫户: "以前是" / "一般户"). */
+  yesMarks?: string[];
+  noMarks?: string[];
+  /**
+   * i18n key of the hint when the answer is neither, in the words the question used (对/不对 where
+   * it asked 对吗, 是/不是 where it asked 是不是, 同意/不同意 for a consent).
+   */
+  hint: string;
+  /**
+   * The question confirms a computed figure that the question asking `field` would otherwise ask
+   * ("自己付了约18,000元，对吗？"): that figure typed back is a yes, another figure ("不对，自己掏了两万")
+   * is a no that answers `field` in the same message.
+   */
+  figure?: { field: string };
   /** Answering "no" leaves the flow (consent refused). */
   onNo?: (env: StepEnv) => StepOutcome;
   /** Further answers implied by this one (e.g. confirming the computed self-paid amount). */
@@ -136,10 +169,24 @@ export interface NoticeStep extends BaseStep {
   text: (env: StepEnv) => string[];
 }
 
-/** All answers listed; "确认" completes the flow, "修改 X" jumps to X and comes back. */
+/** A computed figure shown among a group's answers (the per-capita income with the household). */
+export interface SummaryFigure {
+  group: string;
+  label: string;
+  /** As displayed; not shown when an answer in the summary already shows the same (each figure once). */
+  value: string;
+  /** The step whose answer it follows (the per-capita income after the income); else at the group's end. */
+  after?: string;
+}
+
+/** All answers, grouped; a yes completes the flow, "电话错了 改成139…" changes an answer and comes back. */
 export interface SummaryStep extends BaseStep {
   kind: 'summary';
-  /** Computed lines appended to the answers (per-capita income, pre-check…). */
+  /** The groups in the order shown: id (named by the steps' `group`) and i18n key of the heading. */
+  groups: { id: string; label: string }[];
+  /** Computed figures shown with the answers. */
+  figures?: (env: StepEnv) => SummaryFigure[];
+  /** Computed lines after the answers (the pre-check in one line). */
   extra?: (env: StepEnv) => string[];
 }
 
@@ -184,10 +231,13 @@ export function hasField(s: StepDef): s is AnsweredStep {
   return s.kind === 'question' || s.kind === 'choice' || s.kind === 'yesno' || s.kind === 'documents';
 }
 
-/** Maps a parser's failure to the hint key `parse.<reason>`. */
+/** Reasons given for a text that was read and refused for what it says, not for being unreadable. */
+const READ_REASONS: ReadonlySet<ParseFailure> = new Set(['negative', 'too_large', 'zero', 'choice_out_of_range', 'date_future', 'date_invalid']);
+
+/** Maps a parser's failure to the hint key `parse.<reason>` (exact parsers only: an approximation is not a failure). */
 export function fromParse<T>(
   r: { ok: true; value: T } | { ok: false; reason: ParseFailure },
   params?: Record<string, unknown>,
 ): Checked<T> {
-  return r.ok ? r : { ok: false, hint: `parse.${r.reason}`, params };
+  return r.ok ? r : { ok: false, hint: `parse.${r.reason}`, params, ...(READ_REASONS.has(r.reason) ? { understood: true } : {}) };
 }

@@ -8,15 +8,18 @@
  *   4. anything else is the answer to the current step, handled by the step's kind — unless it
  *      is not a valid answer and an interceptor takes it (the policy knowledge, flows/faq, reads
  *      it as a question): then its answer is said and the same step asked again, the state untouched.
+ *      While a value understood only approximately waits for a yes (state.pending), the answer
+ *      settles it first (confirm.ts).
  * The input state is never mutated; the state returned is plain JSON.
  */
 import { commandText, detectCommand, EXPLAIN_HOW, type Command } from './commands';
+import { pendingOf, renderAsk, settle } from './confirm';
 import { makeEnv, mergeAnswers } from './env';
 import { hasField, type FlowDef, type StepDef, type StepEnv, type StepOutcome } from './flow';
 import { handoverEffect } from './handover';
 import { firstOf, type Interception, type Interceptor } from './intercept';
 import { applies, firstPending, staleAnswer, stepIndex } from './navigation';
-import { acceptUpload, displayAnswer, handleText, helpKey, isDocuments, promptFor } from './steps';
+import { acceptUpload, displayAnswer, handleText, helpKey, isDocuments, promptFor, remindFor } from './steps';
 import type { Effect, FlowContext, Inbound, Lang, SessionState, StepFunction, StepResult } from './types';
 
 export interface EngineConfig {
@@ -39,6 +42,16 @@ export function createEngine(config: EngineConfig): StepFunction {
   };
 }
 
+/**
+ * What the villager is being asked now — the question, or the confirmation waiting at it — or null
+ * without a conversation. Said after the reply to a message the engine never sees (a sticker, a
+ * link: the server answers those itself), so the villager knows what to answer.
+ */
+export function createReminder(config: EngineConfig): (state: SessionState | null, ctx: FlowContext) => string | null {
+  const flows = new Map(config.flows.map((f) => [f.id, f]));
+  return (state, ctx) => (state ? new Turn(flows, config, ctx, state).reminder() : null);
+}
+
 /** Commands a contact without a session may use before seeing the menu. */
 const FRESH_COMMANDS: Command[] = ['status', 'handover', 'help', 'lang_en', 'lang_zh', 'unsubscribe', 'subscribe'];
 
@@ -48,6 +61,8 @@ class Turn {
   private effects: Effect[] = [];
   private readonly fresh: boolean;
   private readonly lost: boolean;
+  /** Fields an answer filled besides its own step's ("不对，自己掏了两万" fills the self-paid figure): not asked next. */
+  private filled = new Set<string>();
 
   constructor(
     private readonly flows: Map<string, FlowDef>,
@@ -158,13 +173,33 @@ class Turn {
       default:
         break;
     }
-    const outcome = handleText(this.current, inbound.text, this.env);
+    const { outcome, keep } = this.read(inbound.text);
     // A valid answer always wins; what is not one may be a question asked in passing.
     if (!this.isAnswer(outcome, inbound.text)) {
       const asked = firstOf(this.interceptors, (i) => i.ask?.(inbound.text, this.env, this.atRest));
       if (asked) return this.answered(asked);
     }
+    if (!keep) this.state.pending = undefined;
     this.apply(outcome);
+  }
+
+  /** The current step's reading of a text; a pending value is settled by it first (kept while the reply is unclear). */
+  private read(text: string): { outcome: StepOutcome; keep: boolean } {
+    const pending = pendingOf(this.current, this.env);
+    if (pending) return settle(this.current, pending, text, this.env);
+    return { outcome: handleText(this.current, text, this.env), keep: false };
+  }
+
+  /** See createReminder: nothing when the state no longer names a step. */
+  reminder(): string | null {
+    return this.lost ? null : this.prompt(true);
+  }
+
+  /** The current question, or the confirmation waiting for a yes; `again`: as a reminder after a digression (the summary's is one line). */
+  private prompt(again = false): string {
+    const pending = pendingOf(this.current, this.env);
+    if (pending) return renderAsk(pending.ask, this.env);
+    return again ? remindFor(this.current, this.env) : promptFor(this.current, this.env);
   }
 
   /** At rest in the menu (numbers pick from a list), rather than in the middle of something. */
@@ -175,14 +210,15 @@ class Turn {
   private isAnswer(outcome: StepOutcome, text: string): boolean {
     const step = this.current;
     if (step.kind === 'custom' && step.understands) return step.understands(text, this.env);
-    return outcome.kind !== 'retry';
+    // an answer refused for what it says ("没有" where 0 is not allowed) is still an answer, not a question
+    return outcome.kind !== 'retry' || outcome.understood === true;
   }
 
   /** An answer given in passing: the state stays as it was; the villager is brought back to their place. */
   private answered(a: Interception): void {
     this.say(...a.replies);
     this.effects.push(...a.effects);
-    if (!this.atRest) this.say([this.t('faq.back_to_step'), promptFor(this.current, this.env)].join('\n'));
+    if (!this.atRest) this.say([this.t('faq.back_to_step'), this.prompt(true)].join('\n'));
   }
 
   /** A new contact's first message: answered when it clearly asks something we know. */
@@ -200,17 +236,19 @@ class Turn {
     if (explained) {
       this.say(...explained.replies);
       this.effects.push(...explained.effects);
-      if (!this.atRest && !this.fresh) this.say([this.t('faq.back_to_step'), promptFor(this.current, this.env)].join('\n'));
+      if (!this.atRest && !this.fresh) this.say([this.t('faq.back_to_step'), this.prompt(true)].join('\n'));
       return;
     }
     if (EXPLAIN_HOW.includes(commandText(text))) return this.help();
-    this.apply(handleText(this.current, text, this.env));
+    const { outcome, keep } = this.read(text);
+    if (!keep) this.state.pending = undefined;
+    this.apply(outcome);
   }
 
-  /** Say the current step's question. */
+  /** Say the current step's question (or the confirmation waiting at it). */
   private ask(showPrevious = false): void {
     const step = this.current;
-    let prompt = promptFor(step, this.env);
+    let prompt = this.prompt();
     if (showPrevious && hasField(step) && step.kind !== 'documents') {
       const value = displayAnswer(step, this.env);
       if (value !== null) prompt += '\n' + this.t('engine.previous_answer', { value });
@@ -230,10 +268,22 @@ class Turn {
     }
     this.state.step = target.id;
     this.state.misses = 0;
+    this.state.pending = undefined; // a value awaiting a yes belongs to the step it was said at
     // An answer made wrong by an edit elsewhere ("reimbursed ≤ total"): say why it is asked again.
     const stale = staleAnswer(target, this.env);
     if (stale) this.say(this.t(stale.hint, stale.params));
     this.ask(showPrevious && !stale);
+  }
+
+  /**
+   * Stand at `id` and read `text` as the answer to it, without asking it first (an edit that carries
+   * its new value): stored, said back for a yes, or refused with the step's hint and its question.
+   */
+  private answerAt(id: string, text: string): void {
+    this.state.step = id;
+    this.state.misses = 0;
+    this.state.pending = undefined;
+    this.apply(this.read(text).outcome);
   }
 
   /** After a valid answer: the next step in order, or, while editing, the next stale one or back to the summary. */
@@ -248,7 +298,7 @@ class Turn {
       return this.enter(back);
     }
     for (const s of steps.slice(from + 1)) {
-      if (!applies(s, this.env)) continue;
+      if (!applies(s, this.env) || (hasField(s) && this.filled.has(s.field))) continue;
       if (s.kind === 'notice') {
         this.say(...s.text(this.env));
         continue;
@@ -262,6 +312,7 @@ class Turn {
     switch (o.kind) {
       case 'answer': {
         const step = this.current;
+        for (const [k, v] of Object.entries(o.patch)) if (v !== undefined && !(hasField(step) && k === step.field)) this.filled.add(k);
         const forget = Object.fromEntries((step.clears ?? []).map((f) => [f, undefined]));
         this.state.answers = mergeAnswers(this.state.answers, { ...forget, ...o.patch });
         this.say(...(o.notes ?? []));
@@ -271,11 +322,17 @@ class Turn {
       }
       case 'retry': {
         this.state.misses += 1;
-        const lines = [o.hint, promptFor(this.current, this.env)];
+        const lines = o.reprompt === false ? [o.hint] : [o.hint, this.prompt()];
         if (this.state.misses >= MISSES_BEFORE_OFFER) lines.push(this.t('engine.offer_handover'));
         this.say(lines.join('\n'));
         return;
       }
+      case 'confirm':
+        // nothing is stored yet: the value waits for the villager's yes (confirm.ts)
+        this.state.pending = { step: this.current.id, patch: o.patch, ask: o.ask };
+        this.state.misses = 0;
+        this.say(renderAsk(o.ask, this.env));
+        return;
       case 'stay':
         this.state.misses = 0;
         if (o.patch) this.state.answers = mergeAnswers(this.state.answers, o.patch);
@@ -288,6 +345,7 @@ class Turn {
         this.state.answers = mergeAnswers(this.state.answers, Object.fromEntries((o.clear ?? []).map((f) => [f, undefined])));
         this.state.returnTo = o.returnTo;
         this.say(...(o.replies ?? []));
+        if (o.answer !== undefined) return this.answerAt(o.step, o.answer);
         return this.enter(o.step, true);
       case 'complete':
         return this.apply(this.flow.complete(this.env));
@@ -349,7 +407,7 @@ class Turn {
   /** "帮助": what this step expects, then the commands; the place is kept. */
   private help(): void {
     const step = this.current;
-    this.say([this.t(helpKey(step)), promptFor(step, this.env)].join('\n'));
+    this.say([this.t(helpKey(step)), this.prompt(true)].join('\n'));
     this.say(this.t(this.flow.resumable ? 'help.commands' : 'help.commands_menu'));
   }
 

@@ -92,6 +92,27 @@ export interface SessionState {
   lang: Lang;
   /** Step to return to after an edit from the summary, if any. */
   returnTo?: string;
+  /** A value of the current step understood only approximately, said back and awaiting a yes (engine/confirm.ts). */
+  pending?: PendingConfirm;
+}
+
+/**
+ * Words that say a value back for confirmation ("按20,000元算，对吗？"): an i18n key and its params;
+ * `money` params are fen, formatted in the villager's language when said (a list joined with "和").
+ */
+export interface ConfirmAsk {
+  key: string;
+  params?: Record<string, string | number>;
+  money?: Record<string, number | number[]>;
+}
+
+/** A value said back and waiting for the villager's yes: nothing of it is in `answers` yet. */
+export interface PendingConfirm {
+  /** The step it answers: a pending value never outlives its step. */
+  step: string;
+  /** What a yes stores. */
+  patch: Record<string, unknown>;
+  ask: ConfirmAsk;
 }
 
 export interface Reply {

@@ -7,6 +7,7 @@ import type { StepEnv } from '../engine/flow';
 import type { CaseSummary } from '../engine/types';
 import { hasKey } from '../i18n';
 import { statusLabel } from '../status/cases';
+import { isFinalStatus } from '../workflow';
 import { renderTemplate, type RenderScope } from './placeholders';
 import type { FaqOfferState } from './types';
 
@@ -15,7 +16,6 @@ const HOUR = 3_600_000;
 export const RECENT_MS = 72 * HOUR;
 /** A closed case still worth explaining this long after it closed. */
 const CLOSED_KEPT_MS = 30 * 24 * HOUR;
-const FINAL = ['paid', 'rejected', 'withdrawn'];
 
 export interface Explained {
   replies: string[];
@@ -30,7 +30,7 @@ function changedAt(c: CaseSummary): number {
 function candidates(env: StepEnv): CaseSummary[] {
   const now = env.ctx.now.getTime();
   return env.ctx.myCases
-    .filter((c) => !FINAL.includes(c.status) || now - changedAt(c) <= CLOSED_KEPT_MS)
+    .filter((c) => !isFinalStatus(c.status) || now - changedAt(c) <= CLOSED_KEPT_MS)
     .sort((a, b) => changedAt(b) - changedAt(a));
 }
 

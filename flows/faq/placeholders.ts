@@ -7,15 +7,19 @@
  *   {{year}}                  this year (China time)
  *   {{documents}}             the checklist of every cause, one line each
  *   {{documents.illness}}     the checklist of one cause (flows/application CHECKLIST)
- *   {{limits.village_review}} a time limit ("2天", "5个工作日"), one per name in the workflow's
- *                             LIMIT_NAMES (the statuses with a time limit, and total)
+ *   {{limits.steps}}          the review steps and their limits, in order ("村委会初审一般2天内；
+ *                             镇审核一般3天内；…；公示至少5天"): each step's words are the workflow's
+ *   {{limits.total}}          a time limit ("15天", "5个工作日"), one per name in the workflow's
+ *                             LIMIT_NAMES (the statuses with a time limit, and total); the statuses'
+ *                             own are kept for answers a county wrote with them before limits.steps
  *   {{publicityDays}}         the shortest public notice ("5天")
  */
 import { CHECKLIST } from '../application/documents';
 import { CAUSES, type Lang, type TownOption } from '../engine/types';
 import { t } from '../i18n';
-import { formatMoney, shanghaiYear } from '../i18n/format';
-import { LIMIT_NAMES } from '../workflow';
+import { formatMoney } from '../i18n/format';
+import { shanghaiYear } from '../china-time';
+import { LIMIT_NAMES, REVIEW_STATUSES } from '../workflow';
 import type { LimitView } from './types';
 
 /** The time limits' names (the workflow's): statuses with a time limit, plus `total`. */
@@ -27,6 +31,7 @@ export const PLACEHOLDERS: readonly string[] = [
   'publicityDays',
   'documents',
   ...CAUSES.map((c) => `documents.${c}`),
+  'limits.steps',
   ...LIMIT_NAMES.map((n) => `limits.${n}`),
 ];
 
@@ -68,11 +73,20 @@ function fill(name: string, scope: RenderScope): string | null {
   }
   const [head, tail] = name.split('.', 2);
   if (head === 'documents' && (CAUSES as readonly string[]).includes(tail)) return checklist(lang, tail as (typeof CAUSES)[number]);
+  if (name === 'limits.steps') return steps(scope);
   if (head === 'limits' && (LIMIT_NAMES as readonly string[]).includes(tail)) {
     const limit = scope.limits[tail];
     return limit ? days(lang, limit) : t(lang, 'faq.limit.unknown');
   }
   return null;
+}
+
+/** Each review step with its limit (workflow.within.<status>), in the order a case goes through them. */
+function steps(scope: RenderScope): string {
+  const { lang } = scope;
+  const limit = (status: string) => (scope.limits[status] ? days(lang, scope.limits[status]) : t(lang, 'faq.limit.unknown'));
+  const publicityDays = days(lang, { days: scope.publicityMinDays, working: false });
+  return REVIEW_STATUSES.map((s) => t(lang, `workflow.within.${s}`, { limit: limit(s), publicityDays })).join(t(lang, 'faq.part_separator'));
 }
 
 function checklist(lang: Lang, cause: (typeof CAUSES)[number]): string {

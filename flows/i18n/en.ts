@@ -3,7 +3,9 @@
  * compile error, and tests/flows/i18n.test.ts checks that no value is empty).
  * Commands stay in Chinese where the villager may also type them, with the English word beside.
  */
-import type { Messages } from './zh-CN';
+import type { BaseMessages, Messages } from './zh-CN';
+import { withStatusWords } from './status-words';
+import { STATUS_WORDS } from '../workflow/words';
 import { cadreEn } from './cadre.en';
 import { caseworkEn } from './casework.en';
 import { workflowEn } from './workflow.en';
@@ -12,8 +14,11 @@ import { appEn } from './app.en';
 import { miniprogramEn } from './miniprogram.en';
 import { broadcastEn } from './broadcast.en';
 import { authEn } from './auth.en';
+import { heardEn } from './heard.en';
+import { understandEn } from './understand.en';
+import { summaryEn } from './summary.en';
 
-export const en: Messages = {
+const enBase: BaseMessages = {
   common: {
     yes: 'Yes',
     no: 'No',
@@ -104,20 +109,7 @@ export const en: Messages = {
       fee_receipt: 'fee payment receipt',
     },
   },
-  summary: {
-    title: 'Please check your answers:',
-    line: '{{label}}: {{value}}',
-    how: 'If all is right, reply "confirm" to submit.\nTo change something, reply "change" and the item, for example "change phone".',
-    which: 'What would you like to change? Reply "change" and the item, for example "change phone".\nYou can change: {{labels}}',
-    unknown_field: 'I could not find that item. You can change: {{labels}}',
-    hint: 'Sorry, I did not understand.',
-    per_capita: 'Net income per person: about {{amount}} a year',
-    per_capita_label: 'Net income per person',
-    rigid_expense: 'Expense your family bears itself: {{amount}}',
-    rigid_expense_label: 'Expense your family bears itself',
-    other_documents: 'Other documents: {{n}}',
-    missing_documents_label: 'Documents not provided',
-  },
+  summary: summaryEn,
   parse: {
     empty: 'It looks like the message was empty.',
     not_a_number: 'Sorry, I could not read that number.',
@@ -271,7 +263,7 @@ export const en: Messages = {
       label: 'Student\'s name',
     },
     stage: {
-      ask: 'At what stage of school is the student?',
+      ask: 'At what stage of school is the student? (The grade will do, for example: grade 8, grade 10)',
       label: 'School stage',
       preschool: 'Preschool (kindergarten)',
       primary: 'Primary school',
@@ -359,20 +351,6 @@ export const en: Messages = {
     identity_check_limited:
       'This has been tried too many times lately, so to protect everyone\'s information nothing is checked for now. Please try again later (within a day at most), or reply "human" and a village cadre will look it up.',
   },
-  status: {
-    submitted: 'Submitted',
-    village_review: 'Village committee review',
-    town_review: 'Town review',
-    county_review: 'County review',
-    verification: 'Home visit and verification',
-    assessment: 'Village assessment',
-    publicity: 'Public notice',
-    approved: 'Approved',
-    paid: 'Paid',
-    returned: 'Returned for more documents',
-    rejected: 'Not approved',
-    withdrawn: 'Withdrawn',
-  },
   cause: {
     illness: 'Illness',
     disaster: 'Disaster',
@@ -395,4 +373,8 @@ export const en: Messages = {
   miniprogram: miniprogramEn,
   broadcast: broadcastEn,
   auth: authEn,
+  heard: heardEn,
+  understand: understandEn,
 };
+
+export const en: Messages = withStatusWords(enBase, STATUS_WORDS.en);

@@ -4,8 +4,6 @@
  */
 import type { Lang } from '../engine/types';
 
-const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000; // Asia/Shanghai: UTC+8 all year, no DST
-
 /** 3200000 fen → "32,000"; 123450 → "1,234.50". */
 export function formatYuanNumber(fen: number): string {
   const negative = fen < 0;
@@ -30,15 +28,15 @@ export function formatDate(lang: Lang, ymd: string): string {
   return `${y}年${mo}月${d}日`;
 }
 
+/** 'YYYY-MM' (a month whose day is not known) → "2024年7月" / "July 2024". */
+export function formatMonth(lang: Lang, ym: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(ym);
+  if (!m) return ym;
+  const [y, mo] = [Number(m[1]), Number(m[2])];
+  return lang === 'en' ? `${EN_MONTHS[mo - 1]} ${y}` : `${y}年${mo}月`;
+}
+
 const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** An instant → its calendar date in Asia/Shanghai, 'YYYY-MM-DD'. */
-export function shanghaiDate(instant: Date | string): string {
-  const ms = (typeof instant === 'string' ? new Date(instant) : instant).getTime();
-  return new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** The calendar year in Asia/Shanghai (what "this year's income line" means). */
-export function shanghaiYear(instant: Date): number {
-  return Number(shanghaiDate(instant).slice(0, 4));
-}
+/** China dates, read from the one calendar module (flows/china-time.ts). */
+export { shanghaiDate, shanghaiYear } from '../china-time';

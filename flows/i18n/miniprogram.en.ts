@@ -49,10 +49,6 @@ export const miniprogramEn: typeof miniprogramZhCN = {
     message: '[防贫助手] Your login code is {{code}}, valid for {{minutes}} minutes.\nIf you are not logging in to the mini-program yourself, do not tell anyone this code.',
   },
   timeline: {
-    submitted: 'Application submitted.',
-    returned: 'More papers are needed (found at {{step}}): {{items}}',
-    rejected: 'We are sorry, the application was not approved ({{step}}). Reason: {{reason}}. If you disagree, you can ask {{office}} for a re-check within {{days}} days.',
-    paid: 'The assistance of {{amount}} was paid on {{date}}; please check your account.',
     documents_added: 'The same application was sent again; its photos were added to this one.',
     supplement: 'Additional papers',
   },

@@ -52,12 +52,8 @@ export const miniprogramZhCN = {
   otp: {
     message: '【防贫助手】您的登录验证码是 {{code}}，{{minutes}}分钟内有效。\n不是您本人在登录小程序的话，请不要把验证码告诉别人。',
   },
-  /** A case's timeline as the villager sees it in the mini-program. */
+  /** A case's timeline as the villager sees it in the mini-program: what the chat's notices do not say (flows/villager/notices.ts). */
   timeline: {
-    submitted: '申请已提交。',
-    returned: '需要补充材料（{{step}}时发现的）：{{items}}',
-    rejected: '很抱歉，申请没有通过（{{step}}）。原因：{{reason}}。如果有不同意见，可以在{{days}}天内向{{office}}申请复核。',
-    paid: '帮扶金{{amount}}已经在{{date}}发放，请留意查收。',
     documents_added: '又交了一份同样的申请，照片已经放进这个申请里。',
     supplement: '补充的材料',
   },

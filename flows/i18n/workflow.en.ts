@@ -1,42 +1,20 @@
 /** The 'workflow' namespace, en (complete translation of workflow.zh-CN.ts). Command words stay Chinese: they are what the bot understands. */
+import { DECISION_WORDS } from '../workflow/words';
 import type { workflowZhCN } from './workflow.zh-CN';
 
 export const workflowEn: typeof workflowZhCN = {
   footer: 'Application number: {{caseNo}}',
   item_line: '{{i}}. {{item}}',
   list_separator: ', ',
-  step: {
-    village_review: 'the village committee’s first review',
-    town_review: 'the town review',
-    county_review: 'the county review',
-    verification: 'the home visit',
-    assessment: 'the village assessment',
-    publicity: 'the approval after the public notice',
-    approved: 'the payment',
-    returned: 'the missing documents',
-  },
   office: {
     town: 'the town government (assistance office)',
     county: 'the county rural revitalisation bureau (assistance office)',
   },
   villager: {
-    received: 'The village committee has received your application and is reviewing it.',
-    to_town_review: 'The village committee approved your application in its first review. It has gone to the town for review.',
-    to_county_review: 'The town approved your application. It has gone to the county for review.',
-    to_verification: 'The county approved your application. Next is a home visit: staff will contact you to visit your home. Please keep your phone on.',
     visit_scheduled: 'The home visit is set for {{date}}. Staff will come to check the household’s income, members and expenses. Please be at home that day if you can, with the original papers ready.',
-    to_assessment: 'The home visit is done. Next, the village will meet to assess your household’s situation.',
-    to_publicity:
-      'The village assessment agreed. As required, there will be a public notice in the village from {{start}} to {{end}}. The notice does not show ID numbers, phone numbers or illnesses. If there is no objection, it goes to the county for approval.',
-    approved: 'Your application was approved!\nAmount: {{amount}}\nHelp given: {{measures}}\nHousehold category: {{category}}\nWe will tell you again when the money is paid.',
     approved_green:
       'Your application went through the fast track (绿色通道) and was approved first!\nAmount: {{amount}}\nHelp given: {{measures}}\nHousehold category: {{category}}\nThe remaining paperwork will be completed later; staff will contact you. We will tell you again when the money is paid.',
-    paid: 'The assistance of {{amount}} was paid on {{date}}. Please check that you received it. Questions? Reply "human".',
-    returned: 'Your application needs more documents (found at {{step}}):\n{{items}}\nSend the photos right here, then reply "好了" (done).',
     resubmitted: 'We received the documents you added. Your application is back at {{step}}.',
-    rejected:
-      'We are sorry: your application was not approved ({{step}}).\nReason: {{reason}}\nIf you disagree, you can ask {{office}} for a re-check (复核) within {{days}} days of this message. Or reply "human" and a village cadre will help you.',
-    withdrawn: 'Your application has been withdrawn. You can apply again at any time.',
     delayed: 'Your application is taking longer than it should at {{step}}. We have reminded the staff; it is still moving. Please wait a few more days.',
     returned_reminder: 'Your application still needs these documents:\n{{items}}\nIt can only continue once they are complete. Send the photos right here, then reply "好了" (done).',
     household_claimed: 'Your household\'s application was just looked up from another WeChat. If that was not you or your family, please contact the village committee.',
@@ -56,15 +34,6 @@ export const workflowEn: typeof workflowZhCN = {
     identity_pending_typed: '[IDENTITY TO VERIFY] The ID number and phone entered match a registered household, but this WeChat is not verified as that household\'s (others may know an ID number and a phone). Check the applicant\'s identity in person first; when it is right, say so when approving, e.g. "approve {{caseNo}} identity verified".',
     identity_claim:
       '[IDENTITY CHECK] The ID number of {{name}} (ID ends in {{idLast4}}), a household of your village, was used on a new application {{caseNo}} in {{village}}, {{town}}: the phone given differs from the one on record and the WeChat used is not linked to the household. Please ask the household whether one of them filed it; if not, tell {{town}} or the county office. That application shows nothing of the household, and the household\'s own cases are unaffected.',
-    need: {
-      village_review: 'Needed: the village committee’s first review of the application and documents.',
-      town_review: 'Needed: the town review.',
-      county_review: 'Needed: the county review. Reply 通过 and you will be asked which verifier to assign.',
-      verification: 'Needed: the home visit — verify income, members and expenses, take photos. Book the visit first; afterwards reply 通过 and enter the findings as asked.',
-      assessment: 'Needed: the village assessment. Afterwards reply 通过 and enter the result, attendance and the dates of the public notice as asked.',
-      publicity: 'Public notice: {{start}} to {{end}}. Once it has ended and any objections are resolved, reply 通过 and enter the amount, household category and measures as asked.',
-      approved: 'Needed: pay the assistance of {{amount}}. Once paid, reply 通过 and enter the payment reference and date as asked.',
-    },
     reply: 'Reply: ',
     reply_in_room: 'Reply in the group: ',
     or: 'or: ',
@@ -93,20 +62,7 @@ export const workflowEn: typeof workflowZhCN = {
     handover_cases: 'Their applications: {{caseNos}}',
     unknown_village: 'village unknown',
   },
-  measure: {
-    dibao: 'minimum living allowance (低保)',
-    temporary_relief: 'temporary relief',
-    medical_aid: 'medical aid',
-    education_aid: 'education aid',
-    insurance_payout: 'anti-poverty insurance payout',
-    public_job: 'public-service job',
-    industry_subsidy: 'industry subsidy',
-    housing_repair: 'dangerous-house repair',
-    other: 'other',
-  },
-  category: {
-    unstable_lifted: 'lifted out of poverty but unstable (脱贫不稳定户)',
-    marginal: 'on the edge of poverty (边缘易致贫户)',
-    sudden_hardship: 'in sudden severe hardship (突发严重困难户)',
-  },
+  // the decision's words are the workflow's (flows/workflow/words.*.ts)
+  category: DECISION_WORDS.en.category,
+  measure: DECISION_WORDS.en.measure,
 };

@@ -1,47 +1,30 @@
 /**
  * The 'workflow' namespace, zh-CN (the source): what the outbox tells villagers and cadres when a
- * case moves (server/core/workflow/notify.ts, server/core/notify/texts.ts) and when it is late
+ * case moves (flows/villager/notices.ts, server/core/notify/texts.ts) and when it is late
  * (server/core/workflow/overdue.ts). Plain words for villagers; for cadres the facts and the exact
  * command to reply with. The command words are the ones the bot understands (flows/cadre/).
+ * Each status's own words (step, villager.to_<status>, villager.chat.<status>, cadre.need.<status>,
+ * within.<status>) are the workflow's: flows/workflow/words.zh-CN.ts, as are the decision's
+ * categories and measures (category.<id>, measure.<id>).
  */
+import { DECISION_WORDS } from '../workflow/words';
+
 export const workflowZhCN = {
   /** Every villager message ends with the case number. */
   footer: '申请编号：{{caseNo}}',
   item_line: '{{i}}. {{item}}',
   list_separator: '、',
-  /** The step a case is at, as a villager says it. */
-  step: {
-    village_review: '村委会初审',
-    town_review: '镇里审核',
-    county_review: '县里审核',
-    verification: '入户核查',
-    assessment: '村级评议',
-    publicity: '公示后的审批',
-    approved: '帮扶金发放',
-    returned: '补充材料',
-  },
   /** Where to ask for a re-check (复核) after a rejection at that level. */
   office: {
     town: '镇政府（乡镇帮扶工作站）',
     county: '县乡村振兴局（防返贫帮扶办）',
   },
+  /** Besides each status's arrival (flows/workflow/words.zh-CN.ts): the moves and events that arrive nowhere new. */
   villager: {
-    received: '您的申请村委会已经收到，正在初审。',
-    to_town_review: '村委会初审通过了，申请已经交给镇里审核。',
-    to_county_review: '镇里审核通过了，申请已经交给县里审核。',
-    to_verification: '县里审核通过了。接下来要入户核查：工作人员会联系您上门核查，请保持电话畅通。',
     visit_scheduled: '入户核查定在{{date}}。工作人员会上门核实家里的收入、人口和支出，请那天尽量在家，把材料原件准备好。',
-    to_assessment: '入户核查做完了。接下来村里开会评议您家的情况。',
-    to_publicity: '村里评议通过了。按规定要在村里公示，时间是{{start}}到{{end}}。公示不会公开身份证号、电话和病情。公示结束没有异议，就报县里审批。',
-    approved: '您的申请批准了！\n帮扶金额：{{amount}}\n帮扶措施：{{measures}}\n认定为：{{category}}\n钱发下来时会再告诉您。',
     approved_green:
       '您的申请走了绿色通道，先批准了！\n帮扶金额：{{amount}}\n帮扶措施：{{measures}}\n认定为：{{category}}\n还没办完的手续以后补上，工作人员会联系您。钱发下来时会再告诉您。',
-    paid: '帮扶金{{amount}}已经在{{date}}发放，请留意查收。有疑问请回复“人工”。',
-    returned: '您的申请还需要补充材料（{{step}}时发现的）：\n{{items}}\n请直接在这里发照片，发完回复“好了”。',
     resubmitted: '您补的材料已经收到，申请回到{{step}}继续办理。',
-    rejected:
-      '很抱歉，您的申请没有通过（{{step}}）。\n原因：{{reason}}\n如果对结果有不同意见，可以在收到这条消息后{{days}}天内，向{{office}}申请复核。也可以回复“人工”，请村干部帮您。',
-    withdrawn: '您的申请已经撤回了。以后需要，随时可以重新申请。',
     delayed: '您的申请在“{{step}}”这一步比规定时间慢了，我们已经提醒了经办人员，申请还在继续办理，请您再耐心等几天。',
     returned_reminder: '您的申请还缺这些材料：\n{{items}}\n补齐了才能继续办理。请直接在这里发照片，发完回复“好了”。',
     household_claimed: '您家的申请刚刚在另一个微信上被查询。如果不是您本人或家人，请联系村委会。',
@@ -61,15 +44,6 @@ export const workflowZhCN = {
     identity_pending_typed: '【身份待核实】填的身份证号和电话与登记的一户相符，但这个微信没有核实过是该户的（身份证号和电话别人也可能知道）。请先当面核实申请人身份，核实无误后通过时注明「身份已核实」，例如「通过 {{caseNo}} 身份已核实」。',
     identity_claim:
       '【身份核实提醒】本村农户{{name}}（身份证尾号{{idLast4}}）的身份证号被用在{{town}}{{village}}的一件新申请 {{caseNo}} 上：所留电话与登记的不同，所用微信也没有关联该户。请联系该户，确认是不是本户的人办的；如果不是，请告知{{town}}或县帮扶办。那件申请看不到本户的信息，本户的案件不受影响。',
-    need: {
-      village_review: '需要：村委会初审，核对申请和材料。',
-      town_review: '需要：镇审核。',
-      county_review: '需要：县审核。回复通过后，按提示指派核查员。',
-      verification: '需要：入户核查，核实收入、人口、支出并拍照。先约上门时间；核查完回复通过，按提示填核查结果。',
-      assessment: '需要：村级评议。评议完回复通过，按提示填评议结果、到会人数和公示日期。',
-      publicity: '公示：{{start}}至{{end}}。公示结束、异议处理完后回复通过，按提示填金额、户类别和帮扶措施。',
-      approved: '需要：发放帮扶金{{amount}}。发放后回复通过，按提示填发放凭证号和日期。',
-    },
     reply: '回复：',
     reply_in_room: '在群里回复：',
     or: '或：',
@@ -100,20 +74,7 @@ export const workflowZhCN = {
     handover_cases: '这户的申请：{{caseNos}}',
     unknown_village: '村未知',
   },
-  measure: {
-    dibao: '低保',
-    temporary_relief: '临时救助',
-    medical_aid: '医疗救助',
-    education_aid: '教育资助',
-    insurance_payout: '防贫保险金',
-    public_job: '公益性岗位',
-    industry_subsidy: '产业奖补',
-    housing_repair: '危房改造',
-    other: '其他',
-  },
-  category: {
-    unstable_lifted: '脱贫不稳定户',
-    marginal: '边缘易致贫户',
-    sudden_hardship: '突发严重困难户',
-  },
+  // the decision's words are the workflow's (flows/workflow/words.*.ts)
+  category: DECISION_WORDS['zh-CN'].category,
+  measure: DECISION_WORDS['zh-CN'].measure,
 };

@@ -11,8 +11,14 @@ import { appZhCN } from './app.zh-CN';
 import { miniprogramZhCN } from './miniprogram.zh-CN';
 import { broadcastZhCN } from './broadcast.zh-CN';
 import { authZhCN } from './auth.zh-CN';
+import { heardZhCN } from './heard.zh-CN';
+import { understandZhCN } from './understand.zh-CN';
+import { summaryZhCN } from './summary.zh-CN';
+import { withStatusWords } from './status-words';
+import { STATUS_WORDS } from '../workflow/words';
 
-export const zhCN = {
+/** Everything but the statuses' words, which are the workflow's (added below). */
+const zhCNBase = {
   common: {
     yes: '是',
     no: '不是',
@@ -100,20 +106,7 @@ export const zhCN = {
       fee_receipt: '缴费凭证或收据',
     },
   },
-  summary: {
-    title: '请核对您填的内容：',
-    line: '{{label}}：{{value}}',
-    how: '没问题请回复“确认”，就提交申请。\n要改哪一项，请回复“修改”加项目名字，例如“修改 电话”。',
-    which: '要改哪一项？请回复“修改”加项目名字，例如“修改 电话”。\n可以改的有：{{labels}}',
-    unknown_field: '没找到要改的项目。可以改的有：{{labels}}',
-    hint: '没看懂您的意思。',
-    per_capita: '家庭人均纯收入：每人每年约{{amount}}',
-    per_capita_label: '家庭人均纯收入',
-    rigid_expense: '自己承担的支出：{{amount}}',
-    rigid_expense_label: '自己承担的支出',
-    other_documents: '其他材料：{{n}}张',
-    missing_documents_label: '没有提供的材料',
-  },
+  summary: summaryZhCN,
   parse: {
     empty: '您好像没有输入内容。',
     not_a_number: '没看懂这个数字。',
@@ -264,7 +257,7 @@ export const zhCN = {
       label: '学生姓名',
     },
     stage: {
-      ask: '孩子在读什么学段？',
+      ask: '孩子在读什么学段？（说年级也行，例如：初二、高一）',
       label: '学段',
       preschool: '学前（幼儿园）',
       primary: '小学',
@@ -347,20 +340,6 @@ export const zhCN = {
       '没有找到对应的申请。请核对身份证号和手机号，回复“查询”再试一次；也可以回复“人工”，请村干部帮您查。',
     identity_check_limited: '这个查询最近试得太多了，为了保护大家的信息，现在先不核对。请过一段时间（最长一天）再试；着急的话，回复“人工”请村干部帮您查。',
   },
-  status: {
-    submitted: '已提交',
-    village_review: '村委会初审中',
-    town_review: '镇审核中',
-    county_review: '县审核中',
-    verification: '入户核查中',
-    assessment: '村级评议中',
-    publicity: '公示中',
-    approved: '已批准',
-    paid: '已发放',
-    returned: '退回补充材料',
-    rejected: '未通过',
-    withdrawn: '已撤回',
-  },
   cause: {
     illness: '因病',
     disaster: '因灾',
@@ -383,7 +362,12 @@ export const zhCN = {
   miniprogram: miniprogramZhCN,
   broadcast: broadcastZhCN,
   auth: authZhCN,
+  heard: heardZhCN,
+  understand: understandZhCN,
 };
+export type BaseMessages = typeof zhCNBase;
+
+export const zhCN = withStatusWords(zhCNBase, STATUS_WORDS['zh-CN']);
 
 /** The shape every language must have (same keys, string values). */
 export type Messages = typeof zhCN;

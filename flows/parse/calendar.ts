@@ -1,13 +1,12 @@
-/** Calendar-date helpers in China time (UTC+8, no DST), where villagers and offices live. */
+/** Calendar dates as parsed from what villagers type; "today" is China's (flows/china-time.ts). */
+import { shanghaiDate } from '../china-time';
 
 export interface Ymd { y: number; m: number; d: number }
 
-const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
-
-/** Today's calendar date in Asia/Shanghai for the instant `now`. */
+/** Today's calendar date in China for the instant `now`. */
 export function shanghaiToday(now: Date): Ymd {
-  const t = new Date(now.getTime() + SHANGHAI_OFFSET_MS);
-  return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
+  const [y, m, d] = shanghaiDate(now).split('-').map(Number);
+  return { y, m, d };
 }
 
 /** True when y-m-d exists on the calendar (rejects 2月30日, 13月). */

@@ -2,23 +2,39 @@ import type { ParseResult } from './types';
 import { normalizeInput, stripAffixes, stripTrailingPunctuation } from './normalize';
 import { chineseDigitValue, parseChineseNumber } from './chinese-number';
 import { type Ymd, addDays, formatYmd, isAfter, isRealDate, shanghaiToday } from './calendar';
+import {
+  DATE_PREFIXES, DATE_SUFFIXES, DAYS_BACK, EN_DAYS_BACK, EN_MONTH_PARTS, EN_MONTHS, EN_SEASONS, EN_VAGUE_DAYS, EN_VAGUE_WEEKS,
+  EN_WEEKDAYS, MONTH_PARTS, NO_DAY, SEASONS, VAGUE_DAYS, VAGUE_WEEKS, WEEKDAYS, YEARS_BACK,
+} from './date-words';
 
-const RELATIVE_DAYS: Record<string, number> = {
-  今天: 0, 今日: 0, 今儿: 0, 今儿个: 0,
-  昨天: 1, 昨日: 1, 昨儿: 1, 昨儿个: 1,
-  前天: 2, 前日: 2, 大前天: 3,
-  上周: 7, 上星期: 7, 上个星期: 7, 上礼拜: 7, 上个礼拜: 7, 一周前: 7, 一个星期前: 7,
-};
-const RELATIVE_YEARS: Record<string, number> = { 今年: 0, 去年: 1, 前年: 2 };
-// The villager's own approximation is accepted as the date they name.
-const PREFIXES = ['大概是', '大概', '大约', '约', '差不多', '是', '在'];
-const SUFFIXES = ['左右', '前后', '的时候', '那天', '的'];
+/**
+ * What a villager said about when something happened (the words are data: date-words.ts):
+ *   day      a calendar day, 'YYYY-MM-DD': "8月3号", "2026年8月3日", "昨天", "上周五", "三天前"
+ *   month    a month without a day, 'YYYY-MM' (and the part of it, if said): "8月份", "上个月",
+ *            "7月中旬", "去年8月" — never made into the 1st
+ *   vague    no month either: "前几天" (days), "上周" (week), "去年冬天" (season), "去年" (year)
+ *   no_day   "记不清了": the villager does not know the day
+ */
+export type DateReading =
+  | { kind: 'day'; value: string }
+  /** `dayUnknown`: said with it ("8月份，记不清哪天了"). */
+  | { kind: 'month'; value: string; part?: MonthPart; dayUnknown?: true }
+  | { kind: 'vague'; what: 'days' | 'week' | 'season' | 'year' }
+  | { kind: 'no_day' }
+  | { kind: 'invalid'; reason: 'empty' | 'date_format' | 'date_future' | 'date_invalid' };
+
+export type MonthPart = 'early' | 'mid' | 'late';
 
 const N = '[0-9零〇一二两三四五六七八九十]+';
-const CHINESE = new RegExp(
-  `^(?:(${N})年|(今年|去年|前年))?(?:(${N})月份?|(上个?月|本月|这个?月))?(?:(${N})[日号]?)?$`, 'u');
+const YEAR = `(?:(${N})年|(今年|去年|前年|大前年))`;
+const MONTH = `(?:(${N})月份?|(上上个?月|上个?月|本月|这个?月))`;
+const PARTS = Object.keys(MONTH_PARTS).sort((a, b) => b.length - a.length).join('|');
+const CHINESE = new RegExp(`^${YEAR}?${MONTH}?(?:(${N})[日号]?|(${PARTS}))?$`, 'u');
+const WEEKDAY = /^(上上|上|这|本)?个?(?:周|星期|礼拜)([一二三四五六日天1-7])$/u;
+const DAYS_AGO = new RegExp(`^(${N})天(?:以)?前$`, 'u');
 
 const num = (s: string): number | null => (/^\d+$/.test(s) ? Number(s) : parseChineseNumber(s));
+const ym = (y: number, m: number) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}`;
 
 /** A four-digit year: "2026" or read digit by digit "二〇二六"; two-digit years are ambiguous. */
 function year(s: string): number | null {
@@ -27,55 +43,172 @@ function year(s: string): number | null {
   return digits.length === 4 && digits.every((d) => d !== undefined) ? Number(digits.join('')) : null;
 }
 
-/** The date the text names (not yet validated), or null when it is not a date form we read. */
-function resolve(s: string, today: Ymd): Ymd | null {
+/** The month `back` months before today's. */
+function monthsBack(today: Ymd, back: number): { y: number; m: number } {
+  const i = today.y * 12 + (today.m - 1) - back;
+  return { y: Math.floor(i / 12), m: (i % 12) + 1 };
+}
+
+/** "上周五" (the week before this one, weeks from Monday), "这周三", "星期三" (the latest one not after today). */
+function weekday(s: string, today: Ymd): Ymd | null {
+  const m = WEEKDAY.exec(s);
+  if (!m) return null;
+  const want = WEEKDAYS[m[2]];
+  const dow = ((new Date(Date.UTC(today.y, today.m - 1, today.d)).getUTCDay() + 6) % 7) + 1; // Mon 1 … Sun 7
+  const monday = addDays(today, 1 - dow);
+  if (m[1] === undefined) return addDays(today, -((dow - want + 7) % 7));
+  const weeksBack = m[1] === '上上' ? 2 : m[1] === '上' ? 1 : 0;
+  return addDays(monday, want - 1 - 7 * weeksBack);
+}
+
+/** A year-month-day form ("8月3号", "去年8月", "上个月底", "2026-08-03"), or null when the text is not one. */
+function calendarForm(s: string, today: Ymd): DateReading | null {
   const numeric = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s);
-  if (numeric) return { y: Number(numeric[1]), m: Number(numeric[2]), d: Number(numeric[3]) };
+  if (numeric) return checkDay({ y: Number(numeric[1]), m: Number(numeric[2]), d: Number(numeric[3]) }, today);
+  const numericMonth = /^(\d{4})[-/.年](\d{1,2})月?份?$/.exec(s);
+  if (numericMonth) return checkMonth(Number(numericMonth[1]), Number(numericMonth[2]), today);
 
   const m = CHINESE.exec(s);
   if (!m || s === '') return null;
-  const [, yNum, yRel, mNum, mRel, dNum] = m;
+  const [, yNum, yRel, mNum, mRel, dNum, part] = m;
   const hasYear = yNum !== undefined || yRel !== undefined;
+  const hasMonth = mNum !== undefined || mRel !== undefined;
   if (dNum !== undefined && !/[日号]$/u.test(s) && mNum === undefined) return null; // a bare "5"
-  if (hasYear && (mRel !== undefined || (mNum === undefined && dNum !== undefined))) return null;
+  if (hasYear && mRel !== undefined) return null; // "去年上个月"
+  if (hasYear && !hasMonth) return dNum !== undefined || part !== undefined ? null : { kind: 'vague', what: 'year' };
+  if (part !== undefined && !hasMonth) return null; // "月底" alone: of which month?
 
-  const month = mNum === undefined ? undefined : num(mNum);
-  const day = dNum === undefined ? 1 : num(dNum);
-  if (month === null || day === null) return null;
-
-  if (hasYear) {
-    const y = yNum !== undefined ? year(yNum) : today.y - RELATIVE_YEARS[yRel as string];
-    return y === null ? null : { y, m: month ?? 1, d: day }; // "去年" = 1 Jan, "去年8月" = 1 Aug
-  }
+  const y = yNum !== undefined ? year(yNum) : yRel !== undefined ? today.y - YEARS_BACK[yRel] : null;
+  if (hasYear && y === null) return null;
+  let month: { y: number; m: number; said: boolean };
   if (mRel !== undefined) {
-    const first = mRel.startsWith('上') ? addDays({ ...today, d: 1 }, -1) : today; // previous month
-    return { y: first.y, m: first.m, d: day }; // "上个月" alone = its 1st
+    const back = mRel.startsWith('上上') ? 2 : mRel.startsWith('上') ? 1 : 0;
+    month = { ...monthsBack(today, back), said: true };
+  } else if (mNum !== undefined) {
+    const n = num(mNum);
+    if (n === null) return null;
+    // "8月" without a year: this year's, or last year's when this year's has not come yet
+    month = { y: y ?? (n > today.m ? today.y - 1 : today.y), m: n, said: true };
+  } else month = { y: today.y, m: today.m, said: false }; // "5号", "月底": this month's
+
+  if (dNum !== undefined) {
+    const d = num(dNum);
+    if (d === null) return null;
+    let day = { y: month.y, m: month.m, d };
+    // "5号" alone: this month, or last month when that day has not come yet
+    if (!month.said && d > today.d) day = { ...monthsBack(today, 1), d };
+    // "3月5号" alone: this year, or last year when that day has not come yet
+    if (mNum !== undefined && y === null && month.m === today.m && d > today.d) day = { ...day, y: today.y - 1 };
+    return checkDay(day, today);
   }
-  if (month !== undefined) {
-    // "3月5号": this year, or last year when that day has not come yet.
-    const future = month > today.m || (month === today.m && day > today.d);
-    return { y: future ? today.y - 1 : today.y, m: month, d: day };
+  const r = checkMonth(month.y, month.m, today);
+  return r.kind === 'month' && part !== undefined ? { ...r, part: MONTH_PARTS[part] } : r;
+}
+
+function checkDay(date: Ymd, today: Ymd): DateReading {
+  if (date.y < 1900 || !isRealDate(date)) return { kind: 'invalid', reason: 'date_invalid' };
+  if (isAfter(date, today)) return { kind: 'invalid', reason: 'date_future' };
+  return { kind: 'day', value: formatYmd(date) };
+}
+
+function checkMonth(y: number, m: number, today: Ymd): DateReading {
+  if (y < 1900 || m < 1 || m > 12) return { kind: 'invalid', reason: 'date_invalid' };
+  if (y * 12 + m > today.y * 12 + today.m) return { kind: 'invalid', reason: 'date_future' };
+  return { kind: 'month', value: ym(y, m) };
+}
+
+const squeeze = (s: string) => s.replace(/\s/g, '');
+const NO_DAY_SET = new Set(NO_DAY.map(squeeze));
+const NO_DAY_LONGEST = [...NO_DAY_SET].sort((a, b) => b.length - a.length);
+const isNoDay = (s: string) => NO_DAY_SET.has(squeeze(s)) || NO_DAY_SET.has(squeeze(s).replace(/了$/u, ''));
+
+/** "8月份，记不清哪天了" → "8月份" and that the day is not known; anything else unchanged. */
+function splitNoDay(s: string): { rest: string; noDay: boolean } {
+  const t = s.replace(/了$/u, '');
+  const flat = squeeze(t);
+  const w = NO_DAY_LONGEST.find((x) => flat.endsWith(x) && flat.length > x.length);
+  if (!w) return { rest: s, noDay: false };
+  // cut as many characters (not counting spaces) as the phrase has
+  let cut = t.length;
+  for (let left = w.length; left > 0; cut--) if (!/\s/.test(t[cut - 1])) left--;
+  return { rest: stripTrailingPunctuation(t.slice(0, cut).trim()).replace(/(具体|是|哪天|几号)+$/u, ''), noDay: true };
+}
+
+/** When something happened, as said; "today" is taken in Asia/Shanghai. */
+export function readDate(text: string, now: Date): DateReading {
+  const said = stripTrailingPunctuation(normalizeInput(text)).toLowerCase();
+  if (said === '') return { kind: 'invalid', reason: 'empty' };
+  if (isNoDay(said)) return { kind: 'no_day' };
+  const { rest, noDay } = splitNoDay(said);
+  const today = shanghaiToday(now);
+  const r = /[a-z]/.test(rest) ? readEnglish(rest.replace(/,/g, ' ').replace(/\s+/g, ' ').trim(), today) : readSaid(stripAffixes(squeeze(rest), DATE_PREFIXES, DATE_SUFFIXES), today);
+  return noDay && r.kind === 'month' ? { ...r, dayUnknown: true } : r;
+}
+
+const EN_MONTH = `(${EN_MONTHS.join('|')}|${EN_MONTHS.map((m) => m.slice(0, 3)).join('|')})\\.?`;
+const EN_DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
+const EN_PART = `(?:(${Object.keys(EN_MONTH_PARTS).join('|')}) )?`;
+const EN_DATE = new RegExp(`^(?:on |in )?(?:the )?${EN_PART}(?:${EN_DAY} (?:of )?)?${EN_MONTH}(?: ${EN_DAY})?(?: (\\d{4}))?$`);
+
+/** The English flow's forms: "yesterday", "3 days ago", "last friday", "3 august 2025", "august 2025". */
+function readEnglish(s: string, today: Ymd): DateReading {
+  const t = s.replace(/^(about|around|maybe|it was|on|in) /, '');
+  if (EN_DAYS_BACK[t] !== undefined) return { kind: 'day', value: formatYmd(addDays(today, -EN_DAYS_BACK[t])) };
+  const ago = /^(\d+) days? ago$/.exec(t);
+  if (ago) return checkDay(addDays(today, -Number(ago[1])), today);
+  const wd = /^(last |this )?(\w+)$/.exec(t);
+  if (wd && EN_WEEKDAYS[wd[2]] !== undefined) {
+    const zh = { 'last ': '上', 'this ': '这' }[wd[1] ?? ''] ?? '';
+    return checkDay(weekday(`${zh}周${EN_WEEKDAYS[wd[2]]}`, today)!, today);
   }
-  // "5号": this month, or last month when that day has not come yet.
-  const base = day > today.d ? addDays({ ...today, d: 1 }, -1) : today;
-  return { y: base.y, m: base.m, d: day };
+  if (EN_VAGUE_DAYS.includes(t)) return { kind: 'vague', what: 'days' };
+  if (EN_VAGUE_WEEKS.includes(t)) return { kind: 'vague', what: 'week' };
+  if (EN_SEASONS.includes(t.replace(/^(last|this) /, ''))) return { kind: 'vague', what: 'season' };
+  if (t === 'last year' || t === 'this year') return { kind: 'vague', what: 'year' };
+  if (t === 'last month' || t === 'this month') return checkMonth(monthsBack(today, t === 'last month' ? 1 : 0).y, monthsBack(today, t === 'last month' ? 1 : 0).m, today);
+  const m = EN_DATE.exec(t);
+  if (!m) return /^\d/.test(t) ? readSaid(squeeze(t), today) : { kind: 'invalid', reason: 'date_format' };
+  const [, part, dayBefore, monthName, dayAfter, yearText] = m;
+  const month = EN_MONTHS.findIndex((x) => x.startsWith(monthName)) + 1;
+  const dayText = dayBefore ?? dayAfter;
+  const y = yearText !== undefined ? Number(yearText) : month > today.m ? today.y - 1 : today.y;
+  if (dayText !== undefined) {
+    if (part !== undefined) return { kind: 'invalid', reason: 'date_format' };
+    const d = Number(dayText);
+    const sameMonthLater = yearText === undefined && month === today.m && d > today.d;
+    return checkDay({ y: sameMonthLater ? y - 1 : y, m: month, d }, today);
+  }
+  const r = checkMonth(y, month, today);
+  return r.kind === 'month' && part !== undefined ? { ...r, part: EN_MONTH_PARTS[part] } : r;
+}
+
+function readSaid(s: string, today: Ymd): DateReading {
+  if (isNoDay(s)) return { kind: 'no_day' };
+
+  const back = DAYS_BACK[s];
+  if (back !== undefined) return { kind: 'day', value: formatYmd(addDays(today, -back)) };
+  const ago = DAYS_AGO.exec(s);
+  if (ago) {
+    const n = num(ago[1]);
+    return n === null ? { kind: 'invalid', reason: 'date_format' } : checkDay(addDays(today, -n), today);
+  }
+  const wd = weekday(s, today);
+  if (wd) return checkDay(wd, today);
+  if (VAGUE_DAYS.includes(s)) return { kind: 'vague', what: 'days' };
+  if (VAGUE_WEEKS.includes(s)) return { kind: 'vague', what: 'week' };
+  // "去年冬天", "今年夏天", "过年前后": a season, whichever year
+  const season = s.replace(/^(今年|去年|前年)/u, '');
+  if (SEASONS.includes(season)) return { kind: 'vague', what: 'season' };
+  return calendarForm(s, today) ?? { kind: 'invalid', reason: 'date_format' };
 }
 
 /**
- * A past or present calendar date → 'YYYY-MM-DD', "today" being taken in Asia/Shanghai.
- * Vague answers resolve to the first day of the period named: "上个月" → 1st of last month,
- * "去年" → 1 January of last year, "去年8月" → 1 August; "上周" is exactly 7 days ago.
+ * A past or present calendar day → 'YYYY-MM-DD', "today" being taken in Asia/Shanghai. Only a
+ * day the text names: a month ("上个月", "8月份"), a week or a season gives 'date_format', for the
+ * caller to ask which day — never the 1st of the month made up. `readDate` tells them apart.
  */
 export function parseDate(text: string, now: Date): ParseResult<string> {
-  let s = stripTrailingPunctuation(normalizeInput(text)).replace(/\s+/g, '');
-  if (s === '') return { ok: false, reason: 'empty' };
-  s = stripAffixes(s, PREFIXES, SUFFIXES);
-  const today = shanghaiToday(now);
-
-  const back = RELATIVE_DAYS[s];
-  const date = back !== undefined ? addDays(today, -back) : resolve(s, today);
-  if (date === null) return { ok: false, reason: 'date_format' };
-  if (date.y < 1900 || !isRealDate(date)) return { ok: false, reason: 'date_invalid' };
-  if (isAfter(date, today)) return { ok: false, reason: 'date_future' };
-  return { ok: true, value: formatYmd(date) };
+  const r = readDate(text, now);
+  if (r.kind === 'day') return { ok: true, value: r.value };
+  return { ok: false, reason: r.kind === 'invalid' ? r.reason : 'date_format' };
 }

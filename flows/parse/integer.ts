@@ -2,8 +2,8 @@ import type { ParseResult } from './types';
 import { normalizeInput, stripAffixes, stripTrailingPunctuation } from './normalize';
 import { parseChineseNumber } from './chinese-number';
 
-// Counting words around small numbers: "家里有五口人", "一共3个".
-const PREFIXES = ['我家', '家里', '家中', '一共', '总共', '共', '有', '是'];
+// Counting words around small numbers: "家里有五口人", "俺家4口人", "一家五口", "一共3个".
+const PREFIXES = ['我家', '俺家', '我们家', '俺们家', '一家', '全家', '家里', '家中', '一共', '总共', '共', '有', '是'];
 const SUFFIXES = ['口人', '个人', '口', '人', '个', '位', '名', '吧', '啊'];
 
 /**

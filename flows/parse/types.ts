@@ -1,8 +1,18 @@
 /**
  * Every villager-input parser returns a ParseResult: a value, or a machine-readable
  * reason that the flow turns into a specific, polite re-ask (never a silent guess).
+ *
+ * A reader that takes values out of sentences may also understand a value only approximately
+ * ("两万多", "一万二三", "一个月两千" for a yearly figure): it says so with a distinct variant,
+ * `Approximate`, declared in its return type (`ParseResult<number, 'estimate' | 'range'>`). That
+ * variant is `ok: false` and carries no `reason`: a caller cannot store it by testing `ok`, and
+ * cannot turn it into a hint without handling it — the type checker sends every caller here.
+ * Parsers that never approximate return `ParseResult<T>`, where the variant cannot occur.
  */
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; reason: ParseFailure };
+export type ParseResult<T, A extends Approx = never> =
+  | { ok: true; value: T }
+  | { ok: false; reason: ParseFailure }
+  | Approximate<T, A>;
 
 /** Reasons a parser can give. Flows map each to an i18n hint key `parse.<reason>`. */
 export type ParseFailure =
@@ -23,3 +33,41 @@ export type ParseFailure =
   | 'date_format'
   | 'date_future'
   | 'date_invalid';
+
+/**
+ * Why a value was understood only approximately — said back for a yes before anything is stored:
+ *   estimate  "两万多", "三万来块", "一万出头": the rounded figure said (20,000), never one invented
+ *   range     "一万二三", "两三万": the middle (12,500), the ends said back
+ *   monthly   "一个月两千" where a yearly figure is asked: twelve times it (24,000)
+ *   picked    several figures, only one of them about what is asked ("总共三万，报了一万" → 10,000)
+ *   counted   a household listed rather than counted ("我、老伴和儿子" → 3)
+ */
+export type Approx = 'estimate' | 'range' | 'monthly' | 'picked' | 'counted';
+
+/** What each kind of approximation keeps of what was said, for saying it back. */
+interface ApproxDetail<T> {
+  estimate: object;
+  range: { low: T; high: T };
+  monthly: { perMonth: T; /** the monthly figure was itself an estimate or a range */ roughly: boolean };
+  picked: { /** every figure said, in order, the one taken among them */ figures: T[] };
+  counted: object;
+}
+
+/** A value understood only approximately: `value` is what would be stored after the villager's yes. */
+export type Approximate<T, A extends Approx = Approx> = A extends Approx
+  ? { ok: false; approx: A; value: T } & ApproxDetail<T>[A]
+  : never;
+
+/**
+ * Figures that do not answer the question as asked: several different ones where one is asked
+ * ('several'), or one that is about something else ('elsewhere': "报了一万" where the total is asked).
+ * Never one picked silently: the villager is asked again, with the figures named.
+ */
+export interface Unplaced<T> {
+  ok: false;
+  unplaced: 'several' | 'elsewhere';
+  figures: T[];
+}
+
+/** What a sentence reader understood: exactly, approximately (to confirm), figures out of place, or nothing. */
+export type Reading<T, A extends Approx> = ParseResult<T, A> | Unplaced<T>;

@@ -1,32 +1,118 @@
 import type { ParseResult } from './types';
 import { normalizeInput, stripAffixes, stripTrailingPunctuation } from './normalize';
+import { looksLikeQuestion } from './question';
+import * as W from './yes-no-words';
 
-// Whole-answer matching only: "不同意" must not match 同意, "没问题" must not match 没.
-const YES = new Set([
-  '是', '是的', '对', '对的', '对头', '好', '好的', '好嘞', '同意', '可以', '可以的', '行', '行的', '中',
-  '嗯', '嗯嗯', '确认', '确定', '没问题', '要', '需要', '有', '1', 'y', 'yes', 'ok', 'okay', '👍', '[强]', '[ok]',
-]);
-const NO = new Set([
-  '不', '不是', '不是的', '否', '不对', '不同意', '不行', '不要', '不用', '不需要', '不好', '没有', '没', '无', '算了', '2', 'n', 'no',
-]);
-// Politeness and particles that do not change the answer ("好的呀", "我同意", "是的谢谢").
-const PREFIXES = ['我', '那就', '那'];
-const SUFFIXES = ['谢谢你', '谢谢您', '谢谢', '啊', '呀', '吧', '哦', '噢', '喔', '啦', '呢', '哈', '了'];
+/**
+ * A step's own words: whole answers (`yes`, `no`, e.g. 同意 / 不同意), checked first; and marks
+ * found anywhere in an answer, meaning yes or no unless negated right before them (for 脱贫户:
+ * "以前是", "建档立卡过" yes; "一般户" no; "不是脱贫户" no).
+ */
+export interface YesNoWords {
+  yes?: readonly string[];
+  no?: readonly string[];
+  yesMarks?: readonly string[];
+  noMarks?: readonly string[];
+}
 
-function lookup(s: string): boolean | undefined {
-  if (YES.has(s)) return true;
-  if (NO.has(s)) return false;
+const YES = new Set(W.YES_WORDS);
+const NO = new Set(W.NO_WORDS);
+
+/** Lower case, no spaces or skin-tone modifiers, no trailing punctuation. */
+function clean(text: string): string {
+  return stripTrailingPunctuation(normalizeInput(text)).toLowerCase().replace(/[\s\u{1F3FB}-\u{1F3FF}\uFE0F]/gu, '');
+}
+
+/** An exact word, after particles and repetition ("对对对", "好的好的", "不是不是") are taken off. */
+function exact(s: string, words: YesNoWords): boolean | undefined {
+  const stripped = stripAffixes(s, W.YES_NO_PREFIXES, W.YES_NO_SUFFIXES);
+  const once = /^(.+?)\1+$/u.exec(stripped)?.[1] ?? stripped;
+  for (const form of [s, stripped, once]) {
+    // the step's words first: "不同意" must not be read by a general word inside it
+    if (words.no?.includes(form)) return false;
+    if (words.yes?.includes(form)) return true;
+  }
+  for (const form of [s, stripped, once]) {
+    if (NO.has(form)) return false;
+    if (YES.has(form)) return true;
+  }
   return undefined;
 }
 
-/** Yes/no answer. Anything else, including questions back ("是不是") and "不知道", is unknown. */
-export function parseYesNo(text: string): ParseResult<boolean> {
-  // Skin-tone modifiers on 👍 and spaces carry no meaning.
-  const s = stripTrailingPunctuation(normalizeInput(text)).toLowerCase().replace(/[\s\u{1F3FB}-\u{1F3FF}\uFE0F]/gu, '');
+/** The step's marks found in the clause: their votes, each turned round by a negation right before it. */
+function marks(s: string, words: YesNoWords): boolean | undefined {
+  const votes: boolean[] = [];
+  const found = [...(words.yesMarks ?? []).map((m) => ({ m, yes: true })), ...(words.noMarks ?? []).map((m) => ({ m, yes: false }))];
+  for (const { m, yes } of found) {
+    for (let at = s.indexOf(m); at >= 0; at = s.indexOf(m, at + 1)) {
+      const negated = W.MARK_NEGATIONS.some((n) => s.slice(0, at).endsWith(n));
+      votes.push(negated ? !yes : yes);
+    }
+  }
+  return votes.length > 0 && votes.every((v) => v === votes[0]) ? votes[0] : undefined;
+}
+
+/** One clause: exact words, then the step's marks, a negated yes ("不太对"), a leading no or yes word. */
+function decide(s: string, words: YesNoWords): boolean | undefined {
+  const known = exact(s, words);
+  if (known !== undefined) return known;
+  if (looksLikeQuestion(s)) return undefined; // "是不是", "可以吗": asked back, not answered
+  const marked = marks(s, words);
+  if (marked !== undefined) return marked;
+  const negation = W.NEGATION.exec(s);
+  if (negation && exact(s.slice(negation[0].length), {}) === true) return false;
+  const rest = (lead: string) => s.slice(lead.length);
+  const noLead = W.NO_LEADS.find((w) => s.startsWith(w));
+  if (noLead && !W.UNSURE_WORDS.some((u) => rest(noLead).includes(u))) return false;
+  const yesLead = W.YES_LEADS.find((w) => s.startsWith(w));
+  if (yesLead && !/[不没别否]/u.test(rest(yesLead))) return true;
+  return undefined;
+}
+
+const CLAUSE = /[,.;!?~、:]+/u;
+const FIGURE_START = /^\s*[0-9零〇一二两俩三仨四五六七八九十壹贰叁肆伍陆柒捌玖拾]/u;
+
+/**
+ * Yes/no answer. Negation wins over a yes word inside it ("不是的", "不太对", "不同意").
+ * An answer in several clauses counts when its first clause decides and no clause says the
+ * opposite ("不是，我们是一般户"). Anything else, including questions back ("是不是", "对？") and
+ * "不知道", is unknown.
+ */
+export function parseYesNo(text: string, words: YesNoWords = {}): ParseResult<boolean> {
+  const s = clean(text);
   if (s === '') return { ok: false, reason: 'empty' };
-  const stripped = stripAffixes(s, PREFIXES, SUFFIXES);
-  // "对对对", "好的好的", "不是不是", "👍👍" — repetition is emphasis, not a new word.
-  const once = /^(.+?)\1+$/u.exec(stripped)?.[1] ?? stripped;
-  const answer = lookup(s) ?? lookup(stripped) ?? lookup(once);
-  return answer === undefined ? { ok: false, reason: 'yes_no_unknown' } : { ok: true, value: answer };
+  // "嗯？", "对?": asked back, not answered
+  if (/[?？]\s*$/u.test(text)) return { ok: false, reason: 'yes_no_unknown' };
+  const clauses = s.split(CLAUSE).filter((c) => c !== '');
+  // one clause is decided whole; several only as their clauses (a mark in one is not negated by another)
+  const whole = clauses.length > 1 ? exact(s, words) : decide(s, words);
+  if (whole !== undefined) return { ok: true, value: whole };
+  if (clauses.length > 1) {
+    const votes = clauses.map((c) => decide(c, words));
+    const decided = votes.filter((v): v is boolean => v !== undefined);
+    if (votes[0] !== undefined && decided.every((v) => v === votes[0])) return { ok: true, value: votes[0] };
+  }
+  return { ok: false, reason: 'yes_no_unknown' };
+}
+
+/**
+ * A yes or no leading a longer answer, and what follows it: "不对，两万二" → no + "两万二",
+ * "对的，就按这个" → yes + "就按这个", "不对两万二" → no + "两万二". Null when nothing leads.
+ */
+export function leadingYesNo(text: string): { answer: boolean; rest: string } | null {
+  const s = stripTrailingPunctuation(normalizeInput(text)).toLowerCase();
+  const cut = CLAUSE.exec(s);
+  if (cut && cut.index > 0) {
+    const first = decide(s.slice(0, cut.index).replace(/\s+/g, ''), {});
+    const rest = s.slice(cut.index + cut[0].length).trim();
+    if (first !== undefined && rest !== '') return { answer: first, rest };
+  }
+  // no punctuation: the longest yes/no word the answer starts with ("不对两万二"); a single
+  // character only before a figure ("对两万"), as "不知道" is not a no
+  const words = [...W.NO_WORDS, ...W.YES_WORDS].filter((w) => !/^[0-9a-z]/u.test(w)).sort((a, b) => b.length - a.length);
+  const lead = words.find((w) => s.startsWith(w) && s.length > w.length && (w.length > 1 || FIGURE_START.test(s.slice(w.length))));
+  if (!lead) return null;
+  const rest = s.slice(lead.length).trim();
+  if (W.UNSURE_WORDS.some((u) => rest.includes(u))) return null;
+  return { answer: !NO.has(lead), rest };
 }

@@ -4,7 +4,8 @@
  * contact's village is known (remembered from an earlier application) and a line is configured.
  */
 import type { StepEnv } from '../engine/flow';
-import { formatMoney, shanghaiYear } from '../i18n/format';
+import { formatMoney } from '../i18n/format';
+import { shanghaiYear } from '../china-time';
 
 export function policyText(env: StepEnv): string {
   const village = env.answers.villageCode;

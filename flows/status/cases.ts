@@ -1,12 +1,13 @@
 /** A villager's cases in plain words: number, cause, status, date (China time). */
-import { hasKey, t } from '../i18n';
-import { formatDate, shanghaiDate } from '../i18n/format';
+import { t } from '../i18n';
+import { formatDate } from '../i18n/format';
+import { shanghaiDate } from '../china-time';
 import type { CaseSummary, Lang } from '../engine/types';
+import { isCaseStatus } from '../workflow';
 
-/** The status label; an unknown status (a newer server) is shown as it is rather than hidden. */
+/** The status label, wherever a status is shown; an unknown status (a newer server) is shown as it is rather than hidden. */
 export function statusLabel(lang: Lang, status: string): string {
-  const key = `status.${status}`;
-  return hasKey(key) ? t(lang, key) : status;
+  return isCaseStatus(status) ? t(lang, `status.${status}`) : status;
 }
 
 export function formatCaseList(lang: Lang, cases: CaseSummary[]): string {

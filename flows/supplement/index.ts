@@ -12,10 +12,20 @@
  */
 import { commandText, detectCommand } from '../engine/commands';
 import type { CustomStep, FlowDef, StepEnv, StepOutcome } from '../engine/flow';
-import { formatCaseList } from '../status/cases';
+import { formatCaseList, statusLabel } from '../status/cases';
+import { ruleById } from '../workflow';
 import { backTo, type Resume } from './resume';
 
 export const SUPPLEMENT_FLOW = 'supplement';
+
+/**
+ * Whether a case in `status` waits for the villager's papers: returned for documents — the
+ * statuses "好了" (the resubmit move) leaves from. Only then does a supplement reach it, in the
+ * chat and in the mini-program alike (server/core/cases/supplement.ts).
+ */
+export function waitsForPapers(status: string): boolean {
+  return (ruleById('resubmit').from as readonly string[]).includes(status);
+}
 
 export const DONE_WORDS = ['好了', '补好了', '补齐了', '补完了', '发完了', '发好了', '都发了', '好', '好的', '完成', '完了', '齐了', '就这些', 'done', 'finished', 'ok', "that's all"];
 export const HANDED_IN_WORDS = ['已交', '交了', '已经交了', '交到村里了', '已交到村委会', '交给村干部了', '送到村里了', 'handed in', 'already handed in'];
@@ -74,6 +84,9 @@ export const supplementFlow: FlowDef = {
   steps: [collect],
   onMedia: (m, env) => {
     const a = answers(env);
+    // resubmitted or withdrawn meanwhile (in the mini-program): the photo has no case to go to
+    const c = env.ctx.myCases.find((x) => x.caseNo === a.caseNo);
+    if (!c || c.viewOnly || !waitsForPapers(c.status)) return leave(env, [env.t('casework.supplement.refused', { caseNo: a.caseNo, status: c ? statusLabel(env.lang, c.status) : '—' })]);
     const sent = a.sent + 1;
     const said = m.mediaType === 'video' ? env.t('casework.supplement.received_video', { caseNo: a.caseNo }) : env.t('casework.supplement.received', { caseNo: a.caseNo, n: sent });
     return { kind: 'stay', patch: { sent }, effects: [{ type: 'attach_supplement', caseNo: a.caseNo, upload: m.upload }], replies: [[said, env.t('casework.supplement.more_or_done')].join('\n')] };

@@ -13,6 +13,7 @@ import type { FlowContext, Inbound, SessionState } from '../engine/types';
 import { DONE_WORDS, HANDED_IN_WORDS, SUPPLEMENT_FLOW, SUPPLEMENT_WORDS, supplementState } from '../supplement';
 import { resumeOf } from '../supplement/resume';
 import { parseWithdraw, WITHDRAW_FLOW, withdrawState } from '../withdraw';
+import { CASE_STATUS } from '../workflow';
 
 export function routeVillager(state: SessionState | null, inbound: Inbound, ctx: FlowContext): SessionState | null {
   const lang = state?.lang ?? ctx.lang ?? 'zh-CN';
@@ -21,7 +22,7 @@ export function routeVillager(state: SessionState | null, inbound: Inbound, ctx:
 
   if (text !== null && !busy && parseWithdraw(text)) return withdrawState(state, lang);
 
-  const returned = ctx.myCases.find((c) => c.status === 'returned' && !c.viewOnly);
+  const returned = ctx.myCases.find((c) => c.status === CASE_STATUS.returned && !c.viewOnly);
   if (!returned || busy) return state;
   const open = () => supplementState(returned.caseNo, returned.missingItems ?? [], lang, resumeOf(state));
   const s = text === null ? '' : commandText(text);

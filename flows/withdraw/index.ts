@@ -83,6 +83,7 @@ export const withdrawFlow: FlowDef = {
       field: 'confirmed',
       yesWords: ['撤回', '确认撤回', '确定撤回', '确认', '确定'],
       noWords: ['不撤回', '不撤了', '不撤', '算了'],
+      hint: 'understand.yesno.shi',
       ask: (env) => env.t('casework.withdraw.confirm', { caseNo: String(env.answers.caseNo) }),
       onNo: (env) => leave(env, { replies: [env.t('casework.withdraw.kept', { caseNo: String(env.answers.caseNo) })], prompt: resumeIn(env) !== undefined }),
       display: (v, env) => env.t(v ? 'common.yes' : 'common.no'),

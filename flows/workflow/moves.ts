@@ -5,11 +5,15 @@
  * move out (locking, events, notices); the cadre chat's exchanges ask what a row's schema needs.
  */
 import { z } from 'zod';
+import { daysBetween, shanghaiDate, shanghaiMidnight } from '../china-time';
 import { inJurisdiction, inScope, type Actor } from './actor';
 import type { CaseFacts } from './facts';
-import { HOUSEHOLD_CATEGORIES, MEASURES, OWNER_ROLES, REVIEW_STATUSES, type CaseStatus } from './statuses';
+import { CASE_STATUS, HOUSEHOLD_CATEGORIES, MEASURES, OWNER_ROLES, REVIEW_STATUSES, type CaseStatus } from './statuses';
 
 export type Action = 'accept' | 'approve' | 'return' | 'resubmit' | 'reject' | 'withdraw' | 'fast_approve';
+
+/** A case event's type is the action of the move it records; a filing, which is no move, is named after the status it enters. */
+export const FILING_EVENT = CASE_STATUS.submitted;
 
 /** Names each move; the chat's guided exchanges are named after the moves they make. */
 export type MoveId =
@@ -36,8 +40,10 @@ export type RuleContext = {
   verifier?: { id: string; role: string; active: boolean; covers: boolean } | null;
 };
 
-export type Refusal = { code: RefusalCode; message: string; field?: string };
+export type Refusal = { code: RefusalCode; message: string; field?: string; reason?: GuardReason };
 export type RefusalCode = 'not_found' | 'no_role' | 'outside_jurisdiction' | 'not_own_case' | 'not_allowed_from_status' | 'invalid_data' | 'guard';
+/** Which guard refused, for readers that say why in words (the API's code stays 'guard'; the message is for logs). */
+export type GuardReason = 'publicity_running' | 'open_objections';
 
 /** The case columns a move writes besides its status (dates are China-midnight instants). */
 export type CaseWrites = {
@@ -122,8 +128,12 @@ const RETURNED_FROM = 'returned_from';
 
 function move<S extends z.ZodType>(row: Row<S>): TransitionRule {
   const { to, ...rest } = row;
-  const back = (c: CaseFacts) => (c.returnedFrom as CaseStatus | null) ?? 'village_review';
-  return { ...rest, to: to === RETURNED_FROM ? back : () => to, target: to === RETURNED_FROM ? null : to } as TransitionRule;
+  return { ...rest, to: to === RETURNED_FROM ? returnsTo : () => to, target: to === RETURNED_FROM ? null : to } as TransitionRule;
+}
+
+/** Where a returned case goes back to once the papers are in: the step that returned it (the village review if unknown). */
+export function returnsTo(c: Pick<CaseFacts, 'returnedFrom'>): CaseStatus {
+  return (c.returnedFrom as CaseStatus | null) ?? 'village_review';
 }
 
 const refuse = (code: RefusalCode, message: string, field?: string): Refusal => ({ code, message, ...(field ? { field } : {}) });
@@ -170,12 +180,12 @@ function identityGuard(c: CaseFacts, d: { identityConfirmed?: true }): Refusal |
 
 /**
  * The decision waits for the public notice to end without open objections. The chat asks this
- * before its three questions, performTransition when the move is made.
+ * before asking the decision's questions, performTransition when the move is made.
  */
 export function publicityGuard(c: Pick<CaseFacts, 'publicityEnd'>, ctx: Pick<RuleContext, 'now' | 'openObjections'>): Refusal | null {
   // publicityEnd is stored as that day's midnight in China: its UTC date is the day before
-  if (c.publicityEnd && shanghaiToday(ctx.now) <= shanghaiToday(c.publicityEnd)) return refuse('guard', 'the public notice has not ended yet');
-  if (ctx.openObjections > 0) return refuse('guard', `${ctx.openObjections} objection(s) raised during the public notice are not resolved`);
+  if (c.publicityEnd && shanghaiDate(ctx.now) <= shanghaiDate(c.publicityEnd)) return { ...refuse('guard', 'the public notice has not ended yet'), reason: 'publicity_running' };
+  if (ctx.openObjections > 0) return { ...refuse('guard', `${ctx.openObjections} objection(s) raised during the public notice are not resolved`), reason: 'open_objections' };
   return null;
 }
 
@@ -188,9 +198,6 @@ function applicant(actor: Actor, c: CaseFacts): Refusal | null {
   return isApplicant(actor, c) ? null : refuse('not_own_case', 'this is not your case');
 }
 
-const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
-const shanghaiToday = (now: Date) => new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-const chinaMidnight = (day: string) => new Date(`${day}T00:00:00+08:00`);
 const decided = (d: z.infer<typeof DATA.decision>): CaseWrites => ({ approvedAmountFen: d.amountFen, householdCategory: d.category, measures: d.measures });
 
 export const TRANSITIONS: readonly TransitionRule[] = [
@@ -238,17 +245,17 @@ export const TRANSITIONS: readonly TransitionRule[] = [
     guard: (_c, d, ctx) => {
       const days = daysBetween(d.publicityStart, d.publicityEnd) + 1; // both ends count: 3月1日–3月5日 is 5 days
       if (days < ctx.publicityMinDays) return refuse('invalid_data', `the public notice must last at least ${ctx.publicityMinDays} days`, 'data.publicityEnd');
-      if (d.publicityStart < shanghaiToday(ctx.now)) return refuse('invalid_data', 'the public notice cannot start in the past', 'data.publicityStart');
+      if (d.publicityStart < shanghaiDate(ctx.now)) return refuse('invalid_data', 'the public notice cannot start in the past', 'data.publicityStart');
       return null;
     },
     writes: (d, m) => ({
       assessment: { result: d.result, attendance: d.attendance, at: m.now.toISOString() },
-      publicityStart: chinaMidnight(d.publicityStart),
-      publicityEnd: chinaMidnight(d.publicityEnd),
+      publicityStart: shanghaiMidnight(d.publicityStart),
+      publicityEnd: shanghaiMidnight(d.publicityEnd),
     }),
   }),
   move({ id: 'decision', action: 'approve', from: ['publicity'], to: 'approved', data: DATA.decision, who: owner(), guard: (c, _d, ctx) => publicityGuard(c, ctx), writes: decided }),
-  move({ id: 'payment', action: 'approve', from: ['approved'], to: 'paid', data: DATA.payment, who: owner(), writes: (d) => ({ paymentRef: d.paymentRef, paidAt: chinaMidnight(d.paidOn) }) }),
+  move({ id: 'payment', action: 'approve', from: ['approved'], to: 'paid', data: DATA.payment, who: owner(), writes: (d) => ({ paymentRef: d.paymentRef, paidAt: shanghaiMidnight(d.paidOn) }) }),
   // 绿色通道: urgent help first, paperwork after.
   move({
     id: 'fast_approve',
@@ -279,7 +286,7 @@ export const TRANSITIONS: readonly TransitionRule[] = [
     who: (actor, c) => {
       if (actor.kind === 'villager') return applicant(actor, c);
       // a cadre may record that the papers arrived another way (handed in at the village office)
-      if (actor.kind === 'cadre') return owner()(actor, { ...c, status: (c.returnedFrom as CaseStatus | null) ?? 'village_review' });
+      if (actor.kind === 'cadre') return owner()(actor, { ...c, status: returnsTo(c) });
       return refuse('no_role', 'only the applicant or the cadre who returned it can resubmit');
     },
     writes: () => ({ returnedFrom: null }),
@@ -291,6 +298,11 @@ export const TRANSITIONS: readonly TransitionRule[] = [
 /** The rule for a requested move: by action, or by target status (the API's `{ to }`). */
 export function findRule(from: CaseStatus, req: { action?: Action; to?: CaseStatus }, c: CaseFacts): TransitionRule | undefined {
   return TRANSITIONS.find((r) => r.from.includes(from) && (req.action ? r.action === req.action : true) && (req.to ? r.to(c) === req.to : true));
+}
+
+/** The refusal when no rule of the table leads from `from` as asked (read by the server's perform and the cadre chat). */
+export function notAllowedFrom(from: CaseStatus, req: { action?: Action; to?: CaseStatus }): Refusal {
+  return { code: 'not_allowed_from_status', message: `a case in ${from} cannot go to ${req.to ?? req.action ?? '?'}`, field: req.to ? 'to' : 'action' };
 }
 
 export function ruleById(id: MoveId): TransitionRule {

@@ -18,6 +18,13 @@ export const CASE_STATUSES = [
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
+/**
+ * Each status by name, for code that must name one (`c.status === CASE_STATUS.returned`): a typo
+ * fails to compile, and no status is spelled as a string outside this module
+ * (tests/architecture/single-sources.test.ts).
+ */
+export const CASE_STATUS = Object.fromEntries(CASE_STATUSES.map((s) => [s, s])) as { readonly [S in CaseStatus]: S };
+
 export const ROLES = ['village', 'town', 'county', 'verifier', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -27,6 +34,13 @@ export type RegionLevel = 'village' | 'town' | 'county';
 export const REVIEW_STATUSES: readonly CaseStatus[] = ['village_review', 'town_review', 'county_review', 'verification', 'assessment', 'publicity'];
 /** Statuses a case never leaves. */
 export const FINAL_STATUSES: readonly CaseStatus[] = ['paid', 'rejected', 'withdrawn'];
+/** Statuses still counting against the whole identification limit: from filing until approved, rejected or withdrawn. */
+export const UNDECIDED_STATUSES: readonly CaseStatus[] = ['submitted', ...REVIEW_STATUSES, 'returned'];
+
+/** Whether a case in `status` is closed for good (FINAL_STATUSES); an unknown status is not. */
+export function isFinalStatus(status: string): boolean {
+  return (FINAL_STATUSES as readonly string[]).includes(status);
+}
 
 /** Who acts on a case in each status (the county office may always step in, see moves.ts). */
 export const OWNER_ROLES: Record<CaseStatus, readonly Role[]> = {

@@ -1,7 +1,8 @@
 /**
  * Checks a form's answers exactly as the chat checks typed answers: each applicable step, in
  * the flow's order, reads its value with its own parser and cross-checks (so "3万2" is read as
- * in the chat, a mistyped ID number gets the chat's hint), choices must be one of the step's
+ * in the chat, a mistyped ID number gets the chat's hint, an estimate the chat would confirm is
+ * refused with a request for the exact figure), choices must be one of the step's
  * options, yes/no steps derive what they derive in the chat (the confirmed self-paid amount,
  * the time of consent). Then the application is built by the chat's buildApplication, which
  * validates it with ApplicationDataSchema, and the figures are the chat's figures.
@@ -15,7 +16,7 @@ import { displayAnswer } from '../../flows/engine/steps';
 import type { ApplicationData, FlowContext, Lang } from '../../flows/engine/types';
 import { formatMoney, t } from '../../flows/i18n';
 import { CHECKLIST } from '../../flows';
-import { applyEnv, type FormModel } from './form';
+import { applyEnv, labelKeyOf, type FormModel } from './form';
 import { questionParts } from './question-text';
 
 export type CheckedAnswers = {
@@ -57,7 +58,11 @@ export function checkAnswers(model: FormModel, raw: Record<string, unknown>, lan
       }
       const parsed = step.parse(String(value), env);
       if (!parsed.ok) {
-        errors[f.name] = tr(parsed.hint, parsed.params);
+        // A form has no conversation to confirm an estimate in ("两万多"): it asks for the exact figure, naming the field.
+        const label = labelKeyOf(model, f);
+        errors[f.name] = 'hint' in parsed
+          ? tr(parsed.hint, parsed.params)
+          : tr('understand.form.approximate', { label: label ? tr(label) : f.name, value: step.display(parsed.value, env) });
         continue;
       }
       const checked = checkLimits(step, parsed.value, env);

@@ -71,6 +71,11 @@ function fieldSchema(cause: Cause, field: string): z.ZodType | undefined {
   return (ApplicantSchema.shape as Record<string, z.ZodType>)[field] ?? (DETAILS_SCHEMAS[cause].shape as Record<string, z.ZodType>)[field];
 }
 
+/** The i18n key naming a field: its step's label, else the filed schema's (a step shown in the chat through another). */
+export function labelKeyOf(model: FormModel, f: FormField): string | undefined {
+  return f.step.label ?? (fieldSchema(model.cause, f.name)?.meta()?.label as string | undefined);
+}
+
 /** The consents of the filed application (literal `true` fields), by their label key. */
 function consentLabels(): Set<string> {
   const option = (ApplicationDataSchema as unknown as { options: z.ZodObject[] }).options[0];
@@ -181,7 +186,7 @@ export function presentForm(model: FormModel, lang: Lang, ctx: FlowContext) {
 
   const fields = model.fields.map((f) => {
     const step = f.step;
-    const labelKey = step.label ?? (fieldSchema(model.cause, f.name)?.meta()?.label as string | undefined);
+    const labelKey = labelKeyOf(model, f);
     const { question: asked, example } = questionParts(step.ask(env(base)));
     const label = labelKey ? tr(labelKey) : asked;
     // Words that need earlier answers ("自己付了约…") come from /check; until then, the label.

@@ -21,7 +21,7 @@ import { botKey } from '../core/auth/bot-keys';
 import { enqueue } from '../core/outbox/enqueue';
 import { expireSealed, storeSealedText } from '../core/outbox/sealed-text';
 import { DbCounters, retryAfterSeconds } from '../core/throttle/counter';
-import { APP_CHANNELS, phoneHash } from '../core/notify/channels';
+import { CHAT_CONTACT_CHANNEL, phoneHash } from '../core/notify/channels';
 import { ACTING_LINKS } from '../core/identity/household-link';
 
 export const OTP_TTL_SECONDS = 300;
@@ -55,7 +55,7 @@ export async function requestOtp(prisma: PrismaClient, phone: string, now: Date,
     const contacts =
       households.length === 1
         ? await tx.contact.findMany({
-            where: { householdId: households[0].id, householdLink: { in: ACTING_LINKS }, channel: { notIn: APP_CHANNELS }, cadre: { is: null } },
+            where: { householdId: households[0].id, householdLink: { in: ACTING_LINKS }, channel: CHAT_CONTACT_CHANNEL, cadre: { is: null } },
             select: { id: true, channel: true, externalId: true, lang: true },
           })
         : [];

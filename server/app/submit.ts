@@ -23,8 +23,7 @@ import { buildFromAnswers, checkAnswers, withDocuments } from './answers';
 import { formContext, formModel } from './form';
 import { caseDetail } from './villager-cases';
 import type { Villager } from './villager-auth';
-import { APP_CHANNEL, phoneHash } from '../core/notify/channels';
-import { actingHouseholdId } from '../core/identity/household-link';
+import { APP_CHANNEL, appPhoneId } from '../core/notify/channels';
 
 export type SubmitInput = { cause: Cause; lang: Lang; answers: Record<string, unknown>; documents: { uploadId: string; item: string }[] };
 export type SubmitResult = { status: number; body: unknown; replayed: boolean };
@@ -100,7 +99,7 @@ export async function submitApplication(
         const contact = await tx.contact.update({ where: { id: v.contactId }, data: { lang }, select: { householdId: true, householdLink: true, name: true } });
         // The name cadres see when this villager asks for a person.
         if (!contact.name) await tx.contact.update({ where: { id: v.contactId }, data: { name: built.value.applicant.name } });
-        const detail = await caseDetail(tx, { contactId: v.contactId, householdId: actingHouseholdId(contact) }, caseNo, lang, now, tree);
+        const detail = await caseDetail(tx, { id: v.contactId, householdId: contact.householdId, householdLink: contact.householdLink }, caseNo, lang, now, tree);
         const duplicate = outcome.type === 'case_duplicate';
         const status = duplicate ? 200 : 201;
         const body = { case: detail, duplicate };
@@ -125,7 +124,7 @@ export async function submitApplication(
  * phone its code was sent for (app-auth.ts). A WeChat login proves no phone.
  */
 function provenPhone(keyring: Keyring, v: Villager, phone: string): boolean {
-  return v.via === 'phone' && v.channel === APP_CHANNEL.phone && v.externalId === `phone:${phoneHash(keyring, phone, 'contact')}`;
+  return v.via === 'phone' && v.channel === APP_CHANNEL.phone && v.externalId === appPhoneId(keyring, phone);
 }
 
 /** The uploads named in the submission: the villager's own, not yet filed; each gets its checklist item. */

@@ -9,6 +9,8 @@ import type { PrismaClient } from '../generated/prisma/client';
 import type { Logger } from '../log';
 import { ackMessage, failMessage, leaseMessages, type DeliverySettings } from '../core/outbox/delivery';
 import { SUBSCRIBE_CHANNEL } from '../core/notify/channels';
+import { shanghaiDateTime } from '../../flows/china-time';
+import { formatDate } from '../../flows/i18n';
 import { WeChatApi, WeChatError } from './wechat';
 
 type Subscribe = NonNullable<NonNullable<AppConfig['wechat']>['subscribe']>;
@@ -20,9 +22,9 @@ export function fitValue(key: string, value: string): string {
   if (kind === 'time' || kind === 'date') {
     const d = new Date(value);
     if (Number.isNaN(d.getTime())) return value;
-    const cn = new Date(d.getTime() + 8 * 3_600_000);
-    const date = `${cn.getUTCFullYear()}年${cn.getUTCMonth() + 1}月${cn.getUTCDate()}日`;
-    return kind === 'date' ? date : `${date} ${String(cn.getUTCHours()).padStart(2, '0')}:${String(cn.getUTCMinutes()).padStart(2, '0')}`;
+    const [day, time] = shanghaiDateTime(d).split(' ');
+    const date = formatDate('zh-CN', day);
+    return kind === 'date' ? date : `${date} ${time}`;
   }
   if (kind === 'phrase') return cut(value.replace(/[^\p{Script=Han}]/gu, ''), 5);
   if (kind === 'character_string') return cut(value.replace(/[^\x21-\x7e]/g, ''), 32);

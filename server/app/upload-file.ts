@@ -10,8 +10,9 @@ import type { Lang } from '../../flows/engine/types';
 import { DOCUMENT_MIME_TYPES, sniffMime, unsupportedTypeKey } from '../core/documents/sniff';
 import { IMAGE_REFUSAL_STATUS, imageRefusal } from '../core/documents/pixels';
 import type { DocumentStore } from '../core/documents/store';
+import { safeFileName } from '../core/documents/attach';
 import { HttpError } from '../http/errors';
-import { refuseMultipartControlChars, stripControlChars } from '../http/control-chars';
+import { refuseMultipartControlChars } from '../http/control-chars';
 
 export type ReceivedFile = { sha256: string; storageKey: string; size: number; mime: string; fileName?: string };
 
@@ -48,6 +49,6 @@ export async function receiveFile(
   if (refusal) throw new HttpError(IMAGE_REFUSAL_STATUS[refusal], refusal, t(lang, `media.${refusal}`), 'file');
   await admit(file.buffer.length);
   const stored = await store.put(file.buffer);
-  const fileName = file.originalname ? stripControlChars(file.originalname).replace(/[\\/]/g, '_').slice(0, 200) : undefined;
+  const fileName = file.originalname ? safeFileName(file.originalname) : undefined;
   return { ...stored, mime, ...(fileName ? { fileName } : {}) };
 }

@@ -1,30 +1,32 @@
 /**
  * A villager's own cases as the mini-program shows them: the list, and one case with its
  * answers (read back as the chat's summary reads them), documents, what is missing while it is
- * returned, and a timeline in plain words. "Own" is what the chat calls own: filed by this
- * contact, or of the household it is linked to. Anything else reads as not found.
+ * returned, and a timeline in plain words. "Own" is what the chat calls own (core/cases/own.ts):
+ * the list shows what the contact may see, one case only what it acts on. Anything else reads
+ * as not found.
  */
 import { applies } from '../../flows/engine/conditions';
 import type { Answers } from '../../flows/engine/flow';
 import { displayAnswer } from '../../flows/engine/steps';
 import type { ApplicationData, Cause, Lang } from '../../flows/engine/types';
 import { CHECKLIST } from '../../flows';
-import { formatMoney, t } from '../../flows/i18n';
+import { t } from '../../flows/i18n';
 import type { Prisma, PrismaClient } from '../generated/prisma/client';
 import { isOverdue } from '../core/cases/present';
 import { applicantOf, type Applicant } from '../core/cases/applicant';
-import { categoryText, causeLabel, day, measuresText, movedOn, officeText, RECHECK_DAYS, statusLabel, stepLabel } from '../core/notify/texts';
+import { findOwnCase, ownCasesWhere, type CaseHolder } from '../core/cases/own';
+import { causeLabel, statusLabel } from '../core/notify/texts';
+import { stepLabel, villagerSentence, type NoticeFacts } from '../../flows/villager/notices';
 import type { RegionTree } from '../core/regions/tree';
-import { WITHDRAWABLE, type CaseStatus } from '../../flows/workflow';
+import { WITHDRAWABLE } from '../../flows/workflow';
+import { waitsForPapers } from '../../flows/supplement';
 import { applyEnv, formContext, formModel, isCause } from './form';
+import { DOCUMENT_KIND } from '../core/documents/kinds';
 
 type Db = PrismaClient | Prisma.TransactionClient;
-export type Owner = { contactId: string; householdId: string | null };
 
-export const ownCases = (v: Owner): Prisma.CaseWhereInput => ({ OR: [{ contactId: v.contactId }, ...(v.householdId ? [{ householdId: v.householdId }] : [])] });
-
-export async function listCases(db: Db, v: Owner, lang: Lang, now: Date) {
-  const rows = await db.case.findMany({ where: ownCases(v), orderBy: { submittedAt: 'desc' }, take: 100 });
+export async function listCases(db: Db, v: CaseHolder, lang: Lang, now: Date) {
+  const rows = await db.case.findMany({ where: ownCasesWhere(v, 'see'), orderBy: { submittedAt: 'desc' }, take: 100 });
   return rows.map((c) => ({
     caseNo: c.caseNo,
     cause: c.cause,
@@ -34,19 +36,14 @@ export async function listCases(db: Db, v: Owner, lang: Lang, now: Date) {
     submittedAt: c.submittedAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
     overdue: isOverdue(c, now),
-    needsAction: c.status === 'returned',
+    needsAction: waitsForPapers(c.status),
   }));
-}
-
-/** The case row when it is the villager's, else null. */
-export async function ownCase(db: Db, v: Owner, caseNo: string) {
-  return db.case.findFirst({ where: { AND: [{ caseNo }, ownCases(v)] } });
 }
 
 export type VillagerCaseDetail = NonNullable<Awaited<ReturnType<typeof caseDetail>>>;
 
-export async function caseDetail(db: Db, v: Owner, caseNo: string, lang: Lang, now: Date, tree: RegionTree) {
-  const found = await db.case.findFirst({ where: { AND: [{ caseNo }, ownCases(v)] } });
+export async function caseDetail(db: Db, v: CaseHolder, caseNo: string, lang: Lang, now: Date, tree: RegionTree) {
+  const found = await findOwnCase(db, v, caseNo);
   if (!found) return null;
   // One query after another: inside a transaction (the submission) they share one connection.
   const household = found.householdId ? await db.household.findUnique({ where: { id: found.householdId } }) : null;
@@ -60,9 +57,9 @@ export async function caseDetail(db: Db, v: Owner, caseNo: string, lang: Lang, n
   const items = CHECKLIST[row.cause as Cause] ?? [];
   const itemLabel = (kind: string) => {
     const item = items.find((i) => i.id === kind);
-    return item ? t(lang, item.label) : kind === 'supplement' ? t(lang, 'miniprogram.timeline.supplement') : kind;
+    return item ? t(lang, item.label) : kind === DOCUMENT_KIND.supplement ? t(lang, 'miniprogram.timeline.supplement') : kind;
   };
-  const returned = row.status === 'returned';
+  const returned = waitsForPapers(row.status);
   const lastReturn = [...row.events].reverse().find((e) => e.type === 'return');
   const facts = { publicityStart: row.publicityStart, publicityEnd: row.publicityEnd, approvedAmountFen: row.approvedAmountFen, measures: row.measures, householdCategory: row.householdCategory, paidAt: row.paidAt };
 
@@ -97,7 +94,7 @@ export async function caseDetail(db: Db, v: Owner, caseNo: string, lang: Lang, n
     approvedAmountFen: row.approvedAmountFen,
     paidAt: row.paidAt?.toISOString() ?? null,
     timeline: row.events.flatMap((e) => {
-      const text = eventText(lang, e, facts);
+      const text = timelineText(lang, e, facts);
       return text === null ? [] : [{ at: e.at.toISOString(), type: e.type, status: e.toStatus, statusLabel: e.toStatus ? statusLabel(lang, e.toStatus) : null, text }];
     }),
   };
@@ -124,44 +121,8 @@ function summaryOf(app: ApplicationData, cause: Cause, lang: Lang, now: Date, tr
 }
 
 type EventRow = { type: string; fromStatus: string | null; toStatus: string | null; note: string | null; data: unknown };
-type Facts = { publicityStart: Date | null; publicityEnd: Date | null; approvedAmountFen: number | null; measures: unknown; householdCategory: string | null; paidAt: Date | null };
 
-/** What happened, in the villager's words; null for what is not theirs to see (cadre notes, objections). */
-function eventText(lang: Lang, e: EventRow, c: Facts): string | null {
-  const data = (e.data ?? {}) as Record<string, unknown>;
-  const from = e.fromStatus as CaseStatus | null;
-  const approved = () => ({ amount: formatMoney(lang, c.approvedAmountFen ?? 0), measures: measuresText(lang, c.measures), category: categoryText(lang, c.householdCategory) });
-  switch (e.type) {
-    case 'submitted':
-      return t(lang, 'miniprogram.timeline.submitted');
-    case 'accept':
-      return t(lang, 'workflow.villager.received');
-    case 'duplicate_application':
-      return t(lang, 'miniprogram.timeline.documents_added');
-    case 'visit_scheduled':
-      return typeof data.date === 'string' ? t(lang, 'workflow.villager.visit_scheduled', { date: day(lang, new Date(`${data.date}T00:00:00+08:00`)) }) : null;
-    case 'return':
-      return t(lang, 'miniprogram.timeline.returned', { step: stepLabel(lang, from ?? ''), items: (Array.isArray(data.items) ? data.items.map(String) : []).join(t(lang, 'workflow.list_separator')) });
-    case 'resubmit':
-      return t(lang, 'workflow.villager.resubmitted', { step: stepLabel(lang, e.toStatus ?? '') });
-    case 'reject': {
-      return t(lang, 'miniprogram.timeline.rejected', { step: stepLabel(lang, from ?? ''), reason: e.note ?? '', days: RECHECK_DAYS, office: officeText(lang, from ?? '') });
-    }
-    case 'withdraw':
-      return t(lang, 'workflow.villager.withdrawn');
-    case 'fast_approve':
-      return t(lang, 'workflow.villager.approved_green', approved());
-    case 'approve':
-      switch (e.toStatus) {
-        case 'approved':
-          return t(lang, 'workflow.villager.approved', approved());
-        case 'paid':
-          return t(lang, 'miniprogram.timeline.paid', { amount: formatMoney(lang, c.approvedAmountFen ?? 0), date: c.paidAt ? day(lang, c.paidAt) : '' });
-        default:
-          // on to the next review step, or the notice: as the chat's notice says it
-          return e.toStatus ? movedOn(lang, e.toStatus, { ...c, greenChannel: false }) : null;
-      }
-    default:
-      return null;
-  }
+/** What happened, in the villager's words: the sentence the chat's notice says (flows/villager/notices.ts). */
+export function timelineText(lang: Lang, e: EventRow, c: NoticeFacts): string | null {
+  return villagerSentence(lang, { type: e.type, from: e.fromStatus, to: e.toStatus, note: e.note, data: e.data }, c);
 }

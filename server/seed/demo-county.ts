@@ -9,6 +9,7 @@ import { issueBindingCode } from '../core/auth/binding-codes';
 import { hashPassword, newPassword } from '../core/auth/passwords';
 import { hashToken, newToken } from '../core/auth/tokens';
 import type { Role } from '../../flows/workflow';
+import { shanghaiDateTime } from '../../flows/china-time';
 import { seedPolicyKnowledge } from './policy-knowledge';
 
 export const DEMO_COUNTY = {
@@ -134,7 +135,7 @@ export async function seedDemoCounty(prisma: PrismaClient, opts: { now?: Date } 
 
 /** What `npm start` and `npm run db:seed` print after seeding (secrets shown once). */
 export function describeDemoSeed(seed: DemoSeed, base = 'http://localhost:3000'): string {
-  const until = new Date(seed.codesExpireAt.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+  const until = shanghaiDateTime(seed.codesExpireAt);
   const lines = [
     'Seeded the demo county 清溪县. Cadre accounts: API token, login and password, WeChat binding code.',
     'Shown once — only hashes are stored:',

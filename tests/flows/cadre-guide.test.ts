@@ -1,40 +1,61 @@
 /**
  * The guided exchanges, as tables: a kind of exchange, then what the cadre answers and what must
  * come back — the next question (with a hint after a bad answer), the move to make, or the end.
- * Answers go through JSON between turns, as the server stores them.
+ * Played through the cadre step (flows/cadre/step.ts), the exchange started by the command that
+ * starts it; the state goes through JSON between turns, as the server stores it.
  */
 import { parseComingDay } from '../../flows/cadre/day';
-import { answerGuide, interruptsGuide, startGuide, type GuideTurn } from '../../flows/cadre/guide';
+import { interruptsGuide } from '../../flows/cadre/exchange';
 import { parseCadreCommand } from '../../flows/cadre/commands';
 import { parseMeasures } from '../../flows/cadre/fields';
-import type { Guide, GuideCtx, GuideKind, GuideSubmit } from '../../flows/cadre/types';
+import type { CadreTurn, FieldId, Guide, GuideCtx, GuideKind, GuideSubmit } from '../../flows/cadre/types';
+import { OWNER_ROLES, type CaseStatus } from '../../flows/workflow';
+import { cadre, caseTarget, factsAt, send, text, VERIFIERS, viewOf } from '../cadre/support';
 
 const NOW = new Date('2026-07-20T02:00:00Z'); // Monday 20 July, 10:00 in China
 const C: GuideCtx = { lang: 'zh-CN', now: NOW, publicityMinDays: 5 };
 const CASE = 'FP-2026-000007';
-const VERIFIERS = [
-  { id: 'v1', label: '人保核查员（清溪县）' },
-  { id: 'v2', label: '太保核查员（青山镇）' },
-];
 
 /** An answer and what the reply must contain; or, last, the move the exchange submits (or 'end'). */
 type Step = [answer: string, expect: string | string[]];
 type Script = { kind: GuideKind; from: string; note?: string; options?: typeof VERIFIERS; first: string; steps: Step[]; result: GuideSubmit | { end: string } };
 
-function play(s: Script, ctx: GuideCtx = C): GuideTurn {
-  let turn = startGuide(s.kind, { caseNo: CASE, from: s.from, ...(s.note ? { note: s.note } : {}), ...(s.options ? { options: s.options } : {}) }, ctx);
-  expect(turn.kind === 'ask' && turn.replies.join('\n')).toContain(s.first);
+/** The command that starts each exchange ("通过" for the approving moves). */
+function command(s: Script): string {
+  const verb = s.kind === 'fast_approve' ? '绿色通道' : s.kind === 'reject' ? '驳回' : s.kind === 'return' ? '退回' : '通过';
+  return [verb, CASE, s.note ?? ''].join(' ').trim();
+}
+
+/** The case at the exchange's status, a notice long over; the cadre whose step it is (the county for the green channel). */
+function viewFor(s: Script, ctx: GuideCtx) {
+  const from = s.from as CaseStatus;
+  const actor = cadre(s.kind === 'fast_approve' ? 'county' : OWNER_ROLES[from][0]!);
+  const facts = factsAt(from, { publicityEnd: from === 'publicity' ? new Date('2026-07-10T00:00:00+08:00') : null });
+  return viewOf(actor, caseTarget(facts, { verifiers: s.options ?? [] }), { lang: ctx.lang, now: ctx.now, publicityMinDays: ctx.publicityMinDays });
+}
+
+function play(s: Script, ctx: GuideCtx = C): CadreTurn {
+  const view = viewFor(s, ctx);
+  let turn = send(null, text(command(s)), view);
+  expect(turn.state.step === 'guide' && turn.replies.join('\n')).toContain(s.first);
   for (const [answer, expected] of s.steps) {
-    if (turn.kind !== 'ask') throw new Error(`the exchange ended before "${answer}"`);
-    const guide: Guide = JSON.parse(JSON.stringify(turn.guide));
-    turn = answerGuide(guide, answer, ctx);
-    const said = turn.kind === 'ask' || turn.kind === 'end' ? turn.replies.join('\n') : '';
+    if (turn.state.step !== 'guide') throw new Error(`the exchange ended before "${answer}"`);
+    turn = send(turn.state, text(answer), view);
+    const said = turn.replies.join('\n');
     for (const e of Array.isArray(expected) ? expected : [expected]) {
       if (e === '') continue;
       expect({ answer, said: said.includes(e) ? e : said }).toEqual({ answer, said: e });
     }
   }
   return turn;
+}
+
+/** The move an exchange asked for, as performTransition takes it (none: it ended). */
+function submitted(turn: CadreTurn): GuideSubmit | null {
+  const moves = turn.effects.filter((e) => e.type === 'transition');
+  expect(moves.length).toBeLessThanOrEqual(1);
+  const m = moves[0];
+  return m && m.type === 'transition' ? { action: m.action, note: m.note, data: m.data } : null;
 }
 
 const scripts: [string, Script][] = [
@@ -137,19 +158,51 @@ const scripts: [string, Script][] = [
 test.each(scripts)('%s', (_name, script) => {
   const turn = play(script);
   if ('end' in script.result) {
-    expect(turn.kind).toBe('end');
+    expect([turn.state.step, turn.effects]).toEqual(['idle', []]);
   } else {
-    expect(turn.kind).toBe('submit');
-    if (turn.kind === 'submit') expect(turn.submit).toEqual(script.result);
+    expect(turn.state.step).toBe('idle');
+    expect(submitted(turn)).toEqual(script.result);
   }
 });
 
 test('the exchange speaks English to an English-speaking cadre', () => {
   const turn = play(
-    { kind: 'decision', from: 'publicity', first: 'What amount', steps: [['5000', 'Which category'], ['2', 'Which assistance'], ['1 3', 'Measures: minimum living allowance (dibao), medical aid'], ['confirm', '']], result: { end: '' } },
+    { kind: 'decision', from: 'publicity', first: 'What amount', steps: [['5000', 'Which category'], ['2', 'Which assistance'], ['1 3', 'Measures: minimum living allowance (低保), medical aid'], ['confirm', '']], result: { end: '' } },
     { ...C, lang: 'en' },
   );
-  expect(turn.kind).toBe('submit');
+  expect(submitted(turn)).not.toBeNull();
+});
+
+describe('an exchange says how many answers it asks, and asks that many (the count is read from the move’s schema)', () => {
+  /** An answer each field takes. */
+  const ANSWER: Partial<Record<FieldId, string>> = {
+    verifiedIncomeFen: '3万', verifiedMembers: '4', verifiedExpenseFen: '2万', outcome: '1',
+    result: '1', attendance: '30', publicityStart: '好', publicityEnd: '好',
+    amountFen: '5000', category: '1', measures: '1', paymentRef: 'A1', paidOn: '好',
+  };
+  const COUNT = { 'zh-CN': /共(\d+)项/, en: /: (\d+) items/ } as const;
+  test.each([
+    ['verification', 'verification'],
+    ['assessment', 'assessment'],
+    ['decision', 'publicity'],
+    ['payment', 'approved'],
+  ] as const)('%s', (kind, from) => {
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const view = viewFor({ kind, from, first: '', steps: [], result: { end: '' } }, { ...C, lang });
+      let turn = send(null, text(`通过 ${CASE}`), view);
+      const said = COUNT[lang].exec(turn.replies.join('\n'));
+      let asked = 0;
+      while (turn.state.guide && turn.state.guide.step !== 'confirm') {
+        const field = turn.state.guide.step;
+        turn = send(turn.state, text(ANSWER[field]!), view);
+        expect(turn.state.guide?.step).not.toBe(field); // taken
+        asked += 1;
+      }
+      expect(turn.state.guide?.step).toBe('confirm');
+      expect([lang, Number(said?.[1])]).toEqual([lang, asked]);
+      expect(asked).toBeGreaterThan(1);
+    }
+  });
 });
 
 describe('what a message typed during an exchange means', () => {

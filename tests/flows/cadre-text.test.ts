@@ -3,7 +3,7 @@
  * explained in plain words with what to do, and "帮助" lists the commands of the cadre's own role.
  */
 import { hasKey, t } from '../../flows/i18n';
-import { APPROVE_GUIDE, PLANS } from '../../flows/cadre/guide';
+import { APPROVE_GUIDE, PLANS } from '../../flows/cadre/plans';
 import { helpText, nextText, refusalText, type RefusalFacts } from '../../flows/cadre/text';
 import * as states from '../../flows/workflow';
 import type { CaseVerb } from '../../flows/cadre/commands';
@@ -14,21 +14,22 @@ test('every key built from data exists', () => {
   const keys = [
     ...states.CASE_STATUSES.map((s) => `cadre.stage.${s}`),
     ...states.ROLES.map((r) => `cadre.role.${r}`),
-    ...states.HOUSEHOLD_CATEGORIES.map((c) => `cadre.category.${c}`),
-    ...states.MEASURES.map((m) => `cadre.measure.${m}`),
+    ...states.HOUSEHOLD_CATEGORIES.map((c) => `workflow.category.${c}`),
+    ...states.MEASURES.map((m) => `workflow.measure.${m}`),
     ...['approve', 'return', 'reject', 'fast_approve', 'resubmit', 'withdraw', 'accept', ...VERBS].map((a) => `cadre.action.${a}`),
     ...VERBS.map((v) => `cadre.usage.${v}`),
     ...VERBS.filter((v) => v !== 'view').concat(['pending', 'view'] as never[]).map((v) => `cadre.help.${v}`),
     ...Object.keys(PLANS).flatMap((k) => [`cadre.guide.intro.${k}`, `cadre.guide.what.${k}`]),
     ...Object.values(PLANS).flat().map((f) => `cadre.field.${f}.label`),
     'cadre.outcome.confirmed', 'cadre.outcome.differs', 'cadre.result.agreed', 'cadre.result.disagreed',
-    // "下一步" for a step whose approval asks data (nextText)
-    ...Object.keys(APPROVE_GUIDE).filter((s) => s !== 'publicity').map((s) => `cadre.next.${s}`),
+    // "下一步" for a step whose approval asks data (nextText), and for the public notice once it has ended
+    ...Object.keys(APPROVE_GUIDE).map((s) => `cadre.next.${s}`),
+    'cadre.next_ended.publicity',
   ];
   expect(keys.filter((k) => !hasKey(k))).toEqual([]);
 });
 
-const facts = (over: Partial<RefusalFacts>): RefusalFacts => ({ caseNo: 'FP-2026-000001', code: 'no_role', message: '', action: 'approve', role: 'village', status: 'village_review', region: '柳树村', ...over });
+const facts = (over: Partial<RefusalFacts>): RefusalFacts => ({ caseNo: 'FP-2026-000001', code: 'no_role', action: 'approve', role: 'village', status: 'village_review', region: '柳树村', ...over });
 
 test.each([
   ['no role: says who acts instead', facts({ role: 'town', status: 'village_review' }), '这一步由村干部办理'],
@@ -38,8 +39,8 @@ test.each([
   ['not a cadre at all', facts({ role: null }), '绑定 绑定码'],
   ['the auditor', facts({ role: 'auditor' }), '审计只能查看'],
   ['green channel by a town cadre', facts({ action: 'fast_approve', role: 'town', status: 'town_review' }), '只有县帮扶办可以走绿色通道'],
-  ['notice still running', facts({ code: 'guard', message: 'the public notice has not ended yet', role: 'county', status: 'publicity', publicityEnd: '2026-07-24' }), '公示要到2026年7月24日才结束'],
-  ['open objections', facts({ code: 'guard', message: '2 objection(s) are not resolved', role: 'county', status: 'publicity', openObjections: 2 }), '还有2条异议没处理'],
+  ['notice still running', facts({ code: 'guard', reason: 'publicity_running', role: 'county', status: 'publicity', publicityEnd: '2026-07-24' }), '公示要到2026年7月24日才结束'],
+  ['open objections', facts({ code: 'guard', reason: 'open_objections', role: 'county', status: 'publicity', openObjections: 2 }), '还有2条异议没处理'],
   ['notice too short', facts({ code: 'invalid_data', field: 'data.publicityEnd', publicityMinDays: 7 }), '不能少于7天'],
   ['reject without a reason', facts({ code: 'invalid_data', field: 'note', action: 'reject' }), '驳回原因'],
   ['not found', facts({ code: 'not_found' }), '没有找到案件 FP-2026-000001'],

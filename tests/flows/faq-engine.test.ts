@@ -59,7 +59,7 @@ const MIXED: [string, string, string][] = [
   ['name', '标准是多少', 'income-line'],
   ['name', '表准是多少？', 'income-line'],
   ['name', '张三', 'answer'],
-  ['name', '王大妈', 'answer'],
+  ['name', '王大妈', 'hint'], // a way of calling someone: the step asks for the name on the ID card (issue 10)
   ['name', '今天天气怎么样', 'none'],
   ['idNumber', '报消了还能申请吗', 'after-reimbursement'],
   ['idNumber', '身份证号会不会公开', 'privacy'],
@@ -186,8 +186,10 @@ describe('a question in the middle of an application', () => {
     expect(chat.said).not.toContain('{{');
     expect(chat.said).toContain(t('zh-CN', 'faq.back_to_step'));
     expect(JSON.stringify(chat.state)).toBe(before);
-    // the offer lasted one message: now "全文" is just a name
+    // the offer lasted one message: now "全文" is just a name (a rare surname and one character: said back for a yes, issue 10)
     chat.send('全文');
+    expect(chat.state!.pending?.patch).toEqual({ name: '全文' });
+    chat.send('对');
     expect(chat.at).toBe('apply/idNumber');
   });
 

@@ -9,7 +9,7 @@ import { formatDate, formatMoney, shanghaiDate } from '../../flows/i18n/format';
 import { CHECKLIST } from '../../flows/application';
 import type { ParseFailure } from '../../flows/parse/types';
 import { CAUSES } from '../../flows/engine/types';
-import { ACTS, CASE_STATUSES, REVIEW_STATUSES, TIMED_STATUSES, TRANSITIONS } from '../../flows/workflow';
+import { ACTS, CASE_STATUSES, REVIEW_STATUSES, TIMED_STATUSES } from '../../flows/workflow';
 
 function leaves(obj: unknown, prefix = ''): Map<string, unknown> {
   const out = new Map<string, unknown>();
@@ -32,18 +32,16 @@ const PARSE_REASONS: Record<ParseFailure, true> = {
   yes_no_unknown: true, date_format: true, date_future: true, date_invalid: true,
 };
 
-/** Statuses an approval moves a case on to while it is still under review (workflow.villager.to_<status>). */
-const REVIEW_TARGETS = TRANSITIONS.filter((r) => r.action === 'approve' && r.target && REVIEW_STATUSES.includes(r.target)).map((r) => r.target);
-
 /** Keys built from data rather than written as literals. */
 const DYNAMIC_KEYS = [
   ...Object.keys(PARSE_REASONS).map((r) => `parse.${r}`),
-  ...CASE_STATUSES.map((s) => `status.${s}`),
-  // the notices' words per status and act (server/core/notify/texts.ts)
+  // every status's words (flows/workflow/words.*.ts, as flows/i18n/status-words.ts keys them)
+  ...CASE_STATUSES.flatMap((s) => [`status.${s}`, `cadre.stage.${s}`, `workflow.villager.to_${s}`, `faq.explain.${s}.meaning`, `faq.explain.${s}.next`]),
   ...TIMED_STATUSES.map((s) => `workflow.step.${s}`),
   ...Object.keys(ACTS).map((s) => `workflow.cadre.need.${s}`),
+  ...REVIEW_STATUSES.map((s) => `workflow.within.${s}`),
+  // the notices' words per act (server/core/notify/texts.ts)
   ...[...new Set(Object.values(ACTS).flat()), 'view'].map((a) => `workflow.cadre.cmd.${a}`),
-  ...REVIEW_TARGETS.map((s) => `workflow.villager.to_${s}`),
   ...['town', 'county'].map((o) => `workflow.office.${o}`),
   ...CAUSES.map((c) => `cause.${c}`),
   ...['image', 'file', 'video', 'audio'].map((m) => `media.kind_${m}`),

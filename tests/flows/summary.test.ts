@@ -14,7 +14,7 @@ describe('修改 from the summary', () => {
     ['修改 人口', 'householdSize', '5', 'householdSize', 5],
     ['修改 收入', 'annualIncomeFen', '1万5', 'annualIncomeFen', 1500000],
     ['修改 脱贫户', 'povertyAlleviated', '不是', 'povertyAlleviated', false],
-    ['修改 2', 'name', '李四', 'name', '李四'], // by line number
+    ['名字写错了', 'name', '李四', 'name', '李四'], // the summary has no line numbers: the item is named
     ['change phone', 'phone', '13900001111', 'phone', '13900001111'],
   ])('"%s" → %s, then back to the summary', (cmd, stepId, answer, field, value) => {
     const chat = atSummary('illness');
@@ -139,23 +139,26 @@ describe('修改 from the summary', () => {
     expect(chat.at).toBe('apply/summary');
   });
 
-  test('"修改" alone or "不对" lists what can be changed', () => {
+  test('"修改" alone, "修改 2" or "不对" asks which item, in one line with an example', () => {
     const chat = atSummary('illness');
-    chat.send('修改');
-    expect(chat.said).toContain('可以改的有');
-    expect(chat.said).toContain('手机号');
-    expect(chat.state!.misses).toBe(0);
-    chat.send('不对');
-    expect(chat.said).toContain('修改 电话');
-    expect(chat.at).toBe('apply/summary');
+    for (const reply of ['修改', '修改 2', '不对']) {
+      chat.send(reply);
+      expect(chat.said).toContain('哪一项要改');
+      expect(chat.said).toContain('电话错了');
+      expect(chat.said.split('\n')).toHaveLength(1);
+      expect(chat.state!.misses).toBe(0);
+      expect(chat.at).toBe('apply/summary');
+    }
   });
 
-  test('an unknown item is a miss with the list', () => {
+  test('an unknown item is a miss with the list of what can be changed', () => {
     const chat = atSummary('illness');
     chat.send('修改 银行卡');
     expect(chat.at).toBe('apply/summary');
     expect(chat.state!.misses).toBe(1);
     expect(chat.said).toContain('没找到');
+    expect(chat.said).toContain('可以改的有');
+    expect(chat.said).toContain('手机号');
   });
 
   test('an edit during a resumed session still returns to the summary', () => {

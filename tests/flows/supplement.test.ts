@@ -133,6 +133,22 @@ describe('a returned case', () => {
     expect(v.send('你好')).toContain('身份证号');
   });
 
+  test.each([
+    ['resubmitted in the mini-program', { status: 'village_review' }, '村委会初审中'],
+    ['withdrawn in the mini-program', { status: 'withdrawn' }, '已撤回'],
+    ['no longer the villager’s to act on', { viewOnly: true }, '退回补充材料'],
+  ])('the case was %s meanwhile: a photo is not kept, the villager hears where it stands, the mode ends', (_what, change, status) => {
+    const v = new Villager(ctx());
+    v.send('你好');
+    expect(v.at).toBe('supplement/collect');
+    v.ctx = makeCtx({ myCases: [{ ...RETURNED, ...change }, PAID] });
+    const said = v.send(upload());
+    expect(said).toContain(`申请 FP-2026-000007 现在是“${status}”`);
+    expect(said).not.toContain('收到第1张');
+    expect(v.of('attach_supplement')).toEqual([]);
+    expect(v.at).toBe('menu/idle');
+  });
+
   test('in English', () => {
     const v = new Villager(makeCtx({ myCases: [RETURNED], lang: 'en' }), null);
     expect(v.send('hello')).toContain('needs more documents: 出院小结, 户口本');

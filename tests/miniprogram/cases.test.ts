@@ -71,7 +71,7 @@ describe('only one’s own cases', () => {
     const detail = await call(srv, 'GET', `/api/app/cases/${caseNo}?lang=en`, { token: owner });
     expect(detail.status).toBe(200);
     expect(detail.body).toMatchObject({ caseNo, cause: 'illness', causeLabel: t('en', 'cause.illness'), status: 'village_review', statusLabel: t('en', 'status.village_review'), missing: null, canSupplement: false, canWithdraw: true });
-    expect(detail.body.timeline.map((e: { text: string }) => e.text)).toEqual([t('en', 'miniprogram.timeline.submitted'), t('en', 'workflow.villager.received')]);
+    expect(detail.body.timeline.map((e: { text: string }) => e.text)).toEqual([t('en', 'workflow.villager.to_submitted'), t('en', 'workflow.villager.to_village_review')]);
     const bytes = await fetch(`${srv.url}/api/app/cases/${caseNo}/documents/${documentId}`, { headers: { authorization: `Bearer ${owner}` } });
     expect(bytes.status).toBe(200);
     expect(bytes.headers.get('content-type')).toBe('image/jpeg');
@@ -85,7 +85,7 @@ describe('returned for documents', () => {
     expect(returned.status).toBe(200);
     const detail = (await call(srv, 'GET', `/api/app/cases/${caseNo}`, { token: owner })).body;
     expect(detail).toMatchObject({ status: 'returned', canSupplement: true, canWithdraw: true, missing: { items: ['出院小结', '户口本'], step: t('zh-CN', 'workflow.step.village_review'), note: '材料不全' } });
-    expect(detail.timeline.at(-1).text).toBe(t('zh-CN', 'miniprogram.timeline.returned', { step: t('zh-CN', 'workflow.step.village_review'), items: '出院小结、户口本' }));
+    expect(detail.timeline.at(-1).text).toBe('您的申请还需要补充材料（村委会初审时发现的）：\n1. 出院小结\n2. 户口本');
     expect((await call(srv, 'GET', '/api/app/cases', { token: owner })).body.cases[0]).toMatchObject({ status: 'returned', needsAction: true });
 
     const photo = await upload(srv, owner, pngBytes(42), 'summary.png', `/api/app/cases/${caseNo}/supplements`);

@@ -60,7 +60,7 @@ describe('a 因学 application with two photos', () => {
     expect(res.body.duplicate).toBe(false);
     const c = res.body.case;
     expect(c).toMatchObject({ caseNo: expect.stringMatching(/^FP-\d{4}-\d{6}$/), cause: 'education', status: 'village_review', statusLabel: '村委会初审中', village: '柳树村', town: '青山镇' });
-    expect(c.applicant).toEqual({ name: '王大妈', idNumberTail: id.slice(-4), phoneTail: '1111' });
+    expect(c.applicant).toEqual({ name: '王秀英', idNumberTail: id.slice(-4), phoneTail: '1111' });
     expect(c.figures).toMatchObject({ householdSize: 4, annualIncomeFen: 2_000_000, perCapitaIncomeFen: 500_000, rigidExpenseFen: 900_000, incomeLineFen: 870_000 });
     expect(c.documents.map((d: { item: string; label: string }) => [d.item, d.label])).toEqual([
       ['enrollment_proof', t('zh-CN', 'docs.item.enrollment_proof')],
@@ -76,7 +76,7 @@ describe('a 因学 application with two photos', () => {
     const app = row.answers as Record<string, any>;
     expect(app).toMatchObject({
       cause: 'education',
-      applicant: { name: '王大妈', idNumber: id, householdSize: 4, annualIncomeFen: 2_000_000, perCapitaIncomeFen: 500_000, povertyAlleviated: false },
+      applicant: { name: '王秀英', idNumber: id, householdSize: 4, annualIncomeFen: 2_000_000, perCapitaIncomeFen: 500_000, povertyAlleviated: false },
       details: { studentName: '王小明', stage: 'senior', school: '县第一中学', educationCostFen: 1_200_000, aidFen: 300_000, missingDocuments: [] },
       rigidExpenseFen: 900_000,
       precheck: { incomeLineFen: 870_000, underIncomeLine: true, expenseExceedsIncome: false },
@@ -194,6 +194,29 @@ describe('validation', () => {
     expect(await srv.db.prisma.case.count()).toBe(before);
     expect(await srv.db.prisma.document.findUniqueOrThrow({ where: { id: uploads[0] } })).toMatchObject({ caseId: null, kind: 'upload' });
     expect(await srv.db.prisma.appSubmission.count({ where: { key: `bad-key-${lang}-01` } })).toBe(0);
+  });
+
+  test.each(['zh-CN', 'en'] as const)('an estimate the chat would say back for a yes is refused in %s, naming the field (a form cannot confirm)', async (lang) => {
+    const { token } = await villagerWithUploads(0);
+    const answers = answersFor('illness', { idNumber: nextId(), totalCostFen: '五万多', annualIncomeFen: '一个月两千', householdSize: '我、老伴和儿子' });
+    const before = await srv.db.prisma.case.count();
+    const res = await submit(token, `approx-key-${lang}-1`, { cause: 'illness', answers, documents: [] }, lang);
+    expect(res.status).toBe(400);
+    const money = (yuan: string) => (lang === 'en' ? `${yuan} yuan` : `${yuan}元`);
+    expect(res.body.fields).toEqual({
+      householdSize: t(lang, 'understand.form.approximate', { label: t(lang, 'apply.householdSize.label'), value: t(lang, 'apply.householdSize.display', { n: 3 }) }),
+      annualIncomeFen: t(lang, 'understand.form.approximate', { label: t(lang, 'apply.annualIncomeFen.label'), value: money('24,000') }),
+      totalCostFen: t(lang, 'understand.form.approximate', { label: t(lang, 'apply.totalCostFen.label'), value: money('50,000') }),
+    });
+    expect(res.body.fields.totalCostFen).toContain(t(lang, 'apply.totalCostFen.label'));
+    expect(await srv.db.prisma.case.count()).toBe(before);
+  });
+
+  test('an exact figure said in words is read as the chat reads it', async () => {
+    const { token } = await villagerWithUploads(0);
+    const answers = answersFor('illness', { idNumber: nextId(), totalCostFen: '总共花了五万', reimbursedFen: '医保报了两万', householdSize: '一家四口' });
+    const res = await submit(token, 'words-key-0001', { cause: 'illness', answers, documents: [] });
+    expect(res.status).toBe(201);
   });
 
   test('documents: another villager’s upload, an unknown item, one already filed', async () => {

@@ -73,7 +73,7 @@ export const BAISHI = { town: '439901200', village: '439901200201' };
 /** Complete answers for a cause, as a form sends them (amounts in yuan, as text or numbers). */
 export function answersFor(cause: 'illness' | 'disaster' | 'education', over: Record<string, unknown> = {}): Record<string, unknown> {
   const applicant = {
-    name: '王大妈',
+    name: '王秀英',
     idNumber: idNumber('19620315', 41),
     phone: '13900001111',
     townCode: LIUSHU.town,

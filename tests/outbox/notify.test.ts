@@ -115,14 +115,15 @@ describe('the whole review chain: who hears of each step', () => {
     const footer = `申请编号：${c.caseNo}`;
     expect(villagerTexts.map((text) => text.endsWith(footer))).toEqual(Array(8).fill(true));
     expect(villagerTexts.map((text) => text.slice(0, -footer.length - 1))).toEqual([
-      t('zh-CN', 'workflow.villager.received'),
+      t('zh-CN', 'workflow.villager.to_village_review'),
       t('zh-CN', 'workflow.villager.to_town_review'),
       t('zh-CN', 'workflow.villager.to_county_review'),
       t('zh-CN', 'workflow.villager.to_verification'),
       t('zh-CN', 'workflow.villager.to_assessment'),
       t('zh-CN', 'workflow.villager.to_publicity', { start: '2026年7月21日', end: '2026年7月25日' }),
-      t('zh-CN', 'workflow.villager.approved', { amount: '5,000元', measures: '医疗救助、临时救助', category: '边缘易致贫户' }),
-      t('zh-CN', 'workflow.villager.paid', { amount: '5,000元', date: '2026年7月28日' }),
+      t('zh-CN', 'workflow.villager.to_approved', { amount: '5,000元', measures: '医疗救助、临时救助', category: '边缘易致贫户' }),
+      // the chat adds how to answer in it
+      `${t('zh-CN', 'workflow.villager.to_paid', { amount: '5,000元', date: '2026年7月28日' })}\n${t('zh-CN', 'workflow.villager.chat.paid')}`,
     ]);
     expect(villagerTexts[3]).toContain('工作人员会联系您上门核查');
     expect(villagerTexts[5]).toContain('2026年7月21日到2026年7月25日');

@@ -1,6 +1,7 @@
 /**
  * POST /api/bot/inbound as the bot calls it: authentication, validation, idempotency, uploads.
  */
+import { t } from '../../flows/i18n';
 import { BOT_TOKEN, jpegBytes, pngBytes, sendFile, sendText, startTestServer, type TestServer } from '../support/server';
 
 let srv: TestServer;
@@ -126,6 +127,32 @@ describe('uploads', () => {
     expect(res.status).toBe(200);
     expect(res.body.replies!.length).toBeGreaterThan(0);
     expect(await srv.db.prisma.document.count()).toBe(before);
+  });
+});
+
+describe('what the chat cannot read (a sticker, a link)', () => {
+  const sticker = (from: string, messageId: string) =>
+    fetch(`${srv.url}/api/bot/inbound`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${BOT_TOKEN}` },
+      body: JSON.stringify({ messageId, bot: { puppet: 'test', accountId: 'bot' }, from: { id: from, name: from }, type: 'unsupported', kind: 'emoticon' }),
+    }).then(async (res) => ({ status: res.status, body: (await res.json()) as { replies: { text: string }[] } }));
+
+  test('mid-application: the polite request, then the question the villager is at; nothing changes', async () => {
+    for (const [i, text] of ['你好', '1', '1'].entries()) await sendText(srv, 'sticker-user', text, `st-${i}`);
+    const session = () => srv.db.prisma.conversationSession.findFirstOrThrow({ where: { contact: { externalId: 'sticker-user' } } });
+    const before = await session();
+    const res = await sticker('sticker-user', 'st-emoticon');
+    expect(res.status).toBe(200);
+    expect(res.body.replies.map((r) => r.text)).toEqual([t('zh-CN', 'server.unsupported'), t('zh-CN', 'apply.name.ask')]);
+    const after = await session();
+    expect(after.version).toBe(before.version);
+    expect(after.state).toEqual(before.state);
+  });
+
+  test('a stranger: the polite request alone', async () => {
+    const res = await sticker('sticker-stranger', 'st-stranger');
+    expect(res.body.replies.map((r) => r.text)).toEqual([t('zh-CN', 'server.unsupported')]);
   });
 });
 

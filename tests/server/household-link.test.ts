@@ -41,7 +41,7 @@ const statusOf = async (caseNo: string) => (await srv.db.prisma.case.findUniqueO
 
 /** A household that applied by chat: its WeChat is the `created` link. */
 async function victim() {
-  const v = { id: freshId(), phone: freshPhone(), name: '孙奶奶', wx: `link-victim-${++seq}` };
+  const v = { id: freshId(), phone: freshPhone(), name: '孙秀英', wx: `link-victim-${++seq}` };
   const caseNo = caseNoIn(await applyByChat(v.wx, v))!;
   return { ...v, caseNo };
 }
@@ -123,7 +123,7 @@ describe('H1 by filing: a chat application with the victim’s ID number and pho
   test('filed apart (身份待核实), claimed, no hold on the victim’s case or codes; the victim and the cadre are told', async () => {
     const v = await victim();
     const since = new Date();
-    const reply = await applyByChat('h1-filer', { id: v.id, phone: v.phone, name: '冒名' });
+    const reply = await applyByChat('h1-filer', { id: v.id, phone: v.phone, name: '冯冒名' });
     const filed = caseNoIn(reply)!;
     expect(filed).not.toBe(v.caseNo);
     expect(await srv.db.prisma.case.findUniqueOrThrow({ where: { caseNo: filed } })).toMatchObject({ householdId: null, identityCheck: 'pending', identityNote: 'id_phone_typed' });

@@ -13,7 +13,7 @@ import { startTestServer, type TestServer } from '../support/server';
 const log = capturingLogger();
 let srv: TestServer;
 
-const VICTIM = { id: idNumber('19480506', 7), phone: '13811112222', name: '赵老汉' };
+const VICTIM = { id: idNumber('19480506', 7), phone: '13811112222', name: '赵大山' };
 let victimCaseNo: string;
 let victimHouseholdId: string;
 
@@ -87,7 +87,7 @@ async function claimedCaseChecks(caseNo: string, filer: { name: string; phone: s
 
 describe('another household’s ID number, one’s own phone, another village', () => {
   test('through the mini-program: answered as a first filing; filed apart, flagged; the victim untouched and their cadre told', async () => {
-    const fresh = await submit(await loginByPhone(srv, log, '13600000001'), 'fresh-app-0001', answersFor('illness', { name: '钱大姐', idNumber: idNumber('19700101', 501), phone: '13600000001', townCode: BAISHI.town, villageCode: BAISHI.village }));
+    const fresh = await submit(await loginByPhone(srv, log, '13600000001'), 'fresh-app-0001', answersFor('illness', { name: '钱秀珍', idNumber: idNumber('19700101', 501), phone: '13600000001', townCode: BAISHI.town, villageCode: BAISHI.village }));
     const attacker = await loginByPhone(srv, log, '13600000002');
     const attack = await submit(attacker, 'attack-app-0001', answersFor('illness', { name: '孙小二', idNumber: VICTIM.id, phone: '13600000002', townCode: BAISHI.town, villageCode: BAISHI.village }));
     expect(fresh.status).toBe(201);
@@ -107,8 +107,8 @@ describe('another household’s ID number, one’s own phone, another village', 
   });
 
   test('through the chat: the same reply as a first filing; filed apart, flagged; the victim untouched and their cadre told', async () => {
-    const fresh = await applyByChat('fresh-wx', { id: idNumber('19700101', 502), phone: '13600000003', name: '周阿姨', town: '白石乡' });
-    const attack = await applyByChat('impostor-wx', { id: VICTIM.id, phone: '13600000004', name: '周阿姨', town: '白石乡' });
+    const fresh = await applyByChat('fresh-wx', { id: idNumber('19700101', 502), phone: '13600000003', name: '周桂芳', town: '白石乡' });
+    const attack = await applyByChat('impostor-wx', { id: VICTIM.id, phone: '13600000004', name: '周桂芳', town: '白石乡' });
     const attackNo = caseNoIn(attack)!;
     expect(attackNo).toBeDefined();
     expect(attack.replaceAll(attackNo, 'FP-X')).toBe(fresh.replaceAll(caseNoIn(fresh)!, 'FP-X'));
@@ -118,7 +118,7 @@ describe('another household’s ID number, one’s own phone, another village', 
     expect((await say('impostor-wx', '查询')).match(/FP-\d{4}-\d{6}/g)).toEqual([attackNo]);
 
     await victimUntouched();
-    await claimedCaseChecks(attackNo, { name: '周阿姨', phone: '13600000004' });
+    await claimedCaseChecks(attackNo, { name: '周桂芳', phone: '13600000004' });
     // the cadre's "查看" in a private chat shows the filer's own answers and the flag, never the registry's
     const view = await say('wx-baishi-cadre', `查看 ${attackNo}`);
     expect(view).toContain('身份待核实');

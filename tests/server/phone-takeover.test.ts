@@ -53,7 +53,7 @@ function shape(v: unknown): unknown {
 
 /** A villager who applied by chat: their household, case and chat contact. */
 async function chatVictim(town = '青山镇') {
-  const v = { id: freshId(), phone: freshPhone(), name: '赵老汉', town, wx: `victim-${++seq}` };
+  const v = { id: freshId(), phone: freshPhone(), name: '赵大山', town, wx: `victim-${++seq}` };
   const caseNo = caseNoIn(await applyByChat(v.wx, v))!;
   const row = await srv.db.prisma.case.findUniqueOrThrow({ where: { caseNo }, include: { household: true } });
   return { ...v, caseNo, household: row.household! };
@@ -78,10 +78,10 @@ describe('HIGH 1: the phone alone (review s11)', () => {
     const P = freshPhone();
     // the victim uses the mini-program only: logged in by phone, filed with that phone
     const victim = await loginByPhone(srv, log, P);
-    const filed = await submit(victim, answersFor('illness', { name: '李大娘', idNumber: freshId(), phone: P }));
+    const filed = await submit(victim, answersFor('illness', { name: '李桂兰', idNumber: freshId(), phone: P }));
     expect(filed.status).toBe(201);
     // the attacker files by chat with an invented ID number and the victim's phone
-    expect(caseNoIn(await applyByChat('att-phone-wx', { id: freshId(), phone: P, name: '随便', town: '白石乡' }))).toBeDefined();
+    expect(caseNoIn(await applyByChat('att-phone-wx', { id: freshId(), phone: P, name: '周随便', town: '白石乡' }))).toBeDefined();
 
     await forgetOtpLimits();
     const since = new Date();
@@ -184,7 +184,7 @@ describe('HIGH 2: ID number + phone re-identification is throttled (review s2, s
 describe('a filing never rewrites a registered household', () => {
   test('the linked contact files again with other answers: the household keeps its facts; the answers stay on the case', async () => {
     const v = await chatVictim();
-    const again = await applyByChat(v.wx, { id: v.id, phone: '13999999999', name: '换了名', town: '白石乡', size: '2口人' });
+    const again = await applyByChat(v.wx, { id: v.id, phone: '13999999999', name: '吴换名', town: '白石乡', size: '2口人' });
     expect(caseNoIn(again)).toBe(v.caseNo); // the open case of the cause takes it
     const household = await srv.db.prisma.household.findUniqueOrThrow({ where: { id: v.household.id } });
     expect(household).toMatchObject({ headName: v.household.headName, phone: v.phone, size: v.household.size, villageId: v.household.villageId, povertyAlleviated: v.household.povertyAlleviated });
@@ -194,18 +194,18 @@ describe('a filing never rewrites a registered household', () => {
     const P = freshPhone();
     const session = await loginByPhone(srv, log, P); // proven before the household existed: not linked
     const id = freshId();
-    expect(caseNoIn(await applyByChat(`owner-${seq}`, { id, phone: P, name: '钱老汉', town: '白石乡' }))).toBeDefined();
+    expect(caseNoIn(await applyByChat(`owner-${seq}`, { id, phone: P, name: '钱大山', town: '白石乡' }))).toBeDefined();
     const household = await srv.db.prisma.household.findFirstOrThrow({ where: { headIdNumber: id } });
 
     const filed = await submit(session, answersFor('education', { name: '钱小妹', idNumber: id, phone: '13600009999', householdSize: 2, povertyAlleviated: false }), 'education');
     expect(filed.status).toBe(201);
     const row = await srv.db.prisma.case.findUniqueOrThrow({ where: { caseNo: filed.body.case.caseNo } });
     expect(row).toMatchObject({ householdId: household.id, identityCheck: null });
-    expect(await srv.db.prisma.household.findUniqueOrThrow({ where: { id: household.id } })).toMatchObject({ headName: '钱老汉', phone: P, size: 4, villageId: household.villageId, povertyAlleviated: true });
+    expect(await srv.db.prisma.household.findUniqueOrThrow({ where: { id: household.id } })).toMatchObject({ headName: '钱大山', phone: P, size: 4, villageId: household.villageId, povertyAlleviated: true });
 
     const detail = await call(srv, 'GET', `/api/cases/${row.caseNo}`, { token: srv.cadre('liushu').token });
     expect(detail.status).toBe(200);
-    expect(detail.body.household).toMatchObject({ registered: true, headName: '钱老汉', phone: P, size: 4, povertyAlleviated: true });
+    expect(detail.body.household).toMatchObject({ registered: true, headName: '钱大山', phone: P, size: 4, povertyAlleviated: true });
     expect(detail.body.household.filerGave).toEqual({ headName: '钱小妹', phone: '13600009999', size: 2, povertyAlleviated: false, village: { code: LIUSHU.village, name: '柳树村' } });
     expect(detail.body.household.registryVillage).toEqual({ code: BAISHI.village, name: expect.any(String) });
   });

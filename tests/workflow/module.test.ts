@@ -5,15 +5,24 @@
  */
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
-import { APPROVE_GUIDE, PLANS, submission } from '../../flows/cadre/guide';
-import { GUIDE_KINDS, type Guide } from '../../flows/cadre/types';
+import { APPROVE_GUIDE, GUIDE_KINDS, PLANS, planFor, submission } from '../../flows/cadre/plans';
+import type { Guide } from '../../flows/cadre/types';
 import {
+  CASE_STATUS,
+  CASE_STATUSES,
   caseFactsOf,
+  FINAL_STATUSES,
+  isFinalStatus,
   moveSchemas,
+  publicityGuard,
+  returnsTo,
+  REVIEW_STATUSES,
   ROLES,
   ruleById,
   statusesOwnedBy,
+  TIMED_STATUSES,
   TRANSITIONS,
+  UNDECIDED_STATUSES,
   WITHDRAWABLE,
   writesOf,
   type CaseFacts,
@@ -23,11 +32,14 @@ import {
 
 const DIR = join(__dirname, '../../flows/workflow');
 
-test('the module is pure: it imports zod and its own files only', () => {
+// the ground floor: besides zod and its own files, only the China calendar (pure arithmetic) and the language type
+const GROUND = ['zod', '../china-time'];
+test('the module is pure: it imports zod, its own files and the China calendar only (and the language type)', () => {
   const imports = readdirSync(DIR)
     .filter((f) => f.endsWith('.ts'))
-    .flatMap((f) => [...readFileSync(join(DIR, f), 'utf8').matchAll(/from '([^']+)'/g)].map((m) => m[1]));
-  expect(imports.filter((i) => i !== 'zod' && !i.startsWith('./'))).toEqual([]);
+    .flatMap((f) => [...readFileSync(join(DIR, f), 'utf8').matchAll(/import (type )?[^;]*? from '([^']+)'/g)].map((m) => ({ typeOnly: !!m[1], from: m[2]! })));
+  expect(imports.length).toBeGreaterThan(3);
+  expect(imports.filter((i) => !GROUND.includes(i.from) && !i.from.startsWith('./') && !(i.typeOnly && i.from === '../engine/types')).map((i) => i.from)).toEqual([]);
 });
 
 test.each<[Role, string[]]>([
@@ -65,12 +77,12 @@ test('the chat asks what each move\'s schema requires, in order, then "确认"',
 
 test('every exchange ends in the move it is named after, with the schema\'s data', () => {
   for (const kind of GUIDE_KINDS) {
-    const data = Object.fromEntries(PLANS[kind].filter((f) => f !== 'confirm').map((f) => [f, `<${f}>`]));
+    const data = Object.fromEntries(planFor(kind).filter((f) => f !== 'confirm').map((f) => [f, `<${f}>`]));
     const g: Guide = { kind, caseNo: 'FP-2026-000001', from: 'x', note: '备注', step: 'confirm', data, misses: 0, photos: 0 };
     const s = submission(g);
     const rule = ruleById(kind);
     expect({ kind, action: s.action, note: s.note }).toEqual({ kind, action: rule.action, note: rule.noteRequired ? '<reason>' : '备注' });
-    expect(Object.keys(s.data).sort()).toEqual(PLANS[kind].filter((f) => f !== 'confirm' && f !== 'reason').sort());
+    expect(Object.keys(s.data).sort()).toEqual(planFor(kind).filter((f) => f !== 'confirm' && f !== 'reason').sort());
   }
 });
 
@@ -109,4 +121,38 @@ test.each<[string, MoveId, string, Record<string, unknown>, string | null, Parti
   const rule = ruleById(id);
   const parsed = rule.data.parse(data) as Record<string, unknown>;
   expect(writesOf(rule, facts({ status: from as CaseFacts['status'], ...over }), parsed, { from: from as CaseFacts['status'], note, now: NOW })).toEqual(expected);
+});
+
+describe('the public-notice guard says which of its reasons refused (readers word it by the reason, the API keeps the code)', () => {
+  const end = (day: string) => ({ publicityEnd: china(day) });
+  test.each([
+    ['the notice still running', end('2026-03-10'), 0, 'publicity_running'],
+    ['still running with objections open: the running notice first', end('2026-03-10'), 2, 'publicity_running'],
+    ['ended, objections open', end('2026-03-09'), 1, 'open_objections'],
+    ['ended, none open', end('2026-03-09'), 0, null],
+  ] as const)('%s', (_name, c, openObjections, reason) => {
+    const refusal = publicityGuard(c, { now: new Date('2026-03-10T04:00:00Z'), openObjections });
+    expect(refusal && { code: refusal.code, reason: refusal.reason }).toEqual(reason && { code: 'guard', reason });
+  });
+});
+
+test('returnsTo: a returned case goes back to the step that returned it, the village review when unknown', () => {
+  expect(returnsTo({ returnedFrom: 'county_review' })).toBe('county_review');
+  expect(returnsTo({ returnedFrom: null })).toBe('village_review');
+  expect(ruleById('resubmit').to(facts({ status: 'returned', returnedFrom: 'assessment' }))).toBe('assessment');
+});
+
+describe('the status sets, each named once', () => {
+  test('CASE_STATUS names every status as itself', () => {
+    expect(Object.entries(CASE_STATUS)).toEqual(CASE_STATUSES.map((s) => [s, s]));
+  });
+  test('the timed statuses (watched for lateness) are the reviews, the payment and the return', () => {
+    expect([...TIMED_STATUSES].sort()).toEqual([...REVIEW_STATUSES, 'approved', 'returned'].sort());
+  });
+  test('undecided: everything before a decision, from the filing on', () => {
+    expect([...UNDECIDED_STATUSES].sort()).toEqual(CASE_STATUSES.filter((s) => s !== 'approved' && !FINAL_STATUSES.includes(s)).sort());
+  });
+  test.each([...CASE_STATUSES, 'someday_status'])('isFinalStatus(%s)', (s) => {
+    expect(isFinalStatus(s)).toBe(['paid', 'rejected', 'withdrawn'].includes(s));
+  });
 });

@@ -3,7 +3,7 @@ import type { DocumentsStep, StepDef, StepEnv, StepOutcome } from '../flow';
 import { handleChoice, promptChoice } from './choice';
 import { handleDocuments, promptDocuments } from './documents';
 import { handleQuestion, promptQuestion } from './question';
-import { handleSummary, promptSummary } from './summary';
+import { handleSummary, promptSummary, remindSummary } from './summary';
 import { handleYesNo, promptYesNo } from './yesno';
 
 export { acceptUpload } from './documents';
@@ -28,6 +28,11 @@ export function promptFor(step: StepDef, env: StepEnv): string {
   }
 }
 
+/** The question again after a digression (an FAQ answer, "帮助", a sticker): the summary's is one line. */
+export function remindFor(step: StepDef, env: StepEnv): string {
+  return step.kind === 'summary' ? remindSummary(env) : promptFor(step, env);
+}
+
 export function handleText(step: StepDef, text: string, env: StepEnv): StepOutcome {
   switch (step.kind) {
     case 'question':
@@ -39,7 +44,7 @@ export function handleText(step: StepDef, text: string, env: StepEnv): StepOutco
     case 'documents':
       return handleDocuments(step, text, env);
     case 'summary':
-      return handleSummary(step, text, env);
+      return handleSummary(step, text, env, handleText);
     case 'custom':
       return step.handle(text, env);
     case 'notice':

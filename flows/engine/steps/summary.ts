@@ -1,94 +1,171 @@
 /**
- * The summary: every answer read back, numbered. "确认" completes the flow; "修改 电话" (or
- * "改电话", "修改 3") jumps to that question and the engine comes back here afterwards,
- * re-asking on the way anything the change made stale.
+ * The summary: every answer read back under a few headings (申请人 / 家庭 / 困难 / 材料), several
+ * to a line, so that a whole application fits a phone screen. A yes submits. A reply naming an item
+ * changes it — at once when the new value comes with it ("电话错了 改成13912345678", read by that
+ * item's own question, so an approximate value is said back for a yes first), else by asking that
+ * question — and the engine comes back here afterwards, re-asking on the way anything the change
+ * made stale, and shows the summary again. How replies are read: summary-reply.ts.
  *
- *   { kind: 'summary', id: 'summary', extra: (env) => [per-capita income, pre-check…] }
+ *   { kind: 'summary', id: 'summary', groups: [{ id: 'applicant', label: 'summary.group.applicant' }, …], figures, extra }
  */
-import { parseInteger, parseYesNo } from '../../parse';
 import { t } from '../../i18n';
-import { commandText } from '../commands';
 import { applies } from '../conditions';
-import { hasField, type AnsweredStep, type StepEnv, type StepOutcome, type SummaryStep } from '../flow';
+import { hasField, type AnsweredStep, type StepDef, type StepEnv, type StepOutcome, type SummaryStep } from '../flow';
 import { LANGS } from '../types';
 import { displayAnswer } from './display';
+import { readSummaryReply, type EditItem } from './summary-reply';
 
-// Filing is official: only words that clearly mean "submit it" count, not a bare "嗯" or "好".
-const CONFIRM = ['确认', '确定', '提交', '确认提交', '确认无误', '没问题', '无误', '对', '对的', '是', '是的', '正确', '都对', 'confirm', 'submit', 'yes'];
-const EDIT = /^(修改|更改|更正|改正|改成|改|change|edit|correct)\s*(.*)$/;
+/** Reads a text as the answer to a step: handleText, passed in by steps/index.ts so the imports stay one-way. */
+export type ReadAt = (step: StepDef, text: string, env: StepEnv) => StepOutcome;
 
-interface Line {
-  step: AnsweredStep;
+/**
+ * A group's items go on one line until the next would take it past this width (a Chinese character
+ * counts 2): about two rows of a phone's chat bubble, so a line is cut between items, never inside one.
+ */
+const LINE_WIDTH = 96;
+
+interface Item {
+  group: string;
   text: string;
+  /** The value as displayed (a computed figure equal to an answer's is not repeated). */
+  value: string;
+  /** The step shown, for answers (figures have none). */
+  step?: AnsweredStep;
 }
 
-/** The answered, applicable steps that have a label, in flow order. */
-export function summaryLines(env: StepEnv): Line[] {
-  const lines: Line[] = [];
+/** The steps a villager may name for a change: answered or not, as long as they are asked. */
+function editable(env: StepEnv): AnsweredStep[] {
+  return env.flow.steps.filter((s): s is AnsweredStep => hasField(s) && !!s.label && applies(s, env.answers));
+}
+
+/** Each step's group: its own, or that of the step before it (a group starts where a step names it). */
+function groupOf(step: SummaryStep, env: StepEnv): Map<string, string> {
+  const known = new Set(step.groups.map((g) => g.id));
+  const out = new Map<string, string>();
+  let current = step.groups[0]?.id ?? '';
   for (const s of env.flow.steps) {
-    if (!hasField(s) || !s.label || !applies(s, env.answers)) continue;
-    const value = displayAnswer(s, env);
-    if (value === null) continue;
-    lines.push({ step: s, text: env.t('summary.line', { label: capitalise(env.t(s.label)), value }) });
+    if (s.group !== undefined && known.has(s.group)) current = s.group;
+    out.set(s.id, current);
   }
-  return lines;
+  return out;
+}
+
+/** The answered, applicable, labelled steps and the computed figures, each with its group. */
+export function summaryItems(step: SummaryStep, env: StepEnv): Item[] {
+  const group = groupOf(step, env);
+  const line = (label: string, value: string) => env.t('summary.line', { label: capitalise(label), value });
+  const items: Item[] = [];
+  for (const s of editable(env)) {
+    // a consent reaches the summary only agreed to (its no leaves the flow): nothing to check, and the how line names it
+    if (s.kind === 'yesno' && s.onNo) continue;
+    const value = displayAnswer(s, env);
+    if (value !== null) items.push({ step: s, group: group.get(s.id)!, value, text: line(env.t(s.label!), value) });
+  }
+  const shown = new Set(items.map((i) => i.value));
+  for (const f of step.figures?.(env) ?? []) {
+    if (shown.has(f.value)) continue; // each figure once: the self-paid sum is already an answer
+    const at = f.after === undefined ? -1 : items.findIndex((i) => i.step?.id === f.after);
+    const item = { group: f.group, value: f.value, text: line(f.label, f.value) };
+    if (at >= 0) items.splice(at + 1, 0, item);
+    else items.push(item);
+  }
+  return items;
 }
 
 export function promptSummary(step: SummaryStep, env: StepEnv): string {
-  const lines = summaryLines(env).map((l, i) => `${i + 1}. ${l.text}`);
-  return [env.t('summary.title'), ...lines, ...(step.extra?.(env) ?? []), env.t('summary.how')].join('\n');
+  const items = summaryItems(step, env);
+  const separator = env.t('summary.separator');
+  const body = step.groups.flatMap((g) => {
+    const texts = items.filter((i) => i.group === g.id).map((i) => i.text);
+    return texts.length > 0 ? pack(env.t('summary.heading', { group: env.t(g.label) }), texts, separator) : [];
+  });
+  return [env.t('summary.title'), ...body, ...(step.extra?.(env) ?? []), env.t('summary.how')].join('\n');
 }
 
-export function handleSummary(step: SummaryStep, text: string, env: StepEnv): StepOutcome {
-  const s = commandText(text);
-  if (CONFIRM.includes(s)) return { kind: 'complete' };
-  const labels = summaryLines(env)
-    .map((l) => env.t(l.step.label!))
-    .join('、');
-  const edit = EDIT.exec(s);
-  if (edit) {
-    const wanted = edit[2].trim();
-    if (!wanted) return { kind: 'stay', replies: [env.t('summary.which', { labels })] };
-    const target = findEditTarget(wanted, env);
-    if (!target) return { kind: 'retry', hint: env.t('summary.unknown_field', { labels }) };
-    return { kind: 'goto', step: target.id, returnTo: step.id };
+/** After a digression (a policy question, "帮助", a sticker): what to reply, not the whole summary again. */
+export function remindSummary(env: StepEnv): string {
+  return env.t('summary.how');
+}
+
+export function handleSummary(step: SummaryStep, text: string, env: StepEnv, read: ReadAt): StepOutcome {
+  const steps = editable(env);
+  const items: EditItem[] = steps.map((s) => ({ id: s.id, words: [...LANGS.map((l) => t(l, s.label!)), ...(s.editWords ?? [])] }));
+  const reply = readSummaryReply(text, items);
+  switch (reply.kind) {
+    case 'submit':
+      return { kind: 'complete' };
+    case 'edit': {
+      const targets = reply.targets.map((id) => steps.find((s) => s.id === id)!);
+      return edit(step, targets, reply.value, env, read);
+    }
+    case 'which':
+      return { kind: 'stay', replies: [env.t('summary.which')] };
+    case 'wait':
+      return { kind: 'stay', replies: [env.t('summary.wait')] };
+    case 'unknown': {
+      const labels = steps.map((s) => env.t(s.label!)).join(env.t('summary.list_separator'));
+      return { kind: 'retry', hint: env.t('summary.unknown_field', { wanted: reply.wanted, labels }), reprompt: false };
+    }
+    case 'unclear':
+      return { kind: 'retry', hint: env.t('summary.hint'), reprompt: false };
   }
-  const yn = parseYesNo(text);
-  if (yn.ok && !yn.value) return { kind: 'stay', replies: [env.t('summary.which', { labels })] };
-  return { kind: 'retry', hint: env.t('summary.hint') };
 }
 
 /**
- * Which question "修改 X" means: the line number, the label as shown in either language, or a
- * synonym. Exact words win over partial ones ("电话号码" contains "电话").
+ * To the item named, coming back here. With a value, the item that reads it ("村错了，是柳树村":
+ * the village, not the town, though "村" names both); the engine reads it there as typed.
  */
-export function findEditTarget(wanted: string, env: StepEnv): AnsweredStep | undefined {
-  const lines = summaryLines(env);
-  const n = parseInteger(wanted, { min: 1, max: lines.length });
-  if (n.ok) return lines[n.value - 1].step;
-  const w = squash(wanted);
-  const candidates = env.flow.steps.filter(
-    (s): s is AnsweredStep => hasField(s) && !!s.label && applies(s, env.answers),
-  );
-  const words = (s: AnsweredStep) => [...LANGS.map((l) => t(l, s.label!)), ...(s.editWords ?? [])].map(squash);
-  const exact = candidates.find((s) => words(s).includes(w));
-  if (exact) return exact;
-  // The longest word found inside what was typed ("身份证号码" → 身份证), then the reverse.
-  let best: { step: AnsweredStep; len: number } | undefined;
-  for (const s of candidates) {
-    for (const word of words(s)) {
-      if (word.length >= 1 && w.includes(word) && (!best || word.length > best.len)) best = { step: s, len: word.length };
-    }
-  }
-  if (best) return best.step;
-  return w.length >= 2 ? candidates.find((s) => words(s).some((word) => word.includes(w))) : undefined;
+function edit(step: SummaryStep, targets: AnsweredStep[], value: string | undefined, env: StepEnv, read: ReadAt): StepOutcome {
+  const go = (s: AnsweredStep, answer?: string): StepOutcome => ({ kind: 'goto', step: s.id, returnTo: step.id, ...(answer !== undefined ? { answer } : {}) });
+  // a photo cannot be typed: the documents item is opened to send more
+  if (value === undefined || targets[0].kind === 'documents') return go(targets[0]);
+  const reads = (s: AnsweredStep) => {
+    const o = read(s, value, { ...env, state: { ...env.state, step: s.id } });
+    return o.kind === 'answer' || o.kind === 'confirm';
+  };
+  return go(targets.find(reads) ?? targets[0], value);
 }
 
-/** Labels double as sentence parts in English ("send: photos of the damage"); a line starts with a capital. */
+/**
+ * A group's items after its heading, in as few lines as filling each up to LINE_WIDTH gives, cut
+ * where the longest line is shortest (no item left alone on a last line: "村：东山村").
+ */
+function pack(heading: string, texts: string[], separator: string): string[] {
+  const join = (part: string[], first: boolean) => (first ? heading : '') + part.join(separator);
+  let count = 1;
+  let line = [texts[0]];
+  for (const text of texts.slice(1)) {
+    if (width(join([...line, text], count === 1)) > LINE_WIDTH) {
+      count += 1;
+      line = [text];
+    } else line.push(text);
+  }
+  // the cuts: the best split of texts[from…] into `n` lines, the first of them the heading's when from = 0
+  const best = (from: number, n: number): { lines: string[]; widest: number } => {
+    if (n === 1) {
+      const only = join(texts.slice(from), from === 0);
+      return { lines: [only], widest: width(only) };
+    }
+    let found = { lines: [] as string[], widest: Infinity };
+    for (let cut = from + 1; cut <= texts.length - n + 1; cut++) {
+      const head = join(texts.slice(from, cut), from === 0);
+      const rest = best(cut, n - 1);
+      const widest = Math.max(width(head), rest.widest);
+      if (widest < found.widest) found = { lines: [head, ...rest.lines], widest };
+    }
+    return found;
+  };
+  return best(0, count).lines;
+}
+
+/** Display width: a Chinese character or full-width sign is two Latin letters wide. */
+function width(s: string): number {
+  let w = 0;
+  for (const ch of s) w += ch.codePointAt(0)! >= 0x2e80 ? 2 : 1;
+  return w;
+}
+
+/** Labels double as sentence parts in English ("send: photos of the damage"); an item starts with a capital. */
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
-function squash(s: string): string {
-  return s.toLowerCase().replace(/[\s"'“”‘’:：]/g, '');
 }

@@ -1,28 +1,47 @@
 /**
- * A yes/no question ("是不是脱贫户？", consent).
+ * A yes/no question ("是不是脱贫户？", consent, "自己付了约18,000元，对吗？").
  *
- *   { kind: 'yesno', id: 'consentIncome', field: 'consentIncome', yesWords: ['同意'], noWords: ['不同意'], onNo }
+ *   { kind: 'yesno', id: 'consentIncome', field: 'consentIncome', yesWords: ['同意'], noWords: ['不同意'], hint: 'consent.hint', onNo }
+ *
+ * The step's own words and marks come first (flows/parse/yes-no.ts); the hint is the step's,
+ * naming the words its question used. A step confirming a figure also takes the figure itself.
  */
-import { parseYesNo } from '../../parse';
-import { commandText } from '../commands';
-import type { StepEnv, StepOutcome, YesNoStep } from '../flow';
+import { hasFigureWords, leadingYesNo, parseYesNo } from '../../parse';
+import { checkLimits } from '../conditions';
+import type { QuestionStep, StepEnv, StepOutcome, YesNoStep } from '../flow';
 
 export function promptYesNo(step: YesNoStep, env: StepEnv): string {
   return step.ask(env);
 }
 
 export function handleYesNo(step: YesNoStep, text: string, env: StepEnv): StepOutcome {
-  const value = readYesNo(step, text);
-  if (value === null) return { kind: 'retry', hint: env.t(step.hint ?? 'parse.yes_no_unknown') };
-  if (!value && step.onNo) return step.onNo(env);
-  return { kind: 'answer', patch: { [step.field]: value, ...step.derive?.(value, env) } };
+  const figure = step.figure ? figureAnswer(step, step.figure.field, text, env) : null;
+  if (figure) return figure;
+  const r = parseYesNo(text, { yes: step.yesWords, no: step.noWords, yesMarks: step.yesMarks, noMarks: step.noMarks });
+  if (!r.ok) return { kind: 'retry', hint: env.t(step.hint) };
+  if (!r.value && step.onNo) return step.onNo(env);
+  return { kind: 'answer', patch: { [step.field]: r.value, ...step.derive?.(r.value, env) } };
 }
 
-function readYesNo(step: YesNoStep, text: string): boolean | null {
-  const s = commandText(text);
-  // Step words first: "不同意" must not be read by a general parser that sees "同意" in it.
-  if (step.noWords?.includes(s)) return false;
-  if (step.yesWords?.includes(s)) return true;
-  const r = parseYesNo(text);
-  return r.ok ? r.value : null;
+/**
+ * A figure typed instead of yes/no where the question confirms one: the same figure is a yes
+ * ("18000"), another one a no that answers the figure's own question ("不对，自己掏了两万");
+ * null when the reply holds no figure.
+ */
+function figureAnswer(step: YesNoStep, field: string, text: string, env: StepEnv): StepOutcome | null {
+  const asking = env.flow.steps.find((s): s is QuestionStep => s.kind === 'question' && s.field === field);
+  const lead = leadingYesNo(text);
+  const said = lead ? lead.rest : text;
+  if (!asking || !hasFigureWords(said)) return null;
+  const parsed = asking.parse(said, env);
+  if (!parsed.ok && 'hint' in parsed) return parsed.understood ? { kind: 'retry', hint: env.t(parsed.hint, parsed.params), understood: true } : null;
+  const checked = checkLimits(asking, parsed.value, env);
+  if (checked) return { kind: 'retry', hint: env.t(checked.hint, checked.params), understood: true };
+  const computed = step.derive?.(true, env)[field];
+  if (parsed.ok && parsed.value === computed) {
+    // "18000" is a yes; "不是18000" a plain no (the figure is then asked)
+    return lead?.answer === false ? null : { kind: 'answer', patch: { [step.field]: true, ...step.derive?.(true, env) } };
+  }
+  const patch = { [step.field]: false, [field]: parsed.value };
+  return parsed.ok ? { kind: 'answer', patch } : { kind: 'confirm', patch, ask: parsed.confirm };
 }

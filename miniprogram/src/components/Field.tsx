@@ -4,6 +4,7 @@
  * repeated below in words ("就是 32,000元") so a missing zero shows at once.
  */
 import { Button, Input, Picker, Text, View } from '@tarojs/components';
+import { shanghaiDate } from '../../../flows/china-time';
 import type { AnswerValue, Answers } from '../lib/form-state';
 import { optionsFor } from '../lib/form-state';
 import { money } from '../lib/i18n';
@@ -74,7 +75,7 @@ function Control(props: { field: FormField; answers: Answers; value: AnswerValue
         </View>
       );
     case 'date': {
-      const today = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+      const today = shanghaiDate(new Date());
       return (
         <Picker mode='date' value={text || today} end={today} onChange={(e) => onChange(String(e.detail.value))}>
           <View className={`input picker${text ? '' : ' placeholder'}`} data-testid={testId}>{text || t('app.apply.pick')}</View>

@@ -6,6 +6,7 @@
  */
 import { parseIdNumber } from '../../../flows/parse/id-number';
 import { parsePhone } from '../../../flows/parse/phone';
+import { shanghaiDate } from '../../../flows/china-time';
 import { yuanToFen } from './money';
 import type { Cause, FieldOption, FormDefinition, FormField, FormSection, Lang, SubmissionBody } from './types';
 
@@ -143,8 +144,7 @@ export function checkField(field: FormField, answers: Answers, fields: Map<strin
     case 'date': {
       if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return { key: 'parse.date_format' };
       // China's calendar day: a date typed today in Shanghai is not "in the future".
-      const today = new Date(now.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
-      return text > today ? { key: 'parse.date_future' } : null;
+      return text > shanghaiDate(now) ? { key: 'parse.date_future' } : null;
     }
     case 'choice':
     case 'region':

@@ -6,7 +6,8 @@
 import i18next, { type i18n } from 'i18next';
 import { zhCN } from '../../../flows/i18n/zh-CN';
 import { en } from '../../../flows/i18n/en';
-import { formatDate, formatMoney, shanghaiDate } from '../../../flows/i18n/format';
+import { formatDate, formatMoney } from '../../../flows/i18n/format';
+import { shanghaiDate, shanghaiDateTime } from '../../../flows/china-time';
 import type { Lang } from './types';
 
 export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
@@ -43,10 +44,9 @@ export const money = (lang: Lang, fen: number) => formatMoney(lang, fen);
 
 /** An instant as the villager reads it, in China time: "2026年3月5日 14:05" / "5 March 2026 14:05". */
 export function dateTime(lang: Lang, iso: string): string {
-  const ms = new Date(iso).getTime();
-  if (Number.isNaN(ms)) return '';
-  const hm = new Date(ms + 8 * 3600 * 1000).toISOString().slice(11, 16);
-  return `${formatDate(lang, shanghaiDate(iso))} ${hm}`;
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return '';
+  return `${formatDate(lang, shanghaiDate(at))} ${shanghaiDateTime(at).slice(11)}`;
 }
 
 export function date(lang: Lang, iso: string): string {

@@ -7,6 +7,7 @@
 import Router from '@koa/router';
 import { z } from 'zod';
 import { cadreOf, requireCadre, requireRole } from '../../core/auth/cadre';
+import { MAY } from '../../core/auth/permissions';
 import { parseOr400 } from '../../http/errors';
 import type { AppDeps } from '../../deps';
 
@@ -24,7 +25,7 @@ const KIND_WHERE = { refusal: { allowed: false }, access: { allowed: true, kind:
 export function auditRouter(deps: AppDeps): Router {
   const router = new Router();
   router.get('/api/audit', requireCadre(deps.prisma, deps.config.adminToken, () => deps.now?.() ?? new Date()), async (ctx) => {
-    requireRole(cadreOf(ctx), ['county', 'auditor'], 'read the audit trail');
+    requireRole(cadreOf(ctx), MAY.readAudit, 'read the audit trail');
     const q = parseOr400(Query, ctx.query);
     const where = { ...(q.caseNo ? { caseNo: q.caseNo } : {}), ...(q.actorId ? { actorId: q.actorId } : {}), ...(q.kind ? KIND_WHERE[q.kind] : {}) };
     const [total, rows] = await Promise.all([

@@ -16,25 +16,24 @@ import multer from '@koa/multer';
 import type { Context } from 'koa';
 import { z } from 'zod';
 import { cadreOf, requireCadre, requireRole } from '../../core/auth/cadre';
-import { BROADCAST_IMAGE_TYPES, BROADCAST_STATUSES, BroadcastContent, BroadcastTarget, defaultTitle } from '../../core/broadcasts/content';
-import { broadcastCounts, cancelBroadcast, settleBroadcasts, startBroadcast } from '../../core/broadcasts/lifecycle';
+import { MAY } from '../../core/auth/permissions';
+import { BROADCAST_IMAGE_TYPES, BROADCAST_STATUSES, BroadcastContent, BroadcastTarget } from '../../core/broadcasts/content';
+import { cancelBroadcastOf, composeBroadcast, sendBroadcast, visibleBroadcast, type BroadcastRow } from '../../core/broadcasts/compose';
+import { broadcastCounts, settleBroadcasts } from '../../core/broadcasts/lifecycle';
 import { recipientsOf } from '../../core/broadcasts/recipients';
+import { attachDocument } from '../../core/documents/attach';
+import { DOCUMENT_KIND } from '../../core/documents/kinds';
 import { sniffMime } from '../../core/documents/sniff';
 import { IMAGE_REFUSAL_STATUS, imageRefusal } from '../../core/documents/pixels';
 import type { Prisma } from '../../generated/prisma/client';
-import { badRequest, forbidden, HttpError, notFound, parseOr400 } from '../../http/errors';
+import { badRequest, HttpError, notFound, parseOr400 } from '../../http/errors';
 import { refuseMultipartControlChars } from '../../http/control-chars';
 import { RegionTree } from '../../core/regions/tree';
-import { type CadreActor, inJurisdiction, type Role } from '../../../flows/workflow';
 import type { UploadGuard } from '../../core/documents/upload-guard';
 import type { AppDeps } from '../../deps';
 
-/** Who may compose, send and cancel. */
-const SENDER_ROLES: readonly Role[] = ['county', 'town'];
 /** WeChat shows larger images poorly, and every recipient downloads it. */
 const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
-const MAX_SCHEDULE_DAYS = 90;
-const IMAGE_KIND = 'broadcast_image';
 
 const Id = z.string().trim().regex(/^[a-z0-9]{10,40}$/, 'must be a broadcast id');
 const DocumentId = z.string().trim().regex(/^[a-z0-9]{10,40}$/, 'must be an image id');
@@ -56,8 +55,6 @@ const DeliveriesQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-type BroadcastRow = Prisma.BroadcastGetPayload<{ include: { region: true; author: true } }>;
-
 export function broadcastsRouter(deps: AppDeps, guard: UploadGuard): Router {
   const router = new Router();
   const now = () => deps.now?.() ?? new Date();
@@ -65,12 +62,7 @@ export function broadcastsRouter(deps: AppDeps, guard: UploadGuard): Router {
   const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: Math.min(MAX_IMAGE_BYTES, deps.config.maxUploadBytes), files: 1, fields: 2 } } as multer.Options);
 
   /** A broadcast the caller may see (outside their region: 404, as for cases). */
-  async function visible(ctx: Context): Promise<BroadcastRow> {
-    const id = parseOr400(Id, ctx.params.id, 'id');
-    const b = await deps.prisma.broadcast.findUnique({ where: { id }, include: { region: true, author: true } });
-    if (!b || !inJurisdiction(cadreOf(ctx), b.regionId)) throw notFound('broadcast');
-    return b;
-  }
+  const visible = (ctx: Context): Promise<BroadcastRow> => visibleBroadcast(deps.prisma, cadreOf(ctx), parseOr400(Id, ctx.params.id, 'id'));
 
   async function view(b: BroadcastRow) {
     const counts = (await broadcastCounts(deps.prisma, [b.id])).get(b.id)!;
@@ -80,7 +72,7 @@ export function broadcastsRouter(deps: AppDeps, guard: UploadGuard): Router {
   }
 
   router.post('/api/broadcasts/images', auth, async (ctx) => {
-    requireRole(cadreOf(ctx), SENDER_ROLES, 'send broadcasts');
+    requireRole(cadreOf(ctx), MAY.sendBroadcasts, 'send broadcasts');
     if (!ctx.is('multipart/form-data')) throw new HttpError(415, 'unsupported_media_type', 'send the image as multipart/form-data with a `file` part');
     // the image is held in memory while it is checked: one of the upload places (server/core/documents/upload-guard.ts)
     const doc = await guard.withBody(ctx, deps.config.defaultLang, async () => {
@@ -99,7 +91,7 @@ export function broadcastsRouter(deps: AppDeps, guard: UploadGuard): Router {
       if (refusal === 'too_many_pixels') throw new HttpError(413, refusal, `file: an image of more than ${deps.config.maxImagePixels} pixels (MAX_IMAGE_PIXELS)`, 'file');
       if (refusal) throw new HttpError(IMAGE_REFUSAL_STATUS[refusal], refusal, 'file: an image whose size cannot be read from its header', 'file');
       const stored = await deps.store.put(file.buffer);
-      return deps.prisma.document.create({ data: { ...stored, mime, kind: IMAGE_KIND, createdAt: now() } });
+      return attachDocument(deps.prisma, { ...stored, mime, kind: DOCUMENT_KIND.broadcastImage, at: now() });
     });
     ctx.status = 201;
     ctx.body = { documentId: doc.id, mime: doc.mime, size: doc.size };
@@ -108,7 +100,7 @@ export function broadcastsRouter(deps: AppDeps, guard: UploadGuard): Router {
   router.get('/api/broadcasts/images/:documentId', auth, async (ctx) => {
     const id = parseOr400(DocumentId, ctx.params.documentId, 'documentId');
     const doc = await deps.prisma.document.findUnique({ where: { id } });
-    const stream = doc?.kind === IMAGE_KIND ? await deps.store.open(doc.storageKey) : undefined;
+    const stream = doc?.kind === DOCUMENT_KIND.broadcastImage ? await deps.store.open(doc.storageKey) : undefined;
     if (!doc || !stream) throw notFound('image');
     ctx.set('Content-Type', doc.mime);
     ctx.set('Content-Length', String(doc.size));
@@ -116,33 +108,8 @@ export function broadcastsRouter(deps: AppDeps, guard: UploadGuard): Router {
   });
 
   router.post('/api/broadcasts', auth, async (ctx) => {
-    const actor = cadreOf(ctx);
-    requireRole(actor, SENDER_ROLES, 'send broadcasts');
     const body = parseOr400(ComposeBody, ctx.request.body ?? {});
-    const tree = await RegionTree.load(deps.prisma);
-    body.target.regions.forEach((code, i) => {
-      const region = tree.byCode.get(code);
-      if (!region) throw badRequest(`target.regions.${i}: no region has the code ${code}`, `target.regions.${i}`);
-      if (!inJurisdiction(actor, region.id)) throw forbidden(`${region.name} (${code}) is outside your region`);
-    });
-    body.target.regions = [...new Set(body.target.regions)];
-    if (body.content.type === 'image') {
-      const doc = await deps.prisma.document.findUnique({ where: { id: body.content.documentId }, select: { kind: true } });
-      if (doc?.kind !== IMAGE_KIND) throw badRequest('content.documentId: no such image (upload it with POST /api/broadcasts/images)', 'content.documentId');
-    }
-    const regionId = await ownRegion(actor, tree);
-    const created = await deps.prisma.broadcast.create({
-      data: {
-        authorId: actor.id === 'admin' ? null : actor.id,
-        regionId,
-        title: body.title ?? defaultTitle(body.content),
-        contentKind: body.content.type,
-        content: body.content,
-        target: body.target,
-        createdAt: now(),
-      },
-      include: { region: true, author: true },
-    });
+    const created = await composeBroadcast(deps.prisma, cadreOf(ctx), body, now());
     ctx.status = 201;
     ctx.body = await view(created);
   });
@@ -199,61 +166,18 @@ export function broadcastsRouter(deps: AppDeps, guard: UploadGuard): Router {
   });
 
   router.post('/api/broadcasts/:id/send', auth, async (ctx) => {
-    const actor = cadreOf(ctx);
-    requireRole(actor, SENDER_ROLES, 'send broadcasts');
-    const b = await visible(ctx);
+    const id = parseOr400(Id, ctx.params.id, 'id');
     const body = parseOr400(SendBody, ctx.request.body ?? {});
-    const at = now();
-    if (body.at) {
-      const when = new Date(body.at);
-      if (when <= at) throw badRequest('at: must be in the future (leave it out to send now)', 'at');
-      if (when.getTime() > at.getTime() + MAX_SCHEDULE_DAYS * 86_400_000) throw badRequest(`at: at most ${MAX_SCHEDULE_DAYS} days ahead`, 'at');
-      const { count } = await deps.prisma.broadcast.updateMany({ where: { id: b.id, status: { in: ['draft', 'scheduled'] } }, data: { status: 'scheduled', scheduledAt: when } });
-      if (count === 0) throw notStartable(b.status);
-    } else {
-      const result = await startBroadcast(deps.prisma, b.id, at);
-      if (!result) throw notFound('broadcast');
-      if (!result.started) throw notStartable(result.status);
-    }
-    await audit(deps, actor, at, body.at ? `broadcast:schedule` : 'broadcast:send', b.id);
+    await sendBroadcast(deps.prisma, cadreOf(ctx), id, body.at ? new Date(body.at) : undefined, now());
     ctx.body = await view(await visible(ctx));
   });
 
   router.post('/api/broadcasts/:id/cancel', auth, async (ctx) => {
-    const actor = cadreOf(ctx);
-    requireRole(actor, SENDER_ROLES, 'cancel broadcasts');
-    const b = await visible(ctx);
-    const at = now();
-    const result = await cancelBroadcast(deps.prisma, b.id, at);
-    if (!result) throw notFound('broadcast');
-    if (!result.cancelled) throw new HttpError(409, 'not_cancellable', `the broadcast is ${result.status} already`);
-    await audit(deps, actor, at, 'broadcast:cancel', b.id);
+    await cancelBroadcastOf(deps.prisma, cadreOf(ctx), parseOr400(Id, ctx.params.id, 'id'), now());
     ctx.body = await view(await visible(ctx));
   });
 
   return router;
-}
-
-const notStartable = (status: string) => new HttpError(409, 'not_startable', `the broadcast is ${status}: only a draft or a scheduled one can be sent`);
-
-/** The region a broadcast of this caller belongs to: their own (ADMIN_TOKEN: the county). */
-async function ownRegion(actor: CadreActor, tree: RegionTree): Promise<string> {
-  if (actor.regionIds === null) {
-    const county = [...tree.byId.values()].find((r) => r.level === 'county' && r.parentId === null);
-    if (!county) throw new HttpError(409, 'no_county', 'no county is configured');
-    return county.id;
-  }
-  // the top of the caller's subtree is their own region
-  const own = [...actor.regionIds].find((id) => {
-    const parent = tree.byId.get(id)?.parentId;
-    return !parent || !actor.regionIds!.has(parent);
-  });
-  if (!own) throw forbidden('your account has no region');
-  return own;
-}
-
-async function audit(deps: AppDeps, actor: CadreActor, at: Date, action: string, id: string): Promise<void> {
-  await deps.prisma.auditEntry.create({ data: { at, actorType: 'cadre', actorId: actor.id, action, allowed: true, reason: id } });
 }
 
 /** Names to show for the targets: a villager's WeChat name and village, a work group's topic. */

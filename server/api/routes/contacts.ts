@@ -8,10 +8,11 @@
 import Router from '@koa/router';
 import { z } from 'zod';
 import { cadreOf, requireCadre, requireRole } from '../../core/auth/cadre';
+import { MAY } from '../../core/auth/permissions';
 import type { Prisma } from '../../generated/prisma/client';
 import { badRequest, notFound, parseOr400 } from '../../http/errors';
 import { RegionTree } from '../../core/regions/tree';
-import { inJurisdiction, type Role } from '../../../flows/workflow';
+import { inJurisdiction } from '../../../flows/workflow';
 import type { AppDeps } from '../../deps';
 
 const Tag = z.string().trim().min(1, 'must not be empty').max(20);
@@ -23,8 +24,6 @@ const ListQuery = z.object({
 });
 const Id = z.string().trim().regex(/^[a-z0-9]{10,40}$/, 'must be a contact id');
 const TagsBody = z.object({ tags: z.array(Tag).max(20) });
-/** Who may list and tag villager contacts: the county, town and village cadres of their region. */
-const CONTACT_ROLES: readonly Role[] = ['county', 'town', 'village'];
 
 export function contactsRouter(deps: AppDeps): Router {
   const router = new Router();
@@ -32,8 +31,7 @@ export function contactsRouter(deps: AppDeps): Router {
 
   router.get('/api/contacts', auth, async (ctx) => {
     const actor = cadreOf(ctx);
-    // the villagers' own cadres, who tag them and send them publicity; not the insurer's verifier nor the auditor
-    requireRole(actor, CONTACT_ROLES, 'list villager contacts');
+    requireRole(actor, MAY.keepContacts, 'list villager contacts');
     const q = parseOr400(ListQuery, ctx.query);
     const tree = await RegionTree.load(deps.prisma);
     let villageIds: string[] | undefined = actor.regionIds ? [...actor.regionIds] : undefined;
@@ -76,7 +74,7 @@ export function contactsRouter(deps: AppDeps): Router {
 
   router.put('/api/contacts/:id/tags', auth, async (ctx) => {
     const actor = cadreOf(ctx);
-    requireRole(actor, CONTACT_ROLES, 'tag villagers');
+    requireRole(actor, MAY.keepContacts, 'tag villagers');
     const id = parseOr400(Id, ctx.params.id, 'id');
     const body = parseOr400(TagsBody, ctx.request.body ?? {});
     const contact = await deps.prisma.contact.findUnique({ where: { id }, select: { id: true, household: { select: { villageId: true } } } });

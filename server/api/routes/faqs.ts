@@ -15,13 +15,14 @@ import type { FaqEntryView, Lang } from '../../../flows';
 import { matchFaq, rankFaqs, renderTemplate } from '../../../flows/faq';
 import { recordContentChange } from '../../core/audit/content';
 import { cadreOf, requireCadre, requireRole } from '../../core/auth/cadre';
+import { MAY } from '../../core/auth/permissions';
 import type { Prisma } from '../../generated/prisma/client';
 import { badRequest, HttpError, notFound, parseOr400 } from '../../http/errors';
 import { Answer, Id, Key, LangField, Paging, RegionCode, Status, Words } from '../../core/policy/fields';
 import { renderScope } from '../../core/policy/render';
 import { regionFilter, regionIdsReaching } from '../../core/policy/scope';
 import { RegionTree } from '../../core/regions/tree';
-import { regionIdOf } from './policies';
+import { regionIdOfCode } from '../../core/regions/by-code';
 import type { AppDeps } from '../../deps';
 
 const Fields = {
@@ -100,7 +101,7 @@ export function faqsRouter(deps: AppDeps): Router {
   }
 
   router.get('/api/faqs', auth, async (ctx) => {
-    requireRole(cadreOf(ctx), ['county', 'auditor'], 'list FAQ entries');
+    requireRole(cadreOf(ctx), MAY.readKnowledge, 'list FAQ entries');
     const q = parseOr400(ListQuery, ctx.query);
     const where: Prisma.FaqEntryWhereInput = { ...(q.lang ? { lang: q.lang } : {}), ...(q.status ? { status: q.status } : {}) };
     const [total, rows] = await Promise.all([
@@ -112,7 +113,7 @@ export function faqsRouter(deps: AppDeps): Router {
 
   // before /:id, which would take "match" for an id
   router.get('/api/faqs/match', auth, async (ctx) => {
-    requireRole(cadreOf(ctx), ['county', 'auditor'], 'try FAQ matching');
+    requireRole(cadreOf(ctx), MAY.readKnowledge, 'try FAQ matching');
     const q = parseOr400(MatchQuery, ctx.query);
     const tree = await RegionTree.load(deps.prisma);
     if (q.village && !tree.byCode.has(q.village)) throw badRequest(`village: no region has the code ${q.village}`, 'village');
@@ -130,16 +131,16 @@ export function faqsRouter(deps: AppDeps): Router {
   });
 
   router.get('/api/faqs/:id', auth, async (ctx) => {
-    requireRole(cadreOf(ctx), ['county', 'auditor'], 'read FAQ entries');
+    requireRole(cadreOf(ctx), MAY.readKnowledge, 'read FAQ entries');
     ctx.body = { faq: present(await find(ctx.params.id)) };
   });
 
   router.post('/api/faqs', auth, async (ctx) => {
     const actor = cadreOf(ctx);
-    requireRole(actor, ['county'], 'publish FAQ entries');
+    requireRole(actor, MAY.editKnowledge, 'publish FAQ entries');
     const body = parseOr400(CreateBody, ctx.request.body ?? {});
     await checkArticle(body.articleId, body.lang);
-    const regionId = await regionIdOf(deps, body.regionCode);
+    const regionId = await regionIdOfCode(deps.prisma, body.regionCode);
     try {
       const row = await deps.prisma.$transaction(async (tx) => {
         const created = await tx.faqEntry.create({
@@ -170,12 +171,12 @@ export function faqsRouter(deps: AppDeps): Router {
 
   router.patch('/api/faqs/:id', auth, async (ctx) => {
     const actor = cadreOf(ctx);
-    requireRole(actor, ['county'], 'change FAQ entries');
+    requireRole(actor, MAY.editKnowledge, 'change FAQ entries');
     const row = await find(ctx.params.id);
     const body = parseOr400(PatchBody, ctx.request.body ?? {});
     if (row.status === 'retired') throw new HttpError(409, 'retired', 'a retired entry cannot be changed; create a new one');
     await checkArticle(body.articleId, row.lang);
-    const regionId = await regionIdOf(deps, body.regionCode);
+    const regionId = await regionIdOfCode(deps.prisma, body.regionCode);
     const updated = await deps.prisma.$transaction(async (tx) => {
       const changed = await tx.faqEntry.update({
         where: { id: row.id },
@@ -199,7 +200,7 @@ export function faqsRouter(deps: AppDeps): Router {
 
   router.post('/api/faqs/:id/retire', auth, async (ctx) => {
     const actor = cadreOf(ctx);
-    requireRole(actor, ['county'], 'retire FAQ entries');
+    requireRole(actor, MAY.editKnowledge, 'retire FAQ entries');
     const row = await find(ctx.params.id);
     const updated =
       row.status === 'retired'

@@ -10,9 +10,11 @@
 import Router from '@koa/router';
 import { z } from 'zod';
 import { cadreOf, requireCadre, requireRole } from '../../core/auth/cadre';
+import { MAY } from '../../core/auth/permissions';
 import { HttpError, notFound, parseOr400 } from '../../http/errors';
 import type { OutboxPayload } from '../../core/outbox/enqueue';
 import { retryDeadMessage } from '../../core/outbox/delivery';
+import { recordAudit } from '../../core/audit/record';
 import { SEALED_KINDS } from '../../core/outbox/sealed-text';
 import { requestLang } from '../../http/lang';
 import { t } from '../../../flows/i18n';
@@ -32,7 +34,7 @@ export function outboxRouter(deps: AppDeps): Router {
   const cadre = requireCadre(deps.prisma, deps.config.adminToken, now);
 
   router.get('/api/outbox', cadre, async (ctx) => {
-    requireRole(cadreOf(ctx), ['county'], 'see the outbox');
+    requireRole(cadreOf(ctx), MAY.readOutbox, 'see the outbox');
     const q = parseOr400(ListQuery, ctx.query);
     const where = { status: q.status };
     const [total, rows] = await Promise.all([
@@ -65,13 +67,13 @@ export function outboxRouter(deps: AppDeps): Router {
 
   router.post('/api/outbox/:id/retry', cadre, async (ctx) => {
     const actor = cadreOf(ctx);
-    requireRole(actor, ['county'], 'retry outbox messages');
+    requireRole(actor, MAY.retryOutbox, 'retry outbox messages');
     const id = parseOr400(Id, ctx.params.id, 'id');
     const at = now();
     const result = await retryDeadMessage(deps.prisma, id, at);
     if (!result) throw notFound('outbox message');
     if (result === 'not_dead') throw new HttpError(409, 'not_dead', 'only a dead letter can be retried');
-    await deps.prisma.auditEntry.create({ data: { at, actorType: 'cadre', actorId: actor.id, action: 'outbox:retry', allowed: true, reason: id } });
+    await recordAudit(deps.prisma, { at, actor, action: 'outbox:retry', allowed: true, reason: id });
     ctx.body = result;
   });
   return router;

@@ -16,12 +16,14 @@ import type { Lang } from '../../../flows';
 import { renderTemplate } from '../../../flows/faq';
 import { recordContentChange } from '../../core/audit/content';
 import { cadreOf, requireCadre, requireRole } from '../../core/auth/cadre';
+import { MAY } from '../../core/auth/permissions';
 import type { Prisma } from '../../generated/prisma/client';
 import { badRequest, HttpError, notFound, parseOr400 } from '../../http/errors';
 import { DateField, Id, Key, LangField, Paging, RegionCode, Status, template, Words } from '../../core/policy/fields';
 import { renderScope } from '../../core/policy/render';
 import { inForce, regionFilter, regionIdsReaching } from '../../core/policy/scope';
 import { RegionTree } from '../../core/regions/tree';
+import { regionIdOfCode } from '../../core/regions/by-code';
 import type { AppDeps } from '../../deps';
 
 const Fields = {
@@ -71,15 +73,6 @@ function present(a: ArticleRow) {
 
 const isUniqueViolation = (err: unknown) => (err as { code?: string }).code === 'P2002';
 
-/** A region code → its id (400 naming the field when there is none). */
-export async function regionIdOf(deps: AppDeps, code: string | null | undefined): Promise<string | null | undefined> {
-  if (code === undefined || code === null) return code;
-  const tree = await RegionTree.load(deps.prisma);
-  const region = tree.byCode.get(code);
-  if (!region) throw badRequest(`regionCode: no region has the code ${code}`, 'regionCode');
-  return region.id;
-}
-
 export function policiesRouter(deps: AppDeps): Router {
   const router = new Router();
   const now = () => deps.now?.() ?? new Date();
@@ -92,7 +85,7 @@ export function policiesRouter(deps: AppDeps): Router {
   }
 
   router.get('/api/policies', auth, async (ctx) => {
-    requireRole(cadreOf(ctx), ['county', 'auditor'], 'list policy articles');
+    requireRole(cadreOf(ctx), MAY.readKnowledge, 'list policy articles');
     const q = parseOr400(ListQuery, ctx.query);
     const where: Prisma.PolicyArticleWhereInput = { ...(q.lang ? { lang: q.lang } : {}), ...(q.status ? { status: q.status } : {}), ...(q.tag ? { tags: { has: q.tag } } : {}) };
     const [total, rows] = await Promise.all([
@@ -103,15 +96,15 @@ export function policiesRouter(deps: AppDeps): Router {
   });
 
   router.get('/api/policies/:id', auth, async (ctx) => {
-    requireRole(cadreOf(ctx), ['county', 'auditor'], 'read policy articles');
+    requireRole(cadreOf(ctx), MAY.readKnowledge, 'read policy articles');
     ctx.body = { article: present(await find(ctx.params.id)) };
   });
 
   router.post('/api/policies', auth, async (ctx) => {
     const actor = cadreOf(ctx);
-    requireRole(actor, ['county'], 'publish policy articles');
+    requireRole(actor, MAY.editKnowledge, 'publish policy articles');
     const body = parseOr400(CreateBody, ctx.request.body ?? {});
-    const regionId = await regionIdOf(deps, body.regionCode);
+    const regionId = await regionIdOfCode(deps.prisma, body.regionCode);
     try {
       const row = await deps.prisma.$transaction(async (tx) => {
         const created = await tx.policyArticle.create({
@@ -141,14 +134,14 @@ export function policiesRouter(deps: AppDeps): Router {
 
   router.patch('/api/policies/:id', auth, async (ctx) => {
     const actor = cadreOf(ctx);
-    requireRole(actor, ['county'], 'change policy articles');
+    requireRole(actor, MAY.editKnowledge, 'change policy articles');
     const row = await find(ctx.params.id);
     const body = parseOr400(PatchBody, ctx.request.body ?? {});
     if (row.status === 'retired') throw new HttpError(409, 'retired', 'a retired article cannot be changed; create a new one');
     const from = body.effectiveFrom !== undefined ? body.effectiveFrom : row.effectiveFrom;
     const to = body.effectiveTo !== undefined ? body.effectiveTo : row.effectiveTo;
     if (from && to && to <= from) throw badRequest('effectiveTo: must be after effectiveFrom', 'effectiveTo');
-    const regionId = await regionIdOf(deps, body.regionCode);
+    const regionId = await regionIdOfCode(deps.prisma, body.regionCode);
     const updated = await deps.prisma.$transaction(async (tx) => {
       const changed = await tx.policyArticle.update({
         where: { id: row.id },
@@ -171,7 +164,7 @@ export function policiesRouter(deps: AppDeps): Router {
 
   router.post('/api/policies/:id/retire', auth, async (ctx) => {
     const actor = cadreOf(ctx);
-    requireRole(actor, ['county'], 'retire policy articles');
+    requireRole(actor, MAY.editKnowledge, 'retire policy articles');
     const row = await find(ctx.params.id);
     const updated =
       row.status === 'retired'

@@ -14,7 +14,7 @@ import { t } from '../../../flows/i18n';
 import type { Lang } from '../../../flows/engine/types';
 import type { PrismaClient } from '../../generated/prisma/client';
 import { HttpError, parseOr400 } from '../../http/errors';
-import { APP_CHANNEL, phoneHash } from '../../core/notify/channels';
+import { APP_CHANNEL, appPhoneId } from '../../core/notify/channels';
 import { requestLang } from '../../http/lang';
 import { requestOtp, verifyOtp, OTP_RESEND_SECONDS, OTP_TTL_SECONDS } from '../otp';
 import { closeSession, openSession, requireVillager, villagerOf, type Via } from '../villager-auth';
@@ -94,7 +94,7 @@ export function appAuthRouter(deps: AppDeps): Router {
     const r = await verifyOtp(deps.prisma, phone, body.data.code, now(), deps.keyring, deps.config.botToken);
     if (!r.ok && r.reason === 'too_many_attempts') throw new HttpError(429, 'too_many_attempts', t(lang(ctx), 'miniprogram.errors.otp_too_many_attempts'), 'code');
     if (!r.ok) throw new HttpError(401, 'otp_invalid', t(lang(ctx), 'miniprogram.errors.otp_invalid'), 'code');
-    const contact = await upsertContact(deps.prisma, APP_CHANNEL.phone, `phone:${phoneHash(deps.keyring, phone, 'contact')}`, lang(ctx));
+    const contact = await upsertContact(deps.prisma, APP_CHANNEL.phone, appPhoneId(deps.keyring, phone), lang(ctx));
     await linkHouseholdByPhone(deps.prisma, contact, phone, r.delivered, now());
     await session(ctx, contact.id, 'phone');
   });

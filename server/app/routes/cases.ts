@@ -17,13 +17,15 @@ import { HttpError, parseOr400 } from '../../http/errors';
 import { requestLang } from '../../http/lang';
 import { receiveFile, uploadParser } from '../upload-file';
 import type { UploadGuard } from '../../core/documents/upload-guard';
-import { caseDetail, listCases, ownCase } from '../villager-cases';
+import { DOCUMENT_KIND } from '../../core/documents/kinds';
+import { caseDetail, listCases } from '../villager-cases';
 import { requireVillager, villagerOf, type Villager } from '../villager-auth';
 import { RegionTree } from '../../core/regions/tree';
 import { performTransition } from '../../core/workflow/perform';
 import type { AppDeps } from '../../deps';
 import { recordAccess } from '../../core/audit/access';
-import { actingHouseholdId } from '../../core/identity/household-link';
+import { findOwnCase, holderOf, villagerActor } from '../../core/cases/own';
+import { attachSupplement, supplementTarget, type SupplementRefusal } from '../../core/cases/supplement';
 
 const CaseNo = z.string().trim().regex(/^FP-\d{4}-\d{6}$/);
 const ResubmitBody = z.object({ note: z.string().trim().max(500).optional() });
@@ -40,20 +42,18 @@ export function appCasesRouter(deps: AppDeps, guard: UploadGuard): Router {
     if (!r.success) throw notFound(ctx);
     return r.data;
   };
-  const detail = async (ctx: Context, v: Villager, caseNo: string) => caseDetail(deps.prisma, await owner(v), caseNo, lang(ctx), now(), await RegionTree.load(deps.prisma));
   /**
-   * The household may have been linked meanwhile (by this filing or a verified phone). A claimed
-   * link (server/core/identity/household-link.ts) lists the household's cases with their status; the
-   * detail, the papers and the moves need a link that acts for it (`acting`).
+   * The contact as it is now: the household may have been linked meanwhile (by this filing or a
+   * verified phone). A claimed link lists the household's cases with their status; the detail, the
+   * papers and the moves need a link that acts for it (server/core/cases/own.ts).
    */
-  const owner = async (v: Villager, acting = true) => {
-    const fresh = await deps.prisma.contact.findUnique({ where: { id: v.contactId }, select: { householdId: true, householdLink: true } });
-    const householdId = fresh ? (acting ? actingHouseholdId(fresh) : fresh.householdId) : null;
-    return { contactId: v.contactId, householdId };
-  };
+  const holder = (v: Villager) => holderOf(deps.prisma, v.contactId);
+  const detail = async (ctx: Context, v: Villager, caseNo: string) => caseDetail(deps.prisma, await holder(v), caseNo, lang(ctx), now(), await RegionTree.load(deps.prisma));
+  const refusal = (ctx: Context, r: SupplementRefusal) =>
+    r.reason === 'not_found' ? notFound(ctx) : new HttpError(409, 'not_returned', t(lang(ctx), 'miniprogram.errors.not_returned'));
 
   router.get('/api/app/cases', auth, async (ctx) => {
-    ctx.body = { cases: await listCases(deps.prisma, await owner(villagerOf(ctx), false), lang(ctx), now()) };
+    ctx.body = { cases: await listCases(deps.prisma, await holder(villagerOf(ctx)), lang(ctx), now()) };
   });
 
   router.get('/api/app/cases/:caseNo', auth, async (ctx) => {
@@ -63,7 +63,7 @@ export function appCasesRouter(deps: AppDeps, guard: UploadGuard): Router {
   });
 
   router.get('/api/app/cases/:caseNo/documents/:id', auth, async (ctx) => {
-    const row = await ownCase(deps.prisma, await owner(villagerOf(ctx)), caseNoOf(ctx));
+    const row = await findOwnCase(deps.prisma, await holder(villagerOf(ctx)), caseNoOf(ctx));
     const doc = row ? await deps.prisma.document.findFirst({ where: { id: String(ctx.params.id), caseId: row.id } }) : null;
     const stream = doc ? await deps.store.open(doc.storageKey) : undefined;
     if (!doc || !stream) throw notFound(ctx);
@@ -76,18 +76,20 @@ export function appCasesRouter(deps: AppDeps, guard: UploadGuard): Router {
 
   router.post('/api/app/cases/:caseNo/supplements', auth, async (ctx) => {
     const v = villagerOf(ctx);
-    const row = await ownCase(deps.prisma, await owner(v), caseNoOf(ctx));
-    if (!row) throw notFound(ctx);
-    if (row.status !== 'returned') throw new HttpError(409, 'not_returned', t(lang(ctx), 'miniprogram.errors.not_returned'));
+    const who = await holder(v);
+    const caseNo = caseNoOf(ctx);
+    // the rule (server/core/cases/supplement.ts) before the bytes are read, and again when they are kept
+    const target = await supplementTarget(deps.prisma, who, caseNo);
+    if (!target.ok) throw refusal(ctx, target);
     // the supplements of one case are capped like a villager's unfiled uploads (server/core/documents/upload-guard.ts)
-    const pile = { caseId: row.id, kind: 'supplement' };
+    const pile = { caseId: target.case.id, kind: DOCUMENT_KIND.supplement };
     guard.takeRate(ctx, lang(ctx), v.contactId, now());
     await guard.admit(deps.prisma, lang(ctx), pile, 0);
     const doc = await guard.withBody(ctx, lang(ctx), async () => {
       const file = await receiveFile(ctx, parser, deps.store, lang(ctx), deps.config.maxImagePixels, (size) => guard.admit(deps.prisma, lang(ctx), pile, size));
-      return deps.prisma.document.create({
-        data: { sha256: file.sha256, mime: file.mime, size: file.size, storageKey: file.storageKey, kind: 'supplement', fileName: file.fileName ?? null, caseId: row.id, contactId: v.contactId, createdAt: now() },
-      });
+      const kept = await attachSupplement(deps.prisma, who, caseNo, file, now());
+      if (!kept.ok) throw refusal(ctx, kept);
+      return kept.document;
     });
     await guard.settle(deps.prisma, lang(ctx), pile, doc.id);
     ctx.status = 201;
@@ -99,11 +101,11 @@ export function appCasesRouter(deps: AppDeps, guard: UploadGuard): Router {
       const v = villagerOf(ctx);
       const caseNo = caseNoOf(ctx);
       const body = parseOr400(ResubmitBody, ctx.request.body ?? {});
-      const who = await owner(v);
-      if (!(await ownCase(deps.prisma, who, caseNo))) throw notFound(ctx);
+      const who = await holder(v);
+      if (!(await findOwnCase(deps.prisma, who, caseNo))) throw notFound(ctx);
       const at = now();
       const result = await deps.prisma.$transaction((tx) =>
-        performTransition(tx, deps.config.workflow, { kind: 'villager', contactId: who.contactId, householdId: who.householdId }, caseNo, { action, ...(body.note ? { note: body.note } : {}) }, at),
+        performTransition(tx, deps.config.workflow, villagerActor(who), caseNo, { action, ...(body.note ? { note: body.note } : {}) }, at),
       );
       if (!result.ok) {
         if (result.code === 'not_found' || result.code === 'not_own_case') throw notFound(ctx);

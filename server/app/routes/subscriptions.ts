@@ -7,12 +7,11 @@ import Router from '@koa/router';
 import { z } from 'zod';
 import { t } from '../../../flows/i18n';
 import { HttpError, parseOr400 } from '../../http/errors';
-import { APP_CHANNEL } from '../../core/notify/channels';
+import { takesSubscribeMessages } from '../../core/notify/channels';
 import { requestLang } from '../../http/lang';
-import { ownCase } from '../villager-cases';
 import { requireVillager, villagerOf } from '../villager-auth';
 import type { AppDeps } from '../../deps';
-import { actingHouseholdId } from '../../core/identity/household-link';
+import { findOwnCase, holderOf } from '../../core/cases/own';
 
 const Body = z.object({ templateId: z.string().trim().min(1).max(100), caseNo: z.string().trim().max(20).optional() });
 /** Unused acceptances kept per villager: more are of no use (each update spends one). */
@@ -29,12 +28,11 @@ export function appSubscriptionsRouter(deps: AppDeps): Router {
     const body = parseOr400(Body, ctx.request.body ?? {});
     const configured = deps.config.app.wechat?.subscribe?.templateId;
     if (!configured || body.templateId !== configured) throw new HttpError(409, 'not_configured', t(lang, 'miniprogram.errors.subscribe_not_configured'), 'templateId');
-    if (v.channel !== APP_CHANNEL.wechat) throw new HttpError(400, 'bad_request', t(lang, 'miniprogram.errors.subscribe_phone'));
+    if (!takesSubscribeMessages(v.channel)) throw new HttpError(400, 'bad_request', t(lang, 'miniprogram.errors.subscribe_phone'));
     let caseId: string | null = null;
     if (body.caseNo) {
-      const fresh = await deps.prisma.contact.findUnique({ where: { id: v.contactId }, select: { householdId: true, householdLink: true } });
-      // updates of a household case go to contacts acting for the household (server/core/identity/household-link.ts)
-      const row = await ownCase(deps.prisma, { contactId: v.contactId, householdId: fresh ? actingHouseholdId(fresh) : null }, body.caseNo.toUpperCase());
+      // updates of a household case go to contacts acting for the household (server/core/cases/own.ts)
+      const row = await findOwnCase(deps.prisma, await holderOf(deps.prisma, v.contactId), body.caseNo.toUpperCase());
       if (!row) throw new HttpError(404, 'not_found', t(lang, 'miniprogram.errors.case_not_found'));
       caseId = row.id;
     }

@@ -10,14 +10,13 @@ import { HttpError } from '../../http/errors';
 import { requestLang } from '../../http/lang';
 import { receiveFile, uploadParser } from '../upload-file';
 import type { UploadGuard } from '../../core/documents/upload-guard';
+import { attachDocument } from '../../core/documents/attach';
+import { DOCUMENT_KIND, UNFILED_UPLOADS } from '../../core/documents/kinds';
 import { requireVillager, villagerOf } from '../villager-auth';
 import type { AppDeps } from '../../deps';
 
-/** Kind of a Document uploaded from the mini-program and not yet filed (the submission sets the checklist item). */
-export const UPLOAD_KIND = 'upload';
-
 /** A villager's uploads not yet filed with an application: what the caps count and what expires. */
-export const unfiledUploadsOf = (contactId: string) => ({ contactId, caseId: null, kind: UPLOAD_KIND });
+export const unfiledUploadsOf = (contactId: string) => ({ contactId, ...UNFILED_UPLOADS });
 
 export function appUploadsRouter(deps: AppDeps, guard: UploadGuard): Router {
   const router = new Router();
@@ -34,9 +33,7 @@ export function appUploadsRouter(deps: AppDeps, guard: UploadGuard): Router {
     await guard.admit(deps.prisma, lang, pile, 0);
     const doc = await guard.withBody(ctx, lang, async () => {
       const file = await receiveFile(ctx, parser, deps.store, lang, deps.config.maxImagePixels, (size) => guard.admit(deps.prisma, lang, pile, size));
-      return deps.prisma.document.create({
-        data: { sha256: file.sha256, mime: file.mime, size: file.size, storageKey: file.storageKey, kind: UPLOAD_KIND, fileName: file.fileName ?? null, contactId: v.contactId, createdAt: now() },
-      });
+      return attachDocument(deps.prisma, { ...file, kind: DOCUMENT_KIND.upload, contactId: v.contactId, at: now() });
     });
     await guard.settle(deps.prisma, lang, pile, doc.id);
     ctx.status = 201;

@@ -15,6 +15,7 @@ import type { Lang } from '../../../flows/engine/types';
 import { t } from '../../../flows/i18n';
 import { findBindingCode, redeemBindingCode } from '../../core/auth/binding-codes';
 import { DbCounters } from '../../core/throttle/counter';
+import { recordAudit } from '../../core/audit/record';
 import type { Prisma } from '../../generated/prisma/client';
 
 type Tx = Prisma.TransactionClient;
@@ -121,7 +122,7 @@ async function admitted({ tx, contact, now, globalPerHour }: BindingScope): Prom
 }
 
 async function audit({ tx, contact, now }: BindingScope, action: string, allowed: boolean, reason: string) {
-  await tx.auditEntry.create({ data: { at: now, actorType: 'contact', actorId: contact.id, action, allowed, reason } });
+  await recordAudit(tx, { at: now, actor: { kind: 'contact', contactId: contact.id }, action, allowed, reason });
 }
 
 const say = (text: string): BindingResult => ({ replies: [text] });

@@ -1,13 +1,15 @@
 /**
- * "待办": the cases waiting for this cadre — in statuses the role acts on, in the cadre's region
- * (a verifier: the cases assigned to them), the longest waiting first. The county office also
- * owns verification as a fallback, but sees a verification case here only once it is overdue.
+ * "待办": the cases waiting for this cadre — in statuses the role acts on, in the cadre's region,
+ * the longest waiting first. How the role owns each status (flows/workflow ownershipOf): every
+ * case, those assigned to the cadre (a verifier's), or as a fallback (the county office's for
+ * verification) only once the case is overdue.
  */
 import type { PendingItem } from '../../../flows/cadre/text';
 import type { Prisma } from '../../generated/prisma/client';
 import type { RegionTree } from '../../core/regions/tree';
-import { statusesOwnedBy, type CadreActor } from '../../../flows/workflow';
+import { ownershipOf, statusesOwnedBy, type CadreActor, type Ownership } from '../../../flows/workflow';
 import { applicantNameOf } from '../../core/cases/applicant';
+import { shanghaiDate } from '../../../flows/china-time';
 
 type Tx = Prisma.TransactionClient;
 
@@ -18,12 +20,13 @@ export async function pendingFor(tx: Tx, actor: CadreActor, tree: RegionTree, no
   if (statuses.length === 0) return { items: [], total: 0 };
   const region = actor.regionIds === null ? {} : { villageId: { in: [...actor.regionIds] } };
   const overdue: Prisma.CaseWhereInput = { OR: [{ overdueSince: { not: null } }, { dueAt: { lt: now } }] };
-  const where: Prisma.CaseWhereInput =
-    actor.role === 'verifier'
-      ? { ...region, status: 'verification', verifierId: actor.id }
-      : actor.role === 'county'
-        ? { ...region, OR: [{ status: { in: statuses.filter((s) => s !== 'verification') } }, { status: 'verification', ...overdue }] }
-        : { ...region, status: { in: [...statuses] } };
+  const owned = (o: Ownership) => statuses.filter((s) => ownershipOf(actor.role, s) === o);
+  const mine: Prisma.CaseWhereInput[] = [
+    { status: { in: owned('all') } },
+    { status: { in: owned('assigned') }, verifierId: actor.id },
+    { status: { in: owned('fallback') }, ...overdue },
+  ];
+  const where: Prisma.CaseWhereInput = { ...region, OR: mine };
   // one after the other: a transaction is one connection
   const total = await tx.case.count({ where });
   const rows = await tx.case.findMany({ where, orderBy: [{ statusSince: 'asc' }, { caseNo: 'asc' }], take: PENDING_LIST_MAX, include: { household: { select: { headName: true } } } });
@@ -37,12 +40,7 @@ export async function pendingFor(tx: Tx, actor: CadreActor, tree: RegionTree, no
     since: c.statusSince.toISOString(),
     overdue: c.overdueSince !== null || (c.dueAt !== null && c.dueAt < now),
     greenChannel: c.greenChannel,
-    publicityEnd: c.publicityEnd ? shanghaiDay(c.publicityEnd) : null,
+    publicityEnd: c.publicityEnd ? shanghaiDate(c.publicityEnd) : null,
   }));
   return { items, total };
-}
-
-/** Stored notice dates are midnight in China: read them back as that day. */
-export function shanghaiDay(at: Date): string {
-  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }

@@ -4,7 +4,7 @@
  * year still open), then the bot asks which.
  */
 import { formatCaseNo, type CaseRef } from '../../../flows/cadre/case-ref';
-import { shanghaiYear } from '../../core/cases/case-number';
+import { shanghaiYear } from '../../../flows/china-time';
 import type { Prisma } from '../../generated/prisma/client';
 import { inScope, type CadreActor } from '../../../flows/workflow';
 

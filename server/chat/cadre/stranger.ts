@@ -9,6 +9,7 @@ import { parseCadreCommand } from '../../../flows/cadre/commands';
 import type { CaseSummary, Lang } from '../../../flows/engine/types';
 import { formatCaseList } from '../../../flows/status/cases';
 import { t } from '../../../flows/i18n';
+import { recordRefusal } from '../../core/audit/record';
 import type { Prisma } from '../../generated/prisma/client';
 
 type Tx = Prisma.TransactionClient;
@@ -22,8 +23,6 @@ export async function strangerCommand(tx: Tx, contact: { id: string }, text: str
     const own = myCases.find((c) => c.caseNo === caseNo);
     if (own) return [formatCaseList(lang, [own])];
   }
-  await tx.auditEntry.create({
-    data: { at: now, actorType: 'contact', actorId: contact.id, action: `chat:${cmd.kind}`, caseNo, allowed: false, reason: 'no_role: not a bound cadre' },
-  });
+  await recordRefusal(tx, { at: now, actor: { kind: 'contact', contactId: contact.id }, action: `chat:${cmd.kind}`, caseNo, refusal: { code: 'no_role', message: 'not a bound cadre' } });
   return [t(lang, 'cadre.refused.not_cadre')];
 }

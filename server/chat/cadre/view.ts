@@ -2,10 +2,12 @@
  * "查看": the facts of a case a cadre needs in chat. The ID number's last four characters, the
  * phone and the illness only in a private chat — never in a group, where others read along.
  */
-import type { CaseView } from '../../../flows/cadre/text';
+import type { CaseView, VerifiedFigures } from '../../../flows/cadre/text';
+import { statusOfAct } from '../../../flows/workflow';
 import type { Prisma } from '../../generated/prisma/client';
 import type { RegionTree } from '../../core/regions/tree';
-import { shanghaiDay } from './pending';
+import { shanghaiDate } from '../../../flows/china-time';
+import { DOCUMENT_KIND } from '../../core/documents/kinds';
 import { applicantOf, identityFlagOf } from '../../core/cases/applicant';
 
 type Tx = Prisma.TransactionClient;
@@ -25,8 +27,9 @@ export async function loadCaseView(tx: Tx, caseNo: string, tree: RegionTree, opt
   const town = village?.parentId ? tree.byId.get(village.parentId) : undefined;
   const answers = (c.answers ?? {}) as { details?: Record<string, unknown> };
   const details = answers.details ?? {};
-  const visit = c.status === 'verification' ? await tx.caseEvent.findFirst({ where: { caseId: c.id, type: 'visit_scheduled' }, orderBy: [{ at: 'desc' }, { seq: 'desc' }] }) : null;
-  const verification = c.verification as CaseView['verification'];
+  // a visit is booked while the case is in verification: the latest booking is the one that holds
+  const visit = c.status === statusOfAct('visit') ? await tx.caseEvent.findFirst({ where: { caseId: c.id, type: 'visit_scheduled' }, orderBy: [{ at: 'desc' }, { seq: 'desc' }] }) : null;
+  const verification = c.verification as VerifiedFigures | null;
   const applicant = applicantOf(c);
   return {
     caseNo: c.caseNo,
@@ -46,21 +49,21 @@ export async function loadCaseView(tx: Tx, caseNo: string, tree: RegionTree, opt
     incomeLineFen: c.incomeLineFen,
     rigidExpenseFen: c.rigidExpenseFen,
     documents: c._count.documents,
-    supplements: await tx.document.count({ where: { caseId: c.id, kind: 'supplement' } }),
+    supplements: await tx.document.count({ where: { caseId: c.id, kind: DOCUMENT_KIND.supplement } }),
     missingDocuments: Array.isArray(details.missingDocuments) ? (details.missingDocuments as string[]) : [],
     missingItems: Array.isArray(c.missingItems) ? (c.missingItems as string[]) : [],
     returnedFrom: c.returnedFrom,
     verifierName: c.verifier?.name ?? null,
     visitOn: visit && typeof (visit.data as { date?: unknown } | null)?.date === 'string' ? String((visit.data as { date: string }).date) : null,
     verification: verification && typeof verification === 'object' && 'verifiedIncomeFen' in verification ? verification : null,
-    publicityStart: c.publicityStart ? shanghaiDay(c.publicityStart) : null,
-    publicityEnd: c.publicityEnd ? shanghaiDay(c.publicityEnd) : null,
+    publicityStart: c.publicityStart ? shanghaiDate(c.publicityStart) : null,
+    publicityEnd: c.publicityEnd ? shanghaiDate(c.publicityEnd) : null,
     openObjections: c.objections.flatMap((o, i) => (o.resolvedAt ? [] : [{ number: i + 1, note: o.note }])),
     approvedAmountFen: c.approvedAmountFen,
     category: c.householdCategory,
     measures: Array.isArray(c.measures) ? (c.measures as string[]) : [],
     paymentRef: c.paymentRef,
-    paidOn: c.paidAt ? shanghaiDay(c.paidAt) : null,
+    paidOn: c.paidAt ? shanghaiDate(c.paidAt) : null,
     rejectionReason: c.rejectionReason,
     ...(opts.personal
       ? {

@@ -4,25 +4,24 @@
 import type { FlowContext, CaseSummary, Cause } from '../../../flows/engine/types';
 import type { Prisma } from '../../generated/prisma/client';
 import { RegionTree } from '../../core/regions/tree';
-import { actsForHousehold, type Linked } from '../../core/identity/household-link';
+import { isOwnCase, ownCasesWhere, type CaseHolder } from '../../core/cases/own';
 
 type Tx = Prisma.TransactionClient;
 
 /**
- * The cases the contact filed and those of its household. Through a claimed link (household-link.ts)
- * the household's other cases are `viewOnly`: their status shows, what is missing does not, and
- * nothing is offered to act on them.
+ * The cases the contact may see: those it filed and its household's (core/cases/own.ts). Those it
+ * does not act on (the household's, through a claimed link) are `viewOnly`: their status shows,
+ * what is missing does not, and nothing is offered to act on them.
  */
-export async function casesOfContact(tx: Tx, contact: { id: string } & Linked): Promise<CaseSummary[]> {
+export async function casesOfContact(tx: Tx, contact: CaseHolder): Promise<CaseSummary[]> {
   const cases = await tx.case.findMany({
-    where: { OR: [{ contactId: contact.id }, ...(contact.householdId ? [{ householdId: contact.householdId }] : [])] },
+    where: ownCasesWhere(contact, 'see'),
     orderBy: { submittedAt: 'desc' },
     take: 20,
-    select: { caseNo: true, cause: true, status: true, submittedAt: true, statusSince: true, missingItems: true, returnedFrom: true, contactId: true },
+    select: { caseNo: true, cause: true, status: true, submittedAt: true, statusSince: true, missingItems: true, returnedFrom: true, contactId: true, householdId: true, villageId: true, verifierId: true },
   });
-  const acts = actsForHousehold(contact);
   return cases.map((c) => {
-    const viewOnly = !acts && c.contactId !== contact.id;
+    const viewOnly = !isOwnCase(contact, 'act', c);
     return {
       caseNo: c.caseNo,
       cause: c.cause as Cause,
@@ -38,7 +37,7 @@ export async function casesOfContact(tx: Tx, contact: { id: string } & Linked): 
 
 export async function buildFlowContext(
   tx: Tx,
-  contact: { id: string } & Linked,
+  contact: CaseHolder,
   knownContact: boolean,
   now: Date,
   loaded?: RegionTree,

@@ -9,9 +9,12 @@ import { performTransition } from '../../core/workflow/perform';
 import { notifyHandover } from '../../core/workflow/notify';
 import { saveOffer } from '../../core/policy/offer';
 import { admitIdentityCheck } from '../../core/identity/checks';
-import { actingHouseholdId, setLink } from '../../core/identity/household-link';
+import { setLink } from '../../core/identity/household-link';
 import { announceClaim } from '../../core/identity/claim-notice';
 import { Rejected } from '../../core/rejected';
+import { attachDocument } from '../../core/documents/attach';
+import { findOwnCase, villagerActor } from '../../core/cases/own';
+import { attachSupplement } from '../../core/cases/supplement';
 
 /** What an effect may touch: the filing's scope (the chat contact, its transaction, the clock). */
 type EffectScope = FilingScope;
@@ -30,7 +33,7 @@ async function runEffect(scope: EffectScope, effect: Effect): Promise<EffectOutc
     case 'file_case':
       return fileCase(scope, effect.application);
     case 'attach_document':
-      await attachDocument(scope, effect.upload, effect.kind);
+      await attachToApplication(scope, effect.upload, effect.kind);
       return undefined;
     case 'discard_documents':
       await scope.tx.document.deleteMany({ where: { contactId: scope.contact.id, caseId: null } });
@@ -54,7 +57,7 @@ async function runEffect(scope: EffectScope, effect: Effect): Promise<EffectOutc
     case 'link_identity':
       return linkIdentity(scope, effect.idNumber, effect.phone);
     case 'attach_supplement':
-      await attachSupplement(scope, effect.caseNo, effect.upload);
+      await supplement(scope, effect.caseNo, effect.upload);
       return undefined;
     case 'resubmit_case':
       return villagerMove(scope, effect.caseNo, 'resubmit');
@@ -63,24 +66,11 @@ async function runEffect(scope: EffectScope, effect: Effect): Promise<EffectOutc
   }
 }
 
-async function attachDocument({ tx, contact }: EffectScope, upload: UploadRef, kind: string) {
+/** A paper of the application in progress: the contact's until the case is filed (file-case.ts). */
+async function attachToApplication({ tx, contact }: EffectScope, upload: UploadRef, kind: string) {
   if (!upload.storageKey) return; // nothing was stored (e.g. a voice message): nothing to keep
-  await tx.document.create({
-    data: {
-      sha256: upload.sha256,
-      mime: upload.mime,
-      size: upload.size,
-      storageKey: upload.storageKey,
-      kind,
-      fileName: upload.fileName?.slice(0, 200),
-      contactId: contact.id,
-    },
-  });
+  await attachDocument(tx, { ...upload, kind, contactId: contact.id });
 }
-
-
-
-
 
 async function handover({ tx, tree, contact, now }: EffectScope, reason: string, villageCode?: string, note?: string) {
   const village = villageCode ? tree.byCode.get(villageCode) : undefined;
@@ -89,9 +79,6 @@ async function handover({ tx, tree, contact, now }: EffectScope, reason: string,
   });
   await notifyHandover(tx, { handoverId: row.id, contactId: contact.id, villageId: village?.id ?? null, reason }, now);
 }
-
-
-
 
 /** "查询" → ID number → phone: counted before anything is looked up (core/identity/checks.ts). */
 async function linkIdentity({ tx, contact, now, identityChecks }: EffectScope, idNumber: string, phone: string): Promise<EffectOutcome> {
@@ -111,26 +98,14 @@ async function linkIdentity({ tx, contact, now, identityChecks }: EffectScope, i
 }
 
 /**
- * A case of the villager's by number, or null: filed by this contact, or of its household — for
- * `acting`, only when the link acts for the household (created/confirmed); otherwise a claimed link
- * counts too (it may see the status).
+ * A photo for a case returned for documents (core/cases/supplement.ts). The supplement flow sends
+ * it only while the case is the villager's and returned (flows/supplement), so a refusal here is
+ * input the flow should have stopped.
  */
-async function ownCase({ tx, contact }: EffectScope, caseNo: string, acting: boolean) {
-  const row = await tx.case.findUnique({ where: { caseNo } });
-  if (!row) return null;
-  const householdId = acting ? actingHouseholdId(contact) : contact.householdId;
-  const own = row.contactId === contact.id || (householdId !== null && row.householdId === householdId);
-  return own ? row : null;
-}
-
-/** A photo for a case returned for documents: kept with that case, whatever its status now. */
-async function attachSupplement(scope: EffectScope, caseNo: string, upload: UploadRef) {
+async function supplement({ tx, contact }: EffectScope, caseNo: string, upload: UploadRef) {
   if (!upload.storageKey) return;
-  const row = await ownCase(scope, caseNo, true);
-  if (!row) throw new Rejected('a supplement for a case that is not the contact\'s');
-  await scope.tx.document.create({
-    data: { sha256: upload.sha256, mime: upload.mime, size: upload.size, storageKey: upload.storageKey, kind: 'supplement', fileName: upload.fileName?.slice(0, 200), caseId: row.id, contactId: scope.contact.id },
-  });
+  const kept = await attachSupplement(tx, contact, caseNo, upload);
+  if (!kept.ok) throw new Rejected(`a supplement refused: ${kept.reason}`);
 }
 
 /**
@@ -140,10 +115,9 @@ async function attachSupplement(scope: EffectScope, caseNo: string, upload: Uplo
  */
 async function villagerMove(scope: EffectScope, caseNo: string, action: 'resubmit' | 'withdraw'): Promise<EffectOutcome> {
   // a claimed link acts only on the cases this contact filed: the household counts when it acts for it
-  const actor = { kind: 'villager' as const, contactId: scope.contact.id, householdId: actingHouseholdId(scope.contact) };
-  const result = await performTransition(scope.tx, scope.workflow, actor, caseNo, { action }, scope.now);
+  const result = await performTransition(scope.tx, scope.workflow, villagerActor(scope.contact), caseNo, { action }, scope.now);
   if (result.ok) return action === 'resubmit' ? { type: 'case_resubmitted', caseNo, status: result.to } : { type: 'case_withdrawn', caseNo };
   // someone else's case reads as one that does not exist: its status is not told
-  const row = await ownCase(scope, caseNo, false);
+  const row = await findOwnCase(scope.tx, scope.contact, caseNo, 'see');
   return { type: 'case_action_refused', caseNo, action, status: row?.status ?? null };
 }

@@ -2,8 +2,8 @@
  * POST /api/bot/inbound — the gateway hands over one WeChat message and gets the replies to say.
  * JSON for text; multipart (a `meta` JSON part + a `file` part) for image/file/audio/video;
  * JSON `{ type: "unsupported", kind }` for what cannot be read (a sticker, a link, a location, a
- * contact or mini-program card): answered with a polite request to type or take a photo, and
- * nothing else changes (the conversation stays where it was).
+ * contact or mini-program card): answered with a polite request to type or take a photo and the
+ * question the villager is at; nothing else changes (the conversation stays where it was).
  */
 import Router from '@koa/router';
 import multer from '@koa/multer';
@@ -12,13 +12,16 @@ import { z } from 'zod';
 import type { Inbound, Lang, UploadRef } from '../../../flows/engine/types';
 import { t } from '../../../flows/i18n';
 import { handleInbound } from '../conversation/runtime';
+import { questionToRepeat } from '../conversation/remind';
 import { sniffMime, DOCUMENT_MIME_TYPES, unsupportedTypeKey } from '../../core/documents/sniff';
 import { IMAGE_REFUSAL_STATUS, imageRefusal } from '../../core/documents/pixels';
-import { controlCharsError, findControlChars, refuseMultipartControlChars, stripControlChars, stripFields, WECHAT_NAME_FIELDS } from '../../http/control-chars';
+import { controlCharsError, findControlChars, refuseMultipartControlChars, stripFields, WECHAT_NAME_FIELDS } from '../../http/control-chars';
 import { badRequest, HttpError, parseOr400 } from '../../http/errors';
 import { tooDeepAt, tooDeepError } from '../../http/json-depth';
 import { requireBotToken } from '../../core/auth/tokens';
 import type { UploadGuard } from '../../core/documents/upload-guard';
+import { safeFileName } from '../../core/documents/attach';
+import { botChannel, UNNAMED_BOT_CHANNEL } from '../../core/notify/channels';
 import type { AppDeps } from '../../deps';
 
 const Envelope = z.object({
@@ -32,8 +35,9 @@ const TextMessage = Envelope.extend({ type: z.literal('text'), text: z.string().
 const MediaMeta = Envelope.extend({ type: z.enum(['image', 'file', 'audio', 'video']) });
 const UnsupportedMessage = Envelope.extend({ type: z.literal('unsupported'), kind: z.enum(['emoticon', 'url', 'location', 'contact', 'miniprogram', 'other']) });
 
-export function channelOf(bot: { puppet: string; accountId: string } | undefined): string {
-  return bot ? `${bot.puppet}:${bot.accountId}` : 'default';
+/** The channel a call is heard on: its bot's WeChat account (core/notify/channels.ts). */
+function channelOf(bot: { puppet: string; accountId: string } | undefined): string {
+  return bot ? botChannel(bot) : UNNAMED_BOT_CHANNEL;
 }
 
 export function botInboundRouter(deps: AppDeps, guard: UploadGuard): Router {
@@ -50,7 +54,9 @@ export function botInboundRouter(deps: AppDeps, guard: UploadGuard): Router {
       if ((body as { type?: unknown } | undefined)?.type === 'unsupported') {
         const msg = parseOr400(UnsupportedMessage, body);
         const lang = await contactLang(deps, channelOf(msg.bot), msg.from.id);
-        ctx.body = { replies: [{ type: 'text', text: t(lang, 'server.unsupported') }] };
+        // …then the question the villager is at, so they know what to type
+        const question = await questionToRepeat(deps.prisma, channelOf(msg.bot), msg.from.id, deps.now?.() ?? new Date());
+        ctx.body = { replies: [t(lang, 'server.unsupported'), ...(question ? [question] : [])].map((text) => ({ type: 'text', text })) };
         return;
       }
       await refuseOverlongText(deps, body);
@@ -121,7 +127,7 @@ async function receiveMultipart(ctx: Context, deps: AppDeps, multipart: ReturnTy
       });
     }
     const stored = await deps.store.put(file.buffer);
-    upload = { ...stored, mime, fileName: safeFileName(file.originalname) };
+    upload = { ...stored, mime, fileName: file.originalname ? safeFileName(file.originalname) : undefined };
   }
   const inbound: Inbound = { kind: 'media', mediaType: meta.type, upload };
   const result = await handleInbound(deps.prisma, { channel, messageId: meta.messageId, from: meta.from, ...(meta.room ? { room: meta.room } : {}), inbound }, turnOptions(deps));
@@ -149,10 +155,6 @@ async function refuseOverlongText(deps: AppDeps, body: unknown) {
   });
 }
 
-function safeFileName(name: string | undefined): string | undefined {
-  if (!name) return undefined;
-  return stripControlChars(name).replace(/[\\/]/g, '_').slice(0, 200);
-}
 
 async function contactLang(deps: AppDeps, channel: string, externalId: string): Promise<Lang> {
   const contact = await deps.prisma.contact.findUnique({ where: { channel_externalId: { channel, externalId } }, select: { lang: true } });

@@ -26,8 +26,8 @@ import { ackMessage, failMessage, leaseMessages, releaseMessage, type LeasedMess
 import { OUTBOX_KINDS, type OutboxPayload } from '../../core/outbox/enqueue';
 import { forgetSealedText, revealSealedTexts } from '../../core/outbox/sealed-text';
 import { botKey } from '../../core/auth/bot-keys';
-import { channelOf } from './bot-inbound';
-import { shanghaiDate } from '../../../flows/i18n';
+import { botChannel } from '../../core/notify/channels';
+import { shanghaiDate, startOfShanghaiDay } from '../../../flows/china-time';
 import type { AppDeps } from '../../deps';
 
 /** How often a waiting long-poll looks again (a commit elsewhere cannot wake it directly). */
@@ -47,8 +47,6 @@ const Query = z.object({
 });
 const Account = z.object({ puppet: z.string().trim().min(1).max(100), accountId: z.string().trim().min(1).max(200) });
 const Id = z.string().trim().min(1).max(100);
-const SHANGHAI_MS = 8 * 3_600_000;
-const DAY_MS = 86_400_000;
 const FailBody = z.object({ error: z.string().max(2000).default('unknown error') });
 const ReleaseBody = z.object({ retryAt: z.iso.datetime({ offset: true }).optional() });
 
@@ -61,7 +59,7 @@ export function botOutboxRouter(deps: AppDeps): Router {
 
   router.get('/api/bot/outbox', bot, async (ctx) => {
     const q = parseOr400(Query, ctx.query);
-    const channel = channelOf({ puppet: q.puppet, accountId: q.accountId });
+    const channel = botChannel(q);
     const gone = clientGone(ctx);
     const until = Date.now() + q.wait * 1000;
     let messages: LeasedMessage[] = [];
@@ -77,8 +75,7 @@ export function botOutboxRouter(deps: AppDeps): Router {
   router.get('/api/bot/outbox/sent-today', bot, async (ctx) => {
     const q = parseOr400(Account, ctx.query);
     const at = now();
-    const dayStart = new Date(Math.floor((at.getTime() + SHANGHAI_MS) / DAY_MS) * DAY_MS - SHANGHAI_MS);
-    const rows = await deps.prisma.outbox.groupBy({ by: ['kind'], where: { channel: channelOf(q), status: 'sent', sentAt: { gte: dayStart } }, _count: { _all: true } });
+    const rows = await deps.prisma.outbox.groupBy({ by: ['kind'], where: { channel: botChannel(q), status: 'sent', sentAt: { gte: startOfShanghaiDay(at) } }, _count: { _all: true } });
     ctx.body = { date: shanghaiDate(at), counts: Object.fromEntries(rows.map((r) => [r.kind, r._count._all])) };
   });
 

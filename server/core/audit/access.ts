@@ -3,28 +3,14 @@
  * every export is written to the audit log — who, when, which case, which fields — beside the
  * refusals. GET /api/audit lists them by case, by cadre and by kind.
  */
-import type { Prisma, PrismaClient } from '../../generated/prisma/client';
-import { actorId, type Actor } from '../../../flows/workflow';
+import type { Actor } from '../../../flows/workflow';
+import { recordAudit, type AuditDb } from './record';
 
 export type AccessField = 'idNumber' | 'phone' | 'document' | 'export';
 
-type Db = Pick<PrismaClient, 'auditEntry'> | Prisma.TransactionClient;
-
 export async function recordAccess(
-  db: Db,
+  db: AuditDb,
   entry: { actor: Actor; action: string; caseNo?: string | null; fields: AccessField[]; subject?: string; at: Date },
 ): Promise<void> {
-  await db.auditEntry.create({
-    data: {
-      at: entry.at,
-      kind: 'access',
-      actorType: entry.actor.kind,
-      actorId: actorId(entry.actor),
-      action: entry.action,
-      caseNo: entry.caseNo ?? null,
-      allowed: true,
-      fields: entry.fields,
-      subject: entry.subject ?? null,
-    },
-  });
+  await recordAudit(db, { at: entry.at, kind: 'access', actor: entry.actor, action: entry.action, caseNo: entry.caseNo, allowed: true, fields: entry.fields, subject: entry.subject });
 }

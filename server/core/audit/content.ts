@@ -5,6 +5,7 @@
  */
 import type { Prisma } from '../../generated/prisma/client';
 import type { CadreActor } from '../../../flows/workflow';
+import { recordAudit } from './record';
 
 export type ContentAction = 'policy:create' | 'policy:update' | 'policy:retire' | 'faq:create' | 'faq:update' | 'faq:retire';
 
@@ -13,7 +14,5 @@ export async function recordContentChange(
   entry: { actor: CadreActor; action: ContentAction; entry: { id: string; key: string; lang: string }; changed?: string[]; at: Date },
 ): Promise<void> {
   const what = `${entry.entry.key} (${entry.entry.lang})${entry.changed?.length ? `: ${entry.changed.join(', ')}` : ''}`;
-  await tx.auditEntry.create({
-    data: { at: entry.at, actorType: 'cadre', actorId: entry.actor.id, action: entry.action, allowed: true, subject: entry.entry.id, reason: what },
-  });
+  await recordAudit(tx, { at: entry.at, actor: entry.actor, action: entry.action, allowed: true, subject: entry.entry.id, reason: what });
 }

@@ -1,6 +1,6 @@
 /**
- * Rules for managing cadre accounts: which region level each role sits at, and who may manage
- * whom. The county office manages every account; a town cadre the village accounts of its own
+ * Rules for managing cadre accounts (the actions: manage-accounts.ts): which region level each
+ * role sits at, and who may manage whom. The county office manages every account; a town cadre the village accounts of its own
  * town only (never another town account: it could take it over by resetting its password or
  * binding it to its own WeChat); anyone may ask a binding code for their own account.
  */
@@ -24,8 +24,6 @@ const MANAGED_BY: Record<Role, readonly Role[]> = {
   verifier: [],
   auditor: [],
 };
-
-export const MANAGER_ROLES: readonly Role[] = ['county', 'town'];
 
 /** May `actor` create or change an account of `role` in region `regionId`? */
 export function mayManage(actor: CadreActor, target: { role: string; regionId: string }): boolean {

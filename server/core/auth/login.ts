@@ -12,6 +12,7 @@ import { knownDevice, rememberDevice } from './known-devices';
 import type { LoginAttempt, LoginLimits } from './login-limits';
 import { checkNothing, checkPassword, hashPassword, needsRehash } from './passwords';
 import { hashToken, newToken } from './tokens';
+import { recordAudit } from '../audit/record';
 
 export type LoginPolicy = { sessionHours: number };
 /** Who is asking: the client's address and the device token it sent, if any. */
@@ -67,5 +68,5 @@ export async function logout(prisma: PrismaClient, token: string): Promise<void>
 }
 
 function audit(prisma: PrismaClient, cadreId: string | null, now: Date, reason: string) {
-  return prisma.auditEntry.create({ data: { at: now, actorType: cadreId ? 'cadre' : 'anonymous', actorId: cadreId, action: 'login', allowed: false, reason } });
+  return recordAudit(prisma, { at: now, actor: cadreId ? { kind: 'cadre', id: cadreId } : { kind: 'anonymous' }, action: 'login', allowed: false, reason });
 }

@@ -13,6 +13,7 @@ import type { Prisma } from '../../generated/prisma/client';
 import { FINAL_STATUSES } from '../../../flows/workflow';
 import { asLang } from '../notify/recipients';
 import type { RegionTree } from '../regions/tree';
+import { DRAINED_BOT_CHANNEL } from '../notify/channels';
 import type { BroadcastTarget } from './content';
 
 type Db = Pick<Prisma.TransactionClient, 'contact' | 'roomBinding'>;
@@ -26,9 +27,6 @@ export type BroadcastRecipient = {
   villager: boolean;
 };
 
-/** Bot channels are `${puppet}:${accountId}` (see routes/bot-inbound.ts channelOf). */
-const BOT_CHANNEL = { contains: ':' } as const;
-
 export async function recipientsOf(db: Db, tree: RegionTree, target: BroadcastTarget): Promise<BroadcastRecipient[]> {
   const regionIds = new Set<string>();
   for (const code of target.regions) {
@@ -40,7 +38,7 @@ export async function recipientsOf(db: Db, tree: RegionTree, target: BroadcastTa
 
   if (target.villagers && villageIds.length > 0) {
     const where: Prisma.ContactWhereInput = {
-      channel: BOT_CHANNEL,
+      channel: DRAINED_BOT_CHANNEL,
       publicityOptOut: false,
       cadre: { is: null },
       household: {

@@ -13,8 +13,3 @@ export async function allocateCaseNumber(tx: Prisma.TransactionClient, year: num
   });
   return `FP-${year}-${String(counter.last).padStart(6, '0')}`;
 }
-
-/** The calendar year in Asia/Shanghai (cases filed on New Year's Eve night belong to the new year there). */
-export function shanghaiYear(now: Date): number {
-  return new Date(now.getTime() + 8 * 3600_000).getUTCFullYear();
-}

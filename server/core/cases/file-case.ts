@@ -5,10 +5,11 @@
  */
 import type { ApplicationData, EffectOutcome } from '../../../flows/engine/types';
 import { ApplicationDataSchema } from '../../../flows';
-import { FINAL_STATUSES, SYSTEM } from '../../../flows/workflow';
+import { CASE_STATUS, FILING_EVENT, FINAL_STATUSES, SYSTEM } from '../../../flows/workflow';
 import type { Prisma } from '../../generated/prisma/client';
 import type { RegionTree } from '../regions/tree';
-import { allocateCaseNumber, shanghaiYear } from './case-number';
+import { shanghaiYear } from '../../../flows/china-time';
+import { allocateCaseNumber } from './case-number';
 import { performTransition, type WorkflowSettings } from '../workflow/perform';
 import { notifyIdentityClaim } from '../workflow/notify';
 import { admitIdentityCheck, type IdentityCheckSettings } from '../identity/checks';
@@ -133,7 +134,7 @@ async function createCase(
       contactId: contact.id,
       channel: contact.channel,
       cause: app.cause,
-      status: 'submitted',
+      status: CASE_STATUS.submitted,
       answers: app as unknown as Prisma.InputJsonValue,
       lang: app.lang,
       householdSize: app.applicant.householdSize,
@@ -147,7 +148,7 @@ async function createCase(
   });
   await tx.document.updateMany({ where: unfiled, data: { caseId: created.id } });
   await tx.caseEvent.create({
-    data: { caseId: created.id, at: now, type: 'submitted', actorType: 'villager', actorId: contact.id, toStatus: 'submitted' },
+    data: { caseId: created.id, at: now, type: FILING_EVENT, actorType: 'villager', actorId: contact.id, toStatus: CASE_STATUS.submitted },
   });
   // Filed cases go straight to the village's review; that move notifies the village's cadres
   // and the villager, in this same transaction.

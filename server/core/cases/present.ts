@@ -2,6 +2,7 @@
  * How a case is shown to a cadre through the API. The list view carries no ID number, phone
  * or health detail; the detail view does, for callers entitled to the case's village.
  */
+import { shanghaiDate } from '../../../flows/china-time';
 import type { RegionTree } from '../regions/tree';
 import { applicantNameOf, applicantOf, filerGaveOf, identityFlagOf, type FilerGave } from './applicant';
 
@@ -58,9 +59,6 @@ export type DetailExtras = {
   cadreNames: Map<string, string>;
   allowedMoves: { action: string; to: string }[];
 };
-
-/** A day in China time (dates like the public notice's are stored as that day's midnight there). */
-export const shanghaiDay = (d: Date): string => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** Past its time limit: flagged by the deadline check, or due and not yet flagged. */
 export function isOverdue(c: { overdueSince: Date | null; dueAt: Date | null }, now: Date): boolean {
@@ -126,9 +124,9 @@ export function presentCaseDetail(c: CaseRow & { documents: DocumentRow[]; event
     visit: visit ? { date: (visit.data as { date?: string } | null)?.date ?? null, scheduledAt: visit.at.toISOString() } : null,
     verification: c.verification ?? null,
     assessment: c.assessment ?? null,
-    publicity: c.publicityStart && c.publicityEnd ? { start: shanghaiDay(c.publicityStart), end: shanghaiDay(c.publicityEnd) } : null,
+    publicity: c.publicityStart && c.publicityEnd ? { start: shanghaiDate(c.publicityStart), end: shanghaiDate(c.publicityEnd) } : null,
     decision: c.approvedAmountFen !== null ? { amountFen: c.approvedAmountFen, category: c.householdCategory, measures: (c.measures as string[] | null) ?? [] } : null,
-    payment: c.paymentRef ? { ref: c.paymentRef, paidOn: c.paidAt ? shanghaiDay(c.paidAt) : null } : null,
+    payment: c.paymentRef ? { ref: c.paymentRef, paidOn: c.paidAt ? shanghaiDate(c.paidAt) : null } : null,
     rejectionReason: c.rejectionReason,
     objections: x.objections.map((o) => ({
       id: o.id,

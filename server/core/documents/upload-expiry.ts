@@ -5,12 +5,10 @@
  * past its grace period. Filed uploads have a case and are never touched.
  */
 import type { PrismaClient } from '../../generated/prisma/client';
-
-/** The same filter as a villager's pile of unfiled uploads (server/app/routes/uploads.ts), for everyone. */
-const UNFILED = { caseId: null, kind: 'upload' } as const;
+import { UNFILED_UPLOADS } from './kinds';
 
 export async function expireUnfiledUploads(prisma: Pick<PrismaClient, 'document'>, ttlHours: number, now: Date): Promise<number> {
   const cutoff = new Date(now.getTime() - ttlHours * 3600_000);
-  const { count } = await prisma.document.deleteMany({ where: { ...UNFILED, createdAt: { lt: cutoff } } });
+  const { count } = await prisma.document.deleteMany({ where: { ...UNFILED_UPLOADS, createdAt: { lt: cutoff } } });
   return count;
 }

@@ -8,7 +8,7 @@
  */
 import { t } from '../../../flows/i18n';
 import type { Prisma } from '../../generated/prisma/client';
-import { APP_CHANNELS } from '../notify/channels';
+import { CHAT_CONTACT_CHANNEL } from '../notify/channels';
 import { enqueue } from '../outbox/enqueue';
 import { asLang, nearestBoundCadres, regionChain } from '../notify/recipients';
 import { regionName } from '../notify/texts';
@@ -27,7 +27,7 @@ export async function announceClaim(tx: Tx, claim: Claim, now: Date): Promise<vo
   const stamp = `${claim.contactId}:${now.getTime()}`;
   const household = await tx.household.findUniqueOrThrow({ where: { id: claim.householdId } });
   const own = await tx.contact.findMany({
-    where: { householdId: household.id, householdLink: { in: ACTING_LINKS }, id: { not: claim.contactId }, channel: { notIn: APP_CHANNELS }, cadre: { is: null } },
+    where: { householdId: household.id, householdLink: { in: ACTING_LINKS }, id: { not: claim.contactId }, channel: CHAT_CONTACT_CHANNEL, cadre: { is: null } },
     select: { id: true, channel: true, externalId: true, lang: true },
   });
   for (const c of own) {

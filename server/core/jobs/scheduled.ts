@@ -4,6 +4,7 @@
  * schedule and waits for a run in progress (so shutdown never cuts a transaction short).
  */
 import { Cron } from 'croner';
+import { CHINA_TIME_ZONE } from '../../../flows/china-time';
 import type { Logger } from '../../log';
 
 export type ScheduledJob<T> = { stop(): Promise<void>; runNow(): Promise<T | null> };
@@ -22,7 +23,7 @@ export function startScheduledJob<T>(opts: { name: string; pattern: string; log:
       });
     return running;
   };
-  const job = new Cron(opts.pattern, { timezone: 'Asia/Shanghai', name: opts.name }, () => void run());
+  const job = new Cron(opts.pattern, { timezone: CHINA_TIME_ZONE, name: opts.name }, () => void run());
   void run();
   return {
     runNow: run,

@@ -9,7 +9,7 @@
  */
 import type { Prisma } from '../../generated/prisma/client';
 import type { Lang } from '../../../flows/i18n';
-import { OWNER_ROLES, STATUS_LEVEL, type CaseStatus, type RegionLevel, type Role } from '../../../flows/workflow';
+import { ownersByKind, STATUS_LEVEL, type CaseStatus, type RegionLevel, type Role } from '../../../flows/workflow';
 
 type Tx = Prisma.TransactionClient;
 
@@ -83,20 +83,17 @@ export async function boundRooms(tx: Tx, chain: RegionRef[], level: RegionLevel)
 }
 
 /**
- * The cadres and rooms that act on a case in `status`. Verification goes to the assigned
- * verifier; when that verifier has no WeChat bound, to the county office instead, so someone
- * hears of it.
+ * The cadres and rooms that act on a case in `status` (flows/workflow ownersByKind). A status
+ * owned by the cadre assigned to the case (verification) goes to that cadre; when nobody it is
+ * assigned to has a WeChat bound, to its fallback owners (the county office), so someone hears of it.
  */
 export async function ownersOf(tx: Tx, status: CaseStatus, c: { villageId: string; verifierId: string | null }, chain?: RegionRef[]): Promise<Recipient[]> {
   const level = STATUS_LEVEL[status];
   if (!level) return [];
   const regions = chain ?? (await regionChain(tx, c.villageId));
-  let cadres: Recipient[];
-  if (status === 'verification') {
-    cadres = c.verifierId ? await boundCadres(tx, regions, [], [c.verifierId]) : [];
-    if (cadres.length === 0) cadres = await boundCadres(tx, regions, ['county']);
-  } else {
-    cadres = await boundCadres(tx, regions, OWNER_ROLES[status]);
-  }
+  const owners = ownersByKind(status);
+  let cadres = await boundCadres(tx, regions, owners.all);
+  if (owners.assigned.length > 0 && c.verifierId) cadres = [...cadres, ...(await boundCadres(tx, regions, [], [c.verifierId]))];
+  if (cadres.length === 0) cadres = await boundCadres(tx, regions, owners.fallback);
   return [...cadres, ...(await boundRooms(tx, regions, level))];
 }

@@ -6,10 +6,10 @@
  *  - and, for either, a WeChat subscribe message to each mini-program contact of the case or its
  *    household that accepted one (a SubscribeCredit), delivered by subscribe-worker.ts.
  */
-import { statusLabel } from './texts';
+import { statusLabel } from '../../../flows/status/cases';
 import type { Prisma } from '../../generated/prisma/client';
 import { enqueue } from '../outbox/enqueue';
-import { APP_CHANNEL, APP_CHANNELS, isAppChannel, SUBSCRIBE_CHANNEL } from './channels';
+import { CHAT_CONTACT_CHANNEL, isAppChannel, SUBSCRIBE_CHANNEL, SUBSCRIBE_CONTACT_CHANNEL } from './channels';
 import { ACTING_LINKS } from '../identity/household-link';
 
 type Tx = Prisma.TransactionClient;
@@ -22,7 +22,7 @@ export async function villagerTargets(tx: Tx, c: { householdId: string | null; c
   if (!c.householdId) return [];
   // the household's chats that act for it: a claimed link (ID number + phone typed) is not told its case's news
   const chat = await tx.contact.findMany({
-    where: { householdId: c.householdId, householdLink: { in: ACTING_LINKS }, channel: { notIn: APP_CHANNELS }, cadre: { is: null } },
+    where: { householdId: c.householdId, householdLink: { in: ACTING_LINKS }, channel: CHAT_CONTACT_CHANNEL, cadre: { is: null } },
     orderBy: { updatedAt: 'desc' },
     select: { id: true, channel: true, externalId: true },
   });
@@ -42,7 +42,7 @@ export async function enqueueSubscribeUpdate(
 ): Promise<number> {
   if (!c.householdId && !c.contactId) return 0;
   const contacts = await tx.contact.findMany({
-    where: { channel: APP_CHANNEL.wechat, OR: [...(c.householdId ? [{ householdId: c.householdId, householdLink: { in: ACTING_LINKS } }] : []), ...(c.contactId ? [{ id: c.contactId }] : [])] },
+    where: { channel: SUBSCRIBE_CONTACT_CHANNEL, OR: [...(c.householdId ? [{ householdId: c.householdId, householdLink: { in: ACTING_LINKS } }] : []), ...(c.contactId ? [{ id: c.contactId }] : [])] },
     select: { id: true, externalId: true },
   });
   let sent = 0;

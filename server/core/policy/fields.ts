@@ -1,6 +1,7 @@
 /** The zod pieces shared by /api/policies and /api/faqs. */
 import { z } from 'zod';
 import { moneyFigures, unknownPlaceholders, PLACEHOLDERS } from '../../../flows/faq';
+import { shanghaiMidnight } from '../../../flows/china-time';
 
 export const Key = z.string().trim().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'lower-case letters, digits and dashes (2–64), e.g. income-line');
 export const LangField = z.enum(['zh-CN', 'en'], { message: 'must be zh-CN or en' });
@@ -13,7 +14,7 @@ export const DateField = z
   .string()
   .trim()
   .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) || z.iso.datetime({ offset: true }).safeParse(s).success, 'must be YYYY-MM-DD or an ISO date-time')
-  .transform((s) => (/^\d{4}-\d{2}-\d{2}$/.test(s) ? new Date(`${s}T00:00:00+08:00`) : new Date(s)))
+  .transform((s) => (/^\d{4}-\d{2}-\d{2}$/.test(s) ? shanghaiMidnight(s) : new Date(s)))
   .refine((d) => !Number.isNaN(d.getTime()), 'not a real date');
 
 /** Text that may hold placeholders: only known ones. */

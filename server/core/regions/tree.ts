@@ -50,6 +50,13 @@ export class RegionTree {
     return out;
   }
 
+  /** Ids of a region and the regions above it, itself first. */
+  lineOf(id: string): string[] {
+    const out: string[] = [];
+    for (let r = this.byId.get(id); r; r = r.parentId ? this.byId.get(r.parentId) : undefined) out.push(r.id);
+    return out;
+  }
+
   /** Towns with their villages, as the application flow offers them. */
   towns(): TownOption[] {
     const towns = [...this.byId.values()].filter((r) => r.level === 'town');

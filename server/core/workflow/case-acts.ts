@@ -4,6 +4,7 @@
  */
 import type { Prisma } from '../../generated/prisma/client';
 import { type Actor, actorId, type CadreActor, inJurisdiction, inScope, type Refusal, type Role } from '../../../flows/workflow';
+import { recordRefusal } from '../audit/record';
 
 type Tx = Prisma.TransactionClient;
 
@@ -30,9 +31,7 @@ export function cadreWithRole(actor: Actor, roles: readonly Role[], c: LockedCas
 }
 
 export async function auditRefusal<T>(tx: Tx, actor: Actor, action: string, caseNo: string, refusal: Refusal, now: Date): Promise<ActResult<T>> {
-  await tx.auditEntry.create({
-    data: { at: now, actorType: actor.kind, actorId: actorId(actor), action, caseNo, allowed: false, reason: `${refusal.code}: ${refusal.message}` },
-  });
+  await recordRefusal(tx, { at: now, actor, action, caseNo, refusal });
   return { ok: false, caseNo, ...refusal };
 }
 
@@ -42,5 +41,3 @@ export async function writeEvent(tx: Tx, actor: Actor, caseId: string, type: str
   });
   return event.id;
 }
-
-export const shanghaiToday = (now: Date): string => new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);

@@ -4,6 +4,7 @@
  * holidays are not known here.
  */
 import { z } from 'zod';
+import { shanghaiWeekday } from '../../../flows/china-time';
 import { DEFAULT_TIME_LIMITS, LIMIT_NAMES, type CaseStatus, type Limit, type TimeLimits } from '../../../flows/workflow';
 
 export type { Limit, TimeLimits };
@@ -28,7 +29,6 @@ export function parseTimeLimits(text: string | undefined): TimeLimits {
 }
 
 const DAY = 86_400_000;
-const SHANGHAI = 8 * 3_600_000;
 
 /** The moment `limit` after `from`. Working days skip weekends (in China time). */
 export function addLimit(from: Date, limit: Limit): Date {
@@ -37,7 +37,7 @@ export function addLimit(from: Date, limit: Limit): Date {
   let left = limit.days;
   while (left > 0) {
     at += DAY;
-    const weekday = new Date(at + SHANGHAI).getUTCDay();
+    const weekday = shanghaiWeekday(new Date(at));
     if (weekday !== 0 && weekday !== 6) left -= 1;
   }
   return new Date(at);

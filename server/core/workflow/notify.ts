@@ -16,8 +16,9 @@ import type { Prisma } from '../../generated/prisma/client';
 import { enqueue } from '../outbox/enqueue';
 import { enqueueSubscribeUpdate, subscribeStatus, villagerTargets } from '../notify/villager-targets';
 import { asLang, boundCadres, boundRooms, nearestBoundCadres, ownersOf, regionChain, type Recipient } from '../notify/recipients';
-import { cadreTask, day, regionName, villagerUpdate, withFooter } from '../notify/texts';
-import { type Action, type Actor, type CaseStatus, OWNER_ROLES } from '../../../flows/workflow';
+import { cadreTask, regionName } from '../notify/texts';
+import { chatNotice, type CaseHappening } from '../../../flows/villager/notices';
+import { type Action, type Actor, type CaseStatus, FILING_EVENT, OWNER_ROLES } from '../../../flows/workflow';
 
 type Tx = Prisma.TransactionClient;
 
@@ -32,6 +33,12 @@ export type TransitionNotice = {
   actor: Actor;
 };
 
+/** A move as its event row records it: the mini-program's timeline reads the row and says the same sentence. */
+export const happeningOf = (n: Pick<TransitionNotice, 'action' | 'from' | 'to' | 'note' | 'data'>): CaseHappening => ({ type: n.action, from: n.from, to: n.to, note: n.note, data: n.data });
+
+/** A home visit booked, as its event row records it (server/core/workflow/visit.ts). */
+export const visitBooked = (visitOn: string): CaseHappening => ({ type: 'visit_scheduled', from: null, to: null, note: null, data: { date: visitOn } });
+
 export async function notifyTransition(tx: Tx, notice: TransitionNotice, now: Date): Promise<void> {
   const c = await tx.case.findUniqueOrThrow({ where: { id: notice.caseId }, include: { contact: true } });
   const chain = await regionChain(tx, c.villageId);
@@ -40,13 +47,14 @@ export async function notifyTransition(tx: Tx, notice: TransitionNotice, now: Da
 
   if (c.contact && notice.actor.kind !== 'villager' && !(await filedInChat(tx, notice, c))) {
     const lang = asLang(c.contact.lang ?? c.lang);
-    const text = villagerUpdate(lang, notice, c);
+    const moved = happeningOf(notice);
+    const text = chatNotice(lang, moved, c, c.caseNo);
     if (text) {
       // the chat that filed it, or for a mini-program case the household's chat (server/core/notify/villager-targets.ts)
       for (const r of await villagerTargets(tx, c)) {
         await enqueue(tx, { channel: r.channel, targetType: 'contact', targetId: r.targetId, text, kind: 'case_update', caseId: c.id, dedupeKey: dedupe({ key: `villager:${r.contactId}` }) }, now);
       }
-      await enqueueSubscribeUpdate(tx, c, { statusLabel: subscribeStatus(notice.to), text: villagerUpdate('zh-CN', notice, c) ?? text }, now, dedupe({ key: 'villager' }));
+      await enqueueSubscribeUpdate(tx, c, { statusLabel: subscribeStatus(notice.to), text: chatNotice('zh-CN', moved, c, c.caseNo) ?? text }, now, dedupe({ key: 'villager' }));
     }
   }
 
@@ -65,7 +73,7 @@ export async function notifyTransition(tx: Tx, notice: TransitionNotice, now: Da
 /** A case the villager just filed in the chat was acknowledged there, with its number. */
 async function filedInChat(tx: Tx, notice: TransitionNotice, c: { id: string; contactId: string | null }): Promise<boolean> {
   if (notice.action !== 'accept' || !c.contactId) return false;
-  const filing = await tx.caseEvent.findFirst({ where: { caseId: c.id, type: 'submitted', actorType: 'villager', actorId: c.contactId } });
+  const filing = await tx.caseEvent.findFirst({ where: { caseId: c.id, type: FILING_EVENT, actorType: 'villager', actorId: c.contactId } });
   return filing !== null;
 }
 
@@ -138,12 +146,12 @@ export async function notifyVisitScheduled(tx: Tx, visit: { caseId: string; visi
   const c = await tx.case.findUniqueOrThrow({ where: { id: visit.caseId }, include: { contact: true } });
   if (!c.contact) return;
   const lang = asLang(c.contact.lang ?? c.lang);
-  const date = day(lang, new Date(`${visit.visitOn}T00:00:00+08:00`));
-  const text = withFooter(lang, t(lang, 'workflow.villager.visit_scheduled', { date }), c.caseNo);
+  const booked = visitBooked(visit.visitOn);
+  const text = chatNotice(lang, booked, c, c.caseNo)!;
   for (const r of await villagerTargets(tx, c)) {
     const dedupeKey = r.contactId === c.contact.id ? `visit:${c.id}:${visit.visitOn}` : `visit:${c.id}:${visit.visitOn}:${r.contactId}`;
     await enqueue(tx, { channel: r.channel, targetType: 'contact', targetId: r.targetId, text, kind: 'case_update', caseId: c.id, dedupeKey }, now);
   }
-  const zh = withFooter('zh-CN', t('zh-CN', 'workflow.villager.visit_scheduled', { date: day('zh-CN', new Date(`${visit.visitOn}T00:00:00+08:00`)) }), c.caseNo);
+  const zh = chatNotice('zh-CN', booked, c, c.caseNo)!;
   await enqueueSubscribeUpdate(tx, c, { statusLabel: subscribeStatus(c.status), text: zh }, now, `visit:${c.id}:${visit.visitOn}`);
 }

@@ -5,24 +5,23 @@
  * is late and still moving. A case past the whole identification limit (from filing until a
  * decision) is flagged too, and the county office reminded once a day.
  */
-import { shanghaiDate } from '../../../flows/i18n';
+import { shanghaiDate } from '../../../flows/china-time';
 import type { Prisma, PrismaClient } from '../../generated/prisma/client';
 import { startScheduledJob, type ScheduledJob } from '../jobs/scheduled';
 import type { Logger } from '../../log';
 import { enqueue } from '../outbox/enqueue';
 import { villagerTargets } from '../notify/villager-targets';
 import { asLang, boundCadres, boundRooms, ownersOf, regionChain } from '../notify/recipients';
-import { cadreOverdue, countyOverdueTotal, villagerDelayed } from '../notify/texts';
+import { cadreOverdue, countyOverdueTotal } from '../notify/texts';
+import { delayedNotice } from '../../../flows/villager/notices';
 import { addLimit } from './deadlines';
 import type { WorkflowSettings } from './perform';
-import { REVIEW_STATUSES, type CaseStatus } from '../../../flows/workflow';
+import { CASE_STATUS, TIMED_STATUSES, UNDECIDED_STATUSES, type CaseStatus } from '../../../flows/workflow';
 
 type Tx = Prisma.TransactionClient;
 
-/** Statuses whose time limit is watched (dueAt is set on entry, see perform.ts). */
-export const WATCHED_STATUSES: readonly CaseStatus[] = [...REVIEW_STATUSES, 'returned', 'approved'];
-/** Statuses still counting against the whole identification limit (until approved, rejected or withdrawn). */
-export const UNDECIDED_STATUSES: readonly CaseStatus[] = ['submitted', ...REVIEW_STATUSES, 'returned'];
+/** The statuses whose time limit is watched: the timed ones (dueAt is set on entry, see perform.ts). */
+const WATCHED: readonly CaseStatus[] = TIMED_STATUSES;
 
 export type DeadlineReport = { overdue: number; overdueTotal: number; messages: number };
 
@@ -30,7 +29,7 @@ const DAY = 86_400_000;
 
 export async function checkDeadlines(prisma: PrismaClient, settings: WorkflowSettings, now: Date): Promise<DeadlineReport> {
   const report: DeadlineReport = { overdue: 0, overdueTotal: 0, messages: 0 };
-  const late = await prisma.case.findMany({ where: { status: { in: [...WATCHED_STATUSES] }, dueAt: { lt: now } }, select: { id: true }, orderBy: { dueAt: 'asc' } });
+  const late = await prisma.case.findMany({ where: { status: { in: [...WATCHED] }, dueAt: { lt: now } }, select: { id: true }, orderBy: { dueAt: 'asc' } });
   for (const { id } of late) {
     const sent = await prisma.$transaction((tx) => remindStatus(tx, id, now));
     if (sent !== null) {
@@ -65,7 +64,7 @@ async function lockedCase(tx: Tx, id: string) {
 async function remindStatus(tx: Tx, id: string, now: Date): Promise<number | null> {
   const c = await lockedCase(tx, id);
   const status = c.status as CaseStatus;
-  if (!WATCHED_STATUSES.includes(status) || !c.dueAt || c.dueAt >= now) return null;
+  if (!WATCHED.includes(status) || !c.dueAt || c.dueAt >= now) return null;
   if (!c.overdueSince) await tx.case.update({ where: { id }, data: { overdueSince: now } });
   const chain = await regionChain(tx, c.villageId);
   const village = chain.find((r) => r.level === 'village');
@@ -73,13 +72,13 @@ async function remindStatus(tx: Tx, id: string, now: Date): Promise<number | nul
   let sent = 0;
 
   // returned: the villager owes the next step; nobody else to remind
-  for (const r of status === 'returned' ? [] : await ownersOf(tx, status, c, chain)) {
+  for (const r of status === CASE_STATUS.returned ? [] : await ownersOf(tx, status, c, chain)) {
     const text = cadreOverdue(r.lang, status, c, village, r.inRoom);
     if (await enqueue(tx, { channel: r.channel, targetType: r.targetType, targetId: r.targetId, text, kind: 'reminder', caseId: c.id, dedupeKey: `overdue:${c.id}:${status}:${r.key}:${date}` }, now)) sent++;
   }
   if (c.contact) {
     const lang = asLang(c.contact.lang ?? c.lang);
-    const text = villagerDelayed(lang, status, c);
+    const text = delayedNotice(lang, status, c);
     const dedupeKey = `delayed:${c.id}:${status}:${c.statusSince.toISOString()}`;
     // the chat that filed it, or for a mini-program case the household's chat
     for (const r of await villagerTargets(tx, c)) {

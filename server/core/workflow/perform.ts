@@ -5,8 +5,10 @@
  * changes nothing else. Callers commit in both cases and then answer the refusal.
  */
 import type { Prisma } from '../../generated/prisma/client';
-import { type Action, allowsAct, type Actor, actorId, caseFactsOf, type CaseStatus, DATA, findRule, isCaseStatus, outsideScope, type Refusal, writesOf } from '../../../flows/workflow';
+import { type Action, allowsAct, type Actor, actorId, caseFactsOf, type CaseStatus, DATA, findRule, isCaseStatus, notAllowedFrom, outsideScope, type Refusal, verifierCovers, writesOf } from '../../../flows/workflow';
 import { dueAtFor, type TimeLimits } from './deadlines';
+import { regionChain } from '../notify/recipients';
+import { recordRefusal } from '../audit/record';
 import { notifyTransition } from './notify';
 import { confirmationOf, confirmFiler } from '../identity/household-link';
 
@@ -40,10 +42,7 @@ export async function performTransition(
   const facts = caseFactsOf(fresh)!;
 
   const rule = findRule(from, req, facts);
-  if (!rule) {
-    const wanted = req.to ?? req.action ?? '?';
-    return refused(tx, actor, caseNo, req, { code: 'not_allowed_from_status', message: `a case in ${from} cannot go to ${wanted}`, field: req.to ? 'to' : 'action' }, now);
-  }
+  if (!rule) return refused(tx, actor, caseNo, req, notAllowedFrom(from, req), now);
   const who = rule.who(actor, facts);
   if (who) return refused(tx, actor, caseNo, req, who, now);
 
@@ -59,7 +58,7 @@ export async function performTransition(
   const data = parsed.data as Record<string, unknown>;
   const verifier =
     rule.data === DATA.assignVerifier
-      ? await tx.cadre.findUnique({ where: { id: String(data.verifierId) } }).then(async (v) => (v ? { id: v.id, role: v.role, active: v.active, covers: await regionCovers(tx, v.regionId, fresh.villageId) } : null))
+      ? await tx.cadre.findUnique({ where: { id: String(data.verifierId) } }).then(async (v) => (v ? { id: v.id, role: v.role, active: v.active, covers: verifierCovers(v.regionId, await villageLine(tx, fresh.villageId)) } : null))
       : undefined;
   const openObjections = allowsAct(from, 'objection') ? await tx.objection.count({ where: { caseId: fresh.id, resolvedAt: null } }) : 0;
   const guard = rule.guard?.(facts, data as never, { now, publicityMinDays: settings.publicityMinDays, openObjections, verifier });
@@ -89,20 +88,12 @@ export async function performTransition(
   return { ok: true, caseId: fresh.id, caseNo, from, to, action: rule.action, eventId: event.id };
 }
 
-async function regionCovers(tx: Tx, regionId: string, villageId: string): Promise<boolean> {
-  // walk up from the village: a verifier assigned to the county, town or village covers it
-  let id: string | null = villageId;
-  while (id) {
-    if (id === regionId) return true;
-    const r: { parentId: string | null } | null = await tx.region.findUnique({ where: { id }, select: { parentId: true } });
-    id = r?.parentId ?? null;
-  }
-  return false;
+/** The village and the regions above it, for verifierCovers. */
+async function villageLine(tx: Tx, villageId: string): Promise<string[]> {
+  return (await regionChain(tx, villageId)).map((r) => r.id);
 }
 
 async function refused(tx: Tx, actor: Actor, caseNo: string, req: TransitionRequest, refusal: Refusal, now: Date): Promise<TransitionResult> {
-  await tx.auditEntry.create({
-    data: { at: now, actorType: actor.kind, actorId: actorId(actor), action: `transition:${req.action ?? req.to ?? '?'}`, caseNo, allowed: false, reason: `${refusal.code}: ${refusal.message}` },
-  });
+  await recordRefusal(tx, { at: now, actor, action: `transition:${req.action ?? req.to ?? '?'}`, caseNo, refusal });
   return { ok: false, caseNo, ...refusal };
 }

@@ -6,7 +6,8 @@
 import type { Prisma } from '../../generated/prisma/client';
 import { allowsAct, SIDE_ACT_ROLES, statusOfAct, type Actor, type RefusalCode } from '../../../flows/workflow';
 import { notifyVisitScheduled } from './notify';
-import { auditRefusal, cadreWithRole, lockCase, shanghaiToday, writeEvent, type ActResult } from './case-acts';
+import { shanghaiDate } from '../../../flows/china-time';
+import { auditRefusal, cadreWithRole, lockCase, writeEvent, type ActResult } from './case-acts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -22,7 +23,7 @@ export async function scheduleVisit(tx: Tx, actor: Actor, caseNo: string, date: 
   if (!allowsAct(c.status, 'visit')) return refuse('not_allowed_from_status', `a visit is scheduled during ${statusOfAct('visit')}; the case is in ${c.status}`);
   if (!DAY.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`)) || new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date)
     return refuse('invalid_data', 'date: must be a date YYYY-MM-DD', 'date');
-  if (date < shanghaiToday(now)) return refuse('invalid_data', 'date: the visit cannot be in the past', 'date');
+  if (date < shanghaiDate(now)) return refuse('invalid_data', 'date: the visit cannot be in the past', 'date');
   const text = note?.trim() || null;
   const eventId = await writeEvent(tx, actor, c.id, 'visit_scheduled', text, { date }, now);
   await notifyVisitScheduled(tx, { caseId: c.id, visitOn: date }, now);

@@ -1,4 +1,4 @@
-import { parseDate } from '../../../flows/parse';
+import { parseDate, readDate } from '../../../flows/parse';
 
 // 2026-03-05 01:30 in Shanghai, still 2026-03-04 in UTC: "today" must be the 5th.
 const NOW = new Date('2026-03-04T17:30:00Z');
@@ -13,7 +13,6 @@ describe('parseDate', () => {
     ['2026.3.5', '2026-03-05'],
     ['2026。3。5', '2026-03-05'],
     ['20260305', '2026-03-05'],
-    ['2025年12月', '2025-12-01'],
     ['二〇二五年十二月三十一日', '2025-12-31'],
     ['二零二四年二月二十九号', '2024-02-29'], // leap year
     ['3月5号', '2026-03-05'],
@@ -29,14 +28,9 @@ describe('parseDate', () => {
     ['昨天', '2026-03-04'],
     ['前天', '2026-03-03'],
     ['大前天', '2026-03-02'],
-    ['上周', '2026-02-26'], // 7 days ago
-    ['上个月', '2026-02-01'], // first day of last month
-    ['上月', '2026-02-01'],
     ['上个月10号', '2026-02-10'],
     ['这个月3号', '2026-03-03'],
-    ['去年8月', '2025-08-01'],
     ['去年8月15日', '2025-08-15'],
-    ['去年', '2025-01-01'],
     ['大概3月1号左右', '2026-03-01'],
     ['是昨天的', '2026-03-04'],
   ])('%j → %s', (input, expected) => {
@@ -61,6 +55,13 @@ describe('parseDate', () => {
     ['2026年5号', 'date_format'],
     ['去年上个月', 'date_format'],
     ['3/5', 'date_format'],
+    // issue 10: a month, a week or a year is not a day — never the 1st made up (readDate keeps the month)
+    ['2025年12月', 'date_format'],
+    ['上周', 'date_format'],
+    ['上个月', 'date_format'],
+    ['上月', 'date_format'],
+    ['去年8月', 'date_format'],
+    ['去年', 'date_format'],
   ])('%j → %s', (input, reason) => {
     expect(parseDate(input, NOW)).toEqual({ ok: false, reason });
   });
@@ -71,6 +72,61 @@ describe('parseDate', () => {
   });
 
   test('"上个月" in January is December of last year', () => {
-    expect(parseDate('上个月', new Date('2026-01-15T04:00:00Z'))).toEqual({ ok: true, value: '2025-12-01' });
+    expect(readDate('上个月', new Date('2026-01-15T04:00:00Z'))).toEqual({ kind: 'month', value: '2025-12' });
+  });
+});
+
+/**
+ * What a villager says about when something happened, as readDate takes it (today 2026-03-05, a
+ * Thursday): understood as a day; a month kept as said (said back for a yes by the step); asked
+ * again when no month is named.
+ */
+describe('readDate', () => {
+  test.each([
+    // understood as a day
+    ['8月3号', { kind: 'day', value: '2025-08-03' }],
+    ['2026年3月3日', { kind: 'day', value: '2026-03-03' }],
+    ['昨天', { kind: 'day', value: '2026-03-04' }],
+    ['前天', { kind: 'day', value: '2026-03-03' }],
+    ['上周五', { kind: 'day', value: '2026-02-27' }],
+    ['上礼拜三', { kind: 'day', value: '2026-02-25' }],
+    ['星期一', { kind: 'day', value: '2026-03-02' }], // the latest Monday
+    ['这周三', { kind: 'day', value: '2026-03-04' }],
+    ['三天前', { kind: 'day', value: '2026-03-02' }],
+    ['是上个月10号那天', { kind: 'day', value: '2026-02-10' }],
+    ['yesterday', { kind: 'day', value: '2026-03-04' }],
+    ['last Friday', { kind: 'day', value: '2026-02-27' }],
+    ['3 August 2025', { kind: 'day', value: '2025-08-03' }],
+    // a month: no day made up
+    ['上个月', { kind: 'month', value: '2026-02' }],
+    ['8月份', { kind: 'month', value: '2025-08' }], // August has not come yet this year
+    ['7月中旬', { kind: 'month', value: '2025-07', part: 'mid' }],
+    ['上个月底', { kind: 'month', value: '2026-02', part: 'late' }],
+    ['这个月初', { kind: 'month', value: '2026-03', part: 'early' }],
+    ['去年8月', { kind: 'month', value: '2025-08' }],
+    ['2025年12月', { kind: 'month', value: '2025-12' }],
+    ['2025-12', { kind: 'month', value: '2025-12' }],
+    ['mid July', { kind: 'month', value: '2025-07', part: 'mid' }],
+    ['August 2025', { kind: 'month', value: '2025-08' }],
+    // a month, and that the day is not known
+    ['2月份，记不清哪天了', { kind: 'month', value: '2026-02', dayUnknown: true }],
+    ['去年8月份 记不清了', { kind: 'month', value: '2025-08', dayUnknown: true }],
+    ['2025年8月，记不清哪天', { kind: 'month', value: '2025-08', dayUnknown: true }],
+    ['August 2025, day not known', { kind: 'month', value: '2025-08', dayUnknown: true }],
+    // no month: to be asked again
+    ['前几天', { kind: 'vague', what: 'days' }],
+    ['前些日子', { kind: 'vague', what: 'days' }],
+    ['上周', { kind: 'vague', what: 'week' }],
+    ['去年冬天', { kind: 'vague', what: 'season' }],
+    ['过年前后', { kind: 'vague', what: 'season' }],
+    ['去年', { kind: 'vague', what: 'year' }],
+    ['a few days ago', { kind: 'vague', what: 'days' }],
+    ['记不清了', { kind: 'no_day' }],
+    ['不记得哪天了', { kind: 'no_day' }],
+    ['月底', { kind: 'invalid', reason: 'date_format' }],
+    ['2026年4月', { kind: 'invalid', reason: 'date_future' }],
+    ['下雨那天', { kind: 'invalid', reason: 'date_format' }],
+  ])('%j → %j', (input, expected) => {
+    expect(readDate(input, NOW)).toEqual(expected);
   });
 });

@@ -1,4 +1,4 @@
-import { parseYesNo } from '../../../flows/parse';
+import { leadingYesNo, parseYesNo } from '../../../flows/parse';
 
 describe('parseYesNo', () => {
   test.each([
@@ -28,5 +28,62 @@ describe('parseYesNo', () => {
     ['是否', 'yes_no_unknown'],
   ])('%j → %s', (input, reason) => {
     expect(parseYesNo(input)).toEqual({ ok: false, reason });
+  });
+});
+
+describe('parseYesNo: phrasings villagers use (issue 10)', () => {
+  // 脱贫户: the question explains it as 以前建档立卡的贫困户, and the step adds those words
+  const POVERTY = { yesMarks: ['脱贫户', '贫困户', '建档立卡', '建过档', '以前是'], noMarks: ['一般户', '普通户'] };
+  test.each<[string, boolean | 'ask-again', typeof POVERTY | undefined]>([
+    ['是这样', true, undefined],
+    ['嗯嗯', true, undefined],
+    ['对的', true, undefined],
+    ['没错', true, undefined],
+    ['是的呀', true, undefined],
+    ['可以的', true, undefined],
+    ['没问题', true, undefined],
+    ['愿意', true, undefined],
+    ['同意查', true, undefined],
+    ['对，没错', true, undefined],
+    ['以前是', true, POVERTY],
+    ['建档立卡过', true, POVERTY],
+    ['我们是脱贫户', true, POVERTY],
+    ['不是', false, undefined],
+    ['不是的', false, undefined], // negation wins over the 是 inside
+    ['不太对', false, undefined],
+    ['不愿意', false, undefined],
+    ['不愿意让查', false, undefined],
+    ['不可以', false, undefined],
+    ['还没有', false, undefined],
+    ['不是脱贫户', false, undefined],
+    ['不是脱贫户', false, POVERTY],
+    ['一般户', false, POVERTY],
+    ['不是，我们是一般户', false, POVERTY],
+    ['我们是普通户', false, POVERTY],
+    ['没有建档立卡', false, POVERTY],
+    ['不是，以前是', 'ask-again', POVERTY], // both ways at once: asked again
+    ['不是很清楚', 'ask-again', undefined],
+    ['不知道', 'ask-again', undefined],
+    ['可以吗', 'ask-again', undefined],
+    ['是不是要查存款', 'ask-again', undefined],
+    ['以前是', 'ask-again', undefined], // without the step's words it says nothing
+    ['嗯？', 'ask-again', undefined], // asked back
+    ['对?', 'ask-again', undefined],
+  ])('%j → %j', (input, expected, words) => {
+    const r = parseYesNo(input, words);
+    if (expected === 'ask-again') expect(r).toEqual({ ok: false, reason: 'yes_no_unknown' });
+    else expect(r).toEqual({ ok: true, value: expected });
+  });
+
+  test.each<[string, { answer: boolean; rest: string } | null]>([
+    ['不对，两万二', { answer: false, rest: '两万二' }],
+    ['不对两万二', { answer: false, rest: '两万二' }],
+    ['对，两万', { answer: true, rest: '两万' }],
+    ['对的，就按这个算', { answer: true, rest: '就按这个算' }],
+    ['两万二', null],
+    ['不知道', null], // not a no followed by something
+    ['不知道，两万吧', null],
+  ])('leadingYesNo(%j) → %j', (input, expected) => {
+    expect(leadingYesNo(input)).toEqual(expected);
   });
 });

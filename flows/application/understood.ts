@@ -1,0 +1,44 @@
+/**
+ * From what the sentence readers understood (flows/parse) to what a question step decides:
+ * a value, a value to say back for a yes (the words of each kind of approximation), or a hint —
+ * figures out of place are named in it ("您说了30,000元和10,000元，这一项只填一个数").
+ */
+import { readAmount, readHouseholdSize, type AmountApprox, type AmountOptions, type Approximate } from '../parse';
+import { fromParse, type Checked, type StepEnv } from '../engine/flow';
+import type { ConfirmAsk } from '../engine/types';
+import { formatMoney } from '../i18n/format';
+
+/** How an approximate sum is said back. */
+function amountAsk(r: Approximate<number, AmountApprox>): ConfirmAsk {
+  switch (r.approx) {
+    case 'estimate':
+      return { key: 'understand.amount.estimate', money: { amount: r.value } };
+    case 'range':
+      return { key: 'understand.amount.range', money: { amount: r.value, low: r.low, high: r.high } };
+    case 'monthly':
+      return { key: r.roughly ? 'understand.amount.monthly_rough' : 'understand.amount.monthly', money: { amount: r.value, perMonth: r.perMonth } };
+    case 'picked':
+      return { key: 'understand.amount.picked', money: { amount: r.value, amounts: r.figures } };
+  }
+}
+
+/** A sum of money answered in words: exact, to confirm, or a hint. */
+export function checkAmount(text: string, opts: AmountOptions, env: StepEnv): Checked<number> {
+  const r = readAmount(text, opts);
+  if (r.ok) return r;
+  if ('unplaced' in r) {
+    const amounts = r.figures.map((fen) => formatMoney(env.lang, fen)).join(env.t('understand.and'));
+    return { ok: false, hint: `understand.amount.${r.unplaced}`, params: { amounts }, understood: true };
+  }
+  if ('approx' in r) return { ok: false, value: r.value, confirm: amountAsk(r) };
+  return fromParse(r);
+}
+
+/** The household size: a count, people listed (to confirm), or the question's own hint. */
+export function checkHouseholdSize(text: string): Checked<number> {
+  const r = readHouseholdSize(text, { min: 1, max: 20 });
+  if (r.ok) return r;
+  if ('approx' in r) return { ok: false, value: r.value, confirm: { key: 'understand.count.counted', params: { n: r.value } } };
+  // any failure gets the same hint: the range is what matters here
+  return { ok: false, hint: 'apply.householdSize.invalid', ...(r.reason === 'choice_out_of_range' ? { understood: true } : {}) };
+}

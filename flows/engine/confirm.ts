@@ -1,0 +1,75 @@
+/**
+ * Confirm instead of guessing. A step that understood a value only approximately ("两万多" →
+ * 20,000) returns a 'confirm' outcome: the engine stores nothing, keeps the value pending in the
+ * state and says it back ("按20,000元算，对吗？"). The next message settles it:
+ *   - a yes, in any phrasing ("对的", "嗯", "没问题")       → the pending value is stored;
+ *   - the same figure repeated ("两万", "20000")            → stored too;
+ *   - another figure, with or without "不对" ("不对，两万二") → read as a new answer (stored, or
+ *     confirmed again when it is itself approximate);
+ *   - a no alone                                            → the question again, with its example;
+ *   - anything else                                         → the confirmation again, in one line.
+ */
+import { hasFigureWords, leadingYesNo, parseYesNo } from '../parse';
+import { formatMoney } from '../i18n/format';
+import { envWith } from './env';
+import type { Answers, StepDef, StepEnv, StepOutcome } from './flow';
+import { handleText } from './steps';
+import type { ConfirmAsk, PendingConfirm } from './types';
+
+/** The confirmation as the villager reads it, money in their language. */
+export function renderAsk(ask: ConfirmAsk, env: StepEnv): string {
+  const money = Object.entries(ask.money ?? {}).map(([k, v]) => [
+    k,
+    Array.isArray(v) ? v.map((fen) => formatMoney(env.lang, fen)).join(env.t('understand.and')) : formatMoney(env.lang, v),
+  ]);
+  return env.t(ask.key, { ...ask.params, ...Object.fromEntries(money) });
+}
+
+/** The pending value of `step`, if one is waiting for a yes. */
+export function pendingOf(step: StepDef, env: StepEnv): PendingConfirm | null {
+  const p = env.state.pending;
+  return p && p.step === step.id ? p : null;
+}
+
+/** What a yes stores: the pending patch, with the lines a question says after its answer. */
+function confirmedAnswer(step: StepDef, patch: Answers, env: StepEnv): StepOutcome {
+  const notes = step.kind === 'question' ? step.notes?.(envWith(env, patch)) : undefined;
+  return { kind: 'answer', patch, ...(notes ? { notes } : {}) };
+}
+
+const samePatch = (a: Answers, b: Answers) => JSON.stringify(a) === JSON.stringify(b);
+
+/** How a reply settles a pending value: the outcome, and whether the value stays pending (unclear replies). */
+export function settle(step: StepDef, pending: PendingConfirm, text: string, env: StepEnv): { outcome: StepOutcome; keep: boolean } {
+  const yes = { outcome: confirmedAnswer(step, pending.patch, env), keep: false };
+  const again = { outcome: { kind: 'stay', replies: [env.t('understand.confirm.again')], reprompt: true } as StepOutcome, keep: false };
+  const unclear = {
+    outcome: { kind: 'retry', hint: env.t('understand.confirm.unclear', { question: renderAsk(pending.ask, env) }), reprompt: false } as StepOutcome,
+    keep: true,
+  };
+  // a reply with a figure is read as one first ("不对，三万二"; "1" is not the yes of a numbered list)
+  if (!hasFigureWords(text)) {
+    const whole = parseYesNo(text);
+    if (whole.ok) return whole.value ? yes : again;
+  }
+  /** The step's own reading of `said`, weighed against the pending value; null when it reads nothing. */
+  const weigh = (said: string, lead: boolean | undefined): { outcome: StepOutcome; keep: boolean } | null => {
+    const read = handleText(step, said, env);
+    if (read.kind === 'answer' || read.kind === 'confirm') {
+      if (!samePatch(read.patch, pending.patch)) return { outcome: read, keep: false }; // a correction
+      if (lead === false) return again; // "不是两万"
+      if (read.kind === 'answer' || lead === true) return yes; // the figure repeated
+      return unclear; // the same estimate again: still not a yes
+    }
+    if (read.kind === 'retry' && read.understood) return { outcome: read, keep: false }; // a new value, refused
+    return null;
+  };
+  // the whole reply first ("不对，两万二", "两万"), then what follows a leading yes/no ("不是 | 两万")
+  const whole = weigh(text, undefined);
+  if (whole) return whole;
+  const lead = leadingYesNo(text);
+  const rest = lead && hasFigureWords(lead.rest) ? weigh(lead.rest, lead.answer) : null;
+  if (rest) return rest;
+  if (lead) return lead.answer ? yes : again;
+  return unclear;
+}

@@ -1,0 +1,29 @@
+/** The 'understand' namespace, en (complete translation of understand.zh-CN.ts). */
+import type { understandZhCN } from './understand.zh-CN';
+
+export const understandEn: typeof understandZhCN = {
+  and: ' and ',
+  confirm: {
+    unclear: '{{question}} Reply "yes" if so, or just tell me the right one.',
+    again: 'All right, please tell me again.',
+  },
+  amount: {
+    estimate: 'Shall I count it as {{amount}}?',
+    range: 'Between {{low}} and {{high}}: shall I count the middle, {{amount}}?',
+    monthly: '{{perMonth}} a month: shall I count {{amount}} for the year?',
+    monthly_rough: 'About {{perMonth}} a month: shall I count {{amount}} for the year?',
+    picked: 'You mentioned {{amounts}}: shall I count {{amount}} here?',
+    several: 'You mentioned {{amounts}}: this needs just one figure.',
+    elsewhere: 'The {{amounts}} you mentioned seems to be another sum.',
+  },
+  count: {
+    counted: '{{n}} people in all, is that right?',
+  },
+  yesno: {
+    shi: 'Sorry, I did not understand. Please reply "yes" or "no".',
+    dui: 'Sorry, I did not understand. Please reply "yes" if it is right, "no" if not, or just send the right figure.',
+  },
+  form: {
+    approximate: '"{{label}}": please enter an exact figure (yours is about {{value}}), not an estimate or a range.',
+  },
+};

@@ -1,0 +1,36 @@
+/**
+ * The 'understand' namespace, zh-CN (the source): what the chat says when it understood an
+ * answer only approximately and asks for a yes (flows/engine/confirm.ts, flows/application/understood.ts),
+ * when figures are out of place, the yes/no hints in the words each question used, and the form's
+ * refusal of an approximate figure (server/app/answers.ts). Short: one line each.
+ */
+export const understandZhCN = {
+  /** Joins figures said back: "30,000元和10,000元". */
+  and: '和',
+  confirm: {
+    /** A reply that settles nothing: the confirmation again, in one line. */
+    unclear: '{{question}}对的话回复“对”，不对就直接告诉我准确的。',
+    /** A no alone: the question again follows. */
+    again: '好的，那请您再说一下。',
+  },
+  amount: {
+    estimate: '按{{amount}}算，对吗？',
+    range: '{{low}}到{{high}}之间，按中间的{{amount}}算，对吗？',
+    monthly: '一个月{{perMonth}}，一年按{{amount}}算，对吗？',
+    monthly_rough: '一个月约{{perMonth}}，一年按{{amount}}算，对吗？',
+    picked: '您说了{{amounts}}，这一项按{{amount}}算，对吗？',
+    several: '您说了{{amounts}}，这一项只填一个数。',
+    elsewhere: '您说的{{amounts}}好像是另一笔钱。',
+  },
+  count: {
+    counted: '一共{{n}}口人，对吗？',
+  },
+  yesno: {
+    shi: '没看懂。是的话请回复“是”，不是请回复“不是”。',
+    dui: '没看懂。对的话请回复“对”，不对请回复“不对”，也可以直接说准确的数。',
+  },
+  form: {
+    /** The mini-program form cannot confirm: an approximate figure is refused, naming the field. */
+    approximate: '“{{label}}”请填一个准确的数（您填的大约是{{value}}），不要填“多”“来”或一个范围。',
+  },
+};

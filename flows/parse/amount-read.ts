@@ -1,0 +1,259 @@
+/**
+ * A sum of money taken out of what a villager says: "报了一万", "民政给了2000", "一年一万二",
+ * "助学金2000", "大概3万块钱吧" → that figure; "没报销", "还没报", "一分没报" → 0; "两万多",
+ * "一万二三", "一个月两千" (for a yearly figure) → an `Approximate` to confirm; "总共三万，报了一万"
+ * → the figure the question asks about, to confirm, or `Unplaced` when it cannot be told.
+ * Vague answers ("很多", "不记得", "好几万") and questions ("报了一万还能申请吗") are not read.
+ * The words it knows are data in amount-words.ts.
+ */
+import type { ParseResult, Reading } from './types';
+import { normalizeInput, stripAffixes, stripTrailingPunctuation } from './normalize';
+import { MAX_FEN, moneyFen, toFen, ungroup } from './money';
+import { splitRange } from './numeral-range';
+import { looksLikeQuestion } from './question';
+import * as W from './amount-words';
+
+export type { AmountTopic } from './amount-words';
+
+export interface AmountOptions {
+  /** Zero (没有/无/0, "没报销") is a valid answer. Default true. */
+  allowZero?: boolean;
+  /** The question asks for a yearly figure: a monthly one is read as twelve of it, to confirm. */
+  per?: 'year';
+  /** What the question asks about: a figure whose lead-in says otherwise is not taken for it. */
+  topic?: W.AmountTopic;
+}
+
+export type AmountApprox = 'estimate' | 'range' | 'monthly' | 'picked';
+/** Money in integer fen, as read from a sentence. */
+export type AmountReading = Reading<number, AmountApprox>;
+
+const DIGITS = '0-9零〇一二两俩三仨四五六七八九十百千万亿壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬億';
+// A figure starts with a digit (or 十, "十二"), never with a bare unit.
+const FIRST = '0-9零〇一二两俩三仨四五六七八九十壹贰貳叁參肆伍陆陸柒捌玖拾';
+// A figure with its units: "32,000", "两万五", "5块5", "三千块钱", "一千二百三十四元五角", "5毛".
+const FIGURE = new RegExp(
+  `[${FIRST}](?:[${DIGITS}.,]*[${DIGITS}])?(?:(?:块钱|块|元|圆)(?:[${DIGITS}](?:角|毛)?(?:[${DIGITS}]分)?)?|(?:角|毛)(?:[${DIGITS}]分)?)?`,
+  'gu',
+);
+// Digits and 十 alone, no larger unit and no 元: a figure only where nothing but money words follow ("报了二十").
+const LONE = /^[零〇一二两俩三仨四五六七八九十壹贰叁肆伍陆柒捌玖拾]+$/u;
+const LONE_MAY_PRECEDE = /^(?:钱|块|元|多|来|把|出头|左右|上下|吧|啊|呀|了|的样子|整)/u;
+
+interface Figure {
+  fen: bigint;
+  kind: 'exact' | 'estimate' | 'range';
+  low?: bigint;
+  high?: bigint;
+  monthly: boolean;
+  topic?: W.AmountTopic;
+}
+
+const failure = (reason: 'empty' | 'not_a_number' | 'negative' | 'too_large' | 'zero'): ParseResult<number> => ({ ok: false, reason });
+
+/** A settled figure, checked against the bounds every amount has. */
+function settled(fen: bigint, allowZero: boolean): ParseResult<number> {
+  if (fen > MAX_FEN) return failure('too_large');
+  if (fen === 0n && !allowZero) return failure('zero');
+  return { ok: true, value: Number(fen) };
+}
+
+/** The whole answer is one exact amount, hedges aside ("约3万", "3万左右", "-500"); null when it is not. */
+function readWhole(s: string, allowZero: boolean): ParseResult<number> | null {
+  let t = stripAffixes(s.replace(/块钱/g, '块'), W.HEDGE_PREFIXES, W.HEDGE_SUFFIXES);
+  const negative = /^(-|负)/u.test(t);
+  if (negative) t = t.replace(/^(-|负)\s*/u, '');
+  const ungrouped = ungroup(t);
+  if (ungrouped === null) return null;
+  const bare = ungrouped.replace(/[元块圆]$/u, '');
+  const fen = W.ZERO_WORDS.includes(bare) || /^0+(\.0+)?$/.test(bare) ? 0n : toFen(ungrouped);
+  if (fen === null) return null;
+  if (negative && fen > 0n) return failure('negative');
+  return settled(fen, allowZero);
+}
+
+/** Clauses of a sentence: split at punctuation, except inside a number ("32,000", "1.5万"). */
+function clausesOf(s: string): string[] {
+  const joined = s.replace(/(?<!\d)\s+|\s+(?!\d)/gu, '');
+  return joined.split(/(?<!\d)[,.;!?~、:]+|[,.;!?~、:]+(?!\d)/u).filter((c) => c !== '');
+}
+
+const ZERO_WORDS_BY_LENGTH = [
+  ...W.ZERO_LEXICON.negation.map((w) => ({ w, role: 'negation' as const })),
+  ...W.ZERO_LEXICON.around.map((w) => ({ w, role: 'around' as const })),
+  ...W.ZERO_LEXICON.after.map((w) => ({ w, role: 'after' as const })),
+  ...W.ZERO_LEXICON.particles.map((w) => ({ w, role: 'particle' as const })),
+].sort((a, b) => b.w.length - a.w.length);
+
+/** A clause saying "nothing" ("还没报", "啥也没有"), with what it is about; null when it is not one. */
+function zeroClause(clause: string): { topic?: W.AmountTopic } | null {
+  let negated = false;
+  let topic: W.AmountTopic | undefined;
+  for (let i = 0; i < clause.length; ) {
+    const hit = ZERO_WORDS_BY_LENGTH.find((x) => clause.startsWith(x.w, i));
+    if (!hit) return null;
+    // a verb before the negation asks ("报了没有"); nouns and adverbs may stand anywhere
+    if (hit.role === 'after' && !negated && !(W.ZERO_LEXICON.around as readonly string[]).includes(hit.w)) return null;
+    if (hit.role === 'negation') negated = true;
+    topic ??= W.ZERO_TOPIC[hit.w];
+    i += hit.w.length;
+  }
+  return negated ? { topic } : null;
+}
+
+const startsWithAny = (s: string, words: readonly string[]) => words.some((w) => s.startsWith(w));
+const endsWithAny = (s: string, words: readonly string[]) => words.some((w) => s.endsWith(w));
+
+const TOPIC_LOOKUP = (Object.entries(W.TOPIC_WORDS) as [W.AmountTopic, string[]][]).flatMap(([topic, words]) => words.map((w) => ({ w, topic })));
+
+/** The lead-in nearest before the figure (else the first after it) says what it is about. */
+function topicOf(before: string, after: string): W.AmountTopic | undefined {
+  let best: { end: number; len: number; topic: W.AmountTopic } | undefined;
+  for (const { w, topic } of TOPIC_LOOKUP) {
+    const at = before.lastIndexOf(w);
+    if (at < 0) continue;
+    const end = at + w.length;
+    if (!best || end > best.end || (end === best.end && w.length > best.len)) best = { end, len: w.length, topic };
+  }
+  if (best) return best.topic;
+  let first: { at: number; topic: W.AmountTopic } | undefined;
+  for (const { w, topic } of TOPIC_LOOKUP) {
+    const at = after.indexOf(w);
+    if (at >= 0 && (!first || at < first.at)) first = { at, topic };
+  }
+  return first?.topic;
+}
+
+/** Ranges written out ("两万到三万", "2到3万"): the second figure's unit applies to a bare first one. */
+function mergeRanges(clause: string, found: { text: string; at: number }[]): { text: string; at: number; end: number; high?: string }[] {
+  const out: { text: string; at: number; end: number; high?: string }[] = [];
+  for (let i = 0; i < found.length; i++) {
+    const a = found[i];
+    const b = found[i + 1];
+    const between = b ? clause.slice(a.at + a.text.length, b.at) : '';
+    if (b && W.RANGE_BETWEEN.includes(between)) {
+      const unit = /[十百千万亿]$/u.test(a.text) ? '' : (/[十百千万亿](?:块钱|块|元)?$/u.exec(b.text)?.[0] ?? '');
+      out.push({ text: a.text + unit, at: a.at, end: b.at + b.text.length, high: b.text });
+      i++;
+    } else out.push({ text: a.text, at: a.at, end: a.at + a.text.length });
+  }
+  return out;
+}
+
+/** The figures of one clause; 'bad' when a figure is there but cannot be read ("3万2万", "3.5k", "一天一百"). */
+function figuresOf(said: string): Figure[] | 'bad' {
+  const clause = said.replace(/(^|[^0-9零〇一二两俩三仨四五六七八九十])([万千百])把/gu, '$1一$2把'); // "万把块" = about 一万
+  const found = [...clause.matchAll(FIGURE)].map((m) => ({ text: m[0], at: m.index }));
+  const figures: Figure[] = [];
+  for (const f of mergeRanges(clause, found)) {
+    const before = clause.slice(0, f.at);
+    const after = clause.slice(f.end);
+    const hasYuan = /[元块圆角毛]/u.test(f.text);
+    if (before.endsWith('第')) continue; // an order, "第一"
+    const afterMarker = after.replace(/^(?:大几|多|来|几)(?![十百千万点一])/u, ''); // "十多个" is a count, "一万多点" money
+    if (!hasYuan && (startsWithAny(after, W.NOT_MONEY_AFTER) || (afterMarker !== after && startsWithAny(afterMarker, W.NOT_MONEY_AFTER)))) continue;
+    if (LONE.test(f.text) && after !== '' && !LONE_MAY_PRECEDE.test(after)) continue;
+    if (endsWithAny(before, W.RETRACT_BEFORE)) continue; // "不是三万，是两万"
+    if (/^[a-z]/u.test(after) && !/^(?:rmb|yuan)/u.test(after)) return 'bad'; // "3.5k", "3w": an unknown unit
+    if (W.OTHER_PERIOD_BEFORE.test(before)) return 'bad';
+
+    let text = f.text;
+    let kind: Figure['kind'] = 'exact';
+    const scaled = /^(?:多|来|几)([十百千万])/u.exec(after); // "十多万" → about 十万
+    if (scaled) {
+      text += scaled[1];
+      kind = 'estimate';
+    } else if (startsWithAny(after, W.ESTIMATE_AFTER) || endsWithAny(before, W.ESTIMATE_BEFORE)) kind = 'estimate';
+
+    const figure: Figure = { fen: 0n, kind, monthly: W.MONTHLY_BEFORE.test(before), topic: topicOf(before, after) };
+    const exact = f.high === undefined ? moneyFen(text) : null;
+    const ends = f.high !== undefined ? [text, f.high] : exact === null ? splitRange(text) : null;
+    if (exact !== null) figure.fen = exact;
+    else if (ends) {
+      const [low, high] = ends.map(moneyFen);
+      if (low === null || high === null || high <= low) return 'bad';
+      Object.assign(figure, { kind: 'range', low, high, fen: (low + high) / 2n });
+    } else return 'bad';
+    figures.push(figure);
+  }
+  return figures;
+}
+
+/** Every figure said, in order: the "nothing" clauses as 0; figures before a clause taking them back are dropped. */
+function figuresIn(s: string): Figure[] | 'bad' {
+  const all: Figure[] = [];
+  for (const clause of clausesOf(s)) {
+    if (W.RETRACT_CLAUSES.includes(clause)) {
+      all.length = 0; // "三万，不对，两万八"
+      continue;
+    }
+    const zero = zeroClause(clause);
+    if (zero) {
+      all.push({ fen: 0n, kind: 'exact', monthly: false, topic: zero.topic });
+      continue;
+    }
+    const figures = figuresOf(clause);
+    if (figures === 'bad') return 'bad';
+    all.push(...figures);
+  }
+  // the same figure said twice is one figure
+  const seen = new Set<string>();
+  return all.filter((f) => {
+    const key = `${f.fen}|${f.kind}|${f.monthly}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** The figure a sentence gives, and how sure it is. */
+function readSentence(s: string, opts: AmountOptions, allowZero: boolean): AmountReading {
+  const clauses = clausesOf(s);
+  if (clauses.length > 0 && clauses.every((c) => zeroClause(c) !== null)) return settled(0n, allowZero);
+  if (looksLikeQuestion(s)) return failure('not_a_number');
+  const figures = figuresIn(s);
+  if (figures === 'bad' || figures.length === 0) return failure('not_a_number');
+
+  const yearly = (f: Figure) => (f.monthly ? f.fen * 12n : f.fen);
+  let chosen = figures[0];
+  let picked = false;
+  if (figures.length > 1) {
+    // only one of them is about what is asked, and every other one plainly about something else
+    const mine = opts.topic ? figures.filter((f) => f.topic === opts.topic) : [];
+    const rest = figures.filter((f) => !mine.includes(f));
+    if (mine.length !== 1 || rest.some((f) => f.topic === undefined)) {
+      return { ok: false, unplaced: 'several', figures: figures.map((f) => Number(f.fen)) };
+    }
+    chosen = mine[0];
+    picked = true;
+  } else if (opts.topic && chosen.topic && chosen.topic !== opts.topic) {
+    return { ok: false, unplaced: 'elsewhere', figures: [Number(chosen.fen)] };
+  }
+  if (chosen.monthly && opts.per !== 'year') return failure('not_a_number');
+
+  const value = yearly(chosen);
+  if (value > MAX_FEN) return failure('too_large');
+  if (value === 0n && !allowZero) return failure('zero');
+  const n = Number(value);
+  if (picked) return { ok: false, approx: 'picked', value: n, figures: figures.map((f) => Number(f === chosen ? value : f.fen)) };
+  if (chosen.monthly) return { ok: false, approx: 'monthly', value: n, perMonth: Number(chosen.fen), roughly: chosen.kind !== 'exact' };
+  if (chosen.kind === 'estimate') return { ok: false, approx: 'estimate', value: n };
+  if (chosen.kind === 'range') return { ok: false, approx: 'range', value: n, low: Number(chosen.low), high: Number(chosen.high) };
+  return { ok: true, value: n };
+}
+
+/**
+ * Money in yuan, said any way a villager says it → integer fen, exactly, approximately (to be
+ * confirmed before it is stored) or not at all. See the file comment for the forms.
+ */
+export function readAmount(text: string, opts: AmountOptions = {}): AmountReading {
+  const allowZero = opts.allowZero ?? true;
+  const s = stripTrailingPunctuation(normalizeInput(text)).toLowerCase();
+  if (s === '') return failure('empty');
+  return readWhole(s, allowZero) ?? readSentence(s, opts, allowZero);
+}
+
+/** True when the text holds something that may be a figure (a digit or a Chinese numeral). */
+export function hasFigureWords(text: string): boolean {
+  return new RegExp(`[${FIRST}]`, 'u').test(normalizeInput(text));
+}

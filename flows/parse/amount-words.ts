@@ -1,0 +1,95 @@
+/**
+ * The words around a sum of money as villagers say it, kept as data beside the reader
+ * (amount-read.ts): what leads a figure in ("报了", "民政给了"), what makes it a count or a date
+ * instead ("两个月", "2024年"), what makes it approximate ("两万多", "小两万"), how a monthly
+ * figure is announced ("一个月", "每月工资"), and the sentences that say "nothing" ("还没报").
+ */
+
+/** What a sum is about: an amount question says which it asks, a figure's lead-in which it is. */
+export type AmountTopic = 'cost' | 'received' | 'income';
+
+/** Hedges around a bare figure: the villager's own estimate is what is recorded ("约3万", "3万左右"). */
+// Lead-ins that say what the money is about ("花了", "报了") are not hedges: the sentence reader weighs them.
+export const HEDGE_PREFIXES = ['约', '大约', '大概', '大概是', '大致', '差不多', '估计', '一共', '总共', '共', '合计', '¥', '人民币', '+'];
+export const HEDGE_SUFFIXES = ['左右', '上下', '的样子', '吧', '啊', '呀', '了', '钱', '整', 'rmb', '人民币'];
+
+/** Whole answers that mean nothing at all (no reimbursement, no income). */
+export const ZERO_WORDS = ['没有', '无', '没', '零', '0'];
+
+/**
+ * Lead-ins naming what a figure is, nearest one wins ("总共花了三万，报了一万": 三万 cost, 一万 received).
+ * Longer words first where one contains another is handled by the reader.
+ */
+export const TOPIC_WORDS: Record<AmountTopic, string[]> = {
+  cost: [
+    '花了', '花掉', '花', '用了', '用掉', '总费用', '费用', '医药费', '医疗费', '治疗费', '住院费', '手术费', '药费',
+    '学费', '生活费', '住宿费', '书费', '交了', '交', '掏了', '掏', '自付', '自费', '自己付', '付了', '出了',
+    '损失了', '损失', '亏了', '亏', '毁了', '冲走', '冲坏', '烧了', '塌了', '倒了', '值', '花销', '开销', '开支',
+  ],
+  received: [
+    '报了', '报销了', '报销', '报回', '报', '医保', '新农合', '合作医疗', '大病保险', '保险', '给了', '给', '补了', '补助',
+    '补贴', '赔了', '赔偿', '赔款', '赔', '救助', '救济', '救灾款', '发了', '领了', '领到', '拿了', '拿到', '到账',
+    '助学金', '奖学金', '减免', '资助', '民政', '退了', '返了', '返还',
+  ],
+  income: ['收入', '纯收入', '挣了', '挣', '赚了', '赚', '打工', '工资', '卖了', '卖', '收成', '种地', '养殖', '进账'],
+};
+
+/**
+ * What may follow a number that is not money: a count, a duration, a date, an order ("两个月",
+ * "住院15天", "2024年", "三类户", "五保户"). Checked against the text right after the number.
+ */
+export const NOT_MONEY_AFTER = [
+  '个', '口', '人', '年', '月', '天', '日', '号', '次', '岁', '家', '户', '间', '亩', '头', '只', '斤', '吨', '层', '级',
+  '趟', '遍', '回', '周', '星期', '礼拜', '小时', '点', '分钟', '分之', '倍', '成', '%', '位', '名', '项', '份', '张',
+  '本', '套', '辆', '台', '床', '样', '些', '下', '般', '直', '起', '定', '切', '向', '道', '部', '种', '类', '批', '期',
+  '届', '针', '盒', '瓶', '颗', '片', '保', '胎', '代', '辈', '线', '档', '寸', '米', '公里', '里', '分',
+];
+
+/** Right after a figure: it is an estimate of that rounded figure ("两万多", "三万来块", "一万出头", "万把块"). */
+export const ESTIMATE_AFTER = ['多', '来', '出头', '挂零', '把', '几', '大几'];
+/** Right before a figure: an estimate too ("小两万", "将近三万", "快一万了", "不到五千", "不止两万"). */
+export const ESTIMATE_BEFORE = ['将近', '接近', '快', '小', '不到', '不足', '不止', '近'];
+/** Right before a figure: the villager takes it back ("不是三万，是两万"). */
+export const RETRACT_BEFORE = ['不是', '并不是', '不是说'];
+/** A clause that by itself takes back what came before it ("三万，不对，两万八"). */
+export const RETRACT_CLAUSES = ['不对', '不是', '错了', '说错了', '不不', '不'];
+/** Between two figures: a range ("两万到三万", "2-3万"). */
+export const RANGE_BETWEEN = ['到', '至', '-', '~', '或', '或者'];
+
+// How often a figure comes: announced right before it, possibly with a few words in between.
+// Not 花了: "住院一个月花了两万" is a total, not a monthly figure.
+const FILLERS = '(?:的|里|能|大概|大约|差不多|平均|收入|工资|生活费|开销|花销|要|得|挣|赚|能挣|能赚|有|就|也就|才|都|给|发)*';
+/** "一个月两千", "每月工资三千", "月均两千": a monthly figure. */
+export const MONTHLY_BEFORE = new RegExp(`(?:每个?月|一个?月|月均|月平均|月收入|月工资)${FILLERS}$`, 'u');
+/** "一天一百", "每周五百": a daily or weekly figure — not what any question asks; asked again. */
+export const OTHER_PERIOD_BEFORE = new RegExp(`(?:每天|一天|天天|日薪|每周|一周|每星期|一星期|一个星期|每礼拜|一礼拜)${FILLERS}$`, 'u');
+
+/**
+ * "Nothing" said in words: each clause made only of these, with at least one negation
+ * ("还没报", "一分没报", "啥也没有", "没给", "没有收入", "收入没有", "一分钱都没拿到").
+ * A verb before the negation makes a question ("报了没有"), so verbs may only follow it.
+ */
+export const ZERO_LEXICON = {
+  negation: ['没有', '没得', '莫得', '木有', '冇', '没', '无', '未', '零', '0'],
+  /** Nouns and adverbs anywhere in the clause. */
+  around: [
+    '收入', '纯收入', '报销', '赔偿', '赔款', '补偿', '补助', '补贴', '资助', '助学金', '奖学金', '救助', '救灾款', '减免',
+    '保险', '医保', '钱', '家里', '我们', '俺们', '我家', '俺家', '我', '俺', '今年', '去年', '目前', '现在', '暂时',
+    '到现在', '至今', '啥', '什么', '任何', '一分钱', '一分', '一毛钱', '一毛', '一块钱', '一点', '一点儿', '都', '也',
+    '还', '就', '根本', '从来', '压根', '压根儿', '完全', '基本', '基本上', '全', '是', '为', '还是',
+  ],
+  /** Verbs, only after the negation. */
+  after: ['报销', '报', '给', '收到', '领到', '领', '拿到', '拿', '赔', '补', '发', '到账', '挣到', '挣', '赚到', '赚', '进账', '得到', '批', '下来', '过', '到', '着', '花', '用'],
+  /** Particles closing the clause. */
+  particles: ['啊', '呀', '吧', '的', '哦', '嘛', '啦', '喔', '了', '呐', '哈'],
+} as const;
+
+/** Which topic a word of a "nothing" clause makes it about ("没报销": received). */
+export const ZERO_TOPIC: Record<string, AmountTopic> = {
+  报销: 'received', 报: 'received', 给: 'received', 赔: 'received', 赔偿: 'received', 赔款: 'received', 补: 'received',
+  补偿: 'received', 补助: 'received', 补贴: 'received', 资助: 'received', 助学金: 'received', 奖学金: 'received',
+  救助: 'received', 救灾款: 'received', 减免: 'received', 保险: 'received', 医保: 'received', 领: 'received',
+  领到: 'received', 拿: 'received', 拿到: 'received', 发: 'received', 到账: 'received',
+  花: 'cost', 用: 'cost',
+  收入: 'income', 纯收入: 'income', 挣: 'income', 挣到: 'income', 赚: 'income', 赚到: 'income', 进账: 'income',
+};

@@ -1,0 +1,56 @@
+/**
+ * How villagers say when something happened, as data (read by date.ts): days counted back from
+ * today, weekdays, parts of a month, and the answers that name no day at all — which are asked
+ * again or kept with what they do say (a month), never turned into a day nobody said.
+ */
+
+/** Exactly this many days ago. */
+export const DAYS_BACK: Record<string, number> = {
+  今天: 0, 今日: 0, 今儿: 0, 今儿个: 0,
+  昨天: 1, 昨日: 1, 昨儿: 1, 昨儿个: 1,
+  前天: 2, 前日: 2, 前儿: 2, 前儿个: 2, 大前天: 3,
+  一周前: 7, 一个星期前: 7, 一个礼拜前: 7, 一星期前: 7,
+};
+
+/** Mon = 1 … Sun = 7, as typed after 周/星期/礼拜. */
+export const WEEKDAYS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7, '1': 1, '2': 2, '3': 3, '4': 4, '5': 5, '6': 6, '7': 7 };
+
+/** Years named by their distance from this one. */
+export const YEARS_BACK: Record<string, number> = { 今年: 0, 去年: 1, 前年: 2, 大前年: 3 };
+
+/** Parts of a month: kept with the month (a cadre reads "8月中旬"), never made a day. */
+export const MONTH_PARTS: Record<string, 'early' | 'mid' | 'late'> = {
+  上旬: 'early', 初: 'early', 月初: 'early', 头: 'early', 开头: 'early',
+  中旬: 'mid', 中: 'mid', 月中: 'mid', 中间: 'mid',
+  下旬: 'late', 底: 'late', 月底: 'late', 末: 'late', 月末: 'late',
+};
+
+/** A time with no day and no month in it: asked again with an example. */
+export const VAGUE_DAYS: readonly string[] = ['前几天', '前些天', '前些日子', '这几天', '那几天', '最近', '前阵子', '前段时间', '不久前', '前一阵', '几天前', '没几天'];
+export const VAGUE_WEEKS: readonly string[] = ['上周', '上星期', '上个星期', '上礼拜', '上个礼拜', '这周', '这星期', '这个星期', '本周', '上上周'];
+export const SEASONS: readonly string[] = [
+  '春天', '夏天', '秋天', '冬天', '春季', '夏季', '秋季', '冬季', '开春', '入冬', '过年', '春节', '年前', '年后', '年初', '年底', '年末', '年中',
+  '汛期', '雨季', '农忙', '秋收', '麦收', '夏收',
+];
+
+/** "I do not remember the day": the month said before is what there is. */
+export const NO_DAY: readonly string[] = [
+  '记不清了', '记不清', '记不得了', '记不得', '不记得了', '不记得', '不记得哪天', '不记得是哪天', '不记得几号', '记不清哪天', '记不清是哪天',
+  '记不清几号', '想不起来', '想不起来了', '忘了', '忘记了', '不知道哪天', '不知道几号', '不清楚', '说不准', '说不清', '具体哪天不记得',
+  '哪天记不清了', '日子记不清了', '几号记不清了', '不知道', '不晓得',
+  'day not known', 'day unknown', "don't remember", "can't remember", 'not sure', "i don't remember", "i can't remember", 'no idea',
+  "don't know the day", "don't remember the day", "can't remember the day",
+];
+
+/** Hedges around a date: the villager's approximation of a day they name is the day they name. */
+export const DATE_PREFIXES: readonly string[] = ['大概是', '大概', '大约是', '大约', '约', '差不多是', '差不多', '应该是', '好像是', '是在', '是', '在', '就是'];
+export const DATE_SUFFIXES: readonly string[] = ['左右', '前后', '的时候', '那天', '那会儿', '那时候', '受的灾', '遭的灾', '发生的', '出的事', '的', '吧', '啊', '呀'];
+
+/** The same, in the English flow. */
+export const EN_DAYS_BACK: Record<string, number> = { today: 0, yesterday: 1, 'the day before yesterday': 2, 'a week ago': 7 };
+export const EN_WEEKDAYS: Record<string, number> = { monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6, sunday: 7 };
+export const EN_MONTHS: readonly string[] = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+export const EN_MONTH_PARTS: Record<string, 'early' | 'mid' | 'late'> = { early: 'early', 'beginning of': 'early', mid: 'mid', 'middle of': 'mid', late: 'late', 'end of': 'late' };
+export const EN_VAGUE_DAYS: readonly string[] = ['a few days ago', 'some days ago', 'recently', 'the other day', 'lately', 'not long ago'];
+export const EN_VAGUE_WEEKS: readonly string[] = ['last week', 'this week', 'the week before last'];
+export const EN_SEASONS: readonly string[] = ['spring', 'summer', 'autumn', 'fall', 'winter', 'new year', 'spring festival', 'rainy season', 'harvest'];

@@ -1,0 +1,69 @@
+/**
+ * School grades as villagers say them, as data: which words name which school stage ("高二" is
+ * senior high, "初三" junior high, "大三" college, "研一" graduate school, "读幼儿园" preschool).
+ * A grade with its school ("中专二年级", "初中二年级") belongs to the school, not to the primary
+ * grade of the same number: both words are given, the longer one wins where they meet.
+ */
+
+export const SCHOOL_STAGES = ['preschool', 'primary', 'junior', 'senior', 'college', 'graduate'] as const;
+export type SchoolStage = (typeof SCHOOL_STAGES)[number];
+
+const CN = ['一', '二', '三', '四', '五', '六', '七', '八', '九'];
+/** "一年级" … and "1年级" …: grades n..m. */
+const grades = (from: number, to: number): string[] =>
+  Array.from({ length: to - from + 1 }, (_, i) => from + i).flatMap((n) => [`${CN[n - 1]}年级`, `${n}年级`]);
+/** "高一" "高1" …: a prefix and years 1..n. */
+const years = (prefix: string, n: number): string[] =>
+  Array.from({ length: n }, (_, i) => [`${prefix}${CN[i]}`, `${prefix}${i + 1}`]).flat();
+
+/** The words of each stage, on their own. */
+const STAGE_WORDS: Record<SchoolStage, readonly string[]> = {
+  preschool: ['学前', '学前班', '幼儿园', '幼稚园', '托班', '小班', '中班', '大班', 'preschool', 'kindergarten', 'nursery'],
+  primary: ['小学', '小学生', ...grades(1, 6), 'primary', 'grade 1', 'grade 2', 'grade 3', 'grade 4', 'grade 5', 'grade 6'],
+  junior: [
+    '初中', '初中生', ...years('初', 4), ...grades(7, 9),
+    'junior', 'middle school', 'grade 7', 'grade 8', 'grade 9',
+  ],
+  senior: [
+    '高中', '高中生', ...years('高', 3), '中职', '职高', '职中', '职校', '中专', '技校', '卫校', '技工学校', '职业学校', '职业高中',
+    '中等职业', 'senior', 'high school', 'vocational', 'grade 10', 'grade 11', 'grade 12',
+  ],
+  college: [
+    '大学', '大学生', ...years('大', 5), '大专', '专科', '本科', '高职', '学院', '职业技术学院',
+    'college', 'university', 'undergraduate',
+  ],
+  graduate: ['研究生', '读研', '硕士', '博士', ...years('研', 3), ...years('博', 3), 'graduate', 'postgraduate', 'master', 'phd'],
+};
+
+/** Schools that may be said with a grade after them: "中专二年级" is senior, not primary. */
+const SCHOOLS_WITH_GRADES: Partial<Record<SchoolStage, readonly string[]>> = {
+  primary: ['小学'],
+  junior: ['初中'],
+  senior: ['高中', '中专', '职高', '中职', '技校', '职中'],
+  college: ['大学', '大专', '本科', '专科', '高职'],
+  graduate: ['研究生', '硕士', '博士'],
+};
+
+/** Words saying a school is finished: "小学毕业" names no stage the child is in now. */
+const FINISHED = ['毕业', '读完', '念完', '上完'];
+
+/** The stage's words, and its school with a grade after it ("中专二年级"). */
+function stageWords(stage: SchoolStage): string[] {
+  const withGrade = (SCHOOLS_WITH_GRADES[stage] ?? []).flatMap((school) => [
+    ...grades(1, 6).map((g) => school + g),
+    ...CN.slice(0, 5).map((n) => `${school}${n}年`),
+  ]);
+  return [...STAGE_WORDS[stage], ...withGrade];
+}
+
+/**
+ * The labels of a stage in a numbered list, matched as parseChoice matches labels (the longest
+ * hit wins, two stages named is asked again). A school said as finished ("小学毕业") is a label of
+ * every other stage, so that it names none and the villager is asked which stage the child is in.
+ */
+export function stageLabels(stage: SchoolStage): string[] {
+  const finished = SCHOOL_STAGES.filter((s) => s !== stage).flatMap((other) =>
+    [...(SCHOOLS_WITH_GRADES[other] ?? []), ...(other === 'preschool' ? ['幼儿园'] : [])].flatMap((school) => FINISHED.map((f) => school + f)),
+  );
+  return [...stageWords(stage), ...finished];
+}

@@ -1,0 +1,29 @@
+/**
+ * How villagers say how many live in the household, kept as data beside the reader
+ * (household.ts): set phrases ("老两口", "就我一个"), the people one may list ("我和老伴、儿子"),
+ * and what may stand around a count ("俺家4口人", "一家五口").
+ */
+
+/** Set phrases and their count, after the lead-ins below are taken off. */
+export const HOUSEHOLD_PHRASES: Record<string, number> = {
+  老两口: 2, 我们老两口: 2, 俺们老两口: 2, 两口子: 2, 我们两口子: 2, 夫妻俩: 2, 夫妻两个: 2, 我们夫妻俩: 2, 我们夫妻两个: 2,
+  我和老伴: 2, 我跟老伴: 2, 俺和老伴: 2, 俺跟老伴: 2, 我和老伴两个: 2, 我跟老伴两个: 2, 我和老伴俩: 2, 我和我老伴: 2,
+  我和爱人: 2, 我跟爱人: 2, 我们两个: 2, 我们俩: 2, 我俩: 2, 俺俩: 2, 俺们俩: 2, 咱俩: 2,
+  我一个: 1, 我一个人: 1, 俺一个: 1, 俺一个人: 1, 我一人: 1, 一个人: 1, 我自己: 1, 俺自己: 1, 自己一个人: 1,
+  我自己一个人: 1, 光棍一个: 1, 孤身一人: 1, 独自一人: 1, 一个: 1,
+};
+
+/** Lead-ins and particles around a household answer ("家里就老两口", "俺家一共5口人", "就我一个"). */
+export const HOUSEHOLD_PREFIXES = [
+  '户口本上', '户口上', '我们家', '俺们家', '咱家', '俺家', '我家', '家里', '全家', '一家子', '一家', '一共', '总共', '共', '只有', '就', '只', '有', '是',
+];
+export const HOUSEHOLD_SUFFIXES = ['啊', '吧', '呀', '了', '的', '哦', '嘛', '过日子', '在家', '住'];
+
+/** People of a household one may list; "我和老伴、两个孙子" counts 4 (said back to confirm). */
+export const MEMBERS = [
+  '我', '俺', '本人', '自己', '老伴', '老伴儿', '爱人', '老婆', '媳妇', '妻子', '丈夫', '老公', '对象', '儿子', '女儿', '闺女',
+  '孩子', '娃', '小孩', '孙子', '孙女', '外孙', '外孙女', '儿媳', '儿媳妇', '女婿', '父亲', '母亲', '爸', '妈', '爸爸', '妈妈',
+  '老父亲', '老母亲', '老爹', '老娘', '公公', '婆婆', '岳父', '岳母', '哥哥', '弟弟', '姐姐', '妹妹', '奶奶', '爷爷', '老人',
+];
+/** Between listed people. */
+export const MEMBER_SEPARATORS = /和|跟|与|还有|加上|及|带着|带|[、,]/u;

@@ -1,0 +1,64 @@
+/**
+ * How many people the household has, from what a villager says: "4", "俺家4口人", "一家五口",
+ * "老两口" (2), "就我一个" (1), "我和老伴" (2), "家里六口"; people listed rather than counted
+ * ("我、老伴和儿子") are counted and said back to confirm. Ranges ("三四口") are not read.
+ */
+import type { ParseResult } from './types';
+import { normalizeInput, stripAffixes, stripTrailingPunctuation } from './normalize';
+import { parseChineseNumber } from './chinese-number';
+import { parseInteger } from './integer';
+import * as W from './household-words';
+
+const MEMBERS_BY_LENGTH = [...W.MEMBERS].sort((a, b) => b.length - a.length);
+
+/** "我", "老伴", "两个孙子" → how many people; null when the part is not a person we know. */
+function membersIn(part: string): number | null {
+  const who = MEMBERS_BY_LENGTH.find((w) => part.endsWith(w));
+  if (!who) return null;
+  const count = part.slice(0, part.length - who.length).replace(/个$/u, '').replace(/^我的|^我|^俺的|^俺/u, '');
+  if (count === '') return 1;
+  const n = parseChineseNumber(count);
+  return n !== null && n >= 1 && n <= 10 ? n : null;
+}
+
+/** The count a list of people makes ("我和老伴、两个孙子" → 4), or null when a part is not a person. */
+function countListed(s: string): number | null {
+  const parts = s.split(W.MEMBER_SEPARATORS).filter((p) => p !== '');
+  if (parts.length < 2) return null;
+  let total = 0;
+  for (const p of parts) {
+    const n = membersIn(p);
+    if (n === null) return null;
+    total += n;
+  }
+  return total;
+}
+
+/** The household size; `counted` (to confirm) when the people were listed rather than counted. */
+export function readHouseholdSize(text: string, range = { min: 1, max: 20 }): ParseResult<number, 'counted'> {
+  const s = stripTrailingPunctuation(normalizeInput(text)).replace(/\s+/g, '');
+  if (s === '') return { ok: false, reason: 'empty' };
+  const core = stripAffixes(s, W.HOUSEHOLD_PREFIXES, W.HOUSEHOLD_SUFFIXES);
+  const inRange = (n: number): ParseResult<number, 'counted'> =>
+    n < range.min || n > range.max ? { ok: false, reason: 'choice_out_of_range' } : { ok: true, value: n };
+
+  const phrase = W.HOUSEHOLD_PHRASES[core] ?? W.HOUSEHOLD_PHRASES[stripAffixes(core, ['就', '只有', '只'], [])];
+  if (phrase !== undefined) return inRange(phrase);
+  const plain = parseInteger(core, range);
+  if (plain.ok || plain.reason === 'choice_out_of_range') return plain;
+
+  // "我家一共五口人，两个孩子在外上学": the one figure counted in 口 or 人
+  const counts = new Set([...s.matchAll(/([0-9零一二两俩三仨四五六七八九十]+)(?:口人|口|个人|人)/gu)].map((m) => parseChineseNumber(m[1])));
+  if (counts.size === 1) {
+    const [n] = counts;
+    if (n !== null) return inRange(n);
+  }
+  if (counts.size > 1) return { ok: false, reason: 'not_a_number' };
+
+  const listed = countListed(core);
+  if (listed !== null) {
+    const r = inRange(listed);
+    return r.ok ? { ok: false, approx: 'counted', value: listed } : r;
+  }
+  return { ok: false, reason: 'not_a_number' };
+}

@@ -1,0 +1,68 @@
+/**
+ * What villagers say around a name, as data (read by name.ts): the lead-ins before it
+ * ("我叫", "户主是"), the words after it ("（户主）", "是户主"), and the marks of a name that is
+ * not the one on the ID card (老李, 小芳, 李老汉, 二丫, 张师傅).
+ */
+
+/** Said before the name; the longest that fits is taken off first. */
+export const NAME_LEADINS: readonly string[] = [
+  '我的名字叫', '我的名字是', '俺的名字叫', '俺的名字是', '我名字叫', '我名字是', '俺名字叫', '名字叫做', '名字叫', '名字是', '名字',
+  '我的姓名是', '姓名是', '姓名叫', '姓名', '全名是', '全名叫', '全名', '大名叫', '大名是', '大名', '我叫做', '我叫', '俺叫', '我是', '俺是', '叫做', '名叫', '就叫', '叫',
+  '户主是', '户主叫', '户主名字叫', '户主', '申请人是', '申请人叫', '申请人', '本人是', '本人叫', '本人',
+  '他叫', '她叫', '他是', '她是', '病人叫', '病人是', '病人名字叫', '病人', '患者叫', '患者是', '患者',
+  '学生叫', '学生是', '学生名字叫', '学生', '孩子叫', '孩子名字叫', '娃叫', '娃儿叫', '是',
+];
+
+export const EN_NAME_LEADINS: readonly string[] = [
+  'my name is', "my name's", 'name is', 'the name is', 'his name is', 'her name is', 'full name:', 'full name', 'name:', 'name',
+  "i'm", 'i am', 'this is', "it's", 'it is', 'called',
+];
+
+/**
+ * "As on the ID card": what follows is the name exactly as written there, even when it looks like
+ * a way of calling someone (a few people are registered as 王二丫) or has no common surname.
+ */
+export const AS_ON_ID: readonly string[] = [
+  '身份证上就是', '身份证上的名字是', '身份证上写的是', '身份证上写的', '身份证上是', '身份证上叫', '身份证上', '身份证名字是', '身份证名字',
+];
+
+/** Said after the name: the applicant's role, or nothing that changes it. */
+export const NAME_TAILS: readonly string[] = ['就是户主', '是户主', '户主', '是本人', '本人', '是申请人', '申请人', '就是我', '是我'];
+
+/** Particles a sentence ends with ("李桂兰啊"). */
+export const PARTICLES = '啊呀吧哦嘛呢哈噢喔啦咯嘞哟呗';
+
+/** In brackets after a name, words that only say the role ("李桂兰（户主）"). */
+export const ROLE_WORDS: readonly string[] = ['户主', '本人', '申请人', '我', '俺', '我自己', '病人', '患者', '学生'];
+
+/** A first character that makes a name a way of calling someone: 老李, 小芳, 阿明. */
+export const CALLING_PREFIXES = '老小阿';
+
+/** Birth order used as a name at home: 二丫, 三娃, 大妮. */
+export const BIRTH_ORDER = '大二三四五六七八九十幺';
+
+/** Characters of a child's name at home: 狗蛋, 二丫, 大宝. */
+export const HOME_NAME_CHARS = '丫妮娃蛋伢妞囡崽宝毛狗';
+
+/**
+ * After a surname, words that make a way of addressing someone rather than a name: 李老汉,
+ * 张师傅, 王婶. One-character ones count only right after a bare surname (王婶), since they
+ * also occur in given names (王小妹).
+ */
+export const HONORIFICS: readonly string[] = [
+  '老太太', '老太婆', '老头儿', '老头子', '老汉', '老头', '老太', '老爷子', '大爷', '大娘', '大妈', '大叔', '大婶', '大哥', '大姐',
+  '阿姨', '阿婆', '阿公', '老奶奶', '老爷爷', '大嫂', '师傅', '老师', '医生', '大夫', '老板', '主任', '书记', '村长', '队长', '会计', '婶子', '嫂子', '奶奶', '爷爷', '家的', '妹子', '丫头', '姑娘', '娃子',
+  '婶', '嫂', '哥', '姐', '叔', '伯', '总', '爷',
+];
+
+/** Characters that do not occur in a name but in a sentence about one. */
+export const NOT_NAME_CHARS = '我俺你您他她它们谁啥么吗呢没不叫姓的了';
+
+/** Answers that are not a name at all. */
+export const NOT_NAMES: readonly string[] = [
+  '家人', '家里人', '本人', '自己', '户主', '申请人', '病人', '患者', '学生', '孩子', '不知道', '不晓得', '忘了', '忘记了', '保密', '没有', '无',
+  '不清楚', '一样', '同上', '同前', '见上',
+];
+
+/** Between two names: "张三和李四". */
+export const NAME_JOINERS = /[和跟与、,&]|还有/u;

@@ -1,0 +1,129 @@
+/**
+ * Family relations as villagers name them, as data: each entry is the relation as a cadre files
+ * it (zh, en) and the words that say it. A word whose meaning changes from place to place keeps
+ * its own entry (媳妇 is a wife in the north and a daughter-in-law elsewhere; 婆婆 a mother-in-law
+ * or a grandmother): it is filed as said, never turned into something the villager did not mean.
+ */
+
+export interface Relation {
+  /** As filed in a Chinese application. */
+  zh: string;
+  /** As filed in an English one. */
+  en: string;
+  words: readonly string[];
+  enWords?: readonly string[];
+}
+
+export const RELATIONS: readonly Relation[] = [
+  { zh: '配偶', en: 'spouse', words: ['老伴', '老伴儿', '爱人', '对象', '那口子', '另一半', '配偶'], enWords: ['spouse', 'partner'] },
+  {
+    zh: '妻子', en: 'wife',
+    words: ['妻子', '老婆', '老婆子', '内人', '太太', '孩子他妈', '孩子她妈', '孩他妈', '孩她妈', '娃他妈', '娃她妈', '孩子妈'],
+    enWords: ['wife'],
+  },
+  { zh: '媳妇', en: 'wife or daughter-in-law', words: ['媳妇', '媳妇儿'] },
+  {
+    zh: '丈夫', en: 'husband',
+    words: ['丈夫', '老公', '男人', '老头', '老头子', '老头儿', '当家的', '掌柜的', '孩子他爸', '孩他爸', '娃他爸', '孩子爸'],
+    enWords: ['husband'],
+  },
+  { zh: '母亲', en: 'mother', words: ['母亲', '妈', '妈妈', '老妈', '娘', '老娘', '老母亲', '阿妈', '姆妈'], enWords: ['mother', 'mom', 'mum', 'mommy'] },
+  { zh: '父亲', en: 'father', words: ['父亲', '爸', '爸爸', '老爸', '爹', '老爹', '爹爹', '老父亲', '阿爸'], enWords: ['father', 'dad'] },
+  { zh: '儿子', en: 'son', words: ['儿子', '大儿子', '二儿子', '三儿子', '小儿子'], enWords: ['son'] },
+  { zh: '女儿', en: 'daughter', words: ['女儿', '闺女', '大闺女', '二闺女', '小闺女', '姑娘', '大女儿', '二女儿', '小女儿'], enWords: ['daughter'] },
+  { zh: '孩子', en: 'child', words: ['孩子', '娃', '娃娃', '小孩', '孩儿'], enWords: ['child', 'kid'] },
+  { zh: '孙子', en: 'grandson', words: ['孙子', '大孙子', '小孙子', '孙儿'], enWords: ['grandson'] },
+  { zh: '孙女', en: 'granddaughter', words: ['孙女', '孙女儿', '大孙女', '小孙女'], enWords: ['granddaughter'] },
+  { zh: '外孙', en: 'grandson', words: ['外孙', '外孙子'] },
+  { zh: '外孙女', en: 'granddaughter', words: ['外孙女'] },
+  { zh: '儿媳', en: 'daughter-in-law', words: ['儿媳', '儿媳妇', '儿媳妇儿'], enWords: ['daughter-in-law'] },
+  { zh: '女婿', en: 'son-in-law', words: ['女婿'], enWords: ['son-in-law'] },
+  { zh: '公公', en: 'father-in-law', words: ['公公'], enWords: ['father-in-law'] },
+  { zh: '婆婆', en: 'mother-in-law or grandmother', words: ['婆婆'], enWords: ['mother-in-law'] },
+  { zh: '岳父', en: 'father-in-law', words: ['岳父', '老丈人', '丈人'] },
+  { zh: '岳母', en: 'mother-in-law', words: ['岳母', '丈母娘'] },
+  { zh: '祖父', en: 'grandfather', words: ['爷爷', '祖父'], enWords: ['grandfather', 'grandpa'] },
+  { zh: '祖母', en: 'grandmother', words: ['奶奶', '祖母'], enWords: ['grandmother', 'grandma'] },
+  { zh: '外祖父', en: 'grandfather', words: ['外公', '姥爷', '外祖父'] },
+  { zh: '外祖母', en: 'grandmother', words: ['外婆', '姥姥', '外祖母'] },
+  { zh: '哥哥', en: 'brother', words: ['哥哥', '哥', '大哥', '二哥'], enWords: ['brother'] },
+  { zh: '弟弟', en: 'brother', words: ['弟弟', '弟', '小弟'] },
+  { zh: '姐姐', en: 'sister', words: ['姐姐', '姐', '大姐', '二姐'], enWords: ['sister'] },
+  { zh: '妹妹', en: 'sister', words: ['妹妹', '妹', '小妹'] },
+  { zh: '兄弟', en: 'brother', words: ['兄弟'] },
+  { zh: '侄子', en: 'nephew', words: ['侄子', '侄儿'], enWords: ['nephew'] },
+  { zh: '侄女', en: 'niece', words: ['侄女'], enWords: ['niece'] },
+  { zh: '叔叔', en: 'uncle', words: ['叔叔', '叔', '伯伯', '伯父', '大伯', '舅舅', '舅'], enWords: ['uncle'] },
+  { zh: '婶婶', en: 'aunt', words: ['婶婶', '婶子', '姑姑', '姑妈', '姨', '阿姨', '小姨', '舅妈'], enWords: ['aunt'] },
+  { zh: '曾孙', en: 'great-grandchild', words: ['重孙', '曾孙', '重孙子', '重孙女'], enWords: ['great-grandchild'] },
+];
+
+/** Words in front of a relation that only say whose it is: "我老伴", "俺家老头", "是我的儿子". */
+export const POSSESSIVES: readonly string[] = [
+  '是我们家的', '我们家的', '是我家的', '是俺家的', '我们家', '是我家', '是俺家', '是我的', '我家的', '俺家的', '咱家的',
+  '是我', '是俺', '我的', '俺的', '我家', '俺家', '咱家', '我', '俺', '咱', '是',
+];
+export const EN_POSSESSIVES: readonly string[] = ["it's my", 'it is my', 'my own', 'my', 'our', 'the'];
+
+/** Answers meaning "the applicant, myself". */
+export const SELF_WORDS: readonly string[] = [
+  '我', '我自己', '自己', '本人', '我本人', '是我', '就是我', '是我自己', '是我本人', '申请人', '申请人本人', '申请人自己',
+  '俺', '俺自己', '是俺', '就是俺', '就我', '我呀', '我生病了', '我病了', '是我生病', '我得病了', '我住院了', '我自己病了',
+];
+export const EN_SELF_WORDS: readonly string[] = ['me', 'myself', 'self', "it's me", 'it is me', 'i am', "i'm", 'the applicant', 'i am ill', "i'm ill", 'applicant'];
+
+/** Someone in the family, not said who. */
+export const FAMILY_WORDS: readonly string[] = ['家人', '家里人', '其他人', '家里其他人', '别人', '家属', '家里的人', '亲属'];
+export const EN_FAMILY_WORDS: readonly string[] = ['family', 'family member', 'someone else', 'relative', 'another family member'];
+
+/** Words joining two people in one answer: "我和老伴", "老伴跟儿子". */
+export const JOINERS: readonly string[] = ['和', '跟', '与', '同', '还有', '以及', '加上', '、', ',', '及'];
+export const EN_JOINERS: readonly string[] = [' and ', ' & ', ' with ', ','];
+/** Words that themselves mean two or more people: "我们俩", "老两口". */
+export const TWO_WORDS: readonly string[] = [
+  '我们俩', '我们两个', '俺们俩', '咱俩', '我俩', '俺俩', '老两口', '两口子', '我们都', '俺们都', '我们两口子', '全家', '一家人都', '都病了', '两个人', '俩人',
+  '爸妈', '父母', '爹妈', '爹娘', '公婆', '岳父母', '孩子们', '儿女', '两个孩子', '俩孩子', '两个儿子', '两个女儿',
+];
+export const EN_TWO_WORDS: readonly string[] = ['both of us', 'we both', 'both'];
+
+const ALL = RELATIONS.flatMap((r) => [
+  ...r.words.map((w) => ({ word: w, relation: r, lang: 'zh' as const })),
+  ...(r.enWords ?? []).map((w) => ({ word: w, relation: r, lang: 'en' as const })),
+]).sort((a, b) => b.word.length - a.word.length);
+
+export interface RelationHit {
+  /** As filed: the relation's Chinese or English form, in the language of the word said. */
+  value: string;
+  word: string;
+}
+
+/** The relation a text begins with (longest word first: 外孙女 before 外孙), and the rest of the text. */
+export function leadingRelation(text: string): { hit: RelationHit; rest: string } | null {
+  const lower = text.toLowerCase();
+  for (const r of ALL) {
+    if (!lower.startsWith(r.word)) continue;
+    // an English word must end there ("son" is not "sonny")
+    if (r.lang === 'en' && /^[a-z]/.test(lower.slice(r.word.length))) continue;
+    return { hit: { value: r.lang === 'en' ? r.relation.en : r.relation.zh, word: r.word }, rest: text.slice(r.word.length) };
+  }
+  return null;
+}
+
+/**
+ * Every way of naming a relative in a few words: each relation word alone and after each
+ * possessive ("老伴", "我老伴", "俺家老头", "my wife"), for a numbered list's labels.
+ */
+export function relationPhrases(): string[] {
+  return ALL.flatMap((r) =>
+    r.lang === 'en' ? [r.word, ...EN_POSSESSIVES.map((p) => `${p} ${r.word}`)] : [r.word, ...POSSESSIVES.map((p) => p + r.word)],
+  );
+}
+
+/**
+ * Words that join two people or mean two ("和", "跟", "老两口"), for a numbered list of who is
+ * meant: given to every option, so that an answer naming two people ("我跟我儿子") names no
+ * single option and is asked again, never narrowed to one of them.
+ */
+export function twoPeopleWords(): string[] {
+  return [...JOINERS.filter((j) => j !== ','), ...TWO_WORDS, ...EN_TWO_WORDS];
+}

@@ -1,0 +1,38 @@
+/**
+ * Yes and no as villagers say them, kept as data beside the parser (yes-no.ts). Whole answers
+ * match exactly (after particles and politeness are taken off); a few words may also lead a
+ * longer answer ("不是脱贫户", "同意查", "不愿意让查"). A step adds its own words and marks.
+ */
+
+export const YES_WORDS = [
+  '是', '是的', '是滴', '是啊', '是呀', '是这样', '是这样的', '就是', '就是的', '就是这样', '正是', '对', '对的', '对滴', '对啊',
+  '对呀', '对头', '对着呢', '没错', '没错儿', '没有错', '没毛病', '没问题', '没啥问题', '没什么问题', '好', '好的', '好嘞',
+  '好啊', '同意', '愿意', '可以', '可以的', '行', '行的', '中', '得行', '要得', '妥', '嗯', '嗯嗯', '嗯呐', '嗯哪', '嗯对', '嗯是',
+  '昂', '当然', '当然是', '肯定', '肯定是', '那是', '确认', '确定', '要', '需要', '有', '1',
+  'y', 'yes', 'yeah', 'yep', 'sure', 'right', 'correct', "that's right", 'ok', 'okay', 'yes please', 'agree', 'i agree',
+  '👍', '[强]', '[ok]',
+];
+
+export const NO_WORDS = [
+  '不', '不是', '不是的', '不是啊', '不是这样', '不是这样的', '否', '不对', '不对的', '不对啊', '不太对', '错了', '不同意', '不愿意',
+  '不行', '不中', '不得行', '要不得', '不可以', '不能', '不要', '不用', '不需要', '不必', '不想', '不好', '没有', '没', '无',
+  '算了', '2', 'n', 'no', 'nope', 'not really', 'wrong', 'incorrect', 'no thanks', 'disagree',
+];
+
+/** Words that may lead a longer no ("不是脱贫户", "不愿意让查", "没有建过档"). */
+export const NO_LEADS = ['不是', '不对', '不行', '不同意', '不愿意', '不要', '不用', '不需要', '不可以', '不能', '不想', '没有', '从来不是', '并不是'];
+/** Words that may lead a longer yes ("同意查", "可以的，查吧"). */
+export const YES_LEADS = ['是的', '对的', '没错', '可以', '同意', '愿意', '没问题', '是这样', '对头', '就是'];
+
+/** After a no, these make it "I don't know" rather than a no ("不是很清楚", "不太记得"). */
+export const UNSURE_WORDS = ['知道', '清楚', '晓得', '确定', '记得', '一定', '好说', '懂', '明白', '了解'];
+
+/** Before a yes word, a negation that turns it into a no ("不太对", "不怎么同意", "不可以"). */
+export const NEGATION = /^(?:不|没)(?:太|大|怎么|是很|是太|很)?/u;
+
+/** Right before a step's mark, these turn it round ("不是脱贫户", "没建过档"). */
+export const MARK_NEGATIONS = ['从来不是', '从来没', '并不是', '不算', '不是', '没有', '没', '不', '未'];
+
+// Politeness and particles that do not change the answer ("好的呀", "我同意", "是的谢谢", "那就这样").
+export const YES_NO_PREFIXES = ['我', '那就', '那', '还', '嗯'];
+export const YES_NO_SUFFIXES = ['谢谢你', '谢谢您', '谢谢', '啊', '呀', '吧', '哦', '噢', '喔', '啦', '呢', '哈', '了', '嘛'];

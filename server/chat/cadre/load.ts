@@ -1,0 +1,53 @@
+/**
+ * Loads what the cadre step asked for (flows/cadre/step.ts needsOf): the work list, the case the
+ * message is about — a short number resolved against the cases the cadre can see — with its
+ * facts and objections, its detail for "查看" (only a case the cadre may see is read), and the
+ * verifiers who could be assigned to it.
+ */
+import type { CadreNeeds, CadreView, CaseTarget } from '../../../flows/cadre/types';
+import type { Who } from '../../../flows/cadre/text';
+import type { Lang } from '../../../flows/engine/types';
+import { caseFactsOf, outsideScope, type CadreActor } from '../../../flows/workflow';
+import type { Prisma } from '../../generated/prisma/client';
+import type { RegionTree } from '../../core/regions/tree';
+import { pendingFor } from './pending';
+import { resolveCaseRef } from './resolve';
+import { loadCaseView } from './view';
+import { assignableVerifiers } from '../../core/workflow/verifiers';
+
+type Tx = Prisma.TransactionClient;
+
+export type ViewScope = { tx: Tx; actor: CadreActor; who: Who; lang: Lang; inRoom: boolean; tree: RegionTree; publicityMinDays: number; now: Date };
+
+export async function loadCadreView(scope: ViewScope, needs: CadreNeeds): Promise<CadreView> {
+  const { tx, actor, tree, now } = scope;
+  const view: CadreView = { lang: scope.lang, now, publicityMinDays: scope.publicityMinDays, actor, who: scope.who, inRoom: scope.inRoom };
+  if (needs.pending) view.pending = await pendingFor(tx, actor, tree, now);
+  if (!needs.case) return view;
+  if ('ref' in needs.case) {
+    const resolved = await resolveCaseRef(tx, actor, needs.case.ref, now);
+    if (resolved.kind === 'ambiguous') return { ...view, target: resolved };
+    return { ...view, target: await loadTarget(scope, resolved.caseNo, needs) };
+  }
+  return { ...view, target: await loadTarget(scope, needs.case.caseNo, needs) };
+}
+
+async function loadTarget(scope: ViewScope, caseNo: string, needs: CadreNeeds): Promise<CaseTarget> {
+  const { tx, tree } = scope;
+  const row = await tx.case.findUnique({ where: { caseNo } });
+  const facts = row ? caseFactsOf(row) : null;
+  if (!row || !facts) return { kind: 'missing', caseNo };
+  // numbered as "查看" lists them: all of the case's objections, the first received first
+  const objections = await tx.objection.findMany({ where: { caseId: row.id }, orderBy: [{ receivedAt: 'asc' }, { id: 'asc' }], select: { id: true, resolvedAt: true } });
+  const target: CaseTarget = {
+    kind: 'case',
+    caseNo,
+    facts,
+    village: tree.byId.get(row.villageId)?.name ?? '',
+    objectionIds: objections.map((o) => o.id),
+    openObjections: objections.filter((o) => o.resolvedAt === null).length,
+  };
+  if (needs.detail && outsideScope(scope.actor, facts) === null) target.detail = await loadCaseView(tx, caseNo, tree, { personal: !scope.inRoom, now: scope.now });
+  if (needs.verifiers) target.verifiers = (await assignableVerifiers(tx, tree, row.villageId)).map((v) => ({ id: v.id, label: `${v.name}（${v.regionName}）` }));
+  return target;
+}

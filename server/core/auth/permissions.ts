@@ -1,0 +1,26 @@
+/**
+ * What each role may do through the cadre API besides the workflow's moves and acts (those are
+ * flows/workflow's: OWNER_ROLES, SIDE_ACT_ROLES): one list per capability, read by the core
+ * actions and the routes that guard them. The auditor reads; it never changes anything.
+ */
+import type { Role } from '../../../flows/workflow';
+
+export const MAY = {
+  /** Create and change accounts — which ones: accounts.ts mayManage. */
+  manageAccounts: ['county', 'town'],
+  readAccounts: ['county', 'town', 'auditor'],
+  /** Long-lived API tokens (scripts, integrations). */
+  issueApiTokens: ['county'],
+  /** Binding codes for a village's or town's work group ("绑定群"). */
+  bindWorkGroups: ['county', 'town', 'village'],
+  /** Compose, send and cancel broadcasts (a town: within its own town). */
+  sendBroadcasts: ['county', 'town'],
+  /** List and tag villagers' contacts: their own cadres, not the insurer's verifier nor the auditor. */
+  keepContacts: ['county', 'town', 'village'],
+  readOutbox: ['county'],
+  retryOutbox: ['county'],
+  readAudit: ['county', 'auditor'],
+  /** Policy articles and FAQ entries. */
+  readKnowledge: ['county', 'auditor'],
+  editKnowledge: ['county'],
+} as const satisfies Record<string, readonly Role[]>;

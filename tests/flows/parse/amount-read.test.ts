@@ -1,0 +1,139 @@
+/**
+ * readAmount: sums of money as villagers say them, each answer labelled
+ *   understood X  — the figure, exactly (yuan here, fen in the result);
+ *   confirm X     — understood only approximately: X is said back for a yes, nothing stored before;
+ *   ask-again     — not read (or figures out of place): the question again, never a guess.
+ */
+import { readAmount, type AmountOptions } from '../../../flows/parse';
+
+const YUAN = 100;
+type Label = { understood: number } | { confirm: number; approx: string } | { askAgain: string };
+const understood = (yuan: number): Label => ({ understood: yuan });
+const confirm = (yuan: number, approx: string): Label => ({ confirm: yuan, approx });
+const askAgain = (why: string): Label => ({ askAgain: why });
+
+const INCOME: AmountOptions = { topic: 'income', per: 'year', allowZero: true };
+const TOTAL: AmountOptions = { topic: 'cost', allowZero: false };
+const REIMBURSED: AmountOptions = { topic: 'received', allowZero: true };
+const AID: AmountOptions = { topic: 'received', allowZero: true };
+const SCHOOL: AmountOptions = { topic: 'cost', per: 'year', allowZero: false };
+
+const TABLE: [string, AmountOptions, Label][] = [
+  // figures out of sentences
+  ['报了一万', REIMBURSED, understood(10000)],
+  ['民政给了2000', AID, understood(2000)],
+  ['一年一万二', INCOME, understood(12000)],
+  ['助学金2000', AID, understood(2000)],
+  ['花了三万二', TOTAL, understood(32000)],
+  ['自己掏了两万', TOTAL, understood(20000)],
+  ['大概3万块钱吧', TOTAL, understood(30000)],
+  ['医保报了一万二', REIMBURSED, understood(12000)],
+  ['住院15天花了两万', TOTAL, understood(20000)],
+  ['2024年花了两万八', TOTAL, understood(28000)],
+  ['打工挣了三万', INCOME, understood(30000)],
+  ['新农合报销了8000元', REIMBURSED, understood(8000)],
+  ['一共花了2万8。', TOTAL, understood(28000)],
+  ['一年学费五千', SCHOOL, understood(5000)],
+  ['不是三万，是两万', TOTAL, understood(20000)],
+  ['三万，不对，两万八', TOTAL, understood(28000)],
+  ['做了2次手术花了5万', TOTAL, understood(50000)],
+  ['3万，3万', TOTAL, understood(30000)],
+  ['给医院交了4万5', TOTAL, understood(45000)],
+  ['花了5块5', TOTAL, understood(5.5)],
+  // nothing, in words
+  ['没有收入', INCOME, understood(0)],
+  ['没报销', REIMBURSED, understood(0)],
+  ['还没报', REIMBURSED, understood(0)],
+  ['一分没报', REIMBURSED, understood(0)],
+  ['啥也没有', AID, understood(0)],
+  ['没给', AID, understood(0)],
+  ['一分钱都没拿到', AID, understood(0)],
+  ['收入没有', INCOME, understood(0)],
+  ['还没有', REIMBURSED, understood(0)],
+  ['到现在还没报销', REIMBURSED, understood(0)],
+  ['没有', REIMBURSED, understood(0)],
+  ['零收入', INCOME, understood(0)],
+  ['没花钱', TOTAL, askAgain('zero')], // zero where the question needs a positive figure
+  ['没有', TOTAL, askAgain('zero')],
+  ['0', TOTAL, askAgain('zero')],
+  // estimates: the rounded figure said, never one invented
+  ['两万多', TOTAL, confirm(20000, 'estimate')],
+  ['三万来块', TOTAL, confirm(30000, 'estimate')],
+  ['一万出头', TOTAL, confirm(10000, 'estimate')],
+  ['3万多', TOTAL, confirm(30000, 'estimate')],
+  ['大概两万多吧', TOTAL, confirm(20000, 'estimate')],
+  ['花了一万二多', TOTAL, confirm(12000, 'estimate')],
+  ['小两万', TOTAL, confirm(20000, 'estimate')],
+  ['将近三万', TOTAL, confirm(30000, 'estimate')],
+  ['十多万', TOTAL, confirm(100000, 'estimate')],
+  ['五千多块钱', REIMBURSED, confirm(5000, 'estimate')],
+  ['报了一万多点', REIMBURSED, confirm(10000, 'estimate')],
+  ['万把块', TOTAL, confirm(10000, 'estimate')],
+  ['两千几', AID, confirm(2000, 'estimate')],
+  // ranges: the middle, the ends said back
+  ['一万二三', TOTAL, confirm(12500, 'range')],
+  ['两三万', TOTAL, confirm(25000, 'range')],
+  ['三四千块', REIMBURSED, confirm(3500, 'range')],
+  ['两千七八百', AID, confirm(2750, 'range')],
+  ['两万到三万', TOTAL, confirm(25000, 'range')],
+  ['2到3万', TOTAL, confirm(25000, 'range')],
+  ['三四万', TOTAL, confirm(35000, 'range')],
+  // a monthly figure for a yearly question
+  ['一个月两千', INCOME, confirm(24000, 'monthly')],
+  ['每月工资三千', INCOME, confirm(36000, 'monthly')],
+  ['一个月两千多', INCOME, confirm(24000, 'monthly')],
+  ['一个月生活费八百', SCHOOL, confirm(9600, 'monthly')],
+  ['一个月两千', TOTAL, askAgain('not_a_number')], // a total is not a monthly figure
+  ['一天一百', INCOME, askAgain('not_a_number')], // daily: asked again, never taken as the year
+  // several figures: the one about what is asked, confirmed; else asked again
+  ['总共花了三万，报了一万', REIMBURSED, confirm(10000, 'picked')],
+  ['总共花了三万，报了一万', TOTAL, confirm(30000, 'picked')],
+  ['没报销，自己花了三万', REIMBURSED, confirm(0, 'picked')],
+  ['总共三万，报了一万', REIMBURSED, askAgain('several')],
+  ['两万或者三万', TOTAL, confirm(25000, 'range')],
+  ['三万，一万', TOTAL, askAgain('several')],
+  ['报了一万', TOTAL, askAgain('elsewhere')], // the next question answered early
+  ['看病花了三万', INCOME, askAgain('elsewhere')],
+  // truly unclear: refused as today
+  ['很多', TOTAL, askAgain('not_a_number')],
+  ['不记得', TOTAL, askAgain('not_a_number')],
+  ['好几万', TOTAL, askAgain('not_a_number')],
+  ['几千', TOTAL, askAgain('not_a_number')],
+  ['报了一万还能申请吗', REIMBURSED, askAgain('not_a_number')], // a question, not an answer
+  ['报了没有', REIMBURSED, askAgain('not_a_number')],
+  ['没记住', REIMBURSED, askAgain('not_a_number')],
+  ['3.5k', TOTAL, askAgain('not_a_number')],
+  ['3万2万', TOTAL, askAgain('not_a_number')],
+  ['十分困难', TOTAL, askAgain('not_a_number')],
+];
+
+describe('readAmount', () => {
+  test.each(TABLE)('%j → %j', (text, opts, label) => {
+    const r = readAmount(text, opts);
+    if ('understood' in label) {
+      expect(r).toEqual({ ok: true, value: Math.round(label.understood * YUAN) });
+    } else if ('confirm' in label) {
+      expect(r).toMatchObject({ ok: false, approx: label.approx, value: label.confirm * YUAN });
+      expect(r).not.toHaveProperty('reason');
+    } else {
+      expect(r.ok).toBe(false);
+      expect(r).not.toHaveProperty('approx');
+      const why = 'reason' in r ? r.reason : 'unplaced' in r ? r.unplaced : 'none';
+      expect(why).toBe(label.askAgain);
+    }
+  });
+
+  test('what is said back keeps what was said: the ends of a range, the monthly figure, every figure', () => {
+    expect(readAmount('一万二三', TOTAL)).toEqual({ ok: false, approx: 'range', value: 1_250_000, low: 1_200_000, high: 1_300_000 });
+    expect(readAmount('一个月两千多', INCOME)).toEqual({ ok: false, approx: 'monthly', value: 2_400_000, perMonth: 200_000, roughly: true });
+    expect(readAmount('总共花了三万，报了一万', REIMBURSED)).toEqual({ ok: false, approx: 'picked', value: 1_000_000, figures: [3_000_000, 1_000_000] });
+    expect(readAmount('三万，一万', TOTAL)).toEqual({ ok: false, unplaced: 'several', figures: [3_000_000, 1_000_000] });
+  });
+
+  test('counts of the table by label', () => {
+    const count = (k: string) => TABLE.filter(([, , l]) => k in (l as object)).length;
+    expect(count('understood')).toBeGreaterThanOrEqual(15);
+    expect(count('confirm')).toBeGreaterThanOrEqual(15);
+    expect(count('askAgain')).toBeGreaterThanOrEqual(15);
+  });
+});

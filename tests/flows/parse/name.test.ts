@@ -1,0 +1,114 @@
+/**
+ * Names taken out of what villagers say (flows/parse/name.ts): understood as the bare name (and
+ * the relation said with it), to be checked (said back for a yes), or to be asked again.
+ */
+import { readName } from '../../../flows/parse';
+
+describe('readName: understood', () => {
+  test.each([
+    ['我叫李桂兰', '李桂兰'],
+    ['俺是王大山', '王大山'],
+    ['我是李桂兰。', '李桂兰'],
+    ['户主李桂兰', '李桂兰'],
+    ['户主是李桂兰', '李桂兰'],
+    ['李桂兰（户主）', '李桂兰'],
+    ['李桂兰(户主)', '李桂兰'],
+    ['名字叫张三', '张三'],
+    ['姓王，叫王小芳', '王小芳'],
+    ['我姓欧阳，叫欧阳娜娜', '欧阳娜娜'],
+    ['李桂兰啊', '李桂兰'],
+    ['李桂兰 ', '李桂兰'],
+    ['姓名：李桂兰', '李桂兰'],
+    ['我叫李桂兰，户主', '李桂兰'],
+    ['是王大山', '王大山'],
+    ['张 三', '张三'],
+    ['王 小 芳', '王小芳'],
+    ['诸葛亮', '诸葛亮'],
+    ['孙子明', '孙子明'], // a name beginning like 孙子 (grandson)
+    ['王和平', '王和平'], // 和 inside a name is not two people
+    ['王小妹', '王小妹'],
+    ['买买提·吐尔逊', '买买提·吐尔逊'],
+    ['阿依古丽·买买提', '阿依古丽·买买提'],
+    ['买买提•吐尔逊', '买买提·吐尔逊'],
+    ['身份证上就是王二狗', '王二狗'],
+    ['Li Ming', 'Li Ming'],
+    ["I'm Li Ming.", 'Li Ming'],
+    ['my name is Wang Fang', 'Wang Fang'],
+  ])('%j → %s', (input, name) => {
+    expect(readName(input)).toEqual({ kind: 'name', name });
+  });
+
+  test.each([
+    ['我孙女王小芳', '王小芳', '孙女'],
+    ['我妈李秀英', '李秀英', '母亲'],
+    ['老伴王秀英', '王秀英', '配偶'],
+    ['孩子他爸张大山', '张大山', '丈夫'],
+    ['俺家老头叫张大山', '张大山', '丈夫'],
+    ['王秀英是我老伴', '王秀英', '配偶'],
+    ['王大山，我家老头', '王大山', '丈夫'],
+    ['李秀英（我妈）', '李秀英', '母亲'],
+    ['外孙女刘洋', '刘洋', '外孙女'],
+    ['我大儿子王强', '王强', '儿子'],
+    ['我老伴姓王，叫王秀英', '王秀英', '配偶'],
+    ['my son Li Ming', 'Li Ming', 'son'],
+  ])('%j → %s, the relation %s', (input, name, relation) => {
+    expect(readName(input)).toEqual({ kind: 'name', name, relation });
+  });
+
+  test('"张三的妈妈" is not 张三 (the relation belongs to someone else)', () => {
+    expect(readName('张三的妈妈')).toEqual({ kind: 'invalid', why: 'not_a_name' });
+  });
+});
+
+describe('readName: to be checked (said back for a yes)', () => {
+  test.each([
+    ['扎西顿珠', '扎西顿珠', 'surname'], // no surname of the common kind: a Tibetan name
+    ['秀英', '秀英', 'surname'], // a given name alone, perhaps
+    ['桂兰', '桂兰', 'surname'], // 桂 is a surname, but rare: a given name alone more likely
+    ['姓王叫小芳', '王小芳', 'composed'],
+    ['姓欧阳叫娜娜', '欧阳娜娜', 'composed'],
+    ['李桂兰奶奶', '李桂兰', 'honorific'],
+  ])('%j → %s (%s)', (input, name, why) => {
+    expect(readName(input)).toEqual({ kind: 'check', name, why });
+  });
+});
+
+describe('readName: asked again', () => {
+  test.each([
+    ['老李', 'nickname'],
+    ['小芳', 'nickname'],
+    ['李老汉', 'nickname'],
+    ['二丫', 'nickname'],
+    ['张师傅', 'nickname'],
+    ['狗蛋', 'nickname'],
+    ['二狗子', 'nickname'],
+    ['芳芳', 'nickname'],
+    ['王婶', 'nickname'],
+    ['老王头', 'nickname'],
+    ['阿明', 'nickname'],
+    ['姓王', 'surname_only'],
+    ['姓欧阳', 'surname_only'],
+    ['我老伴', 'relation_only'],
+    ['我儿子', 'relation_only'],
+  ])('%j → %s', (input, kind) => {
+    expect(readName(input).kind).toBe(kind);
+  });
+
+  test.each([
+    ['', 'empty'],
+    ['张3', 'digits'],
+    ['张', 'too_short'],
+    ['!!!', 'chars'],
+    ['张三和李四', 'two_names'],
+    ['家里人', 'not_a_name'],
+    ['李桂兰，今年六十五', 'not_a_name'],
+    ['叫我老李就行', 'not_a_name'],
+    ['李桂兰（在外打工）', 'not_a_name'],
+  ])('%j → invalid: %s', (input, why) => {
+    expect(readName(input)).toEqual({ kind: 'invalid', why });
+  });
+
+  test('a nickname keeps the relation said with it', () => {
+    expect(readName('我孙女小芳')).toEqual({ kind: 'nickname', said: '小芳', relation: '孙女' });
+  });
+});
