@@ -108,9 +108,9 @@ describe('a cadre’s photo', () => {
   });
 
   test.each([
-    ['a verifier the case is not assigned to', 'other_verifier', () => cases.other.caseNo, 'outside_jurisdiction'],
-    ['another village’s cadre', 'baishi', () => cases.other.caseNo, 'outside_jurisdiction'],
-    ['a case that does not exist', 'county', () => 'FP-2026-999999', 'not_found'],
+    ['a verifier the case is not assigned to', 'other_verifier', (): string => cases.other.caseNo, 'outside_jurisdiction'],
+    ['another village’s cadre', 'baishi', (): string => cases.other.caseNo, 'outside_jurisdiction'],
+    ['a case that does not exist', 'county', (): string => 'FP-2026-999999', 'not_found'],
   ] as const)('refused for %s: audited, nothing stored', async (_what, key, caseNoOf, code) => {
     const a = key === 'other_verifier' ? { ...(await actor('verifier')), id: 'someone-else' } : await actor(key);
     const before = await prisma.document.count();
