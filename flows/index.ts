@@ -8,7 +8,7 @@ import { describeWith } from './engine/describe';
 import { createEngine, createReminder, type EngineConfig } from './engine/step';
 import type { DescribeOutcome, StepFunction } from './engine/types';
 import { faqInterceptor } from './faq/interceptor';
-import { onePatientInterceptor } from './application/one-patient';
+import { openApplication } from './application/opening';
 import { menuFlow } from './menu';
 import { statusFlow } from './status';
 import { identityOutcomes } from './status/outcome';
@@ -39,8 +39,9 @@ export const FLOWS = { menu: menuFlow, apply: applyFlow, status: statusFlow, sup
 const ENGINE: EngineConfig = {
   flows: [menuFlow, applyFlow, statusFlow, supplementFlow, withdrawFlow],
   home: { flow: 'menu', step: 'main' },
-  // two patients in one answer are explained before the policy knowledge is asked
-  interceptors: [onePatientInterceptor, faqInterceptor],
+  interceptors: [faqInterceptor],
+  // "我老伴住院花了三万二，想申请": the application starts with what is said
+  opening: openApplication,
 };
 
 /** The conversation engine: (state | null, inbound, context) → { state, replies, effects }. */

@@ -8,6 +8,7 @@ import { formatMoney } from '../i18n/format';
 import { amountQuestion, nameQuestion } from './fields';
 import { perCapitaText } from './precheck';
 import { checkHouseholdSize } from './understood';
+import { splitHouseholdIncome, splitNameId, splitTownVillage } from './folds';
 
 function regionOption(r: { code: string; name: string; nameEn?: string }, env: StepEnv): ChoiceOption {
   return { id: r.code, text: env.lang === 'en' && r.nameEn ? r.nameEn : r.name, labels: [r.name, ...(r.nameEn ? [r.nameEn] : [])] };
@@ -27,7 +28,15 @@ function perCapitaNote(env: StepEnv): string[] {
 }
 
 export const applicantSteps: StepDef[] = [
-  nameQuestion({ id: 'name', ask: 'apply.name.ask', label: 'apply.name.label', editWords: ['姓名', '名字', '申请人', 'name'], group: 'applicant' }),
+  nameQuestion({
+    id: 'name',
+    ask: 'apply.name.ask',
+    label: 'apply.name.label',
+    editWords: ['姓名', '名字', '申请人', 'name'],
+    group: 'applicant',
+    // copied from the ID card: the name and the number in one answer
+    fold: { with: 'idNumber', ask: (env) => env.t('heard.fold.name_id'), split: splitNameId },
+  }),
   {
     kind: 'question',
     id: 'idNumber',
@@ -59,6 +68,15 @@ export const applicantSteps: StepDef[] = [
     region: 'town',
     ask: (env) => env.t('apply.townCode.ask'),
     options: (env) => env.ctx.towns.map((town) => regionOption(town, env)),
+    // "柳树村": the village says its town, both are taken
+    fold: {
+      with: 'villageCode',
+      ask: (env) => {
+        const v = env.ctx.towns[0]?.villages[0];
+        return env.t('heard.fold.town_village', { village: (env.lang === 'en' && v?.nameEn) || v?.name || '' });
+      },
+      split: splitTownVillage,
+    },
   },
   {
     kind: 'choice',
@@ -82,6 +100,8 @@ export const applicantSteps: StepDef[] = [
     // "4", "一家五口", "老两口", "就我一个"; people listed ("我、老伴和儿子") are counted and confirmed.
     parse: (text) => checkHouseholdSize(text),
     notes: perCapitaNote,
+    // "4口人，一年两万": the household and its income in one answer
+    fold: { with: 'annualIncomeFen', ask: (env) => env.t('heard.fold.household_income'), split: splitHouseholdIncome },
     display: (v, env) => env.t('apply.householdSize.display', { n: v }),
   },
   amountQuestion({

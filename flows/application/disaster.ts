@@ -1,6 +1,7 @@
 /** 因灾: the kind of disaster, when it happened, the estimated loss and compensation already received. */
 import type { StepDef } from '../engine/flow';
 import { amountQuestion, forCause } from './fields';
+import { splitCostReceived } from './folds';
 import { checkPastDate, showPastDate } from './past-date';
 
 export const DISASTER_KINDS = ['flood', 'drought', 'fire', 'geological', 'wind_hail', 'other'] as const;
@@ -15,11 +16,12 @@ export const disasterSteps: StepDef[] = forCause('disaster', [
     editWords: ['灾害', '灾种', '受灾类型', '什么灾', 'disaster', 'kind of disaster'],
     ask: (env) => env.t('apply.disasterKind.ask'),
     options: (env) => [
-      { id: 'flood', text: env.t('apply.disasterKind.flood'), labels: ['洪涝', '洪水', '水灾', '涝', 'flood'] },
+      // the words of the kind, and how a villager says it happened ("房子被水冲了", "地里全淹了", "房子烧了")
+      { id: 'flood', text: env.t('apply.disasterKind.flood'), labels: ['洪涝', '洪水', '水灾', '涝', '发大水', '大水', '水冲', '被水', '淹', '暴雨', 'flood'] },
       { id: 'drought', text: env.t('apply.disasterKind.drought'), labels: ['干旱', '旱灾', '旱', 'drought'] },
-      { id: 'fire', text: env.t('apply.disasterKind.fire'), labels: ['火灾', '着火', '失火', 'fire'] },
+      { id: 'fire', text: env.t('apply.disasterKind.fire'), labels: ['火灾', '着火', '失火', '起火', '烧', '火', 'fire'] },
       { id: 'geological', text: env.t('apply.disasterKind.geological'), labels: ['地质灾害', '滑坡', '山体滑坡', '泥石流', '塌方', '地震', 'landslide', 'geological'] },
-      { id: 'wind_hail', text: env.t('apply.disasterKind.wind_hail'), labels: ['风雹', '大风', '冰雹', '台风', 'hail', 'storm', 'wind'] },
+      { id: 'wind_hail', text: env.t('apply.disasterKind.wind_hail'), labels: ['风雹', '大风', '冰雹', '雹子', '台风', '龙卷风', '刮', 'hail', 'storm', 'wind'] },
       { id: 'other', text: env.t('apply.disasterKind.other'), labels: ['其他', '其它', '别的', 'other'] },
     ],
   },
@@ -41,6 +43,8 @@ export const disasterSteps: StepDef[] = forCause('disaster', [
     topic: 'cost',
     label: 'apply.lossFen.label',
     editWords: ['损失', '损失金额', 'loss', 'damage'],
+    // "损失三万，保险赔了五千": the loss and what was received in one answer
+    fold: { with: 'compensationFen', ask: (env) => env.t('heard.fold.loss_compensation'), split: splitCostReceived },
   }),
   amountQuestion({
     id: 'compensationFen',

@@ -2,6 +2,8 @@
 import type { StepDef } from '../engine/flow';
 import { SCHOOL_STAGES, stageLabels, type SchoolStage } from '../parse';
 import { amountQuestion, forCause, nameQuestion, textQuestion } from './fields';
+import { checkSchool } from './text';
+import { splitCostReceived, splitStageSchool } from './folds';
 
 /** The stages, with the words that name them ("高二", "初三", "读幼儿园"), are data in flows/parse/grades.ts. */
 export const STAGES = SCHOOL_STAGES;
@@ -23,6 +25,8 @@ export const educationSteps: StepDef[] = forCause('education', [
     ask: (env) => env.t('apply.stage.ask'),
     // "高二" is senior, "中专二年级" too; "小学毕业" names no stage and is asked again
     options: (env) => STAGES.map((id) => ({ id, text: env.t(`apply.stage.${id}`), labels: stageLabels(id) })),
+    // "高二，县一中": the stage and the school in one answer
+    fold: { with: 'school', ask: (env) => env.t('heard.fold.stage_school'), split: splitStageSchool },
   },
   textQuestion({
     id: 'school',
@@ -30,6 +34,7 @@ export const educationSteps: StepDef[] = forCause('education', [
     label: 'apply.school.label',
     editWords: ['学校', '哪个学校', 'school'],
     minLength: 2,
+    read: checkSchool,
   }),
   amountQuestion({
     id: 'educationCostFen',
@@ -38,6 +43,8 @@ export const educationSteps: StepDef[] = forCause('education', [
     per: 'year',
     label: 'apply.educationCostFen.label',
     editWords: ['学费', '上学费用', '费用', '花费', 'cost', 'fees', 'school cost'],
+    // "一年1万2，助学金2000": the cost and the aid in one answer
+    fold: { with: 'aidFen', ask: (env) => env.t('heard.fold.cost_aid'), split: splitCostReceived },
   }),
   amountQuestion({
     id: 'aidFen',

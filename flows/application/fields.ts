@@ -4,8 +4,8 @@
  */
 import type { AmountTopic } from '../parse';
 import { conditionsOf, type ShowIf } from '../engine/conditions';
-import type { QuestionStep, StepDef, StepEnv } from '../engine/flow';
-import type { Cause } from '../engine/types';
+import type { Checked, Fold, QuestionStep, StepDef, StepEnv } from '../engine/flow';
+import type { Cause, PendingConfirm } from '../engine/types';
 import { formatMoney } from '../i18n/format';
 import { checkName, checkText } from './text';
 import { checkAmount } from './understood';
@@ -26,6 +26,10 @@ interface Common {
   showIf?: ShowIf;
   uses?: string[];
   clears?: string[];
+  /** What the answer says beyond the question, said back at later questions (engine/flow.ts `more`). */
+  more?: (text: string, env: StepEnv) => PendingConfirm[];
+  /** Asked together with the next question in the chat (engine/fold.ts). */
+  fold?: Fold;
 }
 
 const base = (c: Common) => ({
@@ -37,6 +41,8 @@ const base = (c: Common) => ({
   showIf: c.showIf,
   uses: c.uses,
   clears: c.clears,
+  ...(c.more ? { more: c.more } : {}),
+  ...(c.fold ? { fold: c.fold } : {}),
   ask: (env: StepEnv) => env.t(c.ask, c.askParams?.(env)),
 });
 
@@ -54,8 +60,9 @@ export function relationQuestion(c: Common): QuestionStep {
   return { kind: 'question', ...base(c), parse: (text) => checkRelation(text), display: (v) => String(v) };
 }
 
-export function textQuestion(c: Common & { minLength?: number }): QuestionStep {
-  return { kind: 'question', ...base(c), parse: (text) => checkText(text, c.minLength), display: (v) => String(v) };
+/** A short description; `read`: takes the value out of what is said around it (the hospital's name), instead of the text as typed. */
+export function textQuestion(c: Common & { minLength?: number; read?: (text: string) => Checked<string> }): QuestionStep {
+  return { kind: 'question', ...base(c), parse: (text) => (c.read ?? ((t: string) => checkText(t, c.minLength)))(text), display: (v) => String(v) };
 }
 
 export interface AmountOptions extends Common {
@@ -75,7 +82,7 @@ export function amountQuestion(c: AmountOptions): QuestionStep {
   return {
     kind: 'question',
     ...base(c),
-    parse: (text, env) => checkAmount(text, { allowZero: c.allowZero ?? false, topic: c.topic, per: c.per }, env),
+    parse: (text, env) => checkAmount(text, { allowZero: c.allowZero ?? false, topic: c.topic, per: c.per, of: c.atMost?.field }, env),
     atMost: c.atMost,
     notes: c.notes,
     display: (v, env) => formatMoney(env.lang, v as number),

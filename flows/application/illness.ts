@@ -3,10 +3,14 @@
  * the self-paid part — computed (total − reimbursed) and confirmed, or asked when the villager
  * says the computed figure is wrong.
  */
+import { readWho } from '../parse';
 import type { Answers, StepDef } from '../engine/flow';
 import { formatMoney } from '../i18n/format';
 import { EN_FAMILY_WORDS, EN_SELF_WORDS, FAMILY_WORDS, relationPhrases, SELF_WORDS, twoPeopleWords } from '../parse/relations';
+import { factsFor, levelFact, patientFacts, patientNameFact } from './facts';
 import { amountQuestion, forCause, nameQuestion, relationQuestion, textQuestion } from './fields';
+import { splitCostReceived, splitIllnessHospital } from './folds';
+import { checkHospital } from './text';
 
 const family = { field: 'patient', equals: 'family' } as const;
 
@@ -33,11 +37,18 @@ export const illnessSteps: StepDef[] = forCause('illness', [
     editWords: ['病人', '患者', '谁生病', '生病的人', 'patient', 'who is ill'],
     ask: (env) => env.t('apply.patient.ask'),
     // "我老伴" names a relative although it contains 我: the longer label wins (flows/parse/relations.ts).
-    // Two people ("我跟我儿子") name both options: asked again, and explained (one-patient.ts).
+    // Two people ("我跟我儿子") name both options: never matched to one.
     options: (env) => [
       { id: 'self', text: env.t('apply.patient.self'), labels: [...SELF_WORDS, ...EN_SELF_WORDS, ...twoPeopleWords()] },
       { id: 'family', text: env.t('apply.patient.family'), labels: [...FAMILY_WORDS, ...EN_FAMILY_WORDS, ...relationPhrases(), ...twoPeopleWords()] },
     ],
+    // Two patients ("我和老伴都病了"): one application holds one; said gently, and asked again.
+    read: (text, env) => {
+      const name = typeof env.answers.name === 'string' ? env.answers.name : undefined;
+      return readWho(text, name).kind === 'two' ? { kind: 'stay', replies: [env.t('heard.patient.two')], reprompt: true } : null;
+    },
+    // "我孙女王小芳": the relation and the name are said back at the relation question; the illness, hospital, cost at theirs.
+    more: (text, env) => [...patientFacts(text, env, 'patientRelation'), ...factsFor('illness', text, env, ['patient'])],
   },
   relationQuestion({
     id: 'patientRelation',
@@ -45,6 +56,8 @@ export const illnessSteps: StepDef[] = forCause('illness', [
     label: 'apply.patientRelation.label',
     editWords: ['关系', 'relation', 'relationship'],
     showIf: family,
+    // "我老伴王秀英": the name is said back at the name question
+    more: (text) => patientNameFact(text),
   }),
   nameQuestion({
     id: 'patientName',
@@ -59,6 +72,8 @@ export const illnessSteps: StepDef[] = forCause('illness', [
     ask: 'apply.illness.ask',
     label: 'apply.illness.label',
     editWords: ['疾病', '病', '病名', '什么病', '病情', 'illness', 'disease'],
+    // "在县医院看的肺癌": the illness and the hospital in one answer
+    fold: { with: 'hospital', ask: (env) => env.t('heard.fold.illness_hospital'), split: splitIllnessHospital },
   }),
   textQuestion({
     id: 'hospital',
@@ -66,6 +81,9 @@ export const illnessSteps: StepDef[] = forCause('illness', [
     label: 'apply.hospital.label',
     editWords: ['医院', '哪个医院', 'hospital'],
     minLength: 2,
+    read: checkHospital,
+    // 县人民医院 says its level: said back at the level question rather than asked
+    more: (_text, env) => levelFact(env.answers.hospital, env),
   }),
   {
     kind: 'choice',
@@ -88,6 +106,8 @@ export const illnessSteps: StepDef[] = forCause('illness', [
     label: 'apply.totalCostFen.label',
     editWords: ['总费用', '医疗费', '医药费', '看病费用', '花费', '费用', '总共', 'total', 'cost', 'total cost'],
     clears: SELF_PAID,
+    // "总共花了五万，报了两万": the total and the reimbursement in one answer
+    fold: { with: 'reimbursedFen', ask: (env) => env.t('heard.fold.cost_reimbursed'), split: splitCostReceived },
   }),
   amountQuestion({
     id: 'reimbursedFen',

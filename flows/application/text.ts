@@ -3,7 +3,8 @@
  * numbers: they only refuse what is clearly not an answer (digits in a name, a bare "1"). A name
  * is taken out of what is said around it (flows/parse/name.ts).
  */
-import { normalizeInput, readName } from '../parse';
+import { findHospital, findSchool, normalizeInput, readName, saysDontKnow, type NameReading } from '../parse';
+import { stripTrailingPunctuation } from '../parse/normalize';
 import { looksLikeQuestion } from '../faq/question';
 import type { Checked } from '../engine/flow';
 
@@ -30,7 +31,7 @@ export function checkName(text: string, relation?: string, sayBack = true): Chec
   const s = normalizeInput(text);
   // "标准是多少" is a question asked in passing, not a name (the engine answers it)
   if (s !== '' && looksLikeQuestion(s)) return { ok: false, hint: 'faq.not_an_answer' };
-  const r = readName(s);
+  const r = nameFirst(s);
   if (r.kind === 'invalid') return { ok: false, hint: NAME_HINTS[r.why] };
   if (r.kind === 'nickname') return { ok: false, hint: 'heard.name.nickname', params: { said: r.said }, understood: true };
   if (r.kind === 'surname_only') return { ok: false, hint: 'heard.name.surname_only', params: { surname: r.surname }, understood: true };
@@ -48,14 +49,40 @@ export function checkName(text: string, relation?: string, sayBack = true): Chec
   return { ok: true, value: r.name };
 }
 
-/** A short description (illness, hospital, school, relation): some words, not just a number or a sign. */
+/**
+ * The name, said with something about the person ("王小明，上高二", "李秀英，今年78了", "申请人是我，叫孙建华"):
+ * the one clause that plainly is a name, when the whole is not one.
+ */
+function nameFirst(s: string): NameReading {
+  const whole = readName(s);
+  if (whole.kind !== 'invalid' || whole.why === 'empty' || whole.why === 'two_names') return whole;
+  const clauses = s.split(/[\s,;:!~、.]+/u).filter((c) => c !== '');
+  if (clauses.length < 2) return whole;
+  const names = clauses.map((c) => readName(c)).filter((r) => r.kind === 'name');
+  return names.length === 1 ? names[0] : whole;
+}
+
+/** A short description (illness, hospital, school, relation): some words, not just a number, a sign or "不知道". */
 export function checkText(text: string, minLength = 1, maxLength = 50): Checked<string> {
-  const s = normalizeInput(text);
+  const s = stripTrailingPunctuation(normalizeInput(text));
   if (s === '') return { ok: false, hint: 'parse.empty' };
   if (!/[\p{Script=Han}A-Za-z]/u.test(s)) return { ok: false, hint: 'apply.text.no_words' };
+  if (saysDontKnow(s)) return { ok: false, hint: 'heard.text.dont_know', understood: true };
   if (looksLikeQuestion(s)) return { ok: false, hint: 'faq.not_an_answer' };
   const length = Array.from(s).length;
   if (length < minLength) return { ok: false, hint: 'apply.text.too_short' };
   if (length > maxLength) return { ok: false, hint: 'apply.text.too_long', params: { max: maxLength } };
   return { ok: true, value: s };
+}
+
+/** Where the patient was treated: the hospital's name out of what is said around it ("就在县人民医院看的" → 县人民医院). */
+export function checkHospital(text: string): Checked<string> {
+  const found = findHospital(text);
+  return found && !saysDontKnow(text) ? { ok: true, value: found.name } : checkText(text, 2);
+}
+
+/** Where the student studies: the school's name out of what is said around it ("在县二中读书" → 县二中). */
+export function checkSchool(text: string): Checked<string> {
+  const found = findSchool(text);
+  return found && !saysDontKnow(text) ? { ok: true, value: found } : checkText(text, 2);
 }

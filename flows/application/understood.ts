@@ -3,7 +3,8 @@
  * a value, a value to say back for a yes (the words of each kind of approximation), or a hint —
  * figures out of place are named in it ("您说了30,000元和10,000元，这一项只填一个数").
  */
-import { readAmount, readHouseholdSize, type AmountApprox, type AmountOptions, type Approximate } from '../parse';
+import { normalizeInput, readAmount, readHouseholdSize, type AmountApprox, type AmountOptions, type Approximate } from '../parse';
+import { HALF, NOT_YET } from '../parse/amount-words';
 import { fromParse, type Checked, type StepEnv } from '../engine/flow';
 import type { ConfirmAsk } from '../engine/types';
 import { formatMoney } from '../i18n/format';
@@ -19,13 +20,26 @@ function amountAsk(r: Approximate<number, AmountApprox>): ConfirmAsk {
       return { key: r.roughly ? 'understand.amount.monthly_rough' : 'understand.amount.monthly', money: { amount: r.value, perMonth: r.perMonth } };
     case 'picked':
       return { key: 'understand.amount.picked', money: { amount: r.value, amounts: r.figures } };
+    case 'summed':
+      return { key: 'understand.amount.summed', money: { amount: r.value, amounts: r.figures } };
   }
 }
 
 /** A sum of money answered in words: exact, to confirm, or a hint. */
-export function checkAmount(text: string, opts: AmountOptions, env: StepEnv): Checked<number> {
+export function checkAmount(text: string, opts: AmountOptions & { of?: string }, env: StepEnv): Checked<number> {
   const r = readAmount(text, opts);
   if (r.ok) return r;
+  const said = normalizeInput(text).replace(/[\s,.!~、]+/gu, '');
+  // "还在报": nothing received yet — 0 for now, said back
+  if (opts.allowZero && opts.topic === 'received' && NOT_YET.some((w) => said.includes(w))) {
+    return { ok: false, value: 0, confirm: { key: 'understand.amount.not_yet', money: { amount: 0 } } };
+  }
+  // "报了一半": half of the sum it is part of, when that is known
+  const whole = opts.of === undefined ? undefined : env.answers[opts.of];
+  if (typeof whole === 'number' && HALF.some((w) => said.includes(w)) && !looksAsked(said)) {
+    const half = Math.round(whole / 2);
+    return { ok: false, value: half, confirm: { key: 'understand.amount.half', money: { amount: half, whole } } };
+  }
   if ('unplaced' in r) {
     const amounts = r.figures.map((fen) => formatMoney(env.lang, fen)).join(env.t('understand.and'));
     return { ok: false, hint: `understand.amount.${r.unplaced}`, params: { amounts }, understood: true };
@@ -33,6 +47,8 @@ export function checkAmount(text: string, opts: AmountOptions, env: StepEnv): Ch
   if ('approx' in r) return { ok: false, value: r.value, confirm: amountAsk(r) };
   return fromParse(r);
 }
+
+const looksAsked = (s: string) => /[?？吗]$/u.test(s);
 
 /** The household size: a count, people listed (to confirm), or the question's own hint. */
 export function checkHouseholdSize(text: string): Checked<number> {

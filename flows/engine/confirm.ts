@@ -8,6 +8,10 @@
  *     confirmed again when it is itself approximate);
  *   - a no alone                                            → the question again, with its example;
  *   - anything else                                         → the confirmation again, in one line.
+ * A yes or no standing as a clause of its own ("不对，是外孙女") is not part of a value: what follows
+ * it is read first. Otherwise the step reads the whole reply ("不记得哪天" keeps a month said back,
+ * "不是两万，是两万五") before a 不 run into it is split off ("不对两万二"). A value said back with
+ * others (the relation with the name) is agreed to by repeating any of them.
  */
 import { hasFigureWords, leadingYesNo, parseYesNo } from '../parse';
 import { formatMoney } from '../i18n/format';
@@ -37,7 +41,9 @@ function confirmedAnswer(step: StepDef, patch: Answers, env: StepEnv): StepOutco
   return { kind: 'answer', patch, ...(notes ? { notes } : {}) };
 }
 
-const samePatch = (a: Answers, b: Answers) => JSON.stringify(a) === JSON.stringify(b);
+/** The reply names the same value as the one said back (or part of it: "孙女" for "孙女王小芳"). */
+const samePatch = (read: Answers, pending: Answers) =>
+  Object.keys(read).length > 0 && Object.entries(read).every(([k, v]) => JSON.stringify(v) === JSON.stringify(pending[k]));
 
 /** How a reply settles a pending value: the outcome, and whether the value stays pending (unclear replies). */
 export function settle(step: StepDef, pending: PendingConfirm, text: string, env: StepEnv): { outcome: StepOutcome; keep: boolean } {
@@ -47,16 +53,13 @@ export function settle(step: StepDef, pending: PendingConfirm, text: string, env
     outcome: { kind: 'retry', hint: env.t('understand.confirm.unclear', { question: renderAsk(pending.ask, env) }), reprompt: false } as StepOutcome,
     keep: true,
   };
-  // a reply with a figure is read as one first ("不对，三万二"; "1" is not the yes of a numbered list)
-  if (!hasFigureWords(text)) {
-    const whole = parseYesNo(text);
-    if (whole.ok) return whole.value ? yes : again;
-  }
   /** The step's own reading of `said`, weighed against the pending value; null when it reads nothing. */
   const weigh = (said: string, lead: boolean | undefined): { outcome: StepOutcome; keep: boolean } | null => {
     const read = handleText(step, said, env);
     if (read.kind === 'answer' || read.kind === 'confirm') {
-      if (!samePatch(read.patch, pending.patch)) return { outcome: read, keep: false }; // a correction
+      // what the reply says, with the facts it carries for the next questions ("不是老伴，是我儿子")
+      const says = Object.assign({}, ...(read.prefill ?? []).map((p) => p.patch), read.patch) as Answers;
+      if (!samePatch(says, pending.patch)) return { outcome: read, keep: false }; // a correction
       if (lead === false) return again; // "不是两万"
       if (read.kind === 'answer' || lead === true) return yes; // the figure repeated
       return unclear; // the same estimate again: still not a yes
@@ -64,11 +67,19 @@ export function settle(step: StepDef, pending: PendingConfirm, text: string, env
     if (read.kind === 'retry' && read.understood) return { outcome: read, keep: false }; // a new value, refused
     return null;
   };
-  // the whole reply first ("不对，两万二", "两万"), then what follows a leading yes/no ("不是 | 两万")
+  // what follows a yes or no of its own ("不对 | 是外孙女"), then the whole reply ("不是两万，是两万五",
+  // "不记得哪天"), then what follows a yes or no run into a figure ("不对两万二")
+  const lead = leadingYesNo(text);
+  const after = lead?.clause ? weigh(lead.rest, lead.answer) : null;
+  if (after) return after;
+  // a reply with a figure is read as one first ("不对三万二"; "1" is not the yes of a numbered list)
+  if (!hasFigureWords(text)) {
+    const yn = parseYesNo(text);
+    if (yn.ok) return yn.value ? yes : again;
+  }
   const whole = weigh(text, undefined);
   if (whole) return whole;
-  const lead = leadingYesNo(text);
-  const rest = lead && hasFigureWords(lead.rest) ? weigh(lead.rest, lead.answer) : null;
+  const rest = lead && !lead.clause && hasFigureWords(lead.rest) ? weigh(lead.rest, lead.answer) : null;
   if (rest) return rest;
   if (lead) return lead.answer ? yes : again;
   return unclear;

@@ -9,7 +9,7 @@
  * answers), and the mini-program's form reads the same conditions the engine follows.
  */
 import type { ShowIf } from './conditions';
-import type { ConfirmAsk, Effect, FlowContext, Inbound, Lang, SessionState } from './types';
+import type { ConfirmAsk, Effect, FlowContext, Inbound, Lang, PendingConfirm, SessionState } from './types';
 import type { ParseFailure } from '../parse/types';
 
 export type Answers = Record<string, unknown>;
@@ -40,17 +40,17 @@ export type Unsure<T> = { ok: false; confirm: ConfirmAsk; value: T };
 
 /** What a step decided about one inbound text. The engine turns it into state, replies, effects. */
 export type StepOutcome =
-  /** A valid answer: store the patch, say the notes, move on. */
-  | { kind: 'answer'; patch: Answers; notes?: string[]; effects?: Effect[] }
+  /** A valid answer: store the patch, say the notes, move on. `prefill`: facts for later steps, said back there (BaseStep.more). */
+  | { kind: 'answer'; patch: Answers; notes?: string[]; effects?: Effect[]; prefill?: PendingConfirm[] }
   /**
    * Not taken: say the hint, ask again (unless `reprompt` is false: the hint says it all), count a miss.
    * `understood`: the text was an answer, refused for what it says — it is not a question for the FAQ.
    */
   | { kind: 'retry'; hint: string; understood?: boolean; reprompt?: boolean }
   /** Understood only approximately: say `ask` back, keep `patch` pending (engine/confirm.ts), store it after a yes. */
-  | { kind: 'confirm'; patch: Answers; ask: ConfirmAsk }
-  /** Stay at this step without a miss (an upload acknowledged, a list shown). */
-  | { kind: 'stay'; replies: string[]; effects?: Effect[]; patch?: Answers; reprompt?: boolean }
+  | { kind: 'confirm'; patch: Answers; ask: ConfirmAsk; prefill?: PendingConfirm[] }
+  /** Stay at this step without a miss (an upload acknowledged, a list shown, the other half of a folded question answered). */
+  | { kind: 'stay'; replies: string[]; effects?: Effect[]; patch?: Answers; reprompt?: boolean; prefill?: PendingConfirm[] }
   /**
    * Jump to another step of the same flow (an edit from the summary). `answer`: the villager's words
    * to read there at once, as if typed to its question ("电话错了 改成139…" carries the new phone).
@@ -68,6 +68,10 @@ export type StepOutcome =
       effects?: Effect[];
       /** Ask the new step's question after the replies (default true). */
       prompt?: boolean;
+      /** Facts already said (an opening that names the patient and the cost), said back at their steps. */
+      prefill?: PendingConfirm[];
+      /** Say the new flow's intro (default true); false when the replies already carry it. */
+      intro?: boolean;
     };
 
 interface BaseStep {
@@ -89,6 +93,29 @@ interface BaseStep {
   clears?: string[];
   /** Extra i18n key explaining the step, shown by "帮助". */
   help?: string;
+  /**
+   * What an answer to this step says beyond its question, for later steps ("我孙女王小芳" at
+   * 生病的是谁: the relation and the name): each is said back at its own step for a yes when the
+   * villager gets there (engine/prefill.ts), never stored before. Sees the answers with this
+   * step's applied; `text` is what this step read (its part of a folded answer).
+   */
+  more?: (text: string, env: StepEnv) => PendingConfirm[];
+  /** In the chat, this question and the next one are asked as one (engine/fold.ts); the form keeps them apart. */
+  fold?: Fold;
+}
+
+/**
+ * Two questions asked as one in the chat, where one answer often holds both ("什么病、在哪个医院看的？"
+ * → "在县医院看的肺癌"): the step's answer and that of the step answering `with`, each read by its
+ * own step. While `with` is unanswered the chat asks `ask`; what is missing from the answer is asked next.
+ */
+export interface Fold {
+  /** The field of the other step (asked right after this one when it is not answered here). */
+  with: string;
+  /** The chat's question for both. */
+  ask: (env: StepEnv) => string;
+  /** The answer cut into this step's part and the other's; null when it cannot be told apart (read as this step's answer). */
+  split: (text: string, env: StepEnv) => { own?: string; other?: string } | null;
 }
 
 /** Free text or a number, checked by a parser. */
@@ -122,6 +149,11 @@ export interface ChoiceStep extends BaseStep {
   options: (env: StepEnv) => ChoiceOption[];
   /** The options are the county's towns, or the villages of the chosen town. */
   region?: 'town' | 'village';
+  /**
+   * Reads the whole text before the options are matched (two patients named at once are explained,
+   * not matched); null leaves it to the options.
+   */
+  read?: (text: string, env: StepEnv) => StepOutcome | null;
 }
 
 /** A yes/no question. */

@@ -10,6 +10,9 @@
  *      it as a question): then its answer is said and the same step asked again, the state untouched.
  *      While a value understood only approximately waits for a yes (state.pending), the answer
  *      settles it first (confirm.ts).
+ * Facts said before their question was reached (state.prefill) are said back when it is reached,
+ * instead of asking it (prefill.ts). A newcomer's first message that opens something by itself
+ * ("我老伴住院花了三万二，想申请") is given to `opening`.
  * The input state is never mutated; the state returned is plain JSON.
  */
 import { commandText, detectCommand, EXPLAIN_HOW, type Command } from './commands';
@@ -18,7 +21,8 @@ import { makeEnv, mergeAnswers } from './env';
 import { hasField, type FlowDef, type StepDef, type StepEnv, type StepOutcome } from './flow';
 import { handoverEffect } from './handover';
 import { firstOf, type Interception, type Interceptor } from './intercept';
-import { applies, firstPending, staleAnswer, stepIndex } from './navigation';
+import { applies, firstPending, isPending, staleAnswer, stepIndex } from './navigation';
+import { keepPrefill, takePrefill } from './prefill';
 import { acceptUpload, displayAnswer, handleText, helpKey, isDocuments, promptFor, remindFor } from './steps';
 import type { Effect, FlowContext, Inbound, Lang, SessionState, StepFunction, StepResult } from './types';
 
@@ -28,6 +32,11 @@ export interface EngineConfig {
   home: { flow: string; step: string };
   /** Consulted besides the current step, in order (the policy knowledge). */
   interceptors?: Interceptor[];
+  /**
+   * A newcomer's first message that opens something by itself ("我要申请帮扶", "我老伴住院花了三万二，
+   * 想申请"): what follows, else null (the menu). At rest, the home step reads such messages itself.
+   */
+  opening?: (text: string, env: StepEnv) => StepOutcome | null;
 }
 
 /** A missed answer this many times in a row offers a cadre. */
@@ -134,6 +143,8 @@ class Turn {
       this.say(this.t(this.ctx.knownContact ? 'menu.welcome_back' : 'menu.welcome'));
       // a first message that asks something gets its answer rather than only the menu
       if (cmd === 'explain' && this.ctx.myCases.length > 0) return this.explain(inbound.text);
+      const opened = cmd === null || cmd === 'menu' ? this.config.opening?.(inbound.text, this.env) : null;
+      if (opened) return this.apply(opened);
       if (cmd === null && this.firstQuestion(inbound.text)) return;
       this.ask();
       return;
@@ -269,6 +280,13 @@ class Turn {
     this.state.step = target.id;
     this.state.misses = 0;
     this.state.pending = undefined; // a value awaiting a yes belongs to the step it was said at
+    // a fact said earlier for this question: said back for a yes instead of asking
+    const said = takePrefill(this.state, target);
+    if (said) {
+      this.state.pending = said;
+      this.say(renderAsk(said.ask, this.env));
+      return;
+    }
     // An answer made wrong by an edit elsewhere ("reimbursed ≤ total"): say why it is asked again.
     const stale = staleAnswer(target, this.env);
     if (stale) this.say(this.t(stale.hint, stale.params));
@@ -298,7 +316,7 @@ class Turn {
       return this.enter(back);
     }
     for (const s of steps.slice(from + 1)) {
-      if (!applies(s, this.env) || (hasField(s) && this.filled.has(s.field))) continue;
+      if (!applies(s, this.env) || this.answeredElsewhere(s)) continue;
       if (s.kind === 'notice') {
         this.say(...s.text(this.env));
         continue;
@@ -308,6 +326,20 @@ class Turn {
     this.apply(this.flow.complete(this.env));
   }
 
+  /**
+   * A later step whose answer came with another one's is not asked: in this message (a folded
+   * question, a fact confirmed with another), or before this step's own answer (the second half of
+   * a folded question answered first) — unless that answer has since gone wrong.
+   */
+  private answeredElsewhere(s: StepDef): boolean {
+    if (!hasField(s)) return false;
+    if (this.filled.has(s.field)) return true;
+    if (!this.state.ahead?.includes(s.field)) return false;
+    this.state.ahead = this.state.ahead.filter((f) => f !== s.field);
+    if (this.state.ahead.length === 0) this.state.ahead = undefined;
+    return this.state.answers[s.field] !== undefined && !isPending(s, this.env);
+  }
+
   private apply(o: StepOutcome): void {
     switch (o.kind) {
       case 'answer': {
@@ -315,6 +347,7 @@ class Turn {
         for (const [k, v] of Object.entries(o.patch)) if (v !== undefined && !(hasField(step) && k === step.field)) this.filled.add(k);
         const forget = Object.fromEntries((step.clears ?? []).map((f) => [f, undefined]));
         this.state.answers = mergeAnswers(this.state.answers, { ...forget, ...o.patch });
+        keepPrefill(this.state, this.flow, o.prefill);
         this.say(...(o.notes ?? []));
         this.effects.push(...(o.effects ?? []));
         this.pushHistory(step.id);
@@ -330,12 +363,17 @@ class Turn {
       case 'confirm':
         // nothing is stored yet: the value waits for the villager's yes (confirm.ts)
         this.state.pending = { step: this.current.id, patch: o.patch, ask: o.ask };
+        keepPrefill(this.state, this.flow, o.prefill);
         this.state.misses = 0;
         this.say(renderAsk(o.ask, this.env));
         return;
       case 'stay':
         this.state.misses = 0;
-        if (o.patch) this.state.answers = mergeAnswers(this.state.answers, o.patch);
+        if (o.patch) {
+          this.state.answers = mergeAnswers(this.state.answers, o.patch);
+          this.markAhead(o.patch);
+        }
+        keepPrefill(this.state, this.flow, o.prefill);
         this.say(...o.replies);
         this.effects.push(...(o.effects ?? []));
         if (o.reprompt) this.ask();
@@ -359,9 +397,10 @@ class Turn {
           history: [],
           lang: this.state.lang,
         };
+        keepPrefill(this.state, this.flow, o.prefill);
         this.say(...(o.replies ?? []));
         this.effects.push(...(o.effects ?? []));
-        if (entering && !o.step && this.flow.intro) this.say(...this.flow.intro(this.env));
+        if (entering && !o.step && this.flow.intro && o.intro !== false) this.say(...this.flow.intro(this.env));
         const first = o.step ?? this.firstStep();
         if (o.prompt === false) {
           this.state.step = first;
@@ -372,10 +411,21 @@ class Turn {
     }
   }
 
-  /** The first applicable step of the current flow, saying any notices passed on the way. */
+  /** Answers of later steps given before their question (a folded question's second half): not asked when reached. */
+  private markAhead(patch: Record<string, unknown>): void {
+    const from = stepIndex(this.flow, this.state.step);
+    const later = this.flow.steps.slice(from + 1).filter((s) => hasField(s) && patch[s.field] !== undefined).map((s) => (s as { field: string }).field);
+    if (later.length > 0) this.state.ahead = [...new Set([...(this.state.ahead ?? []), ...later])];
+  }
+
+  /** The first applicable step of the current flow still to answer (an opening may have answered the cause), saying any notices passed on the way. */
   private firstStep(): string {
     for (const s of this.flow.steps) {
       if (!applies(s, this.env)) continue;
+      if (hasField(s) && this.state.answers[s.field] !== undefined) {
+        this.pushHistory(s.id); // "上一步" goes back to it
+        continue;
+      }
       if (s.kind === 'notice') {
         this.say(...s.text(this.env));
         continue;

@@ -94,6 +94,10 @@ export interface SessionState {
   returnTo?: string;
   /** A value of the current step understood only approximately, said back and awaiting a yes (engine/confirm.ts). */
   pending?: PendingConfirm;
+  /** Facts said before their question was reached ("我老伴住院花了三万二"): each said back at its step for a yes (engine/prefill.ts). */
+  prefill?: PendingConfirm[];
+  /** Fields of later steps answered before their question (the second half of a folded question): not asked when reached. */
+  ahead?: string[];
 }
 
 /**

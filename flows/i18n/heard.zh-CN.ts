@@ -20,6 +20,12 @@ export const heardZhCN = {
     two: '这里一次只填一个人。',
     which: '是家里的哪一位？',
   },
+  cause: {
+    several: '您家遇到的难处不止一种。一次申请填一种，先选最要紧的；另一种填完这次可以再申请。',
+  },
+  text: {
+    dont_know: '没关系，说个大概就行。',
+  },
   patient: {
     two: '一次申请只能填一位病人。请先选一位，另一位等这次填完可以再申请。',
   },
@@ -30,5 +36,45 @@ export const heardZhCN = {
     no_day: '没关系。请说大概是几月份，例如：{{month}}，记不清哪天',
     write_day: '请填到哪一天，例如：{{example}}。记不清哪天的话，请填：{{month}}，记不清哪天',
     month_only: '{{month}}（日期不详）',
+  },
+  /** Two questions asked as one in the chat (engine/fold.ts): what is missing is asked next. */
+  fold: {
+    household_income: '您家户口本上一共几口人？去年全家的纯收入大约多少钱？\n（纯收入：种地、养殖、打工等收入，减去花掉的成本）\n例如：4口人，3万2。没有收入就说“没有收入”',
+    name_id: '请问申请人叫什么名字？身份证号是多少？（一般填户主）\n照着身份证回复，例如：张三 11010519491231002X',
+    town_village: '您家在哪个乡镇？（直接回复村名也行，例如：{{village}}）',
+    illness_hospital: '得的是什么病？在哪个医院看的？\n例如：肺癌，县人民医院',
+    loss_compensation: '估计损失了多少钱？（房子、庄稼、牲畜等）已经拿到的保险赔款、救灾款有多少？\n例如：3万；拿到了就一起说，例如：损失3万，赔了5000',
+    stage_school: '孩子在读什么学段、在哪个学校？\n例如：高二，县一中（只说年级也行，或回复下面的数字）',
+    cost_aid: '这个孩子上学一年要花多少钱？（学费、住宿费、生活费等）已经拿到的资助有多少？\n例如：1万2；拿到了就一起说，例如：一年1万2，助学金2000',
+    cost_reimbursed: '这次看病一共花了多少钱（总费用）？医保、大病保险等报销了多少？\n例如：5万 或 50000；报销了就一起说，例如：花了5万，报了2万',
+  },
+  /** A fact said before its question, said back there for a yes (engine/prefill.ts). */
+  prefill: {
+    patient_self: '生病的是您自己，对吗？',
+    patient_family: '生病的是您的{{relation}}，对吗？',
+    patient_family_name: '生病的是您的{{relation}}{{name}}，对吗？',
+    relation: '病人是您的{{relation}}，对吗？',
+    relation_name: '病人是您的{{relation}}{{name}}，对吗？',
+    patient_name: '病人叫{{name}}，对吗？',
+    illness: '得的是{{illness}}，对吗？',
+    hospital: '是在{{hospital}}看的病，对吗？',
+    level: '{{hospital}}是{{level}}，对吗？',
+    amount: '{{what}}{{amount}}，对吗？',
+    amount_rough: '{{what}}{{amount}}左右，就按{{amount}}算，对吗？',
+    disaster_kind: '受的灾是：{{kind}}，对吗？',
+    student_name: '上学的孩子叫{{name}}，对吗？',
+    stage: '孩子在读{{stage}}，对吗？',
+    what: {
+      totalCostFen: '这次看病一共花了',
+      reimbursedFen: '医保等已经报销了',
+      lossFen: '估计损失了',
+      compensationFen: '已经拿到的赔款和救助有',
+      educationCostFen: '孩子上学一年要花',
+      aidFen: '已经拿到的资助有',
+    },
+  },
+  /** A first message that names the hardship: the application starts with it. */
+  opening: {
+    cause: '听您说的情况，按“{{cause}}”申请。说错了请回复“上一步”重选。',
   },
 };

@@ -10,6 +10,7 @@ import { handoverEffect } from '../engine/handover';
 import { policyTopics } from '../faq';
 import { policyText } from '../policy';
 import { startStatus } from '../status';
+import { openApplication } from '../application/opening';
 
 export const MENU_FLOW = 'menu';
 
@@ -30,6 +31,9 @@ export function menuPrompt(env: StepEnv): string {
 function handle(text: string, env: StepEnv, idle: boolean): StepOutcome {
   const cmd = detectCommand(text);
   if (cmd === 'greeting') return { kind: 'stay', replies: [env.t('menu.welcome_back')], reprompt: true };
+  // "我要申请帮扶", "我老伴住院花了三万二，想申请": the application starts with what is said
+  const opened = openApplication(text, env);
+  if (opened) return opened;
   if (cmd === 'menu') return { kind: 'switch', flow: MENU_FLOW, step: 'main', answers: env.answers };
   const r = parseChoice(text, options(env).map((o) => ({ id: o.id, labels: [o.text, ...o.labels] })));
   if (!r.ok) {
@@ -66,7 +70,7 @@ function handle(text: string, env: StepEnv, idle: boolean): StepOutcome {
 /** What the menu reads as a choice (anything else may be a question, see engine/step.ts). */
 function understands(text: string, env: StepEnv): boolean {
   const cmd = detectCommand(text);
-  return cmd === 'greeting' || cmd === 'menu' || parseChoice(text, options(env).map((o) => ({ id: o.id, labels: [o.text, ...o.labels] }))).ok;
+  return cmd === 'greeting' || cmd === 'menu' || openApplication(text, env) !== null || parseChoice(text, options(env).map((o) => ({ id: o.id, labels: [o.text, ...o.labels] }))).ok;
 }
 
 const mainStep: CustomStep = {

@@ -24,7 +24,7 @@ export interface AmountOptions {
   topic?: W.AmountTopic;
 }
 
-export type AmountApprox = 'estimate' | 'range' | 'monthly' | 'picked';
+export type AmountApprox = 'estimate' | 'range' | 'monthly' | 'picked' | 'summed';
 /** Money in integer fen, as read from a sentence. */
 export type AmountReading = Reading<number, AmountApprox>;
 
@@ -47,6 +47,8 @@ interface Figure {
   high?: bigint;
   monthly: boolean;
   topic?: W.AmountTopic;
+  /** Said as a total ("总共五万"): never added to another figure. */
+  total?: boolean;
 }
 
 const failure = (reason: 'empty' | 'not_a_number' | 'negative' | 'too_large' | 'zero'): ParseResult<number> => ({ ok: false, reason });
@@ -116,6 +118,7 @@ function topicOf(before: string, after: string): W.AmountTopic | undefined {
     if (!best || end > best.end || (end === best.end && w.length > best.len)) best = { end, len: w.length, topic };
   }
   if (best) return best.topic;
+  if (W.LOSS_NOUNS.some((w) => before.includes(w))) return 'cost';
   let first: { at: number; topic: W.AmountTopic } | undefined;
   for (const { w, topic } of TOPIC_LOOKUP) {
     const at = after.indexOf(w);
@@ -165,7 +168,7 @@ function figuresOf(said: string): Figure[] | 'bad' {
       kind = 'estimate';
     } else if (startsWithAny(after, W.ESTIMATE_AFTER) || endsWithAny(before, W.ESTIMATE_BEFORE)) kind = 'estimate';
 
-    const figure: Figure = { fen: 0n, kind, monthly: W.MONTHLY_BEFORE.test(before), topic: topicOf(before, after) };
+    const figure: Figure = { fen: 0n, kind, monthly: W.MONTHLY_BEFORE.test(before), topic: topicOf(before, after), total: W.TOTAL_BEFORE.test(before) };
     const exact = f.high === undefined ? moneyFen(text) : null;
     const ends = f.high !== undefined ? [text, f.high] : exact === null ? splitRange(text) : null;
     if (exact !== null) figure.fen = exact;
@@ -214,9 +217,16 @@ function readSentence(s: string, opts: AmountOptions, allowZero: boolean): Amoun
   const figures = figuresIn(s);
   if (figures === 'bad' || figures.length === 0) return failure('not_a_number');
 
-  const yearly = (f: Figure) => (f.monthly ? f.fen * 12n : f.fen);
   let chosen = figures[0];
   let picked = false;
+  // parts of what is asked, each said with its own lead-in ("种地卖了一万，打工挣了两万"): added up, said back
+  // (a monthly part counts twelve times where a yearly sum is asked: "学费八千，生活费一个月一千")
+  const yearly = (f: Figure) => (f.monthly ? f.fen * 12n : f.fen);
+  if (figures.length > 1 && opts.topic && figures.every((f) => f.topic === opts.topic && (!f.monthly || opts.per === 'year') && !f.total && f.kind === 'exact')) {
+    const sum = figures.reduce((a, f) => a + yearly(f), 0n);
+    if (sum > MAX_FEN) return failure('too_large');
+    return { ok: false, approx: 'summed', value: Number(sum), figures: figures.map((f) => Number(yearly(f))) };
+  }
   if (figures.length > 1) {
     // only one of them is about what is asked, and every other one plainly about something else
     const mine = opts.topic ? figures.filter((f) => f.topic === opts.topic) : [];

@@ -25,14 +25,21 @@ export const TOPIC_WORDS: Record<AmountTopic, string[]> = {
     '花了', '花掉', '花', '用了', '用掉', '总费用', '费用', '医药费', '医疗费', '治疗费', '住院费', '手术费', '药费',
     '学费', '生活费', '住宿费', '书费', '交了', '交', '掏了', '掏', '自付', '自费', '自己付', '付了', '出了',
     '损失了', '损失', '亏了', '亏', '毁了', '冲走', '冲坏', '烧了', '塌了', '倒了', '值', '花销', '开销', '开支',
+    '住院', '买药', '吃药', '拿药', '看病', '检查', '治疗', '做手术', '手术',
   ],
   received: [
     '报了', '报销了', '报销', '报回', '报', '医保', '新农合', '合作医疗', '大病保险', '保险', '给了', '给', '补了', '补助',
     '补贴', '赔了', '赔偿', '赔款', '赔', '救助', '救济', '救灾款', '发了', '领了', '领到', '拿了', '拿到', '到账',
-    '助学金', '奖学金', '减免', '资助', '民政', '退了', '返了', '返还',
+    '助学金', '奖学金', '减免', '资助', '民政', '退了', '返了', '返还', '免了', '免掉', '减了',
   ],
   income: ['收入', '纯收入', '挣了', '挣', '赚了', '赚', '打工', '工资', '卖了', '卖', '收成', '种地', '养殖', '进账'],
 };
+
+/**
+ * What a disaster destroyed, naming its share of a loss ("房子两万，庄稼一万"): a cost only where no
+ * word above says otherwise ("卖粮食得了八千" is income).
+ */
+export const LOSS_NOUNS = ['房子', '房屋', '庄稼', '粮食', '牲畜', '家具', '家电', '农机', '大棚', '果树', '猪', '牛', '羊'];
 
 /**
  * What may follow a number that is not money: a count, a duration, a date, an order ("两个月",
@@ -49,6 +56,8 @@ export const NOT_MONEY_AFTER = [
 export const ESTIMATE_AFTER = ['多', '来', '出头', '挂零', '把', '几', '大几'];
 /** Right before a figure: an estimate too ("小两万", "将近三万", "快一万了", "不到五千", "不止两万"). */
 export const ESTIMATE_BEFORE = ['将近', '接近', '快', '小', '不到', '不足', '不止', '近'];
+/** Before a figure in its clause: it is said as a total ("总共五万", "加起来三万"), not one part of several. */
+export const TOTAL_BEFORE = /(?:总共|一共|合计|总计|总费用|加起来|加一起|全部|总的)/u;
 /** Right before a figure: the villager takes it back ("不是三万，是两万"). */
 export const RETRACT_BEFORE = ['不是', '并不是', '不是说'];
 /** A clause that by itself takes back what came before it ("三万，不对，两万八"). */
@@ -75,7 +84,7 @@ export const ZERO_LEXICON = {
   around: [
     '收入', '纯收入', '报销', '赔偿', '赔款', '补偿', '补助', '补贴', '资助', '助学金', '奖学金', '救助', '救灾款', '减免',
     '保险', '医保', '钱', '家里', '我们', '俺们', '我家', '俺家', '我', '俺', '今年', '去年', '目前', '现在', '暂时',
-    '到现在', '至今', '啥', '什么', '任何', '一分钱', '一分', '一毛钱', '一毛', '一块钱', '一点', '一点儿', '都', '也',
+    '到现在', '至今', '啥', '什么', '任何', '人', '谁', '一分钱', '一分', '一毛钱', '一毛', '一块钱', '一点', '一点儿', '都', '也',
     '还', '就', '根本', '从来', '压根', '压根儿', '完全', '基本', '基本上', '全', '是', '为', '还是',
   ],
   /** Verbs, only after the negation. */
@@ -83,6 +92,13 @@ export const ZERO_LEXICON = {
   /** Particles closing the clause. */
   particles: ['啊', '呀', '吧', '的', '哦', '嘛', '啦', '喔', '了', '呐', '哈'],
 } as const;
+
+/** Money on its way but not received yet ("还在报", "还在等"): so far nothing, said back as 0 for a yes. */
+export const NOT_YET = [
+  '还在报', '正在报', '在报销', '还在办', '正在办', '还在审', '还在批', '还没批下来', '还没下来', '还在等', '等着呢', '在走流程', '还在走流程',
+];
+/** A share of another sum ("报了一半"): what it is of, said back for a yes. */
+export const HALF = ['一半', '百分之五十', '五成', '一半左右', '差不多一半', '报了一半', '一半吧'];
 
 /** Which topic a word of a "nothing" clause makes it about ("没报销": received). */
 export const ZERO_TOPIC: Record<string, AmountTopic> = {

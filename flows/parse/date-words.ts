@@ -37,14 +37,19 @@ export const SEASONS: readonly string[] = [
 export const NO_DAY: readonly string[] = [
   '记不清了', '记不清', '记不得了', '记不得', '不记得了', '不记得', '不记得哪天', '不记得是哪天', '不记得几号', '记不清哪天', '记不清是哪天',
   '记不清几号', '想不起来', '想不起来了', '忘了', '忘记了', '不知道哪天', '不知道几号', '不清楚', '说不准', '说不清', '具体哪天不记得',
-  '哪天记不清了', '日子记不清了', '几号记不清了', '不知道', '不晓得',
+  '哪天记不清了', '日子记不清了', '几号记不清了', '不知道', '不晓得', '不太记得', '不太记得了', '记不太清', '记不太清了', '记不大清', '具体日子记不清',
+  '哪天不记得了', '哪一天记不清了', '不记得是几号', '记不住', '忘了哪天', '忘记哪天了',
   'day not known', 'day unknown', "don't remember", "can't remember", 'not sure', "i don't remember", "i can't remember", 'no idea',
   "don't know the day", "don't remember the day", "can't remember the day",
 ];
 
 /** Hedges around a date: the villager's approximation of a day they name is the day they name. */
-export const DATE_PREFIXES: readonly string[] = ['大概是', '大概', '大约是', '大约', '约', '差不多是', '差不多', '应该是', '好像是', '是在', '是', '在', '就是'];
-export const DATE_SUFFIXES: readonly string[] = ['左右', '前后', '的时候', '那天', '那会儿', '那时候', '受的灾', '遭的灾', '发生的', '出的事', '的', '吧', '啊', '呀'];
+export const DATE_PREFIXES: readonly string[] = ['反正是', '反正', '大概是', '大概', '大约是', '大约', '约', '差不多是', '差不多', '应该是', '好像是', '是在', '是', '在', '就是'];
+export const DATE_SUFFIXES: readonly string[] = [
+  '左右', '前后', '的时候', '那天', '那会儿', '那时候', '受的灾', '遭的灾', '发生的', '出的事', '的', '吧', '啊', '呀',
+  // a time of the day said with the day ("前天晚上")
+  '晚上', '早上', '上午', '下午', '中午', '夜里', '半夜', '凌晨', '白天', '傍晚',
+];
 
 /** The same, in the English flow. */
 export const EN_DAYS_BACK: Record<string, number> = { today: 0, yesterday: 1, 'the day before yesterday': 2, 'a week ago': 7 };

@@ -122,8 +122,10 @@ const NO_DAY_SET = new Set(NO_DAY.map(squeeze));
 const NO_DAY_LONGEST = [...NO_DAY_SET].sort((a, b) => b.length - a.length);
 const isNoDay = (s: string) => NO_DAY_SET.has(squeeze(s)) || NO_DAY_SET.has(squeeze(s).replace(/了$/u, ''));
 
-/** "8月份，记不清哪天了" → "8月份" and that the day is not known; anything else unchanged. */
+/** "8月份，记不清哪天了" or "不记得哪天了，8月份" → "8月份" and that the day is not known; anything else unchanged. */
 function splitNoDay(s: string): { rest: string; noDay: boolean } {
+  const lead = /^([^,;:]+?)了?[,;:]\s*(.+)$/u.exec(s);
+  if (lead && isNoDay(lead[1])) return { rest: lead[2], noDay: true };
   const t = s.replace(/了$/u, '');
   const flat = squeeze(t);
   const w = NO_DAY_LONGEST.find((x) => flat.endsWith(x) && flat.length > x.length);

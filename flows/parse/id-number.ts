@@ -15,13 +15,21 @@ export function idCheckChar(first17: string): string {
   return CHECK[sum % 11];
 }
 
+/** The number of "张三 4305…", "4305… 这是我的": words around one run of digits (and a last X) are not part of it. */
+function numberIn(raw: string): string {
+  const run = /[0-9][0-9\s-]{13,}[0-9xX]/u.exec(raw);
+  if (!run) return raw;
+  const around = raw.slice(0, run.index) + raw.slice(run.index + run[0].length);
+  return /[0-9a-wyzA-WYZ]/u.test(around) ? raw : run[0];
+}
+
 /**
  * 18-character resident ID → upper-case canonical form. Spaces/hyphens inside are ignored,
  * a lower-case x is accepted. `now` bounds the birth date (defaults to the clock).
  */
 export function parseIdNumber(text: string, now: Date = new Date()): ParseResult<string> {
   const raw = stripAffixes(stripTrailingPunctuation(normalizeInput(text)), LABELS, []);
-  const id = raw.replace(/[\s-]/g, '').toUpperCase();
+  const id = numberIn(raw).replace(/[\s-]/g, '').toUpperCase();
   if (id === '') return { ok: false, reason: 'empty' };
   if (!/^[0-9X]+$/.test(id)) return { ok: false, reason: 'id_format' };
   if (/^\d{15}$/.test(id)) return { ok: false, reason: 'id_length_15' };

@@ -3,12 +3,20 @@ import { normalizeInput, stripAffixes, stripTrailingPunctuation } from './normal
 
 const LABELS = ['我的', '手机号码', '手机号', '手机', '电话号码', '电话', '号码', '是', ':'];
 
+/** The number of "手机13812345678，打这个就行": words around one run of digits are not part of it. */
+function numberIn(raw: string): string {
+  const run = /\+?[0-9][0-9\s\-.()]{5,}[0-9]/u.exec(raw);
+  if (!run) return raw;
+  const around = raw.slice(0, run.index) + raw.slice(run.index + run[0].length);
+  return /[0-9A-Za-z]/u.test(around) ? raw : run[0];
+}
+
 /**
  * Mainland mobile number → 11 digits. Accepts +86 / 86 / 0086 prefixes and any spaces,
  * hyphens, dots or brackets typed between digit groups ("138-1234-5678", "(+86)138 1234 5678").
  */
 export function parsePhone(text: string): ParseResult<string> {
-  const raw = stripAffixes(stripTrailingPunctuation(normalizeInput(text)), LABELS, []);
+  const raw = numberIn(stripAffixes(stripTrailingPunctuation(normalizeInput(text)), LABELS, []));
   let digits = raw.replace(/[\s\-.()]/g, '');
   if (digits === '') return { ok: false, reason: 'empty' };
   if (digits.startsWith('+86')) digits = digits.slice(3);

@@ -10,13 +10,15 @@ import { normalizeInput } from './normalize';
 const ENDINGS = ['吗', '嘛', '么', '呢', '不', '没', '没有', '多少', '多少钱', '几天', '多久', '多长时间', '怎么办', '怎么弄', '怎么样', '咋办', '咋弄', '啥', '什么', '哪些', '哪里', '哪儿', '为啥', '行不行', '能不能', '可不可以', '可以不', '对不对', '是不是', '要不要', '有没有', '会不会'];
 // Question words anywhere in the text.
 const WORDS = ['谁', '怎么', '怎样', '咋', '啥', '什么', '多少', '多久', '多长时间', '哪些', '哪个', '哪里', '为什么', '为啥', '如何', '能不能', '可不可以', '可以吗', '是不是', '要不要', '有没有', '会不会', '行不行', '几天', '几个', '几次', '几时', '请问', '想问', '问一下', '啷个', '么子', '几多'];
+// "没啥收入", "啥也没有", "什么都没给": 啥/什么 saying "nothing", not asking.
+const NOTHING = /没有?(?:啥|什么)|(?:啥|什么)(?:也|都)(?:没|不)/gu;
 const EN_START = /^(what|what's|whats|how|when|where|who|whom|whose|why|which|can|could|do|does|did|is|are|am|will|would|should|shall|may|must|have|has)\b/;
 
 export function looksLikeQuestion(text: string): boolean {
   const s = normalizeInput(text).toLowerCase();
   if (s === '') return false;
   if (/[?？]\s*$/u.test(s) || /[?？]/u.test(s)) return true;
-  const bare = s.replace(/[\s.,!~;:…、。！～]+$/u, '');
+  const bare = s.replace(/[\s.,!~;:…、。！～]+$/u, '').replace(NOTHING, '没');
   if (ENDINGS.some((e) => bare.endsWith(e) && bare.length > e.length)) return true;
   if (WORDS.some((w) => bare.includes(w))) return true;
   return EN_START.test(bare) && bare.split(/\s+/).length >= 3;

@@ -40,9 +40,10 @@ export type ParseFailure =
  *   range     "一万二三", "两三万": the middle (12,500), the ends said back
  *   monthly   "一个月两千" where a yearly figure is asked: twelve times it (24,000)
  *   picked    several figures, only one of them about what is asked ("总共三万，报了一万" → 10,000)
+ *   summed    several figures, each a part of what is asked ("种地一万，打工两万" → 30,000)
  *   counted   a household listed rather than counted ("我、老伴和儿子" → 3)
  */
-export type Approx = 'estimate' | 'range' | 'monthly' | 'picked' | 'counted';
+export type Approx = 'estimate' | 'range' | 'monthly' | 'picked' | 'summed' | 'counted';
 
 /** What each kind of approximation keeps of what was said, for saying it back. */
 interface ApproxDetail<T> {
@@ -50,6 +51,7 @@ interface ApproxDetail<T> {
   range: { low: T; high: T };
   monthly: { perMonth: T; /** the monthly figure was itself an estimate or a range */ roughly: boolean };
   picked: { /** every figure said, in order, the one taken among them */ figures: T[] };
+  summed: { /** the parts said, in order */ figures: T[] };
   counted: object;
 }
 

@@ -6,8 +6,9 @@
  */
 import { normalizeInput } from './normalize';
 import { readName } from './name';
+import { COMMON_SURNAMES, surnameOf } from './surnames';
 import {
-  EN_FAMILY_WORDS, EN_JOINERS, EN_SELF_WORDS, EN_TWO_WORDS, FAMILY_WORDS, JOINERS, SELF_WORDS, TWO_WORDS,
+  EN_FAMILY_WORDS, EN_JOINERS, EN_SELF_WORDS, EN_TWO_WORDS, FAMILY_WORDS, JOINERS, leadingRelation, SELF_WORDS, TWO_WORDS,
 } from './relations';
 
 export type WhoReading =
@@ -83,4 +84,51 @@ export function readWho(text: string, applicantName?: string): WhoReading {
     // "王和平" (a name with 和 in it) is one person
   }
   return person(s, applicantName);
+}
+
+/** After "我"/"俺" at the start of a sentence, these say the speaker is the one who is ill ("我住院了", "俺得了脑梗"). */
+const SELF_ILL_AFTER = [
+  '住院', '生病', '病了', '得了', '得病', '查出', '做了手术', '做手术', '动了手术', '动手术', '开刀', '摔', '骨折', '中风', '脑梗', '瘫', '看病', '身体不好',
+];
+const SELF_STARTS = ['我自己', '俺自己', '本人', '我', '俺'];
+const SELF_FILLERS = /^(?:今年|去年|前段时间|前些天|上个月|这次|最近|一直|也|又|刚)*/u;
+const SPEAKER_POSS = ['我们家', '俺们家', '我家', '俺家', '咱家', '我的', '俺的', '我', '俺', '咱'];
+
+/** A name said inside a sentence is kept only when it plainly is one: 2–4 characters after a common surname. */
+function plainName(r: WhoReading): WhoReading {
+  if (r.kind !== 'family' || r.name === undefined) return r;
+  const n = Array.from(r.name).length;
+  const surname = surnameOf(r.name);
+  const plain = n >= 2 && n <= 4 && surname !== null && (surname.length > 1 || COMMON_SURNAMES.has(surname));
+  return plain ? r : r.relation !== undefined ? { kind: 'family', relation: r.relation } : { kind: 'unknown' };
+}
+
+/**
+ * Who a longer sentence is about ("我老伴住院花了三万二，想申请", "俺住院了", "孙子上大学"): the
+ * person alone in a clause ("我孙女王小芳，上大学"), a relation owned by the speaker or opening
+ * the sentence, or the speaker saying they are ill. Two people are never narrowed to one.
+ */
+export function whoIn(text: string, applicantName?: string): WhoReading {
+  const s = normalizeInput(text).toLowerCase();
+  if (TWO_WORDS.some((w) => s.includes(w))) return { kind: 'two' };
+  const clauses = s.split(/[\s,.;:!?~、，。；：！？]+/u).filter((c) => c !== '');
+  const found = clauses.map((c) => plainName(readWho(c, applicantName))).filter((r) => r.kind !== 'unknown');
+  if (found.some((r) => r.kind === 'two')) return { kind: 'two' };
+  const same = found.every((r) => r.kind === found[0].kind && (r.kind !== 'family' || found[0].kind !== 'family' || r.relation === found[0].relation));
+  if (found.length > 0) return same ? found.find((r) => r.kind === 'family' && r.name !== undefined) ?? found[0] : { kind: 'two' };
+  const relations = new Set<string>();
+  for (let at = 0; at < s.length; at++) {
+    const poss = at === 0 ? '' : SPEAKER_POSS.find((p) => s.slice(0, at).endsWith(p));
+    if (at > 0 && !poss) continue;
+    const hit = leadingRelation(s.slice(at));
+    if (hit && !hit.rest.startsWith('们')) relations.add(hit.hit.value);
+  }
+  if (relations.size > 1) return { kind: 'two' };
+  if (relations.size === 1) return { kind: 'family', relation: [...relations][0] };
+  for (const start of SELF_STARTS) {
+    if (!s.startsWith(start)) continue;
+    const rest = s.slice(start.length).replace(SELF_FILLERS, '');
+    if (SELF_ILL_AFTER.some((w) => rest.startsWith(w))) return { kind: 'self' };
+  }
+  return { kind: 'unknown' };
 }

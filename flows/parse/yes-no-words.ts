@@ -22,7 +22,7 @@ export const NO_WORDS = [
 /** Words that may lead a longer no ("不是脱贫户", "不愿意让查", "没有建过档"). */
 export const NO_LEADS = ['不是', '不对', '不行', '不同意', '不愿意', '不要', '不用', '不需要', '不可以', '不能', '不想', '没有', '从来不是', '并不是'];
 /** Words that may lead a longer yes ("同意查", "可以的，查吧"). */
-export const YES_LEADS = ['是的', '对的', '没错', '可以', '同意', '愿意', '没问题', '是这样', '对头', '就是'];
+export const YES_LEADS = ['是的', '对的', '没错', '可以', '同意', '愿意', '没问题', '是这样', '对头', '就是', '好的', '行', '嗯', '对'];
 
 /** After a no, these make it "I don't know" rather than a no ("不是很清楚", "不太记得"). */
 export const UNSURE_WORDS = ['知道', '清楚', '晓得', '确定', '记得', '一定', '好说', '懂', '明白', '了解'];
@@ -34,5 +34,5 @@ export const NEGATION = /^(?:不|没)(?:太|大|怎么|是很|是太|很)?/u;
 export const MARK_NEGATIONS = ['从来不是', '从来没', '并不是', '不算', '不是', '没有', '没', '不', '未'];
 
 // Politeness and particles that do not change the answer ("好的呀", "我同意", "是的谢谢", "那就这样").
-export const YES_NO_PREFIXES = ['我', '那就', '那', '还', '嗯'];
-export const YES_NO_SUFFIXES = ['谢谢你', '谢谢您', '谢谢', '啊', '呀', '吧', '哦', '噢', '喔', '啦', '呢', '哈', '了', '嘛'];
+export const YES_NO_PREFIXES = ['我们家', '俺们家', '我家', '俺家', '咱家', '我们', '俺们', '我', '俺', '那就', '那', '还', '嗯'];
+export const YES_NO_SUFFIXES = ['谢谢你', '谢谢您', '谢谢', '啊', '呀', '吧', '哦', '噢', '喔', '啦', '呢', '哈', '了', '嘛', '的'];

@@ -27,12 +27,13 @@ function clean(text: string): string {
 function exact(s: string, words: YesNoWords): boolean | undefined {
   const stripped = stripAffixes(s, W.YES_NO_PREFIXES, W.YES_NO_SUFFIXES);
   const once = /^(.+?)\1+$/u.exec(stripped)?.[1] ?? stripped;
-  for (const form of [s, stripped, once]) {
+  const saidTwice = /^(.+?)\1+$/u.exec(s)?.[1] ?? s; // "好的好的"
+  for (const form of [s, stripped, once, saidTwice]) {
     // the step's words first: "不同意" must not be read by a general word inside it
     if (words.no?.includes(form)) return false;
     if (words.yes?.includes(form)) return true;
   }
-  for (const form of [s, stripped, once]) {
+  for (const form of [s, stripped, once, saidTwice]) {
     if (NO.has(form)) return false;
     if (YES.has(form)) return true;
   }
@@ -97,15 +98,18 @@ export function parseYesNo(text: string, words: YesNoWords = {}): ParseResult<bo
 
 /**
  * A yes or no leading a longer answer, and what follows it: "不对，两万二" → no + "两万二",
- * "对的，就按这个" → yes + "就按这个", "不对两万二" → no + "两万二". Null when nothing leads.
+ * "对的，就按这个" → yes + "就按这个", "不对两万二" → no + "两万二". Null when nothing leads —
+ * and "不记得哪天", "不知道", "不清楚" are not a 不 before something: they say one does not know.
+ * `clause`: the yes or no is a clause of its own ("不对，…"), so what follows it is the whole of the rest.
  */
-export function leadingYesNo(text: string): { answer: boolean; rest: string } | null {
+export function leadingYesNo(text: string): { answer: boolean; rest: string; clause: boolean } | null {
   const s = stripTrailingPunctuation(normalizeInput(text)).toLowerCase();
   const cut = CLAUSE.exec(s);
   if (cut && cut.index > 0) {
-    const first = decide(s.slice(0, cut.index).replace(/\s+/g, ''), {});
+    const head = s.slice(0, cut.index).replace(/\s+/g, '');
+    const first = W.UNSURE_WORDS.some((u) => head.includes(u)) ? undefined : decide(head, {});
     const rest = s.slice(cut.index + cut[0].length).trim();
-    if (first !== undefined && rest !== '') return { answer: first, rest };
+    if (first !== undefined && rest !== '') return { answer: first, rest, clause: true };
   }
   // no punctuation: the longest yes/no word the answer starts with ("不对两万二"); a single
   // character only before a figure ("对两万"), as "不知道" is not a no
@@ -114,5 +118,5 @@ export function leadingYesNo(text: string): { answer: boolean; rest: string } | 
   if (!lead) return null;
   const rest = s.slice(lead.length).trim();
   if (W.UNSURE_WORDS.some((u) => rest.includes(u))) return null;
-  return { answer: !NO.has(lead), rest };
+  return { answer: !NO.has(lead), rest, clause: false };
 }

@@ -10,7 +10,7 @@ const menuState = (over: Partial<SessionState> = {}): SessionState => ({
 const MENU_LINES = ['1. 申请帮扶', '2. 查询进度', '3. 政策咨询', '4. 联系村干部'];
 
 describe('a contact without a session', () => {
-  test.each(['你好', '您好', '在吗', 'hi', 'hello', '申请', '我要申请', '帮扶', '菜单', '开始', '随便说点什么', '1'])(
+  test.each(['你好', '您好', '在吗', 'hi', 'hello', '菜单', '开始', '随便说点什么', '1'])(
     '"%s" gets the numbered main menu',
     (msg) => {
       const r = step(null, text(msg), makeCtx({ knownContact: false }));
@@ -21,6 +21,15 @@ describe('a contact without a session', () => {
       expect(r.effects).toEqual([]);
     },
   );
+
+  // issue 10: saying one wants to apply starts the application (the cause is asked), after the welcome
+  test.each(['申请', '我要申请', '帮扶', '我要申请帮扶', '想申请', '申请补助'])('"%s" starts the application', (msg) => {
+    const r = step(null, text(msg), makeCtx({ knownContact: false }));
+    const said = r.replies.map((x) => x.text).join('\n');
+    expect(said).toContain('防贫助手');
+    expect(said).toContain('是什么原因');
+    expect(r.state).toMatchObject({ flow: 'apply', step: 'cause' });
+  });
 
   test('a known contact without a session is welcomed back', () => {
     const r = step(null, text('你好'), makeCtx({ knownContact: true }));
@@ -40,7 +49,7 @@ describe('a contact without a session', () => {
 });
 
 describe('menu choices', () => {
-  test.each(['1', '一', '申请帮扶', '第一个'])('"%s" starts the application', (msg) => {
+  test.each(['1', '一', '申请帮扶', '第一个', '申请', '我要申请'])('"%s" starts the application', (msg) => {
     const chat = new Chat(makeCtx(), menuState());
     chat.send(msg);
     expect(chat.at).toBe('apply/cause');
@@ -48,7 +57,7 @@ describe('menu choices', () => {
     expect(chat.said).toContain('请回复数字 1 到 3。');
   });
 
-  test.each(['申请', '菜单', '你好'])('"%s" at the menu shows the menu again', (msg) => {
+  test.each(['菜单', '你好', '开始'])('"%s" at the menu shows the menu again', (msg) => {
     const chat = new Chat(makeCtx(), menuState());
     chat.send(msg);
     expect(chat.said).toContain(MENU_LINES[3]);

@@ -84,7 +84,8 @@ const TABLE: [string, string, Label][] = [
   ['totalCostFen', '住院半个月花了两万', understood(yuan(20000))],
   ['totalCostFen', '三万来块', confirm(yuan(30000))],
   ['totalCostFen', '一万出头', confirm(yuan(10000))],
-  ['totalCostFen', '总共花了五万，报了两万', confirm(yuan(50000))],
+  ['totalCostFen', '花了小两万', confirm(yuan(20000))],
+  ['totalCostFen', '总共花了五万，报了三万三', understood(yuan(50000))], // both asked at once: the reimbursement too (corpus)
   ['totalCostFen', '报了一万', ASK_AGAIN], // the next question answered early: not the total
   ['totalCostFen', '没花钱', ASK_AGAIN],
   ['totalCostFen', '好几万', ASK_AGAIN],

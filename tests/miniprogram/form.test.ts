@@ -5,6 +5,7 @@
  * flows/ changes the form. The check endpoint answers with the chat's own hints and figures.
  */
 import { CHECKLIST, FLOWS, t } from '../../flows';
+import { heardZhCN } from '../../flows/i18n/heard.zh-CN';
 import type { Cause, Lang } from '../../flows/engine/types';
 import { formContext, formModel, presentForm } from '../../server/app/form';
 import { RegionTree } from '../../server/core/regions/tree';
@@ -90,6 +91,21 @@ describe('GET /api/forms/application', () => {
     const disaster = (await call(srv, 'GET', '/api/forms/application?cause=disaster')).body;
     expect(disaster.fields.find((x: { name: string }) => x.name === 'disasterDate')).toMatchObject({ kind: 'date' });
     expect(disaster.fields.find((x: { name: string }) => x.name === 'compensationFen')).toMatchObject({ atMost: 'lossFen' });
+  });
+
+  test('questions the chat asks as one stay separate fields, each asking only its own question', async () => {
+    const folded = FLOWS.apply.steps.filter((s) => s.fold);
+    expect(folded.map((s) => s.id)).toEqual(expect.arrayContaining(['name', 'townCode', 'householdSize', 'illness', 'totalCostFen']));
+    const foldedWords = Object.keys(heardZhCN.fold).map((k) => t('zh-CN', `heard.fold.${k}`, { village: '' }).split('\n')[0]);
+    for (const cause of ['illness', 'disaster', 'education'] as const) {
+      const form = (await call(srv, 'GET', `/api/forms/application?cause=${cause}`)).body;
+      const byName = Object.fromEntries(form.fields.map((f: { name: string }) => [f.name, f]));
+      for (const step of folded) {
+        if (!('field' in step) || !byName[step.field]) continue; // another cause's question
+        expect([step.field, byName[step.fold!.with] !== undefined]).toEqual([step.field, true]);
+        for (const name of [step.field, step.fold!.with]) expect({ name, question: byName[name].question }).toEqual({ name, question: expect.not.stringMatching(new RegExp(foldedWords.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'))) });
+      }
+    }
   });
 
   test('Accept-Language picks the language; an unknown cause is a 400 naming the field, in that language', async () => {

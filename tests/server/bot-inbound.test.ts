@@ -144,7 +144,7 @@ describe('what the chat cannot read (a sticker, a link)', () => {
     const before = await session();
     const res = await sticker('sticker-user', 'st-emoticon');
     expect(res.status).toBe(200);
-    expect(res.body.replies.map((r) => r.text)).toEqual([t('zh-CN', 'server.unsupported'), t('zh-CN', 'apply.name.ask')]);
+    expect(res.body.replies.map((r) => r.text)).toEqual([t('zh-CN', 'server.unsupported'), t('zh-CN', 'heard.fold.name_id')]); // the name, asked with the ID number
     const after = await session();
     expect(after.version).toBe(before.version);
     expect(after.state).toEqual(before.state);

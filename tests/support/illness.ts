@@ -24,7 +24,7 @@ export const ILLNESS_TABLE: IllnessAnswer[] = [
   { field: 'patientName', form: '王小明' },
   { field: 'illness', typed: '脑梗', form: '骨折', filed: '脑梗', asks: '什么病' },
   { field: 'hospital', typed: '县人民医院', form: '县人民医院', filed: '县人民医院', asks: '哪个医院' },
-  { field: 'hospitalLevel', typed: '2', form: 'county', filed: 'county', asks: '哪一级' },
+  { field: 'hospitalLevel', typed: '2', form: 'county', filed: 'county', asks: '县级医院' }, // the level asked, or said back from the hospital's name
   { field: 'totalCostFen', typed: '5万', form: '5万', filed: 5_000_000, asks: '一共花了多少钱' },
   { field: 'reimbursedFen', typed: '2万', form: 20000, filed: 2_000_000, asks: '报销了多少钱' },
   { field: 'selfPaidConfirmed', typed: '对', form: true, asks: '对吗' },

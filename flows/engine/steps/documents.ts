@@ -5,8 +5,10 @@
  *   { kind: 'documents', id: 'doc_hospital_bill', field: 'doc_hospital_bill', item: 'hospital_bill', itemLabel: 'docs.item.hospital_bill' }
  *
  * The answer stored under `field` is 'done' or 'skipped'; how many files arrived per kind is
- * kept under answers.documents so the villager hears a running count.
+ * kept under answers.documents so the villager hears a running count. Longer answers count too:
+ * "还没拿到发票" before any photo skips the item, "好了，就这一张" after one finishes it.
  */
+import { looksLikeQuestion } from '../../parse';
 import { commandText } from '../commands';
 import { applies } from '../conditions';
 import type { Answers, DocumentsStep, StepEnv, StepOutcome } from '../flow';
@@ -19,6 +21,10 @@ export const OTHER_KIND = 'other';
 
 const DONE = ['好了', '好', '好的', '完成', '完了', '发完了', '发完', '传完了', '没了', '没有了', '就这些', '就这么多', '下一步', '下一项', 'done', 'finished', 'ok', 'next', "that's all", 'no more'];
 const SKIP = ['跳过', '没有', '暂时没有', '没有这个', '没这个', '无', '不发', '以后再发', '以后再说', 'skip', 'none', "i don't have it", 'not now'];
+/** Said in a longer answer: the papers are not at hand ("还没拿到发票", "发票找不到了", "明天再拍"). */
+const NOT_AT_HAND = ['没拿到', '还没拿', '还没开', '没开', '没给', '找不到', '丢了', '弄丢', '没带', '不在身边', '不在家', '以后再', '明天再', '过几天再', '回头再', '等几天', '还没有', '没有'];
+/** Said in a longer answer after some photos: that was all ("好了，就这一张", "就这几张"). */
+const ALL_SENT = ['发完', '传完', '拍完', '就这一张', '就这几张', '就这两张', '就这些', '就这么多', '没有了', '没了', '好了', '完了'];
 
 export function documentCounts(answers: Answers): Record<string, number> {
   const v = answers[DOCUMENT_COUNTS];
@@ -50,12 +56,13 @@ export function handleDocuments(step: DocumentsStep, text: string, env: StepEnv)
   const s = commandText(text);
   const count = documentCounts(env.answers)[step.item] ?? 0;
   const item = env.t(step.itemLabel);
+  const says = (words: string[]) => !looksLikeQuestion(s) && words.some((w) => s.includes(w));
   // "没有了" after some uploads means "no more"; "没有" before any means "I don't have it".
-  if (DONE.includes(s) || (count > 0 && SKIP.includes(s))) {
+  if (DONE.includes(s) || (count > 0 && (SKIP.includes(s) || says(ALL_SENT)))) {
     if (count === 0) return { kind: 'stay', replies: [env.t('docs.none_yet', { item })] };
     return { kind: 'answer', patch: { [step.field]: 'done' }, notes: [env.t('docs.item_done', { item, n: count })] };
   }
-  if (SKIP.includes(s)) {
+  if (SKIP.includes(s) || (count === 0 && says(NOT_AT_HAND))) {
     return { kind: 'answer', patch: { [step.field]: 'skipped' }, notes: [env.t('docs.skipped', { item })] };
   }
   return { kind: 'retry', hint: env.t('docs.hint') };

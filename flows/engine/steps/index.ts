@@ -1,5 +1,7 @@
 /** Dispatch from a step's kind to the file that handles it. */
+import { envWith } from '../env';
 import type { DocumentsStep, StepDef, StepEnv, StepOutcome } from '../flow';
+import { foldedAsk, readFolded } from '../fold';
 import { handleChoice, promptChoice } from './choice';
 import { handleDocuments, promptDocuments } from './documents';
 import { handleQuestion, promptQuestion } from './question';
@@ -12,9 +14,9 @@ export { displayAnswer } from './display';
 export function promptFor(step: StepDef, env: StepEnv): string {
   switch (step.kind) {
     case 'question':
-      return promptQuestion(step, env);
+      return promptQuestion(step, env, foldedAsk(step, env));
     case 'choice':
-      return promptChoice(step, env);
+      return promptChoice(step, env, foldedAsk(step, env));
     case 'yesno':
       return promptYesNo(step, env);
     case 'documents':
@@ -33,7 +35,20 @@ export function remindFor(step: StepDef, env: StepEnv): string {
   return step.kind === 'summary' ? remindSummary(env) : promptFor(step, env);
 }
 
+/** A text as the answer to a step: both halves of a folded question (fold.ts), or the step's own reading. */
 export function handleText(step: StepDef, text: string, env: StepEnv): StepOutcome {
+  return readFolded(step, text, env, readOne) ?? readOne(step, text, env);
+}
+
+/** The step's own reading, with what the text says beyond it for later steps (`more`, said back there). */
+function readOne(step: StepDef, text: string, env: StepEnv): StepOutcome {
+  const o = byKind(step, text, env);
+  if (!step.more || !(o.kind === 'answer' || o.kind === 'confirm' || (o.kind === 'stay' && o.patch))) return o;
+  const more = step.more(text, envWith(env, o.patch ?? {}));
+  return more.length > 0 ? { ...o, prefill: [...(o.prefill ?? []), ...more] } : o;
+}
+
+function byKind(step: StepDef, text: string, env: StepEnv): StepOutcome {
   switch (step.kind) {
     case 'question':
       return handleQuestion(step, text, env);

@@ -11,8 +11,9 @@ import type { QuestionStep, StepEnv, StepOutcome } from '../flow';
 import { checkLimits } from '../conditions';
 import { envWith } from '../env';
 
-export function promptQuestion(step: QuestionStep, env: StepEnv): string {
-  return step.ask(env);
+/** `folded`: the chat's question asking this and the next answer together (engine/fold.ts). */
+export function promptQuestion(step: QuestionStep, env: StepEnv, folded?: string | null): string {
+  return folded ?? step.ask(env);
 }
 
 export function handleQuestion(step: QuestionStep, text: string, env: StepEnv): StepOutcome {

@@ -75,14 +75,19 @@ describe('parseYesNo: phrasings villagers use (issue 10)', () => {
     else expect(r).toEqual({ ok: true, value: expected });
   });
 
-  test.each<[string, { answer: boolean; rest: string } | null]>([
-    ['不对，两万二', { answer: false, rest: '两万二' }],
-    ['不对两万二', { answer: false, rest: '两万二' }],
-    ['对，两万', { answer: true, rest: '两万' }],
-    ['对的，就按这个算', { answer: true, rest: '就按这个算' }],
+  test.each<[string, { answer: boolean; rest: string; clause: boolean } | null]>([
+    ['不对，两万二', { answer: false, rest: '两万二', clause: true }],
+    ['不对两万二', { answer: false, rest: '两万二', clause: false }],
+    ['对，两万', { answer: true, rest: '两万', clause: true }],
+    ['对的，就按这个算', { answer: true, rest: '就按这个算', clause: true }],
+    ['不是，是外孙女', { answer: false, rest: '是外孙女', clause: true }],
     ['两万二', null],
     ['不知道', null], // not a no followed by something
     ['不知道，两万吧', null],
+    ['不记得哪天', null],
+    ['不记得哪天了，8月份', null],
+    ['不清楚', null],
+    ['不太清楚，大概两万', null],
   ])('leadingYesNo(%j) → %j', (input, expected) => {
     expect(leadingYesNo(input)).toEqual(expected);
   });

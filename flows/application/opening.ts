@@ -1,0 +1,33 @@
+/**
+ * A first message that already says why the villager writes starts the application with it
+ * (issue 10): "我要申请帮扶" / "想申请" / "申请补助" ask the cause; "我老伴住院花了三万二，想申请",
+ * "我家房子被水冲了", "孙子上大学交不起学费" start that cause, and what they say besides (the
+ * patient, the cost, the kind of disaster, the stage) waits to be said back at its own question.
+ * The application then starts at the first question still to answer (the name). Greetings,
+ * questions and unclear messages are not openings: the menu (or the policy answer) follows.
+ */
+import { readHardship } from '../parse';
+import type { StepEnv, StepOutcome } from '../engine/flow';
+import { factsFor } from './facts';
+import { APPLY_FLOW, applyFlow } from './index';
+
+export function openApplication(text: string, env: StepEnv): StepOutcome | null {
+  const r = readHardship(text);
+  if (!r) return null;
+  // several hardships: the cause is asked, with a word on why
+  if (r.several) return { kind: 'switch', flow: APPLY_FLOW, replies: [env.t('heard.cause.several')] };
+  const cause = r.hardship;
+  if (!cause) return r.applying ? { kind: 'switch', flow: APPLY_FLOW } : null;
+  const answers = { cause };
+  const facts = factsFor(cause, text, { ...env, flow: applyFlow, answers, state: { ...env.state, flow: APPLY_FLOW, answers } });
+  // the application's intro and what was understood, in one message
+  const intro = applyFlow.intro?.(env) ?? [];
+  return {
+    kind: 'switch',
+    flow: APPLY_FLOW,
+    answers,
+    prefill: facts,
+    replies: [[...intro, env.t('heard.opening.cause', { cause: env.t(`cause.${cause}`) })].join('\n')],
+    intro: false,
+  };
+}

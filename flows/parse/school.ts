@@ -1,0 +1,51 @@
+/**
+ * A school taken out of a sentence: "在县二中读书" → 县二中, "就在县职中" → 县职中,
+ * "县第一中学" → 县第一中学. A name ends like a school (中学, 小学, 大学, 学院, 职中, 一中 …)
+ * and has something before its ending; the words leading up to it and after it are not part of it.
+ */
+import { normalizeInput } from './normalize';
+
+/** A school's name ends with one of these, or with a number and 中 ("县二中"). */
+export const SCHOOL_ENDINGS: readonly string[] = [
+  '实验学校', '职业技术学院', '职业学院', '技术学院', '中心小学', '中心校', '中学', '小学', '大学', '学院', '学校', '职中', '职高', '技校', '中专',
+  '卫校', '幼儿园', '附中', '附小', '师范', '高中', '初中',
+];
+const NUMBERED = /[一二三四五六七八九十0-9]中/u;
+/** Leading up to a school's name in a sentence. */
+export const BEFORE_SCHOOL: readonly string[] = ['就在', '是在', '在', '读的', '读', '上的', '上', '念的', '念', '考上了', '考上', '考的', '去了', '去', '是'];
+
+const NAME_CHAR = /[\p{Script=Han}A-Za-z0-9·()（）]/u;
+const byLength = (w: readonly string[]) => [...w].sort((a, b) => b.length - a.length);
+const ENDINGS = byLength(SCHOOL_ENDINGS);
+const BEFORE = byLength(BEFORE_SCHOOL);
+
+/** The school named in a sentence, or null. */
+export function findSchool(text: string): string | null {
+  const s = normalizeInput(text);
+  const endingAt = (i: number) => ENDINGS.find((e) => s.startsWith(e, i)) ?? (NUMBERED.test(s.slice(i, i + 2)) ? s.slice(i, i + 2) : undefined);
+  for (let end = 0; end < s.length; end++) {
+    const first = endingAt(end);
+    if (!first) continue;
+    // an ending running on into a longer one: "第一中学" (一中 → 中学), "师范大学" (师范 → 大学)
+    let stop = end + first.length;
+    let last = first.length;
+    for (let i = end + 1; i <= stop && i < s.length; i++) {
+      const next = endingAt(i);
+      if (next && i + next.length > stop) {
+        stop = i + next.length;
+        last = next.length;
+      }
+    }
+    let start = end;
+    while (start > 0 && NAME_CHAR.test(s[start - 1])) start--;
+    let name = s.slice(start, stop);
+    for (let cut = true; cut; ) {
+      const w = BEFORE.find((b) => name.startsWith(b) && name.length - b.length >= last);
+      cut = w !== undefined;
+      if (w) name = name.slice(w.length);
+    }
+    // a verb left in front ("刚考上大学", "省城的大学") is a sentence, not a name: none is taken
+    if (name.length > last && !/[上读念考在去到了刚是的]/u.test(name.slice(0, name.length - last))) return name;
+  }
+  return null;
+}
