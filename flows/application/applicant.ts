@@ -122,8 +122,8 @@ export const applicantSteps: StepDef[] = [
     editWords: ['脱贫户', '脱贫', '贫困户', 'poverty', 'formerly poor'],
     ask: (env) => env.t('apply.povertyAlleviated.ask'),
     // The question explains 脱贫户 as 以前建档立卡的贫困户: answers in those words count.
-    yesMarks: ['脱贫户', '贫困户', '建档立卡', '建过档', '建档了', '以前是', '原来是', '之前是', '是过'],
-    noMarks: ['一般户', '普通户', '普通农户', '一般农户'],
+    yesMarks: ['脱贫', '脱的贫', '贫困户', '建档立卡', '建过档', '建档了', '以前是', '原来是', '之前是', '是过', '评上', '评过'],
+    noMarks: ['一般户', '普通户', '普通农户', '一般农户', '以前不是', '原来不是', '之前不是'],
     hint: 'understand.yesno.shi',
     display: (v, env) => env.t(v ? 'common.yes' : 'common.no'),
   },

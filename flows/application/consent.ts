@@ -6,8 +6,10 @@
  */
 import type { StepDef, StepEnv, StepOutcome } from '../engine/flow';
 
-const YES = ['同意', '我同意', '愿意', '我愿意', '承诺', '我承诺', 'agree', 'i agree', 'yes, i agree'];
+const YES = ['同意', '我同意', '愿意', '我愿意', '承诺', '我承诺', '没意见', '没有意见', 'agree', 'i agree', 'yes, i agree'];
 const NO = ['不同意', '我不同意', '不愿意', '不承诺', 'disagree', 'i disagree', 'do not agree', "don't agree"];
+/** The check itself said yes to ("让查", "查吧"), or no to when negated ("不让查"). */
+const CHECK_MARKS = ['让查', '查吧', '可以查', '随便查', '给查', '让你们查'];
 
 function refuse(env: StepEnv): StepOutcome {
   return {
@@ -29,6 +31,7 @@ export const consentSteps: StepDef[] = [
     ask: (env) => env.t('consent.income.ask'),
     yesWords: YES,
     noWords: NO,
+    yesMarks: CHECK_MARKS,
     onNo: refuse,
     hint: 'consent.hint',
     display: (_v, env) => env.t('consent.agreed'),

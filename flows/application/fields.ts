@@ -72,6 +72,8 @@ export interface AmountOptions extends Common {
   topic: AmountTopic;
   /** The question asks for a yearly figure: a monthly one is multiplied by twelve, after a yes. */
   per?: 'year';
+  /** The question asks what the household paid itself ("自己掏了三万" is its figure among others). */
+  selfPaid?: boolean;
   /** An upper bound from another answer ("reimbursed ≤ total"), with the hint key used when exceeded. */
   atMost?: { field: string; hint: string };
   notes?: (env: StepEnv) => string[];
@@ -82,7 +84,7 @@ export function amountQuestion(c: AmountOptions): QuestionStep {
   return {
     kind: 'question',
     ...base(c),
-    parse: (text, env) => checkAmount(text, { allowZero: c.allowZero ?? false, topic: c.topic, per: c.per, of: c.atMost?.field }, env),
+    parse: (text, env) => checkAmount(text, { allowZero: c.allowZero ?? false, topic: c.topic, per: c.per, selfPaid: c.selfPaid, of: c.atMost?.field }, env),
     atMost: c.atMost,
     notes: c.notes,
     display: (v, env) => formatMoney(env.lang, v as number),

@@ -93,10 +93,10 @@ export const illnessSteps: StepDef[] = forCause('illness', [
     editWords: ['医院级别', '级别', '几级医院', '医院等级', 'hospital level'],
     ask: (env) => env.t('apply.hospitalLevel.ask'),
     options: (env) => [
-      { id: 'township', text: env.t('apply.hospitalLevel.township'), labels: ['乡镇卫生院', '卫生院', '乡镇', '乡级', '镇卫生院', '乡卫生院', 'township', 'health centre', 'health center'] },
+      { id: 'township', text: env.t('apply.hospitalLevel.township'), labels: ['乡镇卫生院', '卫生院', '乡镇', '乡级', '镇卫生院', '乡卫生院', '乡里', '镇上', '镇里', '乡上', 'township', 'health centre', 'health center'] },
       { id: 'county', text: env.t('apply.hospitalLevel.county'), labels: ['县级', '县级医院', '县医院', '县', 'county'] },
-      { id: 'city', text: env.t('apply.hospitalLevel.city'), labels: ['市级', '市级医院', '市医院', '市', 'city'] },
-      { id: 'province', text: env.t('apply.hospitalLevel.province'), labels: ['省级', '省级及以上', '省级医院', '省医院', '省', 'province', 'provincial'] },
+      { id: 'city', text: env.t('apply.hospitalLevel.city'), labels: ['市级', '市级医院', '市医院', '市里', '市', 'city'] },
+      { id: 'province', text: env.t('apply.hospitalLevel.province'), labels: ['省级', '省级及以上', '省级医院', '省医院', '省里', '省城', '省', 'province', 'provincial'] },
     ],
   },
   amountQuestion({
@@ -147,6 +147,7 @@ export const illnessSteps: StepDef[] = forCause('illness', [
     topic: 'cost',
     // No label of its own: the summary line and "修改 自付" belong to the confirmation above.
     showIf: { field: 'selfPaidConfirmed', equals: false },
+    selfPaid: true,
     allowZero: true,
     atMost: { field: 'totalCostFen', hint: 'apply.selfPaidFen.too_much' },
   }),

@@ -22,6 +22,8 @@ export interface AmountOptions {
   per?: 'year';
   /** What the question asks about: a figure whose lead-in says otherwise is not taken for it. */
   topic?: W.AmountTopic;
+  /** The question asks what the household paid itself: of several figures, the one said so ("自己掏了三万"). */
+  selfPaid?: boolean;
 }
 
 export type AmountApprox = 'estimate' | 'range' | 'monthly' | 'picked' | 'summed';
@@ -49,6 +51,8 @@ interface Figure {
   topic?: W.AmountTopic;
   /** Said as a total ("总共五万"): never added to another figure. */
   total?: boolean;
+  /** Said as what the household paid itself ("自己掏了三万"). */
+  self?: boolean;
 }
 
 const failure = (reason: 'empty' | 'not_a_number' | 'negative' | 'too_large' | 'zero'): ParseResult<number> => ({ ok: false, reason });
@@ -156,6 +160,8 @@ function figuresOf(said: string): Figure[] | 'bad' {
     const afterMarker = after.replace(/^(?:大几|多|来|几)(?![十百千万点一])/u, ''); // "十多个" is a count, "一万多点" money
     if (!hasYuan && (startsWithAny(after, W.NOT_MONEY_AFTER) || (afterMarker !== after && startsWithAny(afterMarker, W.NOT_MONEY_AFTER)))) continue;
     if (LONE.test(f.text) && after !== '' && !LONE_MAY_PRECEDE.test(after)) continue;
+    if (LONE.test(f.text) && W.GRADE_BEFORE.test(before)) continue; // "高二"
+    if (W.SHARE_BEFORE.test(before) || W.TERM_BEFORE.test(before)) return 'bad'; // "百分之六十", "一学期三千"
     if (endsWithAny(before, W.RETRACT_BEFORE)) continue; // "不是三万，是两万"
     if (/^[a-z]/u.test(after) && !/^(?:rmb|yuan)/u.test(after)) return 'bad'; // "3.5k", "3w": an unknown unit
     if (W.OTHER_PERIOD_BEFORE.test(before)) return 'bad';
@@ -168,7 +174,9 @@ function figuresOf(said: string): Figure[] | 'bad' {
       kind = 'estimate';
     } else if (startsWithAny(after, W.ESTIMATE_AFTER) || endsWithAny(before, W.ESTIMATE_BEFORE)) kind = 'estimate';
 
-    const figure: Figure = { fen: 0n, kind, monthly: W.MONTHLY_BEFORE.test(before), topic: topicOf(before, after), total: W.TOTAL_BEFORE.test(before) };
+    const figure: Figure = {
+      fen: 0n, kind, monthly: W.MONTHLY_BEFORE.test(before), topic: topicOf(before, after), total: W.TOTAL_BEFORE.test(before), self: W.SELF_PAID_BEFORE.test(before),
+    };
     const exact = f.high === undefined ? moneyFen(text) : null;
     const ends = f.high !== undefined ? [text, f.high] : exact === null ? splitRange(text) : null;
     if (exact !== null) figure.fen = exact;
@@ -214,11 +222,14 @@ function readSentence(s: string, opts: AmountOptions, allowZero: boolean): Amoun
   const clauses = clausesOf(s);
   if (clauses.length > 0 && clauses.every((c) => zeroClause(c) !== null)) return settled(0n, allowZero);
   if (looksLikeQuestion(s)) return failure('not_a_number');
-  const figures = figuresIn(s);
-  if (figures === 'bad' || figures.length === 0) return failure('not_a_number');
+  const said = figuresIn(s);
+  if (said === 'bad' || said.length === 0) return failure('not_a_number');
+  // "花了5万报了2万，自己掏3万": the self-paid figure is not part of the total, and is the answer where it is asked
+  const self = said.filter((f) => f.self);
+  const figures = said.length > 1 && self.length > 0 && self.length < said.length ? (opts.selfPaid ? self : said.filter((f) => !f.self)) : said;
 
   let chosen = figures[0];
-  let picked = false;
+  let picked = figures !== said; // one taken among others said: said back
   // parts of what is asked, each said with its own lead-in ("种地卖了一万，打工挣了两万"): added up, said back
   // (a monthly part counts twelve times where a yearly sum is asked: "学费八千，生活费一个月一千")
   const yearly = (f: Figure) => (f.monthly ? f.fen * 12n : f.fen);
@@ -245,7 +256,7 @@ function readSentence(s: string, opts: AmountOptions, allowZero: boolean): Amoun
   if (value > MAX_FEN) return failure('too_large');
   if (value === 0n && !allowZero) return failure('zero');
   const n = Number(value);
-  if (picked) return { ok: false, approx: 'picked', value: n, figures: figures.map((f) => Number(f === chosen ? value : f.fen)) };
+  if (picked) return { ok: false, approx: 'picked', value: n, figures: said.map((f) => Number(f === chosen ? value : f.fen)) };
   if (chosen.monthly) return { ok: false, approx: 'monthly', value: n, perMonth: Number(chosen.fen), roughly: chosen.kind !== 'exact' };
   if (chosen.kind === 'estimate') return { ok: false, approx: 'estimate', value: n };
   if (chosen.kind === 'range') return { ok: false, approx: 'range', value: n, low: Number(chosen.low), high: Number(chosen.high) };

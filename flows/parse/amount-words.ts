@@ -67,9 +67,17 @@ export const RANGE_BETWEEN = ['到', '至', '-', '~', '或', '或者'];
 
 // How often a figure comes: announced right before it, possibly with a few words in between.
 // Not 花了: "住院一个月花了两万" is a total, not a monthly figure.
-const FILLERS = '(?:的|里|能|大概|大约|差不多|平均|收入|工资|生活费|开销|花销|要|得|挣|赚|能挣|能赚|有|就|也就|才|都|给|发)*';
+const FILLERS = '(?:的|里|能|大概|大约|差不多|平均|收入|工资|生活费|开销|花销|要|得|挣|赚|能挣|能赚|有|就|也就|才|都|给|发|\\p{Script=Han}{0,2}费)*';
 /** "一个月两千", "每月工资三千", "月均两千": a monthly figure. */
 export const MONTHLY_BEFORE = new RegExp(`(?:每个?月|一个?月|月均|月平均|月收入|月工资)${FILLERS}$`, 'u');
+/** "一学期三千", "半年五千": a figure for part of a year — not what any question asks; asked again. */
+export const TERM_BEFORE = new RegExp(`(?:每个?学期|一个?学期|上学期|下学期|这学期|半年)${FILLERS}$`, 'u');
+/** "报了百分之六十": a share, not a sum ("一半" is read as a share of the total elsewhere). */
+export const SHARE_BEFORE = /分之$/u;
+/** "高二", "初三", "大一": a school grade, not money ("上高二，一年一万"). */
+export const GRADE_BEFORE = /(?:高中|初中|小学|大学|高|初|大|研)$/u;
+/** Right before a figure: what the household paid itself ("自己掏了三万") — not the total, however it is worded. */
+export const SELF_PAID_BEFORE = /(?:自己|个人)(?:掏了|掏|付了|付|出了|出|花了|花|承担了|承担|负担)?$|(?:自付|自费|自掏|自负)了?$/u;
 /** "一天一百", "每周五百": a daily or weekly figure — not what any question asks; asked again. */
 export const OTHER_PERIOD_BEFORE = new RegExp(`(?:每天|一天|天天|日薪|每周|一周|每星期|一星期|一个星期|每礼拜|一礼拜)${FILLERS}$`, 'u');
 

@@ -49,7 +49,16 @@ function firstHospital(text: string): { name: string; before: string; after: str
 
 /** What is left of a sentence about the illness once the hospital and the words around it are gone ("看的肺癌" → "肺癌"). */
 export function illnessAround(before: string, after: string): string {
-  let s = `${before} ${after}`.replace(SEP, ' ').trim();
+  // each clause on its own: "脑梗，在省城的大医院住的" leaves "脑梗" and "住的", and "住的" is only words around it
+  return `${before} ${after}`
+    .split(SEP)
+    .map(illnessIn)
+    .filter((c) => c !== '' && !AROUND.includes(c))
+    .join(',');
+}
+
+function illnessIn(clause: string): string {
+  let s = clause;
   for (let prev = ''; prev !== s; ) {
     prev = s;
     s = s.trim();
@@ -58,7 +67,7 @@ export function illnessAround(before: string, after: string): string {
     const tail = AROUND.find((w) => s.endsWith(w) && s.length > w.length);
     if (tail) s = s.slice(0, -tail.length);
   }
-  return s.replace(/\s+/g, '').trim();
+  return s.trim();
 }
 
 /** The level the hospital's name says, from the mark nearest its end; null when it says none. */

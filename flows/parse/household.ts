@@ -13,6 +13,8 @@ const MEMBERS_BY_LENGTH = [...W.MEMBERS].sort((a, b) => b.length - a.length);
 
 /** "我", "老伴", "两个孙子" → how many people; null when the part is not a person we know. */
 function membersIn(part: string): number | null {
+  const phrase = W.HOUSEHOLD_PHRASES[part.replace(/^(?:我们|俺们|我家|俺家|家里|就)/u, '')];
+  if (phrase !== undefined) return phrase; // "老两口带着个孙子": a set phrase is a part of the list too
   const who = MEMBERS_BY_LENGTH.find((w) => part.endsWith(w));
   if (!who) return null;
   const count = part.slice(0, part.length - who.length).replace(/个$/u, '').replace(/^我的|^我|^俺的|^俺/u, '');
@@ -47,6 +49,16 @@ export function readHouseholdSize(text: string, range = { min: 1, max: 20 }): Pa
   const plain = parseInteger(core, range);
   if (plain.ok || plain.reason === 'choice_out_of_range') return plain;
 
+  // "老两口带着个孙子", "我和老伴，还有两个孙子": people listed, one part a set phrase — counted, to confirm
+  const listed = countListed(core);
+  if (listed !== null) {
+    const r = inRange(listed);
+    return r.ok ? { ok: false, approx: 'counted', value: listed } : r;
+  }
+  // "我跟老伴俩": people listed, then how many they make
+  const both = /^(.+?)(?:俩|两个|两人|二人)$/u.exec(core);
+  if (both && countListed(both[1]) === 2) return inRange(2);
+
   // "我家一共五口人，两个孩子在外上学": the one figure counted in 口 or 人
   const counts = new Set([...s.matchAll(/([0-9零一二两俩三仨四五六七八九十]+)(?:口人|口|个人|人)/gu)].map((m) => parseChineseNumber(m[1])));
   if (counts.size === 1) {
@@ -55,10 +67,5 @@ export function readHouseholdSize(text: string, range = { min: 1, max: 20 }): Pa
   }
   if (counts.size > 1) return { ok: false, reason: 'not_a_number' };
 
-  const listed = countListed(core);
-  if (listed !== null) {
-    const r = inRange(listed);
-    return r.ok ? { ok: false, approx: 'counted', value: listed } : r;
-  }
   return { ok: false, reason: 'not_a_number' };
 }

@@ -29,7 +29,9 @@ function numberIn(raw: string): string {
  */
 export function parseIdNumber(text: string, now: Date = new Date()): ParseResult<string> {
   const raw = stripAffixes(stripTrailingPunctuation(normalizeInput(text)), LABELS, []);
-  const id = numberIn(raw).replace(/[\s-]/g, '').toUpperCase();
+  const said = numberIn(raw).replace(/[\s-]/g, '').toUpperCase();
+  // the same number pasted twice ("4305…2011 4305…2011") is one number
+  const id = said.length === 36 && said.slice(0, 18) === said.slice(18) ? said.slice(18) : said;
   if (id === '') return { ok: false, reason: 'empty' };
   if (!/^[0-9X]+$/.test(id)) return { ok: false, reason: 'id_format' };
   if (/^\d{15}$/.test(id)) return { ok: false, reason: 'id_length_15' };

@@ -12,7 +12,7 @@ export const NAME_LEADINS: readonly string[] = [
   '他叫', '她叫', '他是', '她是', '病人叫', '病人是', '病人名字叫', '病人', '患者叫', '患者是', '患者',
   '学生叫', '学生是', '学生名字叫', '学生', '孩子叫', '孩子名字叫', '娃叫', '娃儿叫', '是',
   // fillers before the answer ("嗯 我叫陈德福")
-  '嗯嗯', '嗯', '哦', '噢', '喔', '啊', '那个', '好的', '好',
+  '嗯嗯', '嗯', '哦', '噢', '喔', '啊', '那个', '好的', '好', '你好', '您好',
 ];
 
 export const EN_NAME_LEADINS: readonly string[] = [
@@ -29,7 +29,9 @@ export const AS_ON_ID: readonly string[] = [
 ];
 
 /** Said after the name: the applicant's role, or nothing that changes it. */
-export const NAME_TAILS: readonly string[] = ['就是户主', '是户主', '户主', '是本人', '本人', '是申请人', '申请人', '就是我', '是我'];
+export const NAME_TAILS: readonly string[] = [
+  '我就是户主', '我是户主', '俺是户主', '就是户主', '是户主', '户主', '是本人', '本人', '是申请人', '申请人', '就是我', '是我',
+];
 
 /** Particles a sentence ends with ("李桂兰啊"). */
 export const PARTICLES = '啊呀吧哦嘛呢哈噢喔啦咯嘞哟呗';

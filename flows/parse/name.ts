@@ -167,8 +167,23 @@ function readLatin(s: string): NameReading {
   return withRelation({ kind: 'name', name: c }, relation);
 }
 
+/**
+ * Spaces typed between the characters of a name ("赵 淑 芬", "王 富贵") are not part of it; between
+ * words ("王子豪 上初二") they part a name from what is said about it, and stay.
+ */
+function joinSpacedName(text: string): string {
+  const chunks = text.trim().split(/\s+/u);
+  const spacedOut = chunks.some((c) => Array.from(c).length === 1 && /\p{Script=Han}/u.test(c));
+  return spacedOut ? text.replace(/(?<=[\p{Script=Han}·])\s+(?=[\p{Script=Han}·])/gu, '') : text;
+}
+
+/** "我叫王富贵。我叫王富贵。": the same sentence said twice (a voice message sent again) is said once. */
+function once(s: string): string {
+  return /^(.{2,}?)[\s.,!?;~]*\1[\s.,!?;~]*$/u.exec(s)?.[1] ?? s;
+}
+
 function readHan(text: string): NameReading {
-  let s = trim(text.replace(/(?<=[\p{Script=Han}·])\s+(?=[\p{Script=Han}·])/gu, '').replace(/[•・‧]/gu, '·'));
+  let s = trim(once(joinSpacedName(text)).replace(/[•・‧]/gu, '·'));
   let relation: string | undefined;
   let asOnId = false;
   // The words around the name are taken off until nothing more comes off.
@@ -179,6 +194,10 @@ function readHan(text: string): NameReading {
       const inner = trim(bracket[2]);
       const rel = relationFirst(inner, false);
       if (ROLE_WORDS.includes(inner)) s = trim(bracket[1]);
+      else if (AS_ID.some((w) => inner.startsWith(w))) {
+        asOnId = true; // "王富贵（身份证上的名字）"
+        s = trim(bracket[1]);
+      }
       else if (rel && rel.rest === '') {
         relation ??= rel.relation;
         s = trim(bracket[1]);

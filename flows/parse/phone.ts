@@ -3,20 +3,32 @@ import { normalizeInput, stripAffixes, stripTrailingPunctuation } from './normal
 
 const LABELS = ['我的', '手机号码', '手机号', '手机', '电话号码', '电话', '号码', '是', ':'];
 
-/** The number of "手机13812345678，打这个就行": words around one run of digits are not part of it. */
+const RUN = /\+?[0-9][0-9\s\-.()]{5,}[0-9]/gu;
+const digitsOf = (run: string) => run.replace(/[^0-9]/g, '');
+
+/**
+ * The number of "手机13812345678，打这个就行": words around one run of digits are not part of it;
+ * the same number said twice ("13912345678，13912345678") is one number.
+ */
 function numberIn(raw: string): string {
-  const run = /\+?[0-9][0-9\s\-.()]{5,}[0-9]/u.exec(raw);
-  if (!run) return raw;
+  const runs = [...raw.matchAll(RUN)];
+  if (runs.length === 0) return raw;
+  if (runs.length > 1 && runs.every((r) => digitsOf(r[0]) === digitsOf(runs[0][0]))) return runs[0][0];
+  const run = runs[0];
   const around = raw.slice(0, run.index) + raw.slice(run.index + run[0].length);
   return /[0-9A-Za-z]/u.test(around) ? raw : run[0];
 }
+
+/** Digits spoken and written out by voice input ("一三九一二三四五六七八", 幺 for 1): seven or more in a row. */
+const SPOKEN_DIGIT: Record<string, string> = { 零: '0', 〇: '0', 洞: '0', 幺: '1', 一: '1', 二: '2', 两: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+const spokenDigits = (s: string) => s.replace(/[零〇洞幺一二两三四五六七八九]{7,}/gu, (run) => Array.from(run, (c) => SPOKEN_DIGIT[c]).join(''));
 
 /**
  * Mainland mobile number → 11 digits. Accepts +86 / 86 / 0086 prefixes and any spaces,
  * hyphens, dots or brackets typed between digit groups ("138-1234-5678", "(+86)138 1234 5678").
  */
 export function parsePhone(text: string): ParseResult<string> {
-  const raw = numberIn(stripAffixes(stripTrailingPunctuation(normalizeInput(text)), LABELS, []));
+  const raw = numberIn(stripAffixes(stripTrailingPunctuation(spokenDigits(normalizeInput(text))), LABELS, []));
   let digits = raw.replace(/[\s\-.()]/g, '');
   if (digits === '') return { ok: false, reason: 'empty' };
   if (digits.startsWith('+86')) digits = digits.slice(3);

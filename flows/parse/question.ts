@@ -19,7 +19,9 @@ export function looksLikeQuestion(text: string): boolean {
   if (s === '') return false;
   if (/[?？]\s*$/u.test(s) || /[?？]/u.test(s)) return true;
   const bare = s.replace(/[\s.,!~;:…、。！～]+$/u, '').replace(NOTHING, '没');
-  if (ENDINGS.some((e) => bare.endsWith(e) && bare.length > e.length)) return true;
+  // "对着呢", "好着呢": 着呢 says how things are, it does not ask
+  const statement = /着呢$/u.test(bare);
+  if (!statement && ENDINGS.some((e) => bare.endsWith(e) && bare.length > e.length)) return true;
   if (WORDS.some((w) => bare.includes(w))) return true;
   return EN_START.test(bare) && bare.split(/\s+/).length >= 3;
 }

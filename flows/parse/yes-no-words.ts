@@ -31,8 +31,8 @@ export const UNSURE_WORDS = ['知道', '清楚', '晓得', '确定', '记得', '
 export const NEGATION = /^(?:不|没)(?:太|大|怎么|是很|是太|很)?/u;
 
 /** Right before a step's mark, these turn it round ("不是脱贫户", "没建过档"). */
-export const MARK_NEGATIONS = ['从来不是', '从来没', '并不是', '不算', '不是', '没有', '没', '不', '未'];
+export const MARK_NEGATIONS = ['从来不是', '从来没', '并不是', '不算', '不是', '没有', '没', '不', '未', '不愿意', '不想', '不同意', '不准', '不许', '别'];
 
 // Politeness and particles that do not change the answer ("好的呀", "我同意", "是的谢谢", "那就这样").
 export const YES_NO_PREFIXES = ['我们家', '俺们家', '我家', '俺家', '咱家', '我们', '俺们', '我', '俺', '那就', '那', '还', '嗯'];
-export const YES_NO_SUFFIXES = ['谢谢你', '谢谢您', '谢谢', '啊', '呀', '吧', '哦', '噢', '喔', '啦', '呢', '哈', '了', '嘛', '的'];
+export const YES_NO_SUFFIXES = ['谢谢你', '谢谢您', '谢谢', '啊', '呀', '吧', '哦', '噢', '喔', '啦', '呢', '哈', '了', '嘛', '的', '嘞', '咧', '哩', '哟'];

@@ -19,10 +19,10 @@ export const DOCUMENT_COUNTS = 'documents';
 /** Kind used for media sent while another question is being asked. */
 export const OTHER_KIND = 'other';
 
-const DONE = ['好了', '好', '好的', '完成', '完了', '发完了', '发完', '传完了', '没了', '没有了', '就这些', '就这么多', '下一步', '下一项', 'done', 'finished', 'ok', 'next', "that's all", 'no more'];
+const DONE = ['好了', '好', '好的', '好啦', '完成', '完了', '发完了', '发完', '发好了', '传完了', '没了', '没有了', '就这些', '就这么多', '下一步', '下一项', 'done', 'finished', 'ok', 'next', "that's all", 'no more'];
 const SKIP = ['跳过', '没有', '暂时没有', '没有这个', '没这个', '无', '不发', '以后再发', '以后再说', 'skip', 'none', "i don't have it", 'not now'];
 /** Said in a longer answer: the papers are not at hand ("还没拿到发票", "发票找不到了", "明天再拍"). */
-const NOT_AT_HAND = ['没拿到', '还没拿', '还没开', '没开', '没给', '找不到', '丢了', '弄丢', '没带', '不在身边', '不在家', '以后再', '明天再', '过几天再', '回头再', '等几天', '还没有', '没有'];
+const NOT_AT_HAND = ['没拿到', '还没拿', '还没开', '没开', '没给', '找不到', '丢了', '弄丢', '没带', '不在身边', '不在家', '以后再', '明天再', '过几天再', '回头再', '等几天', '等会', '等一会', '待会', '一会儿再', '还没有', '没有'];
 /** Said in a longer answer after some photos: that was all ("好了，就这一张", "就这几张"). */
 const ALL_SENT = ['发完', '传完', '拍完', '就这一张', '就这几张', '就这两张', '就这些', '就这么多', '没有了', '没了', '好了', '完了'];
 

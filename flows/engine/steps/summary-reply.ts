@@ -193,7 +193,11 @@ function isSubmit(norm: string, s: string): boolean {
   if (W.NOT_SUBMIT.includes(bare) || hasFigureWords(s)) return false;
   if (W.BUT_WORDS.some((b) => s.includes(b)) || cueAt(s)) return false;
   const yn = parseYesNo(norm, { yes: W.SUBMIT_WORDS, no: W.NO_WORDS });
-  return yn.ok && yn.value;
+  if (yn.ok) return yn.value;
+  // a yes run into "提交" ("好了提交", "行提交吧")
+  const before = /^(.+?)提交[吧了啊]*$/u.exec(bare)?.[1];
+  const yes = before === undefined ? null : parseYesNo(before);
+  return yes !== null && yes.ok && yes.value;
 }
 
 export function readSummaryReply(text: string, items: EditItem[]): SummaryReply {

@@ -48,6 +48,10 @@ export const APPLICANT: Question[] = [
       ['秀英', sure('秀英')],
       ['李桂兰奶奶', sure('李桂兰')],
       ['张师傅', AGAIN],
+      ['你好我叫王富贵', is('王富贵')],
+      ['我叫李秀兰我是户主', is('李秀兰')],
+      ['王富贵（身份证上的名字）', is('王富贵')],
+      ['我叫王富贵。我叫王富贵。', is('王富贵')], // a voice message sent twice
     ],
   },
   {
@@ -76,6 +80,7 @@ export const APPLICANT: Question[] = [
       ['43052419580312201', AGAIN],
       ['430524580312201', AGAIN], // an old 15-digit card
       ['身份证丢了，补办去了', AGAIN],
+      [`${ID_A} ${ID_A}`, is(ID_A)], // pasted twice
     ],
   },
   {
@@ -103,6 +108,9 @@ export const APPLICANT: Question[] = [
       ['1381234567', AGAIN],
       ['0731-84567890', AGAIN], // a landline: a mobile is asked
       ['没有手机', AGAIN],
+      ['电话是一三九一二三四五六七八', is('13912345678')], // voice input writes the digits out
+      ['幺三九一二三四五六七八', is('13912345678')],
+      ['13912345678，13912345678', is('13912345678')],
     ],
   },
   {
@@ -189,6 +197,8 @@ export const APPLICANT: Question[] = [
       ['4口人，一年两万多', is(4)], // the estimate is said back at the income question
       ['我、老伴和儿子', sure(3)],
       ['我，老伴，儿子，儿媳，孙子', sure(5)],
+      ['老两口带着个孙子', sure(3)], // not the 2 of 老两口 alone
+      ['我跟老伴俩', is(2)],
     ],
   },
   {
@@ -262,6 +272,11 @@ export const APPLICANT: Question[] = [
       ['以前是贫困户，现在脱贫了', is(true)],
       ['不是的，一般农户', is(false)],
       ['不清楚', AGAIN],
+      ['是嘞', is(true)],
+      ['没评上', is(false)],
+      ['以前不是', is(false)],
+      ['脱贫了', is(true)],
+      ['2016年脱的贫', is(true)],
     ],
   },
 ];

@@ -35,6 +35,7 @@ export const CLOSING: Question[] = [
       ['你好 我想申请一下', is(null)],
       ['嗯', AGAIN],
       ['那个事咋样了', AGAIN],
+      ['我儿子出车祸了花了五万多，想申请', is('illness')],
     ],
   },
   {
@@ -113,6 +114,7 @@ export const CLOSING: Question[] = [
       ['没有这个单子', is('skipped')],
       ['好了', AGAIN], // nothing sent yet: asked for the photo
       ['啥是结算单', AGAIN],
+      ['等会拍', is('skipped')],
     ],
   },
   {
@@ -132,6 +134,7 @@ export const CLOSING: Question[] = [
       ['拍好了', is('done')],
       ['发完了，就这两张', is('done')],
       ['等一下我再找找', AGAIN],
+      ['好啦', is('done')],
     ],
   },
   {
@@ -153,6 +156,10 @@ export const CLOSING: Question[] = [
       ['嗯 同意', is(true)],
       ['不同意', is(false)],
       ['啥意思', AGAIN],
+      ['让查', is(true)],
+      ['查吧', is(true)],
+      ['不让查', is(false)],
+      ['不愿意让查', is(false)],
     ],
   },
   {
@@ -171,6 +178,7 @@ export const CLOSING: Question[] = [
       ['不同意', is(false)],
       ['不愿意', is(false)],
       ['我不太懂这个', AGAIN],
+      ['没意见', is(true)],
       ['好的 同意', is(true)],
       ['同意，没问题', is(true)],
     ],
@@ -205,6 +213,9 @@ export const CLOSING: Question[] = [
       ['收入改成两万多', sureAll({ annualIncomeFen: 2_000_000 })],
       ['不对', AGAIN],
       ['啥', AGAIN],
+      ['对着呢', is(true)],
+      ['都没错', is(true)],
+      ['好了提交', is(true)],
     ],
   },
 ];

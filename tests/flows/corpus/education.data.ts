@@ -25,6 +25,7 @@ export const EDUCATION: Question[] = [
       ['欣怡', sure('欣怡')],
       ['明明', AGAIN],
       ['俺孙子', AGAIN],
+      ['王子豪 上初二', is('王子豪')], // the space parts the name from the grade
     ],
   },
   {
@@ -114,6 +115,8 @@ export const EDUCATION: Question[] = [
       ['学费加住宿一年六千', is(600_000)],
       ['不少钱', AGAIN],
       ['看情况', AGAIN],
+      ['一学期三千', AGAIN], // a term, not the year asked
+      ['上高二，一年一万', is(1_000_000)], // 高二 is a grade, not 2 yuan
     ],
   },
   {
@@ -137,6 +140,7 @@ export const EDUCATION: Question[] = [
       ['两千多', sure(200_000)],
       ['助学金两千，学校又免了一千', sure(300_000)],
       ['两万', AGAIN], // more than the cost
+      ['一学期一千', AGAIN],
     ],
   },
 ];

@@ -73,6 +73,7 @@ export const ILLNESS: Question[] = [
       ['俺孙女', is('孙女')],
       ['女婿', is('女婿')],
       ['家里人', AGAIN],
+      ['孩他爹', is('丈夫')],
     ],
   },
   {
@@ -129,6 +130,9 @@ export const ILLNESS: Question[] = [
       ['不知道', AGAIN],
       ['不清楚啥病', AGAIN],
       ['医生没说', AGAIN],
+      ['肺癌 在市一院化疗', are({ illness: '肺癌', hospital: '市一院' })], // a hospital called for short
+      ['脑梗，在省城的大医院住的', are({ illness: '脑梗', hospital: '省城的大医院' })], // not "脑梗在住"
+      ['脑出血，在市一院做的手术', are({ illness: '脑出血', hospital: '市一院' })],
     ],
   },
   {
@@ -153,6 +157,9 @@ export const ILLNESS: Question[] = [
       ['省城的湘雅医院', is('省城的湘雅医院')],
       ['不记得了', AGAIN],
       ['忘了叫啥', AGAIN],
+      ['在市一院住的院', is('市一院')],
+      ['去的省肿瘤医院', is('省肿瘤医院')], // not "的省肿瘤医院"
+      ['县人医', is('县人医')],
     ],
   },
   {
@@ -180,6 +187,8 @@ export const ILLNESS: Question[] = [
       ['3级', AGAIN], // 三级 is a grade, not the level asked: never turned into option 3
       ['不知道', AGAIN],
       ['大医院', AGAIN],
+      ['乡里的', is('township')],
+      ['镇上的', is('township')],
     ],
   },
   {
@@ -236,6 +245,9 @@ export const ILLNESS: Question[] = [
       ['五六万', sure(5_500_000)],
       ['两万多，报了一万', sureAll({ totalCostFen: 2_000_000, reimbursedFen: 1_000_000 })],
       ['记不清了', AGAIN],
+      ['一个月药费两千', AGAIN], // a monthly figure is not the total
+      ['花了5万报了2万，自己掏3万', sureAll({ totalCostFen: 5_000_000, reimbursedFen: 2_000_000 })], // the self-paid 3万 is not added to the total
+      ['住了15天花了2万', is(2_000_000)],
     ],
   },
   {
@@ -264,6 +276,7 @@ export const ILLNESS: Question[] = [
       ['一万二三', sure(1_250_000)],
       ['两万多', sure(2_000_000)],
       ['还在报', sure(0)], // nothing received yet: 0 for now, said back
+      ['报了百分之六十', AGAIN], // a share, not 60 yuan
     ],
   },
   {
