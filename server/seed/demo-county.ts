@@ -129,7 +129,8 @@ export async function seedDemoCounty(prisma: PrismaClient, opts: { now?: Date } 
     }
     // the default FAQ and articles (zh-CN and en), unless the database already has its own
     await seedPolicyKnowledge(tx);
-  });
+    // ~150 writes, each sealed: Prisma's 5 s default is too short on a busy machine (a first start, CI)
+  }, { maxWait: 30_000, timeout: 120_000 });
   return seed;
 }
 
