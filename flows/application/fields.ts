@@ -84,7 +84,8 @@ export function amountQuestion(c: AmountOptions): QuestionStep {
   return {
     kind: 'question',
     ...base(c),
-    parse: (text, env) => checkAmount(text, { allowZero: c.allowZero ?? false, topic: c.topic, per: c.per, selfPaid: c.selfPaid, of: c.atMost?.field }, env),
+    parse: (text, env) =>
+      checkAmount(text, { allowZero: c.allowZero ?? false, topic: c.topic, per: c.per, selfPaid: c.selfPaid, of: c.atMost?.field, sayBack: canSayBack(env, c.id) }, env),
     atMost: c.atMost,
     notes: c.notes,
     display: (v, env) => formatMoney(env.lang, v as number),

@@ -12,6 +12,7 @@
 import { findHospital, findSchool, illnessAround, normalizeInput, splitByTopic } from '../parse';
 import { TOPIC_WORDS } from '../parse/amount-words';
 import type { StepEnv } from '../engine/flow';
+import { EN_ID_LABEL } from '../parse/id-number';
 import type { RegionOption } from '../engine/types';
 
 export type Parts = { own?: string; other?: string } | null;
@@ -20,6 +21,8 @@ export type Parts = { own?: string; other?: string } | null;
 const ID_LIKE = /[0-9][0-9\s-]{13,}[0-9xX]/u;
 /** Said between a name and its ID number ("张三，身份证号是1101…"). */
 const ID_LEAD = /(?:我的)?(?:身份证号码|身份证号|身份证|号码)(?:是|为)?[:\s]*$/u;
+/** The same in English ("Li Guilan, my ID number is 4305…"). */
+const EN_ID_LEAD = new RegExp(`[,\\s]*${EN_ID_LABEL.source}$`, 'iu');
 const SEPARATORS = /[\s,.;:!?~、，。；：！？]+/gu;
 
 /** "张三 11010519491231002X" → the name and the ID number. */
@@ -27,7 +30,7 @@ export function splitNameId(text: string): Parts {
   const s = normalizeInput(text);
   const m = ID_LIKE.exec(s);
   if (!m) return null;
-  const name = `${s.slice(0, m.index).replace(ID_LEAD, '')} ${s.slice(m.index + m[0].length)}`.replace(SEPARATORS, ' ').trim();
+  const name = `${s.slice(0, m.index).replace(ID_LEAD, '').replace(EN_ID_LEAD, '')} ${s.slice(m.index + m[0].length)}`.replace(SEPARATORS, ' ').trim();
   return { own: name === '' ? undefined : name, other: m[0] };
 }
 
@@ -47,12 +50,24 @@ const SUM = /[0-9零一二两三四五六七八九十百千万]\s*(?:万|千|元
 /** Words of income ("收入", "挣", "打工"). */
 const INCOME_WORDS = new RegExp(TOPIC_WORDS.income.join('|'), 'u');
 /** A clause about money coming in: a sum, or words of income with a figure or a "nothing" ("打工挣三千", "没收入"); not "儿子在外打工". */
-const isIncome = (c: string) => SUM.test(c) || (INCOME_WORDS.test(c) && /[0-9零一二两三四五六七八九十没无]/u.test(c));
+const isIncome = (c: string) =>
+  SUM.test(c) || /^[0-9]{3,}$/u.test(c) || (INCOME_WORDS.test(c) && /[0-9零一二两三四五六七八九十没无]/u.test(c)) || EN_INCOME.test(c);
+/** In English: a sum with its unit, or "no income" ("20000 yuan", "30 thousand", "no income"). */
+const EN_INCOME = /^(?:[0-9][0-9,.]*\s*(?:yuan|thousand|k|rmb)|no income|none|nothing)$|\bincome\b|\bearn/iu;
 /** The end of a count of people, where an income may follow without a comma ("4口人2万"). */
 const COUNT_END = /(?:口人|个人|口|人)(?=[^口人])/u;
+/** English clauses: split at punctuation only ("4 people, about 20000 a year"). */
+const EN_SEPARATORS = /\s*[,;，；]\s*/u;
 
 /** "4口人，一年两万" → the household and the income; null when no clause is about income. */
 export function splitHouseholdIncome(text: string): Parts {
+  if (/[a-z]{2}/iu.test(text)) {
+    const parts = normalizeInput(text).split(EN_SEPARATORS).filter((c) => c !== '');
+    const income = parts.filter((c) => isIncome(c) || /^(?:about |around |roughly )?[0-9][0-9,.]*(?: ?(?:yuan|thousand|k))?(?: (?:a|per) year)?$/iu.test(c) && !/^[0-9]{1,2}$/u.test(c));
+    if (income.length === 0) return null;
+    const rest = parts.filter((c) => !income.includes(c));
+    return { own: rest.length > 0 ? rest.join(', ') : undefined, other: income.join(', ') };
+  }
   const clauses = normalizeInput(text)
     .split(SEPARATORS)
     .flatMap((c) => {

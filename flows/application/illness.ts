@@ -6,6 +6,7 @@
 import { readWho } from '../parse';
 import type { Answers, StepDef } from '../engine/flow';
 import { formatMoney } from '../i18n/format';
+import { FIGURE_NO, HEDGED_YES } from '../parse/yes-no-words';
 import { EN_FAMILY_WORDS, EN_SELF_WORDS, FAMILY_WORDS, relationPhrases, SELF_WORDS, twoPeopleWords } from '../parse/relations';
 import { factsFor, levelFact, patientFacts, patientNameFact } from './facts';
 import { amountQuestion, forCause, nameQuestion, relationQuestion, textQuestion } from './fields';
@@ -133,6 +134,9 @@ export const illnessSteps: StepDef[] = forCause('illness', [
         reimbursed: formatMoney(env.lang, (env.answers.reimbursedFen as number) ?? 0),
       }),
     hint: 'understand.yesno.dui',
+    // a figure said back: "差不多" agrees, "少了" does not
+    yesWords: HEDGED_YES,
+    noWords: FIGURE_NO,
     // "18000" back is a yes; "不对，自己掏了两万" a no that answers the self-paid figure at once.
     figure: { field: 'selfPaidFen' },
     // Confirmed: the computed figure is the answer. Not confirmed: it is asked next.

@@ -3,7 +3,7 @@
  * numbers: they only refuse what is clearly not an answer (digits in a name, a bare "1"). A name
  * is taken out of what is said around it (flows/parse/name.ts).
  */
-import { findHospital, findSchool, normalizeInput, readName, saysDontKnow, type NameReading } from '../parse';
+import { findHospital, findSchool, isBareYesNo, normalizeInput, readName, saysDontKnow, type NameReading } from '../parse';
 import { stripTrailingPunctuation } from '../parse/normalize';
 import { looksLikeQuestion } from '../faq/question';
 import type { Checked } from '../engine/flow';
@@ -68,6 +68,8 @@ export function checkText(text: string, minLength = 1, maxLength = 50): Checked<
   if (s === '') return { ok: false, hint: 'parse.empty' };
   if (!/[\p{Script=Han}A-Za-z]/u.test(s)) return { ok: false, hint: 'apply.text.no_words' };
   if (saysDontKnow(s)) return { ok: false, hint: 'heard.text.dont_know', understood: true };
+  // "是的" / "没有" / "yes": a reply to a yes/no question, not a name or a description
+  if (isBareYesNo(s)) return { ok: false, hint: 'heard.text.yes_no' };
   if (looksLikeQuestion(s)) return { ok: false, hint: 'faq.not_an_answer' };
   const length = Array.from(s).length;
   if (length < minLength) return { ok: false, hint: 'apply.text.too_short' };

@@ -5,6 +5,7 @@
  */
 import { normalizeInput, readAmount, readHouseholdSize, type AmountApprox, type AmountOptions, type Approximate } from '../parse';
 import { HALF, NOT_YET } from '../parse/amount-words';
+import { stripTrailingPunctuation } from '../parse/normalize';
 import { fromParse, type Checked, type StepEnv } from '../engine/flow';
 import type { ConfirmAsk } from '../engine/types';
 import { formatMoney } from '../i18n/format';
@@ -26,9 +27,9 @@ function amountAsk(r: Approximate<number, AmountApprox>): ConfirmAsk {
 }
 
 /** A sum of money answered in words: exact, to confirm, or a hint. */
-export function checkAmount(text: string, opts: AmountOptions & { of?: string }, env: StepEnv): Checked<number> {
+export function checkAmount(text: string, opts: AmountOptions & { of?: string; sayBack?: boolean }, env: StepEnv): Checked<number> {
   const r = readAmount(text, opts);
-  if (r.ok) return r;
+  if (r.ok) return opts.sayBack ? unlikely(text, r.value, opts.of === undefined ? undefined : env.answers[opts.of]) ?? r : r;
   const said = normalizeInput(text).replace(/[\s,.!~、]+/gu, '');
   // "还在报": nothing received yet — 0 for now, said back
   if (opts.allowZero && opts.topic === 'received' && NOT_YET.some((w) => said.includes(w))) {
@@ -46,6 +47,21 @@ export function checkAmount(text: string, opts: AmountOptions & { of?: string },
   }
   if ('approx' in r) return { ok: false, value: r.value, confirm: amountAsk(r) };
   return fromParse(r);
+}
+
+/** Below this, a bare figure with no unit is said back: "4" for a year's income is more likely 4万 than 4元. */
+const TINY_FEN = 100_00;
+
+/**
+ * An exact figure a cadre would still check before writing it down: a bare number under 100 yuan
+ * ("4" — the household size sent again, or 4万 meant), or a part as large as the whole it is part
+ * of ("5万" reimbursed of 5万 spent — all of it, or the total sent twice). Null when it is plausible.
+ */
+function unlikely(text: string, fen: number, whole: unknown): Checked<number> | null {
+  const bare = /^[0-9]+$/u.test(stripTrailingPunctuation(normalizeInput(text)).replace(/\s+/gu, ''));
+  if (bare && fen > 0 && fen < TINY_FEN) return { ok: false, value: fen, confirm: { key: 'understand.amount.tiny', money: { amount: fen } } };
+  if (typeof whole === 'number' && fen > 0 && fen === whole) return { ok: false, value: fen, confirm: { key: 'understand.amount.whole', money: { amount: fen } } };
+  return null;
 }
 
 const looksAsked = (s: string) => /[?？吗]$/u.test(s);

@@ -13,7 +13,8 @@
  * "不是两万，是两万五") before a 不 run into it is split off ("不对两万二"). A value said back with
  * others (the relation with the name) is agreed to by repeating any of them.
  */
-import { hasFigureWords, leadingYesNo, parseYesNo } from '../parse';
+import { hasFigureWords, leadingYesNo, normalizeInput, parseYesNo, readDifference } from '../parse';
+import { FIGURE_NO, HEDGED_YES } from '../parse/yes-no-words';
 import { formatMoney } from '../i18n/format';
 import { envWith } from './env';
 import type { Answers, StepDef, StepEnv, StepOutcome } from './flow';
@@ -41,12 +42,31 @@ function confirmedAnswer(step: StepDef, patch: Answers, env: StepEnv): StepOutco
   return { kind: 'answer', patch, ...(notes ? { notes } : {}) };
 }
 
+/** Words of a reply to a value said back, besides the usual yes and no ("差不多", "少了"). */
+const SAID_BACK = { yes: HEDGED_YES, no: FIGURE_NO };
+
 /** The reply names the same value as the one said back (or part of it: "孙女" for "孙女王小芳"). */
 const samePatch = (read: Answers, pending: Answers) =>
   Object.keys(read).length > 0 && Object.entries(read).every(([k, v]) => JSON.stringify(v) === JSON.stringify(pending[k]));
 
+/**
+ * "再加五千" to "按20,000元算，对吗？": the figure said back, moved by the difference, read again by the
+ * step (so its checks apply) and said back once more; null when the pending value is not one sum.
+ */
+export function shiftedFigure(step: StepDef, patch: Answers, diff: number, env: StepEnv): StepOutcome | null {
+  const sums = Object.entries(patch).filter(([, v]) => typeof v === 'number');
+  if (sums.length !== 1) return null;
+  const [field, was] = sums[0] as [string, number];
+  const fen = was + diff;
+  if (fen <= 0) return null;
+  const read = handleText(step, `${fen / 100}元`, envWith(env, {}));
+  if (read.kind !== 'answer' && read.kind !== 'confirm') return null;
+  if (read.patch[field] !== fen) return null;
+  return { kind: 'confirm', patch: read.patch, ask: { key: 'understand.amount.estimate', money: { amount: fen } } };
+}
+
 /** How a reply settles a pending value: the outcome, and whether the value stays pending (unclear replies). */
-export function settle(step: StepDef, pending: PendingConfirm, text: string, env: StepEnv): { outcome: StepOutcome; keep: boolean } {
+export function settle(step: StepDef, pending: PendingConfirm, text: string, env: StepEnv): { outcome: StepOutcome; keep: boolean; carry?: string } {
   const yes = { outcome: confirmedAnswer(step, pending.patch, env), keep: false };
   const again = { outcome: { kind: 'stay', replies: [env.t('understand.confirm.again')], reprompt: true } as StepOutcome, keep: false };
   const unclear = {
@@ -69,18 +89,30 @@ export function settle(step: StepDef, pending: PendingConfirm, text: string, env
   };
   // what follows a yes or no of its own ("不对 | 是外孙女"), then the whole reply ("不是两万，是两万五",
   // "不记得哪天"), then what follows a yes or no run into a figure ("不对两万二")
-  const lead = leadingYesNo(text);
+  // a list number where no list was shown ("1" to "县人民医院是县级医院，对吗？"): agrees only when it names the same option
+  if (step.kind === 'choice' && /^\s*[0-9]+\s*$/u.test(normalizeInput(text))) {
+    const read = handleText(step, text, env);
+    return read.kind === 'answer' && samePatch(read.patch, pending.patch) ? yes : unclear;
+  }
+  // "再加五千", "多算了两千": the figure said back, moved
+  const diff = readDifference(text);
+  if (diff !== null) {
+    const moved = shiftedFigure(step, pending.patch, diff, env);
+    return moved ? { outcome: moved, keep: false } : unclear;
+  }
+  const lead = leadingYesNo(text, SAID_BACK);
   const after = lead?.clause ? weigh(lead.rest, lead.answer) : null;
   if (after) return after;
   // a reply with a figure is read as one first ("不对三万二"; "1" is not the yes of a numbered list)
   if (!hasFigureWords(text)) {
-    const yn = parseYesNo(text);
+    const yn = parseYesNo(text, SAID_BACK);
     if (yn.ok) return yn.value ? yes : again;
   }
   const whole = weigh(text, undefined);
   if (whole) return whole;
   const rest = lead && !lead.clause && hasFigureWords(lead.rest) ? weigh(lead.rest, lead.answer) : null;
   if (rest) return rest;
-  if (lead) return lead.answer ? yes : again;
+  // "对，报了五千": a yes, and the next answer already — read at the next question
+  if (lead) return lead.answer ? { ...yes, ...(lead.clause ? { carry: lead.rest } : {}) } : again;
   return unclear;
 }

@@ -54,8 +54,9 @@ export type StepOutcome =
   /**
    * Jump to another step of the same flow (an edit from the summary). `answer`: the villager's words
    * to read there at once, as if typed to its question ("电话错了 改成139…" carries the new phone).
+   * `then`: what the message said next ("…，收入改成3万"), read where the edit returns.
    */
-  | { kind: 'goto'; step: string; returnTo?: string; clear?: string[]; replies?: string[]; answer?: string }
+  | { kind: 'goto'; step: string; returnTo?: string; clear?: string[]; replies?: string[]; answer?: string; then?: string }
   /** The flow is finished (summary confirmed): the flow's `complete` decides what follows. */
   | { kind: 'complete' }
   /** Leave for another flow (or another step of the menu). */

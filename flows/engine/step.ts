@@ -70,6 +70,11 @@ class Turn {
   private effects: Effect[] = [];
   private readonly fresh: boolean;
   private readonly lost: boolean;
+  /**
+   * What a message said beyond the answer it settled ("对，报了五千"; "人口改成5，收入改成3万"), read
+   * at the next step entered; said back as not taken when the turn ends before one is.
+   */
+  private carry: { text: string; summary: boolean } | null = null;
   /** Fields an answer filled besides its own step's ("不对，自己掏了两万" fills the self-paid figure): not asked next. */
   private filled = new Set<string>();
 
@@ -184,18 +189,41 @@ class Turn {
       default:
         break;
     }
-    const { outcome, keep } = this.read(inbound.text);
+    const { outcome, keep, carry } = this.read(inbound.text);
     // A valid answer always wins; what is not one may be a question asked in passing.
     if (!this.isAnswer(outcome, inbound.text)) {
       const asked = firstOf(this.interceptors, (i) => i.ask?.(inbound.text, this.env, this.atRest));
       if (asked) return this.answered(asked);
     }
     if (!keep) this.state.pending = undefined;
+    this.carry = carry === undefined ? null : { text: carry, summary: false };
     this.apply(outcome);
+    this.carryLeft();
+  }
+
+  /** A summary edit's remainder not read this turn (the first change waits for a yes): the villager is told. */
+  private carryLeft(): void {
+    const left = this.carry;
+    this.carry = null;
+    if (left?.summary) this.say(this.t('engine.carry_left', { said: left.text }));
+  }
+
+  /** What the message said beyond the step it answered, read at `target` (a summary edit's remainder: at the summary) when it is an answer there. */
+  private takeCarry(target: StepDef): boolean {
+    const left = this.carry;
+    if (left === null || (left.summary && target.kind !== 'summary')) return false;
+    this.carry = null;
+    const o = handleText(target, left.text, this.env);
+    if (o.kind === 'retry' || (o.kind === 'stay' && !o.patch)) {
+      if (left.summary) this.say(this.t('engine.carry_left', { said: left.text }));
+      return false;
+    }
+    this.apply(o);
+    return true;
   }
 
   /** The current step's reading of a text; a pending value is settled by it first (kept while the reply is unclear). */
-  private read(text: string): { outcome: StepOutcome; keep: boolean } {
+  private read(text: string): { outcome: StepOutcome; keep: boolean; carry?: string } {
     const pending = pendingOf(this.current, this.env);
     if (pending) return settle(this.current, pending, text, this.env);
     return { outcome: handleText(this.current, text, this.env), keep: false };
@@ -280,6 +308,8 @@ class Turn {
     this.state.step = target.id;
     this.state.misses = 0;
     this.state.pending = undefined; // a value awaiting a yes belongs to the step it was said at
+    // the rest of the message just settled ("对，报了五千"): this question's answer, when it reads as one
+    if (this.takeCarry(target)) return;
     // a fact said earlier for this question: said back for a yes instead of asking
     const said = takePrefill(this.state, target);
     if (said) {
@@ -383,6 +413,7 @@ class Turn {
         this.state.answers = mergeAnswers(this.state.answers, Object.fromEntries((o.clear ?? []).map((f) => [f, undefined])));
         this.state.returnTo = o.returnTo;
         this.say(...(o.replies ?? []));
+        if (o.then !== undefined) this.carry = { text: o.then, summary: true };
         if (o.answer !== undefined) return this.answerAt(o.step, o.answer);
         return this.enter(o.step, true);
       case 'complete':

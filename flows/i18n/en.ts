@@ -27,6 +27,8 @@ const enBase: BaseMessages = {
   engine: {
     choose_number: 'Please reply with a number from 1 to {{max}}.',
     choose_one: 'There is only one choice: please reply 1.',
+    /** What a message said beyond the item it changed, when it could not be read yet: said again later. */
+    carry_left: 'You also said "{{said}}": please say it again once this is settled.',
     previous_answer: '(Your earlier answer was: {{value}}. Please answer again.)',
     offer_handover: 'If typing is hard, reply "human" and a village cadre will contact you.',
     reset: 'The system has been updated. Please start again. Nothing you entered before was submitted.',

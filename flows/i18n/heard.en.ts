@@ -25,6 +25,8 @@ export const heardEn: Shape<typeof heardZhCN> = {
   },
   text: {
     dont_know: 'That is all right: roughly is fine.',
+    /** "yes" / "no" to a question asking a name or a description: asked again, with its example. */
+    yes_no: 'Please say the name here, not "yes" or "no".',
   },
   patient: {
     two: 'One application is for one patient. Please choose one first; the other can apply once this one is done.',

@@ -25,6 +25,8 @@ export const heardZhCN = {
   },
   text: {
     dont_know: '没关系，说个大概就行。',
+    /** "对" / "没有" to a question asking a name or a description: asked again, with its example. */
+    yes_no: '这里请说名称，不用回复“对”或“不对”。',
   },
   patient: {
     two: '一次申请只能填一位病人。请先选一位，另一位等这次填完可以再申请。',

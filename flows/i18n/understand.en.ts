@@ -8,6 +8,9 @@ export const understandEn: typeof understandZhCN = {
     again: 'All right, please tell me again.',
   },
   amount: {
+    figure: '{{amount}}, is that right?',
+    tiny: 'Only {{amount}}, is that right?',
+    whole: 'The same as the whole sum, {{amount}}, is that right?',
     estimate: 'Shall I count it as {{amount}}?',
     range: 'Between {{low}} and {{high}}: shall I count the middle, {{amount}}?',
     monthly: '{{perMonth}} a month: shall I count {{amount}} for the year?',

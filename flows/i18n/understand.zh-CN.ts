@@ -14,6 +14,9 @@ export const understandZhCN = {
     again: '好的，那请您再说一下。',
   },
   amount: {
+    figure: '是{{amount}}，对吗？',
+    tiny: '只有{{amount}}，对吗？',
+    whole: '和总数一样，也是{{amount}}，对吗？',
     estimate: '按{{amount}}算，对吗？',
     range: '{{low}}到{{high}}之间，按中间的{{amount}}算，对吗？',
     monthly: '一个月{{perMonth}}，一年按{{amount}}算，对吗？',

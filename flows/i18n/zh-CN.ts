@@ -27,6 +27,8 @@ const zhCNBase = {
   engine: {
     choose_number: '请回复数字 1 到 {{max}}。',
     choose_one: '只有一项，请回复 1。',
+    /** What a message said beyond the item it changed, when it could not be read yet: said again later. */
+    carry_left: '您还说了“{{said}}”，这一项好了以后请再说一遍。',
     previous_answer: '（您之前填的是：{{value}}。请重新回答。）',
     offer_handover: '如果打字不方便，请回复“人工”，村干部会联系您。',
     reset: '系统更新了，请重新开始。您之前填的内容没有提交。',

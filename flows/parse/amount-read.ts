@@ -147,6 +147,36 @@ function mergeRanges(clause: string, found: { text: string; at: number }[]): { t
   return out;
 }
 
+const DIFFERENCE_WORDS = [...W.DIFFERENCE_BEFORE.plus, ...W.DIFFERENCE_BEFORE.minus, ...W.DIFFERENCE_BEFORE.unclear].sort((a, b) => b.length - a.length);
+const DIFFERENCE_FILLERS = /(?:了|个|约|大概|大约|差不多|有)*$/u;
+
+/** The difference word ending `before`, when nothing but a yes or no stands before it ("不对，再加"); else null. */
+function differenceBefore(before: string): string | null {
+  const s = [before, before.replace(DIFFERENCE_FILLERS, '')].find((b) => DIFFERENCE_WORDS.some((w) => b.endsWith(w)));
+  const word = s === undefined ? undefined : DIFFERENCE_WORDS.find((w) => s.endsWith(w));
+  if (s === undefined || !word) return null;
+  // a difference stands at the start of what is said: "一万加上五千" adds two figures said together
+  return new RegExp(`[${FIRST}]`, 'u').test(s.slice(0, -word.length)) ? null : word;
+}
+
+/**
+ * A reply that gives a difference from a figure said back ("再加五千" → +5,000 yuan, "多算了两千" →
+ * −2,000): the signed sum in fen; null when the reply is not one, or its direction is not clear ("少了五千").
+ */
+export function readDifference(text: string): number | null {
+  const clauses = clausesOf(stripTrailingPunctuation(normalizeInput(text)).toLowerCase());
+  const last = clauses[clauses.length - 1];
+  if (!last) return null;
+  const found = [...last.matchAll(FIGURE)];
+  if (found.length !== 1) return null;
+  const word = differenceBefore(last.slice(0, found[0].index));
+  const fen = moneyFen(found[0][0]);
+  if (!word || fen === null || fen === 0n || !/^(?:块钱|块|元|钱|吧|啊|呀|了)*$/u.test(last.slice(found[0].index + found[0][0].length))) return null;
+  if ((W.DIFFERENCE_BEFORE.plus as readonly string[]).includes(word)) return Number(fen);
+  if ((W.DIFFERENCE_BEFORE.minus as readonly string[]).includes(word)) return -Number(fen);
+  return null;
+}
+
 /** The figures of one clause; 'bad' when a figure is there but cannot be read ("3万2万", "3.5k", "一天一百"). */
 function figuresOf(said: string): Figure[] | 'bad' {
   const clause = said.replace(/(^|[^0-9零〇一二两俩三仨四五六七八九十])([万千百])把/gu, '$1一$2把'); // "万把块" = about 一万
@@ -165,6 +195,7 @@ function figuresOf(said: string): Figure[] | 'bad' {
     if (endsWithAny(before, W.RETRACT_BEFORE)) continue; // "不是三万，是两万"
     if (/^[a-z]/u.test(after) && !/^(?:rmb|yuan)/u.test(after)) return 'bad'; // "3.5k", "3w": an unknown unit
     if (W.OTHER_PERIOD_BEFORE.test(before)) return 'bad';
+    if (differenceBefore(before)) return 'bad'; // "再加五千": a difference, not the sum
 
     let text = f.text;
     let kind: Figure['kind'] = 'exact';
@@ -227,6 +258,8 @@ function readSentence(s: string, opts: AmountOptions, allowZero: boolean): Amoun
   // "花了5万报了2万，自己掏3万": the self-paid figure is not part of the total, and is the answer where it is asked
   const self = said.filter((f) => f.self);
   const figures = said.length > 1 && self.length > 0 && self.length < said.length ? (opts.selfPaid ? self : said.filter((f) => !f.self)) : said;
+  // "自己掏了四万" where the whole cost is asked: the household's part, not the total
+  if (opts.topic === 'cost' && !opts.selfPaid && self.length === said.length) return { ok: false, unplaced: 'elsewhere', figures: said.map((f) => Number(f.fen)) };
 
   let chosen = figures[0];
   let picked = figures !== said; // one taken among others said: said back
@@ -269,7 +302,7 @@ function readSentence(s: string, opts: AmountOptions, allowZero: boolean): Amoun
  */
 export function readAmount(text: string, opts: AmountOptions = {}): AmountReading {
   const allowZero = opts.allowZero ?? true;
-  const s = stripTrailingPunctuation(normalizeInput(text)).toLowerCase();
+  const s = W.EN_FORMS.reduce((t, [form, to]) => t.replace(form, to as string), stripTrailingPunctuation(normalizeInput(text)).toLowerCase().trim());
   if (s === '') return failure('empty');
   return readWhole(s, allowZero) ?? readSentence(s, opts, allowZero);
 }

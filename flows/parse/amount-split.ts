@@ -41,7 +41,10 @@ function cutBefore(clause: string, topic: AmountTopic): string[] {
  */
 export function splitByTopic(text: string, topic: AmountTopic): { rest?: string; about: string } | null {
   const s = stripTrailingPunctuation(normalizeInput(text));
-  const clauses = s.split(/(?<!\d)[\s,;:!?~、]+|[\s,;:!?~、]+(?!\d)|(?<!\d)\.|\.(?!\d)/u).filter((c) => c !== '');
+  // English words are parted by spaces: there clauses end at punctuation only, and are compared without spaces
+  const english = /[a-z]{2}/iu.test(s);
+  const cut = english ? /(?<!\d)[,;:!?~、]+|[,;:!?~、]+(?!\d)/u : /(?<!\d)[\s,;:!?~、]+|[\s,;:!?~、]+(?!\d)|(?<!\d)\.|\.(?!\d)/u;
+  const clauses = s.split(cut).map((c) => (english ? c.toLowerCase().replace(/(?<![0-9])\s+|\s+(?![0-9])/gu, '') : c)).filter((c) => c !== '');
   const parts = clauses.flatMap((c) => cutBefore(c, topic));
   const about = parts.filter((p) => firstTopic(p) === topic);
   if (about.length === 0) return null;

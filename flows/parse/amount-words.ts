@@ -32,8 +32,27 @@ export const TOPIC_WORDS: Record<AmountTopic, string[]> = {
     '补贴', '赔了', '赔偿', '赔款', '赔', '救助', '救济', '救灾款', '发了', '领了', '领到', '拿了', '拿到', '到账',
     '助学金', '奖学金', '减免', '资助', '民政', '退了', '返了', '返还', '免了', '免掉', '减了',
   ],
-  income: ['收入', '纯收入', '挣了', '挣', '赚了', '赚', '打工', '工资', '卖了', '卖', '收成', '种地', '养殖', '进账'],
+  income: ['收入', '纯收入', '挣了', '挣', '赚了', '赚', '打工', '工资', '卖了', '卖', '收成', '种地', '养殖', '进账', 'income', 'earned', 'earn', 'wages'],
 };
+// English lead-ins (compared with spaces taken out, as the reader does)
+TOPIC_WORDS.cost.push('spent', 'spend', 'cost', 'costs', 'bill', 'bills', 'inalltotal', 'total', 'lost', 'loss', 'fees', 'fee');
+TOPIC_WORDS.received.push('paidback', 'gotback', 'reimbursed', 'reimbursement', 'insurancepaid', 'insurance', 'compensation', 'compensated', 'aid', 'grant', 'subsidy', 'scholarship', 'received');
+
+/**
+ * English forms turned into the ones the reader knows before it reads: "about 50 thousand" → 约50000,
+ * "20k" → 20000, "50,000 yuan" → 50,000元, "none" / "nothing yet" → 0.
+ */
+export const EN_FORMS: [RegExp, string | ((...m: string[]) => string)][] = [
+  [/^(?:none|nothing|nothing yet|nothing at all|not yet|no income|no money|zero|nil|not a cent|no reimbursement)$/iu, '0'],
+  [/\b(?:about|around|roughly|approximately|approx\.?|some)\s+(?=[0-9])/giu, '约'],
+  [/([0-9]+(?:\.[0-9]+)?)\s*(?:thousand|k)\b/giu, (_m, n) => String(Math.round(Number(n) * 1000))],
+  [/([0-9])\s*(?:yuan|rmb|kuai)\b/giu, '$1元'],
+  [/\s*(?:a|per)\s+year\b|\s*yearly\b|\s*last\s+year\b/giu, ''],
+  // "2000 a month" → 一个月2000; "I paid 32000 myself" → 自己付了32000
+  [/([0-9][0-9,.]*(?:元)?)\s*(?:a|per|each)\s+month\b|([0-9][0-9,.]*(?:元)?)\s*monthly\b/giu, (_m, a, b) => `一个月${a ?? b}`],
+  [/\b(?:i|we)\s+paid\s+(?:about\s+)?([0-9][0-9,.]*(?:元)?)\s+(?:myself|ourselves|out of pocket)\b/giu, (_m, a) => `自己付了${a}`],
+  [/\b(?:i|we)\s+(?:paid|spent)\s+(?:myself|ourselves)\s+([0-9][0-9,.]*(?:元)?)/giu, (_m, a) => `自己付了${a}`],
+];
 
 /**
  * What a disaster destroyed, naming its share of a loss ("房子两万，庄稼一万"): a cost only where no
@@ -78,6 +97,18 @@ export const SHARE_BEFORE = /分之$/u;
 export const GRADE_BEFORE = /(?:高中|初中|小学|大学|高|初|大|研)$/u;
 /** Right before a figure: what the household paid itself ("自己掏了三万") — not the total, however it is worded. */
 export const SELF_PAID_BEFORE = /(?:自己|个人)(?:掏了|掏|付了|付|出了|出|花了|花|承担了|承担|负担)?$|(?:自付|自费|自掏|自负)了?$/u;
+/**
+ * Right before a figure, at the start of what is said: a difference from a figure said earlier, not
+ * the figure itself ("再加五千", "少说了五千", "还差两千"). Never read as the sum; where a figure was
+ * said back, the clear ones (`plus`, `minus`) are worked out and said back again.
+ */
+export const DIFFERENCE_BEFORE = {
+  plus: ['再加上', '再加', '还要加', '还得加', '加上', '另加', '另外加', '少说了', '少算了', '少写了', '少填了', '漏了'],
+  minus: ['多说了', '多算了', '多写了', '多填了', '减去', '减掉', '去掉', '扣掉', '扣除', '再减', '要减'],
+  /** Which way is not clear ("少了五千": short by, or less by?): asked again. */
+  unclear: ['多了', '少了', '还差', '差了', '多出', '多出来', '少出'],
+} as const;
+
 /** "一天一百", "每周五百": a daily or weekly figure — not what any question asks; asked again. */
 export const OTHER_PERIOD_BEFORE = new RegExp(`(?:每天|一天|天天|日薪|每周|一周|每星期|一星期|一个星期|每礼拜|一礼拜)${FILLERS}$`, 'u');
 

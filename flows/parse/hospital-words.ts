@@ -41,5 +41,22 @@ export const LEVEL_MARKS: readonly { mark: string; level: 'township' | 'county' 
   { mark: '州', level: 'city' },
   { mark: '地区', level: 'city' },
   { mark: '省', level: 'province' },
+  // English names ("County People's Hospital", "the township health centre")
+  { mark: 'township', level: 'township' },
+  { mark: 'health centre', level: 'township' },
+  { mark: 'health center', level: 'township' },
+  { mark: 'county', level: 'county' },
+  { mark: 'city', level: 'city' },
+  { mark: 'municipal', level: 'city' },
+  { mark: 'provincial', level: 'province' },
+  { mark: 'province', level: 'province' },
   { mark: '自治区', level: 'province' },
 ];
+
+/** An English hospital's name ends with one of these ("County People's Hospital", "Dongshan Health Centre"). */
+export const EN_HOSPITAL_ENDINGS = ['hospital', 'health centre', 'health center', 'clinic'];
+/** Words leading up to an English hospital's name, not part of it ("treated at the", "in"). */
+export const EN_BEFORE_HOSPITAL = /^(?:(?:i|he|she|we|they|was|were|got|been|treated|stayed|went|admitted|operated|seen|diagnosed)\s+)*(?:at|in|to|by|from)\s+(?:the\s+)?|^the\s+/iu;
+/** Words around an English illness, not part of it ("he has", "treated"). */
+export const EN_AROUND_ILLNESS =
+  /^(?:(?:i|he|she|we|they|my\s+\w+|it)\s+)?(?:(?:has|have|had|got|is|was|suffers from|suffered from|with)\s+(?:a\s+|an\s+)?|(?:went|go|was|were|got|been|stayed|admitted|treated)(?:\s+(?:to|at|in))?(?:\s+the)?$)|(?:^|\s+)(?:treated|diagnosed|operated|stayed|seen|admitted)?\s*(?:at|in|to|by)?\s*(?:the)?$/giu;

@@ -5,7 +5,7 @@
  * without such a mark (协和医院) says none. The words are data in hospital-words.ts.
  */
 import { normalizeInput } from './normalize';
-import { AROUND_ILLNESS, BEFORE_HOSPITAL, HOSPITAL_ENDINGS, LEVEL_MARKS } from './hospital-words';
+import { AROUND_ILLNESS, BEFORE_HOSPITAL, EN_AROUND_ILLNESS, EN_BEFORE_HOSPITAL, EN_HOSPITAL_ENDINGS, HOSPITAL_ENDINGS, LEVEL_MARKS } from './hospital-words';
 
 export type HospitalLevel = 'township' | 'county' | 'city' | 'province';
 
@@ -24,6 +24,33 @@ export function findHospital(text: string): { name: string; before: string; afte
 }
 
 function firstHospital(text: string): { name: string; before: string; after: string } | null {
+  return firstChinese(text) ?? firstEnglish(text);
+}
+
+/** "lung cancer, County People's Hospital", "stroke, treated at the city hospital": the clause ending in "hospital". */
+function firstEnglish(text: string): { name: string; before: string; after: string } | null {
+  const s = normalizeInput(text);
+  const lower = s.toLowerCase();
+  const found = EN_HOSPITAL_ENDINGS.map((e) => ({ e, at: lower.search(new RegExp(`\\b${e}\\b`, 'u')) })).filter((x) => x.at >= 0).sort((a, b) => a.at - b.at)[0];
+  if (!found) return null;
+  const end = found.at + found.e.length;
+  // the name starts after the last separator or lead-in word before its ending
+  const head = s.slice(0, found.at);
+  const cut = Math.max(head.lastIndexOf(','), head.lastIndexOf(';'), head.lastIndexOf('.'), head.lastIndexOf(':'));
+  let name = s.slice(cut + 1, end).trim();
+  for (let prev = ''; prev !== name; ) {
+    prev = name;
+    name = name.replace(EN_BEFORE_HOSPITAL, '');
+  }
+  // " at " / " in " inside what is left: the name is what follows it ("stroke at County Hospital")
+  const inner = /\s(?:at|in)\s+(?:the\s+)?(.+)$/iu.exec(name);
+  if (inner) name = inner[1];
+  if (name.toLowerCase() === found.e) return null; // "the hospital" names none
+  const at = s.lastIndexOf(name, end);
+  return { name, before: s.slice(0, at), after: s.slice(at + name.length) };
+}
+
+function firstChinese(text: string): { name: string; before: string; after: string } | null {
   const s = normalizeInput(text);
   for (let end = 0; end < s.length; end++) {
     const ending = ENDINGS.find((e) => s.startsWith(e, end));
@@ -49,12 +76,22 @@ function firstHospital(text: string): { name: string; before: string; after: str
 
 /** What is left of a sentence about the illness once the hospital and the words around it are gone ("看的肺癌" → "肺癌"). */
 export function illnessAround(before: string, after: string): string {
+  if (!/\p{Script=Han}/u.test(before + after)) return englishIllness(before, after);
   // each clause on its own: "脑梗，在省城的大医院住的" leaves "脑梗" and "住的", and "住的" is only words around it
   return `${before} ${after}`
     .split(SEP)
     .map(illnessIn)
     .filter((c) => c !== '' && !AROUND.includes(c))
     .join(',');
+}
+
+/** "lung cancer, " → "lung cancer"; "he had a stroke, we went to the " → "stroke". */
+function englishIllness(before: string, after: string): string {
+  return `${before} ${after}`
+    .split(/[,.;:!?]+/u)
+    .map((c) => c.trim().replace(EN_AROUND_ILLNESS, '').replace(EN_AROUND_ILLNESS, '').trim())
+    .filter((c) => c !== '')
+    .join(', ');
 }
 
 function illnessIn(clause: string): string {
@@ -74,7 +111,7 @@ function illnessIn(clause: string): string {
 export function hospitalLevel(name: string): HospitalLevel | null {
   let best: { at: number; level: HospitalLevel } | null = null;
   for (const { mark, level } of LEVEL_MARKS) {
-    const at = name.lastIndexOf(mark);
+    const at = name.toLowerCase().lastIndexOf(mark);
     if (at < 0) continue;
     const end = at + mark.length;
     if (!best || end > best.at) best = { at: end, level };

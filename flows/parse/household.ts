@@ -36,8 +36,23 @@ function countListed(s: string): number | null {
   return total;
 }
 
+const EN_NUMBERS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+
+/** "4 people", "five of us", "just me", "there are 3 of us": the count in English; null when it is not one. */
+function englishCount(text: string): number | null {
+  const s = stripTrailingPunctuation(normalizeInput(text)).toLowerCase().replace(/[,.]/gu, ' ').replace(/\s+/gu, ' ').trim();
+  if (!/^[a-z0-9' ]+$/u.test(s) || !/[a-z]/u.test(s)) return null;
+  if (/^(?:just|only) (?:me|myself)$|^(?:me|myself) alone$|^i live alone$/u.test(s)) return 1;
+  const m = /^(?:there are |we are |we're |my family has |our family has )?(?:just |only )?(?:the )?([0-9]+|[a-z]+) (?:people|persons|of us|in (?:the|our|my) (?:family|household))(?: in (?:the|our|my) (?:family|household))?$/u.exec(s);
+  if (!m) return null;
+  const n = /^[0-9]+$/u.test(m[1]) ? Number(m[1]) : EN_NUMBERS.indexOf(m[1]);
+  return n > 0 ? n : null;
+}
+
 /** The household size; `counted` (to confirm) when the people were listed rather than counted. */
 export function readHouseholdSize(text: string, range = { min: 1, max: 20 }): ParseResult<number, 'counted'> {
+  const english = englishCount(text);
+  if (english !== null) return english < range.min || english > range.max ? { ok: false, reason: 'choice_out_of_range' } : { ok: true, value: english };
   const s = stripTrailingPunctuation(normalizeInput(text)).replace(/\s+/g, '');
   if (s === '') return { ok: false, reason: 'empty' };
   const core = stripAffixes(s, W.HOUSEHOLD_PREFIXES, W.HOUSEHOLD_SUFFIXES);

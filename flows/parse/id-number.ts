@@ -7,6 +7,8 @@ const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK = '10X98765432';
 // Villagers often paste the label with the number: "身份证号：1101…".
 const LABELS = ['我的', '身份证号码', '身份证号', '身份证', '号码', '是', ':'];
+/** The label in English: "ID: 1101…", "my ID number is 1101…". */
+export const EN_ID_LABEL = /(?:my\s+)?(?:id|identity)(?:\s*card)?(?:\s*(?:number|no\.?|#))?(?:\s*(?:is|:))?\s*/iu;
 
 /** The GB 11643 check character for the first 17 digits. */
 export function idCheckChar(first17: string): string {
@@ -28,7 +30,7 @@ function numberIn(raw: string): string {
  * a lower-case x is accepted. `now` bounds the birth date (defaults to the clock).
  */
 export function parseIdNumber(text: string, now: Date = new Date()): ParseResult<string> {
-  const raw = stripAffixes(stripTrailingPunctuation(normalizeInput(text)), LABELS, []);
+  const raw = stripAffixes(stripTrailingPunctuation(normalizeInput(text)).replace(new RegExp(`^${EN_ID_LABEL.source}`, 'iu'), ''), LABELS, []);
   const said = numberIn(raw).replace(/[\s-]/g, '').toUpperCase();
   // the same number pasted twice ("4305…2011 4305…2011") is one number
   const id = said.length === 36 && said.slice(0, 18) === said.slice(18) ? said.slice(18) : said;

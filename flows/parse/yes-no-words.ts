@@ -19,6 +19,25 @@ export const NO_WORDS = [
   '算了', '2', 'n', 'no', 'nope', 'not really', 'wrong', 'incorrect', 'no thanks', 'disagree',
 ];
 
+/**
+ * To a figure or a fact the bot said back ("按20,000元算，对吗？"), a hedged yes agrees: the villager
+ * only estimated it in the first place. Not a yes to a question of their own (脱贫户, consent).
+ */
+export const HEDGED_YES = [
+  '差不多', '差不多是', '差不多对', '大差不差', '八九不离十', '好像是', '好像对', '应该是', '应该对', '应该没错', '应该没问题', '大概是',
+  '大概对', '大概', '估计是', '估计对', '就这么算', '就按这个', '按这个算', '就这样算', '就这个数', '是这个数', '这个数',
+  'about right', 'roughly', 'i think so', 'probably', 'more or less', 'close enough',
+];
+/** To a figure said back, words that say it is off ("少了", "不是这个数"): a no — the question is asked again. */
+export const FIGURE_NO = [
+  '少了', '多了', '少了点', '多了点', '少了些', '多了些', '少一点', '多一点', '不止', '不止这些', '不止这个数', '不是这个数', '不是这个',
+  '数不对', '数字不对', '钱数不对', '差得远', '差远了', '太多了', '太少了', '没那么多', '没这么多', '哪有那么多', '不到', '不够',
+  'too much', 'too little', 'too low', 'too high', 'more than that', 'less than that', 'not that much',
+];
+
+/** A no that stands apart from what follows it even without a comma ("不对是我儿子", "错了三万五"). */
+export const NO_APART = ['不对', '不对的', '错了', '不是的', '说错了'];
+
 /** Words that may lead a longer no ("不是脱贫户", "不愿意让查", "没有建过档"). */
 export const NO_LEADS = ['不是', '不对', '不行', '不同意', '不愿意', '不要', '不用', '不需要', '不可以', '不能', '不想', '没有', '从来不是', '并不是'];
 /** Words that may lead a longer yes ("同意查", "可以的，查吧"). */

@@ -15,8 +15,9 @@ export interface YesNoWords {
   noMarks?: readonly string[];
 }
 
-const YES = new Set(W.YES_WORDS);
-const NO = new Set(W.NO_WORDS);
+// compared without spaces, as answers are ("that's right")
+const YES = new Set(W.YES_WORDS.map((w) => w.replace(/\s+/gu, '')));
+const NO = new Set(W.NO_WORDS.map((w) => w.replace(/\s+/gu, '')));
 
 /** Lower case, no spaces or skin-tone modifiers, no trailing punctuation. */
 function clean(text: string): string {
@@ -30,8 +31,8 @@ function exact(s: string, words: YesNoWords): boolean | undefined {
   const saidTwice = /^(.+?)\1+$/u.exec(s)?.[1] ?? s; // "好的好的"
   for (const form of [s, stripped, once, saidTwice]) {
     // the step's words first: "不同意" must not be read by a general word inside it
-    if (words.no?.includes(form)) return false;
-    if (words.yes?.includes(form)) return true;
+    if (words.no?.some((w) => w.replace(/\s+/gu, '') === form)) return false;
+    if (words.yes?.some((w) => w.replace(/\s+/gu, '') === form)) return true;
   }
   for (const form of [s, stripped, once, saidTwice]) {
     if (NO.has(form)) return false;
@@ -96,27 +97,37 @@ export function parseYesNo(text: string, words: YesNoWords = {}): ParseResult<bo
   return { ok: false, reason: 'yes_no_unknown' };
 }
 
+/** The whole answer is a yes or a no word and nothing else ("是的", "没有", "yes"): not a name or a description. */
+export function isBareYesNo(text: string): boolean {
+  const s = clean(text);
+  return s !== '' && exact(s, {}) !== undefined;
+}
+
 /**
  * A yes or no leading a longer answer, and what follows it: "不对，两万二" → no + "两万二",
  * "对的，就按这个" → yes + "就按这个", "不对两万二" → no + "两万二". Null when nothing leads —
  * and "不记得哪天", "不知道", "不清楚" are not a 不 before something: they say one does not know.
  * `clause`: the yes or no is a clause of its own ("不对，…"), so what follows it is the whole of the rest.
  */
-export function leadingYesNo(text: string): { answer: boolean; rest: string; clause: boolean } | null {
+export function leadingYesNo(text: string, words: YesNoWords = {}): { answer: boolean; rest: string; clause: boolean } | null {
   const s = stripTrailingPunctuation(normalizeInput(text)).toLowerCase();
-  const cut = CLAUSE.exec(s);
+  // a space parts clauses too ("不对 是市里的医院")
+  const cut = CLAUSE.exec(s) ?? /\s+/u.exec(s);
   if (cut && cut.index > 0) {
     const head = s.slice(0, cut.index).replace(/\s+/g, '');
-    const first = W.UNSURE_WORDS.some((u) => head.includes(u)) ? undefined : decide(head, {});
+    const first = W.UNSURE_WORDS.some((u) => head.includes(u)) ? undefined : decide(head, words);
     const rest = s.slice(cut.index + cut[0].length).trim();
     if (first !== undefined && rest !== '') return { answer: first, rest, clause: true };
   }
   // no punctuation: the longest yes/no word the answer starts with ("不对两万二"); a single
   // character only before a figure ("对两万"), as "不知道" is not a no
-  const words = [...W.NO_WORDS, ...W.YES_WORDS].filter((w) => !/^[0-9a-z]/u.test(w)).sort((a, b) => b.length - a.length);
-  const lead = words.find((w) => s.startsWith(w) && s.length > w.length && (w.length > 1 || FIGURE_START.test(s.slice(w.length))));
+  const leads = [...W.NO_WORDS, ...W.YES_WORDS].filter((w) => !/^[0-9a-z]/u.test(w)).sort((a, b) => b.length - a.length);
+  const lead = leads.find((w) => s.startsWith(w) && s.length > w.length && (w.length > 1 || FIGURE_START.test(s.slice(w.length))));
   if (!lead) return null;
   const rest = s.slice(lead.length).trim();
   if (W.UNSURE_WORDS.some((u) => rest.includes(u))) return null;
-  return { answer: !NO.has(lead), rest, clause: false };
+  const answer = !NO.has(lead);
+  // "不对是我儿子": a no that cannot be read into what follows (not "不是我儿子"), or followed by what it is
+  const apart = !answer && (W.NO_APART.includes(lead) || /^(?:是|应该是|其实是|而是)/u.test(rest));
+  return { answer, rest, clause: apart };
 }

@@ -183,7 +183,7 @@ describe('因病', () => {
     expect(chat.at).toBe('apply/patientRelation');
     chat.send('母亲');
     expect(chat.at).toBe('apply/patientName');
-    chat.send('李秀英', ...illnessTyped({ illness: '肺癌', hospital: '市医院', totalCostFen: '8万', reimbursedFen: '3万' }, { from: 'illness' }), ...documentsAndConsent(2), '确认');
+    chat.send('李秀英', ...illnessTyped({ illness: '肺癌', hospital: '市医院', hospitalLevel: '对', totalCostFen: '8万', reimbursedFen: '3万' }, { from: 'illness' }), ...documentsAndConsent(2), '确认');
     expect(filed(chat).details).toMatchObject({ patient: 'family', patientRelation: '母亲', patientName: '李秀英', selfPaidFen: 5000000 });
   });
 

@@ -107,11 +107,14 @@ const TABLE: [string, string, Label][] = [
   ['selfPaidConfirmed', '不对，自己掏了两万', understood(yuan(20000))],
   ['selfPaidConfirmed', '两万八', understood(yuan(28000))],
   ['selfPaidConfirmed', '不对，两万多', confirm(yuan(20000))],
-  ['selfPaidConfirmed', '差不多吧', ASK_AGAIN],
+  ['selfPaidConfirmed', '差不多吧', understood(yuan(30000))], // a hedged yes agrees with a figure said back
+  ['selfPaidConfirmed', '2万', confirm(yuan(20000))], // the reimbursement's figure again: said back, not stored
+  ['selfPaidConfirmed', '再加五千', confirm(yuan(35000))], // a difference from the figure said back
   // 因灾
   ['lossFen', '房子塌了损失三万', understood(yuan(30000))],
   ['lossFen', '三万多', confirm(yuan(30000))],
   ['lossFen', '不记得', ASK_AGAIN],
+  ['lossFen', '再加五千', ASK_AGAIN], // a difference, with nothing said before it to add to
   ['compensationFen', '保险赔了五千', understood(yuan(5000))],
   ['compensationFen', '啥也没有', understood(0)],
   ['compensationFen', '民政给了两千多', confirm(yuan(2000))],
@@ -193,13 +196,39 @@ describe('the confirm protocol', () => {
     ['不对两万二', 2_200_000],
     ['两万二', 2_200_000],
     ['不是两万，是两万五', 2_500_000],
-    ['不对，自己掏了两万三', 2_300_000],
   ])('a correction in the same message ("%s") is stored', (said, fen) => {
     const chat = pendingTotal();
     chat.send(said);
     expect(chat.state!.answers.totalCostFen).toBe(fen);
     expect(chat.state!.pending).toBeUndefined();
     expect(chat.at).toBe('apply/reimbursedFen');
+  });
+
+  test.each([
+    ['再加五千', 2_500_000],
+    ['不对，少说了五千', 2_500_000],
+    ['多算了两千', 1_800_000],
+  ])('a difference from the figure said back ("%s") is worked out and said back again', (said, fen) => {
+    const chat = pendingTotal();
+    chat.send(said);
+    expect(chat.state!.answers.totalCostFen).toBeUndefined();
+    expect(chat.state!.pending?.patch).toEqual({ totalCostFen: fen });
+    chat.send('对');
+    expect(chat.state!.answers.totalCostFen).toBe(fen);
+  });
+
+  test.each(['少了五千', '还差两千'])('a difference whose direction is unclear ("%s") stores nothing', (said) => {
+    const chat = pendingTotal();
+    chat.send(said);
+    expect(chat.state!.answers.totalCostFen).toBeUndefined();
+    expect(chat.at).toBe('apply/totalCostFen');
+  });
+
+  test('"不对，自己掏了两万三": the household\'s part is not the total — nothing stored, asked again', () => {
+    const chat = pendingTotal();
+    chat.send('不对，自己掏了两万三');
+    expect(chat.state!.answers.totalCostFen).toBeUndefined();
+    expect(chat.at).toBe('apply/totalCostFen');
   });
 
   test('a correction that is itself approximate is confirmed again', () => {

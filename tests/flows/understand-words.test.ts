@@ -203,7 +203,7 @@ describe('who is ill (生病的是谁)', () => {
   test('a relative is ill: the relation and name are taken out of what is said, and filed', () => {
     const chat = new Chat();
     chat.send(...ILLNESS, '我老伴', '老伴', '我老伴王秀英');
-    chat.send(...illnessTyped({ illness: '肺癌', hospital: '市医院', totalCostFen: '8万', reimbursedFen: '3万' }, { from: 'illness' }), ...documentsAndConsent(2), '确认');
+    chat.send(...illnessTyped({ illness: '肺癌', hospital: '市医院', hospitalLevel: '对', totalCostFen: '8万', reimbursedFen: '3万' }, { from: 'illness' }), ...documentsAndConsent(2), '确认');
     const [filed] = chat.effectsOf('file_case');
     expect(filed.application.details).toMatchObject({ patient: 'family', patientRelation: '配偶', patientName: '王秀英' });
   });

@@ -22,7 +22,7 @@ export interface EditItem {
 export type SummaryReply =
   | { kind: 'submit' }
   /** `targets`: the items named by the same word, in flow order ("村" names the town and the village). */
-  | { kind: 'edit'; targets: string[]; value?: string }
+  | { kind: 'edit'; targets: string[]; value?: string; then?: string }
   | { kind: 'which' }
   | { kind: 'wait' }
   | { kind: 'unknown'; wanted: string }
@@ -126,7 +126,7 @@ function stripLeading(v: string, words: readonly string[]): string {
  * The new value following the item: cues and particles off ("错了，是李桂兰吧" → 李桂兰), cut
  * before a further clause that names another change ("…，电话也错了").
  */
-function valueOf(rest: string): string | undefined {
+function valueOf(rest: string): { value?: string; then?: string } {
   let v = rest.replace(SEPARATORS, '').replace(/^[的了]/u, '').replace(SEPARATORS, '');
   for (let before = ''; before !== v; ) {
     before = v;
@@ -144,6 +144,9 @@ function valueOf(rest: string): string | undefined {
     if (kept.length > 0 && (cueAt(lower) || W.REST_WORDS.some((r) => lower.includes(r)))) break;
     kept.push(c);
   }
+  // a further change in the same message ("人口改成5，收入改成3万"): read once this one is made
+  const next = stripTrailingPunctuation(clauses.slice(kept.length).join('')).trim();
+  const then = next !== '' && cueAt(next.toLowerCase()) ? next : undefined;
   v = stripTrailingPunctuation(kept.join('')).replace(/[,，;；。]+$/u, '');
   for (let before = ''; before !== v; ) {
     before = v;
@@ -151,7 +154,7 @@ function valueOf(rest: string): string | undefined {
     if (p) v = stripTrailingPunctuation(v.slice(0, -p.length));
   }
   v = v.trim();
-  return v === '' ? undefined : v;
+  return { value: v === '' ? undefined : v, then };
 }
 
 function readEdit(norm: string, s: string, items: EditItem[]): SummaryReply | null {
@@ -160,7 +163,8 @@ function readEdit(norm: string, s: string, items: EditItem[]): SummaryReply | nu
   // only fillers before the item ("那个电话错了"): the value is the item's own; else ("我老伴的名字…") its question is asked
   const edit = (m: Match, from: number): SummaryReply => {
     const own = s.slice(at, m.start).trim() === '';
-    return { kind: 'edit', targets: m.ids, value: own ? valueOf(norm.slice(from)) : undefined };
+    const { value, then } = own ? valueOf(norm.slice(from)) : { value: undefined, then: undefined };
+    return { kind: 'edit', targets: m.ids, value, ...(then !== undefined ? { then } : {}) };
   };
   // "电话错了 改成139…", "电话号码应该是…": the item named last before the cue
   const cue = cueAt(s, at);

@@ -96,7 +96,8 @@ export function handleSummary(step: SummaryStep, text: string, env: StepEnv, rea
       return { kind: 'complete' };
     case 'edit': {
       const targets = reply.targets.map((id) => steps.find((s) => s.id === id)!);
-      return edit(step, targets, reply.value, env, read);
+      const o = edit(step, targets, reply.value, env, read);
+      return o.kind === 'goto' && reply.then !== undefined ? { ...o, then: reply.then } : o;
     }
     case 'which':
       return { kind: 'stay', replies: [env.t('summary.which')] };

@@ -6,7 +6,10 @@
  * The step's own words and marks come first (flows/parse/yes-no.ts); the hint is the step's,
  * naming the words its question used. A step confirming a figure also takes the figure itself.
  */
-import { hasFigureWords, leadingYesNo, parseYesNo } from '../../parse';
+import { hasFigureWords, leadingYesNo, normalizeInput, parseYesNo, readDifference } from '../../parse';
+
+/** A figure and nothing else ("2万", "20000元"). */
+const BARE_FIGURE = /^[\s0-9零〇一二两三四五六七八九十百千万.,元块钱]+$/u;
 import { checkLimits } from '../conditions';
 import type { QuestionStep, StepEnv, StepOutcome, YesNoStep } from '../flow';
 
@@ -33,15 +36,27 @@ function figureAnswer(step: YesNoStep, field: string, text: string, env: StepEnv
   const lead = leadingYesNo(text);
   const said = lead ? lead.rest : text;
   if (!asking || !hasFigureWords(said)) return null;
+  // "再加五千": the figure the question said, moved, said back for a yes
+  const diff = readDifference(said);
+  const computed = step.derive?.(true, env)[field];
+  if (diff !== null) {
+    const fen = typeof computed === 'number' ? computed + diff : 0;
+    if (fen <= 0 || checkLimits(asking, fen, env)) return null;
+    return { kind: 'confirm', patch: { [step.field]: false, [field]: fen }, ask: { key: 'understand.amount.estimate', money: { amount: fen } } };
+  }
   const parsed = asking.parse(said, env);
   if (!parsed.ok && 'hint' in parsed) return parsed.understood ? { kind: 'retry', hint: env.t(parsed.hint, parsed.params), understood: true } : null;
   const checked = checkLimits(asking, parsed.value, env);
   if (checked) return { kind: 'retry', hint: env.t(checked.hint, checked.params), understood: true };
-  const computed = step.derive?.(true, env)[field];
   if (parsed.ok && parsed.value === computed) {
     // "18000" is a yes; "不是18000" a plain no (the figure is then asked)
     return lead?.answer === false ? null : { kind: 'answer', patch: { [step.field]: true, ...step.derive?.(true, env) } };
   }
   const patch = { [step.field]: false, [field]: parsed.value };
-  return parsed.ok ? { kind: 'answer', patch } : { kind: 'confirm', patch, ask: parsed.confirm };
+  if (!parsed.ok) return { kind: 'confirm', patch, ask: parsed.confirm };
+  // a bare figure, without "不对" or whose it is, equal to an answer it was computed from ("2万" — the
+  // reimbursement sent again?), to the question as asked (not an edit from the summary): said back
+  const another = (step.uses ?? []).some((f) => env.answers[f] === parsed.value);
+  if (!lead && another && !env.state.returnTo && BARE_FIGURE.test(normalizeInput(said))) return { kind: 'confirm', patch, ask: { key: 'understand.amount.figure', money: { amount: parsed.value as number } } };
+  return { kind: 'answer', patch };
 }

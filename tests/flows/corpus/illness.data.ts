@@ -301,7 +301,11 @@ export const ILLNESS: Question[] = [
       ['两万八', are({ selfPaidConfirmed: false, selfPaidFen: 2_800_000 })],
       ['不对', are({ selfPaidConfirmed: false })], // the self-paid figure is asked next
       ['不对，两万多', sureAll({ selfPaidConfirmed: false, selfPaidFen: 2_000_000 })],
-      ['差不多吧', AGAIN],
+      ['差不多吧', are({ selfPaidConfirmed: true, selfPaidFen: 3_000_000 })], // a hedged yes to a figure said back
+      ['少了', are({ selfPaidConfirmed: false })], // the figure is off: the self-paid figure is asked next
+      ['不是这个数', are({ selfPaidConfirmed: false })],
+      ['2万', sureAll({ selfPaidConfirmed: false, selfPaidFen: 2_000_000 })], // the reimbursement's figure again: said back
+      ['再加五千', sureAll({ selfPaidConfirmed: false, selfPaidFen: 3_500_000 })],
       ['不太清楚', AGAIN],
     ],
   },

@@ -25,7 +25,7 @@ const TABLE: [string, AmountOptions, Label][] = [
   ['一年一万二', INCOME, understood(12000)],
   ['助学金2000', AID, understood(2000)],
   ['花了三万二', TOTAL, understood(32000)],
-  ['自己掏了两万', TOTAL, understood(20000)],
+  ['自己掏了两万', TOTAL, askAgain('elsewhere')], // the household's part, not the total
   ['大概3万块钱吧', TOTAL, understood(30000)],
   ['医保报了一万二', REIMBURSED, understood(12000)],
   ['住院15天花了两万', TOTAL, understood(20000)],
@@ -93,6 +93,11 @@ const TABLE: [string, AmountOptions, Label][] = [
   ['两万或者三万', TOTAL, confirm(25000, 'range')],
   ['三万，一万', TOTAL, askAgain('several')],
   ['报了一万', TOTAL, askAgain('elsewhere')], // the next question answered early
+  // a difference from a figure said earlier is never the figure
+  ['再加五千', TOTAL, askAgain('not_a_number')],
+  ['少说了五千', TOTAL, askAgain('not_a_number')],
+  ['不对，还差两千', TOTAL, askAgain('not_a_number')],
+  ['多算了两千块', REIMBURSED, askAgain('not_a_number')],
   ['看病花了三万', INCOME, askAgain('elsewhere')],
   // truly unclear: refused as today
   ['很多', TOTAL, askAgain('not_a_number')],
@@ -102,7 +107,7 @@ const TABLE: [string, AmountOptions, Label][] = [
   ['报了一万还能申请吗', REIMBURSED, askAgain('not_a_number')], // a question, not an answer
   ['报了没有', REIMBURSED, askAgain('not_a_number')],
   ['没记住', REIMBURSED, askAgain('not_a_number')],
-  ['3.5k', TOTAL, askAgain('not_a_number')],
+  ['3.5k', TOTAL, understood(3500)], // k: a thousand, as typed on phones ("20k")
   ['3万2万', TOTAL, askAgain('not_a_number')],
   ['十分困难', TOTAL, askAgain('not_a_number')],
 ];

@@ -65,7 +65,7 @@ describe('parseAmount', () => {
     ['不知道', 'not_a_number'],
     ['abc', 'not_a_number'],
     ['3万2万', 'not_a_number'],
-    ['3.5k', 'not_a_number'], // unknown unit
+    ['3.5m', 'not_a_number'], // unknown unit ("k" is a thousand: "3.5k" is 3,500)
     ['3w', 'not_a_number'],
     ['3万多', 'not_a_number'], // "more than 30000" is not an amount
     ['三四万', 'not_a_number'], // "three or four 万" is a range

@@ -77,7 +77,11 @@ describe('parseYesNo: phrasings villagers use (issue 10)', () => {
 
   test.each<[string, { answer: boolean; rest: string; clause: boolean } | null]>([
     ['不对，两万二', { answer: false, rest: '两万二', clause: true }],
-    ['不对两万二', { answer: false, rest: '两万二', clause: false }],
+    ['不对两万二', { answer: false, rest: '两万二', clause: true }], // 不对 stands apart from what follows
+    ['不对是我儿子', { answer: false, rest: '是我儿子', clause: true }],
+    ['不对 是市里的医院', { answer: false, rest: '是市里的医院', clause: true }], // a space parts clauses
+    ['不是两万', { answer: false, rest: '两万', clause: false }], // 不是 reads into what follows: "not 20,000"
+    ['不是我儿子', { answer: false, rest: '我儿子', clause: false }], // "not my son": the rest is not read as the answer
     ['对，两万', { answer: true, rest: '两万', clause: true }],
     ['对的，就按这个算', { answer: true, rest: '就按这个算', clause: true }],
     ['不是，是外孙女', { answer: false, rest: '是外孙女', clause: true }],
