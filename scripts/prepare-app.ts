@@ -5,6 +5,7 @@
  * `npm run dev:h5` running there). FANGPIN_SKIP_APP_BUILD=1 skips this (the server then answers
  * /app/ with build instructions).
  */
+import * as cadreConsole from './console';
 import { ensureBuilt, ensureInstalled, isBuilt } from './miniprogram';
 
 const say = (line: string) => console.log(`[prepare-app] ${line}`);
@@ -17,5 +18,16 @@ if (process.env.FANGPIN_SKIP_APP_BUILD !== '1' && !isBuilt('h5')) {
   } catch (err) {
     // The chat, the simulator and the API run without it: say so and start anyway.
     console.error(`[prepare-app] ${(err as Error).message}\n[prepare-app] starting without /app/`);
+  }
+}
+
+// The cadre console at /console/: installed and built when missing, rebuilt when older than its
+// sources (a build takes seconds). FANGPIN_SKIP_CONSOLE_BUILD=1 skips this.
+if (process.env.FANGPIN_SKIP_CONSOLE_BUILD !== '1') {
+  try {
+    cadreConsole.ensureInstalled(say);
+    cadreConsole.ensureBuilt(say);
+  } catch (err) {
+    console.error(`[prepare-app] ${(err as Error).message}\n[prepare-app] starting without /console/`);
   }
 }

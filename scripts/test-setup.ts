@@ -3,11 +3,13 @@
  * `npm install && npm test` passes with nothing else typed):
  *   1. PostgreSQL on the tests' server — started with pg_ctlcluster when it is local and down;
  *   2. Debian's chromium and the CJK fonts for the browser tests — installed with apt when missing;
- *   3. miniprogram/ installed from its lockfile, and its h5 and weapp builds current.
+ *   3. miniprogram/ installed from its lockfile, and its h5 and weapp builds current;
+ *   4. console/ installed from its lockfile, and its build current.
  * Each step says what it does; each is skipped when already true, so a second run costs a second.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
+import * as cadreConsole from './console';
 import { ensureBuilt, ensureInstalled } from './miniprogram';
 
 const ADMIN_URL = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
@@ -63,6 +65,8 @@ try {
   ensurePostgres();
   ensureBrowser();
   ensureMiniprogram();
+  cadreConsole.ensureInstalled(say);
+  cadreConsole.ensureBuilt(say);
 } catch (err) {
   console.error(`[test-setup] ${(err as Error).message}`);
   process.exit(1);

@@ -9,6 +9,7 @@ import { parseTimeLimits, type TimeLimits } from './core/workflow/deadlines';
 import { isProduction, profileRefusals, simulatorWanted } from './production-profile';
 import type { KeySettings } from './core/crypto/keyring-source';
 import type { UploadSettings } from './core/documents/upload-guard';
+import { PROJECT_ROOT } from './project-root';
 
 const optionalString = z.string().trim().min(1).optional().catch(undefined);
 
@@ -63,6 +64,7 @@ const EnvSchema = z.object({
   NODE_ENV: z.string().optional(),
   DEV_OTP_LOG: z.enum(['0', '1']).optional(),
   APP_DIST_DIR: optionalString,
+  CONSOLE_DIST_DIR: optionalString,
   // the browser simulator and the production profile (server/production-profile.ts)
   SIMULATOR: z.enum(['on', 'off']).optional(),
   WECHATY_PUPPET: optionalString,
@@ -106,6 +108,8 @@ export type Config = {
   trustProxy: boolean;
   /** The mini-program / h5 app: villager logins, WeChat's API (absent without an AppID), the h5 build to serve. */
   app: AppConfig;
+  /** The cadre console: its build to serve at /console/. */
+  console: { distDir: string };
   /** Mount the browser simulator (the mock WeChat only; refused in production and off loopback). */
   simulator: boolean;
   /** Images whose header declares more pixels are refused on every upload path (decompression bombs). */
@@ -184,6 +188,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     },
     trustProxy: e.TRUST_PROXY === '1',
     app: appConfig(e),
+    console: { distDir: path.resolve(e.CONSOLE_DIST_DIR ?? path.join(PROJECT_ROOT, 'console', 'dist')) },
     simulator: simulatorWanted(e),
     maxImagePixels: e.MAX_IMAGE_PIXELS,
     dataProtection: {
@@ -213,6 +218,6 @@ function appConfig(e: z.infer<typeof EnvSchema>): AppConfig {
       : null,
     villagerSessionDays: e.VILLAGER_SESSION_DAYS,
     devOtpLog: e.DEV_OTP_LOG === '1' || (e.DEV_OTP_LOG === undefined && !isProduction(e)),
-    distDir: path.resolve(e.APP_DIST_DIR ?? path.join(__dirname, '..', 'miniprogram', 'dist', 'h5')),
+    distDir: path.resolve(e.APP_DIST_DIR ?? path.join(PROJECT_ROOT, 'miniprogram', 'dist', 'h5')),
   };
 }

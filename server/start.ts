@@ -50,14 +50,15 @@ export async function startServer(env: NodeJS.ProcessEnv, opts: StartOptions = {
   for (const w of keys.warnings) log.warn(w);
   if (keys.createdFile) console.log(`\nCreated a key for personal data at ${keys.createdFile} (owner-only). Keep a copy: without it the data cannot be read. In production set FANGPIN_DATA_KEY or FANGPIN_DATA_KEY_FILE.`);
   const store = new FileSystemDocumentStore(config.documentsDir, keys.keyring);
-  const db = protect(await connectDatabase(config), keys.keyring);
-  const applied = await applyMigrations(db.adapterFactory);
+  const db = protect(await connectDatabase({ ...config, progress: (line) => log.info(line) }), keys.keyring);
+  const applied = await applyMigrations(db.adapterFactory, { progress: (pending) => log.info('applying migrations…', { pending }) });
   // the blind indexes of the stored data were made with one HMAC and index key: refuse any other
   await checkIndexSetting(db.raw, keys.keyring, { dataCipher: config.dataProtection.keys.cipher });
   await sealClearData(db.raw, keys.keyring, store, log);
-  log.info('database ready', { kind: db.kind, migrationsApplied: applied.length, cipher: keys.keyring.cipher, keyId: keys.keyring.activeKeyId, keySource: keys.source });
+  log.info('database ready', { kind: db.kind, migrationsApplied: applied.length, cipher: keys.keyring.cipher, keyId: keys.keyring.activeKeyId, keySource: keys.source, ms: sinceStart() });
 
   if (config.seedDemo === 'always' || (config.seedDemo === 'auto' && (await databaseIsEmpty(db.prisma)))) {
+    log.info('seeding the demo county…');
     const seed = await seedDemoCounty(db.prisma);
     // Printed once on purpose: only hashes are stored. Never shown again.
     console.log(`\n${describeDemoSeed(seed, config.port ? `http://localhost:${config.port}` : '')}`);
@@ -83,6 +84,7 @@ export async function startServer(env: NodeJS.ProcessEnv, opts: StartOptions = {
   ];
   await opts.beforeListen?.(app, config, log);
   const server = await listen(app, config.port, config.host);
+  log.info('listening', { port: (server.address() as { port: number }).port, ms: sinceStart() });
   return {
     config,
     log,
@@ -121,6 +123,9 @@ export function onShutdown(stop: () => Promise<void>) {
   process.on('SIGINT', handler);
   process.on('SIGTERM', handler);
 }
+
+/** Milliseconds since the process started: how long a start took, in its log. */
+const sinceStart = () => Math.round(performance.now());
 
 function listen(app: Koa, port: number, host: string): Promise<Server> {
   return new Promise((resolve, reject) => {

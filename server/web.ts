@@ -35,6 +35,8 @@ import { broadcastsRouter } from './api/routes/broadcasts';
 import { contactsRouter } from './api/routes/contacts';
 import { policiesRouter } from './api/routes/policies';
 import { faqsRouter } from './api/routes/faqs';
+import { consoleStaticRouter } from './api/routes/console-static';
+import { regionsRouter } from './api/routes/regions';
 
 
 export function createApp(deps: AppDeps): Koa {
@@ -50,7 +52,7 @@ export function createApp(deps: AppDeps): Koa {
     deps.log.error('http error', { path: ctx?.path, err });
   });
   // outermost, so error answers and koa's own 404 carry the security headers too
-  app.use(securityHeaders({ appIndexHtml: path.join(deps.config.app.distDir, 'index.html') }));
+  app.use(securityHeaders({ appIndexHtml: path.join(deps.config.app.distDir, 'index.html'), consoleIndexHtml: path.join(deps.config.console.distDir, 'index.html') }));
   app.use(errorMiddleware(deps.log));
   app.use(async (ctx, next) => {
     const started = Date.now();
@@ -65,7 +67,7 @@ export function createApp(deps: AppDeps): Koa {
   app.use(refuseControlChars({ defaultLang: deps.config.defaultLang, strip: { '/api/bot/inbound': WECHAT_NAME_FIELDS } }));
   // one set of upload places, caps and rates for every path that reads a file into memory
   const uploads = new UploadGuard(deps.config.uploads);
-  for (const router of [healthRouter(deps), botInboundRouter(deps, uploads), botOutboxRouter(deps), outboxRouter(deps), casesRouter(deps), documentsRouter(deps), authRouter(deps), transitionsRouter(deps), objectionsRouter(deps), visitRouter(deps), cadresRouter(deps), auditRouter(deps), broadcastsRouter(deps, uploads), contactsRouter(deps), policiesRouter(deps), faqsRouter(deps), ...miniprogramRouters(deps, uploads)]) {
+  for (const router of [healthRouter(deps), botInboundRouter(deps, uploads), botOutboxRouter(deps), outboxRouter(deps), casesRouter(deps), documentsRouter(deps), authRouter(deps), transitionsRouter(deps), objectionsRouter(deps), visitRouter(deps), cadresRouter(deps), auditRouter(deps), broadcastsRouter(deps, uploads), contactsRouter(deps), policiesRouter(deps), faqsRouter(deps), regionsRouter(deps), consoleStaticRouter(deps), ...miniprogramRouters(deps, uploads)]) {
     app.use(router.routes());
     app.use(router.allowedMethods());
   }

@@ -21,21 +21,25 @@ export function routeVillager(state: SessionState | null, inbound: Inbound, ctx:
   const busy = state !== null && (state.flow === SUPPLEMENT_FLOW || state.flow === WITHDRAW_FLOW);
 
   if (text !== null && !busy && parseWithdraw(text)) return withdrawState(state, lang);
+  if (busy) return state;
+
+  // Decided before the cases are looked at where they cannot change the answer: the server reads
+  // the villager's cases only for a step that reads ctx.myCases (server/chat/conversation/context.ts).
+  const s = text === null ? '' : commandText(text);
+  const asked = text !== null && SUPPLEMENT_WORDS.includes(s);
+  const resting = state === null || state.flow === 'menu';
+  if (!asked && !resting) return state; // an application (or a lookup) in progress is not disturbed
+  const cmd = text === null ? null : detectCommand(text);
+  const done = DONE_WORDS.includes(s) || HANDED_IN_WORDS.includes(s);
+  // a command or a menu number means what it says
+  const meantAsSaid = text !== null && !asked && !done && ((cmd !== null && cmd !== 'greeting') || /^\s*[0-9０-９一二三四五六七八九十]+\s*$/u.test(text));
+  if (meantAsSaid) return state;
 
   const returned = ctx.myCases.find((c) => c.status === CASE_STATUS.returned && !c.viewOnly);
-  if (!returned || busy) return state;
+  if (!returned) return state;
   const open = () => supplementState(returned.caseNo, returned.missingItems ?? [], lang, resumeOf(state));
-  const s = text === null ? '' : commandText(text);
-  if (text !== null && SUPPLEMENT_WORDS.includes(s)) return open();
-
-  const resting = state === null || state.flow === 'menu';
-  if (!resting) return state; // an application (or a lookup) in progress is not disturbed
-  if (inbound.kind === 'media') return open();
-  if (DONE_WORDS.includes(s) || HANDED_IN_WORDS.includes(s)) return open();
+  if (asked || inbound.kind === 'media' || done) return open();
+  // a greeting or anything else opens it, unless the villager put it off ("取消"/"菜单" in it)
   const deferred = state?.answers.deferredSupplement === returned.caseNo;
-  const cmd = detectCommand(text!);
-  if (cmd === 'greeting') return deferred ? state : open();
-  // a command or a menu number means what it says
-  if (deferred || cmd !== null || /^\s*[0-9０-９一二三四五六七八九十]+\s*$/u.test(text!)) return state;
-  return open();
+  return deferred ? state : open();
 }

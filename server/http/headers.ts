@@ -9,6 +9,8 @@
  * index.html (the rem sizing): that one is allowed by its hash, read from the build itself, so a
  * rebuild needs no change here. Taro sets inline styles at run time (style attributes, <style>
  * elements — tried: the app breaks without 'unsafe-inline' styles), so /app/ allows those.
+ * The cadre console at /console/ (Vite's build: scripts from files) gets the same policy: Ant
+ * Design writes its styles into <style> elements at run time.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
@@ -70,16 +72,18 @@ function pagePolicy(nonce: string): string {
   ].join('; ');
 }
 
-/** `appIndexHtml`: the h5 build's index.html, whose inline scripts /app/ allows. */
-export function securityHeaders(opts: { appIndexHtml: string }) {
+/** `appIndexHtml`, `consoleIndexHtml`: the h5 build's and the console's index.html, whose inline scripts /app/ and /console/ allow. */
+export function securityHeaders(opts: { appIndexHtml: string; consoleIndexHtml: string }) {
   const appHashes = buildHashes(opts.appIndexHtml);
+  const consoleHashes = buildHashes(opts.consoleIndexHtml);
   return async (ctx: Context, next: Next) => {
     const nonce = randomBytes(16).toString('base64');
     ctx.state['cspNonce'] = nonce;
     try {
       await next();
     } finally {
-      ctx.set('Content-Security-Policy', /^\/app(\/|$)/.test(ctx.path) ? appPolicy(appHashes()) : pagePolicy(cspNonce(ctx) || nonce));
+      const policy = /^\/app(\/|$)/.test(ctx.path) ? appPolicy(appHashes()) : /^\/console(\/|$)/.test(ctx.path) ? appPolicy(consoleHashes()) : pagePolicy(cspNonce(ctx) || nonce);
+      ctx.set('Content-Security-Policy', policy);
       ctx.set('X-Frame-Options', 'DENY');
       ctx.set('X-Content-Type-Options', 'nosniff');
       ctx.set('Referrer-Policy', 'no-referrer');

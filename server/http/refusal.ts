@@ -17,5 +17,6 @@ const STATUS: Record<Refusal['code'], number> = {
 
 export function refusalError(refusal: Refusal): HttpError {
   if (refusal.code === 'outside_jurisdiction' || (refusal.code === 'not_found' && !refusal.field)) return new HttpError(404, 'not_found', 'case not found');
-  return new HttpError(STATUS[refusal.code], refusal.code, refusal.message, refusal.field);
+  // which guard refused, for clients that say why in words (the console)
+  return new HttpError(STATUS[refusal.code], refusal.code, refusal.message, refusal.field, refusal.reason ? { reason: refusal.reason } : undefined);
 }

@@ -74,3 +74,28 @@ test('nothing server/web.ts reaches leads back to it (no circle through the app)
   expect(seen.has('server/web.ts')).toBe(false);
   expect(seen.size).toBeGreaterThan(100);
 });
+
+/** The packages a file imports (dynamic `import()` too), by package name. */
+function packagesOf(file: string): string[] {
+  const info = ts.preProcessFile(fs.readFileSync(path.join(root, file), 'utf8'), true, true);
+  return info.importedFiles
+    .map((f) => f.fileName)
+    .filter((name) => !name.startsWith('.') && !name.startsWith('node:'))
+    .map((name) => name.split('/').slice(0, name.startsWith('@') ? 2 : 1).join('/'));
+}
+
+test('the server alone (npm run start:server) reaches no wechaty: nothing of bot/ or start/, no wechaty package', () => {
+  const reached = new Set<string>();
+  const queue = ['server/main.ts'];
+  while (queue.length > 0) {
+    const f = queue.pop()!;
+    if (reached.has(f)) continue;
+    reached.add(f);
+    queue.push(...(graph.get(f) ?? []));
+  }
+  const packages = new Set([...reached].flatMap(packagesOf));
+  // the walk sees dynamic imports too (the PostgreSQL adapter is imported only when DATABASE_URL is set)
+  expect(packages).toContain('@prisma/adapter-pg');
+  expect([...reached].filter((f) => f.startsWith('bot/') || f.startsWith('start/'))).toEqual([]);
+  expect([...packages].filter((p) => p.includes('wechaty'))).toEqual([]);
+});

@@ -352,7 +352,41 @@ describe('GET /api/cases filters and paging', () => {
   });
 
   test.each([
+    ['newest', 'sort=newest', ['shanmuPaid', 'baishiVillage', 'shiqiaoCounty', 'liushuTown']],
+    ['by due date (those without one last)', 'sort=due', ['liushuTown', 'baishiVillage', 'shiqiaoCounty', 'shanmuPaid']],
+    ['a status in a town', 'status=town_review,county_review&region=439901100', ['shiqiaoCounty', 'liushuTown']],
+  ])('paging by cursor, one case a page: %s', async (_l, query, expected) => {
+    const first = await list(`${query}&pageSize=1`);
+    expect(first).toMatchObject({ total: expected.length, totalExact: true, page: 1 });
+    const seen = nos(first);
+    for (let cursor = first.nextCursor; cursor; ) {
+      const next = await list(`${query}&pageSize=1&cursor=${cursor}`);
+      expect(next.total).toBeUndefined(); // counts come with the first page only
+      seen.push(...nos(next));
+      cursor = next.nextCursor;
+    }
+    expect(seen).toEqual(expected.map((k) => made[k]));
+  });
+
+  test('the first page counts per status in the region asked for', async () => {
+    const body = (await call('GET', '/api/cases?region=439901100&status=town_review', ADMIN_TOKEN)).body;
+    const town = await srv.db.prisma.region.findUniqueOrThrow({ where: { code: '439901100' } });
+    const counted = await srv.db.prisma.case.groupBy({ by: ['status'], where: { village: { parentId: town.id } }, _count: true });
+    expect(body.statusCounts).toEqual(Object.fromEntries(counted.map((g) => [g.status, g._count])));
+    expect(body).toMatchObject({ total: body.statusCounts.town_review, totalExact: true });
+  });
+
+  test('a case number or its beginning', async () => {
+    expect(nos(await list(`caseNo=${made.baishiVillage}`))).toEqual([made.baishiVillage]);
+    expect(nos(await list(`caseNo=${made.baishiVillage!.slice(0, -1).toLowerCase()}`))).toContain(made.baishiVillage);
+  });
+
+  test.each([
     ['status=town_review,bogus', 'status'],
+    ['cursor=abc', 'cursor'],
+    ['page=2&cursor=abc', 'page'],
+    ['page=42&pageSize=50', 'page'],
+    ['caseNo=FP-26', 'caseNo'],
     ['status=', 'status'],
     ['region=12', 'region'],
     ['region=999999', 'region'],

@@ -6,7 +6,7 @@
 import { illnessTyped } from './illness';
 import { jpegBytes, sendFile, sendText } from './server';
 
-export type ChatApplicant = { id: string; phone: string; name: string; /** default 青山镇 (its first village, 柳树村) */ town?: string; /** default 4口人 */ size?: string };
+export type ChatApplicant = { id: string; phone: string; name: string; /** default 青山镇 (its first village, 柳树村) */ town?: string; /** default 4口人 */ size?: string; /** the hospital bill's photo (default: a stand-in JPEG) */ photo?: { bytes: Buffer; fileName: string } };
 
 /** `server` is read at each call, so it may be started in a beforeAll. */
 export function chatWith(server: () => { url: string }) {
@@ -18,7 +18,8 @@ export function chatWith(server: () => { url: string }) {
   }
   async function applyByChat(who: string, a: ChatApplicant): Promise<string> {
     for (const text of ['你好', '1', '因病', a.name, a.id, a.phone, a.town ?? '青山镇', '1', a.size ?? '4口人', '2万', '是', ...illnessTyped()]) await say(who, text);
-    expect((await sendFile(server(), who, jpegBytes(++n % 250), 'bill.jpg', `${who}-chat-${++n}`)).status).toBe(200);
+    const photo = a.photo ?? { bytes: jpegBytes(++n % 250), fileName: 'bill.jpg' };
+    expect((await sendFile(server(), who, photo.bytes, photo.fileName, `${who}-chat-${++n}`)).status).toBe(200);
     for (const text of ['好了', '跳过', '同意', '同意']) await say(who, text);
     return say(who, '确认');
   }

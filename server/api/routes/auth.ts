@@ -5,8 +5,10 @@
  *     when a login limit is reached (server/core/auth/login-limits.ts), whatever the name. The known-device
  *     token comes back as the `fp_device` cookie and `deviceToken`; send it as the cookie or the
  *     X-Device-Token header.
- *   POST /api/auth/logout   (the session's bearer token) → 204
- *   GET  /api/auth/me       → { cadre, via: 'session' | 'api_token' | 'admin' }
+ *     The session also comes back as the `fp_session` cookie (HttpOnly, SameSite=Strict, Path=/api),
+ *     which the cadre API accepts instead of the Bearer header (the console; core/auth/session-cookie.ts).
+ *   POST /api/auth/logout   (the session's bearer token or cookie) → 204, the cookie cleared
+ *   GET  /api/auth/me       → { cadre, via: 'session' | 'api_token' | 'admin', expiresAt? }
  */
 import Router from '@koa/router';
 import { z } from 'zod';
@@ -14,6 +16,7 @@ import { cadreOf, requireCadre, type Credential } from '../../core/auth/cadre';
 import { deviceTokenOf, setDeviceCookie } from '../../core/auth/known-devices';
 import { login, logout } from '../../core/auth/login';
 import { LoginLimits } from '../../core/auth/login-limits';
+import { clearSessionCookie, cookieToken, setSessionCookie } from '../../core/auth/session-cookie';
 import { bearerToken } from '../../core/auth/tokens';
 import { HttpError, parseOr400 } from '../../http/errors';
 import { requestLang } from '../../http/lang';
@@ -48,6 +51,7 @@ export function authRouter(deps: AppDeps): Router {
     }
     if (!result.ok) throw new HttpError(401, 'invalid_login', t(lang, 'auth.login.invalid'));
     setDeviceCookie(ctx, result.deviceToken);
+    setSessionCookie(ctx, result.token, result.expiresAt);
     const tree = await RegionTree.load(deps.prisma);
     const region = tree.byId.get(result.cadre.regionId);
     ctx.body = {
@@ -59,7 +63,8 @@ export function authRouter(deps: AppDeps): Router {
   });
 
   router.post('/api/auth/logout', auth, async (ctx) => {
-    if ((ctx.state.credential as Credential).kind === 'session') await logout(deps.prisma, bearerToken(ctx)!);
+    if ((ctx.state.credential as Credential).kind === 'session') await logout(deps.prisma, (bearerToken(ctx) ?? cookieToken(ctx))!);
+    clearSessionCookie(ctx);
     ctx.status = 204;
   });
 
@@ -70,6 +75,7 @@ export function authRouter(deps: AppDeps): Router {
     ctx.body = {
       cadre: { id: actor.id, name: actor.name, role: actor.role, region: row ? { code: row.region.code, name: row.region.name, level: row.region.level } : null },
       via: credential.kind,
+      ...(credential.kind === 'session' ? { expiresAt: credential.expiresAt.toISOString() } : {}),
     };
   });
   return router;

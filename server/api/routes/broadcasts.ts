@@ -20,7 +20,7 @@ import { MAY } from '../../core/auth/permissions';
 import { BROADCAST_IMAGE_TYPES, BROADCAST_STATUSES, BroadcastContent, BroadcastTarget } from '../../core/broadcasts/content';
 import { cancelBroadcastOf, composeBroadcast, sendBroadcast, visibleBroadcast, type BroadcastRow } from '../../core/broadcasts/compose';
 import { broadcastCounts, settleBroadcasts } from '../../core/broadcasts/lifecycle';
-import { recipientsOf } from '../../core/broadcasts/recipients';
+import { countRecipients } from '../../core/broadcasts/recipients';
 import { attachDocument } from '../../core/documents/attach';
 import { DOCUMENT_KIND } from '../../core/documents/kinds';
 import { sniffMime } from '../../core/documents/sniff';
@@ -67,7 +67,7 @@ export function broadcastsRouter(deps: AppDeps, guard: UploadGuard): Router {
   async function view(b: BroadcastRow) {
     const counts = (await broadcastCounts(deps.prisma, [b.id])).get(b.id)!;
     const waiting = b.status === 'draft' || b.status === 'scheduled';
-    const audience = waiting ? (await recipientsOf(deps.prisma, await RegionTree.load(deps.prisma), BroadcastTarget.parse(b.target))).length : undefined;
+    const audience = waiting ? await countRecipients(deps.prisma, await RegionTree.load(deps.prisma), BroadcastTarget.parse(b.target)) : undefined;
     return present(b, counts, audience);
   }
 

@@ -1,6 +1,6 @@
 /**
  * Cadre read access to cases, limited to the caller's region subtree.
- *   GET /api/cases?status=a,b&cause=&region=&overdue=&assignedToMe=&sort=&page=&pageSize=
+ *   GET /api/cases?status=a,b&cause=&region=&overdue=&assignedToMe=&caseNo=&sort=&cursor=&pageSize=  (page= for the first pages)
  *   GET /api/cases/:caseNo
  */
 import Router from '@koa/router';
@@ -8,11 +8,12 @@ import { z } from 'zod';
 import { CAUSES } from '../../../flows/engine/types';
 import { cadreOf, requireCadre } from '../../core/auth/cadre';
 import { caseDetailAudited } from '../../core/cases/detail';
-import { presentCaseSummary } from '../../core/cases/present';
-import type { Prisma } from '../../generated/prisma/client';
+import { listCases, listScope } from '../../core/cases/list';
+import { decodeCursor } from '../../core/cases/list-cursor';
+import { CASE_NO_PREFIX, type CaseListFilter } from '../../core/cases/list-query';
 import { badRequest, notFound, parseOr400 } from '../../http/errors';
-import { RegionTree } from '../../core/regions/tree';
-import { CASE_STATUSES, type CaseStatus, inJurisdiction } from '../../../flows/workflow';
+import { readStaticStamp, staticDataCache, type StaticData } from '../../core/cache/static-data';
+import { CASE_STATUSES, type CaseStatus } from '../../../flows/workflow';
 import type { AppDeps } from '../../deps';
 
 const RegionCode = z.string().trim().regex(/^\d{6,15}$/, 'must be a region code (6–15 digits)');
@@ -32,20 +33,35 @@ const StatusList = z
     return parts as CaseStatus[];
   });
 
-const ListQuery = z.object({
-  status: StatusList.optional(),
-  cause: z.enum(CAUSES as unknown as [string, ...string[]]).optional(),
-  /** A town, village (or the county): the cases of its subtree. */
-  region: RegionCode.optional(),
-  /** Earlier name of `region` for a village; still accepted. */
-  village: RegionCode.optional(),
-  overdue: Flag.optional(),
-  /** For a verifier: only the cases assigned to me. */
-  assignedToMe: Flag.optional(),
-  sort: z.enum(['newest', 'due']).default('newest'),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
-});
+/** `page` reaches this deep at most; beyond, the keyset `cursor` pages (docs/api.md). */
+export const MAX_PAGE_OFFSET = 2000;
+
+const ListQuery = z
+  .object({
+    status: StatusList.optional(),
+    cause: z.enum(CAUSES as unknown as [string, ...string[]]).optional(),
+    /** A town, village (or the county): the cases of its subtree. */
+    region: RegionCode.optional(),
+    /** Earlier name of `region` for a village; still accepted. */
+    village: RegionCode.optional(),
+    overdue: Flag.optional(),
+    /** For a verifier: only the cases assigned to me. */
+    assignedToMe: Flag.optional(),
+    /** A case number or its beginning (FP-2026, FP-2026-0001). */
+    caseNo: z.string().trim().toUpperCase().regex(CASE_NO_PREFIX, 'must be a case number or its beginning, e.g. FP-2026-0001').optional(),
+    sort: z.enum(['newest', 'due']).default('newest'),
+    /** The `nextCursor` of the page before (keyset paging, any depth). */
+    cursor: z.string().max(200).optional(),
+    /** Offset paging for the first pages only (page × pageSize ≤ MAX_PAGE_OFFSET). */
+    page: z.coerce.number().int().min(1).optional(),
+    pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .superRefine((q, ctx) => {
+    if (q.page !== undefined && q.cursor !== undefined) ctx.addIssue({ code: 'custom', path: ['page'], message: 'give either page or cursor' });
+    else if (q.page !== undefined && (q.page - 1) * q.pageSize > MAX_PAGE_OFFSET) {
+      ctx.addIssue({ code: 'custom', path: ['page'], message: `pages reach ${MAX_PAGE_OFFSET} cases deep: page further with cursor (nextCursor)` });
+    }
+  });
 
 export const CaseNo = z.string().regex(/^FP-\d{4}-\d{6}$/, 'must look like FP-2026-000123');
 
@@ -54,37 +70,59 @@ export function casesRouter(deps: AppDeps): Router {
   const now = () => deps.now?.() ?? new Date();
   const auth = requireCadre(deps.prisma, deps.config.adminToken, now);
 
+  // The static data (the region tree) the last list was read with: a list is read with it and the
+  // stamp that comes back with the page says whether it was current — if not, read again with the
+  // current one. A list costs no round trip for the tree.
+  const statics = staticDataCache(deps.prisma);
+  let lastStatics: StaticData | undefined;
+  const currentStatics = async (stamp?: string | null) => (lastStatics = await statics.get(deps.prisma, stamp !== undefined ? stamp : await readStaticStamp(deps.prisma)));
+
   router.get('/api/cases', auth, async (ctx) => {
     const q = parseOr400(ListQuery, ctx.query);
     const actor = cadreOf(ctx);
+    const after = q.cursor !== undefined ? decodeCursor(q.sort, q.cursor) : null;
+    if (q.cursor !== undefined && !after) throw badRequest(`cursor: not a cursor of this list (sort=${q.sort})`, 'cursor');
     const at = now();
-    const tree = await RegionTree.load(deps.prisma);
-    // The villages asked for, within the caller's jurisdiction (outside it: nothing, not an error).
-    let villageIds: string[] | undefined = actor.regionIds ? [...actor.regionIds] : undefined;
-    for (const field of ['region', 'village'] as const) {
-      const code = q[field];
-      if (!code) continue;
-      const region = tree.byCode.get(code);
-      if (!region) throw badRequest(`${field}: no region has the code ${code}`, field);
-      const subtree = [...tree.subtreeIds(region.id)].filter((id) => inJurisdiction(actor, id));
-      villageIds = villageIds ? villageIds.filter((id) => subtree.includes(id)) : subtree;
-    }
-    const where: Prisma.CaseWhereInput = {
-      ...(q.status ? { status: { in: q.status } } : {}),
-      ...(q.cause ? { cause: q.cause as 'illness' } : {}),
-      ...(villageIds ? { villageId: { in: villageIds } } : {}),
-      // an insurer's verifier sees only the cases assigned to it (flows/workflow/actor.ts inScope)
-      ...(q.assignedToMe || actor.role === 'verifier' ? { verifierId: actor.id } : {}),
-      ...(q.overdue === true ? { OR: [{ overdueSince: { not: null } }, { dueAt: { lt: at } }] } : {}),
-      ...(q.overdue === false ? { overdueSince: null, OR: [{ dueAt: null }, { dueAt: { gte: at } }] } : {}),
+    const read = async ({ tree }: StaticData) => {
+      const asked: string[] = [];
+      for (const field of ['region', 'village'] as const) {
+        const code = q[field];
+        if (!code) continue;
+        const region = tree.byCode.get(code);
+        if (!region) throw badRequest(`${field}: no region has the code ${code}`, field);
+        asked.push(region.id);
+      }
+      const filter: CaseListFilter = {
+        // outside the caller's jurisdiction: nothing, not an error
+        scope: listScope(tree, actor, asked),
+        // an insurer's verifier sees only the cases assigned to it (flows/workflow/actor.ts inScope)
+        ...(q.assignedToMe || actor.role === 'verifier' ? { verifierId: actor.id } : {}),
+        ...(q.status ? { statuses: q.status } : {}),
+        ...(q.cause ? { cause: q.cause } : {}),
+        ...(q.overdue !== undefined ? { overdue: q.overdue } : {}),
+        ...(q.caseNo ? { caseNoPrefix: q.caseNo } : {}),
+        now: at,
+      };
+      const page = q.page ?? 1;
+      const list = await listCases(deps.prisma, deps.keyring, tree, {
+        filter,
+        sort: q.sort,
+        after,
+        pageSize: q.pageSize,
+        offset: after ? 0 : (page - 1) * q.pageSize,
+        // the counts come with the first request of a listing, not with every page after it
+        withCounts: !after,
+      });
+      return { staticStamp: list.staticStamp, body: { ...(after ? {} : { page }), pageSize: q.pageSize, ...list.body } };
     };
-    const orderBy: Prisma.CaseOrderByWithRelationInput[] =
-      q.sort === 'due' ? [{ dueAt: { sort: 'asc', nulls: 'last' } }, { submittedAt: 'asc' }] : [{ submittedAt: 'desc' }, { caseNo: 'desc' }];
-    const [total, rows] = await Promise.all([
-      deps.prisma.case.count({ where }),
-      deps.prisma.case.findMany({ where, orderBy, skip: (q.page - 1) * q.pageSize, take: q.pageSize, include: { household: { select: { headName: true } } } }),
-    ]);
-    ctx.body = { total, page: q.page, pageSize: q.pageSize, cases: rows.map((c) => presentCaseSummary(c, tree, at)) };
+    // a region code the cached tree does not know may be new: ask for the current tree first
+    const knows = (d: StaticData) => [q.region, q.village].every((code) => !code || d.tree.byCode.has(code));
+    const used = lastStatics && knows(lastStatics) ? lastStatics : await currentStatics();
+    let list = await read(used);
+    // read with a tree that has changed since: once more with the current one (no row read: ask)
+    const stamp = list.staticStamp !== undefined ? list.staticStamp : await readStaticStamp(deps.prisma);
+    if (stamp !== used.stamp) list = await read(await currentStatics(stamp));
+    ctx.body = list.body;
   });
 
   router.get('/api/cases/:caseNo', auth, async (ctx) => {

@@ -1,5 +1,6 @@
 /**
- * GET /api/workflow — the statuses and moves, each move's data as JSON Schema.
+ * GET /api/workflow — the statuses and moves, each move's data as JSON Schema; the caller's 待办
+ * statuses (`todo`) and the workflow's words in the caller's language (`words`, ?lang=).
  * POST /api/cases/:caseNo/transitions { to, action?, note?, data? } — a cadre moves a case
  * (server/core/workflow/perform.ts). The transaction commits refusals too, so they stay audited;
  * then the refusal is answered (see server/http/refusal.ts for the status codes).
@@ -11,7 +12,9 @@ import { caseDetailAudited } from '../../core/cases/detail';
 import { notFound, parseOr400 } from '../../http/errors';
 import { refusalError } from '../../http/refusal';
 import { performTransition } from '../../core/workflow/perform';
-import { type Action, CASE_STATUSES, moveSchemas, OWNER_ROLES, TRANSITIONS } from '../../../flows/workflow';
+import { type Action, CASE_STATUSES, moveSchemas, OWNER_ROLES, statusesOwnedBy, TRANSITIONS } from '../../../flows/workflow';
+import { requestLang } from '../../http/lang';
+import { workflowWords } from '../workflow-words';
 import { CaseNo } from './cases';
 import type { AppDeps } from '../../deps';
 
@@ -34,7 +37,8 @@ export function transitionsRouter(deps: AppDeps): Router {
   // The workflow as data: statuses, their owners and every move with the data it asks as JSON
   // Schema (flows/workflow), so a client builds each move's form from the table itself.
   router.get('/api/workflow', requireCadre(deps.prisma, deps.config.adminToken, now), (ctx) => {
-    ctx.body = { statuses: CASE_STATUSES, owners: OWNER_ROLES, moves: moveSchemas() };
+    const lang = requestLang(ctx, deps.config.defaultLang);
+    ctx.body = { statuses: CASE_STATUSES, owners: OWNER_ROLES, moves: moveSchemas(), todo: statusesOwnedBy(cadreOf(ctx).role), lang, words: workflowWords(lang) };
   });
 
   router.post('/api/cases/:caseNo/transitions', requireCadre(deps.prisma, deps.config.adminToken, now), async (ctx) => {

@@ -14,13 +14,21 @@ import type { Prisma } from '../../generated/prisma/client';
 
 type Tx = Prisma.TransactionClient;
 
-export async function strangerCommand(tx: Tx, contact: { id: string }, text: string, myCases: CaseSummary[], lang: Lang, now: Date): Promise<string[] | null> {
+/** The cadre command a message is taken for: one naming a full case number, or "待办"; else null. */
+export function strangerCommandIn(text: string) {
   const cmd = parseCadreCommand(text);
   if (!cmd) return null;
   const caseNo = 'ref' in cmd && cmd.ref.kind === 'full' ? cmd.ref.caseNo : null;
-  if (cmd.kind !== 'pending' && caseNo === null) return null;
+  return cmd.kind === 'pending' || caseNo !== null ? { cmd, caseNo } : null;
+}
+
+/** `myCases` reads the contact's cases: only for a command that names one (most messages are none). */
+export async function strangerCommand(tx: Tx, contact: { id: string }, text: string, myCases: () => Promise<CaseSummary[]>, lang: Lang, now: Date): Promise<string[] | null> {
+  const taken = strangerCommandIn(text);
+  if (!taken) return null;
+  const { cmd, caseNo } = taken;
   if (cmd.kind === 'view') {
-    const own = myCases.find((c) => c.caseNo === caseNo);
+    const own = (await myCases()).find((c) => c.caseNo === caseNo);
     if (own) return [formatCaseList(lang, [own])];
   }
   await recordRefusal(tx, { at: now, actor: { kind: 'contact', contactId: contact.id }, action: `chat:${cmd.kind}`, caseNo, refusal: { code: 'no_role', message: 'not a bound cadre' } });

@@ -3,7 +3,7 @@
  */
 import type { FlowContext, CaseSummary, Cause } from '../../../flows/engine/types';
 import type { Prisma } from '../../generated/prisma/client';
-import { RegionTree } from '../../core/regions/tree';
+import type { RegionTree } from '../../core/regions/tree';
 import { isOwnCase, ownCasesWhere, type CaseHolder } from '../../core/cases/own';
 
 type Tx = Prisma.TransactionClient;
@@ -35,22 +35,37 @@ export async function casesOfContact(tx: Tx, contact: CaseHolder): Promise<CaseS
   });
 }
 
-export async function buildFlowContext(
-  tx: Tx,
-  contact: CaseHolder,
-  knownContact: boolean,
-  now: Date,
-  loaded?: RegionTree,
-): Promise<{ ctx: FlowContext; tree: RegionTree }> {
-  // Sequential: a transaction is one connection, and pg warns about overlapping queries on it.
-  const tree = loaded ?? (await RegionTree.load(tx));
-  const myCases = await casesOfContact(tx, contact);
+/**
+ * Thrown by FlowContext.myCases when the cases were not read: most steps (an answer in the
+ * application) never look at them, so the runtime runs the pure step without them first and,
+ * when it does look, reads them and runs the step again — the same inputs give the same result.
+ */
+export class CasesNeeded extends Error {
+  constructor() {
+    super('the step reads the contact\'s cases');
+  }
+}
+
+/**
+ * The facts the flow engine is given. `myCases` undefined: not read yet (see CasesNeeded); a
+ * contact heard for the first time has none, so its cases are known without a query.
+ */
+export function flowContext(facts: { now: Date; tree: RegionTree; myCases: CaseSummary[] | undefined; knownContact: boolean }): FlowContext {
+  const { now, tree, myCases, knownContact } = facts;
   const ctx: FlowContext = {
     now,
     towns: tree.towns(),
     incomeLineFen: (villageCode, year) => tree.incomeLineFen(villageCode, year),
-    myCases,
-    knownContact: knownContact || myCases.length > 0,
+    myCases: myCases ?? [],
+    knownContact,
   };
-  return { ctx, tree };
+  if (myCases === undefined) {
+    Object.defineProperty(ctx, 'myCases', {
+      enumerable: true,
+      get() {
+        throw new CasesNeeded();
+      },
+    });
+  }
+  return ctx;
 }

@@ -21,6 +21,7 @@ export function startReplyPurge(opts: { prisma: PrismaClient; hours: number; log
     name: 'inbound reply purge',
     pattern: '17 * * * *',
     log: opts.log,
+    db: opts.prisma,
     task: async () => {
       const n = await purgeInboundReplies(opts.prisma, opts.hours, opts.now?.() ?? new Date());
       if (n > 0) opts.log.info('inbound replies purged', { messages: n, olderThanHours: opts.hours });

@@ -7,8 +7,8 @@ import { currentQuestion } from '../../../flows';
 import type { Lang, SessionState } from '../../../flows/engine/types';
 import type { PrismaClient } from '../../generated/prisma/client';
 import { cadreActorByContact } from '../../core/auth/lookup';
-import { RegionTree } from '../../core/regions/tree';
-import { buildFlowContext } from './context';
+import { readStaticStamp, staticDataCache } from '../../core/cache/static-data';
+import { casesOfContact, flowContext } from './context';
 
 export async function questionToRepeat(prisma: PrismaClient, channel: string, externalId: string, now: Date): Promise<string | null> {
   return prisma.$transaction(async (tx) => {
@@ -17,9 +17,9 @@ export async function questionToRepeat(prisma: PrismaClient, channel: string, ex
     const session = await tx.conversationSession.findUnique({ where: { contactId: contact.id } });
     const state = (session?.state as unknown as SessionState | undefined) ?? null;
     if (!state || state.flow === 'cadre') return null;
-    const tree = await RegionTree.load(tx);
+    const { tree } = await staticDataCache(prisma).get(tx, await readStaticStamp(tx));
     if (await cadreActorByContact(tx, contact.id, tree)) return null;
-    const { ctx } = await buildFlowContext(tx, contact, true, now, tree);
+    const ctx = flowContext({ now, tree, myCases: await casesOfContact(tx, contact), knownContact: true });
     ctx.lang = contact.lang as Lang;
     return currentQuestion(state, ctx);
   });

@@ -1,22 +1,31 @@
 /**
- * The conversation runtime: one inbound message → one transaction that records the message,
- * advances the contact's session through the pure flow engine, carries out the flow's effects
- * and stores the replies. A repeated message id returns the stored replies and changes nothing;
- * a crash at any point leaves either all of it or none of it.
+ * The conversation runtime: one inbound message → the contact's session advanced through the pure
+ * flow engine, the flow's effects carried out and the replies stored with the message id, all
+ * written at once. A repeated message id returns the stored replies and changes nothing; a crash
+ * at any point leaves either all of it or none of it.
+ *
+ * A villager's answer — most messages — is read with one statement (load.ts) and, when the step
+ * asks for no effect, written with one (save.ts): two round trips, no transaction held open while
+ * the engine runs. A step with effects writes them, the session and the message in one
+ * transaction. Both guard the session with its version: a turn that lost to another message of
+ * the same contact runs again. Anything else (a first message, a cadre, a binding code, a changed
+ * WeChat name, a cadre command from a stranger) runs whole in one transaction (processOnce).
  */
 import { step, describeOutcome, routeVillager } from '../../../flows';
 import { parseBindingCommand } from '../../../flows/cadre/commands';
-import type { Inbound, Reply, SessionState, Lang } from '../../../flows/engine/types';
+import type { CaseSummary, Inbound, Reply, SessionState, StepResult, Lang } from '../../../flows/engine/types';
 import { t } from '../../../flows/i18n';
 import type { Prisma, PrismaClient } from '../../generated/prisma/client';
 import type { Logger } from '../../log';
-import { buildFlowContext } from './context';
-import { loadKnowledge } from '../../core/policy/knowledge';
+import { casesOfContact, CasesNeeded, flowContext } from './context';
+import { loadTurnStart, type TurnContact, type TurnStart } from './load';
+import { savePlainAnswer } from './save';
+import { knowledgeFor } from '../../core/policy/knowledge';
+import { staticDataCache, type StaticData } from '../../core/cache/static-data';
 import { cadreActorByContact } from '../../core/auth/lookup';
 import { runBinding } from '../cadre/binding';
 import { handleCadreMessage } from '../cadre/handle';
-import { strangerCommand } from '../cadre/stranger';
-import { RegionTree } from '../../core/regions/tree';
+import { strangerCommand, strangerCommandIn } from '../cadre/stranger';
 import { runEffects } from './effects';
 import { Rejected } from '../../core/rejected';
 import type { IdentityCheckSettings } from '../../core/identity/checks';
@@ -55,7 +64,7 @@ export async function handleInbound(
 ): Promise<InboundResult> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await prisma.$transaction((tx) => processOnce(tx, envelope, opts), { timeout: 20_000, maxWait: 10_000 });
+      return await turnOnce(prisma, envelope, opts);
     } catch (err) {
       // Two messages of one contact at once: the loser of the version check (or of the unique
       // message id) runs again and then sees the winner's state — or the stored replies.
@@ -72,27 +81,81 @@ export async function handleInbound(
 function isRetryable(err: unknown): boolean {
   if (err instanceof SessionConflict) return true;
   const code = (err as { code?: string }).code;
-  return code === 'P2002' || code === 'P2034';
+  // P2010: a raw statement failed (save.ts) — retried for a unique violation, the same message id written at once
+  const cause = (err as { meta?: { driverAdapterError?: { cause?: { kind?: string } } } }).meta?.driverAdapterError?.cause?.kind;
+  return code === 'P2002' || code === 'P2034' || (code === 'P2010' && cause === 'UniqueConstraintViolation');
 }
 
-async function processOnce(tx: Prisma.TransactionClient, envelope: InboundEnvelope, opts: RuntimeOptions): Promise<InboundResult> {
+const TX_OPTIONS = { timeout: 20_000, maxWait: 10_000 };
+
+async function turnOnce(prisma: PrismaClient, envelope: InboundEnvelope, opts: RuntimeOptions): Promise<InboundResult> {
   const now = opts.now?.() ?? new Date();
-  const existingContact = await tx.contact.findUnique({ where: { channel_externalId: { channel: envelope.channel, externalId: envelope.from.id } } });
-  const contact =
-    existingContact ??
-    (await tx.contact.create({
-      data: { channel: envelope.channel, externalId: envelope.from.id, name: envelope.from.name.slice(0, 100), lang: opts.defaultLang ?? 'zh-CN' },
-    }));
-  if (existingContact && envelope.from.name && existingContact.name !== envelope.from.name) {
-    await tx.contact.update({ where: { id: contact.id }, data: { name: envelope.from.name.slice(0, 100) } });
-  }
-
-  const seen = await tx.inboundMessage.findUnique({ where: { channel_messageId: { channel: envelope.channel, messageId: envelope.messageId } } });
+  const keyring = opts.identityChecks.keyring;
+  const start = await loadTurnStart(prisma, keyring, envelope.channel, envelope.from.id, envelope.messageId);
   // replies are purged after IDEMPOTENCY_HOURS (server/chat/conversation/purge-replies.ts): a late repeat changes nothing and says nothing again
-  if (seen) return { replies: (seen.replies ?? []) as unknown as Reply[], repeated: true };
+  if (start.seen) return { replies: start.seen.replies ?? [], repeated: true };
+  const { contact, session } = start;
+  const text = envelope.inbound.kind === 'text' ? envelope.inbound.text : null;
+  const name = envelope.from.name.slice(0, 100);
+  const plain =
+    contact !== null && session !== null && !start.isCadre && !(name && contact.name !== name) && !(text !== null && (parseBindingCommand(text) || strangerCommandIn(text)));
+  if (!plain) return prisma.$transaction((tx) => processOnce(tx, prisma, envelope, opts), TX_OPTIONS);
 
-  const session = await tx.conversationSession.findUnique({ where: { contactId: contact.id } });
-  const stored = (session?.state as unknown as SessionState | undefined) ?? null;
+  const statics = await staticDataCache(prisma).get(prisma, start.staticStamp);
+  const result = await villagerStep({ start, contact, state: session.state, statics, inbound: envelope.inbound, now, opts, cases: () => casesOfContact(prisma, contact) });
+  const kind = envelope.inbound.kind === 'text' ? 'text' : envelope.inbound.mediaType;
+  if (result.effects.length === 0) {
+    const replies = result.replies;
+    if (!(await savePlainAnswer(prisma, keyring, { session, state: result.state, channel: envelope.channel, messageId: envelope.messageId, kind, replies }))) throw new SessionConflict();
+    return { replies, repeated: false };
+  }
+  return prisma.$transaction(async (tx) => {
+    const outcomes = await runEffects({ tx, tree: statics.tree, contact, now, workflow: opts.workflow, identityChecks: opts.identityChecks }, result.effects);
+    const replies = [...result.replies, ...outcomes.flatMap((o) => describeOutcome(o, result.state))];
+    await saveSession(tx, session, contact.id, result.state);
+    await tx.inboundMessage.create({ data: { channel: envelope.channel, messageId: envelope.messageId, contactId: contact.id, kind, replies: replies as unknown as Prisma.InputJsonValue } });
+    return { replies, repeated: false };
+  }, TX_OPTIONS);
+}
+
+/**
+ * The villager's step, pure but for the cases it may read: run without them first, and again
+ * with them when the step looks at them (context.ts). `cases` reads them (at most once).
+ */
+async function villagerStep(
+  turn: { start: TurnStart; contact: TurnContact; state: SessionState | null; statics: StaticData; inbound: Inbound; now: Date; opts: RuntimeOptions; cases: () => Promise<CaseSummary[]> },
+): Promise<StepResult> {
+  const { start, contact, statics, inbound, now, opts } = turn;
+  // a cadre's state left behind (the account was deactivated or unbound elsewhere): start afresh
+  const state = turn.state?.flow === 'cadre' ? null : turn.state;
+  const knowledge = knowledgeFor(statics, { householdVillageId: start.householdVillageId, sessionVillage: state?.answers?.villageCode, now, workflow: opts.workflow, offer: start.offer });
+  // a contact heard for the first time has no cases (and is not known)
+  let myCases: CaseSummary[] | undefined = start.contact === null ? [] : undefined;
+  for (;;) {
+    const ctx = flowContext({ now, tree: statics.tree, myCases, knownContact: start.contact !== null });
+    ctx.lang = (contact.lang as Lang) ?? opts.defaultLang;
+    ctx.knowledge = knowledge;
+    try {
+      return step(routeVillager(state, inbound, ctx), inbound, ctx);
+    } catch (err) {
+      if (!(err instanceof CasesNeeded) || myCases !== undefined) throw err;
+      myCases = await turn.cases();
+    }
+  }
+}
+
+/** The whole turn in the caller's transaction: a first message, a cadre, a binding code, a changed name, a stranger's cadre command. */
+async function processOnce(tx: Prisma.TransactionClient, client: object, envelope: InboundEnvelope, opts: RuntimeOptions): Promise<InboundResult> {
+  const now = opts.now?.() ?? new Date();
+  const start = await loadTurnStart(tx, opts.identityChecks.keyring, envelope.channel, envelope.from.id, envelope.messageId);
+  if (start.seen) return { replies: start.seen.replies ?? [], repeated: true };
+
+  const name = envelope.from.name.slice(0, 100);
+  const contact: TurnContact = start.contact ?? turnContact(await tx.contact.create({ data: { channel: envelope.channel, externalId: envelope.from.id, name, lang: opts.defaultLang ?? 'zh-CN' } }));
+  if (start.contact && name && start.contact.name !== name) await tx.contact.update({ where: { id: contact.id }, data: { name } });
+
+  const session = start.session;
+  const stored = session?.state ?? null;
   const text = envelope.inbound.kind === 'text' ? envelope.inbound.text : null;
   const record = async (replies: Reply[]): Promise<InboundResult> => {
     await tx.inboundMessage.create({
@@ -111,32 +174,33 @@ async function processOnce(tx: Prisma.TransactionClient, envelope: InboundEnvelo
     return record(texts(result.replies));
   }
 
+  // regions, income lines and policy knowledge from the process's cache, current as of the stamp just read
+  const statics = await staticDataCache(client).get(tx, start.staticStamp);
+  const tree = statics.tree;
+
   // a bound cadre, in a private chat or @-mentioning the bot in any group, acts with their own role
-  const tree = await RegionTree.load(tx);
-  const cadre = await cadreActorByContact(tx, contact.id, tree);
+  const cadre = start.isCadre ? await cadreActorByContact(tx, contact.id, tree) : null;
   if (cadre) {
     const turn = await handleCadreMessage({ tx, actor: cadre, contact, inRoom: envelope.room !== undefined, inbound: envelope.inbound, state: stored, tree, workflow: opts.workflow, now });
     await saveSession(tx, session, contact.id, turn.state as unknown as SessionState);
     return record(texts(turn.replies));
   }
 
-  const { ctx } = await buildFlowContext(tx, contact, existingContact !== null, now, tree);
-  ctx.lang = (contact.lang as Lang) ?? opts.defaultLang;
-  // a cadre's state left behind (the account was deactivated or unbound elsewhere): start afresh
-  const state = stored?.flow === 'cadre' ? null : stored;
-  ctx.knowledge = await loadKnowledge(tx, { contactId: contact.id, householdId: contact.householdId, sessionVillage: state?.answers?.villageCode, tree, now, workflow: opts.workflow });
-
+  // the cases are read at most once: by a stranger's command naming one, or by the step (context.ts)
+  let myCases: CaseSummary[] | undefined;
+  const cases = async () => (myCases ??= start.contact === null ? [] : await casesOfContact(tx, contact));
   if (text !== null) {
-    const refused = await strangerCommand(tx, contact, text, ctx.myCases, state?.lang ?? ctx.lang ?? 'zh-CN', now);
+    const refused = await strangerCommand(tx, contact, text, cases, (stored?.flow === 'cadre' ? null : stored)?.lang ?? (contact.lang as Lang) ?? 'zh-CN', now);
     if (refused) return record(texts(refused));
   }
-
-  const result = step(routeVillager(state, envelope.inbound, ctx), envelope.inbound, ctx);
+  const result = await villagerStep({ start, contact, state: stored, statics, inbound: envelope.inbound, now, opts, cases });
   const outcomes = await runEffects({ tx, tree, contact, now, workflow: opts.workflow, identityChecks: opts.identityChecks }, result.effects);
   const replies = [...result.replies, ...outcomes.flatMap((o) => describeOutcome(o, result.state))];
   await saveSession(tx, session, contact.id, result.state);
   return record(replies);
 }
+
+const turnContact = (c: TurnContact): TurnContact => ({ id: c.id, channel: c.channel, name: c.name, lang: c.lang, householdId: c.householdId, householdLink: c.householdLink });
 
 /** Saves the new state; a concurrent update of the same session makes the whole message run again. */
 async function saveSession(tx: Prisma.TransactionClient, session: { id: string; version: number } | null, contactId: string, state: SessionState): Promise<void> {

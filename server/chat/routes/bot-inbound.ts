@@ -11,7 +11,7 @@ import type { Context } from 'koa';
 import { z } from 'zod';
 import type { Inbound, Lang, UploadRef } from '../../../flows/engine/types';
 import { t } from '../../../flows/i18n';
-import { handleInbound } from '../conversation/runtime';
+import { handleInbound, type InboundEnvelope } from '../conversation/runtime';
 import { questionToRepeat } from '../conversation/remind';
 import { sniffMime, DOCUMENT_MIME_TYPES, unsupportedTypeKey } from '../../core/documents/sniff';
 import { IMAGE_REFUSAL_STATUS, imageRefusal } from '../../core/documents/pixels';
@@ -47,8 +47,11 @@ export function botInboundRouter(deps: AppDeps, guard: UploadGuard): Router {
 
   router.post('/api/bot/inbound', requireBotToken(deps.config.botToken), async (ctx) => {
     if (ctx.is('multipart/form-data')) {
-      // the file is held in memory until the turn is done: one of the upload places (server/core/documents/upload-guard.ts); the bot retries a 503
-      await guard.withBody(ctx, deps.config.defaultLang, () => receiveMultipart(ctx, deps, upload));
+      // one of the upload places (server/core/documents/upload-guard.ts) while the body is in memory:
+      // read, checked and stored; the turn runs after, with the place free (the bot retries a 503)
+      const media = await guard.withBody(ctx, deps.config.defaultLang, () => receiveMultipart(ctx, deps, upload));
+      const result = await handleInbound(deps.prisma, media, turnOptions(deps));
+      ctx.body = { replies: result.replies };
     } else if (ctx.is('application/json')) {
       const body = (ctx.request as { body?: unknown }).body;
       if ((body as { type?: unknown } | undefined)?.type === 'unsupported') {
@@ -74,7 +77,8 @@ export function botInboundRouter(deps: AppDeps, guard: UploadGuard): Router {
   return router;
 }
 
-async function receiveMultipart(ctx: Context, deps: AppDeps, multipart: ReturnType<typeof multer>) {
+/** Reads, checks and stores the media; answers the turn to run. The body is let go of before it returns. */
+async function receiveMultipart(ctx: Context, deps: AppDeps, multipart: ReturnType<typeof multer>): Promise<InboundEnvelope> {
   try {
     await multipart.single('file')(ctx as never, async () => {});
   } catch (err) {
@@ -129,9 +133,12 @@ async function receiveMultipart(ctx: Context, deps: AppDeps, multipart: ReturnTy
     const stored = await deps.store.put(file.buffer);
     upload = { ...stored, mime, fileName: file.originalname ? safeFileName(file.originalname) : undefined };
   }
+  // the bytes are stored: drop multer's references so the buffer is not held through the turn
+  const held = ctx as unknown as { file?: unknown; request: { file?: unknown } };
+  delete held.file;
+  delete held.request.file;
   const inbound: Inbound = { kind: 'media', mediaType: meta.type, upload };
-  const result = await handleInbound(deps.prisma, { channel, messageId: meta.messageId, from: meta.from, ...(meta.room ? { room: meta.room } : {}), inbound }, turnOptions(deps));
-  ctx.body = { replies: result.replies };
+  return { channel, messageId: meta.messageId, from: meta.from, ...(meta.room ? { room: meta.room } : {}), inbound };
 }
 
 /** What a chat turn needs from the configuration, texts and media alike (the binding-code and ID+phone budgets among them). */

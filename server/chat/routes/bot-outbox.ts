@@ -9,11 +9,13 @@
  *        whose code has expired is not handed out (it becomes 'expired').
  *        The messages are leased to the caller for leaseSeconds; say them in order. `content`: an
  *        image, link card or mini-program card instead of the text. `skip`: kinds the bot will
- *        not say now (a daily cap reached) — they stay queued.
+ *        not say now (a daily cap reached) — they stay queued. A bot that skips every kind is
+ *        answered after `wait` without a look at the database: at its caps it costs nothing.
  *   GET  /api/bot/outbox/:id/media             an image message's bytes
  *   GET  /api/bot/outbox/sent-today?puppet=&accountId=  → { date, counts: { kind: n } }: what this
  *        account said today (China time), so a restarted bot keeps to its daily caps
  *   POST /api/bot/outbox/:id/ack               said: { id, status: 'sent' } (idempotent)
+ *   POST /api/bot/outbox/ack { ids: [...] }    many said at once → { acked: [{ id, status }] } (unknown ids left out)
  *   POST /api/bot/outbox/:id/fail { error }    not said: retried with backoff, a dead letter after OUTBOX_MAX_ATTEMPTS
  *   POST /api/bot/outbox/:id/release { retryAt? }  not tried (stopping, a daily cap): deliverable again at once or from retryAt
  */
@@ -22,9 +24,9 @@ import type { Context } from 'koa';
 import { z } from 'zod';
 import { requireBotToken } from '../../core/auth/tokens';
 import { HttpError, notFound, parseOr400 } from '../../http/errors';
-import { ackMessage, failMessage, leaseMessages, releaseMessage, type LeasedMessage } from '../../core/outbox/delivery';
+import { ackMessage, ackMessages, failMessage, leaseMessages, mayLease, releaseMessage, type LeasedMessage } from '../../core/outbox/delivery';
 import { OUTBOX_KINDS, type OutboxPayload } from '../../core/outbox/enqueue';
-import { forgetSealedText, revealSealedTexts } from '../../core/outbox/sealed-text';
+import { revealSealedTexts } from '../../core/outbox/sealed-text';
 import { botKey } from '../../core/auth/bot-keys';
 import { botChannel } from '../../core/notify/channels';
 import { shanghaiDate, startOfShanghaiDay } from '../../../flows/china-time';
@@ -47,6 +49,7 @@ const Query = z.object({
 });
 const Account = z.object({ puppet: z.string().trim().min(1).max(100), accountId: z.string().trim().min(1).max(200) });
 const Id = z.string().trim().min(1).max(100);
+const AckBody = z.object({ ids: z.array(Id).min(1).max(100) });
 const FailBody = z.object({ error: z.string().max(2000).default('unknown error') });
 const ReleaseBody = z.object({ retryAt: z.iso.datetime({ offset: true }).optional() });
 
@@ -63,6 +66,13 @@ export function botOutboxRouter(deps: AppDeps): Router {
     const gone = clientGone(ctx);
     const until = Date.now() + q.wait * 1000;
     let messages: LeasedMessage[] = [];
+    if (!mayLease(q.skip)) {
+      // every daily cap reached: nothing to hand out until tomorrow, and nothing to look up
+      await pause(until - Date.now(), gone);
+      if (gone.aborted) return;
+      ctx.body = { messages, leaseSeconds: settings.leaseSeconds };
+      return;
+    }
     for (;;) {
       if (gone.aborted) return; // nobody to hand them to: lease nothing
       messages = await revealSealedTexts(deps.prisma, sealKey, await leaseMessages(deps.prisma, channel, q.limit, now(), settings, q.skip), now());
@@ -93,11 +103,15 @@ export function botOutboxRouter(deps: AppDeps): Router {
   });
 
   router.post('/api/bot/outbox/:id/ack', bot, async (ctx) => {
+    // said: a login code's sealed text goes with it (delivery.ts)
     const row = await ackMessage(deps.prisma, parseOr400(Id, ctx.params.id, 'id'), now());
     if (!row) throw notFound('outbox message');
-    // said: a login code's sealed text is of no further use
-    await forgetSealedText(deps.prisma, row.id);
     ctx.body = row;
+  });
+
+  router.post('/api/bot/outbox/ack', bot, async (ctx) => {
+    const body = parseOr400(AckBody, ctx.request.body ?? {});
+    ctx.body = { acked: await ackMessages(deps.prisma, [...new Set(body.ids)], now()) };
   });
 
   router.post('/api/bot/outbox/:id/fail', bot, async (ctx) => {

@@ -8,17 +8,23 @@
  * finds it no longer startable and writes nothing; and were it ever run again the dedupe keys
  * would add nobody twice. Delivery then goes through the outbox (paced per WeChat account, after
  * the case notices, see outbox/delivery.ts).
+ *
+ * The expansion is set-based: one INSERT … SELECT over the recipients' query (recipients.ts), so a
+ * million recipients cost one statement and no server memory. Outbox.payload is sealed at rest
+ * (crypto/sealed-fields.ts) and SQL cannot seal: the message of each variant (at most three:
+ * a villager in Chinese, in English, a work group) is written first for its first recipient
+ * through the sealing client, and every other row copies that row's ciphertext. A sealed value is
+ * bound to its column, not its row, so each copy opens like the original; nothing is ever stored
+ * in clear, and a key rotation reseals the copies one by one like any other row.
  */
 import type { PrismaClient } from '../../generated/prisma/client';
-import { enqueueMany, type OutboxMessage } from '../outbox/enqueue';
+import { enqueue } from '../outbox/enqueue';
 import { RegionTree } from '../regions/tree';
 import { BroadcastContent, BroadcastTarget, messageFor, type BroadcastStatus } from './content';
-import { recipientsOf } from './recipients';
+import { firstOfEachVariant, recipientsSql, VARIANTS } from './recipients';
 
-/** Rows per insert while expanding (one transaction all the same). */
-const CHUNK = 1000;
-/** Expanding tens of thousands of recipients takes a while; nothing else waits on this lock. */
-const EXPAND_TIMEOUT_MS = 120_000;
+/** A million recipients take a while to write; nothing else waits on this lock. */
+const EXPAND_TIMEOUT_MS = 600_000;
 
 export type StartResult = { started: true; recipients: number } | { started: false; status: BroadcastStatus };
 
@@ -34,18 +40,26 @@ export async function startBroadcast(prisma: PrismaClient, id: string, now: Date
       const target = BroadcastTarget.parse(b.target);
       const mime = content.type === 'image' ? (await tx.document.findUnique({ where: { id: content.documentId }, select: { mime: true } }))?.mime : undefined;
       const tree = await RegionTree.load(tx);
-      const recipients = await recipientsOf(tx, tree, target);
-      const messages: OutboxMessage[] = recipients.map((r) => ({
-        channel: r.channel,
-        targetType: r.targetType,
-        targetId: r.targetId,
-        kind: 'broadcast',
-        broadcastId: b.id,
-        dedupeKey: `broadcast:${b.id}:${r.key}`,
-        ...messageFor(content, r, mime),
-      }));
-      for (let i = 0; i < messages.length; i += CHUNK) await enqueueMany(tx, messages.slice(i, i + CHUNK), now);
-      const written = await tx.outbox.count({ where: { broadcastId: b.id } });
+      const dedupeKey = (key: string) => `broadcast:${b.id}:${key}`;
+      // each variant's message, sealed once: written for its first recipient …
+      const firsts = await firstOfEachVariant(tx, tree, target);
+      for (const r of firsts) {
+        const message = messageFor(content, VARIANTS[r.variant]!, mime);
+        await enqueue(tx, { channel: r.channel, targetType: r.targetType, targetId: r.targetId, kind: 'broadcast', broadcastId: b.id, dedupeKey: dedupeKey(r.key), ...message }, now);
+      }
+      // … and copied to everyone else, in one statement
+      if (firsts.length > 0) {
+        const at = now.toISOString();
+        await tx.$executeRaw`
+          INSERT INTO "Outbox" (id, channel, "targetType", "targetId", kind, payload, "broadcastId", "dedupeKey", "createdAt", "nextAttemptAt")
+          SELECT replace(gen_random_uuid()::text, '-', ''), r.channel, r."targetType", r."targetId", 'broadcast', t.payload, ${b.id}, ${`broadcast:${b.id}:`} || r.key, ${at}::timestamp, ${at}::timestamp
+          FROM (${recipientsSql(tree, target)}) r
+          JOIN unnest(${firsts.map((f) => f.variant)}::text[], ${firsts.map((f) => dedupeKey(f.key))}::text[]) AS v(variant, "dedupeKey") ON v.variant = r.variant
+          JOIN "Outbox" t ON t."dedupeKey" = v."dedupeKey"
+          ORDER BY r.ord
+          ON CONFLICT ("dedupeKey") DO NOTHING`;
+      }
+      const [{ written }] = await tx.$queryRaw<{ written: number }[]>`SELECT count(*)::int AS written FROM "Outbox" WHERE "broadcastId" = ${b.id}`;
       await tx.broadcast.update({
         where: { id },
         data: { status: written === 0 ? 'done' : 'sending', startedAt: now, recipients: written, ...(written === 0 ? { finishedAt: now } : {}) },

@@ -1,5 +1,5 @@
 /**
- * Who a broadcast reaches, looked up when it starts (and for the audience shown before):
+ * Who a broadcast reaches, looked up when it starts (and counted for the audience shown before):
  *  - villagers: contacts linked to a household of a village in the target regions, reachable
  *    through a bot (channel `puppet:account`; mini-program logins have none), not bound to a
  *    cadre account, not opted out ("退订"); narrowed to those with an open case and/or any of
@@ -7,54 +7,74 @@
  *  - rooms: work groups bound to a target region or a region below it.
  * Each recipient has a stable key: the dedupe key `broadcast:<id>:<key>` makes sure nobody gets
  * the same broadcast twice, whatever is re-run.
+ *
+ * The recipients are one SQL query (never loaded row by row: a province's broadcast reaches a
+ * million): lifecycle.ts expands it with INSERT … SELECT, the audience is its count. Each row
+ * carries its `variant` — what it is told differs only by that (a villager's "退订" line in their
+ * language; a work group reads Chinese).
  */
 import type { Lang } from '../../../flows/i18n';
-import type { Prisma } from '../../generated/prisma/client';
+import { Prisma } from '../../generated/prisma/client';
 import { FINAL_STATUSES } from '../../../flows/workflow';
-import { asLang } from '../notify/recipients';
 import type { RegionTree } from '../regions/tree';
 import { DRAINED_BOT_CHANNEL } from '../notify/channels';
 import type { BroadcastTarget } from './content';
 
-type Db = Pick<Prisma.TransactionClient, 'contact' | 'roomBinding'>;
+type Db = Pick<Prisma.TransactionClient, '$queryRaw'>;
 
-export type BroadcastRecipient = {
-  key: string;
-  channel: string;
-  targetType: 'contact' | 'room';
-  targetId: string;
-  lang: Lang;
-  villager: boolean;
+/** What a recipient is told depends on this only (content.ts messageFor). */
+export type RecipientVariant = { lang: Lang; villager: boolean };
+export const VARIANTS: Record<string, RecipientVariant> = {
+  'villager:zh-CN': { lang: 'zh-CN', villager: true },
+  'villager:en': { lang: 'en', villager: true },
+  // work groups read Chinese: a group is many people
+  room: { lang: 'zh-CN', villager: false },
 };
 
-export async function recipientsOf(db: Db, tree: RegionTree, target: BroadcastTarget): Promise<BroadcastRecipient[]> {
+/** One recipient as the SQL yields it. */
+export type BroadcastRecipient = { key: string; channel: string; targetType: 'contact' | 'room'; targetId: string; variant: keyof typeof VARIANTS };
+
+/**
+ * SELECT key, channel, "targetType", "targetId", variant, ord — villagers first, then rooms, each
+ * in id order (`ord` keeps the write order of the expansion). Empty when the target names nothing.
+ */
+export function recipientsSql(tree: RegionTree, target: BroadcastTarget): Prisma.Sql {
   const regionIds = new Set<string>();
   for (const code of target.regions) {
     const region = tree.byCode.get(code);
     if (region) for (const id of tree.subtreeIds(region.id)) regionIds.add(id);
   }
   const villageIds = [...regionIds].filter((id) => tree.byId.get(id)?.level === 'village');
-  const out: BroadcastRecipient[] = [];
-
+  const parts: Prisma.Sql[] = [];
   if (target.villagers && villageIds.length > 0) {
-    const where: Prisma.ContactWhereInput = {
-      channel: DRAINED_BOT_CHANNEL,
-      publicityOptOut: false,
-      cadre: { is: null },
-      household: {
-        villageId: { in: villageIds },
-        ...(target.openCasesOnly ? { cases: { some: { status: { notIn: [...FINAL_STATUSES] } } } } : {}),
-      },
-      ...(target.tags.length > 0 ? { tags: { some: { tag: { in: target.tags } } } } : {}),
-    };
-    const contacts = await db.contact.findMany({ where, select: { id: true, channel: true, externalId: true, lang: true }, orderBy: { id: 'asc' } });
-    for (const c of contacts) out.push({ key: `contact:${c.id}`, channel: c.channel, targetType: 'contact', targetId: c.externalId, lang: asLang(c.lang), villager: true });
+    const openCase = target.openCasesOnly
+      ? Prisma.sql`AND EXISTS (SELECT 1 FROM "Case" k WHERE k."householdId" = h.id AND k.status <> ALL(${[...FINAL_STATUSES]}::text[]))`
+      : Prisma.empty;
+    const tagged = target.tags.length > 0 ? Prisma.sql`AND EXISTS (SELECT 1 FROM "ContactTag" t WHERE t."contactId" = c.id AND t.tag = ANY(${target.tags}::text[]))` : Prisma.empty;
+    parts.push(Prisma.sql`
+      SELECT 'contact:' || c.id AS key, c.channel, 'contact' AS "targetType", c."externalId" AS "targetId",
+        CASE WHEN c.lang = 'en' THEN 'villager:en' ELSE 'villager:zh-CN' END AS variant, 0 AS part, c.id AS sort
+      FROM "Contact" c JOIN "Household" h ON h.id = c."householdId"
+      WHERE h."villageId" = ANY(${villageIds}::text[]) AND strpos(c.channel, ${DRAINED_BOT_CHANNEL.contains}) > 0 AND NOT c."publicityOptOut"
+        AND NOT EXISTS (SELECT 1 FROM "Cadre" cd WHERE cd."contactId" = c.id) ${openCase} ${tagged}`);
   }
-
   if (target.rooms && regionIds.size > 0) {
-    const rooms = await db.roomBinding.findMany({ where: { regionId: { in: [...regionIds] } }, orderBy: { id: 'asc' } });
-    // work groups read Chinese: a group is many people
-    for (const r of rooms) out.push({ key: `room:${r.id}`, channel: r.channel, targetType: 'room', targetId: r.roomId, lang: 'zh-CN', villager: false });
+    parts.push(Prisma.sql`
+      SELECT 'room:' || r.id AS key, r.channel, 'room' AS "targetType", r."roomId" AS "targetId", 'room' AS variant, 1 AS part, r.id AS sort
+      FROM "RoomBinding" r WHERE r."regionId" = ANY(${[...regionIds]}::text[])`);
   }
-  return out;
+  if (parts.length === 0) return Prisma.sql`SELECT NULL::text AS key, NULL::text AS channel, NULL::text AS "targetType", NULL::text AS "targetId", NULL::text AS variant, 0::bigint AS ord WHERE false`;
+  return Prisma.sql`SELECT key, channel, "targetType", "targetId", variant, row_number() OVER (ORDER BY part, sort) AS ord FROM (${Prisma.join(parts, ' UNION ALL ')}) u`;
+}
+
+/** How many a broadcast would reach now. */
+export async function countRecipients(db: Db, tree: RegionTree, target: BroadcastTarget): Promise<number> {
+  const [row] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM (${recipientsSql(tree, target)}) r`;
+  return row?.n ?? 0;
+}
+
+/** The first recipient of each variant (whose message is written, and so sealed, first). */
+export async function firstOfEachVariant(db: Db, tree: RegionTree, target: BroadcastTarget): Promise<BroadcastRecipient[]> {
+  return db.$queryRaw<BroadcastRecipient[]>`
+    SELECT DISTINCT ON (variant) key, channel, "targetType", "targetId", variant FROM (${recipientsSql(tree, target)}) r ORDER BY variant, ord`;
 }

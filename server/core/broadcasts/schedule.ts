@@ -35,5 +35,5 @@ export type BroadcastJob = ScheduledJob<BroadcastRunReport>;
 
 /** Every minute and once right away (see server/core/jobs/scheduled.ts). */
 export function startBroadcastJob(prisma: PrismaClient, log: Logger, clock: () => Date = () => new Date()): BroadcastJob {
-  return startScheduledJob({ name: 'broadcast run', pattern: '* * * * *', log, task: () => runDueBroadcasts(prisma, clock(), log) });
+  return startScheduledJob({ name: 'broadcast run', pattern: '* * * * *', log, db: prisma, task: () => runDueBroadcasts(prisma, clock(), log) });
 }

@@ -81,7 +81,13 @@ function presentFilerGave({ villageId, ...facts }: FilerGave, tree: RegionTree) 
   return { ...facts, ...(villageId ? { village: place(tree, villageId).village } : {}) };
 }
 
-export function presentCaseSummary(c: Omit<CaseRow, 'household'> & { household: { headName: string } | null }, tree: RegionTree, now: Date) {
+/** What a list row shows: no ID number, phone or health detail (server/core/cases/list.ts reads only these). */
+export type CaseSummaryRow = Pick<
+  CaseRow,
+  'caseNo' | 'status' | 'cause' | 'villageId' | 'rigidExpenseFen' | 'perCapitaIncomeFen' | 'submittedAt' | 'updatedAt' | 'statusSince' | 'dueAt' | 'overdueSince' | 'greenChannel' | 'identityCheck' | 'identityNote' | 'answers'
+> & { household: { headName: string } | null };
+
+export function presentCaseSummary(c: CaseSummaryRow, tree: RegionTree, now: Date) {
   return {
     caseNo: c.caseNo,
     status: c.status,

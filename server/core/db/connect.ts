@@ -3,7 +3,7 @@
  * @prisma/adapter-pg when DATABASE_URL is set, otherwise embedded PGlite under ./data.
  */
 import path from 'node:path';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaClient } from '../../generated/prisma/client';
 
@@ -15,7 +15,7 @@ export type Database = {
   close(): Promise<void>;
 };
 
-export async function connectDatabase(opts: { databaseUrl?: string; dataDir: string }): Promise<Database> {
+export async function connectDatabase(opts: { databaseUrl?: string; dataDir: string; progress?: (line: string) => void }): Promise<Database> {
   if (opts.databaseUrl) {
     const { PrismaPg } = await import('@prisma/adapter-pg');
     const factory = new PrismaPg({ connectionString: opts.databaseUrl });
@@ -26,6 +26,8 @@ export async function connectDatabase(opts: { databaseUrl?: string; dataDir: str
   const { PrismaPGlite } = await import('pglite-prisma-adapter');
   const dir = path.resolve(opts.dataDir, 'pglite');
   mkdirSync(dir, { recursive: true });
+  // an empty folder: PGlite runs initdb first (several seconds, once)
+  if (readdirSync(dir).length === 0) opts.progress?.(`creating the embedded database in ${dir}…`);
   const pglite = await PGlite.create(dir);
   const factory = new PrismaPGlite(pglite) as unknown as SqlMigrationAwareDriverAdapterFactory;
   const prisma = new PrismaClient({ adapter: factory as never });

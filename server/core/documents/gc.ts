@@ -167,11 +167,12 @@ export type SweepJob = ScheduledJob<OrphanSweepResult>;
  * (server/core/documents/upload-expiry.ts), then document files no row refers to are removed — photos
  * of cancelled applications, pictures sent outside an application, expired uploads.
  */
-export function startDocumentSweep(opts: { prisma: Pick<PrismaClient, 'document'>; documentsDir: string; log: Logger; uploadTtlHours: number }): SweepJob {
+export function startDocumentSweep(opts: { prisma: Pick<PrismaClient, 'document' | '$executeRaw'>; documentsDir: string; log: Logger; uploadTtlHours: number }): SweepJob {
   return startScheduledJob({
     name: 'document sweep',
     pattern: '30 * * * *',
     log: opts.log,
+    db: opts.prisma,
     task: async () => {
       const expired = await expireUnfiledUploads(opts.prisma, opts.uploadTtlHours, new Date());
       if (expired > 0) opts.log.info('unfiled uploads expired', { expired });

@@ -3,10 +3,16 @@
  * or report a failure (retried with backoff, a dead letter after too many), or release it unsaid.
  *
  * Guarantees:
- *  - a leased message is not handed to anyone else until its lease expires (bots of one channel
- *    lease one at a time: an advisory lock per channel);
- *  - messages to one target go out in the order they were written: a target's message waits
- *    while an earlier one is leased or backing off (a dead one no longer holds the rest up);
+ *  - a leased message is not handed to anyone else until its lease expires: the lease is one
+ *    `UPDATE … FROM (SELECT … FOR UPDATE SKIP LOCKED)` statement, so any number of pollers of
+ *    one channel, on any number of server processes, never take the same row (no lock per
+ *    channel: pollers never wait for each other);
+ *  - messages to one target go out in the order they were written: only the head of a target's
+ *    queue (its oldest pending message of the lane: NOT EXISTS an older one) is leased, with the
+ *    messages right behind it that are ready too (one lease may say several to one villager). A
+ *    concurrent poller that skips a locked head finds its followers not at the head either, so
+ *    it never overtakes; a head leased or backing off holds the rest of its target back (a dead
+ *    one no longer does);
  *  - ack is idempotent; delivery is at least once — a bot that dies after saying a message but
  *    before its ack has it said again when the lease expires (so leases are short, and the bot
  *    acks right after each say and releases what it has not started when it stops);
@@ -14,9 +20,15 @@
  *    only after every deliverable notice, at most PUBLICITY_PER_LEASE per lease (so a bot holds
  *    little of a broadcast: a cancel or an opt-out stops the rest at once), and they are
  *    dropped here ('skipped') when their contact has opted out ("退订") since they were written.
+ *
+ * Cost: each kind of a lane is walked in write order on Outbox(channel, status, kind, seq) and
+ * stops after `limit` heads, each head checked on Outbox(channel, targetId, status, seq): the
+ * same with 10 or 1,000,000 pending, plus the rows it steps over (leased, backing off, or queued
+ * behind another message of their target). A kind the bot skips is not read at all, and a bot
+ * that skips every kind (all its daily caps reached) costs no query (bot-outbox.ts).
  */
 import type { Prisma, PrismaClient } from '../../generated/prisma/client';
-import type { OutboxContent, OutboxPayload } from './enqueue';
+import { OUTBOX_KINDS, type OutboxContent, type OutboxPayload } from './enqueue';
 
 export type DeliverySettings = { maxAttempts: number; leaseSeconds: number };
 
@@ -24,6 +36,9 @@ export type LeasedMessage = { id: string; targetType: string; targetId: string; 
 
 /** Broadcast messages handed out per lease, after the notices (see the guarantees above). */
 export const PUBLICITY_PER_LEASE = 1;
+
+const PUBLICITY_KINDS: readonly string[] = ['broadcast'];
+const NOTICE_KINDS: readonly string[] = OUTBOX_KINDS.filter((k) => !PUBLICITY_KINDS.includes(k));
 
 /** Wait before the next attempt after `attempts` failures: 15 s, 30 s, 1 min … at most 1 h. */
 export function backoffMs(attempts: number): number {
@@ -33,50 +48,91 @@ export function backoffMs(attempts: number): number {
 // timestamp(3) columns hold UTC; a literal's zone is ignored when cast to timestamp
 const ts = (d: Date) => d.toISOString();
 
+/** Whether a bot skipping `skipKinds` can be handed anything at all (false: answer without a query). */
+export function mayLease(skipKinds: readonly string[]): boolean {
+  return OUTBOX_KINDS.some((k) => !skipKinds.includes(k));
+}
+
 /**
  * Leases up to `limit` deliverable messages of `channel`: case notices oldest first, then
  * publicity. `skipKinds`: kinds the bot will not say now (its daily cap for them is reached) —
  * they stay queued untouched, and hold back their target's later messages of the same lane.
  */
 export async function leaseMessages(prisma: PrismaClient, channel: string, limit: number, now: Date, settings: DeliverySettings, skipKinds: string[] = []): Promise<LeasedMessage[]> {
-  return prisma.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`outbox:${channel}`}))`;
-    for (;;) {
-      // Readiness runs per target AND lane: a broadcast backing off never holds up a case notice
-      // to the same villager (nor the other way round); within a lane the write order holds.
-      const ready = await tx.$queryRaw<{ id: string; publicity: boolean; optedOut: boolean }[]>`
-        WITH queue AS (
-          SELECT o.id, o.seq, o.kind = 'broadcast' AS publicity,
-            bool_and(o."nextAttemptAt" <= ${ts(now)}::timestamp AND (o."leaseUntil" IS NULL OR o."leaseUntil" <= ${ts(now)}::timestamp) AND o.kind <> ALL(${skipKinds}::text[]))
-              OVER (PARTITION BY o."targetType", o."targetId", o.kind = 'broadcast' ORDER BY o.seq ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS ready
-          FROM "Outbox" o
-          WHERE o.channel = ${channel} AND o.status = 'pending'
-        ), picked AS (
-          SELECT id, seq, publicity, row_number() OVER (PARTITION BY publicity ORDER BY seq) AS n FROM queue WHERE ready
-        )
-        SELECT p.id, p.publicity, COALESCE(c."publicityOptOut", false) AS "optedOut"
-        FROM picked p
-        JOIN "Outbox" o ON o.id = p.id
-        LEFT JOIN "Contact" c ON p.publicity AND o."targetType" = 'contact' AND c.channel = o.channel AND c."externalId" = o."targetId"
-        WHERE NOT p.publicity OR p.n <= ${PUBLICITY_PER_LEASE}
-        ORDER BY p.publicity, p.seq LIMIT ${limit}`;
-      if (ready.length === 0) return [];
-      const optedOut = ready.filter((r) => r.optedOut).map((r) => r.id);
-      if (optedOut.length > 0) {
-        // "退订" after the broadcast was expanded: the rest of it is not said to them
-        await tx.outbox.updateMany({ where: { id: { in: optedOut }, status: 'pending' }, data: { status: 'skipped', lastError: 'opted out', leaseUntil: null } });
-      }
-      const ids = ready.filter((r) => !r.optedOut).map((r) => r.id);
-      if (ids.length === 0) continue; // all were opted out: look again
-      await tx.outbox.updateMany({ where: { id: { in: ids } }, data: { leaseUntil: new Date(now.getTime() + settings.leaseSeconds * 1000) } });
-      const rows = new Map((await tx.outbox.findMany({ where: { id: { in: ids } } })).map((r) => [r.id, r]));
-      return ids.map((id) => {
-        const r = rows.get(id)!;
-        const payload = r.payload as OutboxPayload;
-        return { id: r.id, targetType: r.targetType, targetId: r.targetId, kind: r.kind, text: payload.text, attempts: r.attempts, ...(payload.content ? { content: payload.content } : {}) };
-      });
-    }
+  const until = new Date(now.getTime() + settings.leaseSeconds * 1000);
+  const notices = NOTICE_KINDS.filter((k) => !skipKinds.includes(k));
+  const ids = notices.length > 0 ? await leaseLane(prisma, channel, notices, limit, now, until) : [];
+  const publicity = PUBLICITY_KINDS.filter((k) => !skipKinds.includes(k));
+  for (let room = Math.min(PUBLICITY_PER_LEASE, limit - ids.length); room > 0 && publicity.length > 0; ) {
+    const leased = await leaseLane(prisma, channel, publicity, room, now, until);
+    if (leased.length === 0) break;
+    const optedOut = await dropOptedOut(prisma, channel, leased);
+    ids.push(...leased.filter((id) => !optedOut.has(id)));
+    room -= leased.length - optedOut.size; // all opted out: look again
+  }
+  if (ids.length === 0) return [];
+  const rows = new Map((await prisma.outbox.findMany({ where: { id: { in: ids } } })).map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const r = rows.get(id);
+    if (!r) return [];
+    const payload = r.payload as OutboxPayload;
+    return [{ id: r.id, targetType: r.targetType, targetId: r.targetId, kind: r.kind, text: payload.text, attempts: r.attempts, ...(payload.content ? { content: payload.content } : {}) }];
   });
+}
+
+/**
+ * One statement: the first `limit` heads of the lane's queues (per kind in write order, locked
+ * with SKIP LOCKED), each with the ready messages right behind it, leased until `until`.
+ * Returns the ids in write order.
+ */
+async function leaseLane(prisma: PrismaClient, channel: string, kinds: string[], limit: number, now: Date, until: Date): Promise<string[]> {
+  const publicity = kinds.some((k) => PUBLICITY_KINDS.includes(k));
+  const rows = await prisma.$queryRaw<{ id: string; seq: number }[]>`
+    WITH heads AS (
+      SELECT h.id, h.seq, h."targetType", h."targetId"
+      FROM unnest(${kinds}::text[]) AS k(kind)
+      CROSS JOIN LATERAL (
+        SELECT o.id, o.seq, o."targetType", o."targetId" FROM "Outbox" o
+        WHERE o.channel = ${channel} AND o.status = 'pending' AND o.kind = k.kind
+          AND o."nextAttemptAt" <= ${ts(now)}::timestamp AND (o."leaseUntil" IS NULL OR o."leaseUntil" <= ${ts(now)}::timestamp)
+          AND NOT EXISTS (
+            SELECT 1 FROM "Outbox" p
+            WHERE p.channel = o.channel AND p."targetId" = o."targetId" AND p.status = 'pending' AND p.seq < o.seq
+              AND p."targetType" = o."targetType" AND (p.kind = ANY(${PUBLICITY_KINDS}::text[])) = ${publicity})
+        ORDER BY o.seq LIMIT ${limit}
+        FOR UPDATE OF o SKIP LOCKED
+      ) h
+      ORDER BY h.seq LIMIT ${limit}
+    ), followers AS (
+      SELECT f.id, f.seq FROM heads h
+      CROSS JOIN LATERAL (
+        SELECT q.id, q.seq FROM (
+          SELECT o.id, o.seq,
+            bool_and(o."nextAttemptAt" <= ${ts(now)}::timestamp AND (o."leaseUntil" IS NULL OR o."leaseUntil" <= ${ts(now)}::timestamp) AND o.kind = ANY(${kinds}::text[])) OVER (ORDER BY o.seq) AS ready
+          FROM "Outbox" o
+          WHERE o.channel = ${channel} AND o."targetId" = h."targetId" AND o.status = 'pending' AND o.seq > h.seq
+            AND o."targetType" = h."targetType" AND (o.kind = ANY(${PUBLICITY_KINDS}::text[])) = ${publicity}
+          ORDER BY o.seq LIMIT ${limit}
+        ) q WHERE q.ready
+      ) f
+    ), picked AS (
+      SELECT id, seq FROM (SELECT id, seq FROM heads UNION ALL SELECT id, seq FROM followers) a ORDER BY seq LIMIT ${limit}
+    )
+    UPDATE "Outbox" u SET "leaseUntil" = ${ts(until)}::timestamp
+    FROM picked WHERE u.id = picked.id AND u.status = 'pending'
+    RETURNING u.id, u.seq`;
+  return rows.sort((a, b) => a.seq - b.seq).map((r) => r.id);
+}
+
+/** "退订" after the broadcast was expanded: the rest of it is not said to them ('skipped'). */
+async function dropOptedOut(prisma: PrismaClient, channel: string, ids: string[]): Promise<Set<string>> {
+  const rows = await prisma.$queryRaw<{ id: string }[]>`
+    UPDATE "Outbox" o SET status = 'skipped', "lastError" = 'opted out', "leaseUntil" = NULL
+    FROM "Contact" c
+    WHERE o.id = ANY(${ids}::text[]) AND o.status = 'pending' AND o."targetType" = 'contact'
+      AND c.channel = ${channel} AND c."externalId" = o."targetId" AND c."publicityOptOut"
+    RETURNING o.id`;
+  return new Set(rows.map((r) => r.id));
 }
 
 export type AckResult = { id: string; status: string } | null;
@@ -84,12 +140,27 @@ export type AckResult = { id: string; status: string } | null;
 /**
  * The message was said. Idempotent: a second ack changes nothing. A late ack of a dead letter
  * revives it as sent, and so does one of a broadcast message cancelled while a bot was saying
- * it: counts tell what was said.
+ * it: counts tell what was said. A login code's sealed text (sealed-text.ts) has done its job
+ * and goes in the same statement.
  */
 export async function ackMessage(prisma: PrismaClient | Prisma.TransactionClient, id: string, now: Date): Promise<AckResult> {
-  await prisma.outbox.updateMany({ where: { id, status: { in: ['pending', 'dead', 'cancelled'] } }, data: { status: 'sent', sentAt: now, leaseUntil: null } });
-  const row = await prisma.outbox.findUnique({ where: { id }, select: { id: true, status: true } });
-  return row;
+  return (await ackMessages(prisma, [id], now))[0] ?? null;
+}
+
+/** Many acks in one statement (ids not found are left out). */
+export async function ackMessages(prisma: PrismaClient | Prisma.TransactionClient, ids: string[], now: Date): Promise<{ id: string; status: string }[]> {
+  if (ids.length === 0) return [];
+  return prisma.$queryRaw<{ id: string; status: string }[]>`
+    WITH acked AS (
+      UPDATE "Outbox" SET status = 'sent', "sentAt" = ${ts(now)}::timestamp, "leaseUntil" = NULL
+      WHERE id = ANY(${ids}::text[]) AND status IN ('pending', 'dead', 'cancelled')
+      RETURNING id
+    ), forgotten AS (
+      DELETE FROM "OutboxSecret" WHERE "outboxId" = ANY(${ids}::text[])
+    )
+    SELECT o.id, CASE WHEN a.id IS NULL THEN o.status ELSE 'sent' END AS status
+    FROM "Outbox" o LEFT JOIN acked a ON a.id = o.id
+    WHERE o.id = ANY(${ids}::text[])`;
 }
 
 export type FailResult = { id: string; status: string; attempts: number; nextAttemptAt: Date } | null;

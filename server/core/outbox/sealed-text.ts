@@ -3,7 +3,7 @@
  * a neutral description (what the county office's list shows); the real text is sealed with
  * AES-256-GCM under a key derived from BOT_TOKEN (server/core/auth/bot-keys.ts), bound to its outbox
  * row, in OutboxSecret. It is opened only when a bot leases the message (GET /api/bot/outbox,
- * which only BOT_TOKEN may call), deleted as soon as the bot acks it, and it expires with the
+ * which only BOT_TOKEN may call), deleted as soon as the bot acks it (ackMessages, delivery.ts), and it expires with the
  * code: a message whose secret has expired (or can no longer be opened) is never handed out — it
  * becomes 'expired' instead. This is separate from whatever protects Outbox.payload in general.
  */
@@ -56,11 +56,6 @@ export async function revealSealedTexts(prisma: PrismaClient, key: Buffer, messa
   const expired = ids.filter((id) => !texts.has(id));
   if (expired.length > 0) await expireSealed(prisma, expired);
   return messages.flatMap((m) => (!isSealed(m.kind) ? [m] : texts.has(m.id) ? [{ ...m, text: texts.get(m.id)! }] : []));
-}
-
-/** The bot said it: the secret has done its job. */
-export async function forgetSealedText(db: Db, outboxId: string): Promise<void> {
-  await db.outboxSecret.deleteMany({ where: { outboxId } });
 }
 
 /** Messages not said yet that must not be said any more (a code used or expired): 'expired', their secrets gone. */

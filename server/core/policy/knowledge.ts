@@ -3,38 +3,36 @@
  * FAQ entries and in-force articles of the villager's region in both languages, the configured
  * time limits, and what the previous reply offered to pick.
  */
-import type { Knowledge, Lang } from '../../../flows';
-import type { Prisma } from '../../generated/prisma/client';
+import type { FaqOfferState, Knowledge, Lang } from '../../../flows';
+import type { StaticData } from '../cache/static-data';
 import type { RegionTree } from '../regions/tree';
 import type { WorkflowSettings } from '../workflow/perform';
-import { readOffer } from './offer';
-import { inForce, regionFilter, regionIdsReaching } from './scope';
-
-type Tx = Prisma.TransactionClient;
+import { inForceAt, regionIdsReaching } from './scope';
 
 export function limitsOf(workflow: WorkflowSettings): Knowledge['limits'] {
   return Object.fromEntries(Object.entries(workflow.limits).flatMap(([name, l]) => (l ? [[name, { days: l.days, working: l.working }]] : [])));
 }
 
 /** The village a contact is known to live in: the session's answer first, else its household's. */
-export async function villageOfContact(tx: Tx, tree: RegionTree, householdId: string | null, sessionVillage: unknown): Promise<string | undefined> {
+export function villageOfContact(tree: RegionTree, householdVillageId: string | null, sessionVillage: unknown): string | undefined {
   if (typeof sessionVillage === 'string' && tree.byCode.has(sessionVillage)) return sessionVillage;
-  if (!householdId) return undefined;
-  const household = await tx.household.findUnique({ where: { id: householdId }, select: { villageId: true } });
-  return household ? tree.byId.get(household.villageId)?.code : undefined;
+  return householdVillageId ? tree.byId.get(householdVillageId)?.code : undefined;
 }
 
-export async function loadKnowledge(
-  tx: Tx,
-  opts: { contactId: string; householdId: string | null; sessionVillage?: unknown; tree: RegionTree; now: Date; workflow: WorkflowSettings },
-): Promise<Knowledge> {
-  const villageCode = await villageOfContact(tx, opts.tree, opts.householdId, opts.sessionVillage);
-  const reach = regionFilter(regionIdsReaching(opts.tree, villageCode));
-  // one after the other: a transaction is one connection
-  const articles = await tx.policyArticle.findMany({ where: { AND: [inForce(opts.now), reach] }, select: { id: true, key: true, lang: true, title: true, body: true } });
-  const faqs = await tx.faqEntry.findMany({ where: { AND: [{ status: 'published' }, reach] }, orderBy: [{ sortOrder: 'asc' }, { key: 'asc' }] });
+/**
+ * The knowledge for one message, chosen from the cached rows (core/cache/static-data.ts) without
+ * a query: what reaches the village, articles in force at `now`.
+ */
+export function knowledgeFor(
+  data: Pick<StaticData, 'tree' | 'articles' | 'faqs'>,
+  opts: { householdVillageId: string | null; sessionVillage?: unknown; now: Date; workflow: WorkflowSettings; offer: FaqOfferState | null },
+): Knowledge {
+  const villageCode = villageOfContact(data.tree, opts.householdVillageId, opts.sessionVillage);
+  const reach = new Set(regionIdsReaching(data.tree, villageCode));
+  const reaches = (row: { regionId: string | null }) => row.regionId === null || reach.has(row.regionId);
+  const articles = data.articles.filter((a) => reaches(a) && inForceAt(a, opts.now));
+  const faqs = data.faqs.filter(reaches);
   const articleKeys = new Map(articles.map((a) => [a.id, a.key]));
-  const offer = await readOffer(tx, opts.contactId);
   return {
     faqs: faqs.map((f) => ({
       key: f.key,
@@ -50,6 +48,6 @@ export async function loadKnowledge(
     ...(villageCode ? { villageCode } : {}),
     limits: limitsOf(opts.workflow),
     publicityMinDays: opts.workflow.publicityMinDays,
-    offer,
+    offer: opts.offer,
   };
 }

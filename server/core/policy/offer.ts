@@ -8,11 +8,7 @@ import type { Prisma } from '../../generated/prisma/client';
 
 type Tx = Prisma.TransactionClient;
 
-export async function readOffer(tx: Tx, contactId: string): Promise<FaqOfferState | null> {
-  const row = await tx.faqOffer.findUnique({ where: { contactId } });
-  return row ? (row.offer as unknown as FaqOfferState) : null;
-}
-
+// read with the rest of a step's start, in one statement (server/chat/conversation/load.ts)
 export async function saveOffer(tx: Tx, contactId: string, offer: FaqOfferState | null): Promise<void> {
   if (!offer) {
     await tx.faqOffer.deleteMany({ where: { contactId } });

@@ -29,3 +29,8 @@ export function inForce(now: Date) {
     AND: [{ OR: [{ effectiveFrom: null }, { effectiveFrom: { lte: now } }] }, { OR: [{ effectiveTo: null }, { effectiveTo: { gt: now } }] }],
   };
 }
+
+/** The same rule for a row in hand (the cached knowledge, core/cache/static-data.ts). */
+export function inForceAt(row: { effectiveFrom: Date | null; effectiveTo: Date | null }, now: Date): boolean {
+  return (row.effectiveFrom === null || row.effectiveFrom <= now) && (row.effectiveTo === null || row.effectiveTo > now);
+}

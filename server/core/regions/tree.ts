@@ -57,8 +57,14 @@ export class RegionTree {
     return out;
   }
 
-  /** Towns with their villages, as the application flow offers them. */
+  private townOptions: TownOption[] | undefined;
+
+  /** Towns with their villages, as the application flow offers them (built once: a tree never changes, a cached one is replaced). */
   towns(): TownOption[] {
+    return (this.townOptions ??= this.buildTowns());
+  }
+
+  private buildTowns(): TownOption[] {
     const towns = [...this.byId.values()].filter((r) => r.level === 'town');
     return towns.map((t) => ({
       code: t.code,

@@ -17,5 +17,5 @@ export async function sweepAuthRows(prisma: PrismaClient, now: Date): Promise<{ 
 }
 
 export function startAuthSweep(prisma: PrismaClient, log: Logger) {
-  return startScheduledJob({ name: 'auth sweep', pattern: '*/10 * * * *', log, task: () => sweepAuthRows(prisma, new Date()) });
+  return startScheduledJob({ name: 'auth sweep', pattern: '*/10 * * * *', log, db: prisma, task: () => sweepAuthRows(prisma, new Date()) });
 }

@@ -1,0 +1,28 @@
+/** The pages: the login until there is a session; then the queue, the case page, and a 404 for anything else. */
+import { Spin } from 'antd';
+import { Navigate, Route, Routes } from 'react-router-dom';
+import { AppLayout } from './layout/AppLayout';
+import { CasePage } from './pages/CasePage';
+import { LoginPage } from './pages/LoginPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { QueuePage } from './pages/QueuePage';
+import { useSession } from './session/session';
+
+export function App({ switchLang }: { switchLang: () => void }) {
+  const { session, loading } = useSession();
+  if (loading && !session) return <Spin fullscreen />;
+  if (!session) return <LoginPage switchLang={switchLang} />;
+  const auditor = session.me.cadre.role === 'auditor';
+  return (
+    <AppLayout switchLang={switchLang}>
+      <Routes>
+        <Route path="/" element={<Navigate to={auditor ? '/cases' : '/todo'} replace />} />
+        <Route path="/login" element={<Navigate to="/" replace />} />
+        <Route path="/todo" element={auditor ? <Navigate to="/cases" replace /> : <QueuePage mode="todo" />} />
+        <Route path="/cases" element={<QueuePage mode="all" />} />
+        <Route path="/cases/:caseNo" element={<CasePage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </AppLayout>
+  );
+}

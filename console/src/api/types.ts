@@ -1,0 +1,127 @@
+/** The shapes of the API's answers the console reads (docs/api.md). */
+export type Role = 'village' | 'town' | 'county' | 'verifier' | 'auditor';
+
+export type Me = {
+  cadre: { id: string; name: string; role: Role; region: { code: string; name: string; level: string } | null };
+  via: 'session' | 'api_token' | 'admin';
+  expiresAt?: string;
+};
+
+export type JsonSchema = {
+  type?: string;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  enum?: (string | number)[];
+  const?: unknown;
+  items?: JsonSchema;
+  pattern?: string;
+  minimum?: number;
+  maximum?: number;
+  minItems?: number;
+  maxLength?: number;
+};
+
+export type MoveSchema = { id: string; action: string; from: string[]; to: string | null; noteRequired: boolean; data: JsonSchema };
+
+export type Workflow = {
+  statuses: string[];
+  owners: Record<string, Role[]>;
+  moves: MoveSchema[];
+  todo: string[];
+  lang: string;
+  words: {
+    statuses: Record<string, { label: string; stage: string }>;
+    causes: Record<string, string>;
+    roles: Record<Role, string>;
+    actions: Record<string, string>;
+    moves: Record<string, string>;
+    fields: Record<string, string>;
+    outcomes: Record<string, string>;
+    results: Record<string, string>;
+    categories: Record<string, string>;
+    measures: Record<string, string>;
+    checklists: Record<string, { id: string; label: string }[]>;
+  };
+};
+
+export type Region = { code: string; name: string; level: 'county' | 'town' | 'village'; parentCode: string | null };
+
+export type Place = { code: string; name: string } | null;
+export type Identity = { check: 'pending' | 'confirmed'; reason: string | null } | null;
+
+export type CaseSummary = {
+  caseNo: string;
+  status: string;
+  cause: string;
+  village: Place;
+  town: Place;
+  applicantName: string | null;
+  identity: Identity;
+  rigidExpenseFen: number;
+  perCapitaIncomeFen: number;
+  submittedAt: string;
+  updatedAt: string;
+  statusSince: string;
+  dueAt: string | null;
+  overdue: boolean;
+  greenChannel: boolean;
+};
+
+export type CaseList = {
+  page?: number;
+  pageSize: number;
+  total?: number;
+  totalExact?: boolean;
+  statusCounts?: Record<string, number>;
+  nextCursor: string | null;
+  cases: CaseSummary[];
+};
+
+export type CaseDocument = { id: string; kind: string; mime: string; size: number; fileName: string | null; createdAt: string; url: string };
+export type CaseEvent = { at: string; type: string; actorType: string; actorId: string | null; actorName: string | null; from: string | null; to: string | null; note: string | null; data: unknown };
+
+export type CaseDetail = CaseSummary & {
+  lang: string;
+  overdueSince: string | null;
+  returnedFrom: string | null;
+  missingItems: string[];
+  verifier: { id: string; name: string | null } | null;
+  visit: { date: string | null; scheduledAt: string } | null;
+  verification: { verifiedIncomeFen: number; verifiedMembers: number; verifiedExpenseFen: number; outcome: string; visitedOn?: string; note?: string } | null;
+  assessment: { result: string; attendance: number } | null;
+  publicity: { start: string; end: string } | null;
+  decision: { amountFen: number; category: string | null; measures: string[] } | null;
+  payment: { ref: string; paidOn: string | null } | null;
+  rejectionReason: string | null;
+  objections: { id: string; note: string; recordedBy: { name: string | null } | null; receivedAt: string; resolvedAt: string | null; resolution: string | null }[];
+  allowedMoves: { action: string; to: string }[];
+  household: {
+    registered: boolean;
+    headName: string | null;
+    idNumber: string | null;
+    phone: string | null;
+    size: number | null;
+    povertyAlleviated: boolean | null;
+    registryVillage: Place;
+    filerGave: Record<string, unknown> | null;
+  };
+  figures: {
+    householdSize: number;
+    incomeYear: number;
+    annualIncomeFen: number;
+    perCapitaIncomeFen: number;
+    rigidExpenseFen: number;
+    incomeLineFen: number | null;
+    underIncomeLine: boolean | null;
+    expenseExceedsIncome: boolean;
+  };
+  answers: Record<string, unknown>;
+  documents: CaseDocument[];
+  events: CaseEvent[];
+};
+
+/** The application form's definition (miniprogram/API.md): its sections and fields say how to show the answers. */
+export type FormField = { name: string; kind: string; label: string; unit?: string; options?: { value: unknown; label: string }[]; optionsBy?: { field: string; options: Record<string, { value: unknown; label: string }[]> } };
+export type FormDefinition = { sections: { id: string; title: string; fields: string[] }[]; fields: FormField[] };
+
+export type Cadre = { id: string; name: string; role: Role; active: boolean; region?: { code: string; name: string } | null };

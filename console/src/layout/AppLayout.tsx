@@ -1,0 +1,41 @@
+/** The frame of every page: the console's name, the navigation the caller's role has, who is logged in. */
+import type { ReactNode } from 'react';
+import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate } from 'react-router-dom';
+import { useLoggedIn, useSession } from '../session/session';
+
+export function AppLayout({ children, switchLang }: { children: ReactNode; switchLang: () => void }) {
+  const { t } = useTranslation();
+  const { me, workflow } = useLoggedIn();
+  const { logout } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const auditor = me.cadre.role === 'auditor';
+  const items = [...(auditor ? [] : [{ key: '/todo', label: t('nav.todo') }]), { key: '/cases', label: t('nav.cases') }];
+  const selected = location.pathname.startsWith('/todo') ? '/todo' : '/cases';
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, paddingInline: 16 }}>
+        <Typography.Text strong style={{ color: '#fff', whiteSpace: 'nowrap' }}>
+          {t('app.short')}
+        </Typography.Text>
+        <Menu theme="dark" mode="horizontal" selectedKeys={[selected]} items={items} onClick={(e) => navigate(e.key)} style={{ flex: 1, minWidth: 0 }} data-testid="nav" />
+        <Space style={{ color: '#fff' }} wrap>
+          <span data-testid="whoami">
+            {me.cadre.name} · {workflow.words.roles[me.cadre.role]}
+            {me.cadre.region ? ` · ${me.cadre.region.name}` : ''}
+          </span>
+          {auditor && <Tag color="gold">{t('nav.readOnly')}</Tag>}
+          <Button size="small" ghost onClick={switchLang}>
+            {t('app.language')}
+          </Button>
+          <Button size="small" ghost onClick={() => void logout().then(() => navigate('/'))} data-testid="logout">
+            {t('nav.logout')}
+          </Button>
+        </Space>
+      </Layout.Header>
+      <Layout.Content style={{ padding: 16, maxWidth: 1400, width: '100%', margin: '0 auto' }}>{children}</Layout.Content>
+    </Layout>
+  );
+}

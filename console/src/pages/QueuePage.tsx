@@ -1,0 +1,193 @@
+/**
+ * The work queue. "My to-do": the cases waiting for my role in my region, most urgent first (sort
+ * by due date). "All cases": a tab per status with its count. Filters — cause, town or village,
+ * overdue, assigned to me, a case number — live in the URL, so a filtered queue is a link and
+ * survives a reload. Paging follows the server's keyset cursor (fast at any depth).
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { Alert, Button, Card, Checkbox, Input, Select, Space, Table, Tabs, Tag, TreeSelect, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router-dom';
+import { api, query, type ApiError } from '../api/client';
+import type { CaseList, CaseSummary, Region } from '../api/types';
+import { caseNoQuery, chinaDay, yuan } from '../format';
+import { DueTag } from '../queue/DueTag';
+import { Flags } from '../queue/Flags';
+import { useLoggedIn } from '../session/session';
+
+const PAGE_SIZE = 50;
+
+/** Towns with their villages under them, for the region filter. */
+type RegionNode = { value: string; title: string; children: RegionNode[] };
+function regionTree(regions: Region[]): RegionNode[] {
+  const node = (r: Region): RegionNode => ({
+    value: r.code,
+    title: r.name,
+    children: regions.filter((c) => c.parentCode === r.code).map(node),
+  });
+  const codes = new Set(regions.map((r) => r.code));
+  return regions.filter((r) => r.parentCode === null || !codes.has(r.parentCode)).flatMap((root) => (root.level === 'county' ? node(root).children : [node(root)]));
+}
+
+export function QueuePage({ mode }: { mode: 'todo' | 'all' }) {
+  const { t, i18n } = useTranslation();
+  const { me, workflow, regions } = useLoggedIn();
+  const words = workflow.words;
+  const [params, setParams] = useSearchParams();
+  const [list, setList] = useState<CaseList | null>(null);
+  const [counts, setCounts] = useState<{ statusCounts: Record<string, number>; total?: number; totalExact?: boolean } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  // the cursors of the pages before this one (keyset paging goes forward; back is remembered)
+  const [cursors, setCursors] = useState<string[]>([]);
+  const [search, setSearch] = useState(params.get('caseNo') ?? '');
+  const [searchBad, setSearchBad] = useState(false);
+
+  const status = params.get('status') ?? '';
+  const filters = {
+    cause: params.get('cause') ?? undefined,
+    region: params.get('region') ?? undefined,
+    overdue: params.get('overdue') === 'true' ? true : undefined,
+    assignedToMe: params.get('assignedToMe') === 'true' ? true : undefined,
+    caseNo: params.get('caseNo') ?? undefined,
+  };
+  const cursor = cursors.at(-1);
+  const todoStatuses = workflow.todo;
+  const statusParam = mode === 'todo' ? (status || todoStatuses.join(',')) : status;
+  const key = JSON.stringify({ mode, statusParam, filters, cursor, lang: i18n.language });
+
+  useEffect(() => {
+    if (mode === 'todo' && todoStatuses.length === 0) {
+      setList({ pageSize: PAGE_SIZE, nextCursor: null, cases: [] });
+      return;
+    }
+    let live = true;
+    setLoading(true);
+    setError(null);
+    const q = query({ status: statusParam, ...filters, sort: mode === 'todo' ? 'due' : 'newest', pageSize: PAGE_SIZE, cursor });
+    api<CaseList>('GET', `/api/cases${q}`)
+      .then((res) => {
+        if (!live) return;
+        setList(res);
+        if (res.statusCounts) setCounts({ statusCounts: res.statusCounts, total: res.total, totalExact: res.totalExact });
+      })
+      .catch((err: ApiError) => live && setError(t('error.load', { message: err.message })))
+      .finally(() => live && setLoading(false));
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+
+  const setParam = (name: string, value: string | undefined) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    setCursors([]);
+    setParams(next);
+  };
+
+  const statusTabs = useMemo(() => {
+    const sc = counts?.statusCounts ?? {};
+    const shown = mode === 'todo' ? todoStatuses : workflow.statuses.filter((s) => s !== 'submitted');
+    const sum = shown.reduce((n, s) => n + (sc[s] ?? 0), 0);
+    return [
+      { key: '', label: `${mode === 'todo' ? t('queue.todoTab') : t('queue.all')} (${sum})` },
+      ...shown.map((s) => ({ key: s, label: `${words.statuses[s]?.stage ?? s} (${sc[s] ?? 0})` })),
+    ];
+  }, [counts, mode, todoStatuses, workflow.statuses, words.statuses, t]);
+
+  const submitSearch = (text: string) => {
+    const q = caseNoQuery(text);
+    setSearchBad(text.trim() !== '' && q === null);
+    if (text.trim() === '' || q) setParam('caseNo', q ?? undefined);
+  };
+
+  const columns = [
+    { title: t('queue.columns.caseNo'), dataIndex: 'caseNo', render: (no: string) => <Link to={`/cases/${no}`} data-testid="case-link">{no}</Link> },
+    { title: t('queue.columns.applicant'), dataIndex: 'applicantName', render: (name: string | null, c: CaseSummary) => (<Space size={4} wrap>{name || '—'}<Flags c={c} /></Space>) },
+    { title: t('queue.columns.cause'), dataIndex: 'cause', render: (cause: string) => words.causes[cause] ?? cause },
+    { title: t('queue.columns.place'), key: 'place', render: (_: unknown, c: CaseSummary) => [c.town?.name, c.village?.name].filter(Boolean).join(' ') },
+    { title: t('queue.columns.status'), dataIndex: 'status', render: (s: string) => <Tag data-testid="status">{words.statuses[s]?.label ?? s}</Tag> },
+    { title: t('queue.columns.due'), key: 'due', render: (_: unknown, c: CaseSummary) => <DueTag dueAt={c.dueAt} overdue={c.overdue} /> },
+    { title: t('queue.columns.expense'), dataIndex: 'rigidExpenseFen', align: 'right' as const, render: (fen: number) => yuan(fen, i18n.language) },
+    { title: t('queue.columns.submitted'), dataIndex: 'submittedAt', render: (at: string) => chinaDay(at) },
+  ];
+
+  const role = me.cadre.role;
+  const total = counts?.total;
+  return (
+    <Card
+      title={mode === 'todo' ? t('queue.todoTitle') : t('queue.allTitle')}
+      extra={total !== undefined && <Typography.Text type="secondary" data-testid="total">{counts?.totalExact === false ? t('queue.totalAbout', { n: total }) : t('queue.total', { n: total })}</Typography.Text>}
+      data-testid={`queue-${mode}`}
+    >
+      <Typography.Paragraph type="secondary">
+        {role === 'auditor' ? t('queue.auditorHint') : mode === 'todo' ? t('queue.todoHint', { region: me.cadre.region?.name ?? '', role: words.roles[role] }) : null}
+      </Typography.Paragraph>
+      <Tabs activeKey={status} items={statusTabs} onChange={(k) => setParam('status', k || undefined)} data-testid="status-tabs" />
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Input.Search
+          placeholder={t('queue.filters.searchHint')}
+          allowClear
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          onSearch={submitSearch}
+          style={{ width: 320 }}
+          data-testid="search"
+        />
+        <Select
+          allowClear
+          placeholder={t('queue.filters.cause')}
+          value={filters.cause}
+          onChange={(v) => setParam('cause', v)}
+          options={Object.entries(words.causes).map(([value, label]) => ({ value, label }))}
+          style={{ width: 120 }}
+          data-testid="filter-cause"
+        />
+        {regions.length > 1 && (
+          <TreeSelect
+            allowClear
+            showSearch
+            treeNodeFilterProp="title"
+            placeholder={t('queue.filters.region')}
+            value={filters.region}
+            onChange={(v) => setParam('region', v)}
+            treeData={regionTree(regions)}
+            style={{ width: 200 }}
+            data-testid="filter-region"
+          />
+        )}
+        <Checkbox checked={!!filters.overdue} onChange={(e) => setParam('overdue', e.target.checked ? 'true' : undefined)} data-testid="filter-overdue">
+          {t('queue.filters.overdue')}
+        </Checkbox>
+        {role !== 'verifier' && role !== 'auditor' && (
+          <Checkbox checked={!!filters.assignedToMe} onChange={(e) => setParam('assignedToMe', e.target.checked ? 'true' : undefined)}>
+            {t('queue.filters.assignedToMe')}
+          </Checkbox>
+        )}
+        {[...params.keys()].length > 0 && (
+          <Button onClick={() => { setSearch(''); setCursors([]); setParams(new URLSearchParams()); }}>{t('queue.filters.clear')}</Button>
+        )}
+      </Space>
+      {searchBad && <Alert type="warning" title={t('queue.filters.searchBad')} style={{ marginBottom: 12 }} />}
+      {error && <Alert type="error" title={error} style={{ marginBottom: 12 }} />}
+      <Table<CaseSummary>
+        rowKey="caseNo"
+        size="middle"
+        loading={loading}
+        columns={columns}
+        dataSource={list?.cases ?? []}
+        pagination={false}
+        scroll={{ x: 900 }}
+        locale={{ emptyText: mode === 'todo' && !status && Object.keys(filters).every((k) => !filters[k as keyof typeof filters]) ? t('queue.emptyTodo') : t('queue.empty') }}
+        data-testid="case-table"
+      />
+      <Space style={{ marginTop: 12 }}>
+        <Button disabled={cursors.length === 0} onClick={() => setCursors([])}>{t('queue.first')}</Button>
+        <Button disabled={cursors.length === 0} onClick={() => setCursors((c) => c.slice(0, -1))}>{t('queue.prev')}</Button>
+        <Button disabled={!list?.nextCursor} onClick={() => list?.nextCursor && setCursors((c) => [...c, list.nextCursor!])}>{t('queue.next')}</Button>
+      </Space>
+    </Card>
+  );
+}

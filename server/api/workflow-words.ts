@@ -1,0 +1,34 @@
+/**
+ * The workflow's words in one language, for clients that show the workflow (the console): what
+ * each status, cause, role, move, move field, decision category and measure is called, and each
+ * cause's documents checklist. They are the words the chat and the notices use (flows/i18n,
+ * flows/workflow/words.*), sent rather than copied into each client.
+ */
+import { CHECKLIST } from '../../flows/application/documents';
+import { CAUSES } from '../../flows/engine/types';
+import { t, type Lang } from '../../flows/i18n';
+import { CASE_STATUSES, HOUSEHOLD_CATEGORIES, MEASURES, ROLES, TRANSITIONS } from '../../flows/workflow';
+
+const ACTIONS = ['approve', 'return', 'reject', 'fast_approve', 'resubmit', 'withdraw', 'accept', 'view', 'visit', 'objection', 'resolve_objection'] as const;
+/** The data fields the moves ask (flows/workflow/moves.ts DATA), each with a label in cadre.field. */
+const FIELDS = ['verifierId', 'verifiedIncomeFen', 'verifiedMembers', 'verifiedExpenseFen', 'outcome', 'result', 'attendance', 'publicityStart', 'publicityEnd', 'amountFen', 'category', 'measures', 'paymentRef', 'paidOn', 'items', 'reason'] as const;
+
+const table = <K extends string>(keys: readonly K[], word: (k: K) => string) => Object.fromEntries(keys.map((k) => [k, word(k)])) as Record<K, string>;
+
+export function workflowWords(lang: Lang) {
+  const tr = (key: string) => t(lang, key);
+  return {
+    statuses: Object.fromEntries(CASE_STATUSES.map((s) => [s, { label: tr(`status.${s}`), stage: tr(`cadre.stage.${s}`) }])),
+    causes: table(CAUSES, (c) => tr(`cause.${c}`)),
+    roles: table(ROLES, (r) => tr(`cadre.role.${r}`)),
+    actions: table(ACTIONS, (a) => tr(`cadre.action.${a}`)),
+    /** What each move is, where the chat names it (the rest are their action's word). */
+    moves: Object.fromEntries(TRANSITIONS.map((m) => [m.id, tr(`cadre.guide.what.${m.id}`) !== `cadre.guide.what.${m.id}` ? tr(`cadre.guide.what.${m.id}`) : tr(`cadre.action.${m.action}`)])),
+    fields: table(FIELDS, (f) => tr(`cadre.field.${f}.label`)),
+    outcomes: { confirmed: tr('cadre.outcome.confirmed'), differs: tr('cadre.outcome.differs') },
+    results: { agreed: tr('cadre.result.agreed') },
+    categories: table(HOUSEHOLD_CATEGORIES, (c) => tr(`workflow.category.${c}`)),
+    measures: table(MEASURES, (m) => tr(`workflow.measure.${m}`)),
+    checklists: Object.fromEntries(CAUSES.map((c) => [c, CHECKLIST[c].map((item) => ({ id: item.id, label: tr(item.label) }))])),
+  };
+}

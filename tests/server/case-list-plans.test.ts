@@ -1,0 +1,230 @@
+/**
+ * The case list stays an index range at a province's size: on a database seeded with 200,000
+ * cases over 600 villages in 20 towns (enough for the planner to prefer a sequential scan where
+ * no index fits) and ANALYZEd, every statement each list variant issues — built by the same
+ * functions the route runs (server/core/cases/list-query.ts) — is EXPLAINed with its own
+ * parameters, and none scans "Case" sequentially. Plans only: timings belong in bench/.
+ */
+import { randomUUID } from 'node:crypto';
+import type { CadreActor, CaseStatus } from '../../flows/workflow';
+import { COUNT_CAP, countCases, listCases, listScope } from '../../server/core/cases/list';
+import { decodeCursor } from '../../server/core/cases/list-cursor';
+import { cappedCountQuery, casePageQueries, tallyQuery, verifierCountsQuery, type CaseListFilter, type ListKey, type ListSort, type SqlQuery } from '../../server/core/cases/list-query';
+import { sealValue } from '../../server/core/crypto/sealed-client';
+import { SEALED_FIELDS } from '../../server/core/crypto/sealed-fields';
+import { RegionTree } from '../../server/core/regions/tree';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+import { TEST_KEYRING } from '../support/keys';
+
+const CASES = Number(process.env.H3_CASES ?? 200_000);
+const TOWNS = 20;
+const VILLAGES_PER_TOWN = 30;
+const NOW = new Date('2026-06-01T00:00:00.000Z');
+
+let db: TestDatabase;
+let tree: RegionTree;
+const ids = { county: '', town: '', village: '', verifier: '' };
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await seed();
+  tree = await RegionTree.load(db.raw);
+}, 600_000);
+afterAll(async () => {
+  await db?.close();
+});
+
+/**
+ * One county, its towns and villages; the newest tenth of the cases still open (most of those past
+ * their due time, half of these flagged), the rest decided; a verifier holding a few thousand.
+ */
+async function seed() {
+  const run = (sql: string, ...values: unknown[]) => db.raw.$executeRawUnsafe(sql, ...values);
+  const county = `plan-county-${randomUUID()}`;
+  await run(`INSERT INTO "Region" (id, code, name, level) VALUES ($1, '889901', '计划县', 'county')`, county);
+  await run(
+    `INSERT INTO "Region" (id, code, name, level, "parentId", "sortOrder")
+     SELECT 'plan-town-' || t, '889901' || lpad(t::text, 3, '0'), '镇' || t, 'town', $1, t FROM generate_series(1, ${TOWNS}) t`,
+    county,
+  );
+  await run(
+    `INSERT INTO "Region" (id, code, name, level, "parentId", "sortOrder")
+     SELECT 'plan-village-' || v, '889901' || lpad((1 + v / ${VILLAGES_PER_TOWN})::text, 3, '0') || lpad(v::text, 3, '0'), '村' || v, 'village',
+            'plan-town-' || (1 + v / ${VILLAGES_PER_TOWN}), v
+     FROM generate_series(0, ${TOWNS * VILLAGES_PER_TOWN - 1}) v`,
+  );
+  ids.county = county;
+  ids.town = 'plan-town-3';
+  ids.village = 'plan-village-75';
+  const verifier = await db.raw.cadre.create({ data: { name: 'x', role: 'verifier', regionId: county } });
+  ids.verifier = verifier.id;
+  const answers = sealValue(TEST_KEYRING, 'Case', 'answers', SEALED_FIELDS.Case!.answers!, { applicant: { name: '村民' } }) as string;
+  const open = ['village_review', 'town_review', 'county_review', 'verification', 'assessment', 'publicity', 'returned'];
+  const closed = ['paid', 'paid', 'paid', 'paid', 'rejected', 'withdrawn', 'approved'];
+  // g: 1 the newest, a minute apart
+  await run(
+    `INSERT INTO "Case" (id, "caseNo", "villageId", channel, cause, status, answers, "householdSize", "annualIncomeFen",
+                         "perCapitaIncomeFen", "rigidExpenseFen", "incomeYear", "submittedAt", "updatedAt", "statusSince",
+                         "dueAt", "overdueSince", "verifierId")
+     SELECT 'plan-case-' || g, 'FP-2026-' || lpad((g % 1000000)::text, 6, '0'), 'plan-village-' || (g % ${TOWNS * VILLAGES_PER_TOWN}), 'test',
+            (ARRAY['illness', 'disaster', 'education'])[1 + g % 3]::"Cause", s.status, to_jsonb($1::text), 3, 1000000, 333333, 2000000, 2026,
+            $2::timestamp(3) - g * interval '1 minute', $2::timestamp(3), $2::timestamp(3) - g * interval '1 minute',
+            CASE WHEN s.open THEN $2::timestamp(3) - g * interval '1 minute' + interval '3 days' END,
+            CASE WHEN s.open AND g > 4320 AND g % 2 = 0 THEN $2::timestamp(3) - (g - 4320) * interval '1 minute' END,
+            CASE WHEN s.status = 'verification' OR (g % 50 = 0) THEN $3 END
+     FROM generate_series(1, ${CASES}) g
+     CROSS JOIN LATERAL (SELECT g <= ${CASES / 10} AS open) o
+     CROSS JOIN LATERAL (SELECT o.open, CASE WHEN o.open THEN ($4::text[])[1 + g % 7] ELSE ($5::text[])[1 + g % 7] END AS status) s`,
+    answers,
+    NOW.toISOString(),
+    verifier.id,
+    open,
+    closed,
+  );
+  await run('ANALYZE');
+}
+
+type Variant = { filter: Omit<CaseListFilter, 'now'>; sort?: ListSort; after?: ListKey };
+
+const all = { kind: 'all' } as const;
+const village = () => ({ kind: 'village', regionId: ids.village }) as const;
+const town = () => ({ kind: 'town', regionId: ids.town }) as const;
+const county = () => ({ kind: 'county', regionId: ids.county }) as const;
+const at = (minutesAgo: number) => new Date(NOW.getTime() - minutesAgo * 60_000);
+const key = (minutesAgo: number, due: boolean): ListKey => ({ submittedAt: at(minutesAgo), caseNo: `FP-2026-${String(minutesAgo).padStart(6, '0')}`, dueAt: due ? new Date(at(minutesAgo).getTime() + 3 * 86_400_000) : null });
+const one = (s: CaseStatus) => [s] as const;
+
+const VARIANTS: [string, () => Variant][] = [
+  ['newest', () => ({ filter: { scope: all } })],
+  ['newest, page 3 000 rows deep (cursor)', () => ({ filter: { scope: all }, after: key(3000, false) })],
+  ['the county', () => ({ filter: { scope: county() } })],
+  ['a status', () => ({ filter: { scope: all, statuses: one('town_review') } })],
+  ['a status, next page', () => ({ filter: { scope: all, statuses: one('town_review') }, after: key(7001, false) })],
+  ['two statuses', () => ({ filter: { scope: all, statuses: ['town_review', 'county_review'] } })],
+  ['a closed status (most cases)', () => ({ filter: { scope: all, statuses: one('paid') } })],
+  ['a village', () => ({ filter: { scope: village() } })],
+  ['a village, next page', () => ({ filter: { scope: village() }, after: key(60_075, false) })],
+  ['a village and a status', () => ({ filter: { scope: village(), statuses: one('village_review') } })],
+  ['a town', () => ({ filter: { scope: town() } })],
+  ['a town, next page', () => ({ filter: { scope: town() }, after: key(90_075, false) })],
+  ['a town and a status', () => ({ filter: { scope: town(), statuses: one('town_review') } })],
+  ['a town and two statuses', () => ({ filter: { scope: town(), statuses: ['town_review', 'returned'] } })],
+  ['overdue', () => ({ filter: { scope: all, overdue: true } })],
+  ['overdue in a town', () => ({ filter: { scope: town(), overdue: true } })],
+  ['overdue in a village', () => ({ filter: { scope: village(), overdue: true } })],
+  ['not overdue', () => ({ filter: { scope: all, overdue: false } })],
+  ['by due date', () => ({ filter: { scope: all }, sort: 'due' })],
+  ['by due date, next page', () => ({ filter: { scope: all }, sort: 'due', after: key(5000, true) })],
+  ['by due date, among the undated', () => ({ filter: { scope: all }, sort: 'due', after: key(50_000, false) })],
+  ['by due date in a town', () => ({ filter: { scope: town() }, sort: 'due' })],
+  ['by due date in a village', () => ({ filter: { scope: village() }, sort: 'due' })],
+  ['by due date, a status in a town', () => ({ filter: { scope: town(), statuses: one('town_review') }, sort: 'due' })],
+  ['overdue by due date', () => ({ filter: { scope: all, overdue: true }, sort: 'due' })],
+  ['a cause', () => ({ filter: { scope: all, cause: 'education' } })],
+  ['a cause in a town', () => ({ filter: { scope: town(), cause: 'disaster' } })],
+  ['a case number', () => ({ filter: { scope: all, caseNoPrefix: 'FP-2026-001234' } })],
+  ['the beginning of a case number', () => ({ filter: { scope: all, caseNoPrefix: 'FP-2026-0012' } })],
+  ['a year of case numbers', () => ({ filter: { scope: all, caseNoPrefix: 'FP-2026' } })],
+  ['a verifier', () => ({ filter: { scope: county(), verifierId: ids.verifier } })],
+  ['a verifier, a status', () => ({ filter: { scope: county(), verifierId: ids.verifier, statuses: one('verification') } })],
+];
+
+type PlanNode = { 'Node Type': string; 'Relation Name'?: string; 'Index Name'?: string; Plans?: PlanNode[] };
+
+async function planOf(q: SqlQuery): Promise<PlanNode> {
+  const rows = await db.raw.$queryRawUnsafe<{ 'QUERY PLAN': [{ Plan: PlanNode }] }[]>(`EXPLAIN (FORMAT JSON) ${q.sql}`, ...q.values);
+  return rows[0]!['QUERY PLAN'][0].Plan;
+}
+
+/** Every node of a plan. */
+const nodes = (p: PlanNode): PlanNode[] => [p, ...(p.Plans ?? []).flatMap(nodes)];
+
+/** What a plan reads "Case" with, e.g. "Index Scan Case_townId_status_submittedAt_caseNo_idx". */
+const readsOfCase = (p: PlanNode) =>
+  nodes(p)
+    .filter((n) => n['Relation Name'] === 'Case' || n['Index Name']?.startsWith('Case_'))
+    .map((n) => `${n['Node Type']} ${n['Index Name'] ?? n['Relation Name']}`);
+
+describe.each(VARIANTS)('%s', (_label, variant) => {
+  const filterOf = () => ({ ...variant().filter, now: NOW }) as CaseListFilter;
+
+  test('each page query reads "Case" through an index', async () => {
+    const v = variant();
+    if (process.env.H3_VERBOSE) {
+      const f = filterOf();
+      const qs = [...casePageQueries(f, v.sort ?? 'newest', v.after ?? null, 21, v.after ? undefined : { byStatus: f.verifierId !== undefined ? 'verifier' : 'tally', villageIds: null, cap: COUNT_CAP }), cappedCountQuery(f, COUNT_CAP)];
+      let out = `### ${_label}\n`;
+      for (const q of qs) {
+        for (let i = 0; i < 2; i++) await db.raw.$queryRawUnsafe(q.sql, ...q.values);
+        const rows = await db.raw.$queryRawUnsafe<{ 'QUERY PLAN': string }[]>(`EXPLAIN (ANALYZE, BUFFERS) ${q.sql}`, ...q.values);
+        out += rows.map((r) => r['QUERY PLAN']).filter((l) => /Scan|Sort|Execution|Merge|Limit|Nested|BitmapOr|Append/.test(l)).join('\n') + '\n--\n';
+      }
+      require('fs').appendFileSync('/tmp/h3/verbose.txt', out);
+    }
+    const f = filterOf();
+    // a first page carries its counts (per status, and the matching cases up to the cap)
+    const counts = v.after ? undefined : ({ byStatus: f.verifierId !== undefined ? 'verifier' : 'tally', villageIds: null, cap: COUNT_CAP } as const);
+    for (const q of casePageQueries(f, v.sort ?? 'newest', v.after ?? null, 51, counts)) {
+      const reads = readsOfCase(await planOf(q));
+      expect(reads.length).toBeGreaterThan(0);
+      expect(reads.filter((r) => r.startsWith('Seq Scan'))).toEqual([]);
+    }
+  });
+
+  test('its counts read no "Case" row sequentially', async () => {
+    const f = filterOf();
+    const queries = [cappedCountQuery(f, COUNT_CAP), f.verifierId !== undefined ? verifierCountsQuery(f) : tallyQuery(null)];
+    for (const q of queries) expect(readsOfCase(await planOf(q)).filter((r) => r.startsWith('Seq Scan'))).toEqual([]);
+  });
+});
+
+describe('on the same database', () => {
+  test('a page and its cursor: the next page starts right after the last row, in order', async () => {
+    const filter: CaseListFilter = { scope: town(), statuses: ['town_review', 'returned'], now: NOW };
+    const req = { filter, sort: 'due' as const, pageSize: 40, offset: 0, withCounts: false };
+    const first = (await listCases(db.raw, TEST_KEYRING, tree, { ...req, after: null })).body;
+    const reference = await db.raw.$queryRawUnsafe<{ caseNo: string }[]>(
+      `SELECT "caseNo" FROM "Case" WHERE "townId" = $1 AND status IN ('town_review', 'returned') ORDER BY "dueAt" NULLS LAST, "submittedAt", "caseNo" LIMIT 80`,
+      ids.town,
+    );
+    expect(first.nextCursor).toEqual(expect.any(String));
+    const second = (await listCases(db.raw, TEST_KEYRING, tree, { ...req, after: decodeCursor('due', first.nextCursor!) })).body;
+    expect([...first.cases, ...second.cases].map((c) => c.caseNo)).toEqual(reference.map((r) => r.caseNo));
+    expect(first.cases[0]!.applicantName).toBe('村民');
+  });
+
+  test.each([
+    ['status and region alone: exact, from the tally', { scope: town(), statuses: ['paid'] as CaseStatus[] }, true],
+    ['a few: counted', { scope: village(), overdue: true }, true],
+    ['many overdue: estimated', { scope: all, overdue: true }, false],
+  ])('the total, %s', async (_l, filter, exact) => {
+    const f = { ...filter, now: NOW } as CaseListFilter;
+    const counts = await countCases(db.raw, tree, f);
+    const everything = cappedCountQuery(f, 10 ** 9);
+    const actual = await db.raw.$queryRawUnsafe<{ n: number }[]>(everything.sql, ...everything.values);
+    expect(counts.totalExact).toBe(exact);
+    if (exact) expect(counts.total).toBe(actual[0]!.n);
+    else expect(counts.total).toBeGreaterThan(COUNT_CAP);
+  });
+
+  test('the counts per status are the counts of the cases, in the transaction of every writer', async () => {
+    const byStatus = async () => Object.fromEntries((await db.raw.$queryRawUnsafe<{ status: string; n: number }[]>(`SELECT status, count(*)::int AS n FROM "Case" WHERE "townId" = $1 GROUP BY status`, ids.town)).map((r) => [r.status, r.n]));
+    const tally = async () => (await countCases(db.raw, tree, { scope: town(), now: NOW })).statusCounts;
+    expect(await tally()).toEqual(await byStatus());
+    // a set-based status change, a move to another village of the town and out of it, a delete: the tally follows
+    await db.raw.$executeRawUnsafe(`UPDATE "Case" SET status = 'paid' WHERE "townId" = $1 AND status = 'approved'`, ids.town);
+    await db.raw.$executeRawUnsafe(`UPDATE "Case" SET "villageId" = 'plan-village-0' WHERE id IN (SELECT id FROM "Case" WHERE "townId" = $1 LIMIT 10)`, ids.town);
+    await db.raw.$executeRawUnsafe(`DELETE FROM "Case" WHERE id IN (SELECT id FROM "Case" WHERE "townId" = $1 AND status = 'rejected' LIMIT 5)`, ids.town);
+    expect(await tally()).toEqual(await byStatus());
+  });
+
+  test.each([
+    ['its own town', () => [], () => town()],
+    ['a village of its town', () => [ids.village], () => village()],
+    ['the county above it', () => [ids.county], () => town()],
+    ['a village of another town', () => ['plan-village-5'], () => ({ kind: 'none' })],
+  ])('a town cadre asking for %s', (_l, asked, scope) => {
+    const actor: CadreActor = { kind: 'cadre', id: 'c', name: 'c', role: 'town', regionIds: tree.subtreeIds(ids.town) };
+    expect(listScope(tree, actor, asked())).toEqual(scope());
+  });
+});

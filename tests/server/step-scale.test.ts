@@ -1,0 +1,119 @@
+/**
+ * A conversation step does not depend on how many cases the province holds: on a database seeded
+ * with 200,000 cases (enough for the planner to prefer an index when one fits), every query a step
+ * issues is EXPLAINed and none scans Case sequentially, and a plain answer costs at most five
+ * round trips (today two: one statement reads the contact with its session and the message id,
+ * one writes the session with the message row and its replies — server/chat/conversation/load.ts,
+ * save.ts). Counts only: timings belong in bench/.
+ */
+import { PrismaPg } from '@prisma/adapter-pg';
+import { sealedClient, sealValue } from '../../server/core/crypto/sealed-client';
+import { SEALED_FIELDS } from '../../server/core/crypto/sealed-fields';
+import { UNNAMED_BOT_CHANNEL } from '../../server/core/notify/channels';
+import { PrismaClient } from '../../server/generated/prisma/client';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+import { TEST_KEYRING } from '../support/keys';
+import { BOT_TOKEN, sendText, startTestServer, type TestServer } from '../support/server';
+
+const CASES = 200_000;
+const OWNERS = 20_000;
+
+type Query = { query: string; params: string };
+let logged: Query[] = [];
+let srv: TestServer;
+let base: TestDatabase;
+let logging: PrismaClient;
+
+beforeAll(async () => {
+  base = await createTestDatabase();
+  // the server's own client, logging every statement it sends (BEGIN and COMMIT included)
+  logging = new PrismaClient({ adapter: new PrismaPg({ connectionString: base.url }), log: [{ emit: 'event', level: 'query' }] });
+  (logging as unknown as { $on(e: 'query', cb: (e: Query) => void): void }).$on('query', (e) => logged.push({ query: e.query, params: e.params }));
+  const db: TestDatabase = { ...base, prisma: sealedClient(logging, TEST_KEYRING), close: async () => { await logging.$disconnect(); await base.close(); } };
+  srv = await startTestServer({ db });
+  await seedManyCases(base);
+}, 240_000);
+afterAll(async () => {
+  await srv.close();
+});
+
+/** 20,000 villagers with ten cases each, set-based; the sealed columns hold one sealed value each. */
+async function seedManyCases(db: TestDatabase) {
+  const village = await db.raw.region.findFirstOrThrow({ where: { level: 'village' } });
+  const name = sealValue(TEST_KEYRING, 'Contact', 'name', SEALED_FIELDS.Contact!.name!, '村民') as string;
+  const answers = sealValue(TEST_KEYRING, 'Case', 'answers', SEALED_FIELDS.Case!.answers!, {}) as string;
+  await db.raw.$executeRawUnsafe(
+    `INSERT INTO "Contact" (id, channel, "externalId", name, "updatedAt")
+     SELECT 'scale-contact-' || g, '${UNNAMED_BOT_CHANNEL}', 'scale-' || g, $1, now() FROM generate_series(1, ${OWNERS}) g`,
+    name,
+  );
+  await db.raw.$executeRawUnsafe(
+    `INSERT INTO "Case" (id, "caseNo", "villageId", "contactId", channel, cause, status, answers, "householdSize", "annualIncomeFen",
+                         "perCapitaIncomeFen", "rigidExpenseFen", "incomeYear", "submittedAt", "updatedAt", "statusSince")
+     SELECT 'scale-case-' || g, 'SC-' || lpad(g::text, 7, '0'), $1, 'scale-contact-' || (g % ${OWNERS} + 1), '${UNNAMED_BOT_CHANNEL}', 'illness', 'submitted',
+            to_jsonb($2::text), 3, 1000000, 333333, 2000000, 2026, now() - g * interval '1 minute', now(), now()
+     FROM generate_series(1, ${CASES}) g`,
+    village.id,
+    answers,
+  );
+  await db.raw.$executeRawUnsafe('ANALYZE');
+}
+
+/** The statements one message costs, as the server sends them. */
+async function statementsOf(who: string, text: string, messageId: string): Promise<{ replies: string; queries: Query[] }> {
+  logged = [];
+  const res = await sendText(srv, who, text, messageId);
+  expect(res.status).toBe(200);
+  return { replies: res.body.replies!.map((r) => r.text).join('\n'), queries: logged };
+}
+
+const isControl = (q: string) => /^\s*(BEGIN|COMMIT|ROLLBACK|SET|SAVEPOINT|RELEASE)\b/i.test(q);
+
+/** The plan of a logged statement with its own parameters (a custom plan, as the server gets). */
+async function planOf(q: Query): Promise<string> {
+  const params = JSON.parse(q.params) as unknown[];
+  const client = base.raw;
+  return client.$transaction(async (tx) => {
+    const rows = (await tx.$queryRawUnsafe(`EXPLAIN ${q.query}`, ...params)) as { 'QUERY PLAN': string }[];
+    return rows.map((r) => r['QUERY PLAN']).join('\n');
+  });
+}
+
+describe('a step at 200,000 cases', () => {
+  const who = 'scale-villager';
+  const all: Query[] = [];
+
+  test('a plain answer in the application costs at most five round trips', async () => {
+    const steps: [string, string][] = [['你好', 'm1'], ['1', 'm2'], ['因病', 'm3']];
+    for (const [text, id] of steps) all.push(...(await statementsOf(who, text, id)).queries);
+    const answer = await statementsOf(who, '王小明', 'm4');
+    all.push(...answer.queries);
+    expect(answer.replies).not.toBe('');
+    // a transaction's BEGIN is sent by the adapter as it opens it, outside the query log: counted with its COMMIT
+    const roundTrips = answer.queries.length + answer.queries.filter((q) => /^\s*COMMIT\b/i.test(q.query)).length;
+    // the statements themselves when there are more, to see which
+    expect(roundTrips <= 5 ? [] : answer.queries.map((q) => q.query.slice(0, 120))).toEqual([]);
+  });
+
+  test('a known villager asking for their cases, and a greeting, read them through an index', async () => {
+    // an owner of ten seeded cases, talking through the seeded channel
+    for (const [text, id] of [['你好', 'k1'], ['查询', 'k2'], ['进度', 'k3'], ['撤回', 'k4'], ['取消', 'k5']] as const) {
+      logged = [];
+      const res = await fetch(`${srv.url}/api/bot/inbound`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${BOT_TOKEN}` },
+        body: JSON.stringify({ messageId: id, from: { id: 'scale-7', name: '村民' }, type: 'text', text }),
+      });
+      expect(res.status).toBe(200);
+      all.push(...logged);
+    }
+    expect(all.some((q) => /FROM "public"\."Case"/.test(q.query))).toBe(true);
+  });
+
+  test('no statement of those steps scans Case sequentially', async () => {
+    const plans: { query: string; plan: string }[] = [];
+    for (const q of all.filter((x) => !isControl(x.query))) plans.push({ query: q.query, plan: await planOf(q) });
+    const scans = plans.filter((p) => /Seq Scan on "Case"/.test(p.plan));
+    expect(scans).toEqual([]);
+  });
+});
