@@ -7,6 +7,7 @@
  * ones already flagged. Sealed columns hold one real sealed value (template.ts). The case-number
  * counters are moved past the seeded numbers, so villagers filing afterwards get new ones.
  */
+import { CASE_STATUS, REVIEW_STATUSES } from '../../flows/workflow/statuses';
 import type { BenchDatabase } from '../harness/database';
 import { bulkLoad } from './bulk-load';
 import { seedHouseholds } from './villagers';
@@ -14,7 +15,7 @@ import type { SealedTemplate } from './template';
 
 const PREFIX = 'seed-';
 const CHANNEL = 'seed:register';
-const OPEN_STATUSES = ['village_review', 'town_review', 'county_review', 'verification', 'assessment', 'publicity', 'returned', 'approved'];
+const OPEN_STATUSES = [...REVIEW_STATUSES, CASE_STATUS.returned, CASE_STATUS.approved];
 
 /** Seeds, and answers how long each part took (ms). */
 export async function seedCases(db: BenchDatabase, t: SealedTemplate, n: number, now = new Date()): Promise<Record<string, number>> {

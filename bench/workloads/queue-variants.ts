@@ -5,12 +5,16 @@
  * (server/core/cases/list-query.ts, what the route runs) sent straight to PostgreSQL as often —
  * so the ratio is what the server adds to its query.
  */
+import { CASE_STATUS, CASE_STATUSES, STATUS_LEVEL } from '../../flows/workflow/statuses';
 import { casePageQueries, type CaseListFilter, type ListSort } from '../../server/core/cases/list-query';
 import type { BenchDatabase } from '../harness/database';
 import { HttpTarget } from '../harness/http';
 import { Recorder } from '../harness/load';
 import type { ChildServer } from '../harness/server-process';
 import { share, type Row } from '../harness/table';
+
+/** The status a town acts on (镇审核), read from the workflow rather than spelled here. */
+const TOWN_STEP = CASE_STATUSES.find((s) => STATUS_LEVEL[s] === 'town')!;
 
 const PAGE = 20;
 const DEPTH = 10;
@@ -24,11 +28,11 @@ const VARIANTS: Variant[] = [
   { name: 'newest', query: '', sort: 'newest', filter: () => ({ scope: { kind: 'all' } }) },
   { name: 'by village', query: `region=${VILLAGE}`, sort: 'newest', filter: (ids) => ({ scope: { kind: 'village', regionId: ids.get(VILLAGE)! } }) },
   { name: 'by town', query: `region=${TOWN}`, sort: 'newest', filter: (ids) => ({ scope: { kind: 'town', regionId: ids.get(TOWN)! } }) },
-  { name: 'by status (town review)', query: 'status=town_review', sort: 'newest', filter: () => ({ scope: { kind: 'all' }, statuses: ['town_review'] }) },
+  { name: 'by status (town review)', query: `status=${TOWN_STEP}`, sort: 'newest', filter: () => ({ scope: { kind: 'all' }, statuses: [TOWN_STEP] }) },
   { name: 'overdue', query: 'overdue=true', sort: 'newest', filter: () => ({ scope: { kind: 'all' }, overdue: true }) },
   { name: 'by due date', query: 'sort=due', sort: 'due', filter: () => ({ scope: { kind: 'all' } }) },
   { name: 'by cause (disaster)', query: 'cause=disaster', sort: 'newest', filter: () => ({ scope: { kind: 'all' }, cause: 'disaster' }) },
-  { name: 'village review, by due date', query: 'status=village_review&sort=due', sort: 'due', filter: () => ({ scope: { kind: 'all' }, statuses: ['village_review'] }) },
+  { name: 'village review, by due date', query: `status=${CASE_STATUS.village_review}&sort=due`, sort: 'due', filter: () => ({ scope: { kind: 'all' }, statuses: [CASE_STATUS.village_review] }) },
 ];
 
 export async function queueVariants(server: ChildServer, db: BenchDatabase, o: { requests: number; adminToken: string; label: string }): Promise<Row[]> {

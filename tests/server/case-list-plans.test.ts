@@ -16,7 +16,7 @@ import { RegionTree } from '../../server/core/regions/tree';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { TEST_KEYRING } from '../support/keys';
 
-const CASES = Number(process.env.H3_CASES ?? 200_000);
+const CASES = 200_000;
 const TOWNS = 20;
 const VILLAGES_PER_TOWN = 30;
 const NOW = new Date('2026-06-01T00:00:00.000Z');
@@ -81,6 +81,8 @@ async function seed() {
     open,
     closed,
   );
+  // as autovacuum leaves a table: statistics, and the visibility map that lets an index answer alone
+  await run('VACUUM (ANALYZE) "Case"');
   await run('ANALYZE');
 }
 
@@ -150,17 +152,6 @@ describe.each(VARIANTS)('%s', (_label, variant) => {
 
   test('each page query reads "Case" through an index', async () => {
     const v = variant();
-    if (process.env.H3_VERBOSE) {
-      const f = filterOf();
-      const qs = [...casePageQueries(f, v.sort ?? 'newest', v.after ?? null, 21, v.after ? undefined : { byStatus: f.verifierId !== undefined ? 'verifier' : 'tally', villageIds: null, cap: COUNT_CAP }), cappedCountQuery(f, COUNT_CAP)];
-      let out = `### ${_label}\n`;
-      for (const q of qs) {
-        for (let i = 0; i < 2; i++) await db.raw.$queryRawUnsafe(q.sql, ...q.values);
-        const rows = await db.raw.$queryRawUnsafe<{ 'QUERY PLAN': string }[]>(`EXPLAIN (ANALYZE, BUFFERS) ${q.sql}`, ...q.values);
-        out += rows.map((r) => r['QUERY PLAN']).filter((l) => /Scan|Sort|Execution|Merge|Limit|Nested|BitmapOr|Append/.test(l)).join('\n') + '\n--\n';
-      }
-      require('fs').appendFileSync('/tmp/h3/verbose.txt', out);
-    }
     const f = filterOf();
     // a first page carries its counts (per status, and the matching cases up to the cap)
     const counts = v.after ? undefined : ({ byStatus: f.verifierId !== undefined ? 'verifier' : 'tally', villageIds: null, cap: COUNT_CAP } as const);
