@@ -98,6 +98,11 @@ export class OutboxClient {
     return this.post(`/${encodeURIComponent(id)}/ack`, {});
   }
 
+  /** Many said at once (POST /api/bot/outbox/ack, at most 100 ids): one round trip. */
+  ackMany(ids: string[]): Promise<void> {
+    return this.post('/ack', { ids });
+  }
+
   fail(id: string, error: string): Promise<void> {
     return this.post(`/${encodeURIComponent(id)}/fail`, { error: error.slice(0, 500) });
   }

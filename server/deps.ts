@@ -4,12 +4,15 @@
  */
 import type { Config } from './config';
 import type { Keyring } from './core/crypto/keyring';
+import type { SqlRunner } from './core/db/direct';
 import type { DocumentStore } from './core/documents/store';
 import type { PrismaClient } from './generated/prisma/client';
 import type { Logger } from './log';
 
 export type AppDeps = {
   prisma: PrismaClient;
+  /** PostgreSQL: a conversation step's two statements past Prisma's runtime (core/db/direct.ts); unset, they go through `prisma`. */
+  sql?: SqlRunner;
   config: Config;
   log: Logger;
   store: DocumentStore;

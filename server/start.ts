@@ -67,7 +67,7 @@ export async function startServer(env: NodeJS.ProcessEnv, opts: StartOptions = {
   const knowledge = await seedPolicyKnowledge(db.prisma);
   if (knowledge.faqs > 0) log.info('default policy knowledge loaded', knowledge);
 
-  const app = createApp({ prisma: db.prisma, config, log, store, keyring: keys.keyring });
+  const app = createApp({ prisma: db.prisma, sql: db.sql, config, log, store, keyring: keys.keyring });
   const jobs = [
     // time limits: every hour and once now (overdue flags, reminders through the outbox)
     startDeadlineChecks(db.prisma, config.workflow, log),

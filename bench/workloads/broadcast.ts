@@ -2,12 +2,12 @@
  * Workload 4: a broadcast to `recipients` villagers (households and contacts seeded set-based in
  * one village), through the cadre API as the county office: the time from "send" until its outbox
  * rows are written, against one INSERT … SELECT writing the same rows (the database's own speed);
- * then the bot's real drain loop (bot/outbox.ts: lease, say — stubbed —, ack over HTTP) with all of
- * them pending, against a raw `FOR UPDATE SKIP LOCKED` lease + delete loop over a copy of the same
- * rows. The broadcast is cancelled at the end, so what is left does not weigh on later workloads.
+ * then lease + ack over HTTP (the bot's OutboxClient, no pacing) of as many case notices queued
+ * beside it, against a raw `FOR UPDATE SKIP LOCKED` lease + delete loop over a copy of the same
+ * rows; then cancelling the broadcast with all of it still queued, against one UPDATE of a copy
+ * (so nothing is left to weigh on later workloads).
  */
-import { drainOutbox, OutboxClient } from '../../bot/outbox';
-import { Pacer } from '../../bot/pacer';
+import { OutboxClient } from '../../bot/outbox';
 import type { BenchDatabase } from '../harness/database';
 import { HttpTarget } from '../harness/http';
 import { Recorder } from '../harness/load';
@@ -19,8 +19,8 @@ import type { SealedTemplate } from '../seed/template';
 const BOT = { puppet: 'bench', accountId: 'broadcast' };
 const CHANNEL = `${BOT.puppet}:${BOT.accountId}`;
 const VILLAGE = '439901100203'; // 河湾村: no other bench villager lives there
-/** The bot's lease size (bot/outbox.ts drainOutbox's default), for the baseline too. */
-const LEASE = 10;
+/** Messages per lease (the most GET /api/bot/outbox hands out at once), for the baseline too. */
+const LEASE = 50;
 
 export type BroadcastOptions = { recipients: number; seconds: number; adminToken: string; botToken: string; template: SealedTemplate };
 
@@ -73,39 +73,48 @@ export async function broadcastOutbox(server: ChildServer, db: BenchDatabase, o:
     note: `send answered after ${seconds(written.result.answeredMs)}; seeding ${o.recipients.toLocaleString('en')} households + contacts took ${seconds(seedMs)}`,
   });
 
-  // lease + ack with them all pending
+  // lease + ack: the server's side of delivery, without the bot's deliberate pacing. The broadcast's
+  // own messages go one per lease by design (delivery.ts PUBLICITY_PER_LEASE: publicity never
+  // crowds out case notices), so its drain says how fast a bot may be handed a broadcast, not how
+  // fast the server is: R case notices to the same villagers are queued beside it instead, and
+  // leased LEASE at a time over HTTP with one batch ack each (POST /api/bot/outbox/ack), as fast
+  // as the server answers — the bot's OutboxClient, nothing said, no Pacer.
+  const notices = await db.query<{ n: number }>(
+    `WITH w AS (
+       INSERT INTO "Outbox" (id, channel, "targetType", "targetId", kind, payload, "createdAt", "nextAttemptAt")
+       SELECT 'bench-notice-' || o.seq, o.channel, o."targetType", o."targetId", 'case_update', o.payload, now(), now()
+       FROM "Outbox" o WHERE o."broadcastId" = $1 ORDER BY o.seq RETURNING 1)
+     SELECT count(*)::int AS n FROM w`,
+    [id],
+  );
+  const pending = notices[0]!.n;
+  await db.query(`ANALYZE "Outbox"`);
+  // the baseline's copy of the same rows, taken before the server drains them
+  const queue = `bench_queue_${process.pid}`;
+  await db.query(`CREATE TABLE "${queue}" AS SELECT id, seq, channel, "targetType", "targetId", kind, payload, "leaseUntil" FROM "Outbox" WHERE kind = 'case_update' AND channel = $1 AND status = 'pending'`, [CHANNEL]);
+  await db.query(`ALTER TABLE "${queue}" ADD PRIMARY KEY (id)`);
+  await db.query(`CREATE INDEX ON "${queue}" (channel, seq)`);
+  await db.query(`ANALYZE "${queue}"`);
   const leases = new Recorder();
-  let acked = 0;
   const client = new OutboxClient(server.url, o.botToken, () => BOT);
-  const timed = Object.assign(Object.create(client) as OutboxClient, {
-    lease: async (...args: Parameters<OutboxClient['lease']>) => {
-      const t0 = performance.now();
-      const items = await client.lease(...args); // the long-poll cut short by the stop throws: not a lease
-      leases.latencies.push(performance.now() - t0);
-      return items;
-    },
-    ack: async (messageId: string) => {
-      await client.ack(messageId);
-      acked += 1;
-    },
-  });
-  const pending = o.recipients;
+  let acked = 0;
   const drained = await server.peakDuring(async () => {
-    const stop = new AbortController();
+    const never = new AbortController().signal;
     const t0 = performance.now();
-    const loop = drainOutbox({ client: timed, pacer: new Pacer({ minIntervalMs: 0 }), stopped: stop.signal, waitSeconds: 1, limit: LEASE, say: async () => undefined, log: { info() {}, warn() {}, error() {} } });
-    while (performance.now() - t0 < o.seconds * 1000 && acked < pending) await new Promise((r) => setTimeout(r, 50));
-    stop.abort();
-    await loop;
+    while (performance.now() - t0 < o.seconds * 1000 && acked < pending) {
+      let batch: { id: string }[] = [];
+      await leases.time(async () => {
+        batch = await client.lease(0, LEASE, never);
+        return true;
+      });
+      if (batch.length === 0) break;
+      await client.ackMany(batch.map((m) => m.id));
+      acked += batch.length;
+    }
     return (performance.now() - t0) / 1000;
   });
   const apiRate = acked / drained.result;
 
-  const queue = `bench_queue_${process.pid}`;
-  await db.query(`CREATE TABLE "${queue}" AS SELECT id, seq, channel, "targetType", "targetId", kind, payload, "leaseUntil" FROM "Outbox" WHERE "broadcastId" = $1 AND status = 'pending'`, [id]);
-  await db.query(`ALTER TABLE "${queue}" ADD PRIMARY KEY (id)`);
-  await db.query(`CREATE INDEX ON "${queue}" (channel, seq)`);
-  await db.query(`ANALYZE "${queue}"`);
   const sql = await db.connect();
   let deleted = 0;
   const t0 = performance.now();
@@ -125,33 +134,57 @@ export async function broadcastOutbox(server: ChildServer, db: BenchDatabase, o:
         return true;
       });
       if (ids.length === 0) break;
-      for (const leased of ids) {
-        await sql.query(`DELETE FROM "${queue}" WHERE id = $1`, [leased]);
-        deleted += 1;
-      }
+      await sql.query(`DELETE FROM "${queue}" WHERE id = ANY($1::text[])`, [ids]);
+      deleted += ids.length;
     }
   } finally {
     await sql.end();
   }
   const rawRate = deleted / ((performance.now() - t0) / 1000);
   await db.query(`DROP TABLE "${queue}"`);
+  await db.query(`UPDATE "Outbox" SET status = 'cancelled' WHERE kind = 'case_update' AND channel = $1 AND status = 'pending'`, [CHANNEL]);
   const lease = leases.result(1);
   const raw = rawLeases.result(1);
   rows.push({
-    workload: `outbox lease + ack, ${pending.toLocaleString('en')} pending (the bot's drain loop)`,
+    workload: `outbox lease + ack, ${pending.toLocaleString('en')} pending (HTTP, ${LEASE} per lease, batch ack, no pacing)`,
     figure: rate(apiRate, 'messages/s'),
-    baseline: `FOR UPDATE SKIP LOCKED lease (${LEASE}) + delete each, one connection: ${rate(rawRate, 'messages/s')} (lease p50 ${raw.p50.toFixed(1)} ms)`,
+    baseline: `FOR UPDATE SKIP LOCKED lease (${LEASE}) + one DELETE of the batch, one connection: ${rate(rawRate, 'messages/s')} (lease p50 ${raw.p50.toFixed(1)} ms)`,
     ratio: share(apiRate, rawRate),
     latency: lease,
     peakRss: drained.peakRss,
-    note: `${acked} acked in ${drained.result.toFixed(1)} s; latencies are the lease calls`,
+    note: `${acked.toLocaleString('en')} acked in ${drained.result.toFixed(1)} s beside the broadcast's ${o.recipients.toLocaleString('en')} pending; latencies are the lease calls`,
   });
 
-  const cancelled = await api.postJson(`/api/broadcasts/${id}/cancel`, {}, auth);
-  if (cancelled.status !== 200) {
+  // cancelling the broadcast with all its messages still queued
+  const copy2 = `bench_cancel_${process.pid}`;
+  await db.query(`CREATE TABLE "${copy2}" (LIKE "Outbox" INCLUDING DEFAULTS INCLUDING INDEXES)`);
+  await db.query(`INSERT INTO "${copy2}" SELECT * FROM "Outbox" WHERE "broadcastId" = $1`, [id]);
+  t = performance.now();
+  await db.query(`UPDATE "${copy2}" SET status = 'cancelled', "lastError" = 'broadcast cancelled', "leaseUntil" = NULL WHERE "broadcastId" = $1 AND status = 'pending'`, [id]);
+  const rawCancelMs = performance.now() - t;
+  await db.query(`DROP TABLE "${copy2}"`);
+  const cancel = await server.peakDuring(async () => {
+    const c0 = performance.now();
+    const answer = await api.postJson(`/api/broadcasts/${id}/cancel`, {}, auth);
+    return { ms: performance.now() - c0, answer };
+  });
+  const { answer } = cancel.result;
+  let cancelNote = `answered HTTP ${answer.status}`;
+  if (answer.status !== 200) {
     const logged = server.tail(200).split('\n').filter((l) => l.includes('"level":"error"')).at(-1) ?? '';
-    rows[rows.length - 1]!.note += `; cancelling the broadcast afterwards: HTTP ${cancelled.status} ${cancelled.body.toString().slice(0, 200)} ${logged.slice(0, 400)}`;
+    cancelNote += ` ${answer.body.toString().slice(0, 200)} ${logged.slice(0, 400)}`;
+  } else {
+    const b = JSON.parse(answer.body.toString()) as { status?: string; counts?: { cancelled?: number } };
+    cancelNote += `: ${b.status}, ${b.counts?.cancelled?.toLocaleString('en') ?? '?'} messages not said`;
   }
+  rows.push({
+    workload: `cancelling the broadcast, ${o.recipients.toLocaleString('en')} still queued`,
+    figure: seconds(cancel.result.ms),
+    baseline: `one UPDATE of the same rows in a copy of "Outbox" (no triggers): ${seconds(rawCancelMs)}`,
+    ratio: slower(cancel.result.ms, rawCancelMs),
+    peakRss: cancel.peakRss,
+    note: cancelNote,
+  });
   api.close();
   return rows;
 }

@@ -21,15 +21,25 @@ const EXTRA: Record<string, string> = {
   '】': ']',
 };
 
+// Each parser that reads a message normalises it (dozens of calls per step, the largest share of a
+// step's flows time): the last texts seen are remembered. Same input, same output — still pure.
+const recent = new Map<string, string>();
+const RECENT_MAX = 64;
+
 /** Trims, maps full-width ASCII (０-９ Ａ-Ｚ ，：＋－ …) and 。 to half-width, collapses whitespace. */
 export function normalizeInput(text: string): string {
+  const known = recent.get(text);
+  if (known !== undefined) return known;
   let out = '';
   for (const ch of text.replace(/[\u200B-\u200D\u2060\uFEFF]/g, '')) {
     const code = ch.charCodeAt(0);
     if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
     else out += EXTRA[ch] ?? ch;
   }
-  return out.replace(/\s+/g, ' ').trim();
+  const normal = out.replace(/\s+/g, ' ').trim();
+  if (recent.size >= RECENT_MAX) recent.clear();
+  recent.set(text, normal);
+  return normal;
 }
 
 /** Removes trailing sentence punctuation ("好的。", "3万!!", "1、"), which carries no meaning here. */

@@ -17,6 +17,7 @@ const ROWS = [
   'GET /health, 4 at once |',
   'broadcast to 1,000 recipients: writing the outbox',
   'outbox lease + ack, 1,000 pending',
+  'cancelling the broadcast, 1,000 still queued',
   'seeding 1,000 cases',
   'conversation steps, 4 villagers at once — 1,000 cases',
   'GET /api/cases?pageSize=20, admin, 4 at once — 1,000 cases',

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { CadreActor, CaseStatus } from '../../flows/workflow';
 import { COUNT_CAP, countCases, listCases, listScope } from '../../server/core/cases/list';
 import { decodeCursor } from '../../server/core/cases/list-cursor';
-import { cappedCountQuery, casePageQueries, tallyQuery, verifierCountsQuery, type CaseListFilter, type ListKey, type ListSort, type SqlQuery } from '../../server/core/cases/list-query';
+import { cappedCountQuery, casePageQueries, pageHeadQuery, tallyQuery, verifierCountsQuery, type CaseListFilter, type ListKey, type ListSort, type SqlQuery } from '../../server/core/cases/list-query';
 import { sealValue } from '../../server/core/crypto/sealed-client';
 import { SEALED_FIELDS } from '../../server/core/crypto/sealed-fields';
 import { RegionTree } from '../../server/core/regions/tree';
@@ -86,7 +86,8 @@ async function seed() {
   await run('ANALYZE');
 }
 
-type Variant = { filter: Omit<CaseListFilter, 'now'>; sort?: ListSort; after?: ListKey };
+/** `ordered`: the page is read in its order off an index — no sort of the rows that match (a top-N sort over a status grew with the register). */
+type Variant = { filter: Omit<CaseListFilter, 'now'>; sort?: ListSort; after?: ListKey; ordered?: true };
 
 const all = { kind: 'all' } as const;
 const village = () => ({ kind: 'village', regionId: ids.village }) as const;
@@ -122,6 +123,8 @@ const VARIANTS: [string, () => Variant][] = [
   ['by due date in a village', () => ({ filter: { scope: village() }, sort: 'due' })],
   ['by due date, a status in a town', () => ({ filter: { scope: town(), statuses: one('town_review') }, sort: 'due' })],
   ['overdue by due date', () => ({ filter: { scope: all, overdue: true }, sort: 'due' })],
+  ['a status by due date', () => ({ filter: { scope: all, statuses: one('village_review') }, sort: 'due', ordered: true })],
+  ['a status by due date, next page', () => ({ filter: { scope: all, statuses: one('village_review') }, sort: 'due', after: key(3001, true), ordered: true })],
   ['a cause', () => ({ filter: { scope: all, cause: 'education' } })],
   ['a cause in a town', () => ({ filter: { scope: town(), cause: 'disaster' } })],
   ['a case number', () => ({ filter: { scope: all, caseNoPrefix: 'FP-2026-001234' } })],
@@ -133,10 +136,39 @@ const VARIANTS: [string, () => Variant][] = [
 
 type PlanNode = { 'Node Type': string; 'Relation Name'?: string; 'Index Name'?: string; Plans?: PlanNode[] };
 
-async function planOf(q: SqlQuery): Promise<PlanNode> {
-  const rows = await db.raw.$queryRawUnsafe<{ 'QUERY PLAN': [{ Plan: PlanNode }] }[]>(`EXPLAIN (FORMAT JSON) ${q.sql}`, ...q.values);
-  return rows[0]!['QUERY PLAN'][0].Plan;
+/** A statement's parameter as an SQL literal (EXECUTE takes its arguments in the text). */
+function literal(v: unknown): string {
+  if (Array.isArray(v)) return `ARRAY[${v.map(literal).join(', ')}]`;
+  if (typeof v === 'number') return String(v);
+  if (typeof v === 'string') return `'${v.replaceAll("'", "''")}'`;
+  throw new Error(`no literal for ${String(v)}`);
 }
+
+/**
+ * The plan of a statement as the server runs it: prepared (server/core/db/prepared.ts), PostgreSQL
+ * plans its first five executions for their values ('custom') and may then keep one plan for
+ * every value ('generic') when that looks no dearer — so both must read through an index.
+ */
+async function planOf(q: SqlQuery, mode: 'custom' | 'generic'): Promise<PlanNode> {
+  if (mode === 'custom') {
+    const rows = await db.raw.$queryRawUnsafe<{ 'QUERY PLAN': [{ Plan: PlanNode }] }[]>(`EXPLAIN (FORMAT JSON) ${q.sql}`, ...q.values);
+    return rows[0]!['QUERY PLAN'][0].Plan;
+  }
+  // a PREPAREd statement outlives its transaction: a name of its own, dropped whatever happens
+  const name = `list_plan_${++prepared}`;
+  const args = q.values.length ? `(${q.values.map(literal).join(', ')})` : '';
+  return db.raw.$transaction(async (tx) => {
+    await tx.$executeRawUnsafe(`SET LOCAL plan_cache_mode = force_generic_plan`);
+    await tx.$executeRawUnsafe(`PREPARE ${name} AS ${q.sql}`);
+    try {
+      const rows = await tx.$queryRawUnsafe<{ 'QUERY PLAN': [{ Plan: PlanNode }] }[]>(`EXPLAIN (FORMAT JSON) EXECUTE ${name}${args}`);
+      return rows[0]!['QUERY PLAN'][0].Plan;
+    } finally {
+      await tx.$executeRawUnsafe(`DEALLOCATE ${name}`);
+    }
+  });
+}
+let prepared = 0;
 
 /** Every node of a plan. */
 const nodes = (p: PlanNode): PlanNode[] => [p, ...(p.Plans ?? []).flatMap(nodes)];
@@ -147,25 +179,38 @@ const readsOfCase = (p: PlanNode) =>
     .filter((n) => n['Relation Name'] === 'Case' || n['Index Name']?.startsWith('Case_'))
     .map((n) => `${n['Node Type']} ${n['Index Name'] ?? n['Relation Name']}`);
 
+const MODES = ['custom', 'generic'] as const;
+
 describe.each(VARIANTS)('%s', (_label, variant) => {
   const filterOf = () => ({ ...variant().filter, now: NOW }) as CaseListFilter;
 
-  test('each page query reads "Case" through an index', async () => {
+  test.each(MODES)('each page query reads "Case" through an index (%s plan)', async (mode) => {
     const v = variant();
     const f = filterOf();
     // a first page carries its counts (per status, and the matching cases up to the cap)
     const counts = v.after ? undefined : ({ byStatus: f.verifierId !== undefined ? 'verifier' : 'tally', villageIds: null, cap: COUNT_CAP } as const);
     for (const q of casePageQueries(f, v.sort ?? 'newest', v.after ?? null, 51, counts)) {
-      const reads = readsOfCase(await planOf(q));
+      if (mode === 'generic' && q.planEachTime) continue; // never prepared
+      const plan = await planOf(q, mode);
+      const reads = readsOfCase(plan);
       expect(reads.length).toBeGreaterThan(0);
       expect(reads.filter((r) => r.startsWith('Seq Scan'))).toEqual([]);
+      if (v.ordered) expect(nodes(plan).filter((n) => n['Node Type'] === 'Sort')).toEqual([]);
     }
   });
 
-  test('its counts read no "Case" row sequentially', async () => {
+  test.each(MODES)('its counts read no "Case" row sequentially (%s plan)', async (mode) => {
     const f = filterOf();
-    const queries = [cappedCountQuery(f, COUNT_CAP), f.verifierId !== undefined ? verifierCountsQuery(f) : tallyQuery(null)];
-    for (const q of queries) expect(readsOfCase(await planOf(q)).filter((r) => r.startsWith('Seq Scan'))).toEqual([]);
+    const byStatus = f.verifierId !== undefined ? 'verifier' : 'tally';
+    // each alone, and all of them as an empty first page asks for them (pageHeadQuery)
+    const queries = [cappedCountQuery(f, COUNT_CAP), byStatus === 'verifier' ? verifierCountsQuery(f) : tallyQuery(null), pageHeadQuery(f, { byStatus, villageIds: null, cap: COUNT_CAP })];
+    for (const q of queries) if (mode === 'custom' || !q.planEachTime) expect(readsOfCase(await planOf(q, mode)).filter((r) => r.startsWith('Seq Scan'))).toEqual([]);
+  });
+
+  test('a case-number range is planned for its prefix, never from a kept generic plan', () => {
+    const f = filterOf();
+    const queries = [...casePageQueries(f, variant().sort ?? 'newest', null, 51), cappedCountQuery(f, COUNT_CAP)];
+    for (const q of queries) expect(q.planEachTime === true).toBe(f.caseNoPrefix !== undefined);
   });
 });
 

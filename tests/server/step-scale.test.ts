@@ -1,7 +1,7 @@
 /**
  * A conversation step does not depend on how many cases the province holds: on a database seeded
  * with 200,000 cases (enough for the planner to prefer an index when one fits), every query a step
- * issues is EXPLAINed and none scans Case sequentially, and a plain answer costs at most five
+ * issues is EXPLAINed (the prepared ones with their generic plan too) and none scans Case sequentially, and a plain answer costs at most five
  * round trips (today two: one statement reads the contact with its session and the message id,
  * one writes the session with the message row and its replies — server/chat/conversation/load.ts,
  * save.ts). Counts only: timings belong in bench/.
@@ -14,6 +14,8 @@ import { PrismaClient } from '../../server/generated/prisma/client';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { TEST_KEYRING } from '../support/keys';
 import { BOT_TOKEN, sendText, startTestServer, type TestServer } from '../support/server';
+import { throughPrisma } from '../../server/core/db/direct';
+import { preparedName } from '../../server/core/db/prepared';
 
 const CASES = 200_000;
 const OWNERS = 20_000;
@@ -29,7 +31,8 @@ beforeAll(async () => {
   // the server's own client, logging every statement it sends (BEGIN and COMMIT included)
   logging = new PrismaClient({ adapter: new PrismaPg({ connectionString: base.url }), log: [{ emit: 'event', level: 'query' }] });
   (logging as unknown as { $on(e: 'query', cb: (e: Query) => void): void }).$on('query', (e) => logged.push({ query: e.query, params: e.params }));
-  const db: TestDatabase = { ...base, prisma: sealedClient(logging, TEST_KEYRING), close: async () => { await logging.$disconnect(); await base.close(); } };
+  // the step's two statements too (the server sends them past Prisma, core/db/direct.ts: here through the logging client)
+  const db: TestDatabase = { ...base, prisma: sealedClient(logging, TEST_KEYRING), sql: throughPrisma(logging), close: async () => { await logging.$disconnect(); await base.close(); } };
   srv = await startTestServer({ db });
   await seedManyCases(base);
 }, 240_000);
@@ -79,6 +82,25 @@ async function planOf(q: Query): Promise<string> {
   });
 }
 
+/**
+ * The plan PostgreSQL settles on for a statement the server prepares (core/db/prepared.ts): after
+ * a few runs it may keep one generic plan for every parameter, so that plan must use the indexes too.
+ */
+let prepared = 0;
+async function genericPlanOf(q: Query): Promise<string> {
+  const params = JSON.parse(q.params) as unknown[];
+  const name = `plan_check_${++prepared}`;
+  return base.raw.$transaction(async (tx) => {
+    await tx.$executeRawUnsafe('SET LOCAL plan_cache_mode = force_generic_plan');
+    await tx.$executeRawUnsafe(`PREPARE ${name} AS ${q.query}`);
+    // EXECUTE takes no bind parameters: the logged values as literals
+    const literal = (v: unknown) => (v === null ? 'NULL' : typeof v === 'number' ? String(v) : `'${String(v).replaceAll("'", "''")}'`);
+    const rows = (await tx.$queryRawUnsafe(`EXPLAIN EXECUTE ${name}(${params.map(literal).join(', ')})`)) as { 'QUERY PLAN': string }[];
+    await tx.$executeRawUnsafe(`DEALLOCATE ${name}`);
+    return rows.map((r) => r['QUERY PLAN']).join('\n');
+  });
+}
+
 describe('a step at 200,000 cases', () => {
   const who = 'scale-villager';
   const all: Query[] = [];
@@ -112,7 +134,11 @@ describe('a step at 200,000 cases', () => {
 
   test('no statement of those steps scans Case sequentially', async () => {
     const plans: { query: string; plan: string }[] = [];
-    for (const q of all.filter((x) => !isControl(x.query))) plans.push({ query: q.query, plan: await planOf(q) });
+    for (const q of all.filter((x) => !isControl(x.query))) {
+      plans.push({ query: q.query, plan: await planOf(q) });
+      if (preparedName({ sql: q.query })) plans.push({ query: `prepared: ${q.query}`, plan: await genericPlanOf(q) });
+    }
+    expect(plans.some((p) => p.query.startsWith('prepared: '))).toBe(true);
     const scans = plans.filter((p) => /Seq Scan on "Case"/.test(p.plan));
     expect(scans).toEqual([]);
   });

@@ -4,7 +4,8 @@
  * held 2.2 GB (bodies in memory, on every upload path). Now: a villager's unfiled uploads and a
  * returned case's supplements are capped in files and bytes (refused in the villager's language,
  * naming `file`), uploads are rate-limited per villager, at most UPLOAD_CONCURRENCY bodies are read
- * at once on any upload path (503 + Retry-After beyond), and unfiled uploads expire after
+ * at once on any upload path (one more waits up to UPLOAD_WAIT_MS, unread, then 503 + Retry-After; a
+ * place is held only while a body is read and stored, not through the bot's turn after it), and unfiled uploads expire after
  * UPLOAD_TTL_HOURS — rows, then files through the document sweep.
  */
 import { request } from 'node:http';
@@ -14,13 +15,15 @@ import { t } from '../../flows/i18n';
 import { collectOrphanDocuments, ORPHAN_GRACE_MS } from '../../server/core/documents/gc';
 import { expireUnfiledUploads } from '../../server/core/documents/upload-expiry';
 import { insertCase } from '../support/fixtures';
-import { ADMIN_TOKEN, BOT_TOKEN, pngBytes, startTestServer, type TestServer } from '../support/server';
+import { ADMIN_TOKEN, BOT_TOKEN, pngBytes, sendFile, sendText, startTestServer, type TestServer } from '../support/server';
 import { call, capturingLogger, idNumber, loginByPhone, upload } from '../miniprogram/support';
 
 const MAX_FILES = 3;
 const PNG_SIZE = pngBytes(1000).length;
 /** Room for three small PNGs, not for one padded to more than a third of it. */
 const MAX_TOTAL = PNG_SIZE * 3 + 30;
+/** How long an upload waits for a place: long enough for a stalled upload ended on purpose to finish on a busy machine. */
+const WAIT_MS = 1500;
 const log = capturingLogger();
 let clock = new Date('2026-07-20T02:00:00Z');
 let srv: TestServer;
@@ -31,7 +34,7 @@ beforeAll(async () => {
   srv = await startTestServer({
     log,
     now: () => clock,
-    env: { UPLOAD_MAX_FILES: String(MAX_FILES), UPLOAD_MAX_TOTAL_BYTES: String(MAX_TOTAL), UPLOAD_PER_MINUTE: '6', UPLOAD_PER_HOUR: '1000', UPLOAD_CONCURRENCY: '2', UPLOAD_TTL_HOURS: '24' },
+    env: { UPLOAD_MAX_FILES: String(MAX_FILES), UPLOAD_MAX_TOTAL_BYTES: String(MAX_TOTAL), UPLOAD_PER_MINUTE: '6', UPLOAD_PER_HOUR: '1000', UPLOAD_CONCURRENCY: '2', UPLOAD_WAIT_MS: String(WAIT_MS), UPLOAD_TTL_HOURS: '24' },
   });
 });
 afterAll(() => srv.close());
@@ -147,7 +150,7 @@ test.each([
   ['a mini-program upload', '/api/app/uploads', 'villager'],
   ['the bot\'s media', '/api/bot/inbound', 'bot'],
   ['a broadcast image', '/api/broadcasts/images', 'admin'],
-] as const)('while UPLOAD_CONCURRENCY bodies are being read, %s is refused at once: 503 with Retry-After', async (_label, urlPath, who) => {
+] as const)('while UPLOAD_CONCURRENCY bodies are being read and none finishes within UPLOAD_WAIT_MS, %s is refused: 503 with Retry-After', async (_label, urlPath, who) => {
   const holder = await villager();
   const a = stalledUpload('/api/app/uploads', holder);
   const b = stalledUpload('/api/app/uploads', holder);
@@ -164,6 +167,45 @@ test.each([
   expect(await Promise.all([a.done, b.done])).toEqual([201, 201]);
   // the places are free again
   expect((await upload(srv, await villager(), png(), 'p.png')).status).toBe(201);
+});
+
+test('an upload that finds every place taken waits, unread, and takes the first place freed', async () => {
+  const holder = await villager();
+  const a = stalledUpload('/api/app/uploads', holder);
+  const b = stalledUpload('/api/app/uploads', holder);
+  await new Promise((r) => setTimeout(r, 300)); // both inside the gate, reading
+  const waiting = sendFile(srv, `v-wait-${variant}`, png(), 'p.png', `v-wait-${variant}`);
+  await new Promise((r) => setTimeout(r, 100)); // it waits for a place
+  a.end();
+  expect((await waiting).status).toBe(200);
+  b.end();
+  expect(await Promise.all([a.done, b.done])).toEqual([201, 201]);
+});
+
+test('the bot\'s media holds a place only while its file is read and stored: with UPLOAD_CONCURRENCY turns waiting on the database, photos are still taken', async () => {
+  // a villager whose session row another transaction holds: their turns wait at the session write, after their photos are stored
+  const held = `v-held-${variant}`;
+  expect((await sendText(srv, held, '你好', `${held}-0`)).status).toBe(200);
+  const session = await srv.db.prisma.conversationSession.findFirstOrThrow({ where: { contact: { externalId: held } } });
+  let unlock!: () => void;
+  let locked!: () => void;
+  const isLocked = new Promise<void>((r) => (locked = r));
+  const lock = srv.db.prisma.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "ConversationSession" WHERE id = ${session.id} FOR UPDATE`;
+    locked();
+    await new Promise<void>((r) => (unlock = r));
+  }, { timeout: 30_000 });
+  await isLocked;
+  let answered = 0;
+  const waiting = [1, 2].map((i) => sendFile(srv, held, png(), 'p.png', `${held}-${i}`).then((r) => (answered++, r)));
+  await new Promise((r) => setTimeout(r, 500)); // both photos stored, both turns waiting for the row
+  expect(answered).toBe(0);
+  // as many turns waiting as there are places, and a photo and an upload are still read
+  expect((await sendFile(srv, `v-free-${variant}`, png(), 'p.png', `v-free-${variant}`)).status).toBe(200);
+  expect((await upload(srv, await villager(), png(), 'p.png')).status).toBe(201);
+  unlock();
+  await lock;
+  expect((await Promise.all(waiting)).map((r) => r.status)).toEqual([200, 200]);
 });
 
 describe('unfiled uploads expire', () => {

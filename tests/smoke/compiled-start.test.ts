@@ -74,6 +74,16 @@ function startCompiled(): Promise<{ port: number; output: () => string; stop(): 
   });
 }
 
+/** A villager's message through the bot's route, as the gateway sends it: the replies' texts, or the failure. */
+async function say(port: number, text: string, messageId: string) {
+  const res = await fetch(`http://127.0.0.1:${port}/api/bot/inbound`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${SECRETS.BOT_TOKEN}` },
+    body: JSON.stringify({ messageId, bot: { puppet: 'test', accountId: 'bot' }, from: { id: 'smoke-villager', name: 'smoke' }, type: 'text', text }),
+  });
+  return { status: res.status, body: (await res.json()) as { replies?: { text: string }[] } };
+}
+
 async function health(port: number) {
   const res = await fetch(`http://127.0.0.1:${port}/health`);
   return { status: res.status, body: await res.json() };
@@ -85,6 +95,13 @@ test('the compiled server migrates an empty database, serves /health, and finds 
     expect(await health(first.port)).toMatchObject({ status: 200, body: { status: 'ok' } });
     expect(first.output()).toContain('applying migrations');
     expect(first.output()).toMatch(/"msg":"database ready".*"migrationsApplied":[1-9]/);
+    // a conversation works in the compiled server right after migrating: the first message (one
+    // transaction) and plain answers (the prepared two-statement path on the direct pool)
+    for (const [i, text] of ['你好', '1', '1'].entries()) {
+      const r = await say(first.port, text, `smoke-${i}`);
+      expect(r.status).toBe(200);
+      expect(r.body.replies?.length).toBeGreaterThan(0);
+    }
   } finally {
     await first.stop();
   }

@@ -53,7 +53,7 @@ export async function startTestServer(
   let port = 0;
   const listen = () =>
     new Promise<void>((resolve) => {
-      const app = createApp({ prisma: db.prisma, config, log: opts.log ?? silentLogger, store: new FileSystemDocumentStore(config.documentsDir, db.keyring), keyring: db.keyring, now: opts.now });
+      const app = createApp({ prisma: db.prisma, sql: db.sql, config, log: opts.log ?? silentLogger, store: new FileSystemDocumentStore(config.documentsDir, db.keyring), keyring: db.keyring, now: opts.now });
       server = app.listen(port, '127.0.0.1', () => {
         port = (server!.address() as { port: number }).port;
         resolve();

@@ -10,8 +10,9 @@
  */
 import type { FaqOfferState } from '../../../flows';
 import type { Reply, SessionState } from '../../../flows/engine/types';
-import type { Prisma } from '../../generated/prisma/client';
 import { STATIC_STAMP_SQL } from '../../core/cache/static-data';
+import { preparedStatement } from '../../core/db/prepared';
+import type { SqlRunner } from '../../core/db/direct';
 import { openValue } from '../../core/crypto/sealed-client';
 import { SEALED_FIELDS } from '../../core/crypto/sealed-fields';
 import type { Keyring } from '../../core/crypto/keyring';
@@ -49,7 +50,7 @@ type Row = {
   staticStamp: string | null;
 };
 
-const TURN_START_SQL = `
+const TURN_START_SQL = preparedStatement('turn_start', `
 SELECT c."id", c."name", c."lang", c."householdId", c."householdLink"::text AS "householdLink",
        h."villageId" AS "householdVillageId",
        s."id" AS "sessionId", s."version" AS "sessionVersion", s."state" AS "sessionState",
@@ -63,12 +64,12 @@ LEFT JOIN "Household" h ON h."id" = c."householdId"
 LEFT JOIN "ConversationSession" s ON s."contactId" = c."id"
 LEFT JOIN "Cadre" k ON k."contactId" = c."id"
 LEFT JOIN "FaqOffer" o ON o."contactId" = c."id"
-LEFT JOIN "InboundMessage" m ON m."channel" = $1 AND m."messageId" = $3`;
+LEFT JOIN "InboundMessage" m ON m."channel" = $1 AND m."messageId" = $3`);
 
 const open = (keyring: Keyring, model: string, field: string, stored: unknown) => openValue(keyring, model, field, SEALED_FIELDS[model]![field]!, stored);
 
-export async function loadTurnStart(tx: Prisma.TransactionClient, keyring: Keyring, channel: string, externalId: string, messageId: string): Promise<TurnStart> {
-  const [row] = await tx.$queryRawUnsafe<Row[]>(TURN_START_SQL, channel, externalId, messageId);
+export async function loadTurnStart(sql: SqlRunner, keyring: Keyring, channel: string, externalId: string, messageId: string): Promise<TurnStart> {
+  const [row] = await sql.rows<Row>(TURN_START_SQL, [channel, externalId, messageId]);
   if (!row) throw new Error('the turn statement returned no row');
   const contact: TurnContact | null =
     row.id === null

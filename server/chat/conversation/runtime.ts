@@ -27,6 +27,7 @@ import { runBinding } from '../cadre/binding';
 import { handleCadreMessage } from '../cadre/handle';
 import { strangerCommand, strangerCommandIn } from '../cadre/stranger';
 import { runEffects } from './effects';
+import { isUniqueViolation, throughPrisma, type SqlRunner } from '../../core/db/direct';
 import { Rejected } from '../../core/rejected';
 import type { IdentityCheckSettings } from '../../core/identity/checks';
 import type { WorkflowSettings } from '../../core/workflow/perform';
@@ -43,6 +44,8 @@ export type InboundEnvelope = {
 export type InboundResult = { replies: Reply[]; repeated: boolean };
 
 export type RuntimeOptions = {
+  /** The step's read and write past Prisma's runtime (core/db/direct.ts); unset: through `prisma`. */
+  sql?: SqlRunner;
   log: Logger;
   workflow: WorkflowSettings;
   now?: () => Date;
@@ -81,9 +84,8 @@ export async function handleInbound(
 function isRetryable(err: unknown): boolean {
   if (err instanceof SessionConflict) return true;
   const code = (err as { code?: string }).code;
-  // P2010: a raw statement failed (save.ts) — retried for a unique violation, the same message id written at once
-  const cause = (err as { meta?: { driverAdapterError?: { cause?: { kind?: string } } } }).meta?.driverAdapterError?.cause?.kind;
-  return code === 'P2002' || code === 'P2034' || (code === 'P2010' && cause === 'UniqueConstraintViolation');
+  // a raw statement failed (save.ts) — retried for a unique violation, the same message id written at once
+  return code === 'P2002' || code === 'P2034' || isUniqueViolation(err);
 }
 
 const TX_OPTIONS = { timeout: 20_000, maxWait: 10_000 };
@@ -91,7 +93,8 @@ const TX_OPTIONS = { timeout: 20_000, maxWait: 10_000 };
 async function turnOnce(prisma: PrismaClient, envelope: InboundEnvelope, opts: RuntimeOptions): Promise<InboundResult> {
   const now = opts.now?.() ?? new Date();
   const keyring = opts.identityChecks.keyring;
-  const start = await loadTurnStart(prisma, keyring, envelope.channel, envelope.from.id, envelope.messageId);
+  const sql = opts.sql ?? throughPrisma(prisma);
+  const start = await loadTurnStart(sql, keyring, envelope.channel, envelope.from.id, envelope.messageId);
   // replies are purged after IDEMPOTENCY_HOURS (server/chat/conversation/purge-replies.ts): a late repeat changes nothing and says nothing again
   if (start.seen) return { replies: start.seen.replies ?? [], repeated: true };
   const { contact, session } = start;
@@ -106,7 +109,7 @@ async function turnOnce(prisma: PrismaClient, envelope: InboundEnvelope, opts: R
   const kind = envelope.inbound.kind === 'text' ? 'text' : envelope.inbound.mediaType;
   if (result.effects.length === 0) {
     const replies = result.replies;
-    if (!(await savePlainAnswer(prisma, keyring, { session, state: result.state, channel: envelope.channel, messageId: envelope.messageId, kind, replies }))) throw new SessionConflict();
+    if (!(await savePlainAnswer(sql, keyring, { session, state: result.state, channel: envelope.channel, messageId: envelope.messageId, kind, replies }))) throw new SessionConflict();
     return { replies, repeated: false };
   }
   return prisma.$transaction(async (tx) => {
@@ -147,7 +150,7 @@ async function villagerStep(
 /** The whole turn in the caller's transaction: a first message, a cadre, a binding code, a changed name, a stranger's cadre command. */
 async function processOnce(tx: Prisma.TransactionClient, client: object, envelope: InboundEnvelope, opts: RuntimeOptions): Promise<InboundResult> {
   const now = opts.now?.() ?? new Date();
-  const start = await loadTurnStart(tx, opts.identityChecks.keyring, envelope.channel, envelope.from.id, envelope.messageId);
+  const start = await loadTurnStart(throughPrisma(tx), opts.identityChecks.keyring, envelope.channel, envelope.from.id, envelope.messageId);
   if (start.seen) return { replies: start.seen.replies ?? [], repeated: true };
 
   const name = envelope.from.name.slice(0, 100);

@@ -11,15 +11,16 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Reply, SessionState } from '../../../flows/engine/types';
-import type { PrismaClient } from '../../generated/prisma/client';
 import type { Keyring } from '../../core/crypto/keyring';
 import { sealValue } from '../../core/crypto/sealed-client';
 import { SEALED_FIELDS } from '../../core/crypto/sealed-fields';
+import { preparedStatement } from '../../core/db/prepared';
+import type { SqlRunner } from '../../core/db/direct';
 
 const seal = (keyring: Keyring, model: string, field: string, value: unknown) => sealValue(keyring, model, field, SEALED_FIELDS[model]![field]!, value) as string;
 
 // times are the wall clock's (as Prisma's @updatedAt and @default(now()) would write them), stored as UTC without a zone
-const PLAIN_ANSWER_SQL = `
+const PLAIN_ANSWER_SQL = preparedStatement('plain_answer', `
 WITH "saved" AS (
   UPDATE "ConversationSession"
   SET "flow" = $3, "step" = $4, "state" = to_jsonb($5::text), "version" = "version" + 1, "updatedAt" = ($6::timestamptz AT TIME ZONE 'UTC')
@@ -27,16 +28,15 @@ WITH "saved" AS (
   RETURNING "contactId"
 )
 INSERT INTO "InboundMessage" ("id", "channel", "messageId", "contactId", "kind", "replies", "createdAt")
-SELECT $7, $8, $9, "contactId", $10, to_jsonb($11::text), ($6::timestamptz AT TIME ZONE 'UTC') FROM "saved"`;
+SELECT $7, $8, $9, "contactId", $10, to_jsonb($11::text), ($6::timestamptz AT TIME ZONE 'UTC') FROM "saved"`);
 
 /** True when written; false when the session's version moved on (run the turn again). */
 export async function savePlainAnswer(
-  prisma: PrismaClient,
+  sql: SqlRunner,
   keyring: Keyring,
   turn: { session: { id: string; version: number }; state: SessionState; channel: string; messageId: string; kind: string; replies: Reply[] },
 ): Promise<boolean> {
-  const written = await prisma.$executeRawUnsafe(
-    PLAIN_ANSWER_SQL,
+  const written = await sql.count(PLAIN_ANSWER_SQL, [
     turn.session.id,
     turn.session.version,
     turn.state.flow,
@@ -48,6 +48,6 @@ export async function savePlainAnswer(
     turn.messageId,
     turn.kind,
     seal(keyring, 'InboundMessage', 'replies', turn.replies),
-  );
+  ]);
   return written === 1;
 }

@@ -143,6 +143,7 @@ async function receiveMultipart(ctx: Context, deps: AppDeps, multipart: ReturnTy
 
 /** What a chat turn needs from the configuration, texts and media alike (the binding-code and ID+phone budgets among them). */
 const turnOptions = (deps: AppDeps) => ({
+  sql: deps.sql,
   log: deps.log,
   now: deps.now,
   defaultLang: deps.config.defaultLang,
@@ -151,10 +152,12 @@ const turnOptions = (deps: AppDeps) => ({
   identityChecks: { keyring: deps.keyring, perHour: deps.config.auth.identityChecksPerHour },
 });
 
-/** A villager who pastes a very long text is asked, in their language, to send it in parts. */
+// built once: building a zod schema per request cost ~5% of a step's server CPU (bench/README.md)
+const OverlongText = Envelope.extend({ type: z.literal('text'), text: z.string().min(MAX_TEXT_LENGTH + 1) });
 
+/** A villager who pastes a very long text is asked, in their language, to send it in parts. */
 async function refuseOverlongText(deps: AppDeps, body: unknown) {
-  const long = Envelope.extend({ type: z.literal('text'), text: z.string().min(MAX_TEXT_LENGTH + 1) }).safeParse(body);
+  const long = OverlongText.safeParse(body);
   if (!long.success) return;
   const lang = await contactLang(deps, channelOf(long.data.bot), long.data.from.id);
   throw new HttpError(400, 'bad_request', `text: longer than ${MAX_TEXT_LENGTH} characters`, 'text', {

@@ -37,7 +37,14 @@ export type CaseListFilter = {
   now: Date;
 };
 
-export type SqlQuery = { sql: string; values: unknown[] };
+/**
+ * A statement and its parameters. `planEachTime`: never run it prepared (server/core/db/prepared.ts)
+ * — a case-number range's size depends on its prefix (one case or a year of them), and a generic
+ * plan, blind to it, reads a year's range by case number and sorts it.
+ */
+export type SqlQuery = { sql: string; values: unknown[]; planEachTime?: true };
+
+const planFor = (f: CaseListFilter) => (f.caseNoPrefix !== undefined ? { planEachTime: true as const } : {});
 
 /** Case numbers are FP-<year>-<6 digits>: a prefix is the range from its lowest to its highest completion. */
 export const CASE_NO_PREFIX = /^FP-(\d{4})(?:-(\d{0,6}))?$/;
@@ -64,21 +71,23 @@ const ts = (d: Date) => d.toISOString();
  * naming the status first in the ORDER BY, with the status as `= ANY` (an equality would make
  * that column redundant, and the planner could walk the newest-first index instead, skipping
  * every case of other statuses — the decided cases are the old ones, so all the open ones first).
+ * Not by due date: there `= ANY` hid the order of the (status, dueAt) index, and a page after the
+ * first sorted every dated case of the status (200 ms at 1 M cases); an equality reads it in order.
  */
-function leadsByStatus(f: CaseListFilter): boolean {
-  return f.statuses?.length === 1 && (f.scope.kind === 'all' || f.scope.kind === 'county') && f.verifierId === undefined;
+function leadsByStatus(f: CaseListFilter, sort: ListSort): boolean {
+  return sort === 'newest' && f.statuses?.length === 1 && (f.scope.kind === 'all' || f.scope.kind === 'county') && f.verifierId === undefined;
 }
 
-const newestOrder = (f: CaseListFilter) => `${leadsByStatus(f) ? 'c."status", ' : ''}c."submittedAt" DESC, c."caseNo" DESC`;
+const newestOrder = (f: CaseListFilter) => `${leadsByStatus(f, 'newest') ? 'c."status", ' : ''}c."submittedAt" DESC, c."caseNo" DESC`;
 
-/** The filter's conditions on "Case" c (without paging). */
-function conditions(f: CaseListFilter, p: Params): string[] {
+/** The filter's conditions on "Case" c (without paging), for a list in `sort` order. */
+function conditions(f: CaseListFilter, p: Params, sort: ListSort = 'newest'): string[] {
   const where: string[] = [];
   const { scope } = f;
   if (scope.kind === 'none') where.push('FALSE');
   else if (scope.kind !== 'all') where.push(`c."${SCOPE_COLUMN[scope.kind]}" = ${p.add(scope.regionId, 'text')}`);
   if (f.verifierId !== undefined) where.push(`c."verifierId" = ${p.add(f.verifierId, 'text')}`);
-  if (leadsByStatus(f)) where.push(`c."status" = ANY(${p.add([...f.statuses!], 'text[]')})`);
+  if (leadsByStatus(f, sort)) where.push(`c."status" = ANY(${p.add([...f.statuses!], 'text[]')})`);
   // one status as an equality: the order of the index after it stays usable (= ANY would need a sort)
   else if (f.statuses?.length === 1) where.push(`c."status" = ${p.add(f.statuses[0], 'text')}`);
   else if (f.statuses?.length) where.push(`c."status" = ANY(${p.add([...f.statuses], 'text[]')})`);
@@ -109,19 +118,27 @@ function conditions(f: CaseListFilter, p: Params): string[] {
  */
 export type PageCounts = { byStatus: 'tally' | 'verifier'; villageIds: readonly string[] | null; cap: number | null };
 
-/** One ordered read of a page: `order` the sort, `after` the keyset condition. */
-function pageQuery(f: CaseListFilter, limit: number, extra: (p: Params) => string[], order: string, counts?: PageCounts): SqlQuery {
-  const p = new Params();
-  // What the page comes with, on each of its rows (computed once): the stamp of the static data
-  // (the region tree the caller used is checked without a round trip of its own) and, on a first
-  // page, the counts. A flat statement with subqueries plans in half the time of a join.
+/**
+ * What a page comes with (computed once, on each of its rows): the stamp of the static data (the
+ * region tree the caller used is checked without a round trip of its own) and, on a first page,
+ * the counts.
+ */
+function headColumns(f: CaseListFilter, p: Params, counts?: PageCounts): string[] {
   const head = [`${STATIC_STAMP_SQL} AS "staticStamp"`];
   if (counts) {
     const byStatus = counts.byStatus === 'verifier' ? verifierCountsSql(f, p) : tallySql(counts.villageIds, p);
     head.push(`(SELECT json_object_agg(t."status", t."n") FROM (${byStatus}) t) AS "statusCounts"`);
     if (counts.cap !== null) head.push(`(${cappedCountSql(f, counts.cap, p)}) AS "cappedCount"`);
   }
-  const where = [...conditions(f, p), ...extra(p)];
+  return head;
+}
+
+/** One ordered read of a page: `order` the sort, `after` the keyset condition. */
+function pageQuery(f: CaseListFilter, sort: ListSort, limit: number, extra: (p: Params) => string[], order: string, counts?: PageCounts): SqlQuery {
+  const p = new Params();
+  // a flat statement with subqueries plans in half the time of a join
+  const head = headColumns(f, p, counts);
+  const where = [...conditions(f, p, sort), ...extra(p)];
   const sql = `SELECT ${head.join(', ')},
   ${ROW_COLUMNS},
   CASE WHEN c."householdId" IS NULL THEN c."answers" END AS "answers",
@@ -130,8 +147,11 @@ FROM "Case" c
 WHERE ${where.length ? where.join('\n  AND ') : 'TRUE'}
 ORDER BY ${order}
 LIMIT ${p.add(limit, 'int')}`;
-  return { sql, values: p.values };
+  return { sql, values: p.values, ...planFor(f) };
 }
+
+/** What an empty page comes with, alone (one row): the page's statements found no row to carry it. */
+export const pageHeadQuery = (f: CaseListFilter, counts?: PageCounts): SqlQuery => alone(counts?.cap != null ? f : null, (p) => `SELECT ${headColumns(f, p, counts).join(', ')}`);
 
 /**
  * The statements that read one page of `limit` rows after `after` (null: from the start), in
@@ -143,6 +163,7 @@ export function casePageQueries(f: CaseListFilter, sort: ListSort, after: ListKe
     return [
       pageQuery(
         f,
+        sort,
         limit,
         (p) => (after ? [`(c."submittedAt", c."caseNo") < (${p.add(ts(after.submittedAt), 'timestamp(3)')}, ${p.add(after.caseNo, 'text')})`] : []),
         newestOrder(f),
@@ -153,6 +174,7 @@ export function casePageQueries(f: CaseListFilter, sort: ListSort, after: ListKe
   const undated = (c?: PageCounts) =>
     pageQuery(
       f,
+      sort,
       limit,
       (p) => [
         'c."dueAt" IS NULL',
@@ -164,6 +186,7 @@ export function casePageQueries(f: CaseListFilter, sort: ListSort, after: ListKe
   if (after && after.dueAt === null) return [undated(counts)];
   const dated = pageQuery(
     f,
+    sort,
     limit,
     (p) => [
       'c."dueAt" IS NOT NULL',
@@ -196,23 +219,23 @@ function verifierCountsSql(f: CaseListFilter, p: Params): string {
   return `SELECT c."status", count(*)::int AS "n" FROM "Case" c WHERE ${whereOf(conditions({ scope: f.scope, verifierId: f.verifierId, now: f.now }, p))} GROUP BY c."status"`;
 }
 
-const alone = (build: (p: Params) => string): SqlQuery => {
+const alone = (f: CaseListFilter | null, build: (p: Params) => string): SqlQuery => {
   const p = new Params();
   const sql = build(p);
-  return { sql, values: p.values };
+  return { sql, values: p.values, ...(f ? planFor(f) : {}) };
 };
 
 /**
  * How many cases match, read no further than `cap` + 1 of them: the count when it is at most
  * `cap`, and `cap` + 1 when there are more (then estimateQuery says about how many).
  */
-export const cappedCountQuery = (f: CaseListFilter, cap: number): SqlQuery => alone((p) => cappedCountSql(f, cap, p));
+export const cappedCountQuery = (f: CaseListFilter, cap: number): SqlQuery => alone(f, (p) => cappedCountSql(f, cap, p));
 
 /** Cases per status in a scope, exactly, from the tally the triggers keep (no case is read). */
-export const tallyQuery = (villageIds: readonly string[] | null): SqlQuery => alone((p) => tallySql(villageIds, p));
+export const tallyQuery = (villageIds: readonly string[] | null): SqlQuery => alone(null, (p) => tallySql(villageIds, p));
 
 /** A verifier's cases per status (the tally is per village, not per verifier): its index alone. */
-export const verifierCountsQuery = (f: CaseListFilter): SqlQuery => alone((p) => verifierCountsSql(f, p));
+export const verifierCountsQuery = (f: CaseListFilter): SqlQuery => alone(null, (p) => verifierCountsSql(f, p));
 
 /** The planner's estimate of the matching rows (EXPLAIN: no row is read). */
-export const estimateQuery = (f: CaseListFilter): SqlQuery => alone((p) => `EXPLAIN (FORMAT JSON) SELECT 1 FROM "Case" c WHERE ${whereOf(conditions(f, p))}`);
+export const estimateQuery = (f: CaseListFilter): SqlQuery => alone(f, (p) => `EXPLAIN (FORMAT JSON) SELECT 1 FROM "Case" c WHERE ${whereOf(conditions(f, p))}`);

@@ -9,9 +9,10 @@ import type { PrismaClient } from '../../generated/prisma/client';
 import type { Keyring } from '../crypto/keyring';
 import { openValue } from '../crypto/sealed-client';
 import { SEALED_FIELDS } from '../crypto/sealed-fields';
+import { preparedShape } from '../db/prepared';
 import type { RegionTree } from '../regions/tree';
 import { encodeCursor } from './list-cursor';
-import { cappedCountQuery, casePageQueries, estimateQuery, tallyQuery, verifierCountsQuery, type CaseListFilter, type ListKey, type ListScope, type ListSort, type PageCounts, type SqlQuery } from './list-query';
+import { cappedCountQuery, casePageQueries, estimateQuery, pageHeadQuery, tallyQuery, verifierCountsQuery, type CaseListFilter, type ListKey, type ListScope, type ListSort, type PageCounts, type SqlQuery } from './list-query';
 import { presentCaseSummary } from './present';
 
 /** Up to this many matching cases the total is counted exactly; above, it is the planner's estimate. */
@@ -42,7 +43,11 @@ type ListRow = {
   headName: string | null;
 };
 
-const run = <T>(db: Db, q: SqlQuery) => db.$queryRawUnsafe<T[]>(q.sql, ...q.values);
+// Prepared per connection: a list statement plans slower than it runs (bench/README.md, "The case
+// list"); every shape's generic plan is checked in tests/server/case-list-plans.test.ts.
+const run = <T>(db: Db, q: SqlQuery) => db.$queryRawUnsafe<T[]>(q.planEachTime ? q.sql : preparedShape('case_list', q.sql), ...q.values);
+/** A statement PostgreSQL cannot keep a plan of (EXPLAIN): unnamed. */
+const runOnce = <T>(db: Db, q: SqlQuery) => db.$queryRawUnsafe<T[]>(q.sql, ...q.values);
 
 /**
  * The one region whose subtree is both the caller's and every region asked for (regions form a
@@ -80,8 +85,8 @@ type PageHead = { staticStamp: string | null; statusCounts?: Record<string, numb
 
 /**
  * One page of the list: one statement (two for sort=due at the turn from dated to undated cases;
- * one more for an estimated total), the counts riding along on the first page — on its own
- * statements only when the page is empty.
+ * one more for an estimated total), the counts and the static data's stamp riding along on the
+ * first page — on one statement of their own when the page is empty.
  */
 export async function listCases(db: Db, keyring: Keyring, tree: RegionTree, req: ListRequest) {
   const { filter, sort, pageSize } = req;
@@ -94,14 +99,14 @@ export async function listCases(db: Db, keyring: Keyring, tree: RegionTree, req:
       if (rows.length >= want) break;
     }
   }
-  // what the first statement carried: nothing when it found no row (then asked for on its own)
-  const head: PageHead | undefined = rows[0];
+  // what the first statement carried; when it found no row, asked for on its own (one statement)
+  const head: PageHead | undefined = filter.scope.kind === 'none' ? undefined : (rows[0] ?? (await run<PageHead>(db, pageHeadQuery(filter, counting)))[0]);
   const page = rows.slice(req.offset, req.offset + pageSize);
   const last = page.at(-1);
   const nextCursor = rows.length > req.offset + pageSize && last ? encodeCursor(sort, last) : null;
-  const counts = !req.withCounts ? null : counting && head ? await totalOf(db, filter, statusCountsOf(head.statusCounts), head.cappedCount ?? null) : await countCases(db, tree, filter);
+  const counts = !req.withCounts ? null : counting && head ? await totalOf(db, filter, statusCountsOf(head.statusCounts), head.cappedCount ?? null) : NOTHING;
   return {
-    /** The stamp of the static data the page was read with (undefined: no row was read). */
+    /** The stamp of the static data the page was read with (undefined: nothing was read — a scope with no region). */
     staticStamp: head?.staticStamp,
     body: {
       ...(counts ?? {}),
@@ -137,7 +142,7 @@ async function totalOf(db: Db, filter: CaseListFilter, statusCounts: Partial<Rec
     return { total: statuses.reduce((sum, s) => sum + (statusCounts[s] ?? 0), 0), totalExact: true, statusCounts };
   }
   if (capped <= COUNT_CAP) return { total: capped, totalExact: true, statusCounts };
-  const [plan] = await run<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(db, estimateQuery(filter));
+  const [plan] = await runOnce<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(db, estimateQuery(filter));
   const estimate = Math.round(plan!['QUERY PLAN'][0].Plan['Plan Rows']);
   return { total: Math.max(estimate, COUNT_CAP + 1), totalExact: false, statusCounts };
 }

@@ -6,21 +6,46 @@ import path from 'node:path';
 import { mkdirSync, readdirSync } from 'node:fs';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaClient } from '../../generated/prisma/client';
+import { throughPool, type SqlRunner } from './direct';
+import { preparedName } from './prepared';
 
 export type Database = {
   prisma: PrismaClient;
   /** Adapter factory for the schema engine (migrations). */
   adapterFactory: SqlMigrationAwareDriverAdapterFactory;
   kind: 'postgres' | 'pglite';
+  /** PostgreSQL: the step's hot statements past Prisma's runtime, on the same pool (direct.ts). */
+  sql?: SqlRunner;
   close(): Promise<void>;
 };
 
+/**
+ * The adapter for a PostgreSQL URL, as the server uses it (tests too), on a pool of its own that
+ * the hot statements share (direct.ts); those are prepared once per connection (prepared.ts).
+ * `end` closes the pool after Prisma's disconnect (the adapter leaves a pool it was given open: the
+ * schema engine connects and disposes the same factory while migrating).
+ */
+export async function postgresConnection(databaseUrl: string) {
+  const { PrismaPg } = await import('@prisma/adapter-pg');
+  const { Pool } = await import('pg');
+  const pool = new Pool({ connectionString: databaseUrl });
+  return { adapter: new PrismaPg(pool, { statementNameGenerator: preparedName }), sql: throughPool(pool), end: () => pool.end() };
+}
+
 export async function connectDatabase(opts: { databaseUrl?: string; dataDir: string; progress?: (line: string) => void }): Promise<Database> {
   if (opts.databaseUrl) {
-    const { PrismaPg } = await import('@prisma/adapter-pg');
-    const factory = new PrismaPg({ connectionString: opts.databaseUrl });
+    const { adapter: factory, sql, end } = await postgresConnection(opts.databaseUrl);
     const prisma = new PrismaClient({ adapter: factory });
-    return { prisma, adapterFactory: factory, kind: 'postgres', close: () => prisma.$disconnect() };
+    return {
+      prisma,
+      adapterFactory: factory,
+      kind: 'postgres',
+      sql,
+      close: async () => {
+        await prisma.$disconnect();
+        await end();
+      },
+    };
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const { PrismaPGlite } = await import('pglite-prisma-adapter');

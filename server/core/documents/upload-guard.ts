@@ -3,9 +3,12 @@
  * accepted and never removed when not filed, and 30 concurrent 20 MB uploads holding 2.2 GB (multer
  * keeps a body in memory until the route is done with it). So:
  *  - at most `concurrency` upload bodies are read at once in this process, across every upload path
- *    (mini-program uploads and supplements, the bot's media, broadcast images); the next one is
- *    refused at once with 503 and Retry-After rather than queued — memory stays within about
- *    concurrency × MAX_UPLOAD_BYTES;
+ *    (mini-program uploads and supplements, the bot's media, broadcast images); the next one waits
+ *    up to `waitMs` for a place, unread (its bytes stay in the socket), behind a bounded queue, then
+ *    is refused with 503 and Retry-After — memory stays within about concurrency × MAX_UPLOAD_BYTES.
+ *    A place is held while a body is read, checked and stored, not through the work after (the
+ *    bot's conversation turn): under load the event loop reads bodies slowly, and refusing at once
+ *    made photos fail while the disk had room (bench/README.md);
  *  - a villager's unfiled uploads (and the supplements of one returned case) hold at most
  *    `maxFiles` files and `maxTotalBytes` bytes: checked before the body is read, again before its
  *    bytes are stored, and once more after the row is written (two uploads racing past the first
@@ -22,13 +25,15 @@ import { HttpError } from '../../http/errors';
 import { ClientLimiter } from '../throttle/clients';
 import { Gate } from '../throttle/gate';
 
-export type UploadSettings = { maxFiles: number; maxTotalBytes: number; perMinute: number; perHour: number; concurrency: number; ttlHours: number };
+export type UploadSettings = { maxFiles: number; maxTotalBytes: number; perMinute: number; perHour: number; concurrency: number; waitMs: number; ttlHours: number };
 
 /** Which documents one cap covers: a villager's unfiled uploads, or the supplements of a case. */
 export type UploadPile = Prisma.DocumentWhereInput;
 
 /** Seconds a caller refused for a full gate is asked to wait: uploads are short. */
 const BUSY_RETRY_SECONDS = 5;
+/** Callers waiting for a place, per place: enough for a burst of a village meeting's photos, not a flood. */
+const WAITING_PER_PLACE = 8;
 
 export class UploadGuard {
   private readonly gate: Gate;
@@ -39,9 +44,9 @@ export class UploadGuard {
     this.rate = new ClientLimiter({ perMinute: settings.perMinute, perHour: settings.perHour });
   }
 
-  /** Runs `work` (which reads the body) holding a place; refuses at once (503) when none is free. */
+  /** Runs `work` (which reads and stores the body, nothing more) holding a place; refuses (503) when none came within `waitMs`. */
   async withBody<T>(ctx: Context, lang: Lang, work: () => Promise<T>): Promise<T> {
-    const release = this.gate.tryEnter();
+    const release = await this.gate.enter(this.settings.waitMs, this.settings.concurrency * WAITING_PER_PLACE);
     if (!release) {
       ctx.set('Retry-After', String(BUSY_RETRY_SECONDS));
       throw new HttpError(503, 'busy', t(lang, 'media.uploads_busy'), 'file');

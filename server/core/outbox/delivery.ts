@@ -8,11 +8,14 @@
  *    one channel, on any number of server processes, never take the same row (no lock per
  *    channel: pollers never wait for each other);
  *  - messages to one target go out in the order they were written: only the head of a target's
- *    queue (its oldest pending message of the lane: NOT EXISTS an older one) is leased, with the
+ *    queue (its oldest pending message of the lane, OutboxHead.headSeq) is leased, with the
  *    messages right behind it that are ready too (one lease may say several to one villager). A
  *    concurrent poller that skips a locked head finds its followers not at the head either, so
  *    it never overtakes; a head leased or backing off holds the rest of its target back (a dead
- *    one no longer does);
+ *    one no longer does). OutboxHead is kept by triggers on "Outbox" (migrations outbox_heads,
+ *    outbox_dirty_queues; `outbox_lane` there mirrors PUBLICITY_KINDS below): a status change
+ *    recomputes its queue's head in its own transaction, a new message marks its queue dirty and
+ *    each lease first settles the dirty queues of its channel — so writers never lock a head;
  *  - ack is idempotent; delivery is at least once — a bot that dies after saying a message but
  *    before its ack has it said again when the lease expires (so leases are short, and the bot
  *    acks right after each say and releases what it has not started when it stops);
@@ -21,18 +24,26 @@
  *    little of a broadcast: a cancel or an opt-out stops the rest at once), and they are
  *    dropped here ('skipped') when their contact has opted out ("退订") since they were written.
  *
- * Cost: each kind of a lane is walked in write order on Outbox(channel, status, kind, seq) and
- * stops after `limit` heads, each head checked on Outbox(channel, targetId, status, seq): the
- * same with 10 or 1,000,000 pending, plus the rows it steps over (leased, backing off, or queued
- * behind another message of their target). A kind the bot skips is not read at all, and a bot
- * that skips every kind (all its daily caps reached) costs no query (bot-outbox.ts).
+ * Cost: each kind of a lane walks that kind's heads in write order on OutboxHead(channel, kind,
+ * headSeq), joined to their messages on Outbox(seq), and stops after `limit` ready ones: the same
+ * with 10 or 1,000,000 pending, and the same with 20,000 queued behind one villager's head (a
+ * backlog is never walked), plus the heads it steps over (leased, backing off). Followers are read
+ * on Outbox(channel, targetId, status, seq), at most `limit` per head. A kind the bot skips is not
+ * read at all, and a bot that skips every kind (all its daily caps reached) costs no query
+ * (bot-outbox.ts). tests/outbox/lease-plan.test.ts pins the plan.
  */
-import type { Prisma, PrismaClient } from '../../generated/prisma/client';
+import { Prisma, type PrismaClient } from '../../generated/prisma/client';
 import { OUTBOX_KINDS, type OutboxContent, type OutboxPayload } from './enqueue';
 
 export type DeliverySettings = { maxAttempts: number; leaseSeconds: number };
 
 export type LeasedMessage = { id: string; targetType: string; targetId: string; kind: string; text: string; attempts: number; content?: OutboxContent };
+
+/**
+ * Queues written to whose heads one lease settles, per lane, oldest first: far more than a lease
+ * hands out, and bounded (a 100,000-recipient broadcast is settled over its first leases).
+ */
+const SETTLE_PER_LEASE = 1000;
 
 /** Broadcast messages handed out per lease, after the notices (see the guarantees above). */
 export const PUBLICITY_PER_LEASE = 1;
@@ -60,6 +71,8 @@ export function mayLease(skipKinds: readonly string[]): boolean {
  */
 export async function leaseMessages(prisma: PrismaClient, channel: string, limit: number, now: Date, settings: DeliverySettings, skipKinds: string[] = []): Promise<LeasedMessage[]> {
   const until = new Date(now.getTime() + settings.leaseSeconds * 1000);
+  // the heads of queues written to since the last lease (see OutboxDirty in schema.prisma)
+  await prisma.$queryRaw`SELECT "outbox_heads_settle"(${channel}, ${SETTLE_PER_LEASE}::int)`;
   const notices = NOTICE_KINDS.filter((k) => !skipKinds.includes(k));
   const ids = notices.length > 0 ? await leaseLane(prisma, channel, notices, limit, now, until) : [];
   const publicity = PUBLICITY_KINDS.filter((k) => !skipKinds.includes(k));
@@ -86,21 +99,31 @@ export async function leaseMessages(prisma: PrismaClient, channel: string, limit
  * Returns the ids in write order.
  */
 async function leaseLane(prisma: PrismaClient, channel: string, kinds: string[], limit: number, now: Date, until: Date): Promise<string[]> {
+  const rows = await prisma.$queryRaw<{ id: string; seq: number }[]>(leaseLaneSql(channel, kinds, limit, now, until));
+  return rows.sort((a, b) => a.seq - b.seq).map((r) => r.id);
+}
+
+/** leaseLane's statement (tests/outbox/lease-plan.test.ts EXPLAINs it). */
+export function leaseLaneSql(channel: string, kinds: string[], limit: number, now: Date, until: Date): Prisma.Sql {
   const publicity = kinds.some((k) => PUBLICITY_KINDS.includes(k));
-  const rows = await prisma.$queryRaw<{ id: string; seq: number }[]>`
+  // Both subqueries are fences (OFFSET 0, FOR UPDATE): the heads are walked on OutboxHead's index
+  // in write order, each looked up (and locked) on its own, until `limit` are ready. Joined
+  // freely, the planner would rather walk every message in seq order (a merge join) to meet a
+  // few heads.
+  return Prisma.sql`
     WITH heads AS (
       SELECT h.id, h.seq, h."targetType", h."targetId"
       FROM unnest(${kinds}::text[]) AS k(kind)
       CROSS JOIN LATERAL (
-        SELECT o.id, o.seq, o."targetType", o."targetId" FROM "Outbox" o
-        WHERE o.channel = ${channel} AND o.status = 'pending' AND o.kind = k.kind
-          AND o."nextAttemptAt" <= ${ts(now)}::timestamp AND (o."leaseUntil" IS NULL OR o."leaseUntil" <= ${ts(now)}::timestamp)
-          AND NOT EXISTS (
-            SELECT 1 FROM "Outbox" p
-            WHERE p.channel = o.channel AND p."targetId" = o."targetId" AND p.status = 'pending' AND p.seq < o.seq
-              AND p."targetType" = o."targetType" AND (p.kind = ANY(${PUBLICITY_KINDS}::text[])) = ${publicity})
-        ORDER BY o.seq LIMIT ${limit}
-        FOR UPDATE OF o SKIP LOCKED
+        SELECT o.id, o.seq, o."targetType", o."targetId"
+        FROM (SELECT q."headSeq" FROM "OutboxHead" q WHERE q.channel = ${channel} AND q.kind = k.kind ORDER BY q."headSeq" OFFSET 0) q
+        CROSS JOIN LATERAL (
+          SELECT o.id, o.seq, o."targetType", o."targetId" FROM "Outbox" o
+          WHERE o.seq = q."headSeq" AND o.status = 'pending'
+            AND o."nextAttemptAt" <= ${ts(now)}::timestamp AND (o."leaseUntil" IS NULL OR o."leaseUntil" <= ${ts(now)}::timestamp)
+          FOR UPDATE SKIP LOCKED
+        ) o
+        ORDER BY q."headSeq" LIMIT ${limit}
       ) h
       ORDER BY h.seq LIMIT ${limit}
     ), followers AS (
@@ -121,7 +144,6 @@ async function leaseLane(prisma: PrismaClient, channel: string, kinds: string[],
     UPDATE "Outbox" u SET "leaseUntil" = ${ts(until)}::timestamp
     FROM picked WHERE u.id = picked.id AND u.status = 'pending'
     RETURNING u.id, u.seq`;
-  return rows.sort((a, b) => a.seq - b.seq).map((r) => r.id);
 }
 
 /** "退订" after the broadcast was expanded: the rest of it is not said to them ('skipped'). */
