@@ -47,6 +47,7 @@ const fill = (path: string, params: Record<string, string> = {}) => path.replace
 const BODIES: Record<string, Record<string, unknown>> = {
   'POST /api/bot/inbound': { messageId: 'm-nul', bot: { puppet: 'test', accountId: 'bot' }, from: { id: 'v-nul' }, type: 'text', text: '你好' },
   'POST /api/bot/outbox/:id/fail': { error: 'contact not found' },
+  'POST /api/bot/outbox/ack': { ids: ['cm0000000000000000000000'] },
   'POST /api/bot/outbox/:id/release': { retryAt: '2026-01-01T00:00:00Z' },
   'POST /api/auth/login': { username: 'liushu', password: 'whatever-password' },
   'POST /api/cases/:caseNo/transitions': { to: 'town_review', action: 'approve', note: '材料齐全', data: { verifierId: 'abc', publicityEnd: '2026-01-05' } },

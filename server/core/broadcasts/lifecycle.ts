@@ -28,7 +28,23 @@ const BULK_TIMEOUT_MS = 600_000;
 
 export type StartResult = { started: true; recipients: number } | { started: false; status: BroadcastStatus };
 
+/**
+ * Fresh planner statistics for "Outbox" after a bulk expansion: without them the first leases settle
+ * the new queues' heads through the wrong index, reading the whole channel for each queue (seconds
+ * per lease until autoanalyze comes round). ANALYZE samples, so it costs the same at any size.
+ */
+const ANALYZE_FROM_RECIPIENTS = 1_000;
+export async function refreshOutboxStatistics(prisma: Pick<PrismaClient, '$executeRawUnsafe'>): Promise<void> {
+  await prisma.$executeRawUnsafe('ANALYZE "Outbox"');
+}
+
 export async function startBroadcast(prisma: PrismaClient, id: string, now: Date): Promise<StartResult | null> {
+  const result = await expandBroadcast(prisma, id, now);
+  if (result?.started && result.recipients >= ANALYZE_FROM_RECIPIENTS) await refreshOutboxStatistics(prisma);
+  return result;
+}
+
+async function expandBroadcast(prisma: PrismaClient, id: string, now: Date): Promise<StartResult | null> {
   return prisma.$transaction(
     async (tx) => {
       const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Broadcast" WHERE id = ${id} FOR UPDATE`;
