@@ -143,6 +143,9 @@ export function leaseLaneSql(channel: string, kinds: string[], limit: number, no
     )
     UPDATE "Outbox" u SET "leaseUntil" = ${ts(until)}::timestamp
     FROM picked WHERE u.id = picked.id AND u.status = 'pending'
+      -- followers are not locked when picked: one another poller leased meanwhile is re-checked here
+      -- against its committed row, and left to that poller
+      AND (u."leaseUntil" IS NULL OR u."leaseUntil" <= ${ts(now)}::timestamp)
     RETURNING u.id, u.seq`;
 }
 
