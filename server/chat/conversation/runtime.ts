@@ -106,19 +106,36 @@ async function turnOnce(prisma: PrismaClient, envelope: InboundEnvelope, opts: R
 
   const statics = await staticDataCache(prisma).get(prisma, start.staticStamp);
   const result = await villagerStep({ start, contact, state: session.state, statics, inbound: envelope.inbound, now, opts, cases: () => casesOfContact(prisma, contact) });
-  const kind = envelope.inbound.kind === 'text' ? 'text' : envelope.inbound.mediaType;
   if (result.effects.length === 0) {
     const replies = result.replies;
-    if (!(await savePlainAnswer(sql, keyring, { session, state: result.state, channel: envelope.channel, messageId: envelope.messageId, kind, replies }))) throw new SessionConflict();
+    const saved = await savePlainAnswer(sql, keyring, { session, state: result.state, channel: envelope.channel, messageId: envelope.messageId, kind: messageKind(envelope.inbound), replies });
+    if (!saved) throw new SessionConflict();
     return { replies, repeated: false };
   }
-  return prisma.$transaction(async (tx) => {
-    const outcomes = await runEffects({ tx, tree: statics.tree, contact, now, workflow: opts.workflow, identityChecks: opts.identityChecks }, result.effects);
-    const replies = [...result.replies, ...outcomes.flatMap((o) => describeOutcome(o, result.state))];
-    await saveSession(tx, session, contact.id, result.state);
-    await tx.inboundMessage.create({ data: { channel: envelope.channel, messageId: envelope.messageId, contactId: contact.id, kind, replies: replies as unknown as Prisma.InputJsonValue } });
-    return { replies, repeated: false };
-  }, TX_OPTIONS);
+  return prisma.$transaction((tx) => commitStep(tx, { envelope, contact, session, result, tree: statics.tree, now, opts }), TX_OPTIONS);
+}
+
+/** The kind a message is recorded as. */
+const messageKind = (inbound: Inbound): string => (inbound.kind === 'text' ? 'text' : inbound.mediaType);
+
+/** Records the message as answered, with its replies (a repeat of its id then gets them again). */
+async function recordMessage(tx: Prisma.TransactionClient, envelope: InboundEnvelope, contactId: string, replies: Reply[]): Promise<InboundResult> {
+  await tx.inboundMessage.create({
+    data: { channel: envelope.channel, messageId: envelope.messageId, contactId, kind: messageKind(envelope.inbound), replies: replies as unknown as Prisma.InputJsonValue },
+  });
+  return { replies, repeated: false };
+}
+
+/** A villager's step written in the caller's transaction: its effects and what they say, the session, the message. */
+async function commitStep(
+  tx: Prisma.TransactionClient,
+  turn: { envelope: InboundEnvelope; contact: TurnContact; session: { id: string; version: number } | null; result: StepResult; tree: StaticData['tree']; now: Date; opts: RuntimeOptions },
+): Promise<InboundResult> {
+  const { contact, result, opts } = turn;
+  const outcomes = await runEffects({ tx, tree: turn.tree, contact, now: turn.now, workflow: opts.workflow, identityChecks: opts.identityChecks }, result.effects);
+  const replies = [...result.replies, ...outcomes.flatMap((o) => describeOutcome(o, result.state))];
+  await saveSession(tx, turn.session, contact.id, result.state);
+  return recordMessage(tx, turn.envelope, contact.id, replies);
 }
 
 /**
@@ -160,12 +177,7 @@ async function processOnce(tx: Prisma.TransactionClient, client: object, envelop
   const session = start.session;
   const stored = session?.state ?? null;
   const text = envelope.inbound.kind === 'text' ? envelope.inbound.text : null;
-  const record = async (replies: Reply[]): Promise<InboundResult> => {
-    await tx.inboundMessage.create({
-      data: { channel: envelope.channel, messageId: envelope.messageId, contactId: contact.id, kind: envelope.inbound.kind === 'text' ? 'text' : envelope.inbound.mediaType, replies: replies as unknown as Prisma.InputJsonValue },
-    });
-    return { replies, repeated: false };
-  };
+  const record = (replies: Reply[]) => recordMessage(tx, envelope, contact.id, replies);
   const texts = (lines: string[]): Reply[] => lines.map((line) => ({ type: 'text', text: line }));
 
   // 绑定 / 绑定群 / 解绑: from anyone, before any flow
@@ -197,10 +209,7 @@ async function processOnce(tx: Prisma.TransactionClient, client: object, envelop
     if (refused) return record(texts(refused));
   }
   const result = await villagerStep({ start, contact, state: stored, statics, inbound: envelope.inbound, now, opts, cases });
-  const outcomes = await runEffects({ tx, tree, contact, now, workflow: opts.workflow, identityChecks: opts.identityChecks }, result.effects);
-  const replies = [...result.replies, ...outcomes.flatMap((o) => describeOutcome(o, result.state))];
-  await saveSession(tx, session, contact.id, result.state);
-  return record(replies);
+  return commitStep(tx, { envelope, contact, session, result, tree, now, opts });
 }
 
 const turnContact = (c: TurnContact): TurnContact => ({ id: c.id, channel: c.channel, name: c.name, lang: c.lang, householdId: c.householdId, householdLink: c.householdLink });
