@@ -10,6 +10,7 @@ import { isProduction, profileRefusals, simulatorWanted } from './production-pro
 import type { KeySettings } from './core/crypto/keyring-source';
 import type { UploadSettings } from './core/documents/upload-guard';
 import { PROJECT_ROOT } from './project-root';
+import { SMS_ENV, smsSettings, type SmsSettings } from './core/sms/config';
 
 const optionalString = z.string().trim().min(1).optional().catch(undefined);
 
@@ -76,6 +77,8 @@ const EnvSchema = z.object({
   DATA_CIPHER: z.enum(['aes-256-gcm', 'sm4']).default('aes-256-gcm'),
   INDEX_HMAC: z.enum(['sha256', 'sm3']).default('sha256'),
   IDEMPOTENCY_HOURS: z.coerce.number().positive().max(24 * 30).default(48),
+  // text messages to villagers who filed in the app (server/core/sms)
+  ...SMS_ENV,
 });
 
 export type Config = {
@@ -115,6 +118,8 @@ export type Config = {
   simulator: boolean;
   /** Images whose header declares more pixels are refused on every upload path (decompression bombs). */
   maxImagePixels: number;
+  /** Text messages (case updates to villagers who filed in the app): the provider and its templates. */
+  sms: SmsSettings;
   /** Personal data at rest: where the keyring comes from (server/core/crypto/keyring-source.ts), and how long a processed inbound message keeps its replies. */
   dataProtection: { keys: KeySettings; idempotencyHours: number };
 };
@@ -150,7 +155,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   } catch (err) {
     throw new ConfigError(`invalid configuration: ${(err as Error).message}`);
   }
-  const refusals = profileRefusals(e);
+  const sms = smsSettings(e, isProduction(e));
+  const refusals = [...profileRefusals(e), ...sms.problems];
   if (refusals.length > 0) throw new ConfigError(`refusing to start:\n- ${refusals.join('\n- ')}`);
   const dataDir = path.resolve(e.DATA_DIR);
   return {
@@ -193,6 +199,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     console: { distDir: path.resolve(e.CONSOLE_DIST_DIR ?? path.join(PROJECT_ROOT, 'console', 'dist')) },
     simulator: simulatorWanted(e),
     maxImagePixels: e.MAX_IMAGE_PIXELS,
+    sms: sms.settings,
     dataProtection: {
       keys: { dataKey: e.FANGPIN_DATA_KEY, dataKeyFile: e.FANGPIN_DATA_KEY_FILE, cipher: e.DATA_CIPHER, indexHmac: e.INDEX_HMAC, dataDir, production: isProduction(e) },
       idempotencyHours: e.IDEMPOTENCY_HOURS,

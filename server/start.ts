@@ -15,11 +15,14 @@ import { loadKeyring } from './core/crypto/keyring-source';
 import { checkIndexSetting } from './core/crypto/index-setting';
 import type { Keyring } from './core/crypto/keyring';
 import { protect, sealClearData } from './core/crypto/protect';
+import { fillSearchIndexes } from './core/crypto/search-indexes';
 import { startReplyPurge } from './chat/conversation/purge-replies';
 import { createLogger, type Logger } from './log';
 import { startDeadlineChecks } from './core/workflow/overdue';
 import { startDocumentSweep } from './core/documents/gc';
 import { startSubscribeWorker } from './app/subscribe-worker';
+import { createSmsSender } from './core/sms/create';
+import { startSmsWorker } from './core/sms/worker';
 import { startBroadcastJob } from './core/broadcasts/schedule';
 import { startAuthSweep } from './core/throttle/sweep';
 import { databaseIsEmpty, describeDemoSeed, seedDemoCounty } from './seed/demo-county';
@@ -55,6 +58,7 @@ export async function startServer(env: NodeJS.ProcessEnv, opts: StartOptions = {
   // the blind indexes of the stored data were made with one HMAC and index key: refuse any other
   await checkIndexSetting(db.raw, keys.keyring, { dataCipher: config.dataProtection.keys.cipher });
   await sealClearData(db.raw, keys.keyring, store, log);
+  await fillSearchIndexes(db.raw, keys.keyring, log);
   log.info('database ready', { kind: db.kind, migrationsApplied: applied.length, cipher: keys.keyring.cipher, keyId: keys.keyring.activeKeyId, keySource: keys.source, ms: sinceStart() });
 
   if (config.seedDemo === 'always' || (config.seedDemo === 'auto' && (await databaseIsEmpty(db.prisma)))) {
@@ -75,6 +79,8 @@ export async function startServer(env: NodeJS.ProcessEnv, opts: StartOptions = {
     startDocumentSweep({ prisma: db.prisma, documentsDir: config.documentsDir, log, uploadTtlHours: config.uploads.ttlHours }),
     // WeChat subscribe messages of the mini-program, when a template is configured
     ...(config.app.wechat?.subscribe ? [startSubscribeWorker({ prisma: db.prisma, wechat: config.app.wechat, delivery: config.outbox, log })] : []),
+    // text messages of cases filed in the app (SMS_PROVIDER; off: marked skipped)
+    startSmsWorker({ prisma: db.prisma, sender: createSmsSender(config.sms, log), templates: config.sms.provider === 'off' ? null : config.sms.templates, delivery: config.outbox, log }),
     // scheduled broadcasts start on time (every minute, and once now)
     startBroadcastJob(db.prisma, log),
     // replies kept for idempotency are emptied after IDEMPOTENCY_HOURS (hourly, and once now)

@@ -24,6 +24,7 @@ import { cadresRouter } from './api/routes/cadres';
 import { objectionsRouter } from './api/routes/objections';
 import { transitionsRouter } from './api/routes/transitions';
 import { visitRouter } from './api/routes/visit';
+import { liveRouter } from './api/routes/live';
 import { appApplicationsRouter } from './app/routes/applications';
 import { appAuthRouter } from './app/routes/auth';
 import { appCasesRouter } from './app/routes/cases';
@@ -67,7 +68,7 @@ export function createApp(deps: AppDeps): Koa {
   app.use(refuseControlChars({ defaultLang: deps.config.defaultLang, strip: { '/api/bot/inbound': WECHAT_NAME_FIELDS } }));
   // one set of upload places, caps and rates for every path that reads a file into memory
   const uploads = new UploadGuard(deps.config.uploads);
-  for (const router of [healthRouter(deps), botInboundRouter(deps, uploads), botOutboxRouter(deps), outboxRouter(deps), casesRouter(deps), documentsRouter(deps), authRouter(deps), transitionsRouter(deps), objectionsRouter(deps), visitRouter(deps), cadresRouter(deps), auditRouter(deps), broadcastsRouter(deps, uploads), contactsRouter(deps), policiesRouter(deps), faqsRouter(deps), regionsRouter(deps), consoleStaticRouter(deps), ...miniprogramRouters(deps, uploads)]) {
+  for (const router of [healthRouter(deps), botInboundRouter(deps, uploads), botOutboxRouter(deps), outboxRouter(deps), casesRouter(deps), liveRouter(deps), documentsRouter(deps), authRouter(deps), transitionsRouter(deps), objectionsRouter(deps), visitRouter(deps, uploads), cadresRouter(deps), auditRouter(deps), broadcastsRouter(deps, uploads), contactsRouter(deps), policiesRouter(deps), faqsRouter(deps), regionsRouter(deps), consoleStaticRouter(deps), ...miniprogramRouters(deps, uploads)]) {
     app.use(router.routes());
     app.use(router.allowedMethods());
   }

@@ -1,4 +1,4 @@
-/** How the console shows money (fen → yuan), China dates and masked personal numbers. */
+/** How the console shows money (fen → yuan) and China dates (the server masks personal numbers). */
 const TZ = 'Asia/Shanghai';
 
 export function yuan(fen: number | null | undefined, lang: string): string {
@@ -37,25 +37,4 @@ export function workingDaysLeft(dueIso: string, now = new Date()): number {
     if (weekday !== 0 && weekday !== 6) n++;
   }
   return n;
-}
-
-/** 4301**********1234: the first 4 and last 4 digits of an ID number. */
-export function maskIdNumber(id: string | null): string {
-  if (!id) return '—';
-  return id.length > 8 ? `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}` : '****';
-}
-
-/** 138****8000 */
-export function maskPhone(phone: string | null): string {
-  if (!phone) return '—';
-  return phone.length > 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****';
-}
-
-/** A case number from what a cadre typed: a full or beginning one (FP-2026-0001), or its last digits (123 → this year's FP-2026-000123). */
-export function caseNoQuery(text: string, now = new Date()): string | null {
-  const t = text.trim().toUpperCase();
-  if (!t) return null;
-  if (/^FP-\d{4}(-\d{0,6})?$/.test(t)) return t;
-  if (/^\d{1,6}$/.test(t)) return `FP-${chinaDay(now).slice(0, 4)}-${t.padStart(6, '0')}`;
-  return null;
 }

@@ -42,7 +42,11 @@ export const consentSteps: StepDef[] = [
     field: 'consentPersonal',
     label: 'consent.personal.label',
     help: 'consent.personal.help',
-    ask: (env) => env.t('consent.personal.ask'),
+    // what the application uses depends on its cause: a 因学 form says nothing of illness
+    ask: (env) => {
+      const cause = typeof env.answers.cause === 'string' ? env.answers.cause : 'any';
+      return env.t('consent.personal.ask', { details: env.t(`consent.personal.details.${cause}`), hidden: env.t(`consent.personal.hidden.${cause}`) });
+    },
     yesWords: YES,
     noWords: NO,
     onNo: refuse,

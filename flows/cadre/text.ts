@@ -65,6 +65,8 @@ export type PendingItem = {
   overdue: boolean;
   greenChannel: boolean;
   publicityEnd: string | null;
+  /** When its step is due (ISO; the workflow's time limit), none where the step has no limit. */
+  dueAt: string | null;
   /** 身份待核实: the village must confirm who filed it before passing it on. */
   identityPending: boolean;
 };
@@ -84,7 +86,9 @@ export function pendingText(lang: Lang, who: Who, items: PendingItem[], total: n
       `${c.village} ${c.applicantName}`,
       tr(lang, `cause.${c.cause}`),
       stage(lang, c.status) + (c.status === CASE_STATUS.publicity && c.publicityEnd ? tr(lang, 'cadre.pending.publicity_until', { date: day(lang, c.publicityEnd) }) : ''),
+      // when it arrived, and by when it is to be done: "今天到" read as a deadline
       waited === 0 ? tr(lang, 'cadre.pending.today') : tr(lang, 'cadre.pending.waiting', { days: waited }),
+      ...(c.dueAt ? [tr(lang, 'cadre.pending.due', { date: day(lang, c.dueAt) })] : []),
     ];
     return parts.join('｜') + (c.overdue ? tr(lang, 'cadre.pending.overdue') : '') + (c.greenChannel ? tr(lang, 'cadre.pending.green') : '') + (c.identityPending ? tr(lang, 'cadre.pending.identity') : '');
   });
@@ -112,6 +116,8 @@ export type CaseView = {
   town: string;
   submittedAt: string;
   statusSince: string;
+  /** When its step is due (ISO), none where the step has no limit. */
+  dueAt: string | null;
   overdue: boolean;
   greenChannel: boolean;
   householdSize: number;
@@ -148,9 +154,10 @@ export type CaseView = {
 export function caseText(lang: Lang, v: CaseView, role: CadreRole, now: Date): string {
   const lines: string[] = [];
   const waited = daysWaiting(v.statusSince, now);
+  const due = v.dueAt ? tr(lang, 'cadre.view.due', { date: day(lang, v.dueAt) }) : '';
   lines.push(
     tr(lang, 'cadre.view.head', { caseNo: v.caseNo, cause: tr(lang, `cause.${v.cause}`), stage: stage(lang, v.status) }) +
-      (isFinalStatus(v.status) ? '' : waited === 0 ? tr(lang, 'cadre.view.today') : tr(lang, 'cadre.view.waiting', { days: waited })) +
+      (isFinalStatus(v.status) ? '' : waited === 0 ? tr(lang, 'cadre.view.today', { due }) : tr(lang, 'cadre.view.waiting', { days: waited, due })) +
       (v.overdue ? tr(lang, 'cadre.pending.overdue') : '') +
       (v.greenChannel ? tr(lang, 'cadre.pending.green') : ''),
   );

@@ -35,7 +35,8 @@ export const appZhCN = {
     phone_placeholder: '11位手机号',
     send_code: '获取验证码',
     resend_in: '{{s}}秒后可以重新获取',
-    code_sent: '验证码已发出，会由微信里的“防贫助手”发给您，请看一下微信消息。',
+    // the server answers the same for every phone: say where a code goes, not that it went
+    code_sent: '如果您家在微信里和“防贫助手”办过事、留的是这个手机号，验证码会发到那个微信里，请看一下微信消息。收不到的话，请找村干部帮忙。',
     code_label: '验证码',
     code_placeholder: '6位数字',
     code_invalid: '验证码要填6位数字。',
@@ -67,7 +68,10 @@ export const appZhCN = {
     offline_saved: '网络不好，没有提交上。您填的都保存着，有网了再点“确认提交”，不会重复提交。',
     uploads_unfinished: '还有{{n}}张照片没传好。请等它传完，或者点“重传”，或者删掉。',
     summary_intro: '请核对一遍。要改哪一项，点它旁边的“修改”。',
-    next_steps: '接下来：村委会初审 → 镇审核 → 县审核 → 入户核查 → 村级评议和公示 → 审批。\n一般15天左右办完。每到一步，都会通知您。',
+    next_steps: '接下来：村委会初审 → 镇审核 → 县审核 → 入户核查 → 村级评议和公示 → 审批。\n一般15天左右办完。',
+    // what a villager of the app hears, truthfully: a text message only when the server sends them (SMS_PROVIDER)
+    updates_sms: '每到一步，会发短信到您填的手机号（尾号{{tail}}）。办理进度也都记在“我的申请”里，随时可以看。',
+    updates_app: '办理进度都记在“我的申请”里，每到一步就会更新，请常来看看。',
     duplicate: '您家已经有一个同样的申请在办理中，编号是：{{caseNo}}。不用重复申请，这次传的照片已经放进那个申请里了。',
     view_cases: '看我的申请',
     subscribe_ask: '要在微信里收到办理进度的通知吗？',
@@ -123,6 +127,8 @@ export const appZhCN = {
     approved_amount: '批准金额：{{amount}}',
     paid_at: '发放日期：{{date}}',
     not_found: '没有找到这个申请。',
+    updates_sms: '有新进展时，会发短信到申请时填的手机号（尾号{{tail}}）。每一步都记在下面的“办理进度”里。',
+    updates_app: '每一步都记在下面的“办理进度”里，请常来看看。',
   },
   policies: {
     title: '政策说明',

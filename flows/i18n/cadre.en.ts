@@ -64,8 +64,9 @@ export const cadreEn: typeof cadreZhCN = {
   pending: {
     title: 'You have {{n}} case(s) waiting',
     title_overdue: ', {{n}} overdue',
-    today: 'arrived today',
+    today: 'received today',
     waiting: 'waiting {{days}} day(s)',
+    due: 'due by {{date}}',
     overdue: ' [OVERDUE]',
     green: ' [GREEN CHANNEL]',
     identity: ' [IDENTITY TO VERIFY]',
@@ -77,8 +78,9 @@ export const cadreEn: typeof cadreZhCN = {
   },
   view: {
     head: '[{{caseNo}}] {{cause}} | {{stage}}',
-    waiting: ' ({{days}} day(s))',
-    today: ' (arrived today)',
+    waiting: ' ({{days}} day(s){{due}})',
+    today: ' (received today{{due}})',
+    due: ', due by {{date}}',
     applicant: 'Applicant: {{name}}, {{village}}, {{town}}, filed {{date}}',
     personal: 'ID ends in {{idLast4}}, phone {{phone}}',
     details: 'Illness: {{details}}',
@@ -127,6 +129,8 @@ export const cadreEn: typeof cadreZhCN = {
     measures: { label: 'Measures', ask: 'Which assistance measures?', how: 'Several may be chosen, separated by spaces, e.g.: 1 3 5' },
     paymentRef: { label: 'Payment reference', ask: 'Reply with the payment reference (bank transaction or batch number).' },
     paidOn: { label: 'Paid on', ask: 'When was it paid? Reply "ok" for today ({{today}}), or a date such as 2026-03-05.' },
+    /** Asked in the console only: the chat's exchange leaves it out (the move keeps its own time). */
+    visitedOn: { label: 'Visited on' },
     reason: {
       label: 'Reason',
       ask_reject: 'Reply with the reason for the rejection (it is sent to the applicant).',

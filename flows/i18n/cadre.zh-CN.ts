@@ -65,8 +65,9 @@ export const cadreZhCN = {
   pending: {
     title: '您有{{n}}件待办',
     title_overdue: '，其中{{n}}件已超期',
-    today: '今天到',
+    today: '今天收到',
     waiting: '已等{{days}}天',
+    due: '{{date}}前办理',
     overdue: '【已超期】',
     green: '【绿色通道】',
     identity: '【身份待核实】',
@@ -78,8 +79,9 @@ export const cadreZhCN = {
   },
   view: {
     head: '【{{caseNo}}】{{cause}}｜{{stage}}',
-    waiting: '（已{{days}}天）',
-    today: '（今天到）',
+    waiting: '（已{{days}}天{{due}}）',
+    today: '（今天收到{{due}}）',
+    due: '，{{date}}前办理',
     applicant: '申请人：{{name}}，{{town}}{{village}}，{{date}}提交',
     personal: '身份证尾号：{{idLast4}}，电话：{{phone}}',
     details: '病情：{{details}}',
@@ -128,6 +130,8 @@ export const cadreZhCN = {
     measures: { label: '帮扶措施', ask: '采取哪些帮扶措施？', how: '可以选几项，用空格隔开，例如：1 3 5' },
     paymentRef: { label: '发放凭证号', ask: '请回复发放凭证号（银行流水号或发放批次号）。' },
     paidOn: { label: '发放日期', ask: '哪天发放的？回复「好」就是今天（{{today}}），或回复日期，如 3月5日。' },
+    /** Asked in the console only: the chat's exchange leaves it out (the move keeps its own time). */
+    visitedOn: { label: '入户日期' },
     reason: {
       label: '原因',
       ask_reject: '请回复驳回的原因（会告诉申请人）。',

@@ -311,7 +311,19 @@ const enBase: BaseMessages = {
     },
     personal: {
       label: 'Use of personal information',
-      ask: 'Second: personal information.\nThis application uses your family\'s ID numbers, phone number, health or disaster details and the photos you sent.\nThey are used only for this application and seen only by the officials who review it. Public notices never show ID numbers, phone numbers or health details.\nTo agree, reply "agree". If not, reply "disagree".',
+      ask: 'Second: personal information.\nThis application uses your family\'s ID numbers, phone number, {{details}} and the photos you sent.\nThey are used only for this application and seen only by the officials who review it. Public notices never show {{hidden}}.\nTo agree, reply "agree". If not, reply "disagree".',
+      details: {
+        illness: 'health details',
+        disaster: 'disaster details',
+        education: 'details of the child\'s schooling',
+        any: 'details of the hardship',
+      },
+      hidden: {
+        illness: 'ID numbers, phone numbers or health details',
+        disaster: 'ID numbers or phone numbers',
+        education: 'ID numbers or phone numbers',
+        any: 'ID numbers, phone numbers or health details',
+      },
       help: 'This asks whether we may use your family\'s personal information to handle this application. Without it, the application cannot be submitted.',
     },
   },

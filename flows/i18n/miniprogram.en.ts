@@ -52,4 +52,8 @@ export const miniprogramEn: typeof miniprogramZhCN = {
     documents_added: 'The same application was sent again; its photos were added to this one.',
     supplement: 'Additional papers',
   },
+  /** Text messages (server/core/sms); the provider's templates are registered in Chinese. */
+  sms: {
+    case_update: 'Your application {{caseNo}} has news: {{status}}. See "My applications" in 防贫助手 for details.',
+  },
 };

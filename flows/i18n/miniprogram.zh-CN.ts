@@ -57,4 +57,11 @@ export const miniprogramZhCN = {
     documents_added: '又交了一份同样的申请，照片已经放进这个申请里。',
     supplement: '补充的材料',
   },
+  /**
+   * Text messages (server/core/sms): what each template says, in the words the SMS provider's
+   * template must be registered with — there {{caseNo}} is {1} and {{status}} is {2}.
+   */
+  sms: {
+    case_update: '您的帮扶申请{{caseNo}}有新进展：{{status}}。详情请在防贫助手“我的申请”里查看。',
+  },
 };

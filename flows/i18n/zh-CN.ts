@@ -304,7 +304,20 @@ const zhCNBase = {
     },
     personal: {
       label: '个人信息使用',
-      ask: '第二件：个人信息。\n办这次申请，要用到您家的身份证号、手机号、看病或受灾等情况，还有您发的照片。\n这些只用于这次帮扶申请，只给审核的干部看。公示时不会公开身份证号、电话和病情。\n同意请回复“同意”，不同意请回复“不同意”。',
+      ask: '第二件：个人信息。\n办这次申请，要用到您家的身份证号、手机号、{{details}}，还有您发的照片。\n这些只用于这次帮扶申请，只给审核的干部看。公示时不会公开{{hidden}}。\n同意请回复“同意”，不同意请回复“不同意”。',
+      // what this application's cause brings in, and what a public notice keeps back (flows/application/consent.ts)
+      details: {
+        illness: '看病的情况',
+        disaster: '受灾的情况',
+        education: '孩子上学的情况',
+        any: '家里遇到的困难',
+      },
+      hidden: {
+        illness: '身份证号、电话和病情',
+        disaster: '身份证号和电话',
+        education: '身份证号和电话',
+        any: '身份证号、电话和病情',
+      },
       help: '这是问您同不同意我们使用您家的个人信息来办这次申请。不同意就不能提交申请。',
     },
   },

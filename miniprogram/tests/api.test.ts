@@ -50,6 +50,14 @@ describe('API client', () => {
     expect(t.requests[0].headers).not.toHaveProperty('Authorization');
   });
 
+  test('policies come from the policy module\'s public endpoints (API.md "Policies"), for the village when known', async () => {
+    const t = recording([ok({ items: [{ id: 'a1', title: '申请条件', summary: '…' }] }), ok({ article: { id: 'a1', title: '申请条件', body: '正文' } })]);
+    const api = createApi({ base: '', transport: t.transport, getToken: () => null, getLang: () => 'zh-CN' });
+    expect(await api.policies('439901100201')).toEqual([{ id: 'a1', title: '申请条件', summary: '…' }]);
+    expect(await api.policy('a1')).toEqual({ id: 'a1', title: '申请条件', body: '正文' });
+    expect(t.requests.map((r) => r.url)).toEqual(['/api/public/policies?village=439901100201&lang=zh-CN', '/api/public/policies/a1?lang=zh-CN']);
+  });
+
   test('a submission carries its Idempotency-Key', async () => {
     const t = recording([ok({ case: { caseNo: 'FP-2026-000001' }, duplicate: false }, 201)]);
     const api = createApi({ base: '', transport: t.transport, getToken: () => 'tok', getLang: () => 'zh-CN' });

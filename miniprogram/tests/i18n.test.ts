@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'fs';
 import { join } from 'path';
-import { dateTime, hasKey, langFromSystem, translator } from '../src/lib/i18n';
+import { dateTime, hasKey, chooseLang, translator } from '../src/lib/i18n';
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -46,9 +46,15 @@ describe('mini-program words', () => {
   });
 
   test.each([
-    ['en-US', 'en'], ['en', 'en'], ['zh_CN', 'zh-CN'], ['zh-Hant', 'zh-CN'], [undefined, 'zh-CN'],
-  ] as const)('phone language %s → %s', (sys, lang) => {
-    expect(langFromSystem(sys)).toBe(lang);
+    // [saved choice, county default, shown]
+    [null, 'zh-CN', 'zh-CN'],
+    [null, 'en', 'en'],
+    [null, undefined, 'zh-CN'],
+    ['en', 'zh-CN', 'en'],
+    ['zh-CN', 'en', 'zh-CN'],
+    ['fr', 'zh-CN', 'zh-CN'],
+  ] as const)('saved %s, county %s → %s (the browser\'s language plays no part)', (saved, county, lang) => {
+    expect(chooseLang(saved, county)).toBe(lang);
   });
 
   test('times are shown in China time', () => {

@@ -11,7 +11,7 @@ import { CASE_STATUSES, HOUSEHOLD_CATEGORIES, MEASURES, ROLES, TRANSITIONS } fro
 
 const ACTIONS = ['approve', 'return', 'reject', 'fast_approve', 'resubmit', 'withdraw', 'accept', 'view', 'visit', 'objection', 'resolve_objection'] as const;
 /** The data fields the moves ask (flows/workflow/moves.ts DATA), each with a label in cadre.field. */
-const FIELDS = ['verifierId', 'verifiedIncomeFen', 'verifiedMembers', 'verifiedExpenseFen', 'outcome', 'result', 'attendance', 'publicityStart', 'publicityEnd', 'amountFen', 'category', 'measures', 'paymentRef', 'paidOn', 'items', 'reason'] as const;
+const FIELDS = ['verifierId', 'verifiedIncomeFen', 'verifiedMembers', 'verifiedExpenseFen', 'outcome', 'visitedOn', 'result', 'attendance', 'publicityStart', 'publicityEnd', 'amountFen', 'category', 'measures', 'paymentRef', 'paidOn', 'items', 'reason'] as const;
 
 const table = <K extends string>(keys: readonly K[], word: (k: K) => string) => Object.fromEntries(keys.map((k) => [k, word(k)])) as Record<K, string>;
 

@@ -138,3 +138,19 @@ export function preview(model: FormModel, answers: Answers, lang: Lang, ctx: Flo
     summary,
   };
 }
+
+/**
+ * Each amount as the chat's parser understood it, beside what was typed ("两万4" → 2,400,000 fen,
+ * "24,000元"): the form shows it under the box before submitting, so the villager sees what will
+ * be filed. Only amounts read without an error; `input` lets the page match it to its box.
+ */
+export function understoodAmounts(model: FormModel, raw: Record<string, unknown>, checked: CheckedAnswers, lang: Lang): Record<string, { input: string; fen: number; text: string }> {
+  const out: Record<string, { input: string; fen: number; text: string }> = {};
+  for (const f of model.fields) {
+    if (f.kind !== 'money' || checked.errors[f.name]) continue;
+    const fen = checked.answers[f.step.field];
+    const input = raw[f.name];
+    if (typeof fen === 'number' && (typeof input === 'string' || typeof input === 'number')) out[f.name] = { input: String(input), fen, text: formatMoney(lang, fen) };
+  }
+  return out;
+}

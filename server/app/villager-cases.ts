@@ -5,6 +5,7 @@
  * the list shows what the contact may see, one case only what it acts on. Anything else reads
  * as not found.
  */
+import { isAppChannel } from '../core/notify/channels';
 import { applies } from '../../flows/engine/conditions';
 import type { Answers } from '../../flows/engine/flow';
 import { displayAnswer } from '../../flows/engine/steps';
@@ -91,6 +92,8 @@ export async function caseDetail(db: Db, v: CaseHolder, caseNo: string, lang: La
       : null,
     canSupplement: returned,
     canWithdraw: (WITHDRAWABLE as readonly string[]).includes(row.status),
+    // filed in the app: its news also goes by text message to the phone on its form (server/core/sms/enqueue.ts)
+    filedInApp: isAppChannel(row.channel),
     approvedAmountFen: row.approvedAmountFen,
     paidAt: row.paidAt?.toISOString() ?? null,
     timeline: row.events.flatMap((e) => {

@@ -67,18 +67,27 @@ export function refuseControlChars(opts: { defaultLang: Lang; strip?: Record<str
   return async (ctx: Context, next: Next) => {
     const lang = () => requestLang(ctx, opts.defaultLang);
     let path = ctx.path;
-    try {
-      path = decodeURIComponent(ctx.path);
-    } catch {
-      // a malformed escape is the router's 404, not ours
+    // a control character in a path or query reaches us escaped (%00) — the HTTP parser refuses raw
+    // ones — so text without a '%' is checked as it is, and only escaped text is decoded and walked
+    if (path.includes('%')) {
+      try {
+        path = decodeURIComponent(path);
+      } catch {
+        // a malformed escape is the router's 404, not ours
+      }
     }
     if (hasControlChars(path)) throw controlCharsError(lang(), 'path');
-    const inQuery = findControlChars(ctx.query);
-    if (inQuery !== undefined) throw controlCharsError(lang(), inQuery);
+    const querystring = ctx.querystring;
+    if (querystring.includes('%') || hasControlChars(querystring)) {
+      const inQuery = findControlChars(ctx.query);
+      if (inQuery !== undefined) throw controlCharsError(lang(), inQuery);
+    }
     const request = ctx.request as { body?: unknown };
-    stripFields(request.body, opts.strip?.[ctx.path] ?? []);
-    const inBody = findControlChars(request.body);
-    if (inBody !== undefined) throw controlCharsError(lang(), inBody);
+    if (request.body !== undefined) {
+      stripFields(request.body, opts.strip?.[ctx.path] ?? []);
+      const inBody = findControlChars(request.body);
+      if (inBody !== undefined) throw controlCharsError(lang(), inBody);
+    }
     await next();
   };
 }

@@ -4,7 +4,8 @@
  * server did not write; nothing is sniffed into another type; no page address leaks to other
  * sites; and answers that may carry personal data are never stored by a browser or a proxy.
  *
- * The simulator page's inline script and style carry a per-answer nonce (ctx.state.cspNonce).
+ * The simulator page's inline script and style carry a per-answer nonce (ctx.state.cspNonce, made
+ * when a page first reads it; an answer that never reads it allows no inline script or style).
  * The h5 build (Taro) loads its scripts from files, except one small inline script in its
  * index.html (the rem sizing): that one is allowed by its hash, read from the build itself, so a
  * rebuild needs no change here. Taro sets inline styles at run time (style attributes, <style>
@@ -72,22 +73,52 @@ function pagePolicy(nonce: string): string {
   ].join('; ');
 }
 
+/** An answer no page of ours asked a nonce for (JSON, a file, koa's error text): no inline script or style at all. */
+const NO_INLINE_POLICY = [
+  "default-src 'none'",
+  "script-src 'none'",
+  "style-src 'none'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  ...COMMON,
+].join('; ');
+
+/**
+ * ctx.state.cspNonce, made when first read: a page that writes inline script or style reads it
+ * (cspNonce(), or ctx.state.cspNonce directly as the simulator does) and its policy allows it; the
+ * many answers that never read it — every JSON answer — cost no random bytes and get NO_INLINE_POLICY.
+ */
+function lazyNonce(state: Record<string, unknown>): { made(): string | undefined } {
+  let nonce: string | undefined;
+  Object.defineProperty(state, 'cspNonce', {
+    configurable: true,
+    enumerable: true,
+    get: () => (nonce ??= randomBytes(16).toString('base64')),
+    set: (value: unknown) => void (nonce = String(value)),
+  });
+  return { made: () => nonce };
+}
+
+const APP_PATH = /^\/app(\/|$)/;
+const CONSOLE_PATH = /^\/console(\/|$)/;
+
 /** `appIndexHtml`, `consoleIndexHtml`: the h5 build's and the console's index.html, whose inline scripts /app/ and /console/ allow. */
 export function securityHeaders(opts: { appIndexHtml: string; consoleIndexHtml: string }) {
   const appHashes = buildHashes(opts.appIndexHtml);
   const consoleHashes = buildHashes(opts.consoleIndexHtml);
   return async (ctx: Context, next: Next) => {
-    const nonce = randomBytes(16).toString('base64');
-    ctx.state['cspNonce'] = nonce;
+    const nonce = lazyNonce(ctx.state);
     try {
       await next();
     } finally {
-      const policy = /^\/app(\/|$)/.test(ctx.path) ? appPolicy(appHashes()) : /^\/console(\/|$)/.test(ctx.path) ? appPolicy(consoleHashes()) : pagePolicy(cspNonce(ctx) || nonce);
+      const path = ctx.path;
+      const made = nonce.made();
+      const policy = APP_PATH.test(path) ? appPolicy(appHashes()) : CONSOLE_PATH.test(path) ? appPolicy(consoleHashes()) : made ? pagePolicy(made) : NO_INLINE_POLICY;
       ctx.set('Content-Security-Policy', policy);
       ctx.set('X-Frame-Options', 'DENY');
       ctx.set('X-Content-Type-Options', 'nosniff');
       ctx.set('Referrer-Policy', 'no-referrer');
-      if (PRIVATE_PATHS.test(ctx.path) && !isPublic(ctx)) ctx.set('Cache-Control', 'no-store');
+      if (PRIVATE_PATHS.test(path) && !isPublic(ctx)) ctx.set('Cache-Control', 'no-store');
     }
   };
 }

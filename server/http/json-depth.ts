@@ -29,7 +29,9 @@ export function tooDeepError(lang: Lang, field: string): HttpError {
 /** Refuses a JSON body nested deeper than MAX_JSON_DEPTH (after the body parser, before any route). */
 export function refuseDeepJson(opts: { defaultLang: Lang }) {
   return async (ctx: Context, next: Next) => {
-    const deep = tooDeepAt((ctx.request as { body?: unknown }).body);
+    const body = (ctx.request as { body?: unknown }).body;
+    // only a container nests (a GET has no body at all)
+    const deep = body !== null && typeof body === 'object' ? tooDeepAt(body) : undefined;
     if (deep !== undefined) throw tooDeepError(requestLang(ctx, opts.defaultLang), deep);
     await next();
   };

@@ -245,7 +245,7 @@ describe('photos, 查看, the language', () => {
   });
 
   const detail = {
-    caseNo: CASE, status: 'village_review', cause: 'illness', applicantName: '李大山', village: '柳树村', town: '青山镇', submittedAt: NOW.toISOString(), statusSince: NOW.toISOString(),
+    caseNo: CASE, status: 'village_review', cause: 'illness', applicantName: '李大山', village: '柳树村', town: '青山镇', submittedAt: NOW.toISOString(), statusSince: NOW.toISOString(), dueAt: null,
     overdue: false, greenChannel: false, householdSize: 4, annualIncomeFen: 2_000_000, perCapitaIncomeFen: 500_000, incomeLineFen: 870_000, rigidExpenseFen: 3_000_000, documents: 2, supplements: 0,
     missingDocuments: [], missingItems: [], returnedFrom: null, verifierName: null, visitOn: null, verification: null, publicityStart: null, publicityEnd: null, openObjections: [],
     approvedAmountFen: null, category: null, measures: [], paymentRef: null, paidOn: null, rejectionReason: null, identity: null,

@@ -12,6 +12,7 @@ import { t } from '../../flows/i18n';
 import { illnessTurns } from '../support/illness';
 import { ADMIN_TOKEN, jpegBytes, pngBytes, startTestServer, type TestServer } from '../support/server';
 import { BUSY, leftovers, recordedIn, sleep, startChatBot, tempDir, Villager, waitFor, type ChatBot, type Photo } from './support';
+import { maskIdNumber, maskPhone } from '../../server/core/cases/reveal';
 
 /** The server's clock: a summer day of 2026 (an income line is configured for it), ticking. */
 const CLOCK_BASE = Date.parse('2026-07-20T02:00:00Z'); // 10:00 in Asia/Shanghai
@@ -358,7 +359,7 @@ async function expectFiled(caseNo: string, app: Application): Promise<void> {
     household: { idNumber: string; phone: string };
     documents: { id: string; mime: string; sha256: string; url: string }[];
   };
-  expect(detail).toMatchObject({ caseNo, status: 'village_review', cause: app.cause, village: { code: f.village.code }, household: { idNumber: f.idNumber, phone: f.phone } });
+  expect(detail).toMatchObject({ caseNo, status: 'village_review', cause: app.cause, village: { code: f.village.code }, household: { idNumber: maskIdNumber(f.idNumber), phone: maskPhone(f.phone) } }); // whole only through 显示完整
   expect(detail.documents).toHaveLength(2);
   expect(detail.documents.map((d) => d.id)).toEqual(docs.map((d) => d.id));
   for (const [i, d] of detail.documents.entries()) {

@@ -127,10 +127,11 @@ export type World = {
  * A server (its clock movable), a villager and `people`/`groups` in a fresh mock WeChat, and the
  * gateway with its outbox drain (no pacing: these tests are about what arrives, in what order).
  */
-export async function startWorld(people: Person[], groups: Group[]): Promise<World> {
+export async function startWorld(people: Person[], groups: Group[], opts: { /** where the server's clock starts (a browser's session cookie expires by the real one) */ clockBase?: number } = {}): Promise<World> {
   let offset = 0;
   const started = Date.now();
-  const srv = await startTestServer({ now: () => new Date(CLOCK_BASE + offset + (Date.now() - started)) });
+  const base = opts.clockBase ?? CLOCK_BASE;
+  const srv = await startTestServer({ now: () => new Date(base + offset + (Date.now() - started)) });
   const spoolDir = tempDir('fangpin-workflow-spool-');
   const villager = new Villager('villager-li', '李秀英', recordedIn(srv));
   const { puppet, mocker } = await createPuppet({});

@@ -193,3 +193,59 @@ describe('GET /api/app/config', () => {
     expect(res.body.uploadTypes).toContain('image/jpeg');
   });
 });
+
+describe('the app\'s language is the county\'s, the villager\'s choice aside', () => {
+  test.each([
+    [undefined, 'zh-CN'],
+    ['zh-CN', 'zh-CN'],
+    ['en', 'en'],
+  ] as const)('DEFAULT_LANG=%s → defaultLang %s (whatever the browser sends)', async (setting, lang) => {
+    const county = setting === undefined ? srv : await startTestServer({ env: { DEFAULT_LANG: setting } });
+    try {
+      const res = await call(county, 'GET', '/api/app/config', { headers: { 'accept-language': 'en-US,en;q=0.9' } });
+      expect(res.body.defaultLang).toBe(lang);
+    } finally {
+      if (county !== srv) await county.close();
+    }
+  });
+});
+
+describe('amounts as the chat takes them ("两万4", as the hint invites)', () => {
+  const typed: [string, number, string][] = [
+    ['两万4', 2_400_000, '24,000元'],
+    ['1万2', 1_200_000, '12,000元'],
+    ['一万二', 1_200_000, '12,000元'],
+    ['24,000元', 2_400_000, '24,000元'],
+    ['２万', 2_000_000, '20,000元'],
+  ];
+
+  test.each(typed)('%s: the check reads %s fen and gives the words to show under the box (%s)', async (text, fen, shown) => {
+    const res = await call(srv, 'POST', '/api/forms/application/check', { body: { cause: 'education', lang: 'zh-CN', answers: { ...answersFor('education'), educationCostFen: text, aidFen: '0' } } });
+    expect(res.status).toBe(200);
+    expect(res.body.errors.educationCostFen).toBeUndefined();
+    expect(res.body.amounts.educationCostFen).toEqual({ input: text, fen, text: shown });
+  });
+
+  test('an approximate amount is not understood: the exact figure is asked for, nothing shown under the box', async () => {
+    const res = await call(srv, 'POST', '/api/forms/application/check', { body: { cause: 'education', lang: 'zh-CN', answers: { ...answersFor('education'), educationCostFen: '两万多' } } });
+    expect(res.body.errors.educationCostFen).toBeTruthy();
+    expect(res.body.amounts.educationCostFen).toBeUndefined();
+  });
+});
+
+describe('the consent card speaks of the application\'s own cause', () => {
+  test.each([
+    ['education', 'zh-CN', '孩子上学', /看病|受灾|病情/],
+    ['disaster', 'zh-CN', '受灾', /看病|上学|病情/],
+    ['illness', 'zh-CN', '看病', /受灾|上学/],
+    ['education', 'en', 'schooling', /health|disaster/],
+    ['illness', 'en', 'health', /disaster|school/],
+  ] as const)('%s in %s: names %s, not %s', async (cause, lang, names, not) => {
+    const form = (await call(srv, 'GET', `/api/forms/application?cause=${cause}&lang=${lang}`)).body;
+    const consent = form.fields.find((f: { name: string }) => f.name === 'consentPersonal');
+    expect(consent.question).toContain(names);
+    expect(consent.question).not.toMatch(not);
+    expect(consent.question).toContain(t(lang, `consent.personal.details.${cause}`));
+  });
+});
+

@@ -144,7 +144,7 @@ describe('downloads: the photo without its GPS, and each look written to the acc
     const summary = (byCase.body.entries as { action: string; fields: string[]; actor: { type: string; id: string } }[]).map((e) => [e.action, e.fields.join(','), e.actor.id]);
     expect(summary).toEqual(
       expect.arrayContaining([
-        ['case:view', 'idNumber,phone', countyId],
+        ['case:view', 'case', countyId],
         ['document:download', 'document', countyId],
         ['chat:view', 'phone', srv.cadre('liushu').id],
       ]),

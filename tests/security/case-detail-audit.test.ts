@@ -45,16 +45,16 @@ const ROWS: Row[] = [
   ['a visit', 'verification', () => ({ verifierId: srv.cadre('verifier').id }), async (no) => ({ method: 'POST', path: `/api/cases/${no}/visit`, token: srv.cadre('verifier').token, body: { date: '2026-03-12' } }), 201, 'case:visit'],
 ];
 
-test.each(ROWS)('%s answers with the full detail and writes exactly one access entry', async (_label, status, fields, request, expected, action) => {
+test.each(ROWS)('%s answers with the detail (ID number and phone masked) and writes exactly one access entry', async (_label, status, fields, request, expected, action) => {
   const { caseNo } = await newCase(status, fields());
   const req = await request(caseNo);
   const before = (await accessEntries(caseNo)).length;
   const res = await call(srv, req.method, req.path, { token: req.token, ...(req.body !== undefined ? { body: req.body } : {}) });
   expect(res.status).toBe(expected);
   const detail = req.method === 'GET' ? res.body : res.body.case;
-  expect(detail.household.phone).toBe('13800138000');
+  expect(detail.household.phone).toBe('138****8000');
   const entries = (await accessEntries(caseNo)).slice(before);
-  expect(entries.map((e) => ({ action: e.action, fields: e.fields, caseNo: e.caseNo, allowed: e.allowed }))).toEqual([{ action, fields: ['idNumber', 'phone'], caseNo, allowed: true }]);
+  expect(entries.map((e) => ({ action: e.action, fields: e.fields, caseNo: e.caseNo, allowed: e.allowed }))).toEqual([{ action, fields: ['case'], caseNo, allowed: true }]);
 });
 
 test('a refused move shows nothing and writes no access entry', async () => {

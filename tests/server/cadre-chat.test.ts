@@ -138,15 +138,19 @@ describe('commands', () => {
   test('"待办" lists the cases waiting for my role in my region, oldest first, overdue marked', async () => {
     await bind('wx-cun', 'liushu');
     const older = await caseAt('village_review', LIUSHU, { statusSince: new Date(clock - 3 * 86_400_000), dueAt: new Date(clock - 86_400_000) });
-    const newer = await caseAt('village_review', LIUSHU, { statusSince: new Date(clock - 3_600_000) });
+    const newer = await caseAt('village_review', LIUSHU, { statusSince: new Date(clock - 3_600_000), dueAt: new Date(clock + 2 * 86_400_000) });
     await caseAt('town_review', LIUSHU); // the town's step
     await caseAt('village_review', SHIQIAO); // another village
     const reply = await say('wx-cun', '待办');
     expect(reply).toContain('您有2件待办，其中1件已超期');
     expect(reply.indexOf(older.caseNo)).toBeLessThan(reply.indexOf(newer.caseNo));
-    expect(reply).toMatch(new RegExp(`${older.caseNo}.*已等3天【已超期】`));
-    expect(reply).toMatch(new RegExp(`${newer.caseNo}.*今天到`));
+    // when it arrived, and by when it is due — never "今天到", which reads as a deadline
+    expect(reply).toMatch(new RegExp(`${older.caseNo}.*｜已等3天｜2026年7月19日前办理【已超期】`));
+    expect(reply).toMatch(new RegExp(`${newer.caseNo}.*｜今天收到｜2026年7月22日前办理`));
+    expect(reply).not.toContain('今天到');
     expect(reply).toContain(`查看 ${older.caseNo}`);
+    expect(await say('wx-cun', `查看 ${newer.caseNo}`)).toContain(`【${newer.caseNo}】因病｜村初审（今天收到，2026年7月22日前办理）`);
+    expect(await say('wx-cun', `查看 ${older.caseNo}`)).toContain('（已3天，2026年7月19日前办理）【已超期】');
   });
 
   test('"查看" shows the case in short; the ID\'s last 4 and the phone only in a private chat', async () => {

@@ -5,7 +5,7 @@
  * functions the route runs (server/core/cases/list-query.ts) — is EXPLAINed with its own
  * parameters, and none scans "Case" sequentially. Plans only: timings belong in bench/.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { CadreActor, CaseStatus } from '../../flows/workflow';
 import { COUNT_CAP, countCases, listCases, listScope } from '../../server/core/cases/list';
 import { decodeCursor } from '../../server/core/cases/list-cursor';
@@ -20,6 +20,12 @@ const CASES = 200_000;
 const TOWNS = 20;
 const VILLAGES_PER_TOWN = 30;
 const NOW = new Date('2026-06-01T00:00:00.000Z');
+const NAMES = 20_000;
+const TAILS = 11_000;
+/** A search index as the seed wrote it (md5 stands in for the keyed HMAC: the plan sees only its selectivity). */
+const seeded = (kind: 'name' | 'tail', n: number) => createHash('md5').update(`${kind}${n}`).digest('hex');
+const byName = (n = 1234) => ({ by: 'headNameIndex', index: seeded('name', n) }) as const;
+const byTail = (n = 123) => ({ by: 'headIdTailIndex', index: seeded('tail', n) }) as const;
 
 let db: TestDatabase;
 let tree: RegionTree;
@@ -59,19 +65,28 @@ async function seed() {
   const verifier = await db.raw.cadre.create({ data: { name: 'x', role: 'verifier', regionId: county } });
   ids.verifier = verifier.id;
   const answers = sealValue(TEST_KEYRING, 'Case', 'answers', SEALED_FIELDS.Case!.answers!, { applicant: { name: '村民' } }) as string;
+  // every other case's household, for the search by name or ID tail: a name shared by ~5 households, an ID tail by ~9 (as 11,000 tails spread)
+  const headName = sealValue(TEST_KEYRING, 'Household', 'headName', SEALED_FIELDS.Household!.headName!, '村民') as string;
+  await run(
+    `INSERT INTO "Household" (id, "villageId", "headName", "headIdNumber", phone, size, "updatedAt", "headNameIndex", "headIdTailIndex")
+     SELECT 'plan-hh-' || g, 'plan-village-' || (g % ${TOWNS * VILLAGES_PER_TOWN}), $1, 'x', 'x', 3, now(), md5('name' || (g % ${NAMES})), md5('tail' || (g % ${TAILS}))
+     FROM generate_series(2, ${CASES}, 2) g`,
+    headName,
+  );
   const open = ['village_review', 'town_review', 'county_review', 'verification', 'assessment', 'publicity', 'returned'];
   const closed = ['paid', 'paid', 'paid', 'paid', 'rejected', 'withdrawn', 'approved'];
   // g: 1 the newest, a minute apart
   await run(
     `INSERT INTO "Case" (id, "caseNo", "villageId", channel, cause, status, answers, "householdSize", "annualIncomeFen",
                          "perCapitaIncomeFen", "rigidExpenseFen", "incomeYear", "submittedAt", "updatedAt", "statusSince",
-                         "dueAt", "overdueSince", "verifierId")
+                         "dueAt", "overdueSince", "verifierId", "householdId")
      SELECT 'plan-case-' || g, 'FP-2026-' || lpad((g % 1000000)::text, 6, '0'), 'plan-village-' || (g % ${TOWNS * VILLAGES_PER_TOWN}), 'test',
             (ARRAY['illness', 'disaster', 'education'])[1 + g % 3]::"Cause", s.status, to_jsonb($1::text), 3, 1000000, 333333, 2000000, 2026,
             $2::timestamp(3) - g * interval '1 minute', $2::timestamp(3), $2::timestamp(3) - g * interval '1 minute',
             CASE WHEN s.open THEN $2::timestamp(3) - g * interval '1 minute' + interval '3 days' END,
             CASE WHEN s.open AND g > 4320 AND g % 2 = 0 THEN $2::timestamp(3) - (g - 4320) * interval '1 minute' END,
-            CASE WHEN s.status = 'verification' OR (g % 50 = 0) THEN $3 END
+            CASE WHEN s.status = 'verification' OR (g % 50 = 0) THEN $3 END,
+            CASE WHEN g % 2 = 0 THEN 'plan-hh-' || g END
      FROM generate_series(1, ${CASES}) g
      CROSS JOIN LATERAL (SELECT g <= ${CASES / 10} AS open) o
      CROSS JOIN LATERAL (SELECT o.open, CASE WHEN o.open THEN ($4::text[])[1 + g % 7] ELSE ($5::text[])[1 + g % 7] END AS status) s`,
@@ -83,11 +98,14 @@ async function seed() {
   );
   // as autovacuum leaves a table: statistics, and the visibility map that lets an index answer alone
   await run('VACUUM (ANALYZE) "Case"');
+  await run('VACUUM (ANALYZE) "Household"');
   await run('ANALYZE');
 }
 
 /** `ordered`: the page is read in its order off an index — no sort of the rows that match (a top-N sort over a status grew with the register). */
 type Variant = { filter: Omit<CaseListFilter, 'now'>; sort?: ListSort; after?: ListKey; ordered?: true };
+/** A search by the applicant reads "Case" by its households (Case(householdId)), never along a scope's range filtering. */
+const searchesByHousehold = (v: Variant) => v.filter.applicant !== undefined;
 
 const all = { kind: 'all' } as const;
 const village = () => ({ kind: 'village', regionId: ids.village }) as const;
@@ -130,6 +148,13 @@ const VARIANTS: [string, () => Variant][] = [
   ['a case number', () => ({ filter: { scope: all, caseNoPrefix: 'FP-2026-001234' } })],
   ['the beginning of a case number', () => ({ filter: { scope: all, caseNoPrefix: 'FP-2026-0012' } })],
   ['a year of case numbers', () => ({ filter: { scope: all, caseNoPrefix: 'FP-2026' } })],
+  ['a name', () => ({ filter: { scope: all, applicant: byName() } })],
+  ['a name in a village', () => ({ filter: { scope: village(), applicant: byName() } })],
+  ['a name in a town, a status', () => ({ filter: { scope: town(), applicant: byName(), statuses: one('town_review') } })],
+  ['an ID tail in the county', () => ({ filter: { scope: county(), applicant: byTail() } })],
+  ['an ID tail in a town, by due date', () => ({ filter: { scope: town(), applicant: byTail() }, sort: 'due' })],
+  ['an ID tail or the end of a case number', () => ({ filter: { scope: town(), applicant: { ...byTail(), orCaseNo: 'FP-2026-000123' } } })],
+  ['an ID tail, next page', () => ({ filter: { scope: all, applicant: byTail() }, after: key(100_000, false) })],
   ['a verifier', () => ({ filter: { scope: county(), verifierId: ids.verifier } })],
   ['a verifier, a status', () => ({ filter: { scope: county(), verifierId: ids.verifier, statuses: one('verification') } })],
 ];
@@ -196,6 +221,7 @@ describe.each(VARIANTS)('%s', (_label, variant) => {
       expect(reads.length).toBeGreaterThan(0);
       expect(reads.filter((r) => r.startsWith('Seq Scan'))).toEqual([]);
       if (v.ordered) expect(nodes(plan).filter((n) => n['Node Type'] === 'Sort')).toEqual([]);
+      if (searchesByHousehold(v)) expect(reads.some((r) => r.includes('householdId'))).toBe(true);
     }
   });
 

@@ -99,7 +99,8 @@ describe('GET /api/cases/:caseNo', () => {
       cause: 'illness',
       village: { code: '439901100201', name: '柳树村' },
       town: { code: '439901100', name: '青山镇' },
-      household: { idNumber: '11010519491231002X', phone: '13800138000' },
+      // masked: whole only through POST …/reveal (tests/server/case-reveal.test.ts)
+      household: { idNumber: '1101**********002X', phone: '138****8000' },
       figures: { perCapitaIncomeFen: 500_000, incomeLineFen: 870_000, underIncomeLine: true, expenseExceedsIncome: true },
     });
     expect(res.body.documents).toHaveLength(1);

@@ -54,6 +54,8 @@ const BODIES: Record<string, Record<string, unknown>> = {
   'POST /api/cases/:caseNo/objections': { note: '有异议' },
   'POST /api/cases/:caseNo/objections/:id/resolve': { resolution: '已核实' },
   'POST /api/cases/:caseNo/visit': { date: '2026-03-05' },
+  'POST /api/cases/:caseNo/reveal': { field: 'idNumber' },
+  'POST /api/cases/bulk-move': { caseNos: ['FP-2026-000001'], move: 'approve', note: '材料齐全' },
   'POST /api/cadres': { name: '新干部', role: 'village', regionCode: '439901100203', username: 'newone', password: 'long-enough-password' },
   'PATCH /api/cadres/:id': { name: '改名', password: 'long-enough-password' },
   'POST /api/broadcasts': { title: '通知', content: { type: 'text', text: '新的政策' }, target: { regions: ['439901'], villagers: true, tags: ['低保户'] } },
@@ -88,6 +90,7 @@ const NO_TEXT_BODY = new Set([
   'POST /api/app/uploads',
   'DELETE /api/app/uploads/:id',
   'POST /api/app/cases/:caseNo/supplements',
+  'POST /api/cases/:caseNo/visit/photos',
 ]);
 
 /** [dotted path, body with a NUL at that path] for every string leaf of `body`. */

@@ -9,6 +9,7 @@
 import { answersFor, call, capturingLogger, idNumber, loginByPhone, LIUSHU, BAISHI } from '../miniprogram/support';
 import { chatWith } from '../support/chat';
 import { startTestServer, type TestServer } from '../support/server';
+import { maskPhone } from '../../server/core/cases/reveal';
 
 const log = capturingLogger();
 let srv: TestServer;
@@ -67,7 +68,7 @@ async function claimedCaseChecks(caseNo: string, filer: { name: string; phone: s
   expect(text).not.toContain(VICTIM.phone);
   expect(text).not.toContain(victimCaseNo);
   expect(detail.body).toMatchObject({ village: { code: BAISHI.village }, identity: { check: 'pending', reason: 'id_number_registered' } });
-  expect(detail.body.household).toMatchObject({ registered: false, headName: filer.name, phone: filer.phone });
+  expect(detail.body.household).toMatchObject({ registered: false, headName: filer.name, phone: maskPhone(filer.phone) }); // whole only through 显示完整
   const listed = await call(srv, 'GET', '/api/cases?status=village_review', { token: tok('baishi') });
   expect(listed.body.cases.find((c: { caseNo: string }) => c.caseNo === caseNo)).toMatchObject({ applicantName: filer.name, identity: { check: 'pending' } });
 

@@ -15,6 +15,7 @@ import { answersFor, call, capturingLogger, idNumber, loggedCode, loginByPhone, 
 import { insertCase } from '../support/fixtures';
 import { chatWith } from '../support/chat';
 import { jpegBytes, sendText, startTestServer, type TestServer } from '../support/server';
+import { maskPhone } from '../../server/core/cases/reveal';
 
 const log = capturingLogger();
 let srv: TestServer;
@@ -205,8 +206,8 @@ describe('a filing never rewrites a registered household', () => {
 
     const detail = await call(srv, 'GET', `/api/cases/${row.caseNo}`, { token: srv.cadre('liushu').token });
     expect(detail.status).toBe(200);
-    expect(detail.body.household).toMatchObject({ registered: true, headName: '钱大山', phone: P, size: 4, povertyAlleviated: true });
-    expect(detail.body.household.filerGave).toEqual({ headName: '钱小妹', phone: '13600009999', size: 2, povertyAlleviated: false, village: { code: LIUSHU.village, name: '柳树村' } });
+    expect(detail.body.household).toMatchObject({ registered: true, headName: '钱大山', phone: maskPhone(P), size: 4, povertyAlleviated: true }); // whole only through 显示完整
+    expect(detail.body.household.filerGave).toEqual({ headName: '钱小妹', phone: maskPhone('13600009999'), size: 2, povertyAlleviated: false, village: { code: LIUSHU.village, name: '柳树村' } });
     expect(detail.body.household.registryVillage).toEqual({ code: BAISHI.village, name: expect.any(String) });
   });
 });

@@ -1,6 +1,9 @@
 /**
- * The embedded default as a person runs it: `npm start`'s entry point as a child process, on
- * PGlite in a fresh data directory (no DATABASE_URL), migrations and demo seed at start.
+ * The embedded default as a person runs it: `npm start` itself as a child process — its prestart
+ * (scripts/prepare-app.ts: the mini-program's h5 and the cadre console built when missing or
+ * stale) and then the whole system on PGlite in a fresh data directory (no DATABASE_URL),
+ * migrations and demo seed at start. One install, three faces: the simulator, /app/ and /console/
+ * answer with their built pages, never a "not built" placeholder.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,6 +12,8 @@ import path from 'node:path';
 
 const root = path.resolve(__dirname, '../..');
 const BOT_TOKEN = 'smoke-bot-token-123456';
+const START_WITHIN_MS = 6 * 60_000;
+/** npm, the shell it runs the scripts in, and the server under it: one process group, stopped together. */
 let child: ChildProcess;
 let dataDir: string;
 let port = 0;
@@ -19,9 +24,12 @@ beforeAll(async () => {
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: '0', BOT_TOKEN, LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL;
   delete env.WECHATY_PUPPET;
-  child = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'start/embedded.ts')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  delete env.FANGPIN_SKIP_APP_BUILD;
+  delete env.FANGPIN_SKIP_CONSOLE_BUILD;
+  child = spawn('npm', ['start'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`npm start did not come up:\n${output}`)), 120_000);
+    // a stale or missing front end is built first (seconds for the console, a minute or two for the h5)
+    const timer = setTimeout(() => reject(new Error(`npm start did not come up:\n${output}`)), START_WITHIN_MS);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const m = /FANGPIN_LISTENING (\d+)/.exec(output);
@@ -37,12 +45,12 @@ beforeAll(async () => {
       reject(new Error(`npm start exited with ${code}:\n${output}`));
     });
   });
-}, 150_000);
+}, START_WITHIN_MS + 30_000);
 
 afterAll(async () => {
   if (child && child.exitCode === null) {
     const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGTERM');
+    process.kill(-child.pid!, 'SIGTERM');
     await exited;
   }
   rmSync(dataDir, { recursive: true, force: true });
@@ -78,4 +86,24 @@ test('the simulator page is served with the mock puppet', async () => {
   const nonce = /script-src 'nonce-([^']+)'/.exec(res.headers.get('content-security-policy') ?? '')?.[1];
   expect(await res.text()).toContain(`<script nonce="${nonce}">`);
   expect(res.headers.get('cache-control')).toBe('no-store');
+});
+
+/** The page's scripts and styles as its HTML names them, under `prefix`. */
+const assetsOf = (html: string, prefix: string) => [...html.matchAll(/(?:src|href)="(\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]!).filter((a) => a.startsWith(prefix));
+
+test.each([
+  ['the cadre console', '/console/', '<div id="root">'],
+  ['the mini-program h5', '/app/', '<title>防贫助手</title>'],
+])('%s at %s is its built page, with its assets', async (_face, at, mark) => {
+  const res = await fetch(`http://127.0.0.1:${port}${at}`);
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toContain('text/html');
+  const html = await res.text();
+  expect(html).toContain(mark);
+  expect(html).not.toContain('还没有构建');
+  // prestart neither failed nor skipped a build
+  expect(output).not.toContain('starting without');
+  const assets = assetsOf(html, at);
+  expect(assets.length).toBeGreaterThan(0);
+  for (const asset of assets) expect((await fetch(`http://127.0.0.1:${port}${asset}`)).status).toBe(200);
 });

@@ -29,10 +29,12 @@ export function whenSessionLost(handler: (code: string) => void): void {
 export async function api<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': i18next.language };
   if (method !== 'GET') headers['x-requested-with'] = 'fangpin-console';
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  // a FormData body (a photo) goes as multipart, its boundary set by the browser
+  const form = body instanceof FormData;
+  if (body !== undefined && !form) headers['content-type'] = 'application/json';
   let res: Response;
   try {
-    res = await fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
+    res = await fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : form ? body : JSON.stringify(body) });
   } catch {
     throw new ApiError(0, 'network', i18next.t('login.network'));
   }

@@ -125,3 +125,13 @@ export type FormField = { name: string; kind: string; label: string; unit?: stri
 export type FormDefinition = { sections: { id: string; title: string; fields: string[] }[]; fields: FormField[] };
 
 export type Cadre = { id: string; name: string; role: Role; active: boolean; region?: { code: string; name: string } | null };
+
+/** POST /api/cases/:caseNo/reveal: one field of the applicant, whole (audited). */
+export type RevealField = 'idNumber' | 'phone';
+export type Revealed = { field: RevealField; value: string };
+
+/** POST /api/cases/bulk-move: what happened to each case, in the order given. */
+export type BulkMove = 'approve' | 'assign_verifier';
+export type Refused = { code: string; message: string; field?: string; reason?: string };
+export type BulkOutcome = ({ caseNo: string; ok: true; from: string; to: string }) | ({ caseNo: string; ok: false } & Refused);
+export type BulkResult = { moved: number; refused: number; results: BulkOutcome[] };

@@ -6,12 +6,22 @@
  * said in plain words; a field the server refused is marked.
  */
 import { useEffect, useState } from 'react';
-import { Alert, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { Alert, Button, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/client';
 import type { Cadre, CaseDetail, JsonSchema, MoveSchema, Workflow } from '../api/types';
 
-type Props = { move: MoveSchema; name: string; c: CaseDetail; words: Workflow['words']; onClose: () => void; onDone: (fresh: CaseDetail) => void; onChanged: () => void };
+type Props = {
+  move: MoveSchema;
+  name: string;
+  c: CaseDetail;
+  words: Workflow['words'];
+  onClose: () => void;
+  onDone: (fresh: CaseDetail) => void;
+  onChanged: () => void;
+  /** In the page rather than a dialog (the verifier's phone: one column, the submit button under the fields). */
+  inline?: boolean;
+};
 
 const isFen = (name: string) => name.endsWith('Fen');
 const isDay = (s: JsonSchema) => s.type === 'string' && s.pattern === '^\\d{4}-\\d{2}-\\d{2}$';
@@ -31,7 +41,7 @@ function toData(props: Record<string, JsonSchema>, values: Record<string, unknow
   return data;
 }
 
-export function MoveForm({ move, name: moveName, c, words, onClose, onDone, onChanged }: Props) {
+export function MoveForm({ move, name: moveName, c, words, onClose, onDone, onChanged, inline = false }: Props) {
   const { t, i18n } = useTranslation();
   const [form] = Form.useForm();
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -48,6 +58,8 @@ export function MoveForm({ move, name: moveName, c, words, onClose, onDone, onCh
   }, [move.id]);
 
   function field(name: string, schema: JsonSchema) {
+    // a move whose data has its own note (the verification's) takes it from the form's one note field
+    if (name === 'note') return null;
     const need = required.has(name);
     const rules = need ? [{ required: true, message: t('move.required', { what: label(name) }) }] : [];
     if (name === 'identityConfirmed') {
@@ -110,8 +122,8 @@ export function MoveForm({ move, name: moveName, c, words, onClose, onDone, onCh
     }
   }
 
-  return (
-    <Modal open title={t('move.title', { move: moveName, caseNo: c.caseNo })} okText={t('move.submit')} cancelText={t('move.cancel')} onOk={() => void submit().catch(() => {})} onCancel={onClose} confirmLoading={busy} destroyOnHidden okButtonProps={{ 'data-testid': 'move-submit' } as Record<`data-${string}`, string>} data-testid="move-form">
+  const body = (
+    <>
       {refusal && <Alert type="error" title={refusal} style={{ marginBottom: 12 }} data-testid="move-refusal" />}
       <Form form={form} layout="vertical" requiredMark={false} key={i18n.language}>
         {Object.entries(props).map(([name, schema]) => field(name, schema))}
@@ -124,6 +136,21 @@ export function MoveForm({ move, name: moveName, c, words, onClose, onDone, onCh
           <Input.TextArea rows={3} maxLength={1000} data-testid="move-note" />
         </Form.Item>
       </Form>
+    </>
+  );
+  if (inline) {
+    return (
+      <div data-testid="move-form">
+        {body}
+        <Button type="primary" block size="large" loading={busy} onClick={() => void submit().catch(() => {})} data-testid="move-submit">
+          {t('move.submit')}
+        </Button>
+      </div>
+    );
+  }
+  return (
+    <Modal open title={t('move.title', { move: moveName, caseNo: c.caseNo })} okText={t('move.submit')} cancelText={t('move.cancel')} onOk={() => void submit().catch(() => {})} onCancel={onClose} confirmLoading={busy} destroyOnHidden okButtonProps={{ 'data-testid': 'move-submit' } as Record<`data-${string}`, string>} data-testid="move-form">
+      {body}
     </Modal>
   );
 }

@@ -21,6 +21,7 @@ import { DueTag } from '../queue/DueTag';
 import { Flags } from '../queue/Flags';
 import { useLoggedIn } from '../session/session';
 import { NotFoundPage } from './NotFoundPage';
+import { useLive } from '../live/useLive';
 
 export function CasePage() {
   const { caseNo = '' } = useParams();
@@ -52,13 +53,16 @@ export function CasePage() {
     setState('loading');
     void load();
   }, [load]);
+  // moved by someone else (another cadre, or by chat) while open: shown within seconds
+  useLive(caseNo, (change) => change.case && void load());
 
   if (state === 'notFound') return <NotFoundPage />;
   if (state === 'error') return <Alert type="error" title={t('error.load', { message: error })} action={<Button onClick={() => void load()}>{t('error.retry')}</Button>} />;
   if (!c) return <Spin />;
 
   const checklist = words.checklists[c.cause] ?? [];
-  const itemLabel = (id: string) => checklist.find((i) => i.id === id)?.label ?? id;
+  // a checklist item, or one of the documents cadres add (the visit's photos)
+  const itemLabel = (id: string) => checklist.find((i) => i.id === id)?.label ?? t(`kinds.${id}`, { defaultValue: id });
   const auditor = me.cadre.role === 'auditor';
   // the move table's rows behind the moves the server says the caller may make now
   const moves = auditor
@@ -106,7 +110,7 @@ export function CasePage() {
         <Col xs={24} xl={16}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
             <Card title={t('case.applicant')}>
-              <Applicant c={c} />
+              <Applicant c={c} role={me.cadre.role} />
             </Card>
             <Card title={t('case.figures')}>
               <Figures c={c} />

@@ -1,8 +1,9 @@
 /**
  * The work queue. "My to-do": the cases waiting for my role in my region, most urgent first (sort
  * by due date). "All cases": a tab per status with its count. Filters — cause, town or village,
- * overdue, assigned to me, a case number — live in the URL, so a filtered queue is a link and
- * survives a reload. Paging follows the server's keyset cursor (fast at any depth).
+ * overdue, assigned to me, a search by case number, name or an ID's last 4 — live in the URL, so
+ * a filtered queue is a link and survives a reload. Paging follows the server's keyset cursor
+ * (fast at any depth). Ticked cases are approved or given a verifier together (BulkBar).
  */
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Card, Checkbox, Input, Select, Space, Table, Tabs, Tag, TreeSelect, Typography } from 'antd';
@@ -10,10 +11,12 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, query, type ApiError } from '../api/client';
 import type { CaseList, CaseSummary, Region } from '../api/types';
-import { caseNoQuery, chinaDay, yuan } from '../format';
+import { chinaDay, yuan } from '../format';
+import { BulkBar } from '../queue/BulkBar';
 import { DueTag } from '../queue/DueTag';
 import { Flags } from '../queue/Flags';
 import { useLoggedIn } from '../session/session';
+import { useLive } from '../live/useLive';
 
 const PAGE_SIZE = 50;
 
@@ -40,8 +43,11 @@ export function QueuePage({ mode }: { mode: 'todo' | 'all' }) {
   const [loading, setLoading] = useState(false);
   // the cursors of the pages before this one (keyset paging goes forward; back is remembered)
   const [cursors, setCursors] = useState<string[]>([]);
-  const [search, setSearch] = useState(params.get('caseNo') ?? '');
+  const [search, setSearch] = useState(params.get('q') ?? params.get('caseNo') ?? '');
   const [searchBad, setSearchBad] = useState(false);
+  // the cases ticked for a bulk move, and a count of bulk moves done (each reads the list again)
+  const [selected, setSelected] = useState<string[]>([]);
+  const [bulkDone, setBulkDone] = useState(0);
 
   const status = params.get('status') ?? '';
   const filters = {
@@ -50,11 +56,20 @@ export function QueuePage({ mode }: { mode: 'todo' | 'all' }) {
     overdue: params.get('overdue') === 'true' ? true : undefined,
     assignedToMe: params.get('assignedToMe') === 'true' ? true : undefined,
     caseNo: params.get('caseNo') ?? undefined,
+    /** The search box: a case number, a name or an ID's last 4 (the server reads which). */
+    q: params.get('q') ?? undefined,
   };
   const cursor = cursors.at(-1);
   const todoStatuses = workflow.todo;
   const statusParam = mode === 'todo' ? (status || todoStatuses.join(',')) : status;
-  const key = JSON.stringify({ mode, statusParam, filters, cursor, lang: i18n.language });
+  // a case of my region moved (here, by another cadre, by chat): the page reads its list again
+  const [liveTick, setLiveTick] = useState(0);
+  useLive(null, () => setLiveTick((n) => n + 1));
+  const key = JSON.stringify({ mode, statusParam, filters, cursor, lang: i18n.language, liveTick, bulkDone });
+
+  // another page or other filters: the ticked cases are no longer in sight, so none stays ticked
+  const shownKey = JSON.stringify({ mode, statusParam, filters, cursor });
+  useEffect(() => setSelected([]), [shownKey]);
 
   useEffect(() => {
     if (mode === 'todo' && todoStatuses.length === 0) {
@@ -64,6 +79,7 @@ export function QueuePage({ mode }: { mode: 'todo' | 'all' }) {
     let live = true;
     setLoading(true);
     setError(null);
+    setSearchBad(false);
     const q = query({ status: statusParam, ...filters, sort: mode === 'todo' ? 'due' : 'newest', pageSize: PAGE_SIZE, cursor });
     api<CaseList>('GET', `/api/cases${q}`)
       .then((res) => {
@@ -71,7 +87,7 @@ export function QueuePage({ mode }: { mode: 'todo' | 'all' }) {
         setList(res);
         if (res.statusCounts) setCounts({ statusCounts: res.statusCounts, total: res.total, totalExact: res.totalExact });
       })
-      .catch((err: ApiError) => live && setError(t('error.load', { message: err.message })))
+      .catch((err: ApiError) => live && (err.field === 'q' ? setSearchBad(true) : setError(t('error.load', { message: err.message }))))
       .finally(() => live && setLoading(false));
     return () => {
       live = false;
@@ -98,9 +114,12 @@ export function QueuePage({ mode }: { mode: 'todo' | 'all' }) {
   }, [counts, mode, todoStatuses, workflow.statuses, words.statuses, t]);
 
   const submitSearch = (text: string) => {
-    const q = caseNoQuery(text);
-    setSearchBad(text.trim() !== '' && q === null);
-    if (text.trim() === '' || q) setParam('caseNo', q ?? undefined);
+    const next = new URLSearchParams(params);
+    next.delete('caseNo');
+    if (text.trim()) next.set('q', text.trim());
+    else next.delete('q');
+    setCursors([]);
+    setParams(next);
   };
 
   const columns = [
@@ -170,7 +189,10 @@ export function QueuePage({ mode }: { mode: 'todo' | 'all' }) {
           <Button onClick={() => { setSearch(''); setCursors([]); setParams(new URLSearchParams()); }}>{t('queue.filters.clear')}</Button>
         )}
       </Space>
-      {searchBad && <Alert type="warning" title={t('queue.filters.searchBad')} style={{ marginBottom: 12 }} />}
+      {searchBad && <Alert type="warning" title={t('queue.filters.searchBad')} style={{ marginBottom: 12 }} data-testid="search-bad" />}
+      {role !== 'auditor' && (
+        <BulkBar caseNos={selected} role={role} words={words} owners={workflow.owners} onClear={() => setSelected([])} onMoved={() => { setSelected([]); setBulkDone((n) => n + 1); }} />
+      )}
       {error && <Alert type="error" title={error} style={{ marginBottom: 12 }} />}
       <Table<CaseSummary>
         rowKey="caseNo"
@@ -179,6 +201,8 @@ export function QueuePage({ mode }: { mode: 'todo' | 'all' }) {
         columns={columns}
         dataSource={list?.cases ?? []}
         pagination={false}
+        // the auditor moves nothing: no boxes to tick
+        rowSelection={role === 'auditor' ? undefined : { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]), preserveSelectedRowKeys: false }}
         scroll={{ x: 900 }}
         locale={{ emptyText: mode === 'todo' && !status && Object.keys(filters).every((k) => !filters[k as keyof typeof filters]) ? t('queue.emptyTodo') : t('queue.empty') }}
         data-testid="case-table"

@@ -1,7 +1,8 @@
 /**
  * One question of the server's form, drawn for an elderly villager: the label large, the
- * question and an example, then a big input or big buttons to tap. Money is typed in yuan and
- * repeated below in words ("就是 32,000元") so a missing zero shows at once.
+ * question and an example, then a big input or big buttons to tap. Money is typed in yuan, as
+ * figures or words ("两万4"), and repeated below as understood ("就是 24,000元") so a missing
+ * zero shows at once.
  */
 import { Button, Input, Picker, Text, View } from '@tarojs/components';
 import { shanghaiDate } from '../../../flows/china-time';
@@ -18,14 +19,16 @@ interface Props {
   /** The question with earlier answers filled in (a `dynamic` field), from the server's check. */
   question?: string;
   error?: string;
+  /** An amount in words ("两万4") as the server's check read it, for the text it was given. */
+  understood?: { input: string; text: string };
   onChange: (value: AnswerValue) => void;
 }
 
 /** Options as buttons up to this many; a scrolling picker beyond. */
 const MAX_BUTTONS = 12;
 
-export function Field({ field, answers, question, error, onChange }: Props) {
-  const { t, lang } = useApp();
+export function Field({ field, answers, question, error, understood, onChange }: Props) {
+  const { t } = useApp();
   const value = answers[field.name];
   const text = typeof value === 'string' ? value : '';
   const q = question ?? field.question;
@@ -36,11 +39,25 @@ export function Field({ field, answers, question, error, onChange }: Props) {
       {q && q !== field.label && field.kind !== 'consent' && <View className='question'>{q}</View>}
       {field.example && <View className='example'>{t('app.form.example', { example: field.example })}</View>}
       <Control field={field} answers={answers} value={value} text={text} onChange={onChange} />
-      {field.kind === 'money' && yuanToFen(text) !== null && (
-        <View className='amount-echo' data-testid={`amount-${field.name}`}>{t('app.apply.amount_is', { amount: money(lang, yuanToFen(text) as number) })}</View>
-      )}
+      {field.kind === 'money' && <AmountEcho name={field.name} text={text} understood={understood} />}
       {field.help && <View className='help'>{field.help}</View>}
       {error && <Text className='error-text' data-testid={`error-${field.name}`}>{error}</Text>}
+    </View>
+  );
+}
+
+/**
+ * "就是 24,000元" under an amount: figures are read here at once; words ("两万4", "一万二") by the
+ * chat's parser on the server (the form's check, a moment after typing). Always rendered as one
+ * element, so the page's elements never shift around it.
+ */
+function AmountEcho(props: { name: string; text: string; understood?: { input: string; text: string } }) {
+  const { t, lang } = useApp();
+  const fen = yuanToFen(props.text);
+  const shown = fen !== null ? money(lang, fen) : props.understood && props.understood.input === props.text.trim() ? props.understood.text : null;
+  return (
+    <View className='amount-echo' data-testid={`amount-${props.name}`}>
+      {shown === null ? '' : t('app.apply.amount_is', { amount: shown })}
     </View>
   );
 }
@@ -70,7 +87,8 @@ function Control(props: { field: FormField; answers: Answers; value: AnswerValue
     case 'money':
       return (
         <View className='input-row'>
-          <Input className='input input-short' data-testid={testId} type='digit' maxlength={14} value={text} onInput={onInput} />
+          {/* text, not a number box: "两万4" and "2.4万" are amounts too (read by the chat's parser, lib/money.ts) */}
+          <Input className='input input-short' data-testid={testId} type='text' maxlength={20} value={text} onInput={onInput} />
           <Text className='unit'>{t('app.apply.yuan')}</Text>
         </View>
       );

@@ -91,7 +91,7 @@ export function LoginPanel(props: { phone?: string; reason?: string; onDone?: ()
       <View className='card-title'>{t('app.login.title')}</View>
       <View className='note'>{props.reason ?? t('app.login.why')}</View>
       {wechat ? (
-        <Button className='btn btn-primary' data-testid='login-wechat' loading={(busy) || undefined} disabled={(busy) || undefined} onClick={viaWechat}>
+        <Button className='btn btn-primary' data-testid='login-wechat' disabled={(busy) || undefined} onClick={viaWechat}>
           {busy ? t('app.login.wechat') : t('app.login.submit')}
         </Button>
       ) : (

@@ -186,8 +186,10 @@ export function createApi(opts: ApiOptions) {
     subscribe: async (templateId: string, caseNo?: string) =>
       (await call<{ remaining: number }>('POST', '/api/app/subscriptions', caseNo ? { templateId, caseNo } : { templateId })).data,
 
-    policies: async () => (await call<{ policies: PolicySummary[] }>('GET', '/api/app/policies')).data.policies,
-    policy: async (id: string) => (await call<PolicyArticle>('GET', `/api/app/policies/${encodeURIComponent(id)}`)).data,
+    /** The policy module's public articles (API.md "Policies"): published, in force, for the village when known. */
+    policies: async (village?: string) => (await call<{ items: PolicySummary[] }>('GET', '/api/public/policies', undefined, undefined, { village })).data.items,
+    policy: async (id: string, village?: string) =>
+      (await call<{ article: PolicyArticle }>('GET', `/api/public/policies/${encodeURIComponent(id)}`, undefined, undefined, { village })).data.article,
 
     /** The URL of one of the villager's case documents (for an <Image>; the token goes in the header where the platform allows). */
     documentUrl: (caseNo: string, id: string) => url(`/api/app/cases/${encodeURIComponent(caseNo)}/documents/${encodeURIComponent(id)}`),

@@ -72,3 +72,9 @@ function interrupted(d: DraftDocument): DraftDocument {
 export function hasProgress(draft: Draft | null): boolean {
   return !!draft && (Object.keys(draft.answers).length > 0 || draft.documents.length > 0);
 }
+
+/** The village chosen in the saved draft, if any (policy articles fill in that village's figures). */
+export function draftVillage(store: KeyValueStore, now: Date = new Date()): string | undefined {
+  const v = loadDraft(store, now)?.answers.villageCode;
+  return typeof v === 'string' && /^\d{6,15}$/.test(v) ? v : undefined;
+}

@@ -35,9 +35,15 @@ export function hasKey(key: string): boolean {
   return instance.exists(key, { lng: 'zh-CN', fallbackLng: false });
 }
 
-/** The phone's language → ours: English for en*, Chinese otherwise. */
-export function langFromSystem(systemLanguage: string | undefined): Lang {
-  return systemLanguage && /^en/i.test(systemLanguage) ? 'en' : 'zh-CN';
+/**
+ * The language to show: the villager's own choice (the language button, remembered on the phone)
+ * first, else the county's (the server's DEFAULT_LANG, from /api/app/config), else Chinese. The
+ * phone's or browser's language is not a choice: an English phone in a Chinese village still
+ * gets the county's language until the villager taps the button.
+ */
+export function chooseLang(saved: string | null | undefined, countyDefault: Lang | null | undefined): Lang {
+  if (saved === 'zh-CN' || saved === 'en') return saved;
+  return countyDefault === 'en' ? 'en' : 'zh-CN';
 }
 
 export const money = (lang: Lang, fen: number) => formatMoney(lang, fen);

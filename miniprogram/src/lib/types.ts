@@ -11,6 +11,10 @@ export interface AppConfig {
   otpLogin: boolean;
   subscribeTemplateId: string | null;
   langs: Lang[];
+  /** The county's language (DEFAULT_LANG): shown until the villager picks one. */
+  defaultLang: Lang;
+  /** Case updates go by SMS to the phone given on the form (SMS_PROVIDER set). */
+  smsUpdates: boolean;
   maxUploadBytes: number;
   uploadTypes: string[];
 }
@@ -104,6 +108,8 @@ export interface CheckResult {
   figures: CheckFigures | null;
   precheck: string[];
   summary: SummaryLine[];
+  /** Each amount as the chat's parser read it ("两万4" → 2,400,000 fen, "24,000元"), for the text typed (`input`). */
+  amounts?: Record<string, { input: string; fen: number; text: string }>;
 }
 
 export interface Villager {
@@ -171,6 +177,8 @@ export interface CaseDetail extends CaseListItem {
   missing: { items: string[]; note?: string | null; returnedAt?: string } | null;
   canSupplement: boolean;
   canWithdraw: boolean;
+  /** Filed in the app: its news also goes by text message (when the server sends them). */
+  filedInApp?: boolean;
   timeline: TimelineEntry[];
   approvedAmountFen?: number | null;
   paidAt?: string | null;
@@ -181,13 +189,16 @@ export interface SubmitResult {
   duplicate: boolean;
 }
 
+/** GET /api/public/policies → { items } */
 export interface PolicySummary {
   id: string;
   title: string;
   summary?: string;
-  updatedAt?: string;
+  tags?: string[];
+  effectiveFrom?: string | null;
 }
 
+/** GET /api/public/policies/:id → { article } */
 export interface PolicyArticle {
   id: string;
   title: string;

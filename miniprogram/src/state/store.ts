@@ -2,27 +2,18 @@
  * What the whole app shares, outside React so the API client can read it: the language and the
  * villager's session, both kept on the phone. React components subscribe through useApp().
  */
-import Taro from '@tarojs/taro';
 import { createApi } from '../lib/api';
-import { langFromSystem } from '../lib/i18n';
+import { chooseLang } from '../lib/i18n';
 import { readSession, writeSession } from '../lib/session';
 import type { AppConfig, Lang, Session } from '../lib/types';
 import { storage } from '../platform/storage';
 import { transport } from '../platform/transport';
 
+/** Set only by the villager's tap on the language button: the explicit choice, remembered. */
 const LANG_KEY = 'fangpin.lang';
 
-function initialLang(): Lang {
-  const saved = storage.get(LANG_KEY);
-  if (saved === 'zh-CN' || saved === 'en') return saved;
-  try {
-    return langFromSystem(Taro.getSystemInfoSync().language);
-  } catch {
-    return 'zh-CN';
-  }
-}
-
-let lang: Lang = initialLang();
+// until the server's config arrives: Chinese, or the choice made earlier on this phone
+let lang: Lang = chooseLang(storage.get(LANG_KEY), null);
 // a session found expired is ended here, and its draft with it (lib/session.ts)
 let session: Session | null = readSession(storage);
 let config: AppConfig | null = null;
@@ -50,6 +41,8 @@ export const appStore = {
   },
   setConfig(next: AppConfig) {
     config = next;
+    // the county's language, unless the villager chose one
+    lang = chooseLang(storage.get(LANG_KEY), next.defaultLang);
     emit();
   },
 };

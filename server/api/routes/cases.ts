@@ -1,7 +1,9 @@
 /**
  * Cadre read access to cases, limited to the caller's region subtree.
- *   GET /api/cases?status=a,b&cause=&region=&overdue=&assignedToMe=&caseNo=&sort=&cursor=&pageSize=  (page= for the first pages)
- *   GET /api/cases/:caseNo
+ *   GET /api/cases?status=a,b&cause=&region=&overdue=&assignedToMe=&caseNo=&q=&sort=&cursor=&pageSize=  (page= for the first pages)
+ *   GET /api/cases/:caseNo  (ID number and phone masked)
+ *   POST /api/cases/:caseNo/reveal {field}  (one of them whole, audited)
+ *   POST /api/cases/bulk-move {caseNos, move, note?, data?}
  */
 import Router from '@koa/router';
 import { z } from 'zod';
@@ -11,7 +13,10 @@ import { caseDetailAudited } from '../../core/cases/detail';
 import { listCases, listScope } from '../../core/cases/list';
 import { decodeCursor } from '../../core/cases/list-cursor';
 import { CASE_NO_PREFIX, type CaseListFilter } from '../../core/cases/list-query';
-import { badRequest, notFound, parseOr400 } from '../../http/errors';
+import { queueSearch } from '../../core/cases/list-search';
+import { badRequest, HttpError, notFound, parseOr400 } from '../../http/errors';
+import { BULK_MAX, BULK_MOVES, bulkMove } from '../../core/cases/bulk-move';
+import { REVEAL_FIELDS, REVEAL_LIMIT, revealApplicantField } from '../../core/cases/reveal';
 import { readStaticStamp, staticDataCache, type StaticData } from '../../core/cache/static-data';
 import { CASE_STATUSES, type CaseStatus } from '../../../flows/workflow';
 import type { AppDeps } from '../../deps';
@@ -49,6 +54,8 @@ const ListQuery = z
     assignedToMe: Flag.optional(),
     /** A case number or its beginning (FP-2026, FP-2026-0001). */
     caseNo: z.string().trim().toUpperCase().regex(CASE_NO_PREFIX, 'must be a case number or its beginning, e.g. FP-2026-0001').optional(),
+    /** The search box: a case number (or its last digits), the last 4 of an ID number, or a name (list-search.ts). */
+    q: z.string().trim().min(1, 'must not be empty').max(40, 'must be at most 40 characters').optional(),
     sort: z.enum(['newest', 'due']).default('newest'),
     /** The `nextCursor` of the page before (keyset paging, any depth). */
     cursor: z.string().max(200).optional(),
@@ -68,7 +75,7 @@ export const CaseNo = z.string().regex(/^FP-\d{4}-\d{6}$/, 'must look like FP-20
 export function casesRouter(deps: AppDeps): Router {
   const router = new Router();
   const now = () => deps.now?.() ?? new Date();
-  const auth = requireCadre(deps.prisma, deps.config.adminToken, now);
+  const auth = requireCadre(deps.prisma, deps.config.adminToken, now, deps.sql);
 
   // The static data (the region tree) the last list was read with: a list is read with it and the
   // stamp that comes back with the page says whether it was current — if not, read again with the
@@ -83,6 +90,8 @@ export function casesRouter(deps: AppDeps): Router {
     const after = q.cursor !== undefined ? decodeCursor(q.sort, q.cursor) : null;
     if (q.cursor !== undefined && !after) throw badRequest(`cursor: not a cursor of this list (sort=${q.sort})`, 'cursor');
     const at = now();
+    const search = q.q !== undefined ? queueSearch(q.q, deps.keyring, at) : {};
+    if (search === null) throw badRequest('q: must be a case number (FP-2026-000123 or 123), the last 4 characters of an ID number, or a name', 'q');
     const read = async ({ tree }: StaticData) => {
       const asked: string[] = [];
       for (const field of ['region', 'village'] as const) {
@@ -101,10 +110,11 @@ export function casesRouter(deps: AppDeps): Router {
         ...(q.cause ? { cause: q.cause } : {}),
         ...(q.overdue !== undefined ? { overdue: q.overdue } : {}),
         ...(q.caseNo ? { caseNoPrefix: q.caseNo } : {}),
+        ...search,
         now: at,
       };
       const page = q.page ?? 1;
-      const list = await listCases(deps.prisma, deps.keyring, tree, {
+      const list = await listCases(deps.sql ?? deps.prisma, deps.keyring, tree, {
         filter,
         sort: q.sort,
         after,
@@ -132,5 +142,37 @@ export function casesRouter(deps: AppDeps): Router {
     if (!detail) throw notFound('case');
     ctx.body = detail;
   });
+  // "显示完整": one field of the applicant whole, audited every time (server/core/cases/reveal.ts)
+  router.post('/api/cases/:caseNo/reveal', auth, async (ctx) => {
+    const caseNo = parseOr400(CaseNo, ctx.params.caseNo, 'caseNo');
+    const { field } = parseOr400(RevealBody, ctx.request.body ?? {});
+    const result = await revealApplicantField(deps.prisma, caseNo, cadreOf(ctx), field, now());
+    if (result.ok) ctx.body = { field: result.field, value: result.value };
+    else if (result.code === 'not_found') throw notFound('case');
+    else if (result.code === 'no_role') throw new HttpError(403, 'forbidden', 'your role sees the ID number and phone masked');
+    else {
+      ctx.set('Retry-After', String(result.retryAfterSeconds));
+      throw new HttpError(429, 'too_many_reveals', `at most ${REVEAL_LIMIT.max} reveals an hour`, undefined, { retryAfterSeconds: result.retryAfterSeconds });
+    }
+  });
+
+  // several cases moved at one confirmation, each on its own (server/core/cases/bulk-move.ts)
+  router.post('/api/cases/bulk-move', auth, async (ctx) => {
+    const body = parseOr400(BulkBody, ctx.request.body ?? {});
+    const results = await bulkMove(deps.prisma, deps.config.workflow, cadreOf(ctx), body, now());
+    ctx.body = { moved: results.filter((r) => r.ok).length, refused: results.filter((r) => !r.ok).length, results };
+  });
   return router;
 }
+
+const RevealBody = z.object({ field: z.enum(REVEAL_FIELDS, { message: `must be one of ${REVEAL_FIELDS.join(', ')}` }) });
+
+const BulkBody = z.object({
+  caseNos: z
+    .array(z.string().trim().toUpperCase().regex(/^FP-\d{4}-\d{6}$/, 'each must look like FP-2026-000123'))
+    .min(1, 'select at least one case')
+    .max(BULK_MAX, `at most ${BULK_MAX} cases at once`),
+  move: z.enum(BULK_MOVES, { message: `must be one of ${BULK_MOVES.join(', ')}` }),
+  note: z.string().max(1000).optional(),
+  data: z.record(z.string(), z.unknown()).optional(),
+});

@@ -2,6 +2,10 @@
  * POST /api/cases/:caseNo/visit { date, note? } — the assigned verifier (or the county office)
  * schedules the household visit during verification (server/core/workflow/visit.ts).
  *   → 201 { visit: { date, scheduledAt }, case }
+ * POST /api/cases/:caseNo/visit/photos (multipart `file`) — they add a photo of the household,
+ * taken at the visit (the console's camera button), to the case as a visit document
+ * (server/core/workflow/visit-photo.ts); the uploads' places, rate and caps (per case) apply.
+ *   → 201 { document: { id, kind, mime, size, fileName, createdAt, url } }
  */
 import Router from '@koa/router';
 import { z } from 'zod';
@@ -10,6 +14,10 @@ import { caseDetailAudited } from '../../core/cases/detail';
 import { notFound, parseOr400 } from '../../http/errors';
 import { refusalError } from '../../http/refusal';
 import { scheduleVisit } from '../../core/workflow/visit';
+import { attachVisitPhoto, visitPhotoCase, visitPhotosOf } from '../../core/workflow/visit-photo';
+import { UploadGuard } from '../../core/documents/upload-guard';
+import { requestLang } from '../../http/lang';
+import { receiveFile, uploadParser } from '../../http/upload-file';
 import { CaseNo } from './cases';
 import type { AppDeps } from '../../deps';
 
@@ -18,9 +26,11 @@ const Body = z.object({
   note: z.string().max(500).optional(),
 });
 
-export function visitRouter(deps: AppDeps): Router {
+/** `uploads`: the server's one set of upload places and rates (server/web.ts); its own when not given. */
+export function visitRouter(deps: AppDeps, uploads: UploadGuard = new UploadGuard(deps.config.uploads)): Router {
   const router = new Router();
   const now = () => deps.now?.() ?? new Date();
+  const parser = uploadParser(deps.config.maxUploadBytes);
 
   router.post('/api/cases/:caseNo/visit', requireCadre(deps.prisma, deps.config.adminToken, now), async (ctx) => {
     const caseNo = parseOr400(CaseNo, ctx.params.caseNo, 'caseNo');
@@ -33,6 +43,25 @@ export function visitRouter(deps: AppDeps): Router {
     if (!detail) throw notFound('case');
     ctx.status = 201;
     ctx.body = { visit: detail.visit, case: detail };
+  });
+
+  router.post('/api/cases/:caseNo/visit/photos', requireCadre(deps.prisma, deps.config.adminToken, now), async (ctx) => {
+    const caseNo = parseOr400(CaseNo, ctx.params.caseNo, 'caseNo');
+    const actor = cadreOf(ctx);
+    const lang = requestLang(ctx, deps.config.defaultLang);
+    // who may, before a byte of the photo is read
+    const allowed = await deps.prisma.$transaction((tx) => visitPhotoCase(tx, actor, caseNo, now()));
+    if (!allowed.ok) throw refusalError(allowed);
+    const pile = visitPhotosOf(allowed.caseId);
+    uploads.takeRate(ctx, lang, `cadre:${actor.id}`, now());
+    await uploads.admit(deps.prisma, lang, pile, 0);
+    const file = await uploads.withBody(ctx, lang, () => receiveFile(ctx, parser, deps.store, lang, deps.config.maxImagePixels, (size) => uploads.admit(deps.prisma, lang, pile, size)));
+    const result = await deps.prisma.$transaction((tx) => attachVisitPhoto(tx, actor, caseNo, file, now()));
+    if (!result.ok) throw refusalError(result);
+    const doc = result.document;
+    await uploads.settle(deps.prisma, lang, pile, doc.id);
+    ctx.status = 201;
+    ctx.body = { document: { id: doc.id, kind: doc.kind, mime: doc.mime, size: doc.size, fileName: doc.fileName, createdAt: doc.createdAt.toISOString(), url: `/api/documents/${doc.id}` } };
   });
   return router;
 }

@@ -15,7 +15,7 @@ import { t } from '../../../flows/i18n';
 import type { Lang } from '../../../flows/engine/types';
 import { HttpError, parseOr400 } from '../../http/errors';
 import { requestLang } from '../../http/lang';
-import { receiveFile, uploadParser } from '../upload-file';
+import { receiveFile, uploadParser } from '../../http/upload-file';
 import type { UploadGuard } from '../../core/documents/upload-guard';
 import { DOCUMENT_KIND } from '../../core/documents/kinds';
 import { caseDetail, listCases } from '../villager-cases';

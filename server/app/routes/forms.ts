@@ -2,7 +2,7 @@
  * The mini-program's form, derived from the chat's definitions (server/app/form.ts):
  *   GET  /api/forms/application?cause=&lang=   → the form definition (miniprogram/API.md)
  *   POST /api/forms/application/check           → errors, figures, pre-check and summary for some answers
- *   GET  /api/app/config                        → what the front end needs to know (logins, subscribe template)
+ *   GET  /api/app/config                        → what the front end needs to know (logins, subscribe template, language, text messages)
  * No login: a village's QR code opens the form directly; nothing here is stored or personal.
  */
 import Router from '@koa/router';
@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { t } from '../../../flows/i18n';
 import { DOCUMENT_MIME_TYPES } from '../../core/documents/sniff';
 import { HttpError, parseOr400 } from '../../http/errors';
-import { checkAnswers, preview } from '../answers';
+import { checkAnswers, preview, understoodAmounts } from '../answers';
 import { formContext, formModel, isCause, presentForm } from '../form';
 import { requestLang } from '../../http/lang';
 import { RegionTree } from '../../core/regions/tree';
@@ -44,7 +44,7 @@ export function appFormsRouter(deps: AppDeps): Router {
     const fctx = formContext(tree, now(), lang);
     const model = formModel(body.cause);
     const checked = checkAnswers(model, body.answers, lang, fctx);
-    ctx.body = { errors: checked.errors, missing: checked.missing, ...preview(model, checked.answers, lang, fctx) };
+    ctx.body = { errors: checked.errors, missing: checked.missing, ...preview(model, checked.answers, lang, fctx), amounts: understoodAmounts(model, body.answers, checked, lang) };
   });
 
   router.get('/api/app/config', async (ctx) => {
@@ -54,6 +54,10 @@ export function appFormsRouter(deps: AppDeps): Router {
       otpLogin: true,
       subscribeTemplateId: wechat?.subscribe?.templateId ?? null,
       langs: ['zh-CN', 'en'],
+      // the county's language: the app shows it until the villager picks one
+      defaultLang: deps.config.defaultLang,
+      // case updates of an application filed here go by text message to the phone on its form (server/core/sms)
+      smsUpdates: deps.config.sms.provider !== 'off',
       maxUploadBytes: deps.config.maxUploadBytes,
       uploadTypes: [...DOCUMENT_MIME_TYPES],
     };

@@ -8,7 +8,7 @@ import Router from '@koa/router';
 import { t } from '../../../flows/i18n';
 import { HttpError } from '../../http/errors';
 import { requestLang } from '../../http/lang';
-import { receiveFile, uploadParser } from '../upload-file';
+import { receiveFile, uploadParser } from '../../http/upload-file';
 import type { UploadGuard } from '../../core/documents/upload-guard';
 import { attachDocument } from '../../core/documents/attach';
 import { DOCUMENT_KIND, UNFILED_UPLOADS } from '../../core/documents/kinds';

@@ -115,10 +115,16 @@ async function failed(scope: BindingScope, lang: Lang, action: 'bind' | 'bind_ro
   return say(t(lang, 'cadre.bind.bad_code'));
 }
 
-/** Counts the attempt for the contact, then (if still allowed) against everyone's budget. */
+/** Counts the attempt for the contact, then (if still allowed) against everyone's budget: one statement. */
 async function admitted({ tx, contact, now, globalPerHour }: BindingScope): Promise<boolean> {
-  if ((await DbCounters.hit(tx, `binding:contact:${contact.id}`, HOUR_MS, now)).count > MAX_BINDING_ATTEMPTS) return false;
-  return (await DbCounters.hit(tx, 'binding:all', HOUR_MS, now)).count <= (globalPerHour ?? DEFAULT_GLOBAL_PER_HOUR);
+  return DbCounters.hitWithin(
+    tx,
+    [
+      { key: `binding:contact:${contact.id}`, windowMs: HOUR_MS, max: MAX_BINDING_ATTEMPTS },
+      { key: 'binding:all', windowMs: HOUR_MS, max: globalPerHour ?? DEFAULT_GLOBAL_PER_HOUR },
+    ],
+    now,
+  );
 }
 
 async function audit({ tx, contact, now }: BindingScope, action: string, allowed: boolean, reason: string) {

@@ -38,6 +38,7 @@ export async function pendingFor(tx: Tx, actor: CadreActor, tree: RegionTree, no
     cause: c.cause,
     status: c.status,
     since: c.statusSince.toISOString(),
+    dueAt: c.dueAt?.toISOString() ?? null,
     overdue: c.overdueSince !== null || (c.dueAt !== null && c.dueAt < now),
     greenChannel: c.greenChannel,
     publicityEnd: c.publicityEnd ? shanghaiDate(c.publicityEnd) : null,

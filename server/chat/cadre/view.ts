@@ -41,6 +41,7 @@ export async function loadCaseView(tx: Tx, caseNo: string, tree: RegionTree, opt
     town: town?.name ?? '',
     submittedAt: c.submittedAt.toISOString(),
     statusSince: c.statusSince.toISOString(),
+    dueAt: c.dueAt?.toISOString() ?? null,
     overdue: c.overdueSince !== null || (c.dueAt !== null && c.dueAt < opts.now),
     greenChannel: c.greenChannel,
     householdSize: c.householdSize,

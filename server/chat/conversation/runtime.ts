@@ -5,11 +5,13 @@
  * at any point leaves either all of it or none of it.
  *
  * A villager's answer — most messages — is read with one statement (load.ts) and, when the step
- * asks for no effect, written with one (save.ts): two round trips, no transaction held open while
- * the engine runs. A step with effects writes them, the session and the message in one
- * transaction. Both guard the session with its version: a turn that lost to another message of
- * the same contact runs again. Anything else (a first message, a cadre, a binding code, a changed
- * WeChat name, a cadre command from a stranger) runs whole in one transaction (processOnce).
+ * asks for no effect but a photo for the application, written with one (save.ts): two round trips,
+ * no transaction held open while the engine runs. A contact's first words likewise: the contact
+ * is made in the same statement. A step with other effects writes them, the session and the
+ * message in one transaction. Both guard the session with its version (or the contact with its
+ * unique key): a turn that lost to another message of the same contact runs again. Anything else
+ * (a cadre, a binding code, a changed WeChat name, a cadre command from a stranger, first words
+ * with effects) runs whole in one transaction (processOnce).
  */
 import { step, describeOutcome, routeVillager } from '../../../flows';
 import { parseBindingCommand } from '../../../flows/cadre/commands';
@@ -19,7 +21,7 @@ import type { Prisma, PrismaClient } from '../../generated/prisma/client';
 import type { Logger } from '../../log';
 import { casesOfContact, CasesNeeded, flowContext } from './context';
 import { loadTurnStart, type TurnContact, type TurnStart } from './load';
-import { savePlainAnswer } from './save';
+import { saveAnswer, writtenWithAnswer, type SessionWrite } from './save';
 import { knowledgeFor } from '../../core/policy/knowledge';
 import { staticDataCache, type StaticData } from '../../core/cache/static-data';
 import { cadreActorByContact } from '../../core/auth/lookup';
@@ -28,6 +30,7 @@ import { handleCadreMessage } from '../cadre/handle';
 import { strangerCommand, strangerCommandIn } from '../cadre/stranger';
 import { runEffects } from './effects';
 import { isUniqueViolation, throughPrisma, type SqlRunner } from '../../core/db/direct';
+import { rowId } from '../../core/db/row-id';
 import { Rejected } from '../../core/rejected';
 import type { IdentityCheckSettings } from '../../core/identity/checks';
 import type { WorkflowSettings } from '../../core/workflow/perform';
@@ -100,19 +103,25 @@ async function turnOnce(prisma: PrismaClient, envelope: InboundEnvelope, opts: R
   const { contact, session } = start;
   const text = envelope.inbound.kind === 'text' ? envelope.inbound.text : null;
   const name = envelope.from.name.slice(0, 100);
-  const plain =
-    contact !== null && session !== null && !start.isCadre && !(name && contact.name !== name) && !(text !== null && (parseBindingCommand(text) || strangerCommandIn(text)));
-  if (!plain) return prisma.$transaction((tx) => processOnce(tx, prisma, envelope, opts), TX_OPTIONS);
+  const command = text !== null && (parseBindingCommand(text) || strangerCommandIn(text));
+  const known = contact !== null && session !== null && !start.isCadre && !(name && contact.name !== name) && !command;
+  // a contact's first words (neither a binding code nor a cadre command): the contact is made with the answer (save.ts)
+  const first = contact === null && !command;
+  if (!known && !first) return prisma.$transaction((tx) => processOnce(tx, prisma, envelope, opts), TX_OPTIONS);
 
+  const villager: TurnContact = contact ?? { id: rowId(), channel: envelope.channel, name, lang: opts.defaultLang ?? 'zh-CN', householdId: null, householdLink: null };
   const statics = await staticDataCache(prisma).get(prisma, start.staticStamp);
-  const result = await villagerStep({ start, contact, state: session.state, statics, inbound: envelope.inbound, now, opts, cases: () => casesOfContact(prisma, contact) });
-  if (result.effects.length === 0) {
+  const result = await villagerStep({ start, contact: villager, state: session?.state ?? null, statics, inbound: envelope.inbound, now, opts, cases: () => casesOfContact(prisma, villager) });
+  if (writtenWithAnswer(result.effects)) {
     const replies = result.replies;
-    const saved = await savePlainAnswer(sql, keyring, { session, state: result.state, channel: envelope.channel, messageId: envelope.messageId, kind: messageKind(envelope.inbound), replies });
+    const write: SessionWrite = session ? { session } : { newContact: { id: villager.id, externalId: envelope.from.id, name, lang: villager.lang } };
+    const saved = await saveAnswer(sql, keyring, { ...write, state: result.state, channel: envelope.channel, messageId: envelope.messageId, kind: messageKind(envelope.inbound), replies, documents: result.effects });
     if (!saved) throw new SessionConflict();
     return { replies, repeated: false };
   }
-  return prisma.$transaction((tx) => commitStep(tx, { envelope, contact, session, result, tree: statics.tree, now, opts }), TX_OPTIONS);
+  // first words that ask for more than a photo kept: the whole turn in one transaction
+  if (!session) return prisma.$transaction((tx) => processOnce(tx, prisma, envelope, opts), TX_OPTIONS);
+  return prisma.$transaction((tx) => commitStep(tx, { envelope, contact: villager, session, result, tree: statics.tree, now, opts }), TX_OPTIONS);
 }
 
 /** The kind a message is recorded as. */
@@ -134,7 +143,14 @@ async function commitStep(
   const { contact, result, opts } = turn;
   const outcomes = await runEffects({ tx, tree: turn.tree, contact, now: turn.now, workflow: opts.workflow, identityChecks: opts.identityChecks }, result.effects);
   const replies = [...result.replies, ...outcomes.flatMap((o) => describeOutcome(o, result.state))];
-  await saveSession(tx, turn.session, contact.id, result.state);
+  if (turn.session) {
+    // session and message in one statement, as a plain answer's (save.ts), in this transaction
+    const { envelope } = turn;
+    const saved = await saveAnswer(throughPrisma(tx), opts.identityChecks.keyring, { session: turn.session, state: result.state, channel: envelope.channel, messageId: envelope.messageId, kind: messageKind(envelope.inbound), replies, documents: [] });
+    if (!saved) throw new SessionConflict();
+    return { replies, repeated: false };
+  }
+  await saveSession(tx, null, contact.id, result.state);
   return recordMessage(tx, turn.envelope, contact.id, replies);
 }
 

@@ -6,7 +6,8 @@
 import type { Actor } from '../../../flows/workflow';
 import { recordAudit, type AuditDb } from './record';
 
-export type AccessField = 'idNumber' | 'phone' | 'document' | 'export';
+/** `case`: the case page, its ID number and phone masked (shown whole only by a reveal: `idNumber`, `phone`). */
+export type AccessField = 'idNumber' | 'phone' | 'document' | 'export' | 'case';
 
 export async function recordAccess(
   db: AuditDb,

@@ -10,7 +10,19 @@ type RegionSource = Parameters<typeof RegionTree.load>[0];
 export async function actorForCadre(db: RegionSource, cadre: { id: string; name: string; role: string; regionId: string }, tree?: RegionTree): Promise<CadreActor> {
   const regions = tree ?? (await RegionTree.load(db));
   if (!(ROLES as readonly string[]).includes(cadre.role)) throw new Error(`cadre ${cadre.id} has an unknown role`);
-  return { kind: 'cadre', id: cadre.id, name: cadre.name, role: cadre.role as Role, regionIds: regions.subtreeIds(cadre.regionId) };
+  return { kind: 'cadre', id: cadre.id, name: cadre.name, role: cadre.role as Role, regionIds: reachOf(regions, cadre.regionId) };
+}
+
+// A tree never changes (a changed one is a new tree), so a region's subtree is walked once per tree
+// — not once per request (a county office's is every region of the county). Read-only by its users.
+const reaches = new WeakMap<RegionTree, Map<string, Set<string>>>();
+
+function reachOf(tree: RegionTree, regionId: string): Set<string> {
+  let byRegion = reaches.get(tree);
+  if (!byRegion) reaches.set(tree, (byRegion = new Map()));
+  let reach = byRegion.get(regionId);
+  if (!reach) byRegion.set(regionId, (reach = tree.subtreeIds(regionId)));
+  return reach;
 }
 
 /** ADMIN_TOKEN acts as the county office over everything. */

@@ -9,6 +9,9 @@ import type { Context, Next } from 'koa';
 import type { PrismaClient } from '../../generated/prisma/client';
 import { forbidden, HttpError, unauthorized } from '../../http/errors';
 import type { CadreActor, Role } from '../../../flows/workflow';
+import { STATIC_STAMP_SQL, staticDataCache } from '../cache/static-data';
+import { throughPrisma, type SqlRunner } from '../db/direct';
+import { preparedStatement } from '../db/prepared';
 import { actorForCadre, ADMIN_ACTOR } from './actor';
 import { cookieToken } from './session-cookie';
 import { bearerToken, hashToken, sameSecret } from './tokens';
@@ -19,27 +22,57 @@ export type Credential = { kind: 'admin' } | { kind: 'session'; sessionId: strin
 // A session's lastUsedAt is refreshed at most this often (a write per request is not worth it).
 const TOUCH_MS = 5 * 60_000;
 
-/** The caller behind `token`; 'expired' for a session that has run out (said as such), null for anything else not valid. */
-export async function resolveCadre(prisma: PrismaClient, token: string, adminToken: string | undefined, now: Date): Promise<{ actor: CadreActor; credential: Credential } | 'expired' | null> {
+type CallerRow = { sessionId: string | null; expiresAt: Date | null; lastUsedAt: Date | null; id: string; name: string; role: string; regionId: string; active: boolean; staticStamp: string | null };
+
+/**
+ * The login session or the API token a token's hash stands for, with its cadre, and the stamp of the
+ * cached static data (server/core/cache/static-data.ts) — one statement, prepared, sent on every
+ * request: a session ended by logout or a cadre made inactive is refused at its next request, and
+ * the region tree the caller's reach is computed from is the cached one while the stamp says it is
+ * current (was: the session with its cadre through the ORM, then the whole tree, every request).
+ */
+const CALLER_SQL = preparedStatement(
+  'cadre_caller',
+  `SELECT t.*, ${STATIC_STAMP_SQL} AS "staticStamp" FROM (
+  SELECT s."id" AS "sessionId", s."expiresAt", s."lastUsedAt", c."id", c."name", c."role", c."regionId", c."active"
+  FROM "CadreSession" s JOIN "Cadre" c ON c."id" = s."cadreId" WHERE s."tokenHash" = $1
+  UNION ALL
+  SELECT NULL, NULL, NULL, c."id", c."name", c."role", c."regionId", c."active" FROM "Cadre" c WHERE c."tokenHash" = $1
+) t`,
+);
+
+/**
+ * The caller behind `token`; 'expired' for a session that has run out (said as such), null for
+ * anything else not valid. `sql`: the pool's runner (core/db/direct.ts), else through `prisma`.
+ */
+export async function resolveCadre(prisma: PrismaClient, token: string, adminToken: string | undefined, now: Date, sql: SqlRunner = throughPrisma(prisma)): Promise<{ actor: CadreActor; credential: Credential } | 'expired' | null> {
   if (adminToken && sameSecret(token, adminToken)) return { actor: ADMIN_ACTOR, credential: { kind: 'admin' } };
-  const hash = hashToken(token);
-  const session = await prisma.cadreSession.findUnique({ where: { tokenHash: hash }, include: { cadre: true } });
+  const rows = await sql.rows<CallerRow>(CALLER_SQL, [hashToken(token)]);
+  // a session before an API token, should one hash ever be both
+  const session = rows.find((r) => r.sessionId !== null);
   if (session) {
-    if (!session.cadre.active) return null;
-    if (session.expiresAt <= now) return 'expired';
-    if (now.getTime() - session.lastUsedAt.getTime() > TOUCH_MS) await prisma.cadreSession.update({ where: { id: session.id }, data: { lastUsedAt: now } });
-    return { actor: await actorForCadre(prisma, session.cadre), credential: { kind: 'session', sessionId: session.id, expiresAt: session.expiresAt } };
+    if (!session.active) return null;
+    if (session.expiresAt! <= now) return 'expired';
+    if (now.getTime() - session.lastUsedAt!.getTime() > TOUCH_MS) await prisma.cadreSession.update({ where: { id: session.sessionId! }, data: { lastUsedAt: now } });
+    return { actor: await actorOf(prisma, session), credential: { kind: 'session', sessionId: session.sessionId!, expiresAt: session.expiresAt! } };
   }
-  const cadre = await prisma.cadre.findUnique({ where: { tokenHash: hash } });
+  const cadre = rows[0];
   if (!cadre || !cadre.active) return null;
-  return { actor: await actorForCadre(prisma, cadre), credential: { kind: 'api_token' } };
+  return { actor: await actorOf(prisma, cadre), credential: { kind: 'api_token' } };
 }
 
-export function requireCadre(prisma: PrismaClient, adminToken: string | undefined, clock: () => Date = () => new Date()) {
+/** The cadre's actor, its reach computed from the cached region tree (read again when the stamp moved). */
+async function actorOf(prisma: PrismaClient, row: CallerRow): Promise<CadreActor> {
+  const { tree } = await staticDataCache(prisma).get(prisma, row.staticStamp);
+  return actorForCadre(prisma, row, tree);
+}
+
+/** `sql`: where the caller's statement goes (the pool's runner when the server has one). */
+export function requireCadre(prisma: PrismaClient, adminToken: string | undefined, clock: () => Date = () => new Date(), sql?: SqlRunner) {
   return async (ctx: Context, next: Next) => {
     const token = bearerToken(ctx) ?? cookieToken(ctx);
     if (!token) throw unauthorized();
-    const found = await resolveCadre(prisma, token, adminToken, clock());
+    const found = await resolveCadre(prisma, token, adminToken, clock(), sql);
     if (found === 'expired') throw new HttpError(401, 'session_expired', 'the login session has expired: log in again');
     if (!found) throw unauthorized();
     ctx.state.actor = found.actor;

@@ -23,4 +23,11 @@ export const MAY = {
   /** Policy articles and FAQ entries. */
   readKnowledge: ['county', 'auditor'],
   editKnowledge: ['county'],
+  /**
+   * "显示完整": the applicant's full ID number or phone, one field at a time, audited, on a case
+   * of one's own region (a verifier: one assigned to it) — the cadres who check the person in
+   * front of them or call the household. Not the auditor: auditing what was done needs the case
+   * and its trail, not the means to identify or ring a household; it reads them masked.
+   */
+  revealIdentity: ['village', 'town', 'county', 'verifier'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -1,17 +1,17 @@
 /**
- * A case as a cadre sees it (server/core/cases/present.ts) — with the household's full ID number and
- * phone — or null when it does not exist or lies outside the cadre's scope (region; a verifier's
+ * A case as a cadre sees it (server/core/cases/present.ts) — the household's ID number and phone
+ * masked — or null when it does not exist or lies outside the cadre's scope (region; a verifier's
  * assignment): the two read alike, so a number's existence is not disclosed.
  *
  * Routes answer with caseDetailAudited, the only export that hands out the detail: each answer
- * that shows the full ID number and phone writes its access-audit entry here, so a new route
- * cannot forget it.
+ * that shows the case writes its access-audit entry here, so a new route cannot forget it.
  */
 import type { Prisma, PrismaClient } from '../../generated/prisma/client';
 import { RegionTree } from '../regions/tree';
 import { allowedMoves, type CadreActor, caseFactsOf, inScope } from '../../../flows/workflow';
 import { presentCaseDetail } from './present';
 import { recordAccess } from '../audit/access';
+import { MASKS, type RevealField } from './reveal';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -20,11 +20,28 @@ export type CaseDetail = ReturnType<typeof presentCaseDetail>;
 /** What the answer was for, in the audit log: `case:view`, `case:transition`, `case:objection`, `case:objection-resolve`, `case:visit`. */
 export type CaseDetailAction = 'case:view' | 'case:transition' | 'case:objection' | 'case:objection-resolve' | 'case:visit';
 
-/** The case detail for `actor`, its look at the full ID number and phone written to the access audit; null (nothing written) when out of scope. */
+/**
+ * The case detail for `actor` with the ID number and phone masked — wherever they appear: the
+ * applicant, the filer's differing answers, the application's answers — its look at the case
+ * written to the access audit; null (nothing written) when out of scope. The whole values are
+ * handed out one at a time, audited each time, by reveal.ts ("显示完整").
+ */
 export async function caseDetailAudited(db: Db, caseNo: string, actor: CadreActor, now: Date, action: CaseDetailAction): Promise<CaseDetail | null> {
   const detail = await loadCaseDetail(db, caseNo, actor, now);
-  if (detail) await recordAccess(db, { actor, action, caseNo, fields: ['idNumber', 'phone'], at: now });
-  return detail;
+  if (detail) await recordAccess(db, { actor, action, caseNo, fields: ['case'], at: now });
+  return detail && masked(detail);
+}
+
+function masked(d: CaseDetail): CaseDetail {
+  const mask = (field: RevealField, v: unknown) => (typeof v === 'string' && v ? MASKS[field](v) : v);
+  const h = d.household;
+  const gave = h.filerGave as { phone?: string } | null;
+  const answers = d.answers as { applicant?: Record<string, unknown> } | null;
+  return {
+    ...d,
+    household: { ...h, idNumber: mask('idNumber', h.idNumber) as string, phone: mask('phone', h.phone) as string, filerGave: gave?.phone ? { ...gave, phone: mask('phone', gave.phone) } : h.filerGave },
+    answers: answers?.applicant ? { ...answers, applicant: { ...answers.applicant, idNumber: mask('idNumber', answers.applicant.idNumber), phone: mask('phone', answers.applicant.phone) } } : d.answers,
+  } as CaseDetail;
 }
 
 async function loadCaseDetail(db: Db, caseNo: string, actor: CadreActor, now: Date): Promise<CaseDetail | null> {

@@ -34,8 +34,17 @@ export type CaseListFilter = {
   overdue?: boolean;
   /** A case number or its beginning: FP-2026, FP-2026-0001, FP-2026-000123. */
   caseNoPrefix?: string;
+  /** A search by the applicant (list-search.ts): the household head's name or ID tail, by its keyed index. */
+  applicant?: ApplicantSearch;
   now: Date;
 };
+
+/**
+ * The household head's exact normalised name, or the last 4 characters of the ID number, as its
+ * keyed blind index (a Household column, server/core/crypto/sealed-fields.ts `search`) — or else,
+ * for 4 digits that can also be the end of this year's case number, `orCaseNo` too.
+ */
+export type ApplicantSearch = { by: 'headNameIndex' | 'headIdTailIndex'; index: string; orCaseNo?: string };
 
 /**
  * A statement and its parameters. `planEachTime`: never run it prepared (server/core/db/prepared.ts)
@@ -107,6 +116,14 @@ function conditions(f: CaseListFilter, p: Params, sort: ListSort = 'newest'): st
     const digits = m[2] ?? '';
     // both ends have the number's full shape, so any collation orders them as the numbers' digits
     where.push(`c."caseNo" BETWEEN ${p.add(`FP-${m[1]}-${digits.padEnd(6, '0')}`, 'text')} AND ${p.add(`FP-${m[1]}-${digits.padEnd(6, '9')}`, 'text')}`);
+  }
+  if (f.applicant !== undefined) {
+    // the households first (a few for a name; for an ID tail ~1 in 11,000 of them), then their
+    // cases through Case(householdId): an array, not IN (subquery), so that an OR beside it stays
+    // two index reads (a BitmapOr) and no row of "Case" is read that does not match — the scope
+    // and the other conditions filter those few
+    const households = `c."householdId" = ANY(ARRAY(SELECT h."id" FROM "Household" h WHERE h."${f.applicant.by}" = ${p.add(f.applicant.index, 'text')}))`;
+    where.push(f.applicant.orCaseNo !== undefined ? `(${households} OR c."caseNo" = ${p.add(f.applicant.orCaseNo, 'text')})` : households);
   }
   return where;
 }

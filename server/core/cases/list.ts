@@ -9,6 +9,7 @@ import type { PrismaClient } from '../../generated/prisma/client';
 import type { Keyring } from '../crypto/keyring';
 import { openValue } from '../crypto/sealed-client';
 import { SEALED_FIELDS } from '../crypto/sealed-fields';
+import type { SqlRunner } from '../db/direct';
 import { preparedShape } from '../db/prepared';
 import type { RegionTree } from '../regions/tree';
 import { encodeCursor } from './list-cursor';
@@ -18,7 +19,15 @@ import { presentCaseSummary } from './present';
 /** Up to this many matching cases the total is counted exactly; above, it is the planner's estimate. */
 export const COUNT_CAP = 1000;
 
-type Db = Pick<PrismaClient, '$queryRawUnsafe'>;
+/**
+ * Where the statements go: the pool's runner (server/core/db/direct.ts — past Prisma's runtime,
+ * which cost more Node CPU per statement than the statement's own driver work; bench/README.md,
+ * "The HTTP side"), or a Prisma client (PGlite, tests).
+ */
+type Db = Pick<SqlRunner, 'rows'> | Pick<PrismaClient, '$queryRawUnsafe'>;
+
+const isRunner = (db: Db): db is Pick<SqlRunner, 'rows'> => typeof (db as { rows?: unknown }).rows === 'function';
+const rowsOf = <T>(db: Db, sql: string, values: unknown[]): Promise<T[]> => (isRunner(db) ? db.rows<T>(sql, values) : db.$queryRawUnsafe<T[]>(sql, ...values));
 
 type ListRow = {
   id: string;
@@ -45,9 +54,9 @@ type ListRow = {
 
 // Prepared per connection: a list statement plans slower than it runs (bench/README.md, "The case
 // list"); every shape's generic plan is checked in tests/server/case-list-plans.test.ts.
-const run = <T>(db: Db, q: SqlQuery) => db.$queryRawUnsafe<T[]>(q.planEachTime ? q.sql : preparedShape('case_list', q.sql), ...q.values);
+const run = <T>(db: Db, q: SqlQuery) => rowsOf<T>(db, q.planEachTime ? q.sql : preparedShape('case_list', q.sql), q.values);
 /** A statement PostgreSQL cannot keep a plan of (EXPLAIN): unnamed. */
-const runOnce = <T>(db: Db, q: SqlQuery) => db.$queryRawUnsafe<T[]>(q.sql, ...q.values);
+const runOnce = <T>(db: Db, q: SqlQuery) => rowsOf<T>(db, q.sql, q.values);
 
 /**
  * The one region whose subtree is both the caller's and every region asked for (regions form a
@@ -93,14 +102,17 @@ export async function listCases(db: Db, keyring: Keyring, tree: RegionTree, req:
   const want = req.offset + pageSize + 1; // one more than shown: whether there is a next page
   const counting = req.withCounts && filter.scope.kind !== 'none' ? pageCountsOf(tree, filter) : undefined;
   const rows: (ListRow & PageHead)[] = [];
+  let carried: PageHead | undefined; // the head rides on the first statement's rows only (sort=due runs a second)
   if (filter.scope.kind !== 'none') {
-    for (const q of casePageQueries(filter, sort, req.after, want, counting)) {
-      rows.push(...(await run<ListRow & PageHead>(db, q)));
+    for (const [i, q] of casePageQueries(filter, sort, req.after, want, counting).entries()) {
+      const found = await run<ListRow & PageHead>(db, q);
+      if (i === 0) carried = found[0];
+      rows.push(...found);
       if (rows.length >= want) break;
     }
   }
   // what the first statement carried; when it found no row, asked for on its own (one statement)
-  const head: PageHead | undefined = filter.scope.kind === 'none' ? undefined : (rows[0] ?? (await run<PageHead>(db, pageHeadQuery(filter, counting)))[0]);
+  const head: PageHead | undefined = filter.scope.kind === 'none' ? undefined : (carried ?? (await run<PageHead>(db, pageHeadQuery(filter, counting)))[0]);
   const page = rows.slice(req.offset, req.offset + pageSize);
   const last = page.at(-1);
   const nextCursor = rows.length > req.offset + pageSize && last ? encodeCursor(sort, last) : null;
@@ -123,7 +135,7 @@ function open(keyring: Keyring, model: 'Household' | 'Case', field: string, stor
 }
 
 /** Status and region alone: the counts per status say the total; any other filter is counted (up to COUNT_CAP). */
-const needsCount = (f: CaseListFilter) => f.cause !== undefined || f.overdue !== undefined || f.caseNoPrefix !== undefined;
+const needsCount = (f: CaseListFilter) => f.cause !== undefined || f.overdue !== undefined || f.caseNoPrefix !== undefined || f.applicant !== undefined;
 
 function pageCountsOf(tree: RegionTree, filter: CaseListFilter): PageCounts {
   return { byStatus: filter.verifierId !== undefined ? 'verifier' : 'tally', villageIds: villagesOf(tree, filter.scope), cap: needsCount(filter) ? COUNT_CAP : null };

@@ -138,15 +138,19 @@ export class Keyring {
   }
 }
 
-export type IndexPurpose = 'household-id' | 'household-phone' | 'contact-phone' | 'otp-phone';
+export type IndexPurpose = 'household-id' | 'household-phone' | 'contact-phone' | 'otp-phone' | 'household-name' | 'household-id-tail';
 
 /**
  * The same person typed twice gives the same index: full-width digits and letters folded,
- * spaces and dashes dropped, the ID checksum letter upper-cased, a +86 / 0086 prefix removed.
+ * spaces and dashes dropped, the ID checksum letter upper-cased, a +86 / 0086 prefix removed;
+ * a name without its middle dots (阿卜杜·热合曼) and in lower case; an ID number's tail is its
+ * last 4 characters (the whole number or the 4 typed give the same index).
  */
 export function normalise(purpose: IndexPurpose, value: string): string {
   const v = value.normalize('NFKC').replace(/[\s\-()]/g, '');
   if (purpose === 'household-id') return v.toUpperCase();
+  if (purpose === 'household-id-tail') return v.toUpperCase().slice(-4);
+  if (purpose === 'household-name') return v.replace(/[·•・.]/g, '').toLowerCase();
   return v.replace(/^(\+86|0086)(?=1\d{10}$)/, '');
 }
 

@@ -12,7 +12,7 @@
  */
 import type { PrismaClient } from '../../generated/prisma/client';
 import type { Keyring } from './keyring';
-import { columnContext, SEALED_FIELDS, type SealedField } from './sealed-fields';
+import { columnContext, indexesOf, SEALED_FIELDS, type SealedField } from './sealed-fields';
 
 export type ResealMode = 'clear' | 'rotate';
 export type ColumnProgress = { column: string; resealed: number; failed: number };
@@ -83,9 +83,9 @@ async function writeIfUnchanged(tx: PrismaClient, keyring: Keyring, model: strin
   const col = q(field);
   const params: unknown[] = [sealed, row.id, spec.json ? JSON.stringify(row.v) : row.v];
   let set = spec.json ? `${col} = to_jsonb($1::text)` : `${col} = $1`;
-  if (spec.index) {
-    params.push(keyring.blindIndex(spec.index.purpose, plain));
-    set += `, ${q(spec.index.column)} = $4`;
+  for (const ix of indexesOf(spec)) {
+    params.push(keyring.blindIndex(ix.purpose, plain));
+    set += `, ${q(ix.column)} = $${params.length}`;
   }
   const same = spec.json ? `${col} = $3::jsonb` : `${col} = $3`;
   return tx.$executeRawUnsafe(`UPDATE ${q(model)} SET ${set} WHERE id = $2 AND ${same}`, ...params);

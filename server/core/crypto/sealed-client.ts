@@ -12,7 +12,7 @@
 import { Prisma, type PrismaClient } from '../../generated/prisma/client';
 import { DecryptionError } from './cipher';
 import type { Keyring } from './keyring';
-import { columnContext, SEALED_FIELDS, type SealedField } from './sealed-fields';
+import { columnContext, indexesOf, SEALED_FIELDS, type SealedField } from './sealed-fields';
 
 type Obj = Record<string, unknown>;
 /** Model name → relation field → related model (from the generated client's data model). */
@@ -92,7 +92,7 @@ function sealData(keyring: Keyring, relations: Relations, model: string, data: O
       const plain = isSet ? (value as Obj).set : value;
       if (plain === undefined) continue;
       out[key] = isSet ? { set: sealValue(keyring, model, key, spec, plain) } : sealValue(keyring, model, key, spec, plain);
-      if (spec.index) out[spec.index.column] = plain === null ? null : keyring.blindIndex(spec.index.purpose, String(plain));
+      for (const ix of indexesOf(spec)) out[ix.column] = plain === null ? null : keyring.blindIndex(ix.purpose, String(plain));
       continue;
     }
     const target = rel?.get(key);

@@ -7,12 +7,16 @@
  */
 import type { IndexPurpose } from './keyring';
 
-export type SealedField = { json?: true; index?: { column: string; purpose: IndexPurpose } };
+/**
+ * `search`: keyed blind indexes the work queue searches by (server/core/cases/list-query.ts),
+ * written beside the value by the same writes; a `where` on the field never uses them.
+ */
+export type SealedField = { json?: true; index?: { column: string; purpose: IndexPurpose }; search?: readonly { column: string; purpose: IndexPurpose }[] };
 
 export const SEALED_FIELDS: Record<string, Record<string, SealedField>> = {
   Household: {
-    headName: {},
-    headIdNumber: { index: { column: 'headIdIndex', purpose: 'household-id' } },
+    headName: { search: [{ column: 'headNameIndex', purpose: 'household-name' }] },
+    headIdNumber: { index: { column: 'headIdIndex', purpose: 'household-id' }, search: [{ column: 'headIdTailIndex', purpose: 'household-id-tail' }] },
     phone: { index: { column: 'phoneIndex', purpose: 'household-phone' } },
   },
   Member: { name: {}, idNumber: {} },
@@ -36,3 +40,6 @@ export const SEALED_FIELDS: Record<string, Record<string, SealedField>> = {
 
 /** The associated data of a column: a value sealed for one column is refused in any other. */
 export const columnContext = (model: string, field: string) => `${model}.${field}`;
+
+/** Every blind-index column written beside a sealed value: its look-up index, then its search indexes. */
+export const indexesOf = (spec: SealedField) => [...(spec.index ? [spec.index] : []), ...(spec.search ?? [])];

@@ -22,7 +22,8 @@ export async function attachCadrePhoto(
   actor: CadreActor,
   caseNo: string,
   photo: CadrePhoto,
-  sender: { contactId: string },
+  /** The cadre's chat contact; none for a photo taken in the console. */
+  sender: { contactId: string | null },
   now: Date,
 ): Promise<{ ok: true; document: Document } | ({ ok: false } & Refusal)> {
   const refuse = async (refusal: Refusal) => {

@@ -27,8 +27,15 @@ export type IdentityCheckSettings = { keyring: Keyring; perHour: number };
  * number's or everyone's budget.
  */
 export async function admitIdentityCheck(tx: Prisma.TransactionClient, settings: IdentityCheckSettings, contactId: string, idNumber: string, now: Date): Promise<boolean> {
-  if ((await DbCounters.hit(tx, `identity:contact:${contactId}`, HOUR_MS, now)).count > IDENTITY_CHECKS_PER_CONTACT) return false;
   const idKey = settings.keyring.digest('identity-check-id', normalise('household-id', idNumber));
-  if ((await DbCounters.hit(tx, `identity:id:${idKey}`, DAY_MS, now)).count > IDENTITY_CHECKS_PER_ID) return false;
-  return (await DbCounters.hit(tx, 'identity:all', HOUR_MS, now)).count <= settings.perHour;
+  // in this order, each counted only while the ones before it admit (one statement)
+  return DbCounters.hitWithin(
+    tx,
+    [
+      { key: `identity:contact:${contactId}`, windowMs: HOUR_MS, max: IDENTITY_CHECKS_PER_CONTACT },
+      { key: `identity:id:${idKey}`, windowMs: DAY_MS, max: IDENTITY_CHECKS_PER_ID },
+      { key: 'identity:all', windowMs: HOUR_MS, max: settings.perHour },
+    ],
+    now,
+  );
 }

@@ -19,6 +19,9 @@ export const APP_CHANNEL = { wechat: 'miniprogram', phone: 'app-phone' } as cons
 /** WeChat subscribe messages: targetId is the openid; delivered by server/app/subscribe-worker.ts. */
 export const SUBSCRIBE_CHANNEL = 'wechat-subscribe';
 
+/** Text messages to a phone (server/core/sms): targetId is the case's filing contact, the phone is in the sealed payload. */
+export const SMS_CHANNEL = 'sms';
+
 type Entry = { carrier: Exclude<Carrier, 'bot'>; /** its contacts also take subscribe messages */ subscribe?: true };
 
 /** The channels with fixed names. */
@@ -26,6 +29,7 @@ const TABLE = new Map<string, Entry>([
   [APP_CHANNEL.wechat, { carrier: 'household', subscribe: true }],
   [APP_CHANNEL.phone, { carrier: 'household' }],
   [SUBSCRIBE_CHANNEL, { carrier: 'server' }],
+  [SMS_CHANNEL, { carrier: 'server' }],
 ]);
 
 const named = (test: (e: Entry) => boolean): string[] => [...TABLE].filter(([, e]) => test(e)).map(([name]) => name);

@@ -26,20 +26,15 @@ export type Recipient = {
   inRoom: boolean;
 };
 
-/** The village and the regions above it, village first. */
+/** The village and the regions above it, village first: one statement (a notice was three round trips walking up). */
 export async function regionChain(tx: Tx, villageId: string): Promise<RegionRef[]> {
-  const chain: RegionRef[] = [];
-  let id: string | null = villageId;
-  while (id && chain.length < 10) {
-    const r: { id: string; name: string; nameEn: string | null; level: RegionLevel; parentId: string | null } | null = await tx.region.findUnique({
-      where: { id },
-      select: { id: true, name: true, nameEn: true, level: true, parentId: true },
-    });
-    if (!r) break;
-    chain.push({ id: r.id, name: r.name, nameEn: r.nameEn, level: r.level });
-    id = r.parentId;
-  }
-  return chain;
+  return tx.$queryRaw<RegionRef[]>`
+    WITH RECURSIVE "chain" AS (
+      SELECT "id", "name", "nameEn", "level", "parentId", 1 AS "depth" FROM "Region" WHERE "id" = ${villageId}
+      UNION ALL
+      SELECT r."id", r."name", r."nameEn", r."level", r."parentId", c."depth" + 1 FROM "Region" r JOIN "chain" c ON r."id" = c."parentId" WHERE c."depth" < 10
+    )
+    SELECT "id", "name", "nameEn", "level"::text AS "level" FROM "chain" ORDER BY "depth"`;
 }
 
 export const asLang = (value: string | null | undefined): Lang => (value === 'en' ? 'en' : 'zh-CN');

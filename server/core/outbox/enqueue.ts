@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { Prisma } from '../../generated/prisma/client';
+import { SMS_TEMPLATE_NAMES } from '../sms/templates';
 
 export const TARGET_TYPES = ['contact', 'room'] as const;
 export type TargetType = (typeof TARGET_TYPES)[number];
@@ -15,7 +16,8 @@ export type TargetType = (typeof TARGET_TYPES)[number];
  * reminder (overdue), handover (a villager asked for a person), broadcast (publicity: goes after
  * all the others, see delivery.ts), login_code (a mini-program login code sent through the chat),
  * subscribe_message (a WeChat subscribe message: channel 'wechat-subscribe', delivered by the
- * server's own worker, server/app/subscribe-worker.ts, never by a bot).
+ * server's own worker, server/app/subscribe-worker.ts, never by a bot). A text message (channel
+ * 'sms') is a case_update delivered by server/core/sms/worker.ts.
  */
 export const OUTBOX_KINDS = ['case_update', 'case_task', 'reminder', 'handover', 'broadcast', 'login_code', 'subscribe_message'] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
@@ -44,6 +46,13 @@ export const OutboxContent = z.discriminatedUnion('type', [
     lang: z.enum(['zh-CN', 'en']),
     data: z.object({ caseNo: z.string(), status: z.string(), time: z.string(), note: z.string() }),
     caseNo: z.string(),
+  }),
+  // A text message (channel 'sms', server/core/sms): the phone lives here, in the sealed payload, never in targetId.
+  z.object({
+    type: z.literal('sms'),
+    phone: z.string().regex(/^1\d{10}$/),
+    template: z.enum(SMS_TEMPLATE_NAMES),
+    values: z.record(z.string(), z.string()),
   }),
 ]);
 export type OutboxContent = z.infer<typeof OutboxContent>;

@@ -28,19 +28,53 @@ export function retryAfterSeconds(hit: Hit, now: Date): number {
 // timestamp(3) columns hold UTC; a literal's zone is ignored when cast to timestamp
 const ts = (d: Date) => d.toISOString();
 
+/** Counts one attempt on `key`, a row offered by SELECT or VALUES (key, 1, window start, expiry), answering n and expiresAt. */
+const COUNT_ATTEMPT = (source: string) => `
+  INSERT INTO "ThrottleCounter" (key, n, "windowStart", "expiresAt")
+  ${source}
+  ON CONFLICT (key) DO UPDATE SET
+    n = CASE WHEN "ThrottleCounter"."expiresAt" <= EXCLUDED."windowStart" THEN 1 ELSE "ThrottleCounter".n + 1 END,
+    "windowStart" = CASE WHEN "ThrottleCounter"."expiresAt" <= EXCLUDED."windowStart" THEN EXCLUDED."windowStart" ELSE "ThrottleCounter"."windowStart" END,
+    "expiresAt" = CASE WHEN "ThrottleCounter"."expiresAt" <= EXCLUDED."windowStart" THEN EXCLUDED."expiresAt" ELSE "ThrottleCounter"."expiresAt" END
+  RETURNING n, "expiresAt"`;
+
+const HIT_SQL = COUNT_ATTEMPT('VALUES ($1, 1, $2::timestamp, $3::timestamp)');
+
+/**
+ * hitWithin's statement for `k` counters. Parameters: $1 the window start (now), then per counter
+ * its key, expiry and limit. Counter i is counted from counter i-1's row only when that one is
+ * within its limit; a counter not reached answers no row and the whole is not within.
+ */
+const hitWithinSql = (k: number): string => {
+  const param = (i: number, of: 'key' | 'expiresAt' | 'max') => `$${2 + 3 * i + (of === 'key' ? 0 : of === 'expiresAt' ? 1 : 2)}`;
+  const counts = Array.from({ length: k }, (_, i) => {
+    const row = `${param(i, 'key')}, 1, $1::timestamp, ${param(i, 'expiresAt')}::timestamp`;
+    const source = i === 0 ? `VALUES (${row})` : `SELECT ${row} FROM "h${i - 1}" WHERE "h${i - 1}".n <= ${param(i - 1, 'max')}`;
+    return `"h${i}" AS (${COUNT_ATTEMPT(source)})`;
+  });
+  const within = Array.from({ length: k }, (_, i) => `COALESCE((SELECT n FROM "h${i}") <= ${param(i, 'max')}, false)`).join(' AND ');
+  return `WITH ${counts.join(',\n')}\nSELECT (${within}) AS "within"`;
+};
+
+export type CountedLimit = { key: string; windowMs: number; max: number };
+
 export const DbCounters = {
   async hit(db: Db, key: string, windowMs: number, now: Date): Promise<Hit> {
     const resetAt = new Date(now.getTime() + windowMs);
-    const rows = await db.$queryRaw<{ n: number; expiresAt: Date }[]>`
-      INSERT INTO "ThrottleCounter" (key, n, "windowStart", "expiresAt")
-      VALUES (${key}, 1, ${ts(now)}::timestamp, ${ts(resetAt)}::timestamp)
-      ON CONFLICT (key) DO UPDATE SET
-        n = CASE WHEN "ThrottleCounter"."expiresAt" <= EXCLUDED."windowStart" THEN 1 ELSE "ThrottleCounter".n + 1 END,
-        "windowStart" = CASE WHEN "ThrottleCounter"."expiresAt" <= EXCLUDED."windowStart" THEN EXCLUDED."windowStart" ELSE "ThrottleCounter"."windowStart" END,
-        "expiresAt" = CASE WHEN "ThrottleCounter"."expiresAt" <= EXCLUDED."windowStart" THEN EXCLUDED."expiresAt" ELSE "ThrottleCounter"."expiresAt" END
-      RETURNING n, "expiresAt"`;
+    const rows = await db.$queryRawUnsafe<{ n: number; expiresAt: Date }[]>(HIT_SQL, key, ts(now), ts(resetAt));
     const row = rows[0];
     return { count: Number(row.n), resetAt: asUtc(row.expiresAt) };
+  },
+
+  /**
+   * Counts one attempt on each counter in turn, in one statement (one round trip where `hit` after
+   * `hit` took one each): a counter is counted only while every one before it is within its limit,
+   * so an attempt refused by one spends nothing of the budgets after it. True when all were within.
+   */
+  async hitWithin(db: Db, limits: CountedLimit[], now: Date): Promise<boolean> {
+    const values = limits.flatMap((l) => [l.key, ts(new Date(now.getTime() + l.windowMs)), l.max]);
+    const rows = await db.$queryRawUnsafe<{ within: boolean }[]>(hitWithinSql(limits.length), ts(now), ...values);
+    return rows[0]!.within === true;
   },
 
   /** The current count without counting (0 when none or expired). */

@@ -15,6 +15,7 @@ import { actsForHousehold } from '../identity/household-link';
 import type { Prisma } from '../../generated/prisma/client';
 import { enqueue } from '../outbox/enqueue';
 import { enqueueSubscribeUpdate, subscribeStatus, villagerTargets } from '../notify/villager-targets';
+import { enqueueSmsUpdate } from '../sms/enqueue';
 import { asLang, boundCadres, boundRooms, nearestBoundCadres, ownersOf, regionChain, type Recipient } from '../notify/recipients';
 import { cadreTask, regionName } from '../notify/texts';
 import { chatNotice, type CaseHappening } from '../../../flows/villager/notices';
@@ -55,6 +56,8 @@ export async function notifyTransition(tx: Tx, notice: TransitionNotice, now: Da
         await enqueue(tx, { channel: r.channel, targetType: 'contact', targetId: r.targetId, text, kind: 'case_update', caseId: c.id, dedupeKey: dedupe({ key: `villager:${r.contactId}` }) }, now);
       }
       await enqueueSubscribeUpdate(tx, c, { statusLabel: subscribeStatus(notice.to), text: chatNotice('zh-CN', moved, c, c.caseNo) ?? text }, now, dedupe({ key: 'villager' }));
+      // a case filed in the app: also a text message to the phone on its form (server/core/sms)
+      await enqueueSmsUpdate(tx, c, subscribeStatus(notice.to), now, dedupe({ key: 'villager' }));
     }
   }
 

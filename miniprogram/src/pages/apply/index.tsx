@@ -18,6 +18,7 @@ import {
 } from '../../lib/form-state';
 import { randomKey } from '../../lib/ids';
 import { money, type T } from '../../lib/i18n';
+import { yuanToFen } from '../../lib/money';
 import { errorText, sendPhoto } from '../../lib/uploads';
 import { submitDraft } from '../../lib/submission';
 import { CAUSES, type Cause, type CheckResult, type FormDefinition, type SubmitResult } from '../../lib/types';
@@ -27,6 +28,7 @@ import { storage } from '../../platform/storage';
 import { isWeapp } from '../../state/login';
 import { api, loadConfig } from '../../state/store';
 import { useApp } from '../../state/use-app';
+import { updatesText } from '../../lib/updates';
 
 const OTHER = 'other';
 
@@ -119,12 +121,15 @@ export default function Apply() {
 
   // A question that quotes earlier answers ("自己付了约28,000元，对吗？") is refreshed as they change.
   const dynamicHere = !!def && !!section && sectionFields(def, section, draft.answers).some((f) => f.dynamic);
+  // An amount in words ("两万4") is read by the chat's parser on the server: its "= 24,000元" comes with the check.
+  const amountInWords =
+    !!def && !!section && sectionFields(def, section, draft.answers).some((f) => f.kind === 'money' && typeof draft.answers[f.name] === 'string' && (draft.answers[f.name] as string).trim() !== '' && yuanToFen(draft.answers[f.name] as string) === null);
   useEffect(() => {
-    if (!dynamicHere) return;
+    if (!dynamicHere && !amountInWords) return;
     const id = setTimeout(() => void runCheck(), 600);
     return () => clearTimeout(id);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [dynamicHere, draft.answers]);
+  }, [dynamicHere, amountInWords, draft.answers]);
 
   const goTo = (step: number) => {
     update((d) => ({ ...d, step }));
@@ -305,6 +310,7 @@ export default function Apply() {
           )}
           <View className='case-no' data-testid='filed-case-no'>{filed.case.caseNo}</View>
           <View className='note'>{t('app.apply.next_steps')}</View>
+          <View className='note' data-testid='filed-updates'>{updatesText(t, !!config?.smsUpdates && filed.case.filedInApp !== false, filed.case.applicant?.phoneTail, 'apply')}</View>
         </View>
         {isWeapp && config?.subscribeTemplateId && subscribed !== 'done' && (
           <View className='card'>
@@ -365,6 +371,7 @@ export default function Apply() {
           field={f}
           answers={draft.answers}
           question={check?.questions?.[f.name]}
+          understood={check?.amounts?.[f.name]}
           error={errors[f.name]}
           onChange={(v) => setValue(f.name, v)}
         />
@@ -414,13 +421,18 @@ export default function Apply() {
       )}
       {isLast && !session && <LoginPanel phone={typeof draft.answers.phone === 'string' ? draft.answers.phone : undefined} reason={t('app.apply.login_needed')} />}
 
+      {/*
+        No `loading` on these buttons: Taro's h5 button then inserts its spinner before the text React
+        manages, into a host whose children React has just replaced — "insertBefore: not a child"
+        in the console on every check and submit. The words say it instead ("正在提交…").
+      */}
       <View className='nav-buttons'>
         {isLast ? (
-          <Button className='btn btn-primary btn-big' data-testid='apply-submit' loading={(busy === 'submitting') || undefined} disabled={(busy !== null) || undefined} onClick={submit}>
+          <Button className='btn btn-primary btn-big' data-testid='apply-submit' disabled={(busy !== null) || undefined} onClick={submit}>
             {busy === 'submitting' ? t('app.apply.submitting') : t('app.apply.submit')}
           </Button>
         ) : (
-          <Button className='btn btn-primary btn-big' data-testid='apply-next' loading={(busy === 'checking') || undefined} disabled={(busy !== null) || undefined} onClick={next}>
+          <Button className='btn btn-primary btn-big' data-testid='apply-next' disabled={(busy !== null) || undefined} onClick={next}>
             {busy === 'checking' ? t('app.apply.checking') : t('app.apply.next')}
           </Button>
         )}

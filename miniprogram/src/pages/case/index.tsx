@@ -18,9 +18,10 @@ import type { PickedPhoto } from '../../platform/photos';
 import { sleep } from '../../platform/sleep';
 import { api } from '../../state/store';
 import { useApp } from '../../state/use-app';
+import { updatesText } from '../../lib/updates';
 
 export default function CasePage() {
-  const { t, lang, session } = useApp();
+  const { t, lang, session, config } = useApp();
   const caseNo = decodeURIComponent(useRouter().params.caseNo ?? '');
   const [detail, setDetail] = useState<CaseDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -147,6 +148,7 @@ export default function CasePage() {
 
           <View className='card' data-testid='case-timeline'>
             <View className='card-title'>{t('app.case.timeline')}</View>
+            <View className='note' data-testid='case-updates'>{updatesText(t, !!config?.smsUpdates && !!detail.filedInApp, detail.applicant?.phoneTail, 'case')}</View>
             <View className='timeline'>
               {detail.timeline.map((e, i) => (
                 <View key={`${e.at}-${i}`} className={`tl-item${i === detail.timeline.length - 1 ? ' tl-now' : ''}`}>

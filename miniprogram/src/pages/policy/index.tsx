@@ -12,7 +12,9 @@ import { useApp } from '../../state/use-app';
 
 export default function Policy() {
   const { t, lang } = useApp();
-  const id = decodeURIComponent(useRouter().params.id ?? '');
+  const params = useRouter().params;
+  const id = decodeURIComponent(params.id ?? '');
+  const village = params.village ? decodeURIComponent(params.village) : undefined;
   const [article, setArticle] = useState<PolicyArticle | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -20,7 +22,7 @@ export default function Policy() {
   useEffect(() => {
     setError(null);
     api
-      .policy(id)
+      .policy(id, village)
       .then(setArticle)
       .catch((e: ApiError) => setError(e.status === 404 ? t('app.policies.not_found') : errorText(e, t)));
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -34,7 +36,7 @@ export default function Policy() {
         <View className='card article' data-testid='policy-article'>
           <View className='card-title'>{article.title}</View>
           {article.updatedAt && <View className='tl-time'>{t('app.policies.updated', { date: date(lang, article.updatedAt) })}</View>}
-          <View className='article-body'>{article.body}</View>
+          <View className='article-body' data-testid='policy-body'>{article.body}</View>
         </View>
       )}
     </Screen>

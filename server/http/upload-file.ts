@@ -11,8 +11,8 @@ import { DOCUMENT_MIME_TYPES, sniffMime, unsupportedTypeKey } from '../core/docu
 import { IMAGE_REFUSAL_STATUS, imageRefusal } from '../core/documents/pixels';
 import type { DocumentStore } from '../core/documents/store';
 import { safeFileName } from '../core/documents/attach';
-import { HttpError } from '../http/errors';
-import { refuseMultipartControlChars } from '../http/control-chars';
+import { HttpError } from './errors';
+import { refuseMultipartControlChars } from './control-chars';
 
 export type ReceivedFile = { sha256: string; storageKey: string; size: number; mime: string; fileName?: string };
 

@@ -1,0 +1,40 @@
+/**
+ * Bulk moves from the work queue: several cases approved (each by the move of its own status that
+ * passes it on) or given a verifier, at one confirmation. Each case goes through the one writer,
+ * performTransition, in its own transaction — its event, its notices, its refusal audit row are
+ * exactly those of a single move, and one case refused (another step, identity to verify, data
+ * its step needs) neither stops nor undoes the others. The answer says per case what happened.
+ */
+import type { PrismaClient } from '../../generated/prisma/client';
+import { CASE_STATUS, type CadreActor, type GuardReason, type RefusalCode } from '../../../flows/workflow';
+import { performTransition, type TransitionRequest, type WorkflowSettings } from '../workflow/perform';
+
+export const BULK_MOVES = ['approve', 'assign_verifier'] as const;
+export type BulkMove = (typeof BULK_MOVES)[number];
+/** At most this many cases at one confirmation (a page of the queue is 50). */
+export const BULK_MAX = 100;
+
+export type BulkRequest = { caseNos: string[]; move: BulkMove; note?: string; data?: Record<string, unknown> };
+
+export type BulkOutcome =
+  | { caseNo: string; ok: true; from: string; to: string }
+  | { caseNo: string; ok: false; code: RefusalCode; message: string; field?: string; reason?: GuardReason };
+
+/** The single move each case is asked to make: approve is the `approve` of whatever status it is in. */
+function requestOf(req: BulkRequest): TransitionRequest {
+  const base = { action: 'approve' as const, ...(req.note !== undefined ? { note: req.note } : {}), ...(req.data !== undefined ? { data: req.data } : {}) };
+  return req.move === 'assign_verifier' ? { ...base, to: CASE_STATUS.verification } : base;
+}
+
+export async function bulkMove(db: PrismaClient, settings: WorkflowSettings, actor: CadreActor, req: BulkRequest, now: Date): Promise<BulkOutcome[]> {
+  const move = requestOf(req);
+  const out: BulkOutcome[] = [];
+  for (const caseNo of [...new Set(req.caseNos)]) {
+    const r = await db.$transaction((tx) => performTransition(tx, settings, actor, caseNo, move, now));
+    if (r.ok) out.push({ caseNo, ok: true, from: r.from, to: r.to });
+    // outside the caller's region reads as a case that does not exist (server/http/refusal.ts)
+    else if (r.code === 'outside_jurisdiction' || r.code === 'not_found') out.push({ caseNo, ok: false, code: 'not_found', message: 'case not found' });
+    else out.push({ caseNo, ok: false, code: r.code, message: r.message, ...(r.field ? { field: r.field } : {}), ...(r.reason ? { reason: r.reason } : {}) });
+  }
+  return out;
+}

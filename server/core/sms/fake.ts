@@ -1,0 +1,19 @@
+/**
+ * The SMS provider of tests and development: nothing leaves the machine. Each message is kept in
+ * `sent` (tests read it) and logged with the phone's last four digits only.
+ */
+import type { Logger } from '../../log';
+import type { SmsSender } from './sender';
+
+export type RecordedSms = { phone: string; templateId: string; params: string[]; at: Date };
+
+export class FakeSmsSender implements SmsSender {
+  readonly sent: RecordedSms[] = [];
+
+  constructor(private readonly log?: Logger) {}
+
+  async send(phone: string, templateId: string, params: string[]): Promise<void> {
+    this.sent.push({ phone, templateId, params, at: new Date() });
+    this.log?.info('text message (SMS_PROVIDER=fake: recorded, not sent)', { phoneTail: phone.slice(-4), templateId, params });
+  }
+}
