@@ -22,7 +22,7 @@ export type CadreEffect =
   /** Keep a photo sent during an exchange with the exchange's case. */
   | { type: 'attach_photo'; caseNo: string; upload: UploadRef; kind: 'verification_photo' | 'cadre_photo' }
   /** The case was shown with its phone in full (a private chat's 查看): written to the access audit. */
-  | { type: 'audit_view'; caseNo: string; fields: 'phone'[] }
+  | { type: 'audit_view'; caseNo: string; fields: ('phone' | 'case')[] }
   /** A refusal the step decided itself (the workflow audits its own): written to the audit trail. */
   | { type: 'audit_refusal'; caseNo: string; action: string; refusal: Refusal }
   /** Remember the cadre's language on the account. */

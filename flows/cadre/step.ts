@@ -183,8 +183,8 @@ class Step {
     const refusal: Refusal | null = target.kind === 'missing' ? { code: 'not_found', message: 'case not found' } : outsideScope(this.view.actor, target.facts);
     if (refusal || target.kind !== 'case') return this.refuse(target.caseNo, 'view', refusal!, { audit: 'chat:view', status: '' });
     const detail = loaded(target.detail, 'the case detail');
-    // in a private chat the phone is shown in full: written to the access audit
-    const effects: CadreEffect[] = detail.personal ? [{ type: 'audit_view', caseNo: target.caseNo, fields: ['phone'] }] : [];
+    // in a private chat the phone is shown (whole to the roles that may reveal it): written to the access audit
+    const effects: CadreEffect[] = detail.personal ? [{ type: 'audit_view', caseNo: target.caseNo, fields: detail.personal.wholePhone ? ['phone'] : ['case'] }] : [];
     return this.act(this.state, effects, caseText(this.state.lang, detail, this.view.who.role, this.view.now));
   }
 

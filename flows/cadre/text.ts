@@ -146,7 +146,8 @@ export type CaseView = {
   paidOn: string | null;
   rejectionReason: string | null;
   /** Only for a private chat: the last 4 characters of the ID number, the phone, the illness. */
-  personal?: { idLast4: string; phone: string; details: string | null };
+  /** `phone` is whole only when `wholePhone` (the roles that may reveal it), else masked. */
+  personal?: { idLast4: string; phone: string; wholePhone: boolean; details: string | null };
   /** 身份待核实 / 身份已核实 (null: verified when filed), with the reason code. */
   identity: { check: 'pending' | 'confirmed'; reason: string | null } | null;
 };

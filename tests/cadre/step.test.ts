@@ -252,7 +252,8 @@ describe('photos, 查看, the language', () => {
   };
 
   test.each([
-    ['in a private chat the phone is shown, and that look is audited', { ...detail, personal: { idLast4: '1234', phone: '13800138000', details: null } }, ['audit_view']],
+    ['in a private chat the phone is shown, and that look is audited', { ...detail, personal: { idLast4: '1234', phone: '13800138000', wholePhone: true, details: null } }, ['audit_view']],
+    ['masked (the auditor, or past the reveal budget): the look is audited as of the case', { ...detail, personal: { idLast4: '1234', phone: '138****8000', wholePhone: false, details: null } }, ['audit_view']],
     ['in a group nothing personal is shown, nothing audited', detail, []],
   ])('查看: %s', (_name, d, effects) => {
     const view = viewOf(cadre('village'), caseTarget(factsAt('village_review'), { detail: d }));

@@ -7,6 +7,7 @@
 import { issueBindingCode } from '../../server/core/auth/binding-codes';
 import { insertCase } from '../support/fixtures';
 import { BOT_TOKEN, jpegBytes, startTestServer, type TestServer } from '../support/server';
+import { REVEAL_LIMIT, revealBudgetKey } from '../../server/core/cases/reveal';
 
 /** 10:00 on a Monday in China. */
 const NOW = new Date('2026-07-20T02:00:00Z');
@@ -172,6 +173,22 @@ describe('commands', () => {
     expect(inRoom).not.toContain('13800138000');
     expect(inRoom).not.toContain(household.headIdNumber.slice(-4));
     expect(inRoom).not.toContain('身份证');
+  });
+
+  test('"查看" in a private chat: the phone whole only to the roles that may reveal it, on the console\'s hourly budget', async () => {
+    const c = await caseAt('village_review');
+    await bind('wx-audit', 'auditor');
+    const seen = await say('wx-audit', `查看 ${c.caseNo}`);
+    expect(seen).toContain('138****8000');
+    expect(seen).not.toContain('13800138000');
+    // the village cadre past the budget its 显示完整 in the console also spends: masked too
+    await bind('wx-cun', 'liushu');
+    expect(await say('wx-cun', `查看 ${c.caseNo}`)).toContain('13800138000');
+    const key = revealBudgetKey({ id: srv.cadre('liushu').id });
+    await prisma().throttleCounter.update({ where: { key }, data: { n: REVEAL_LIMIT.max } });
+    const past = await say('wx-cun', `查看 ${c.caseNo}`);
+    expect(past).toContain('138****8000');
+    expect(past).not.toContain('13800138000');
   });
 
   test.each([

@@ -7,6 +7,9 @@
  */
 import { insertCase } from '../support/fixtures';
 import { ADMIN_TOKEN, jpegBytes, startTestServer, type TestServer } from '../support/server';
+import { STAMP_TTL_MS } from '../../server/api/routes/live';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const START = new Date('2026-03-10T02:00:00Z');
 let srv: TestServer;
@@ -24,9 +27,9 @@ const tok = (key: Parameters<TestServer['cadre']>[0]) => srv.cadre(key).token;
 const LIUSHU = '439901100201';
 const BAISHI = '439901200201';
 
-async function newCase(status: string, village = LIUSHU) {
+async function newCase(status: string, village = LIUSHU, assigned = true) {
   const contact = await srv.db.prisma.contact.create({ data: { channel: 'test:bot', externalId: `villager-live-${seq + 1}`, name: '村民' } });
-  return insertCase(srv.db.prisma, srv.config.documentsDir, { villageCode: village, status, idNumber: idNumber(), contactId: contact.id, fields: { verifierId: srv.cadre('verifier').id } as never });
+  return insertCase(srv.db.prisma, srv.config.documentsDir, { villageCode: village, status, idNumber: idNumber(), contactId: contact.id, fields: (assigned ? { verifierId: srv.cadre('verifier').id } : {}) as never });
 }
 
 async function upload(caseNo: string, token: string, bytes: Buffer = jpegBytes(3)) {
@@ -95,8 +98,9 @@ describe('GET /api/live', () => {
     const first = await live(tok('liushu'));
     expect(first.status).toBe(200);
     expect((await live(tok('liushu'))).body.queue).toBe(first.body.queue);
-    // another town's village: not my queue
+    // another town's village: not my queue (read again once the shared stamp has expired)
     await newCase('village_review', BAISHI);
+    await sleep(STAMP_TTL_MS + 100);
     expect((await live(tok('liushu'))).body.queue).toBe(first.body.queue);
     const move = await fetch(`${srv.url}/api/cases/${mine.caseNo}/transitions`, {
       method: 'POST',
@@ -104,7 +108,18 @@ describe('GET /api/live', () => {
       body: JSON.stringify({ action: 'approve' }),
     });
     expect(move.status).toBe(200);
+    await sleep(STAMP_TTL_MS + 100);
     expect((await live(tok('liushu'))).body.queue).not.toBe(first.body.queue);
+  });
+
+  test("a verifier's queue stamp follows the cases assigned to it, not the region's others", async () => {
+    const before = await live(tok('verifier'));
+    await newCase('village_review', LIUSHU, false); // in its region, not assigned to it
+    await sleep(STAMP_TTL_MS + 100);
+    expect((await live(tok('verifier'))).body.queue).toBe(before.body.queue);
+    await newCase('verification'); // assigned to it
+    await sleep(STAMP_TTL_MS + 100);
+    expect((await live(tok('verifier'))).body.queue).not.toBe(before.body.queue);
   });
 
   test('the case stamp changes with a photo added; outside the region the case is a 404', async () => {

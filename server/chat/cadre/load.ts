@@ -14,6 +14,9 @@ import { pendingFor } from './pending';
 import { resolveCaseRef } from './resolve';
 import { loadCaseView } from './view';
 import { assignableVerifiers } from '../../core/workflow/verifiers';
+import { MAY } from '../../core/auth/permissions';
+import { REVEAL_LIMIT, revealBudgetKey } from '../../core/cases/reveal';
+import { DbCounters } from '../../core/throttle/counter';
 
 type Tx = Prisma.TransactionClient;
 
@@ -47,7 +50,21 @@ async function loadTarget(scope: ViewScope, caseNo: string, needs: CadreNeeds): 
     objectionIds: objections.map((o) => o.id),
     openObjections: objections.filter((o) => o.resolvedAt === null).length,
   };
-  if (needs.detail && outsideScope(scope.actor, facts) === null) target.detail = await loadCaseView(tx, caseNo, tree, { personal: !scope.inRoom, now: scope.now });
+  if (needs.detail && outsideScope(scope.actor, facts) === null) {
+    const personal = !scope.inRoom;
+    target.detail = await loadCaseView(tx, caseNo, tree, { personal, wholePhone: personal && (await mayRevealPhone(tx, scope.actor, scope.now)), now: scope.now });
+  }
   if (needs.verifiers) target.verifiers = (await assignableVerifiers(tx, tree, row.villageId)).map((v) => ({ id: v.id, label: `${v.name}（${v.regionName}）` }));
   return target;
+}
+
+/**
+ * The phone in full in a private 查看: the roles that may reveal it in the console (显示完整), on
+ * the same hourly budget — a chat is no way round the console's rule. Past it, or for the auditor,
+ * masked (the cadre can still open the case in the console).
+ */
+async function mayRevealPhone(tx: Tx, actor: CadreActor, now: Date): Promise<boolean> {
+  if (!(MAY.revealIdentity as readonly string[]).includes(actor.role)) return false;
+  const hit = await DbCounters.hit(tx, revealBudgetKey(actor), REVEAL_LIMIT.windowMs, now);
+  return hit.count <= REVEAL_LIMIT.max;
 }

@@ -9,10 +9,15 @@ import type { RegionTree } from '../../core/regions/tree';
 import { shanghaiDate } from '../../../flows/china-time';
 import { DOCUMENT_KIND } from '../../core/documents/kinds';
 import { applicantOf, identityFlagOf } from '../../core/cases/applicant';
+import { maskPhone } from '../../core/cases/reveal';
 
 type Tx = Prisma.TransactionClient;
 
-export async function loadCaseView(tx: Tx, caseNo: string, tree: RegionTree, opts: { personal: boolean; now: Date }): Promise<CaseView | null> {
+/**
+ * `personal`: the private chat's block (ID tail, phone, health detail); `wholePhone`: the phone in
+ * full (the roles of MAY.revealIdentity, within their reveal budget — load.ts), else masked.
+ */
+export async function loadCaseView(tx: Tx, caseNo: string, tree: RegionTree, opts: { personal: boolean; wholePhone: boolean; now: Date }): Promise<CaseView | null> {
   const c = await tx.case.findUnique({
     where: { caseNo },
     include: {
@@ -70,7 +75,8 @@ export async function loadCaseView(tx: Tx, caseNo: string, tree: RegionTree, opt
       ? {
           personal: {
             idLast4: applicant.idNumber.slice(-4),
-            phone: applicant.phone,
+            phone: opts.wholePhone ? applicant.phone : maskPhone(applicant.phone),
+            wholePhone: opts.wholePhone,
             details: illnessLine(c.cause, details),
           },
         }

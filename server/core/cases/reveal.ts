@@ -19,6 +19,9 @@ export type RevealField = (typeof REVEAL_FIELDS)[number];
 
 export const REVEAL_LIMIT = { max: 60, windowMs: 60 * 60_000 };
 
+/** The counter of a cadre's reveals: the console's 显示完整 and the chat's 查看 in full share it. */
+export const revealBudgetKey = (actor: Pick<CadreActor, 'id'>) => `reveal:cadre:${actor.id}`;
+
 export type RevealResult =
   | { ok: true; field: RevealField; value: string }
   | { ok: false; code: 'not_found' }
@@ -48,7 +51,7 @@ export async function revealApplicantField(db: PrismaClient, caseNo: string, act
     await recordRefusal(db, { at: now, actor, action, caseNo, refusal: { code: 'no_role', message: `a ${actor.role} sees the ${field} masked` } });
     return { ok: false, code: 'no_role' };
   }
-  const hit = await DbCounters.hit(db, `reveal:cadre:${actor.id}`, REVEAL_LIMIT.windowMs, now);
+  const hit = await DbCounters.hit(db, revealBudgetKey(actor), REVEAL_LIMIT.windowMs, now);
   if (hit.count > REVEAL_LIMIT.max) {
     await recordRefusal(db, { at: now, actor, action, caseNo, refusal: { code: 'guard', message: `rate limited: more than ${REVEAL_LIMIT.max} reveals within an hour` } });
     return { ok: false, code: 'rate_limited', retryAfterSeconds: retryAfterSeconds(hit, now) };
