@@ -1,6 +1,6 @@
 /**
  * console/ (the cadre console, its own package and lockfile), installed with `npm ci` and built
- * by scripts/front-end.ts: for `npm test` (its browser test calls ensureBuilt again) and for
+ * by scripts/front-end.ts: for `npm test` (its browser tests call ensureBuilt again) and for
  * `npm start`, which serves console/dist at /console/.
  */
 import path from 'node:path';
@@ -8,15 +8,22 @@ import * as frontEnd from './front-end';
 
 export const CONSOLE = path.resolve(__dirname, '..', 'console');
 
-const consoleApp: frontEnd.FrontEnd = {
-  name: 'console',
-  dir: CONSOLE,
-  install: 'ci',
-  sources: ['src', 'index.html', 'vite.config.ts', 'tsconfig.json', 'package.json'].map((p) => path.join(CONSOLE, p)),
-};
+/** The console in `dir` (console/ itself, or a copy of it in a test). */
+export function consoleAt(dir: string): { frontEnd: frontEnd.FrontEnd; build: frontEnd.Build } {
+  return {
+    frontEnd: {
+      name: 'console',
+      dir,
+      install: 'ci',
+      inputs: ['src', 'public', 'index.html', 'vite.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json'].map((p) => path.join(dir, p)),
+    },
+    build: { script: 'build', dir: path.join(dir, 'dist'), marker: path.join(dir, 'dist', 'index.html'), what: 'the cadre console', takes: 'seconds' },
+  };
+}
 
-const build: frontEnd.Build = { script: 'build', marker: path.join(CONSOLE, 'dist', 'index.html'), what: 'the cadre console' };
+const { frontEnd: consoleApp, build } = consoleAt(CONSOLE);
 
 export const ensureInstalled = (announce?: (line: string) => void) => frontEnd.ensureInstalled(consoleApp, announce);
-export const isBuilt = () => frontEnd.isBuilt(build);
+export const buildState = () => frontEnd.buildState(consoleApp, build);
 export const ensureBuilt = (announce?: (line: string) => void) => frontEnd.ensureBuilt(consoleApp, build, announce);
+export const prepare = (announce?: (line: string) => void) => frontEnd.prepare(consoleApp, build, announce);

@@ -1,33 +1,33 @@
 /**
- * Before `npm start`: the mini-program's h5 face (served at /app/) is built once, installing
- * miniprogram/ first when needed, so a fresh clone's `npm install && npm start` runs all of it.
- * An existing build is left alone (rebuild with `cd miniprogram && npm run build:h5`, or keep
- * `npm run dev:h5` running there). FANGPIN_SKIP_APP_BUILD=1 skips this (the server then answers
- * /app/ with build instructions).
+ * Before `npm start`: the two front ends the server serves — the mini-program's h5 face at /app/
+ * and the cadre console at /console/ — installed from their lockfiles and built when missing or
+ * stale, by one rule (scripts/front-end.ts), each step with a progress line. A fresh clone's
+ * `npm install && npm start` runs all of it; an up-to-date start costs a fraction of a second.
+ *
+ * A face that fails to install or build is not served stale or broken: its build is removed, the
+ * server answers that face with a "not built" page (503), and this says so. The chat, the simulator
+ * and the API start anyway. FANGPIN_SKIP_APP_BUILD=1 / FANGPIN_SKIP_CONSOLE_BUILD=1 leave a face
+ * as it is (while `npm run dev:h5` or `npm run dev` rebuilds it, say).
  */
 import * as cadreConsole from './console';
-import { ensureBuilt, ensureInstalled, isBuilt } from './miniprogram';
+import * as miniprogram from './miniprogram';
 
 const say = (line: string) => console.log(`[prepare-app] ${line}`);
 
-if (process.env.FANGPIN_SKIP_APP_BUILD !== '1' && !isBuilt('h5')) {
-  try {
-    say('first start: building the mini-program web app served at /app/ (a minute or two, once)');
-    ensureInstalled(say);
-    ensureBuilt('h5', say);
-  } catch (err) {
-    // The chat, the simulator and the API run without it: say so and start anyway.
-    console.error(`[prepare-app] ${(err as Error).message}\n[prepare-app] starting without /app/`);
-  }
-}
+const faces = [
+  { at: '/app/', skip: 'FANGPIN_SKIP_APP_BUILD', prepare: () => miniprogram.prepare('h5', say) },
+  { at: '/console/', skip: 'FANGPIN_SKIP_CONSOLE_BUILD', prepare: () => cadreConsole.prepare(say) },
+];
 
-// The cadre console at /console/: installed and built when missing, rebuilt when older than its
-// sources (a build takes seconds). FANGPIN_SKIP_CONSOLE_BUILD=1 skips this.
-if (process.env.FANGPIN_SKIP_CONSOLE_BUILD !== '1') {
+for (const face of faces) {
+  if (process.env[face.skip] === '1') {
+    say(`${face.skip}=1: ${face.at} is served as it is, built or not`);
+    continue;
+  }
   try {
-    cadreConsole.ensureInstalled(say);
-    cadreConsole.ensureBuilt(say);
+    face.prepare();
   } catch (err) {
-    console.error(`[prepare-app] ${(err as Error).message}\n[prepare-app] starting without /console/`);
+    console.error(`[prepare-app] ${(err as Error).message}`);
+    console.error(`[prepare-app] BUILD FAILED: starting without ${face.at} — it answers "not built" (503) until a build succeeds`);
   }
 }

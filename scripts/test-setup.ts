@@ -4,7 +4,8 @@
  *   1. PostgreSQL on the tests' server — started with pg_ctlcluster when it is local and down;
  *   2. Debian's chromium and the CJK fonts for the browser tests — installed with apt when missing;
  *   3. miniprogram/ installed from its lockfile, and its h5 and weapp builds current;
- *   4. console/ installed from its lockfile, and its build current.
+ *   4. console/ installed from its lockfile, and its build current
+ * (current: stamped with the content hash of what it is made from, scripts/front-end.ts).
  * Each step says what it does; each is skipped when already true, so a second run costs a second.
  */
 import { execFileSync, spawnSync } from 'node:child_process';

@@ -23,6 +23,7 @@ import { startDocumentSweep } from './core/documents/gc';
 import { startSubscribeWorker } from './app/subscribe-worker';
 import { createSmsSender } from './core/sms/create';
 import { startSmsWorker } from './core/sms/worker';
+import { botKey } from './core/auth/bot-keys';
 import { startBroadcastJob } from './core/broadcasts/schedule';
 import { startAuthSweep } from './core/throttle/sweep';
 import { databaseIsEmpty, describeDemoSeed, seedDemoCounty } from './seed/demo-county';
@@ -79,8 +80,8 @@ export async function startServer(env: NodeJS.ProcessEnv, opts: StartOptions = {
     startDocumentSweep({ prisma: db.prisma, documentsDir: config.documentsDir, log, uploadTtlHours: config.uploads.ttlHours }),
     // WeChat subscribe messages of the mini-program, when a template is configured
     ...(config.app.wechat?.subscribe ? [startSubscribeWorker({ prisma: db.prisma, wechat: config.app.wechat, delivery: config.outbox, log })] : []),
-    // text messages of cases filed in the app (SMS_PROVIDER; off: marked skipped)
-    startSmsWorker({ prisma: db.prisma, sender: createSmsSender(config.sms, log), templates: config.sms.provider === 'off' ? null : config.sms.templates, delivery: config.outbox, log }),
+    // text messages: news of cases filed in the app, and login codes (SMS_PROVIDER; off: marked skipped)
+    startSmsWorker({ prisma: db.prisma, sender: createSmsSender(config.sms, log), templates: config.sms.provider === 'off' ? null : config.sms.templates, delivery: config.outbox, sealKey: botKey(config.botToken, 'login-code-seal'), log }),
     // scheduled broadcasts start on time (every minute, and once now)
     startBroadcastJob(db.prisma, log),
     // replies kept for idempotency are emptied after IDEMPOTENCY_HOURS (hourly, and once now)

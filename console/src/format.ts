@@ -1,10 +1,11 @@
 /** How the console shows money (fen → yuan) and China dates (the server masks personal numbers). */
+import i18next from './i18n';
 const TZ = 'Asia/Shanghai';
 
 export function yuan(fen: number | null | undefined, lang: string): string {
   if (fen === null || fen === undefined) return '—';
   const n = (fen / 100).toLocaleString(lang === 'en' ? 'en-US' : 'zh-CN', { minimumFractionDigits: fen % 100 ? 2 : 0, maximumFractionDigits: 2 });
-  return lang === 'en' ? `¥${n}` : `${n}元`;
+  return i18next.t('fmt.yuan', { n, lng: lang });
 }
 
 /** YYYY-MM-DD of an instant in China. */
@@ -21,20 +22,5 @@ export function chinaDateTime(iso: string): string {
 /** A date with its weekday: "2026-07-23（周四）" / "2026-07-23 (Thu)". */
 export function dayWithWeekday(iso: string, lang: string): string {
   const weekday = new Intl.DateTimeFormat(lang === 'en' ? 'en-US' : 'zh-CN', { timeZone: TZ, weekday: 'short' }).format(new Date(iso));
-  return lang === 'en' ? `${chinaDay(iso)} (${weekday})` : `${chinaDay(iso)}（${weekday}）`;
-}
-
-/** Working days (Monday–Friday, China dates) after today up to and including the due day; 0 when due today. */
-export function workingDaysLeft(dueIso: string, now = new Date()): number {
-  const due = chinaDay(dueIso);
-  let day = chinaDay(now);
-  let n = 0;
-  while (day < due) {
-    const next = new Date(`${day}T12:00:00+08:00`);
-    next.setUTCDate(next.getUTCDate() + 1);
-    day = chinaDay(next);
-    const weekday = next.getUTCDay();
-    if (weekday !== 0 && weekday !== 6) n++;
-  }
-  return n;
+  return i18next.t('fmt.dayWithWeekday', { day: chinaDay(iso), weekday, lng: lang });
 }

@@ -33,6 +33,7 @@ export const appEn: typeof appZhCN = {
     send_code: 'Get a code',
     resend_in: 'You can ask again in {{s}} s',
     code_sent: 'If your family has dealt with the Poverty Prevention Assistant in WeChat with this phone number, the code goes to that WeChat: please check your messages. If none comes, please ask the village cadre for help.',
+    code_sent_sms: 'A code has been sent by text message to the phone ending in {{tail}}: please check your messages.',
     code_label: 'Code',
     code_placeholder: '6 digits',
     code_invalid: 'The code has 6 digits.',

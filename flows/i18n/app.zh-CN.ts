@@ -37,6 +37,8 @@ export const appZhCN = {
     resend_in: '{{s}}秒后可以重新获取',
     // the server answers the same for every phone: say where a code goes, not that it went
     code_sent: '如果您家在微信里和“防贫助手”办过事、留的是这个手机号，验证码会发到那个微信里，请看一下微信消息。收不到的话，请找村干部帮忙。',
+    // the server sends login codes by text message (SMS_PROVIDER set): to the phone itself, whoever it is
+    code_sent_sms: '短信验证码已发到尾号{{tail}}的手机，请查看短信。',
     code_label: '验证码',
     code_placeholder: '6位数字',
     code_invalid: '验证码要填6位数字。',

@@ -27,6 +27,13 @@ export const cadreEn: typeof cadreZhCN = {
     objection: 'record an objection on',
     resolve_objection: 'resolve an objection on',
   },
+  /** What a case event that is not a move is called in a case's history (the console's timeline). */
+  event: {
+    visit_scheduled: 'Visit scheduled',
+    objection: 'Objection recorded',
+    objection_resolved: 'Objection resolved',
+    duplicate_application: 'Applied again; the new documents joined this case',
+  },
   outcome: {
     confirmed: 'matches the application',
     differs: 'differs from the application',

@@ -28,6 +28,13 @@ export const cadreZhCN = {
     objection: '登记异议',
     resolve_objection: '处理异议',
   },
+  /** What a case event that is not a move is called in a case's history (the console's timeline). */
+  event: {
+    visit_scheduled: '预约入户核查',
+    objection: '登记异议',
+    objection_resolved: '异议已处理',
+    duplicate_application: '申请人再次申请，新材料并入本案',
+  },
   outcome: {
     confirmed: '与申报一致',
     differs: '与申报不一致',

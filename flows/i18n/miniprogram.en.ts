@@ -46,6 +46,7 @@ export const miniprogramEn: typeof miniprogramZhCN = {
     upload_not_found: 'This photo was not found.',
   },
   otp: {
+    sms_hidden: '[Login code, text message] Read only at the moment it is sent, deleted once sent, never sent after it expires.',
     message: '[防贫助手] Your login code is {{code}}, valid for {{minutes}} minutes.\nIf you are not logging in to the mini-program yourself, do not tell anyone this code.',
   },
   timeline: {
@@ -55,5 +56,6 @@ export const miniprogramEn: typeof miniprogramZhCN = {
   /** Text messages (server/core/sms); the provider's templates are registered in Chinese. */
   sms: {
     case_update: 'Your application {{caseNo}} has news: {{status}}. See "My applications" in 防贫助手 for details.',
+    login_code: 'Your login code is {{code}}, valid for {{minutes}} minutes. If you are not logging in yourself, do not tell anyone this code.',
   },
 };

@@ -50,6 +50,8 @@ export const miniprogramZhCN = {
   },
   /** Sent through the chat bot to the household's WeChat (never logged). */
   otp: {
+    // what the outbox row of a login code by text message shows (the code is sealed apart)
+    sms_hidden: '【登录验证码·短信】内容只在发送的那一刻读取，发出后即删除，过期不再发送。',
     message: '【防贫助手】您的登录验证码是 {{code}}，{{minutes}}分钟内有效。\n不是您本人在登录小程序的话，请不要把验证码告诉别人。',
   },
   /** A case's timeline as the villager sees it in the mini-program: what the chat's notices do not say (flows/villager/notices.ts). */
@@ -63,5 +65,7 @@ export const miniprogramZhCN = {
    */
   sms: {
     case_update: '您的帮扶申请{{caseNo}}有新进展：{{status}}。详情请在防贫助手“我的申请”里查看。',
+    // {{code}} is {1}, {{minutes}} is {2}
+    login_code: '您的登录验证码是{{code}}，{{minutes}}分钟内有效。不是您本人在登录的话，请不要把验证码告诉别人。',
   },
 };

@@ -10,6 +10,8 @@ import { t, type Lang } from '../../flows/i18n';
 import { CASE_STATUSES, HOUSEHOLD_CATEGORIES, MEASURES, ROLES, TRANSITIONS } from '../../flows/workflow';
 
 const ACTIONS = ['approve', 'return', 'reject', 'fast_approve', 'resubmit', 'withdraw', 'accept', 'view', 'visit', 'objection', 'resolve_objection'] as const;
+/** Case events that are not moves (server/core/workflow, file-case.ts), as the history names them. */
+const EVENTS = ['visit_scheduled', 'objection', 'objection_resolved', 'duplicate_application'] as const;
 /** The data fields the moves ask (flows/workflow/moves.ts DATA), each with a label in cadre.field. */
 const FIELDS = ['verifierId', 'verifiedIncomeFen', 'verifiedMembers', 'verifiedExpenseFen', 'outcome', 'visitedOn', 'result', 'attendance', 'publicityStart', 'publicityEnd', 'amountFen', 'category', 'measures', 'paymentRef', 'paidOn', 'items', 'reason'] as const;
 
@@ -22,6 +24,7 @@ export function workflowWords(lang: Lang) {
     causes: table(CAUSES, (c) => tr(`cause.${c}`)),
     roles: table(ROLES, (r) => tr(`cadre.role.${r}`)),
     actions: table(ACTIONS, (a) => tr(`cadre.action.${a}`)),
+    events: table(EVENTS, (e) => tr(`cadre.event.${e}`)),
     /** What each move is, where the chat names it (the rest are their action's word). */
     moves: Object.fromEntries(TRANSITIONS.map((m) => [m.id, tr(`cadre.guide.what.${m.id}`) !== `cadre.guide.what.${m.id}` ? tr(`cadre.guide.what.${m.id}`) : tr(`cadre.action.${m.action}`)])),
     fields: table(FIELDS, (f) => tr(`cadre.field.${f}.label`)),

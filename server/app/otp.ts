@@ -1,15 +1,23 @@
 /**
- * Phone + one-time code, for the h5 app and for development (no WeChat AppID). The code goes
- * through the chat bot to the WeChat contacts of the one household that has that phone — someone
- * who can read that chat is that household; with two households claiming the phone it goes to
- * nobody. With no chat contact to carry it (and one household at most) it is written to the server
- * log only in development (AppConfig.devOtpLog). The answer to a request is the same whether or not
- * the phone is known. Phone and code are stored as hashes (the code's keyed with a key derived
- * from BOT_TOKEN, so six digits cannot be tried against a dump); a code lasts 5 minutes and allows
+ * Phone + one-time code, for the h5 app and for development (no WeChat AppID). Where the code goes:
+ *  - with an SMS provider (SMS_PROVIDER set): by text message to the phone itself, and only there.
+ *    That proves the phone — the one thing a code can prove — for every villager, with or without
+ *    a WeChat contact. No chat copy is sent: a copy would let a WeChat contact of the household who
+ *    does not hold the phone log in as it, and the verify could no longer tell which of the two the
+ *    code proved (the link rules below differ). A phone on record for two households gets its text
+ *    message too: it goes to the phone, not to either household's chat, and links to neither.
+ *  - with none: through the chat bot to the WeChat contacts of the one household that has that
+ *    phone — someone who can read that chat is that household; with two households claiming the
+ *    phone it goes to nobody.
+ * When nothing real carries it (no chat contact and one household at most, or the fake provider)
+ * it is written to the server log only in development (AppConfig.devOtpLog). The answer to a
+ * request is the same whether or not the phone is known. Phone and code are stored as hashes (the
+ * code's keyed with a key derived from BOT_TOKEN, so six digits cannot be tried against a dump); a
+ * code lasts 5 minutes and allows
  * 5 tries; a phone gets a code at most once a minute and 5 times an hour. Both are counted
  * atomically before anything is checked (server/core/throttle/counter.ts): parallel requests or
- * guesses never get past the limit. The message to the household's WeChat keeps the code sealed
- * for the bot alone (server/core/outbox/sealed-text.ts) and expires with the code.
+ * guesses never get past the limit. The message keeps the code sealed for the bot or the SMS worker
+ * alone (server/core/outbox/sealed-text.ts) and expires with the code.
  */
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 import { t } from '../../flows/i18n';
@@ -21,7 +29,9 @@ import { botKey } from '../core/auth/bot-keys';
 import { enqueue } from '../core/outbox/enqueue';
 import { expireSealed, storeSealedText } from '../core/outbox/sealed-text';
 import { DbCounters, retryAfterSeconds } from '../core/throttle/counter';
-import { CHAT_CONTACT_CHANNEL, phoneHash } from '../core/notify/channels';
+import { appPhoneId, CHAT_CONTACT_CHANNEL, phoneHash, SMS_CHANNEL } from '../core/notify/channels';
+import { enqueueSmsLoginCode } from '../core/sms/enqueue';
+import type { SmsSettings } from '../core/sms/config';
 import { ACTING_LINKS } from '../core/identity/household-link';
 
 export const OTP_TTL_SECONDS = 300;
@@ -29,11 +39,15 @@ export const OTP_RESEND_SECONDS = 60;
 export const OTP_MAX_PER_HOUR = 5;
 export const OTP_MAX_ATTEMPTS = 5;
 
+/** Where login codes go under this configuration (the same for every phone: it says nothing about one). */
+export type OtpRoute = 'sms' | 'wechat';
+export const otpRoute = (sms: SmsSettings['provider']): OtpRoute => (sms === 'off' ? 'wechat' : 'sms');
+
 export type OtpRequestResult = { ok: true } | { ok: false; reason: 'too_soon'; retryAfterSeconds: number } | { ok: false; reason: 'too_many'; retryAfterSeconds: number };
 
 const codeHash = (botToken: string, phoneKey: string, code: string) => createHmac('sha256', botKey(botToken, 'login-code-hash')).update(`${phoneKey}:${code}`).digest();
 
-export async function requestOtp(prisma: PrismaClient, phone: string, now: Date, opts: { log: Logger; devOtpLog: boolean; keyring: Keyring; botToken: string }): Promise<OtpRequestResult> {
+export async function requestOtp(prisma: PrismaClient, phone: string, now: Date, opts: { log: Logger; devOtpLog: boolean; keyring: Keyring; botToken: string; sms: SmsSettings['provider'] }): Promise<OtpRequestResult> {
   const key = phoneHash(opts.keyring, phone, 'otp');
   const soon = await DbCounters.hit(prisma, `otp:resend:${key}`, OTP_RESEND_SECONDS * 1000, now);
   if (soon.count > 1) return { ok: false, reason: 'too_soon', retryAfterSeconds: retryAfterSeconds(soon, now) };
@@ -42,10 +56,16 @@ export async function requestOtp(prisma: PrismaClient, phone: string, now: Date,
 
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   const expiresAt = new Date(now.getTime() + OTP_TTL_SECONDS * 1000);
+  const sealKey = botKey(opts.botToken, 'login-code-seal');
   const delivered = await prisma.$transaction(async (tx) => {
     const row = await tx.otpCode.create({
       data: { phoneHash: key, codeHash: codeHash(opts.botToken, key, code).toString('hex'), expiresAt, createdAt: now },
     });
+    if (otpRoute(opts.sms) === 'sms') {
+      const targetId = appPhoneId(opts.keyring, phone);
+      await enqueueSmsLoginCode(tx, { phone, targetId, code, minutes: OTP_TTL_SECONDS / 60, sealKey, expiresAt, dedupeKey: `otp:${row.id}:sms` }, now);
+      return { contacts: 0, ambiguous: false };
+    }
     // The chat contacts (not the mini-program's own, and not cadre accounts) of THE household with
     // that phone, and only those that act for it (created/confirmed): a contact that merely typed
     // the ID number and the phone (claimed) gets no code. A phone on record is what a filer typed;
@@ -66,18 +86,19 @@ export async function requestOtp(prisma: PrismaClient, phone: string, now: Date,
       const dedupeKey = `otp:${row.id}:${c.id}`;
       await enqueue(tx, { channel: c.channel, targetType: 'contact', targetId: c.externalId, text: t(lang, 'auth.login_code_hidden'), kind: 'login_code', dedupeKey }, now);
       const message = await tx.outbox.findUniqueOrThrow({ where: { dedupeKey }, select: { id: true } });
-      await storeSealedText(tx, botKey(opts.botToken, 'login-code-seal'), message.id, text, expiresAt);
+      await storeSealedText(tx, sealKey, message.id, text, expiresAt);
     }
     return { contacts: contacts.length, ambiguous: households.length > 1 };
   });
-  if (delivered.contacts === 0 && !delivered.ambiguous && opts.devOtpLog) {
-    // Development only: no chat can carry it. The phone's last digits say whose it is.
-    opts.log.warn('login code (development: no WeChat contact of a household has this phone)', { phoneTail: phone.slice(-4), code });
+  const carriedByNobody = opts.sms === 'fake' || (opts.sms === 'off' && delivered.contacts === 0 && !delivered.ambiguous);
+  if (carriedByNobody && opts.devOtpLog) {
+    // Development only: nothing real carries it (no chat contact, or the fake SMS provider). The phone's last digits say whose it is.
+    opts.log.warn('login code (development: no chat contact or real text message carries it)', { phoneTail: phone.slice(-4), code });
   }
   return { ok: true };
 }
 
-/** `delivered`: the code reached the chat of a contact acting for the household with the phone (not the development log). */
+/** `delivered`: the code went to the chat of a contact acting for the household with the phone (not by text message, not the development log). */
 export type OtpVerifyResult = { ok: true; delivered: boolean } | { ok: false; reason: 'invalid' | 'too_many_attempts' };
 
 export async function verifyOtp(prisma: PrismaClient, phone: string, code: string, now: Date, keyring: Keyring, botToken: string): Promise<OtpVerifyResult> {
@@ -95,7 +116,7 @@ export async function verifyOtp(prisma: PrismaClient, phone: string, code: strin
   const used = await prisma.otpCode.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: now } });
   if (used.count !== 1) return { ok: false, reason: 'invalid' };
   // the code is spent: a copy still waiting for the bot is not said any more
-  const copies = await prisma.outbox.findMany({ where: { dedupeKey: { startsWith: `otp:${row.id}:` } }, select: { id: true, status: true } });
+  const copies = await prisma.outbox.findMany({ where: { dedupeKey: { startsWith: `otp:${row.id}:` } }, select: { id: true, status: true, channel: true } });
   await expireSealed(prisma, copies.filter((m) => m.status === 'pending').map((m) => m.id));
-  return { ok: true, delivered: copies.length > 0 };
+  return { ok: true, delivered: copies.some((m) => m.channel !== SMS_CHANNEL) };
 }

@@ -92,8 +92,8 @@ export async function caseDetail(db: Db, v: CaseHolder, caseNo: string, lang: La
       : null,
     canSupplement: returned,
     canWithdraw: (WITHDRAWABLE as readonly string[]).includes(row.status),
-    // filed in the app: its news also goes by text message to the phone on its form (server/core/sms/enqueue.ts)
-    filedInApp: isAppChannel(row.channel),
+    // its news also goes by text message to the phone on its form, which the filer proved by logging in with it (server/core/sms/enqueue.ts)
+    textsToPhone: isAppChannel(row.channel) && row.textsToPhone,
     approvedAmountFen: row.approvedAmountFen,
     paidAt: row.paidAt?.toISOString() ?? null,
     timeline: row.events.flatMap((e) => {

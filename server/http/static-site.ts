@@ -62,6 +62,11 @@ export function staticSiteRouter({ prefix, root, notBuilt, hashed }: StaticSite)
     const target = path.resolve(root, rel);
     // Nothing outside the build directory, whatever the path says.
     const inside = target === root || target.startsWith(root + path.sep);
+    // never a dot file (the build's stamp, an editor's leftovers): a 404, as a missing asset
+    if (rel.split('/').some((part) => part.startsWith('.'))) {
+      ctx.status = 404;
+      return;
+    }
     let file = inside && rel !== '' ? target : undefined;
     let stats = file ? await fileAt(file) : undefined;
     if (!stats) {

@@ -23,7 +23,8 @@ let seq = 0;
 
 beforeAll(async () => {
   baseline = process.getActiveResourcesInfo();
-  srv = await startTestServer({ now: () => clock });
+  // login codes through the chat, as with no SMS provider (by text message: tests/miniprogram/login-sms.test.ts)
+  srv = await startTestServer({ now: () => clock, env: { SMS_PROVIDER: 'off' } });
 });
 beforeEach(() => {
   spoolDir = tempSpoolDir();

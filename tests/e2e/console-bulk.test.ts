@@ -4,13 +4,16 @@
  * by the last 4 of its applicant's ID number and by name, ticks three cases in the work queue and
  * approves them at one confirmation — the one whose identity is to be verified in person is
  * refused, in plain words, the two others move on; on the case page the ID number is masked until
- * "显示完整", which the server audits; the auditor has neither the boxes nor the link.
+ * "显示完整", which the server audits; the auditor has neither the boxes nor the link. The county
+ * bulk-records 发放 for two cases (the payment form in the bulk dialog); cases of several steps that
+ * need data cannot be approved together; the verifier is offered no bulk approve.
  * Screenshots are kept in test-artifacts/.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { ensureBuilt } from '../../scripts/console';
+import { shanghaiDate } from '../../flows/china-time';
 import { insertCase } from '../support/fixtures';
 import { startTestServer, type TestServer } from '../support/server';
 import { LIUSHU } from '../miniprogram/support';
@@ -38,7 +41,7 @@ afterAll(async () => {
   await srv?.close();
 });
 
-async function loggedIn(who: 'liushu' | 'auditor', at = '/console/'): Promise<Page> {
+async function loggedIn(who: Parameters<TestServer['cadre']>[0], at = '/console/'): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
   contexts.push(context);
   const page = await context.newPage();
@@ -136,6 +139,55 @@ test('search by an ID’s last 4 and by name; bulk approve of three with one ref
   await auditor.getByTestId('case-table').waitFor();
   await auditor.locator('tr', { has: auditor.getByText(pending, { exact: true }) }).waitFor();
   expect(await auditor.getByTestId('case-table').locator('input[type=checkbox]').count()).toBe(0);
+
+  expect(pageErrors).toEqual([]);
+});
+
+test('the county bulk-records 发放 for two cases with the payment day and reference; a mix of steps needing data cannot be approved together; the verifier is offered no bulk approve', async () => {
+  const caseIn = async (status: string, id: string, fields: Record<string, unknown> = {}) =>
+    (await insertCase(srv.db.prisma, srv.config.documentsDir, { villageCode: LIUSHU.village, status, idNumber: id, fields: { dueAt: new Date(Date.now() + 3 * 86_400_000), ...fields } as never })).caseNo;
+  const [a, b] = [await caseIn('approved', '110105196101014820', { approvedAmountFen: 300_000 }), await caseIn('approved', '110105196201014821', { approvedAmountFen: 200_000 })];
+  const review = await caseIn('county_review', '110105196301014822');
+  const visiting = await caseIn('verification', '110105196401014823', { verifierId: srv.cadre('verifier').id });
+
+  const page = await loggedIn('county', '/console/cases');
+  const rowOf = (caseNo: string) => page.locator('tr', { has: page.getByText(caseNo, { exact: true }) });
+  for (const no of [a, b, review]) await rowOf(no).waitFor();
+
+  // 已批准 and 县审核 together: both steps need details to pass, so not in one go — said so, confirm disabled
+  for (const no of [a, review]) await rowOf(no).locator('input[type=checkbox]').check();
+  await page.getByTestId('bulk-approve').click();
+  await page.getByTestId('bulk-mixed').getByText('不同环节').waitFor();
+  expect(await page.getByTestId('bulk-confirm').isDisabled()).toBe(true);
+  await shot(page, 'bulk-mixed');
+  await page.locator('.ant-modal-footer button').first().click();
+  await page.getByTestId('bulk-confirm-dialog').waitFor({ state: 'hidden' });
+
+  // the two approved cases: the payment's own form, the data sent with each
+  await rowOf(review).locator('input[type=checkbox]').uncheck();
+  await rowOf(b).locator('input[type=checkbox]').check();
+  await page.getByTestId('bulk-approve').click();
+  await page.getByTestId('move-field-paymentRef').locator('input').fill('ZF-2026-1207-002');
+  const paidOn = page.getByTestId('move-field-paidOn').locator('input');
+  await paidOn.click();
+  await paidOn.fill('2026-12-04');
+  await paidOn.press('Enter');
+  await page.locator('.ant-picker-dropdown:visible').waitFor({ state: 'hidden' });
+  await shot(page, 'bulk-payment');
+  await page.getByTestId('bulk-confirm').click();
+  await page.getByTestId('bulk-result').getByText('2 件办好，0 件没有办').waitFor();
+  await page.getByTestId('bulk-result-close').click();
+  for (const no of [a, b]) {
+    const row = await srv.db.prisma.case.findUniqueOrThrow({ where: { caseNo: no } });
+    expect({ status: row.status, paymentRef: row.paymentRef, paidOn: row.paidAt && shanghaiDate(row.paidAt) }).toEqual({ status: 'paid', paymentRef: 'ZF-2026-1207-002', paidOn: '2026-12-04' });
+  }
+
+  // the verifier: its approve records one household's visit — ticking a case offers no bulk approve
+  const verifier = await loggedIn('verifier', '/console/cases');
+  const vrow = verifier.locator('tr', { has: verifier.getByText(visiting, { exact: true }) });
+  await vrow.locator('input[type=checkbox]').check();
+  await verifier.getByTestId('bulk-bar').waitFor();
+  expect(await verifier.getByTestId('bulk-approve').count()).toBe(0);
 
   expect(pageErrors).toEqual([]);
 });

@@ -5,8 +5,9 @@
  * a reload and passes it; the county — whose queue was open — sees it arrive, assigns the
  * verifier; the verifier, on a phone 390 px wide, finds it in their visits, books the visit,
  * photographs the household with the camera button and records what the visit found; the village
- * records the assessment and the notice; the county's approval is refused while the notice runs
- * and goes through once it has run (its dates set back, as the notice's days would pass); the
+ * records the assessment and the notice; the county's approval is refused while the notice runs;
+ * the village records a villager's objection, which refuses the approval once the notice has run,
+ * until the county resolves it; then the approval goes through (its dates set back, as the notice's days would pass); the
  * county records the payment. The server runs on the real clock: a browser's session cookie
  * expires by it. The villager's chat hears each step,
  * in order. Screenshots of each page are kept in test-artifacts/ (console-roles-*.png).
@@ -229,10 +230,38 @@ test('a case filed by chat goes from the village to paid, each role doing its st
   await county.getByTestId('move-submit').click();
   await county.getByTestId('move-refusal').getByText('公示还没有结束').waitFor();
   await shot(county, 'county-decision-refused');
+  // a villager objects during the notice: the village cadre records it on the case page
+  await village.getByTestId('objection-record').click();
+  await village.getByTestId('objection-text').fill('邻居反映：他家去年买了一辆小货车。');
+  await village.getByTestId('objection-submit').click();
+  await village.getByTestId('objection-form').waitFor({ state: 'hidden' });
+  const recorded = village.getByTestId('objection').filter({ hasText: '他家去年买了一辆小货车' });
+  await recorded.getByText('未处理').waitFor();
+  // who recorded it, and when
+  expect(await recorded.getByTestId('objection-by').innerText()).toMatch(new RegExp(`^${srv.cadre('liushu').name}记录于\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}$`));
+  await shot(village, 'village-objection-recorded');
   // the notice's five days pass
   const fiveDays = 5 * 86_400_000;
   const notice = await srv.db.prisma.case.findUniqueOrThrow({ where: { caseNo } });
   await srv.db.prisma.case.update({ where: { caseNo }, data: { publicityStart: new Date(notice.publicityStart!.getTime() - fiveDays), publicityEnd: new Date(notice.publicityEnd!.getTime() - fiveDays) } });
+  // the open objection refuses the approval, in plain words
+  await county.getByTestId('move-submit').click();
+  await county.getByTestId('move-refusal').getByText('还有异议没有处理').waitFor();
+  await shot(county, 'county-decision-refused-objection');
+  await county.locator('.ant-modal-footer button').first().click(); // 取消
+  await county.locator('.ant-modal-content').waitFor({ state: 'hidden' });
+  // the county resolves it (its page shows the objection live), then approves
+  const open = county.getByTestId('objection').filter({ hasText: '他家去年买了一辆小货车' });
+  await open.getByTestId('objection-resolve').click({ timeout: LIVE_WITHIN_MS });
+  await county.getByTestId('objection-text').fill('已核实：小货车是借亲戚的，不在家庭名下。');
+  await county.getByTestId('objection-submit').click();
+  await county.getByTestId('objection-form').waitFor({ state: 'hidden' });
+  await open.getByText('已处理：已核实：小货车是借亲戚的').waitFor();
+  expect(await open.getByTestId('objection-resolve').count()).toBe(0);
+  await county.getByTestId('move-decision').click();
+  await type(county, 'amountFen', '5000');
+  await choose(county, 'category', '边缘易致贫户');
+  await choose(county, 'measures', '临时救助', '医疗救助');
   await submitInDialog(county);
   await statusSays(county, '批准');
   await villagerHears(villager, '您的申请批准了', mark);
@@ -274,10 +303,33 @@ test('a case filed by chat goes from the village to paid, each role doing its st
     ['visit_scheduled', null, by('verifier')],
     ['approve', 'assessment', by('verifier')],
     ['approve', 'publicity', by('liushu')],
+    ['objection', null, by('liushu')],
+    ['objection_resolved', null, by('county')],
     ['approve', 'approved', by('county')],
     ['approve', 'paid', by('county')],
   ]);
   expect(row2.events.find((e) => e.toStatus === 'town_review')?.note).toBe('材料齐全，已到户看过，同意上报。');
+
+  // --- in English, the case page has no Chinese but the case's own data (names, places, notes) ----------
+  await county.getByTestId('switch-lang').click();
+  await county.getByTestId('timeline').getByText('Objection resolved').waitFor();
+  // the case's data as the API gives it: every string in it is the applicant's, the cadres' or a place's
+  const detail = await county.evaluate(async (no) => (await fetch(`/api/cases/${no}`, { headers: { accept: 'application/json', 'accept-language': 'en' } })).json(), caseNo);
+  const data: string[] = [];
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') data.push(v);
+    else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+  };
+  walk(detail);
+  // the household categories' official names, cited in their English words on purpose (flows/workflow/words.en.ts)
+  const categories = await county.evaluate(async () => (await (await fetch('/api/workflow?lang=en', { headers: { accept: 'application/json' } })).json()).words.categories as Record<string, string>);
+  for (const word of Object.values(categories)) data.push(...[...word.matchAll(/\(([^)]+)\)/g)].map((m) => m[1]!));
+  let shown = await county.getByTestId('case-page').innerText();
+  for (const s of data.filter((x) => x.length > 0).sort((a, b) => b.length - a.length)) shown = shown.split(s).join(' ');
+  const cjk = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
+  expect(shown.split('\n').filter((line) => cjk.test(line))).toEqual([]);
+  await shot(county, 'county-case-english');
 
   expect(cspViolations).toEqual([]);
   expect(pageErrors).toEqual([]);

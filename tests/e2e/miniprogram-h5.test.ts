@@ -13,7 +13,8 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { t } from '../../flows/i18n';
 import { ensureBuilt } from '../../scripts/miniprogram';
-import { jpegBytes, pngBytes, startTestServer, type TestServer } from '../support/server';
+import { BOT_TOKEN, jpegBytes, pngBytes, startTestServer, type TestServer } from '../support/server';
+import { botKey } from '../../server/core/auth/bot-keys';
 import { FakeSmsSender } from '../../server/core/sms/fake';
 import { startSmsWorker } from '../../server/core/sms/worker';
 import { seedPolicyKnowledge } from '../../server/seed/policy-knowledge';
@@ -111,6 +112,8 @@ async function loginIfAsked(page: Page, phoneNo: string, wait = false): Promise<
   await page.waitForFunction(() => /\d/.test(document.querySelector('[data-testid="login-send-code"]')?.textContent ?? ''));
   countdowns.push({ text: await countdown.innerText(), ...(await contrastOf(countdown)) });
   if (countdowns.length === 1) await page.screenshot({ path: path.join(ARTIFACTS, 'miniprogram-h5-countdown.png') });
+  // the test server has the fake SMS provider: the page says the code went to the phone itself
+  expect(await el(page, 'login-message').innerText()).toBe(t('zh-CN', 'app.login.code_sent_sms', { tail: phoneNo.slice(-4) }));
   let code: string | undefined;
   for (let i = 0; i < 100 && (!code || code === before); i++) {
     code = loggedCode(log, phoneNo);
@@ -244,7 +247,7 @@ test('a villager applies for 因学 on a phone, with two photos, and sees the ca
   const moved = await call(srv, 'POST', `/api/cases/${caseNo}/transitions`, { token: srv.tokenOf('village'), body: { action: 'approve', note: '材料齐全' } });
   expect(moved.status).toBe(200);
   const sms = new FakeSmsSender();
-  const worker = startSmsWorker({ prisma: srv.db.prisma, sender: sms, templates: { case_update: 'TPL-1' }, delivery: srv.config.outbox, log, autoStart: false });
+  const worker = startSmsWorker({ prisma: srv.db.prisma, sender: sms, templates: { case_update: 'TPL-1', login_code: 'TPL-LOGIN' }, delivery: srv.config.outbox, sealKey: botKey(BOT_TOKEN, 'login-code-seal'), log, autoStart: false });
   expect(await worker.runOnce()).toBe(1);
   await worker.stop();
   expect(sms.sent.map((m) => ({ phone: m.phone, templateId: m.templateId, params: m.params }))).toEqual([

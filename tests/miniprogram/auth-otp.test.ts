@@ -23,7 +23,8 @@ let phoneSeq = 0;
 const freshPhone = () => `1370000${String(++phoneSeq).padStart(4, '0')}`;
 
 beforeAll(async () => {
-  srv = await startTestServer({ now: () => clock, log });
+  // login codes through the chat, as with no SMS provider (by text message: tests/miniprogram/login-sms.test.ts)
+  srv = await startTestServer({ now: () => clock, log, env: { SMS_PROVIDER: 'off' } });
 });
 afterAll(async () => {
   await srv.close();
@@ -40,7 +41,7 @@ describe('phone and one-time code', () => {
     const phone = freshPhone();
     const asked = await request(phone);
     expect(asked.status).toBe(202);
-    expect(asked.body).toEqual({ sent: true, expiresInSeconds: 300, resendAfterSeconds: 60 });
+    expect(asked.body).toEqual({ sent: true, sentBy: 'wechat', expiresInSeconds: 300, resendAfterSeconds: 60 });
     const code = loggedCode(log, phone)!;
     expect(code).toMatch(/^\d{6}$/);
     expect(JSON.stringify(log.lines)).not.toContain(phone);
@@ -69,7 +70,7 @@ describe('phone and one-time code', () => {
 
     const asked = await request(phone);
     expect(asked.status).toBe(202);
-    expect(asked.body).toEqual({ sent: true, expiresInSeconds: 300, resendAfterSeconds: 60 });
+    expect(asked.body).toEqual({ sent: true, sentBy: 'wechat', expiresInSeconds: 300, resendAfterSeconds: 60 });
     expect(log.lines.slice(linesBefore).filter((l) => l.fields?.code)).toEqual([]);
     const sent = await srv.db.prisma.outbox.findMany({ where: { kind: 'login_code', targetId: 'wx-grandma' } });
     expect(sent).toHaveLength(1);
@@ -172,7 +173,7 @@ describe('phone and one-time code', () => {
     expect(() => loadConfig({ ...production, DEV_OTP_LOG: '1' })).toThrow(/DEV_OTP_LOG=1 is refused/);
     expect(loadConfig({ DEV_OTP_LOG: '0' }).app.devOtpLog).toBe(false);
     expect(loadConfig({}).app.devOtpLog).toBe(true);
-    await requestOtp(srv.db.prisma, freshPhone(), clock, { log: quiet, devOtpLog: prod.devOtpLog, keyring: srv.db.keyring, botToken: BOT_TOKEN });
+    await requestOtp(srv.db.prisma, freshPhone(), clock, { log: quiet, devOtpLog: prod.devOtpLog, keyring: srv.db.keyring, botToken: BOT_TOKEN, sms: loadConfig(production).sms.provider });
     expect(quiet.lines).toEqual([]);
   });
 });

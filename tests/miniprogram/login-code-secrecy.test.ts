@@ -24,7 +24,8 @@ const freshPhone = () => `1360000${String(++seq).padStart(4, '0')}`;
 const freshIp = () => `10.9.${(++seq >> 8) & 255}.${seq & 255}`;
 
 beforeAll(async () => {
-  srv = await startTestServer({ now: () => clock, log, env: { TRUST_PROXY: '1' } });
+  // login codes through the chat, as with no SMS provider (by text message: tests/miniprogram/login-sms.test.ts)
+  srv = await startTestServer({ now: () => clock, log, env: { TRUST_PROXY: '1', SMS_PROVIDER: 'off' } });
 });
 afterAll(async () => {
   await srv.close();

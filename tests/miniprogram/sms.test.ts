@@ -17,13 +17,15 @@ import { SmsError, type SmsSender } from '../../server/core/sms/sender';
 import { TencentSmsSender } from '../../server/core/sms/tencent';
 import { startSmsWorker } from '../../server/core/sms/worker';
 import { SMS_CHANNEL } from '../../server/core/notify/channels';
-import { startTestServer, type TestServer } from '../support/server';
+import { BOT_TOKEN, startTestServer, type TestServer } from '../support/server';
+import { botKey } from '../../server/core/auth/bot-keys';
 import { answersFor, call, capturingLogger, idNumber, loginByPhone } from './support';
 
 const PRODUCTION = { NODE_ENV: 'production', FANGPIN_DATA_KEY: `k1:${Buffer.alloc(32, 1).toString('base64')},index:${Buffer.alloc(32, 2).toString('base64')}` };
 const TENCENT = {
   SMS_PROVIDER: 'tencent',
   SMS_TEMPLATE_CASE_UPDATE: '2233445',
+  SMS_TEMPLATE_LOGIN_CODE: '2233446',
   TENCENT_SMS_SECRET_ID: 'AKID-test',
   TENCENT_SMS_SECRET_KEY: 'secret-key-test',
   TENCENT_SMS_SDK_APP_ID: '1400000001',
@@ -42,7 +44,7 @@ describe('configuration', () => {
 
   test.each([
     ['the fake in production (it sends nothing)', { ...PRODUCTION, SMS_PROVIDER: 'fake' }, /SMS_PROVIDER=fake is refused/],
-    ['tencent without its keys', { SMS_PROVIDER: 'tencent', TENCENT_SMS_SECRET_ID: 'x' }, /SMS_PROVIDER=tencent needs SMS_TEMPLATE_CASE_UPDATE, TENCENT_SMS_SECRET_KEY, TENCENT_SMS_SDK_APP_ID, TENCENT_SMS_SIGN_NAME/],
+    ['tencent without its keys', { SMS_PROVIDER: 'tencent', TENCENT_SMS_SECRET_ID: 'x' }, /SMS_PROVIDER=tencent needs SMS_TEMPLATE_CASE_UPDATE, SMS_TEMPLATE_LOGIN_CODE, TENCENT_SMS_SECRET_KEY, TENCENT_SMS_SDK_APP_ID, TENCENT_SMS_SIGN_NAME/],
     ['an unknown provider', { SMS_PROVIDER: 'aliyun' }, /SMS_PROVIDER/],
   ] as const)('refused: %s', (_name, env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
@@ -139,9 +141,10 @@ describe('a case filed in the app', () => {
     await srv?.close();
   });
 
-  /** A villager files an application by app with `phone` on its form; its case number. */
-  async function fileByApp(formPhone: string): Promise<string> {
-    const token = await loginByPhone(srv, log, `1370000${String(++seq).padStart(4, '0')}`);
+  /** A villager files an application by app with `phone` on its form, logged in with `loginPhone` (the same: proved); its case number. */
+  async function fileByApp(formPhone: string, loginPhone = formPhone): Promise<string> {
+    ++seq;
+    const token = await loginByPhone(srv, log, loginPhone);
     const res = await call(srv, 'POST', '/api/app/applications', {
       token,
       headers: { 'idempotency-key': `sms-test-${seq}-${Date.now()}` },
@@ -155,7 +158,7 @@ describe('a case filed in the app', () => {
     expect((await call(srv, 'POST', `/api/cases/${caseNo}/transitions`, { token: srv.tokenOf(role), body: { action: 'approve', note: '同意' } })).status).toBe(200);
 
   const worker = (sender: SmsSender | null) =>
-    startSmsWorker({ prisma: srv.db.prisma, sender, templates: sender ? { case_update: 'TPL-CASE' } : null, delivery: srv.config.outbox, log, autoStart: false });
+    startSmsWorker({ prisma: srv.db.prisma, sender, templates: sender ? { case_update: 'TPL-CASE', login_code: 'TPL-LOGIN' } : null, delivery: srv.config.outbox, sealKey: botKey(BOT_TOKEN, 'login-code-seal'), log, autoStart: false });
 
   test('each move sends one text message to the phone on its form, with its number and new status; filing itself sends none', async () => {
     const caseNo = await fileByApp('13811112222');
@@ -175,12 +178,20 @@ describe('a case filed in the app', () => {
     const rows = await srv.db.raw.$queryRaw<{ targetId: string; payload: unknown }[]>`SELECT "targetId", payload FROM "Outbox" WHERE channel = ${SMS_CHANNEL}`;
     expect(rows.length).toBeGreaterThan(0);
     for (const r of rows) expect(JSON.stringify(r)).not.toContain('13811112222');
-    // the app says so (GET /api/app/config, the case's filedInApp)
+    // the app says so (GET /api/app/config, the case's textsToPhone)
     expect((await call(srv, 'GET', '/api/app/config')).body.smsUpdates).toBe(true);
   });
 
+  test('a phone typed on the form but not proved by the login gets no text message: it may be a stranger\'s', async () => {
+    const caseNo = await fileByApp('13822223333', '13700009999');
+    await approve(caseNo, 'village');
+    const c = await srv.db.prisma.case.findUniqueOrThrow({ where: { caseNo } });
+    expect(c.textsToPhone).toBe(false);
+    expect(await srv.db.prisma.outbox.count({ where: { channel: SMS_CHANNEL, caseId: c.id } })).toBe(0);
+  });
+
   test('a case filed in the chat hears its news in the chat: no text message', async () => {
-    const c = { id: 'case-x', caseNo: 'FP-2026-999999', channel: 'wechaty-puppet-mock:bot', answers: { applicant: { phone: '13899998888' } }, contactId: 'contact-x' };
+    const c = { id: 'case-x', caseNo: 'FP-2026-999999', channel: 'wechaty-puppet-mock:bot', answers: { applicant: { phone: '13899998888' } }, contactId: 'contact-x', textsToPhone: true };
     const enqueued = await srv.db.prisma.$transaction((tx) => enqueueSmsUpdate(tx, c, '镇审核中', new Date(), 'test:chat-case'));
     expect(enqueued).toBe(false);
     expect(await srv.db.prisma.outbox.count({ where: { dedupeKey: 'test:chat-case:sms' } })).toBe(0);

@@ -57,3 +57,13 @@ test('after the build: files, the SPA fallback, caching, and nothing outside', a
   }
   rmSync(path.join(os.tmpdir(), 'fangpin-secret.txt'), { force: true });
 });
+
+test('no dot file of the build is served (its stamp, an editor\'s leftovers)', async () => {
+  mkdirSync(path.join(dist, '.cache'), { recursive: true });
+  writeFileSync(path.join(dist, '.build-stamp.json'), '{"inputs":"abc"}');
+  writeFileSync(path.join(dist, '.cache', 'x.js'), 'x');
+  for (const p of ['/app/.build-stamp.json', '/app/.cache/x.js', '/app/%2ebuild-stamp.json']) {
+    const res = await get(p);
+    expect({ p, status: res.status }).toEqual({ p, status: 404 });
+  }
+});

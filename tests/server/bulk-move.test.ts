@@ -45,6 +45,15 @@ test('the village approves three: two move on to the town, each with its own eve
   expect(refusals).toHaveLength(1);
 });
 
+test('a bulk move never confirms an identity: identityConfirmed in its data is dropped, the case to verify stays', async () => {
+  const pending = await newCase('village_review', { identityCheck: 'pending', identityNote: 'id_phone_typed' });
+  const row = () => srv.db.prisma.case.findUniqueOrThrow({ where: { caseNo: pending }, select: { status: true, identityCheck: true, householdId: true } });
+  const before = await row();
+  const res = await bulk('liushu', { caseNos: [pending], move: 'approve', data: { identityConfirmed: true } });
+  expect(res.body.results).toEqual([expect.objectContaining({ caseNo: pending, ok: false, code: 'invalid_data', field: 'data.identityConfirmed' })]);
+  expect(await row()).toEqual({ ...before, status: 'village_review', identityCheck: 'pending' });
+});
+
 test.each([
   ['a case of another step', () => newCase('town_review'), 'no_role'],
   ['a case outside the region: no such case', () => newCase('village_review', {}, BAISHI.village), 'not_found'],
@@ -74,6 +83,31 @@ test('the county assigns a verifier to several; one not in county review is refu
   const c = await newCase('county_review');
   const missing = await bulk('county', { caseNos: [c], move: 'approve' });
   expect(missing.body.results[0]).toMatchObject({ ok: false, code: 'invalid_data', field: 'data.verifierId' });
+});
+
+test.each([
+  ['发放: the payment reference and day', 'approved', 'paid', { paymentRef: 'ZF-2026-0310-007', paidOn: '2026-03-09' }, { paymentRef: 'ZF-2026-0310-007' }],
+  ['县审核: the verifier', 'county_review', 'verification', () => ({ verifierId: srv.cadre('verifier').id }), () => ({ verifierId: srv.cadre('verifier').id })],
+])('the county approves several in a step that needs data (%s): the data goes with each case', async (_label, from, to, data, stored) => {
+  const given = typeof data === 'function' ? data() : data;
+  const [a, b] = [await newCase(from, from === 'approved' ? { approvedAmountFen: 300_000 } : {}), await newCase(from, from === 'approved' ? { approvedAmountFen: 300_000 } : {})];
+  // without the data, each case is refused naming the first field its step needs
+  const bare = await bulk('county', { caseNos: [a, b], move: 'approve' });
+  expect(bare.body).toMatchObject({ moved: 0, refused: 2 });
+  expect(bare.body.results.map((r: { field?: string }) => r.field)).toEqual([`data.${Object.keys(given)[0]}`, `data.${Object.keys(given)[0]}`]);
+  const res = await bulk('county', { caseNos: [a, b], move: 'approve', data: given });
+  expect(res.body).toMatchObject({ moved: 2, refused: 0 });
+  expect(res.body.results).toEqual([a, b].map((caseNo) => ({ caseNo, ok: true, from, to })));
+  const want = typeof stored === 'function' ? stored() : stored;
+  for (const no of [a, b]) expect(await srv.db.prisma.case.findUniqueOrThrow({ where: { caseNo: no } })).toMatchObject({ status: to, ...want });
+});
+
+test('the verifier approves one case at a time: a bulk approve is refused as a whole (403 naming move), nothing moves', async () => {
+  const a = await newCase('verification', { verifierId: srv.cadre('verifier').id });
+  const res = await bulk('verifier', { caseNos: [a], move: 'approve', data: { verifiedIncomeFen: 100, verifiedMembers: 3, verifiedExpenseFen: 100, outcome: 'confirmed' } });
+  expect(res.status).toBe(403);
+  expect(res.body.error).toMatchObject({ code: 'forbidden', field: 'move' });
+  expect(await statusOf(a)).toBe('verification');
 });
 
 test('the auditor moves nothing', async () => {

@@ -9,7 +9,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { CadreActor, CaseStatus } from '../../flows/workflow';
 import { COUNT_CAP, countCases, listCases, listScope } from '../../server/core/cases/list';
 import { decodeCursor } from '../../server/core/cases/list-cursor';
-import { cappedCountQuery, casePageQueries, pageHeadQuery, tallyQuery, verifierCountsQuery, type CaseListFilter, type ListKey, type ListSort, type SqlQuery } from '../../server/core/cases/list-query';
+import { cappedCountQuery, casePageQueries, tallyQuery, verifierCountsQuery, type CaseListFilter, type ListKey, type ListSort, type SqlQuery } from '../../server/core/cases/list-query';
 import { sealValue } from '../../server/core/crypto/sealed-client';
 import { SEALED_FIELDS } from '../../server/core/crypto/sealed-fields';
 import { RegionTree } from '../../server/core/regions/tree';
@@ -228,8 +228,8 @@ describe.each(VARIANTS)('%s', (_label, variant) => {
   test.each(MODES)('its counts read no "Case" row sequentially (%s plan)', async (mode) => {
     const f = filterOf();
     const byStatus = f.verifierId !== undefined ? 'verifier' : 'tally';
-    // each alone, and all of them as an empty first page asks for them (pageHeadQuery)
-    const queries = [cappedCountQuery(f, COUNT_CAP), byStatus === 'verifier' ? verifierCountsQuery(f) : tallyQuery(null), pageHeadQuery(f, { byStatus, villageIds: null, cap: COUNT_CAP })];
+    // each alone (countCases); on a first page they ride on its first statement, planned above
+    const queries = [cappedCountQuery(f, COUNT_CAP), byStatus === 'verifier' ? verifierCountsQuery(f) : tallyQuery(null)];
     for (const q of queries) if (mode === 'custom' || !q.planEachTime) expect(readsOfCase(await planOf(q, mode)).filter((r) => r.startsWith('Seq Scan'))).toEqual([]);
   });
 
@@ -253,6 +253,22 @@ describe('on the same database', () => {
     const second = (await listCases(db.raw, TEST_KEYRING, tree, { ...req, after: decodeCursor('due', first.nextCursor!) })).body;
     expect([...first.cases, ...second.cases].map((c) => c.caseNo)).toEqual(reference.map((r) => r.caseNo));
     expect(first.cases[0]!.applicantName).toBe('村民');
+  });
+
+  test.each([
+    ['newest, rows: one statement', () => ({ scope: village() }), 'newest', 1, true],
+    ['newest, no case matches: one statement', () => ({ scope: all, applicant: byName(NAMES + 1) }), 'newest', 1, false],
+    ['by due date, no dated case: two, the undated after the turn', () => ({ scope: town(), statuses: one('paid') }), 'due', 2, true],
+    ['by due date, no case matches: two', () => ({ scope: all, applicant: byName(NAMES + 1) }), 'due', 2, false],
+  ] as const)('a first page, %s — its counts and stamp from the first', async (_l, filter, sort, statements, rows) => {
+    const sent: string[] = [];
+    const counting = { rows: <T>(sql: string, values: unknown[]) => (sent.push(sql), db.raw.$queryRawUnsafe<T[]>(sql, ...values)) };
+    const f = { ...filter(), now: NOW } as CaseListFilter;
+    const list = await listCases(counting, TEST_KEYRING, tree, { filter: f, sort, after: null, pageSize: 20, offset: 0, withCounts: true });
+    expect(sent).toHaveLength(statements);
+    expect(list.staticStamp).not.toBeUndefined();
+    expect(list.body.cases.length > 0).toBe(rows);
+    expect({ total: list.body.total, statusCounts: list.body.statusCounts }).toEqual(await countCases(db.raw, tree, f).then((c) => ({ total: c.total, statusCounts: c.statusCounts })));
   });
 
   test.each([

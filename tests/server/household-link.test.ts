@@ -24,7 +24,8 @@ const freshId = () => idNumber('19520303', 600 + ++seq);
 const CLAIMED_TEXT = t('zh-CN', 'workflow.villager.household_claimed');
 
 beforeAll(async () => {
-  srv = await startTestServer({ env: { AUTH_CLIENT_PER_MINUTE: '1000', AUTH_CLIENT_PER_HOUR: '10000' } });
+  // login codes through the chat, as with no SMS provider (by text message: tests/miniprogram/login-sms.test.ts)
+  srv = await startTestServer({ env: { AUTH_CLIENT_PER_MINUTE: '1000', AUTH_CLIENT_PER_HOUR: '10000', SMS_PROVIDER: 'off' } });
   // 柳树村's cadre has bound a WeChat: they hear of claims on the village's households
   const contact = await srv.db.prisma.contact.create({ data: { channel: 'test:bot', externalId: CADRE_WX, name: 'liushu' } });
   await srv.db.prisma.cadre.update({ where: { id: srv.cadre('liushu').id }, data: { contactId: contact.id } });

@@ -4,6 +4,7 @@
  * objections during the public notice, the household visit, the list's filters and paging, and
  * account management. The clock is fixed and moved by hand.
  */
+import { SIDE_ACT_ROLES, statusOfAct } from '../../flows/workflow';
 import { insertCase } from '../support/fixtures';
 import { ADMIN_TOKEN, startTestServer, type TestServer } from '../support/server';
 
@@ -167,6 +168,8 @@ describe('GET /api/workflow', () => {
     expect(res.status).toBe(200);
     expect(res.body.statuses).toContain('town_review');
     expect(res.body.owners.verification).toEqual(['verifier', 'county']);
+    // the side acts as the workflow defines them (the console's verifier pages read them)
+    expect(res.body.sideActs).toEqual({ visit: { status: statusOfAct('visit'), roles: [...SIDE_ACT_ROLES.visit] }, objection: { status: statusOfAct('objection'), roles: [...SIDE_ACT_ROLES.objection] } });
     const decision = res.body.moves.find((m: { id: string }) => m.id === 'decision');
     expect(decision).toMatchObject({ action: 'approve', from: ['publicity'], to: 'approved', data: { type: 'object', required: ['amountFen', 'category', 'measures'] } });
   });
@@ -406,6 +409,22 @@ describe('GET /api/cases filters and paging', () => {
     const res = await call('GET', `/api/cases?${query}`, ADMIN_TOKEN);
     expect(res.status).toBe(400);
     expect(res.body.error.field).toBe(field);
+  });
+});
+
+describe('GET /api/cases?assignedToMe: only where cases are assigned to the caller', () => {
+  test.each([
+    ['verifier', 200],
+    ['liushu', 400],
+    ['qingshan', 400],
+    ['county', 400],
+    ['auditor', 400],
+  ] as const)('%s → %i', async (who, status) => {
+    const res = await call('GET', '/api/cases?assignedToMe=true', tok(who));
+    expect(res.status).toBe(status);
+    if (status === 400) expect(res.body.error).toMatchObject({ code: 'bad_request', field: 'assignedToMe' });
+    // false asks nothing of anyone
+    expect((await call('GET', '/api/cases?assignedToMe=false', tok(who))).status).toBe(200);
   });
 });
 

@@ -1,14 +1,18 @@
 /**
  * The embedded default as a person runs it: `npm start` itself as a child process — its prestart
  * (scripts/prepare-app.ts: the mini-program's h5 and the cadre console built when missing or
- * stale) and then the whole system on PGlite in a fresh data directory (no DATABASE_URL),
+ * stale; that rule is tested in front-end-build.test.ts) and then the whole system on PGlite in a fresh data directory (no DATABASE_URL),
  * migrations and demo seed at start. One install, three faces: the simulator, /app/ and /console/
  * answer with their built pages, never a "not built" placeholder.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import * as cadreConsole from '../../scripts/console';
+import { stampFile, type Build } from '../../scripts/front-end';
+import * as miniprogram from '../../scripts/miniprogram';
 
 const root = path.resolve(__dirname, '../..');
 const BOT_TOKEN = 'smoke-bot-token-123456';
@@ -91,10 +95,10 @@ test('the simulator page is served with the mock puppet', async () => {
 /** The page's scripts and styles as its HTML names them, under `prefix`. */
 const assetsOf = (html: string, prefix: string) => [...html.matchAll(/(?:src|href)="(\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]!).filter((a) => a.startsWith(prefix));
 
-test.each([
-  ['the cadre console', '/console/', '<div id="root">'],
-  ['the mini-program h5', '/app/', '<title>防贫助手</title>'],
-])('%s at %s is its built page, with its assets', async (_face, at, mark) => {
+test.each<[string, string, string, () => string, Build]>([
+  ['the cadre console', '/console/', '<div id="root">', cadreConsole.buildState, cadreConsole.consoleAt(cadreConsole.CONSOLE).build],
+  ['the mini-program h5', '/app/', '<title>防贫助手</title>', () => miniprogram.buildState('h5'), miniprogram.build('h5')],
+])('%s at %s is its current build, with its assets', async (_face, at, mark, state, build) => {
   const res = await fetch(`http://127.0.0.1:${port}${at}`);
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toContain('text/html');
@@ -102,7 +106,12 @@ test.each([
   expect(html).toContain(mark);
   expect(html).not.toContain('还没有构建');
   // prestart neither failed nor skipped a build
-  expect(output).not.toContain('starting without');
+  expect(output).not.toContain('BUILD FAILED');
+  expect(output).not.toContain('is served as it is');
+  // the page served is the one the stamp names, and the stamp is of the sources as they are
+  expect(state()).toBe('current');
+  const stamp = JSON.parse(readFileSync(stampFile(build), 'utf8')) as { page: string };
+  expect(createHash('sha256').update(html).digest('hex')).toBe(stamp.page);
   const assets = assetsOf(html, at);
   expect(assets.length).toBeGreaterThan(0);
   for (const asset of assets) expect((await fetch(`http://127.0.0.1:${port}${asset}`)).status).toBe(200);

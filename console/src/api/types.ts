@@ -26,6 +26,8 @@ export type MoveSchema = { id: string; action: string; from: string[]; to: strin
 export type Workflow = {
   statuses: string[];
   owners: Record<string, Role[]>;
+  /** The side acts: the status each happens in and who does it. */
+  sideActs: Record<'visit' | 'objection', { status: string; roles: Role[] }>;
   moves: MoveSchema[];
   todo: string[];
   lang: string;
@@ -34,6 +36,8 @@ export type Workflow = {
     causes: Record<string, string>;
     roles: Record<Role, string>;
     actions: Record<string, string>;
+    /** Case events that are not moves (objection_resolved, duplicate_application, …). */
+    events: Record<string, string>;
     moves: Record<string, string>;
     fields: Record<string, string>;
     outcomes: Record<string, string>;
@@ -64,6 +68,8 @@ export type CaseSummary = {
   statusSince: string;
   dueAt: string | null;
   overdue: boolean;
+  /** The server's colour for the limit (its working-day rule): null without a limit. */
+  due: 'ok' | 'soon' | 'overdue' | null;
   greenChannel: boolean;
 };
 

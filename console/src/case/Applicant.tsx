@@ -88,12 +88,12 @@ export function Figures({ c }: { c: CaseDetail }) {
       <Descriptions.Item label={t('case.size')}>{t('case.persons', { n: f.householdSize })}</Descriptions.Item>
       <Descriptions.Item label={t('case.perCapita')}>
         {y(f.perCapitaIncomeFen)}
-        {f.underIncomeLine !== null && <span style={{ color: f.underIncomeLine ? '#389e0d' : '#d46b08' }}>（{f.underIncomeLine ? t('case.underLine') : t('case.overLine')}）</span>}
+        {f.underIncomeLine !== null && <span style={{ color: f.underIncomeLine ? '#389e0d' : '#d46b08' }}>{t('fmt.paren', { text: f.underIncomeLine ? t('case.underLine') : t('case.overLine') })}</span>}
       </Descriptions.Item>
       <Descriptions.Item label={t('case.incomeLine')}>{f.incomeLineFen === null ? t('case.noLine') : y(f.incomeLineFen)}</Descriptions.Item>
       <Descriptions.Item label={t('case.rigidExpense')}>
         {y(f.rigidExpenseFen)}
-        {f.expenseExceedsIncome && <span style={{ color: '#d46b08' }}>（{t('case.exceeds')}）</span>}
+        {f.expenseExceedsIncome && <span style={{ color: '#d46b08' }}>{t('fmt.paren', { text: t('case.exceeds') })}</span>}
       </Descriptions.Item>
     </Descriptions>
   );

@@ -10,8 +10,7 @@ export function History({ events, words }: { events: CaseEvent[]; words: Workflo
     // a filing is named after the status it enters
     if (words.statuses[e.type]) return words.statuses[e.type]!.label;
     if (e.to && e.from !== e.to) return `${words.actions[e.type] ?? words.statuses[e.type]?.label ?? e.type} → ${words.statuses[e.to]?.label ?? e.to}`;
-    if (e.type === 'visit_scheduled') return words.actions.visit ?? e.type;
-    return words.actions[e.type] ?? words.statuses[e.type]?.label ?? e.type;
+    return words.events[e.type] ?? words.actions[e.type] ?? words.statuses[e.type]?.label ?? e.type;
   };
   const who = (e: CaseEvent) => (e.actorType === 'cadre' ? (e.actorName ?? '') : e.actorType === 'villager' ? t('case.villager') : t('case.system'));
   return (

@@ -3,6 +3,15 @@ import type { Messages } from './zh-CN';
 
 export const en: Messages = {
   app: { title: 'Anti-poverty assistant · Cadre console', short: 'Cadre console', language: '中文' },
+  /** Punctuation and number forms that differ by language. */
+  fmt: {
+    list: ', ',
+    clauses: '; ',
+    paren: ' ({{text}})',
+    withNote: '{{text}}: {{note}}',
+    yuan: '¥{{n}}',
+    dayWithWeekday: '{{day}} ({{weekday}})',
+  },
   nav: { todo: 'My to-do', cases: 'All cases', logout: 'Log out', readOnly: 'Read only (auditor)', visits: 'Home visits' },
   login: {
     title: 'Cadre login',
@@ -28,7 +37,6 @@ export const en: Messages = {
       cause: 'Cause',
       region: 'Town / village',
       overdue: 'Overdue only',
-      assignedToMe: 'Assigned to me only',
       search: 'Search',
       searchHint: 'Case no. (e.g. 123), name, or last 4 of the ID',
       searchBad: 'Enter a case number (FP-2026-000123 or 123), the applicant’s full name, or the last 4 characters of the ID number (such as 0123 or 002X).',
@@ -99,6 +107,8 @@ export const en: Messages = {
     objections: 'Objections',
     objectionOpen: 'open',
     objectionResolved: 'resolved: {{resolution}}',
+    objectionBy: 'recorded by {{name}} on {{at}}',
+    objectionByUnknown: 'recorded on {{at}}',
     attendance: '{{n}} attended',
     timeline: 'History',
     by: '{{name}}',
@@ -142,6 +152,7 @@ export const en: Messages = {
   },
   kinds: { verification_photo: 'Photo of the home visit', cadre_photo: 'Photo added by a cadre', supplement: 'Supplied after a return' },
   move: {
+    verifierIn: '{{name}} ({{region}})',
     title: '{{move}} · {{caseNo}}',
     approveTo: 'Approve → {{stage}}',
     note: 'Note',
@@ -157,6 +168,20 @@ export const en: Messages = {
     cancel: 'Cancel',
     done: 'Done: {{caseNo}} is now “{{status}}”.',
     confirmTitle: 'Submit this?',
+  },
+  objection: {
+    record: 'Record an objection',
+    resolve: 'Resolve',
+    recordTitle: 'Record an objection · {{caseNo}}',
+    resolveTitle: 'Resolve objection {{number}} · {{caseNo}}',
+    note: 'The objection',
+    noteHint: 'Who raised it and about what. The case cannot be decided while it is open.',
+    noteRequired: 'Say what the objection is',
+    resolution: 'Resolution',
+    resolutionHint: 'What was checked and what was found.',
+    resolutionRequired: 'Say how it was resolved',
+    recorded: 'Objection recorded: the case cannot be decided until it is resolved.',
+    resolved: 'Objection resolved.',
   },
   refusal: {
     no_role: 'This step is not yours to take.',
@@ -174,6 +199,7 @@ export const en: Messages = {
     identity_pending: 'The applicant’s identity is to be verified: open the case and pass it on its own after checking in person.',
   },
   bulk: {
+    mixedNeedData: 'The selected cases are at different steps ({{statuses}}), and some of those steps need details to pass. Select the cases of one step at a time.',
     selected: '{{n}} selected',
     approve: 'Approve selected',
     assignVerifier: 'Assign a verifier',

@@ -5,6 +5,15 @@
  */
 export const zhCN = {
   app: { title: '防贫助手 · 干部工作台', short: '干部工作台', language: 'English' },
+  /** Punctuation and number forms that differ by language. */
+  fmt: {
+    list: '、',
+    clauses: '，',
+    paren: '（{{text}}）',
+    withNote: '{{text}}：{{note}}',
+    yuan: '{{n}}元',
+    dayWithWeekday: '{{day}}（{{weekday}}）',
+  },
   nav: { todo: '我的待办', cases: '全部案件', logout: '退出登录', readOnly: '只读（审计）', visits: '入户核查' },
   login: {
     title: '干部登录',
@@ -30,7 +39,6 @@ export const zhCN = {
       cause: '原因',
       region: '乡镇 / 村',
       overdue: '只看超期',
-      assignedToMe: '只看指派给我的',
       search: '查找',
       searchHint: '编号（如 123）、申请人姓名或身份证后4位',
       searchBad: '请输入案件编号（如 FP-2026-000123 或 123）、申请人的完整姓名，或身份证号的后4位（如 0123、002X）。',
@@ -101,6 +109,8 @@ export const zhCN = {
     objections: '异议',
     objectionOpen: '未处理',
     objectionResolved: '已处理：{{resolution}}',
+    objectionBy: '{{name}}记录于{{at}}',
+    objectionByUnknown: '记录于{{at}}',
     attendance: '{{n}}人参加',
     timeline: '办理记录',
     by: '{{name}}',
@@ -144,6 +154,7 @@ export const zhCN = {
   },
   kinds: { verification_photo: '入户照片', cadre_photo: '干部补充的照片', supplement: '补交的材料' },
   move: {
+    verifierIn: '{{name}}（{{region}}）',
     title: '{{move}} · {{caseNo}}',
     approveTo: '通过（转{{stage}}）',
     note: '备注',
@@ -159,6 +170,20 @@ export const zhCN = {
     cancel: '取消',
     done: '已办理：{{caseNo}} 现在是「{{status}}」。',
     confirmTitle: '确认提交？',
+  },
+  objection: {
+    record: '记录异议',
+    resolve: '处理异议',
+    recordTitle: '记录异议 · {{caseNo}}',
+    resolveTitle: '处理第{{number}}条异议 · {{caseNo}}',
+    note: '异议内容',
+    noteHint: '谁提出的、对什么有异议。异议处理完之前不能审批。',
+    noteRequired: '请写明异议内容',
+    resolution: '处理结果',
+    resolutionHint: '核实了什么、结论是什么。',
+    resolutionRequired: '请写明处理结果',
+    recorded: '异议已记录：处理完之前不能审批。',
+    resolved: '异议已处理。',
   },
   refusal: {
     no_role: '这一步不归您办理。',
@@ -176,6 +201,7 @@ export const zhCN = {
     identity_pending: '这个案件身份待核实：请打开案件，当面核实后单独办理。',
   },
   bulk: {
+    mixedNeedData: '所选案件在不同环节（{{statuses}}），其中有的环节通过时要填写内容。请按环节分开选择，一次只选一个环节的案件。',
     selected: '已选 {{n}} 件',
     approve: '批量通过',
     assignVerifier: '批量指派核查员',

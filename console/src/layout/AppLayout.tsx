@@ -39,7 +39,7 @@ export function AppLayout({ children, switchLang }: { children: ReactNode; switc
             {me.cadre.region ? ` · ${me.cadre.region.name}` : ''}
           </span>
           {auditor && !phone && <Tag color="gold">{t('nav.readOnly')}</Tag>}
-          <Button size="small" ghost onClick={switchLang}>
+          <Button size="small" ghost onClick={switchLang} data-testid="switch-lang">
             {t('app.language')}
           </Button>
           <Button size="small" ghost onClick={() => void logout().then(() => navigate('/'))} data-testid="logout">

@@ -4,24 +4,23 @@
  * application's answers, the documents and the history. A case outside the caller's region is a
  * 404 from the API, and the same "no such case" page here.
  */
-import { useCallback, useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Col, Row, Space, Spin, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { App, Button, Card, Col, Row, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { api, ApiError } from '../api/client';
-import type { CaseDetail, MoveSchema } from '../api/types';
+import type { MoveSchema } from '../api/types';
 import { Answers } from '../case/Answers';
 import { Applicant, Figures } from '../case/Applicant';
 import { Gallery } from '../case/Gallery';
 import { History } from '../case/History';
 import { MoveForm } from '../case/MoveForm';
+import { ObjectionForm } from '../case/ObjectionForm';
+import { useCaseDetail } from '../case/useCaseDetail';
 import { Progress } from '../case/Progress';
 import { chinaDay } from '../format';
 import { DueTag } from '../queue/DueTag';
 import { Flags } from '../queue/Flags';
 import { useLoggedIn } from '../session/session';
-import { NotFoundPage } from './NotFoundPage';
-import { useLive } from '../live/useLive';
 
 export function CasePage() {
   const { caseNo = '' } = useParams();
@@ -29,36 +28,12 @@ export function CasePage() {
   const { me, workflow } = useLoggedIn();
   const words = workflow.words;
   const { message } = App.useApp();
-  const [c, setCase] = useState<CaseDetail | null>(null);
-  const [state, setState] = useState<'loading' | 'ok' | 'notFound' | 'error'>('loading');
-  const [error, setError] = useState('');
+  const { c, setCase, load, gate } = useCaseDetail(caseNo);
   const [open, setOpen] = useState<MoveSchema | null>(null);
+  // the objection form: 'record' a new one, or resolve the one given
+  const [objecting, setObjecting] = useState<'record' | { id: string; number: number } | null>(null);
 
-  const load = useCallback(async () => {
-    try {
-      setCase(await api<CaseDetail>('GET', `/api/cases/${encodeURIComponent(caseNo)}`));
-      setState('ok');
-    } catch (err) {
-      const e = err as ApiError;
-      // a malformed number is a 400: for a person it is the same "no such case"
-      if (e.status === 404 || e.status === 400) setState('notFound');
-      else {
-        setError(e.message);
-        setState('error');
-      }
-    }
-  }, [caseNo]);
-
-  useEffect(() => {
-    setState('loading');
-    void load();
-  }, [load]);
-  // moved by someone else (another cadre, or by chat) while open: shown within seconds
-  useLive(caseNo, (change) => change.case && void load());
-
-  if (state === 'notFound') return <NotFoundPage />;
-  if (state === 'error') return <Alert type="error" title={t('error.load', { message: error })} action={<Button onClick={() => void load()}>{t('error.retry')}</Button>} />;
-  if (!c) return <Spin />;
+  if (gate || !c) return gate;
 
   const checklist = words.checklists[c.cause] ?? [];
   // a checklist item, or one of the documents cadres add (the visit's photos)
@@ -71,6 +46,9 @@ export function CasePage() {
         .map((a) => workflow.moves.find((m) => m.action === a.action && m.from.includes(c.status) && (m.to === a.to || m.to === null)))
         .filter((m): m is MoveSchema => !!m);
   const status = words.statuses[c.status];
+  // objections are heard during the notice by the roles the workflow names (GET /api/workflow sideActs)
+  const objection = workflow.sideActs.objection;
+  const mayObject = c.status === objection.status && objection.roles.includes(me.cadre.role);
   // a plain pass says where it goes; a move that records something is named for what it records
   const moveName = (m: MoveSchema) =>
     m.id === 'pass_village' || m.id === 'pass_town' ? t('move.approveTo', { stage: words.statuses[m.to ?? '']?.stage ?? '' }) : (words.moves[m.id] ?? words.actions[m.action] ?? m.id);
@@ -87,17 +65,22 @@ export function CasePage() {
           <Tag>{words.causes[c.cause] ?? c.cause}</Tag>
           <Typography.Text>{[c.town?.name, c.village?.name].filter(Boolean).join(' ')}</Typography.Text>
           <Typography.Text type="secondary">{t('case.submittedAt', { date: chinaDay(c.submittedAt) })}</Typography.Text>
-          <DueTag dueAt={c.dueAt} overdue={c.overdue} />
+          <DueTag dueAt={c.dueAt} due={c.due} />
           <Flags c={c} />
         </Space>
         <div style={{ marginTop: 16 }} data-testid="moves">
-          {moves.length > 0 ? (
+          {moves.length > 0 || mayObject ? (
             <Space wrap>
               {moves.map((m) => (
                 <Button key={m.id} type={m.action === 'approve' || m.action === 'fast_approve' ? 'primary' : 'default'} danger={m.action === 'reject'} onClick={() => setOpen(m)} data-testid={`move-${m.id}`}>
                   {moveName(m)}
                 </Button>
               ))}
+              {mayObject && (
+                <Button onClick={() => setObjecting('record')} data-testid="objection-record">
+                  {t('objection.record')}
+                </Button>
+              )}
             </Space>
           ) : (
             <Typography.Text type="secondary" data-testid="no-moves">
@@ -115,7 +98,7 @@ export function CasePage() {
             <Card title={t('case.figures')}>
               <Figures c={c} />
             </Card>
-            <Progress c={c} words={words} itemLabel={itemLabel} />
+            <Progress c={c} words={words} itemLabel={itemLabel} onResolve={mayObject ? (o) => setObjecting(o) : undefined} />
             <Card title={t('case.answers')}>
               <Answers c={c} />
             </Card>
@@ -142,6 +125,19 @@ export function CasePage() {
             setOpen(null);
             setCase(fresh);
             void message.success(t('move.done', { caseNo: fresh.caseNo, status: words.statuses[fresh.status]?.label ?? fresh.status }));
+          }}
+        />
+      )}
+      {objecting && (
+        <ObjectionForm
+          caseNo={c.caseNo}
+          resolving={objecting === 'record' ? null : objecting}
+          onClose={() => setObjecting(null)}
+          onChanged={() => void load()}
+          onDone={(fresh) => {
+            void message.success(t(objecting === 'record' ? 'objection.recorded' : 'objection.resolved'));
+            setObjecting(null);
+            setCase(fresh);
           }}
         />
       )}

@@ -54,7 +54,6 @@ export function QueuePage({ mode }: { mode: 'todo' | 'all' }) {
     cause: params.get('cause') ?? undefined,
     region: params.get('region') ?? undefined,
     overdue: params.get('overdue') === 'true' ? true : undefined,
-    assignedToMe: params.get('assignedToMe') === 'true' ? true : undefined,
     caseNo: params.get('caseNo') ?? undefined,
     /** The search box: a case number, a name or an ID's last 4 (the server reads which). */
     q: params.get('q') ?? undefined,
@@ -128,7 +127,7 @@ export function QueuePage({ mode }: { mode: 'todo' | 'all' }) {
     { title: t('queue.columns.cause'), dataIndex: 'cause', render: (cause: string) => words.causes[cause] ?? cause },
     { title: t('queue.columns.place'), key: 'place', render: (_: unknown, c: CaseSummary) => [c.town?.name, c.village?.name].filter(Boolean).join(' ') },
     { title: t('queue.columns.status'), dataIndex: 'status', render: (s: string) => <Tag data-testid="status">{words.statuses[s]?.label ?? s}</Tag> },
-    { title: t('queue.columns.due'), key: 'due', render: (_: unknown, c: CaseSummary) => <DueTag dueAt={c.dueAt} overdue={c.overdue} /> },
+    { title: t('queue.columns.due'), key: 'due', render: (_: unknown, c: CaseSummary) => <DueTag dueAt={c.dueAt} due={c.due} /> },
     { title: t('queue.columns.expense'), dataIndex: 'rigidExpenseFen', align: 'right' as const, render: (fen: number) => yuan(fen, i18n.language) },
     { title: t('queue.columns.submitted'), dataIndex: 'submittedAt', render: (at: string) => chinaDay(at) },
   ];
@@ -180,18 +179,15 @@ export function QueuePage({ mode }: { mode: 'todo' | 'all' }) {
         <Checkbox checked={!!filters.overdue} onChange={(e) => setParam('overdue', e.target.checked ? 'true' : undefined)} data-testid="filter-overdue">
           {t('queue.filters.overdue')}
         </Checkbox>
-        {role !== 'verifier' && role !== 'auditor' && (
-          <Checkbox checked={!!filters.assignedToMe} onChange={(e) => setParam('assignedToMe', e.target.checked ? 'true' : undefined)}>
-            {t('queue.filters.assignedToMe')}
-          </Checkbox>
-        )}
+        {/* no "只看指派给我的": cases are assigned only to verifiers, whose lists are their own cases
+            anyway (their visits page is that list); for the others the server refuses assignedToMe */}
         {[...params.keys()].length > 0 && (
           <Button onClick={() => { setSearch(''); setCursors([]); setParams(new URLSearchParams()); }}>{t('queue.filters.clear')}</Button>
         )}
       </Space>
       {searchBad && <Alert type="warning" title={t('queue.filters.searchBad')} style={{ marginBottom: 12 }} data-testid="search-bad" />}
       {role !== 'auditor' && (
-        <BulkBar caseNos={selected} role={role} words={words} owners={workflow.owners} onClear={() => setSelected([])} onMoved={() => { setSelected([]); setBulkDone((n) => n + 1); }} />
+        <BulkBar cases={(list?.cases ?? []).filter((c) => selected.includes(c.caseNo))} role={role} workflow={workflow} onClear={() => setSelected([])} onMoved={() => { setSelected([]); setBulkDone((n) => n + 1); }} />
       )}
       {error && <Alert type="error" title={error} style={{ marginBottom: 12 }} />}
       <Table<CaseSummary>

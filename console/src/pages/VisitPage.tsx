@@ -5,8 +5,8 @@
  * verification move's form, in the page (one column, the button under the fields). The whole case
  * is a link away. A case outside my reach is the same "no such case" page as everywhere.
  */
-import { useCallback, useEffect, useState } from 'react';
-import { Alert, App, Button, Card, DatePicker, Descriptions, Space, Spin, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { App, Button, Card, DatePicker, Descriptions, Space, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -14,18 +14,14 @@ import { api, type ApiError } from '../api/client';
 import type { CaseDetail, MoveSchema } from '../api/types';
 import { Gallery } from '../case/Gallery';
 import { MoveForm } from '../case/MoveForm';
+import { useCaseDetail } from '../case/useCaseDetail';
 import { dayWithWeekday, yuan } from '../format';
-import { useLive } from '../live/useLive';
 import { DueTag } from '../queue/DueTag';
 import { useLoggedIn } from '../session/session';
 import { CameraButton } from '../visit/CameraButton';
-import { NotFoundPage } from './NotFoundPage';
-import { VISIT_STATUS } from './VisitsPage';
 
 /** The move that records what the visit found (the workflow's). */
 const VERIFICATION_MOVE = 'verification';
-/** Who may book the visit and add its photos (the server's SIDE_ACT_ROLES.visit). */
-const VISIT_ROLES = ['verifier', 'county'];
 const VISIT_PHOTO = 'verification_photo';
 
 export function VisitPage() {
@@ -34,37 +30,15 @@ export function VisitPage() {
   const { me, workflow } = useLoggedIn();
   const words = workflow.words;
   const { message } = App.useApp();
-  const [c, setCase] = useState<CaseDetail | null>(null);
-  const [state, setState] = useState<'loading' | 'ok' | 'notFound' | 'error'>('loading');
-  const [error, setError] = useState('');
+  const { c, setCase, load, gate } = useCaseDetail(caseNo);
   const [visitDay, setVisitDay] = useState<Dayjs | null>(null);
   const [booking, setBooking] = useState(false);
 
-  const load = useCallback(async () => {
-    try {
-      setCase(await api<CaseDetail>('GET', `/api/cases/${encodeURIComponent(caseNo)}`));
-      setState('ok');
-    } catch (err) {
-      const e = err as ApiError;
-      if (e.status === 404 || e.status === 400) setState('notFound');
-      else {
-        setError(e.message);
-        setState('error');
-      }
-    }
-  }, [caseNo]);
-  useEffect(() => {
-    setState('loading');
-    void load();
-  }, [load]);
-  useLive(caseNo, (change) => change.case && void load());
+  if (gate || !c) return gate;
 
-  if (state === 'notFound') return <NotFoundPage />;
-  if (state === 'error') return <Alert type="error" title={t('error.load', { message: error })} action={<Button onClick={() => void load()}>{t('error.retry')}</Button>} />;
-  if (!c) return <Spin />;
-
-  const inVerification = c.status === VISIT_STATUS;
-  const mayVisit = inVerification && VISIT_ROLES.includes(me.cadre.role);
+  const visit = workflow.sideActs.visit;
+  const inVerification = c.status === visit.status;
+  const mayVisit = inVerification && visit.roles.includes(me.cadre.role);
   const move: MoveSchema | undefined = c.allowedMoves
     .map((a) => workflow.moves.find((m) => m.action === a.action && m.from.includes(c.status) && (m.to === a.to || m.to === null)))
     .find((m) => m?.id === VERIFICATION_MOVE);
@@ -100,7 +74,7 @@ export function VisitPage() {
           <Typography.Text>{[c.town?.name, c.village?.name].filter(Boolean).join(' ')} · {words.causes[c.cause] ?? c.cause}</Typography.Text>
           <Space wrap size={8}>
             <Typography.Text type="secondary" data-testid="case-no">{c.caseNo}</Typography.Text>
-            <DueTag dueAt={c.dueAt} overdue={c.overdue} />
+            <DueTag dueAt={c.dueAt} due={c.due} />
           </Space>
           <Typography.Text data-testid="visit-day">
             {c.visit?.date ? t('visits.visitOn', { date: dayWithWeekday(`${c.visit.date}T12:00:00+08:00`, i18n.language) }) : t('visits.notScheduled')}

@@ -14,8 +14,6 @@ import { Flags } from '../queue/Flags';
 import { useLive } from '../live/useLive';
 import { useLoggedIn } from '../session/session';
 
-/** The one status in which a household is visited (the workflow's 入户核查). */
-export const VISIT_STATUS = 'verification';
 const PAGE_SIZE = 100;
 
 export function VisitsPage() {
@@ -29,13 +27,13 @@ export function VisitsPage() {
 
   useEffect(() => {
     let live = true;
-    api<CaseList>('GET', `/api/cases${query({ status: VISIT_STATUS, assignedToMe: true, sort: 'due', pageSize: PAGE_SIZE })}`)
+    api<CaseList>('GET', `/api/cases${query({ status: workflow.sideActs.visit.status, assignedToMe: true, sort: 'due', pageSize: PAGE_SIZE })}`)
       .then((res) => live && (setList(res), setError(null)))
       .catch((err: ApiError) => live && setError(t('error.load', { message: err.message })));
     return () => {
       live = false;
     };
-  }, [tick, t]);
+  }, [tick, t, workflow]);
 
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="visits-page">
@@ -68,7 +66,7 @@ export function VisitsPage() {
                     <Typography.Text>{[c.town?.name, c.village?.name].filter(Boolean).join(' ')}</Typography.Text>
                     <Space wrap size={8}>
                       <Typography.Text type="secondary">{c.caseNo}</Typography.Text>
-                      <DueTag dueAt={c.dueAt} overdue={c.overdue} />
+                      <DueTag dueAt={c.dueAt} due={c.due} />
                     </Space>
                   </Space>
                 </Card>

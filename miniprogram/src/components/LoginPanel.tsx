@@ -1,6 +1,7 @@
 /**
  * Confirming who the villager is. In WeChat with an AppID configured: one tap (Taro.login).
- * Otherwise (h5, development): phone number + a one-time code the chat bot sends.
+ * Otherwise (h5, development): phone number + a one-time code, sent by text message to that phone
+ * when the server has an SMS provider, else by the chat bot to the household's WeChat.
  */
 import { Button, Input, Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
@@ -59,7 +60,7 @@ export function LoginPanel(props: { phone?: string; reason?: string; onDone?: ()
       setPhone(p.value);
       setSentAt(Date.now());
       setWait(r.resendAfterSeconds);
-      setMessage(t('app.login.code_sent'));
+      setMessage(r.sentBy === 'sms' ? t('app.login.code_sent_sms', { tail: p.value.slice(-4) }) : t('app.login.code_sent'));
     } catch (e) {
       const err = e as ApiError;
       if (err.retryAfter) setWait(err.retryAfter);
@@ -128,7 +129,7 @@ export function LoginPanel(props: { phone?: string; reason?: string; onDone?: ()
           )}
         </View>
       )}
-      {message && !error && <View className='ok-text'>{message}</View>}
+      {message && !error && <View className='ok-text' data-testid='login-message'>{message}</View>}
       {error && <Text className='error-text' data-testid='login-error'>{error}</Text>}
     </View>
   );

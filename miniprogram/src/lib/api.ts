@@ -161,7 +161,7 @@ export function createApi(opts: ApiOptions) {
       (await call<CheckResult>('POST', '/api/forms/application/check', { cause, lang: opts.getLang(), answers })).data,
 
     requestOtp: async (phone: string) =>
-      (await call<{ sent: boolean; expiresInSeconds: number; resendAfterSeconds: number }>('POST', '/api/auth/otp/request', { phone })).data,
+      (await call<{ sent: boolean; sentBy: 'sms' | 'wechat'; expiresInSeconds: number; resendAfterSeconds: number }>('POST', '/api/auth/otp/request', { phone })).data,
     verifyOtp: async (phone: string, code: string) => (await call<Session>('POST', '/api/auth/otp/verify', { phone, code })).data,
     wechatLogin: async (code: string) => (await call<Session>('POST', '/api/auth/wechat', { code })).data,
     me: async () => (await call<{ villager: Villager }>('GET', '/api/auth/villager/me')).data.villager,

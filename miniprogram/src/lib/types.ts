@@ -177,8 +177,8 @@ export interface CaseDetail extends CaseListItem {
   missing: { items: string[]; note?: string | null; returnedAt?: string } | null;
   canSupplement: boolean;
   canWithdraw: boolean;
-  /** Filed in the app: its news also goes by text message (when the server sends them). */
-  filedInApp?: boolean;
+  /** Its news also goes by text message to the phone on its form (the filer logged in with it; when the server sends them). */
+  textsToPhone?: boolean;
   timeline: TimelineEntry[];
   approvedAmountFen?: number | null;
   paidAt?: string | null;

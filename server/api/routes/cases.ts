@@ -15,10 +15,10 @@ import { decodeCursor } from '../../core/cases/list-cursor';
 import { CASE_NO_PREFIX, type CaseListFilter } from '../../core/cases/list-query';
 import { queueSearch } from '../../core/cases/list-search';
 import { badRequest, HttpError, notFound, parseOr400 } from '../../http/errors';
-import { BULK_MAX, BULK_MOVES, bulkMove } from '../../core/cases/bulk-move';
+import { BULK_MAX, BULK_MOVES, bulkAllowed, bulkMove } from '../../core/cases/bulk-move';
 import { REVEAL_FIELDS, REVEAL_LIMIT, revealApplicantField } from '../../core/cases/reveal';
 import { readStaticStamp, staticDataCache, type StaticData } from '../../core/cache/static-data';
-import { CASE_STATUSES, type CaseStatus } from '../../../flows/workflow';
+import { CASE_STATUSES, ownershipOf, type CaseStatus } from '../../../flows/workflow';
 import type { AppDeps } from '../../deps';
 
 const RegionCode = z.string().trim().regex(/^\d{6,15}$/, 'must be a region code (6–15 digits)');
@@ -50,7 +50,12 @@ const ListQuery = z
     /** Earlier name of `region` for a village; still accepted. */
     village: RegionCode.optional(),
     overdue: Flag.optional(),
-    /** For a verifier: only the cases assigned to me. */
+    /**
+     * Only the cases assigned to me: meaningful only for a role cases are assigned to (the
+     * verifier, whose list is those cases anyway). For village, town and county nothing is
+     * assigned to a person — their cases are their region's — so `true` from them is refused (400
+     * naming the field) rather than answered with an always-empty list.
+     */
     assignedToMe: Flag.optional(),
     /** A case number or its beginning (FP-2026, FP-2026-0001). */
     caseNo: z.string().trim().toUpperCase().regex(CASE_NO_PREFIX, 'must be a case number or its beginning, e.g. FP-2026-0001').optional(),
@@ -89,6 +94,9 @@ export function casesRouter(deps: AppDeps): Router {
     const actor = cadreOf(ctx);
     const after = q.cursor !== undefined ? decodeCursor(q.sort, q.cursor) : null;
     if (q.cursor !== undefined && !after) throw badRequest(`cursor: not a cursor of this list (sort=${q.sort})`, 'cursor');
+    if (q.assignedToMe && !CASE_STATUSES.some((s) => ownershipOf(actor.role, s) === 'assigned')) {
+      throw badRequest(`assignedToMe: cases are assigned to verifiers only; a ${actor.role} cadre's cases are its region's (use region=)`, 'assignedToMe');
+    }
     const at = now();
     const search = q.q !== undefined ? queueSearch(q.q, deps.keyring, at) : {};
     if (search === null) throw badRequest('q: must be a case number (FP-2026-000123 or 123), the last 4 characters of an ID number, or a name', 'q');
@@ -159,7 +167,9 @@ export function casesRouter(deps: AppDeps): Router {
   // several cases moved at one confirmation, each on its own (server/core/cases/bulk-move.ts)
   router.post('/api/cases/bulk-move', auth, async (ctx) => {
     const body = parseOr400(BulkBody, ctx.request.body ?? {});
-    const results = await bulkMove(deps.prisma, deps.config.workflow, cadreOf(ctx), body, now());
+    const actor = cadreOf(ctx);
+    if (!bulkAllowed(actor.role, body.move)) throw new HttpError(403, 'forbidden', 'a verifier approves one case at a time: each records its own visit', 'move');
+    const results = await bulkMove(deps.prisma, deps.config.workflow, actor, body, now());
     ctx.body = { moved: results.filter((r) => r.ok).length, refused: results.filter((r) => !r.ok).length, results };
   });
   return router;

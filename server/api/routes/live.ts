@@ -82,7 +82,7 @@ export function liveRouter(deps: AppDeps): Router {
   const shared = sharedStamps();
   // built here, not at import: cases.ts (CaseNo's home) mounts this router
   const LiveQuery = z.object({ caseNo: CaseNo.optional() });
-  router.get('/api/live', requireCadre(deps.prisma, deps.config.adminToken, () => deps.now?.() ?? new Date()), async (ctx) => {
+  router.get('/api/live', requireCadre(deps.prisma, deps.config.adminToken, () => deps.now?.() ?? new Date(), deps.sql), async (ctx) => {
     const q = parseOr400(LiveQuery, ctx.query);
     const actor = cadreOf(ctx);
     const [queue, kase] = await Promise.all([queueStamp(deps.prisma, actor, shared), q.caseNo ? caseStamp(deps.prisma, actor, q.caseNo) : undefined]);

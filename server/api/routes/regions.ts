@@ -10,7 +10,7 @@ import type { AppDeps } from '../../deps';
 
 export function regionsRouter(deps: AppDeps): Router {
   const router = new Router();
-  router.get('/api/regions', requireCadre(deps.prisma, deps.config.adminToken, () => deps.now?.() ?? new Date()), async (ctx) => {
+  router.get('/api/regions', requireCadre(deps.prisma, deps.config.adminToken, () => deps.now?.() ?? new Date(), deps.sql), async (ctx) => {
     const actor = cadreOf(ctx);
     const tree = await RegionTree.load(deps.prisma);
     const mine = (id: string) => actor.regionIds === null || actor.regionIds.has(id);

@@ -12,7 +12,7 @@ import { caseDetailAudited } from '../../core/cases/detail';
 import { notFound, parseOr400 } from '../../http/errors';
 import { refusalError } from '../../http/refusal';
 import { performTransition } from '../../core/workflow/perform';
-import { type Action, CASE_STATUSES, moveSchemas, OWNER_ROLES, statusesOwnedBy, TRANSITIONS } from '../../../flows/workflow';
+import { type Action, CASE_STATUSES, moveSchemas, OWNER_ROLES, SIDE_ACT_ROLES, statusesOwnedBy, statusOfAct, TRANSITIONS } from '../../../flows/workflow';
 import { requestLang } from '../../http/lang';
 import { workflowWords } from '../workflow-words';
 import { CaseNo } from './cases';
@@ -30,18 +30,21 @@ const Body = z
   })
   .refine((b) => b.to !== undefined || b.action !== undefined, { message: 'say where the case goes (to)', path: ['to'] });
 
+/** The side acts (the visit, objections): in which status and by whom, as the workflow says. */
+const SIDE_ACTS = Object.fromEntries((['visit', 'objection'] as const).map((act) => [act, { status: statusOfAct(act), roles: SIDE_ACT_ROLES[act] }]));
+
 export function transitionsRouter(deps: AppDeps): Router {
   const router = new Router();
   const now = () => deps.now?.() ?? new Date();
 
   // The workflow as data: statuses, their owners and every move with the data it asks as JSON
   // Schema (flows/workflow), so a client builds each move's form from the table itself.
-  router.get('/api/workflow', requireCadre(deps.prisma, deps.config.adminToken, now), (ctx) => {
+  router.get('/api/workflow', requireCadre(deps.prisma, deps.config.adminToken, now, deps.sql), (ctx) => {
     const lang = requestLang(ctx, deps.config.defaultLang);
-    ctx.body = { statuses: CASE_STATUSES, owners: OWNER_ROLES, moves: moveSchemas(), todo: statusesOwnedBy(cadreOf(ctx).role), lang, words: workflowWords(lang) };
+    ctx.body = { statuses: CASE_STATUSES, owners: OWNER_ROLES, sideActs: SIDE_ACTS, moves: moveSchemas(), todo: statusesOwnedBy(cadreOf(ctx).role), lang, words: workflowWords(lang) };
   });
 
-  router.post('/api/cases/:caseNo/transitions', requireCadre(deps.prisma, deps.config.adminToken, now), async (ctx) => {
+  router.post('/api/cases/:caseNo/transitions', requireCadre(deps.prisma, deps.config.adminToken, now, deps.sql), async (ctx) => {
     const caseNo = parseOr400(CaseNo, ctx.params.caseNo, 'caseNo');
     const body = parseOr400(Body, ctx.request.body ?? {});
     const actor = cadreOf(ctx);

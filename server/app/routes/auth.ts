@@ -1,7 +1,7 @@
 /**
  * Villager identity for the mini-program and the h5 app (miniprogram/API.md):
  *   POST /api/auth/wechat {code}                  → WeChat code2session → a villager session
- *   POST /api/auth/otp/request {phone}            → 202 always (a code goes through the chat bot)
+ *   POST /api/auth/otp/request {phone}            → 202 always (a code goes by text message, or through the chat bot)
  *   POST /api/auth/otp/verify {phone, code}       → a villager session
  *   GET  /api/auth/villager/me, POST /api/auth/villager/logout
  * Villager sessions are not cadre sessions (server/app/villager-auth.ts).
@@ -16,7 +16,7 @@ import type { PrismaClient } from '../../generated/prisma/client';
 import { HttpError, parseOr400 } from '../../http/errors';
 import { APP_CHANNEL, appPhoneId } from '../../core/notify/channels';
 import { requestLang } from '../../http/lang';
-import { requestOtp, verifyOtp, OTP_RESEND_SECONDS, OTP_TTL_SECONDS } from '../otp';
+import { otpRoute, requestOtp, verifyOtp, OTP_RESEND_SECONDS, OTP_TTL_SECONDS } from '../otp';
 import { closeSession, openSession, requireVillager, villagerOf, type Via } from '../villager-auth';
 import { WeChatApi, WeChatError } from '../wechat';
 import { ClientLimiter } from '../../core/throttle/clients';
@@ -73,14 +73,15 @@ export function appAuthRouter(deps: AppDeps): Router {
     throttleClient(ctx, 'otp-request', 'phone');
     const body = parseOr400(PhoneBody, ctx.request.body ?? {});
     const phone = phoneOf(ctx, body.phone);
-    const r = await requestOtp(deps.prisma, phone, now(), { log: deps.log, devOtpLog: deps.config.app.devOtpLog, keyring: deps.keyring, botToken: deps.config.botToken });
+    const r = await requestOtp(deps.prisma, phone, now(), { log: deps.log, devOtpLog: deps.config.app.devOtpLog, keyring: deps.keyring, botToken: deps.config.botToken, sms: deps.config.sms.provider });
     if (!r.ok) {
       ctx.set('Retry-After', String(r.retryAfterSeconds));
       const message = r.reason === 'too_soon' ? t(lang(ctx), 'miniprogram.errors.otp_too_soon', { seconds: r.retryAfterSeconds }) : t(lang(ctx), 'miniprogram.errors.otp_too_many');
       throw new HttpError(429, 'too_many_requests', message, 'phone', { retryAfterSeconds: r.retryAfterSeconds });
     }
     ctx.status = 202;
-    ctx.body = { sent: true, expiresInSeconds: OTP_TTL_SECONDS, resendAfterSeconds: OTP_RESEND_SECONDS };
+    // `sentBy` is the configuration's, the same for every phone: the page says where to look
+    ctx.body = { sent: true, sentBy: otpRoute(deps.config.sms.provider), expiresInSeconds: OTP_TTL_SECONDS, resendAfterSeconds: OTP_RESEND_SECONDS };
   });
 
   router.post('/api/auth/otp/verify', async (ctx) => {
@@ -122,8 +123,12 @@ async function upsertContact(prisma: PrismaClient, channel: string, externalId: 
 /**
  * A phone proven by a code links the villager to the one household with that phone, so its cases —
  * also those filed by chat — show. Confirmed when the code went to the chat of a contact acting for
- * that household (only those get codes); a code that reached nobody but the development log
- * proves the phone only as far as typing it would: claimed (server/core/identity/household-link.ts).
+ * that household (only those get codes). A code sent by text message proves the phone itself, but
+ * a phone on record is only what a filer typed (it may be a neighbour's, a cadre's): the holder of
+ * the phone claims the household — sees its cases, acts only on its own — as typing ID number and
+ * phone would (server/core/identity/household-link.ts); so does a code that reached nobody but the
+ * development log. A phone on record for two households links to neither: what it files is filed
+ * apart, for the identity checks (server/app/submit.ts).
  */
 async function linkHouseholdByPhone(prisma: PrismaClient, contact: { id: string; householdId: string | null; householdLink: string | null }, phone: string, delivered: boolean, now: Date) {
   const households = await prisma.household.findMany({ where: { phone }, select: { id: true }, take: 2 });

@@ -6,7 +6,7 @@
  * its step needs) neither stops nor undoes the others. The answer says per case what happened.
  */
 import type { PrismaClient } from '../../generated/prisma/client';
-import { CASE_STATUS, type CadreActor, type GuardReason, type RefusalCode } from '../../../flows/workflow';
+import { CASE_STATUS, type CadreActor, type GuardReason, type RefusalCode, type Role, statusesOwnedBy, statusOfAct } from '../../../flows/workflow';
 import { performTransition, type TransitionRequest, type WorkflowSettings } from '../workflow/perform';
 
 export const BULK_MOVES = ['approve', 'assign_verifier'] as const;
@@ -14,15 +14,34 @@ export type BulkMove = (typeof BULK_MOVES)[number];
 /** At most this many cases at one confirmation (a page of the queue is 50). */
 export const BULK_MAX = 100;
 
+/**
+ * A role whose only step is the household visit (the verifier) approves one case at a time: that
+ * approve records what the visit found in one household (figures, outcome, day), data no two cases
+ * share, so a bulk approve could only be refused case by case. Refused as a whole instead (403),
+ * and not offered by the console (which reads the same from GET /api/workflow's todo and sideActs).
+ */
+export function bulkAllowed(role: Role, move: BulkMove): boolean {
+  const owned = statusesOwnedBy(role);
+  return !(move === 'approve' && owned.length > 0 && owned.every((s) => s === statusOfAct('visit')));
+}
+
 export type BulkRequest = { caseNos: string[]; move: BulkMove; note?: string; data?: Record<string, unknown> };
 
 export type BulkOutcome =
   | { caseNo: string; ok: true; from: string; to: string }
   | { caseNo: string; ok: false; code: RefusalCode; message: string; field?: string; reason?: GuardReason };
 
+/**
+ * Data a bulk move never carries: confirming a filer's identity (身份待核实 → 身份已核实) is a look at
+ * one household's papers in person — said of a hundred cases at once it would let whoever filed
+ * with another household's ID number act for that household. Those cases are moved one by one.
+ */
+const ONE_BY_ONE_DATA = ['identityConfirmed'];
+
 /** The single move each case is asked to make: approve is the `approve` of whatever status it is in. */
 function requestOf(req: BulkRequest): TransitionRequest {
-  const base = { action: 'approve' as const, ...(req.note !== undefined ? { note: req.note } : {}), ...(req.data !== undefined ? { data: req.data } : {}) };
+  const data = req.data === undefined ? undefined : Object.fromEntries(Object.entries(req.data).filter(([k]) => !ONE_BY_ONE_DATA.includes(k)));
+  const base = { action: 'approve' as const, ...(req.note !== undefined ? { note: req.note } : {}), ...(data !== undefined ? { data } : {}) };
   return req.move === 'assign_verifier' ? { ...base, to: CASE_STATUS.verification } : base;
 }
 

@@ -62,9 +62,10 @@ export async function fileCase(scope: FilingScope, raw: ApplicationData, opts: F
   // the chat that matches makes only a claimed link. Anyone else files apart from it (fileApart)
   // and hears exactly what a first-time filer hears.
   const existing = await findHouseholdByIdNumber(tx, app.applicant.idNumber);
+  const textsToPhone = opts.provesPhone?.(app.applicant.phone) === true;
   const proof = await proofOfBelonging(scope, existing, app, opts);
   if (existing && proof === 'phone_typed' && !contact.householdId) await setLink(tx, contact.id, existing.id, 'claimed', 'filing_phone_typed', now);
-  if (existing && proof !== 'acts') return fileApart(scope, app, village.id, { householdId: existing.id, note: proof === 'none' ? 'id_number_registered' : 'id_phone_typed' }, unfiled);
+  if (existing && proof !== 'acts') return fileApart(scope, app, village.id, { householdId: existing.id, note: proof === 'none' ? 'id_number_registered' : 'id_phone_typed' }, unfiled, textsToPhone);
   // A filing never rewrites a registered household: its answers stay on the case (Case.answers),
   // where cadres read them beside the registry's (server/core/cases/applicant.ts). Only a new ID number
   // makes a household, from the filer's answers.
@@ -81,7 +82,7 @@ export async function fileCase(scope: FilingScope, raw: ApplicationData, opts: F
   // One open application per household and cause: more papers go to the open case instead.
   const open = await tx.case.findFirst({ where: { householdId: household.id, cause: app.cause, status: { notIn: CLOSED_STATUSES } }, orderBy: { submittedAt: 'desc' } });
   if (open) return addToOpenCase(scope, open, unfiled);
-  return createCase(scope, app, village.id, { householdId: household.id }, unfiled);
+  return createCase(scope, app, village.id, { householdId: household.id }, unfiled, textsToPhone);
 }
 
 type Unfiled = { contactId: string; caseId: null; id?: { in: string[] } };
@@ -96,11 +97,11 @@ type Unfiled = { contactId: string; caseId: null; id?: { in: string[] } };
  * way) takes more papers, as a household's would. The registered household's village cadres hear
  * of the claim; when the phone matched, its own WeChat contacts too (claim-notice.ts).
  */
-async function fileApart(scope: FilingScope, app: ApplicationData, villageId: string, claim: { householdId: string; note: 'id_number_registered' | 'id_phone_typed' }, unfiled: Unfiled): Promise<EffectOutcome> {
+async function fileApart(scope: FilingScope, app: ApplicationData, villageId: string, claim: { householdId: string; note: 'id_number_registered' | 'id_phone_typed' }, unfiled: Unfiled, textsToPhone: boolean): Promise<EffectOutcome> {
   const { tx, contact, now } = scope;
   const open = await tx.case.findFirst({ where: { contactId: contact.id, householdId: null, cause: app.cause, status: { notIn: CLOSED_STATUSES } }, orderBy: { submittedAt: 'desc' } });
   if (open) return addToOpenCase(scope, open, unfiled);
-  const outcome = await createCase(scope, app, villageId, { householdId: null, identityCheck: 'pending', identityNote: claim.note }, unfiled);
+  const outcome = await createCase(scope, app, villageId, { householdId: null, identityCheck: 'pending', identityNote: claim.note }, unfiled, textsToPhone);
   const filed = await tx.case.findUniqueOrThrow({ where: { caseNo: outcome.caseNo }, select: { id: true } });
   if (claim.note === 'id_phone_typed') await announceClaim(tx, { contactId: contact.id, householdId: claim.householdId, caseId: filed.id }, now);
   else await notifyIdentityClaim(tx, { caseId: filed.id, householdId: claim.householdId }, now);
@@ -122,6 +123,7 @@ async function createCase(
   villageId: string,
   identity: { householdId: string | null; identityCheck?: 'pending'; identityNote?: string },
   unfiled: Unfiled,
+  textsToPhone: boolean,
 ): Promise<{ type: 'case_filed'; caseNo: string }> {
   const { tx, contact, now } = scope;
   const year = shanghaiYear(now);
@@ -144,6 +146,7 @@ async function createCase(
       incomeLineFen: app.precheck.incomeLineFen,
       incomeYear: year - 1,
       submittedAt: now,
+      textsToPhone,
     },
   });
   await tx.document.updateMany({ where: unfiled, data: { caseId: created.id } });

@@ -9,9 +9,9 @@
  *   - sort "due": cases with a due date first (dueAt, submittedAt, caseNo), then the others
  *     (submittedAt, caseNo) — two queries, each an index range, the second only when the first
  *     ran out (and never for overdue cases, which all have a due date).
- * Each page query also returns, on its rows, the static data's stamp (server/core/cache/static-data.ts)
- * and, on a first page, the counts. Only the columns a list row shows are read; the household's name (sealed) is joined for the
- * page's rows only, and the application (sealed) only for a case filed without a registered
+ * A page's first statement also returns the static data's stamp (server/core/cache/static-data.ts)
+ * and, on a first page, the counts — on its rows, or on a row of its own when none matches. Only
+ * the columns a list row shows are read; the household's name (sealed) is joined for the page's rows only, and the application (sealed) only for a case filed without a registered
  * household (身份待核实), whose applicant's name is in it.
  */
 import type { CaseStatus } from '../../../flows/workflow';
@@ -128,7 +128,6 @@ function conditions(f: CaseListFilter, p: Params, sort: ListSort = 'newest'): st
   return where;
 }
 
-/** One ordered read of a page: `order` the sort, `after` the keyset condition. */
 /**
  * The counts a first page carries (list.ts): per status — from the tally of these villages (null:
  * all), or a verifier's own cases — and, when `cap` is set, the matching cases up to cap + 1.
@@ -150,30 +149,33 @@ function headColumns(f: CaseListFilter, p: Params, counts?: PageCounts): string[
   return head;
 }
 
-/** One ordered read of a page: `order` the sort, `after` the keyset condition. */
-function pageQuery(f: CaseListFilter, sort: ListSort, limit: number, extra: (p: Params) => string[], order: string, counts?: PageCounts): SqlQuery {
+/**
+ * One ordered read of a page: `order` the sort, `after` the keyset condition. `head`: the statement
+ * also carries what the page comes with (headColumns; `counts` on a first page) — then it answers
+ * at least one row: the page's rows each with the head, or, when no case matches, the head alone
+ * with null case columns (`id` null). The page is the inner side of a nested-loop left join over
+ * the head's one row (no join clause: PostgreSQL has no other way to join it), so its rows come
+ * out in the order its index range read them and its plan is the plan it has alone.
+ */
+function pageQuery(f: CaseListFilter, sort: ListSort, limit: number, extra: (p: Params) => string[], order: string, head: { counts?: PageCounts } | null): SqlQuery {
   const p = new Params();
-  // a flat statement with subqueries plans in half the time of a join
-  const head = headColumns(f, p, counts);
   const where = [...conditions(f, p, sort), ...extra(p)];
-  const sql = `SELECT ${head.join(', ')},
-  ${ROW_COLUMNS},
+  // the household's name as a subquery, not a join: the page plans in half the time
+  const page = `SELECT ${ROW_COLUMNS},
   CASE WHEN c."householdId" IS NULL THEN c."answers" END AS "answers",
   (SELECT h."headName" FROM "Household" h WHERE h."id" = c."householdId") AS "headName"
 FROM "Case" c
 WHERE ${where.length ? where.join('\n  AND ') : 'TRUE'}
 ORDER BY ${order}
 LIMIT ${p.add(limit, 'int')}`;
+  const sql = head ? `SELECT head.*, page.* FROM (SELECT ${headColumns(f, p, head.counts).join(', ')}) head\nLEFT JOIN (${page}) page ON TRUE` : page;
   return { sql, values: p.values, ...planFor(f) };
 }
-
-/** What an empty page comes with, alone (one row): the page's statements found no row to carry it. */
-export const pageHeadQuery = (f: CaseListFilter, counts?: PageCounts): SqlQuery => alone(counts?.cap != null ? f : null, (p) => `SELECT ${headColumns(f, p, counts).join(', ')}`);
 
 /**
  * The statements that read one page of `limit` rows after `after` (null: from the start), in
  * the order to run them: the next runs only while the rows so far are fewer than `limit`. The
- * first carries `counts` when asked for.
+ * first carries the head (pageQuery) — with `counts` when asked for — rows or not.
  */
 export function casePageQueries(f: CaseListFilter, sort: ListSort, after: ListKey | null, limit: number, counts?: PageCounts): SqlQuery[] {
   if (sort === 'newest') {
@@ -184,11 +186,11 @@ export function casePageQueries(f: CaseListFilter, sort: ListSort, after: ListKe
         limit,
         (p) => (after ? [`(c."submittedAt", c."caseNo") < (${p.add(ts(after.submittedAt), 'timestamp(3)')}, ${p.add(after.caseNo, 'text')})`] : []),
         newestOrder(f),
-        counts,
+        { counts },
       ),
     ];
   }
-  const undated = (c?: PageCounts) =>
+  const undated = (head: { counts?: PageCounts } | null) =>
     pageQuery(
       f,
       sort,
@@ -198,9 +200,9 @@ export function casePageQueries(f: CaseListFilter, sort: ListSort, after: ListKe
         ...(after && after.dueAt === null ? [`(c."submittedAt", c."caseNo") > (${p.add(ts(after.submittedAt), 'timestamp(3)')}, ${p.add(after.caseNo, 'text')})`] : []),
       ],
       'c."submittedAt", c."caseNo"',
-      c,
+      head,
     );
-  if (after && after.dueAt === null) return [undated(counts)];
+  if (after && after.dueAt === null) return [undated({ counts })];
   const dated = pageQuery(
     f,
     sort,
@@ -210,11 +212,11 @@ export function casePageQueries(f: CaseListFilter, sort: ListSort, after: ListKe
       ...(after?.dueAt ? [`(c."dueAt", c."submittedAt", c."caseNo") > (${p.add(ts(after.dueAt), 'timestamp(3)')}, ${p.add(ts(after.submittedAt), 'timestamp(3)')}, ${p.add(after.caseNo, 'text')})`] : []),
     ],
     'c."dueAt", c."submittedAt", c."caseNo"',
-    counts,
+    { counts },
   );
   // overdue is late against a due date (the deadline check flags only those): none is undated, and
   // looking for one would walk every undated case
-  return f.overdue === true ? [dated] : [dated, undated()];
+  return f.overdue === true ? [dated] : [dated, undated(null)];
 }
 
 const whereOf = (where: string[]) => (where.length ? where.join(' AND ') : 'TRUE');

@@ -13,7 +13,7 @@ import type { SqlRunner } from '../db/direct';
 import { preparedShape } from '../db/prepared';
 import type { RegionTree } from '../regions/tree';
 import { encodeCursor } from './list-cursor';
-import { cappedCountQuery, casePageQueries, estimateQuery, pageHeadQuery, tallyQuery, verifierCountsQuery, type CaseListFilter, type ListKey, type ListScope, type ListSort, type PageCounts, type SqlQuery } from './list-query';
+import { cappedCountQuery, casePageQueries, estimateQuery, tallyQuery, verifierCountsQuery, type CaseListFilter, type ListKey, type ListScope, type ListSort, type PageCounts, type SqlQuery } from './list-query';
 import { presentCaseSummary } from './present';
 
 /** Up to this many matching cases the total is counted exactly; above, it is the planner's estimate. */
@@ -89,30 +89,31 @@ export type ListRequest = { filter: CaseListFilter; sort: ListSort; after: ListK
 
 export type ListCounts = { total: number; totalExact: boolean; statusCounts: Partial<Record<CaseStatus, number>> };
 
-/** What the first page query carries besides the rows (list-query.ts pageQuery). */
+/** What a page's first statement carries besides the rows (list-query.ts pageQuery). */
 type PageHead = { staticStamp: string | null; statusCounts?: Record<string, number> | null; cappedCount?: number | null };
 
+/** A row of a page's first statement: a case with the head, or the head alone (id null: no case matched). */
+type HeadOrRow = (ListRow & PageHead) | (PageHead & { id: null });
+
 /**
- * One page of the list: one statement (two for sort=due at the turn from dated to undated cases;
- * one more for an estimated total), the counts and the static data's stamp riding along on the
- * first page — on one statement of their own when the page is empty.
+ * One page of the list: one statement, rows or not (two for sort=due at the turn from dated to
+ * undated cases; one more for an estimated total), the counts and the static data's stamp riding
+ * on the first statement — on a row of its own, null case columns, when that statement found none.
  */
 export async function listCases(db: Db, keyring: Keyring, tree: RegionTree, req: ListRequest) {
   const { filter, sort, pageSize } = req;
   const want = req.offset + pageSize + 1; // one more than shown: whether there is a next page
   const counting = req.withCounts && filter.scope.kind !== 'none' ? pageCountsOf(tree, filter) : undefined;
-  const rows: (ListRow & PageHead)[] = [];
-  let carried: PageHead | undefined; // the head rides on the first statement's rows only (sort=due runs a second)
+  const rows: ListRow[] = [];
+  let head: PageHead | undefined; // from the first statement only (sort=due's second carries none)
   if (filter.scope.kind !== 'none') {
     for (const [i, q] of casePageQueries(filter, sort, req.after, want, counting).entries()) {
-      const found = await run<ListRow & PageHead>(db, q);
-      if (i === 0) carried = found[0];
-      rows.push(...found);
+      const found = await run<HeadOrRow>(db, q);
+      if (i === 0) head = found[0];
+      rows.push(...found.filter((r): r is ListRow & PageHead => r.id !== null));
       if (rows.length >= want) break;
     }
   }
-  // what the first statement carried; when it found no row, asked for on its own (one statement)
-  const head: PageHead | undefined = filter.scope.kind === 'none' ? undefined : (carried ?? (await run<PageHead>(db, pageHeadQuery(filter, counting)))[0]);
   const page = rows.slice(req.offset, req.offset + pageSize);
   const last = page.at(-1);
   const nextCursor = rows.length > req.offset + pageSize && last ? encodeCursor(sort, last) : null;

@@ -3,6 +3,7 @@
  * or health detail; the detail view does, for callers entitled to the case's village.
  */
 import { shanghaiDate } from '../../../flows/china-time';
+import { dueState } from '../workflow/deadlines';
 import type { RegionTree } from '../regions/tree';
 import { applicantNameOf, applicantOf, filerGaveOf, identityFlagOf, type FilerGave } from './applicant';
 
@@ -62,7 +63,7 @@ export type DetailExtras = {
 
 /** Past its time limit: flagged by the deadline check, or due and not yet flagged. */
 export function isOverdue(c: { overdueSince: Date | null; dueAt: Date | null }, now: Date): boolean {
-  return c.overdueSince !== null || (c.dueAt !== null && c.dueAt < now);
+  return dueState(c, now) === 'overdue';
 }
 
 type DocumentRow = { id: string; kind: string; mime: string; size: number; sha256: string; fileName: string | null; createdAt: Date };
@@ -102,6 +103,7 @@ export function presentCaseSummary(c: CaseSummaryRow, tree: RegionTree, now: Dat
     statusSince: c.statusSince.toISOString(),
     dueAt: c.dueAt?.toISOString() ?? null,
     overdue: isOverdue(c, now),
+    due: dueState(c, now),
     greenChannel: c.greenChannel,
   };
 }
@@ -122,6 +124,7 @@ export function presentCaseDetail(c: CaseRow & { documents: DocumentRow[]; event
     statusSince: c.statusSince.toISOString(),
     dueAt: c.dueAt?.toISOString() ?? null,
     overdue: isOverdue(c, x.now),
+    due: dueState(c, x.now),
     overdueSince: c.overdueSince?.toISOString() ?? null,
     greenChannel: c.greenChannel,
     returnedFrom: c.returnedFrom,

@@ -19,7 +19,7 @@ export const APP_CHANNEL = { wechat: 'miniprogram', phone: 'app-phone' } as cons
 /** WeChat subscribe messages: targetId is the openid; delivered by server/app/subscribe-worker.ts. */
 export const SUBSCRIBE_CHANNEL = 'wechat-subscribe';
 
-/** Text messages to a phone (server/core/sms): targetId is the case's filing contact, the phone is in the sealed payload. */
+/** Text messages to a phone (server/core/sms): targetId is the case's filing contact (a login code: the phone's appPhoneId), the phone is in the sealed payload. */
 export const SMS_CHANNEL = 'sms';
 
 type Entry = { carrier: Exclude<Carrier, 'bot'>; /** its contacts also take subscribe messages */ subscribe?: true };

@@ -17,7 +17,7 @@ export type TargetType = (typeof TARGET_TYPES)[number];
  * all the others, see delivery.ts), login_code (a mini-program login code sent through the chat),
  * subscribe_message (a WeChat subscribe message: channel 'wechat-subscribe', delivered by the
  * server's own worker, server/app/subscribe-worker.ts, never by a bot). A text message (channel
- * 'sms') is a case_update delivered by server/core/sms/worker.ts.
+ * 'sms') is a case_update or a login_code delivered by server/core/sms/worker.ts.
  */
 export const OUTBOX_KINDS = ['case_update', 'case_task', 'reminder', 'handover', 'broadcast', 'login_code', 'subscribe_message'] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];

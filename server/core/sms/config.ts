@@ -2,7 +2,8 @@
  * SMS settings from the environment (the README's configuration table): which provider, the
  * template ids it approved, and the provider's keys. Unset, development and tests use the fake
  * (messages recorded and logged, never sent) and production sends none — and the app then
- * promises none (GET /api/app/config `smsUpdates`).
+ * promises none (GET /api/app/config `smsUpdates`). With a provider, login codes go by text message
+ * too (server/app/otp.ts), so `tencent` needs both templates.
  */
 import { z } from 'zod';
 import type { TencentSmsSettings } from './tencent';
@@ -14,6 +15,7 @@ const optionalString = z.string().trim().min(1).optional().catch(undefined);
 export const SMS_ENV = {
   SMS_PROVIDER: z.enum(['off', 'fake', 'tencent']).optional(),
   SMS_TEMPLATE_CASE_UPDATE: optionalString,
+  SMS_TEMPLATE_LOGIN_CODE: optionalString,
   TENCENT_SMS_SECRET_ID: optionalString,
   TENCENT_SMS_SECRET_KEY: optionalString,
   TENCENT_SMS_SDK_APP_ID: optionalString,
@@ -36,15 +38,15 @@ export function smsSettings(e: SmsEnv, production: boolean): { settings: SmsSett
   if (provider === 'fake') {
     // the fake sends nothing: a production app would promise messages nobody gets
     const problems = production ? ['SMS_PROVIDER=fake is refused with NODE_ENV=production: it sends nothing. Set SMS_PROVIDER=tencent (with its keys) or SMS_PROVIDER=off.'] : [];
-    return { settings: { provider: 'fake', templates: { case_update: e.SMS_TEMPLATE_CASE_UPDATE ?? 'case_update' } }, problems };
+    return { settings: { provider: 'fake', templates: { case_update: e.SMS_TEMPLATE_CASE_UPDATE ?? 'case_update', login_code: e.SMS_TEMPLATE_LOGIN_CODE ?? 'login_code' } }, problems };
   }
-  const required = ['SMS_TEMPLATE_CASE_UPDATE', 'TENCENT_SMS_SECRET_ID', 'TENCENT_SMS_SECRET_KEY', 'TENCENT_SMS_SDK_APP_ID', 'TENCENT_SMS_SIGN_NAME'] as const;
+  const required = ['SMS_TEMPLATE_CASE_UPDATE', 'SMS_TEMPLATE_LOGIN_CODE', 'TENCENT_SMS_SECRET_ID', 'TENCENT_SMS_SECRET_KEY', 'TENCENT_SMS_SDK_APP_ID', 'TENCENT_SMS_SIGN_NAME'] as const;
   const missing = required.filter((k) => !e[k]);
   if (missing.length > 0) return { settings: { provider: 'off' }, problems: [`SMS_PROVIDER=tencent needs ${missing.join(', ')}`] };
   return {
     settings: {
       provider: 'tencent',
-      templates: { case_update: e.SMS_TEMPLATE_CASE_UPDATE! },
+      templates: { case_update: e.SMS_TEMPLATE_CASE_UPDATE!, login_code: e.SMS_TEMPLATE_LOGIN_CODE! },
       tencent: {
         secretId: e.TENCENT_SMS_SECRET_ID!,
         secretKey: e.TENCENT_SMS_SECRET_KEY!,

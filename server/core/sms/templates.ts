@@ -10,6 +10,8 @@ import type { Lang } from '../../../flows/engine/types';
 export const SMS_TEMPLATES = {
   /** A case filed in the app moved on: {1} the case number, {2} its new status. */
   case_update: { params: ['caseNo', 'status'], words: 'miniprogram.sms.case_update' },
+  /** A login code for the h5 app (server/app/otp.ts): {1} the code, {2} how many minutes it lasts. Sealed in the outbox (sealed-text.ts). */
+  login_code: { params: ['code', 'minutes'], words: 'miniprogram.sms.login_code' },
 } as const;
 
 export type SmsTemplate = keyof typeof SMS_TEMPLATES;

@@ -83,9 +83,10 @@ export class TencentSmsSender implements SmsSender {
     const parsed = Answer.safeParse(await res.json().catch(() => null));
     if (!parsed.success) throw new SmsError(`tencent sms answered ${res.status} without a readable body`, false);
     const { Error: error, SendStatusSet } = parsed.data.Response;
-    if (error) throw new SmsError(`tencent sms: ${error.Code}: ${error.Message}`, !TRANSIENT.test(error.Code));
+    // only the provider's code is kept (Outbox.lastError, the log): its message may repeat the number
+    if (error) throw new SmsError(`tencent sms: ${error.Code}`, !TRANSIENT.test(error.Code));
     const status = SendStatusSet?.[0];
     if (!status) throw new SmsError('tencent sms: no send status', false);
-    if (status.Code !== 'Ok') throw new SmsError(`tencent sms: ${status.Code}: ${status.Message ?? ''}`, !TRANSIENT.test(status.Code));
+    if (status.Code !== 'Ok') throw new SmsError(`tencent sms: ${status.Code}`, !TRANSIENT.test(status.Code));
   }
 }

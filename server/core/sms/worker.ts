@@ -3,13 +3,34 @@
  * (server/core/outbox/delivery.ts: order per target, retries with backoff, dead letters for the
  * county office), through the configured SmsSender. With no provider (SMS_PROVIDER=off) they are
  * marked 'skipped': nobody was promised them (the app says so, /api/app/config `smsUpdates`).
+ * A login code (kind 'login_code') keeps its secret values out of the payload, sealed like the
+ * chat's (server/core/outbox/sealed-text.ts): they are opened here, just before the send, and a
+ * code past its time is marked 'expired' instead of being sent late.
  */
+import { z } from 'zod';
 import type { PrismaClient } from '../../generated/prisma/client';
 import type { Logger } from '../../log';
 import { ackMessage, failMessage, leaseMessages, type DeliverySettings } from '../outbox/delivery';
+import { revealSealedTexts, SEALED_KINDS } from '../outbox/sealed-text';
 import { SMS_CHANNEL } from '../notify/channels';
 import { SmsError, type SmsSender } from './sender';
 import { smsParams, type SmsTemplate } from './templates';
+
+const SealedValues = z.record(z.string(), z.string());
+const safeJson = (s: string): unknown => {
+  try {
+    return JSON.parse(s);
+  } catch {
+    return null;
+  }
+};
+
+/** A sealed message's text is the JSON of its secret values, joined to those its payload may show. */
+function valuesOf(kind: string, text: string, shown: Record<string, string>): Record<string, string> | null {
+  if (!(SEALED_KINDS as readonly string[]).includes(kind)) return shown;
+  const sealed = SealedValues.safeParse(safeJson(text));
+  return sealed.success ? { ...shown, ...sealed.data } : null;
+}
 
 export type SmsWorker = { runOnce(now?: Date): Promise<number>; stop(): Promise<void> };
 
@@ -20,6 +41,8 @@ export function startSmsWorker(opts: {
   /** The provider's template id per template. */
   templates: Record<SmsTemplate, string> | null;
   delivery: DeliverySettings;
+  /** The key sealed values are opened with (botKey(BOT_TOKEN, 'login-code-seal'), as the bots'). */
+  sealKey: Buffer;
   log: Logger;
   intervalMs?: number;
   /** Tests drive runOnce themselves. */
@@ -30,19 +53,20 @@ export function startSmsWorker(opts: {
 
   async function deliver(now: Date): Promise<number> {
     const leased = await leaseMessages(opts.prisma, SMS_CHANNEL, 20, now, opts.delivery);
+    if (!opts.sender || !opts.templates) {
+      for (const m of leased) await opts.prisma.outbox.updateMany({ where: { id: m.id, status: 'pending' }, data: { status: 'skipped', leaseUntil: null, lastError: 'SMS_PROVIDER=off' } });
+      return 0;
+    }
     let sent = 0;
-    for (const m of leased) {
+    for (const m of await revealSealedTexts(opts.prisma, opts.sealKey, leased, now)) {
       const content = m.content;
-      if (!opts.sender || !opts.templates) {
-        await opts.prisma.outbox.updateMany({ where: { id: m.id, status: 'pending' }, data: { status: 'skipped', leaseUntil: null, lastError: 'SMS_PROVIDER=off' } });
-        continue;
-      }
-      if (!content || content.type !== 'sms') {
+      const values = content?.type === 'sms' ? valuesOf(m.kind, m.text, content.values) : null;
+      if (!content || content.type !== 'sms' || !values) {
         await failMessage(opts.prisma, m.id, 'not a text message', now, { ...opts.delivery, maxAttempts: 1 });
         continue;
       }
       try {
-        await opts.sender.send(content.phone, opts.templates[content.template], smsParams(content.template, content.values as never));
+        await opts.sender.send(content.phone, opts.templates[content.template], smsParams(content.template, values as never));
         await ackMessage(opts.prisma, m.id, new Date());
         sent++;
       } catch (err) {

@@ -4,7 +4,8 @@
  * holidays are not known here.
  */
 import { z } from 'zod';
-import { shanghaiWeekday } from '../../../flows/china-time';
+import { addDaysYmd } from '../../../flows/cadre/day';
+import { shanghaiDate, shanghaiMidnight, shanghaiWeekday } from '../../../flows/china-time';
 import { DEFAULT_TIME_LIMITS, LIMIT_NAMES, type CaseStatus, type Limit, type TimeLimits } from '../../../flows/workflow';
 
 export type { Limit, TimeLimits };
@@ -30,6 +31,12 @@ export function parseTimeLimits(text: string | undefined): TimeLimits {
 
 const DAY = 86_400_000;
 
+/** The working-day rule: Monday to Friday in China time (public holidays and their make-up days are not known here). */
+export function isWorkingDay(instant: Date): boolean {
+  const weekday = shanghaiWeekday(instant);
+  return weekday !== 0 && weekday !== 6;
+}
+
 /** The moment `limit` after `from`. Working days skip weekends (in China time). */
 export function addLimit(from: Date, limit: Limit): Date {
   if (!limit.working) return new Date(from.getTime() + limit.days * DAY);
@@ -37,10 +44,33 @@ export function addLimit(from: Date, limit: Limit): Date {
   let left = limit.days;
   while (left > 0) {
     at += DAY;
-    const weekday = shanghaiWeekday(new Date(at));
-    if (weekday !== 0 && weekday !== 6) left -= 1;
+    if (isWorkingDay(new Date(at))) left -= 1;
   }
   return new Date(at);
+}
+
+/** Working days (China dates) after today's up to and including the due day's; 0 when due today (or before). */
+export function workingDaysLeft(dueAt: Date, now: Date): number {
+  const due = shanghaiDate(dueAt);
+  let day = shanghaiDate(now);
+  let n = 0;
+  while (day < due) {
+    day = addDaysYmd(day, 1);
+    if (isWorkingDay(shanghaiMidnight(day))) n += 1;
+  }
+  return n;
+}
+
+/**
+ * How near a case is to its limit, the console's colour (as Anhui's platform marks it): `overdue`
+ * past it (or flagged by the deadline check), `soon` with one working day or less left, `ok`
+ * otherwise; null without a limit.
+ */
+export type DueState = 'ok' | 'soon' | 'overdue';
+export function dueState(c: { dueAt: Date | null; overdueSince: Date | null }, now: Date): DueState | null {
+  if (c.overdueSince !== null || (c.dueAt !== null && c.dueAt < now)) return 'overdue';
+  if (c.dueAt === null) return null;
+  return workingDaysLeft(c.dueAt, now) <= 1 ? 'soon' : 'ok';
 }
 
 export function dueAtFor(status: CaseStatus, enteredAt: Date, limits: TimeLimits): Date | null {

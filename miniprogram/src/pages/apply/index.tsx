@@ -310,7 +310,7 @@ export default function Apply() {
           )}
           <View className='case-no' data-testid='filed-case-no'>{filed.case.caseNo}</View>
           <View className='note'>{t('app.apply.next_steps')}</View>
-          <View className='note' data-testid='filed-updates'>{updatesText(t, !!config?.smsUpdates && filed.case.filedInApp !== false, filed.case.applicant?.phoneTail, 'apply')}</View>
+          <View className='note' data-testid='filed-updates'>{updatesText(t, !!config?.smsUpdates && filed.case.textsToPhone === true, filed.case.applicant?.phoneTail, 'apply')}</View>
         </View>
         {isWeapp && config?.subscribeTemplateId && subscribed !== 'done' && (
           <View className='card'>

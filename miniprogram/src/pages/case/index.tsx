@@ -148,7 +148,7 @@ export default function CasePage() {
 
           <View className='card' data-testid='case-timeline'>
             <View className='card-title'>{t('app.case.timeline')}</View>
-            <View className='note' data-testid='case-updates'>{updatesText(t, !!config?.smsUpdates && !!detail.filedInApp, detail.applicant?.phoneTail, 'case')}</View>
+            <View className='note' data-testid='case-updates'>{updatesText(t, !!config?.smsUpdates && !!detail.textsToPhone, detail.applicant?.phoneTail, 'case')}</View>
             <View className='timeline'>
               {detail.timeline.map((e, i) => (
                 <View key={`${e.at}-${i}`} className={`tl-item${i === detail.timeline.length - 1 ? ' tl-now' : ''}`}>
