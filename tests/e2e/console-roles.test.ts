@@ -207,7 +207,8 @@ test('a case filed by chat goes from the village to paid, each role doing its st
   const photo = phone.getByTestId('visit-photos').locator('img').first();
   await photo.waitFor();
   await phone.waitForFunction((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth === 480, await photo.elementHandle());
-  // what the visit found
+  // what the visit found — its day already the one booked
+  expect(await field(phone, 'visitedOn').locator('input').inputValue()).toBe(visitDay);
   await type(phone, 'verifiedIncomeFen', '32000');
   await type(phone, 'verifiedMembers', '4');
   await type(phone, 'verifiedExpenseFen', '22000');

@@ -20,9 +20,11 @@ type Props = {
   onChanged: () => void;
   /** In the page rather than a dialog (the verifier's phone: one column, the submit button under the fields). */
   inline?: boolean;
+  /** Fields already known (the visit day booked): filled in, still editable. */
+  initial?: Record<string, unknown>;
 };
 
-export function MoveForm({ move, name: moveName, c, words, onClose, onDone, onChanged, inline = false }: Props) {
+export function MoveForm({ move, name: moveName, c, words, onClose, onDone, onChanged, inline = false, initial }: Props) {
   const { t, i18n } = useTranslation();
   const [form] = Form.useForm();
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -61,7 +63,7 @@ export function MoveForm({ move, name: moveName, c, words, onClose, onDone, onCh
   const body = (
     <>
       {refusal && <Alert type="error" title={refusal} style={{ marginBottom: 12 }} data-testid="move-refusal" />}
-      <Form form={form} layout="vertical" requiredMark={false} key={i18n.language}>
+      <Form form={form} layout="vertical" requiredMark={false} key={i18n.language} initialValues={initial}>
         <MoveFields move={move} words={words} cause={c.cause} identityPending={c.identity?.check === 'pending'} />
         <Form.Item
           name="note"

@@ -7,7 +7,7 @@
  */
 import { useState } from 'react';
 import { App, Button, Card, DatePicker, Descriptions, Space, Tag, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { api, type ApiError } from '../api/client';
@@ -117,6 +117,9 @@ export function VisitPage() {
       <Card size="small" title={t('visit.result')}>
         {move ? (
           <MoveForm
+            // the day booked is the visit's day unless the verifier says otherwise (booked later: the form starts again with it)
+            key={c.visit?.date ?? 'not-booked'}
+            initial={c.visit?.date && 'visitedOn' in (move.data.properties ?? {}) ? { visitedOn: dayjs(c.visit.date) } : undefined}
             inline
             move={move}
             name={words.moves[move.id] ?? move.id}
