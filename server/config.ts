@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { parseTimeLimits, type TimeLimits } from './core/workflow/deadlines';
+import { parseTimeLimits, parseWorkCalendar, type TimeLimits, type WorkCalendar } from './core/workflow/deadlines';
 import { isProduction, profileRefusals, simulatorWanted } from './production-profile';
 import type { KeySettings } from './core/crypto/keyring-source';
 import type { UploadSettings } from './core/documents/upload-guard';
@@ -40,6 +40,8 @@ const EnvSchema = z.object({
   SEED_DEMO: z.enum(['auto', 'always', 'never']).default('auto'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   TIME_LIMITS: z.string().optional(),
+  HOLIDAYS: z.string().optional(),
+  WORKDAYS: z.string().optional(),
   PUBLICITY_MIN_DAYS: z.coerce.number().int().min(1).max(60).default(5),
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
   OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
@@ -98,7 +100,7 @@ export type Config = {
   seedDemo: 'auto' | 'always' | 'never';
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Workflow: time limit per status, and the shortest public notice. */
-  workflow: { limits: TimeLimits; publicityMinDays: number };
+  workflow: { limits: TimeLimits; publicityMinDays: number; calendar: WorkCalendar };
   /** Outbox delivery: failures before a message becomes a dead letter; how long a bot holds a message it took. */
   outbox: { maxAttempts: number; leaseSeconds: number };
   /**
@@ -150,8 +152,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   }
   const e = parsed.data;
   let limits: TimeLimits;
+  let calendar: WorkCalendar;
   try {
     limits = parseTimeLimits(e.TIME_LIMITS);
+    calendar = parseWorkCalendar(e.HOLIDAYS, e.WORKDAYS);
   } catch (err) {
     throw new ConfigError(`invalid configuration: ${(err as Error).message}`);
   }
@@ -182,7 +186,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     // production never seeds the demo county (its passwords are printed): auto means never there
     seedDemo: isProduction(e) && e.SEED_DEMO === 'auto' ? 'never' : e.SEED_DEMO,
     logLevel: e.LOG_LEVEL,
-    workflow: { limits, publicityMinDays: e.PUBLICITY_MIN_DAYS },
+    workflow: { limits, publicityMinDays: e.PUBLICITY_MIN_DAYS, calendar },
     outbox: { maxAttempts: e.OUTBOX_MAX_ATTEMPTS, leaseSeconds: e.OUTBOX_LEASE_SECONDS },
     auth: {
       sessionHours: e.SESSION_HOURS,

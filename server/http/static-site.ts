@@ -63,7 +63,8 @@ export function staticSiteRouter({ prefix, root, notBuilt, hashed }: StaticSite)
     // Nothing outside the build directory, whatever the path says.
     const inside = target === root || target.startsWith(root + path.sep);
     // never a dot file (the build's stamp, an editor's leftovers): a 404, as a missing asset
-    if (rel.split('/').some((part) => part.startsWith('.'))) {
+    // ('..' climbs, and is answered below like any path outside the build)
+    if (rel.split(/[\\/]/).some((part) => part.startsWith('.') && part !== '.' && part !== '..')) {
       ctx.status = 404;
       return;
     }

@@ -15,6 +15,7 @@ import { SEALED_FIELDS } from '../../server/core/crypto/sealed-fields';
 import { RegionTree } from '../../server/core/regions/tree';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { TEST_KEYRING } from '../support/keys';
+import { WEEKENDS_ONLY } from '../../server/core/workflow/deadlines';
 
 const CASES = 200_000;
 const TOWNS = 20;
@@ -243,7 +244,7 @@ describe.each(VARIANTS)('%s', (_label, variant) => {
 describe('on the same database', () => {
   test('a page and its cursor: the next page starts right after the last row, in order', async () => {
     const filter: CaseListFilter = { scope: town(), statuses: ['town_review', 'returned'], now: NOW };
-    const req = { filter, sort: 'due' as const, pageSize: 40, offset: 0, withCounts: false };
+    const req = { filter, sort: 'due' as const, pageSize: 40, offset: 0, withCounts: false, calendar: WEEKENDS_ONLY };
     const first = (await listCases(db.raw, TEST_KEYRING, tree, { ...req, after: null })).body;
     const reference = await db.raw.$queryRawUnsafe<{ caseNo: string }[]>(
       `SELECT "caseNo" FROM "Case" WHERE "townId" = $1 AND status IN ('town_review', 'returned') ORDER BY "dueAt" NULLS LAST, "submittedAt", "caseNo" LIMIT 80`,
@@ -264,7 +265,7 @@ describe('on the same database', () => {
     const sent: string[] = [];
     const counting = { rows: <T>(sql: string, values: unknown[]) => (sent.push(sql), db.raw.$queryRawUnsafe<T[]>(sql, ...values)) };
     const f = { ...filter(), now: NOW } as CaseListFilter;
-    const list = await listCases(counting, TEST_KEYRING, tree, { filter: f, sort, after: null, pageSize: 20, offset: 0, withCounts: true });
+    const list = await listCases(counting, TEST_KEYRING, tree, { filter: f, sort, after: null, pageSize: 20, offset: 0, withCounts: true, calendar: WEEKENDS_ONLY });
     expect(sent).toHaveLength(statements);
     expect(list.staticStamp).not.toBeUndefined();
     expect(list.body.cases.length > 0).toBe(rows);

@@ -15,6 +15,7 @@ import { throughPrisma, type SqlRunner } from '../../server/core/db/direct';
 import { RegionTree } from '../../server/core/regions/tree';
 import { PrismaClient } from '../../server/generated/prisma/client';
 import { TEST_KEYRING } from './keys';
+import { WEEKENDS_ONLY } from '../../server/core/workflow/deadlines';
 
 async function main() {
   const [url, session, nowText] = process.argv.slice(2) as [string, string, string];
@@ -27,7 +28,7 @@ async function main() {
     const read = async (db: SqlRunner | PrismaClient, runner: SqlRunner) => {
       const pages = [];
       for (const sort of ['newest', 'due'] as const) {
-        const req = { filter: { scope: listScope(tree, ADMIN_ACTOR, []), now }, sort, after: null, pageSize: 2, offset: 0, withCounts: true };
+        const req = { filter: { scope: listScope(tree, ADMIN_ACTOR, []), now }, sort, after: null, pageSize: 2, offset: 0, withCounts: true, calendar: WEEKENDS_ONLY };
         const first = await listCases(db, TEST_KEYRING, tree, req);
         const after = first.body.nextCursor ? decodeCursor(sort, first.body.nextCursor) : null;
         pages.push(first, await listCases(db, TEST_KEYRING, tree, { ...req, after, withCounts: false }));

@@ -15,10 +15,11 @@ import { type Action, type Actor, type CadreActor, type CaseStatus, DEFAULT_TIME
 import { performTransition, type TransitionRequest, type TransitionResult, type WorkflowSettings } from '../../server/core/workflow/perform';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { insertCase } from '../support/fixtures';
+import { WEEKENDS_ONLY } from '../../server/core/workflow/deadlines';
 
 /** Tuesday 10 March 2026, 10:00 in China. */
 const NOW = new Date('2026-03-10T02:00:00Z');
-const SETTINGS: WorkflowSettings = { limits: DEFAULT_TIME_LIMITS, publicityMinDays: 5 };
+const SETTINGS: WorkflowSettings = { limits: DEFAULT_TIME_LIMITS, publicityMinDays: 5, calendar: WEEKENDS_ONLY };
 const LIUSHU = '439901100201'; // 青山镇 柳树村: every case of the matrix lies here
 
 let db: TestDatabase;

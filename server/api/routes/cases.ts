@@ -130,6 +130,7 @@ export function casesRouter(deps: AppDeps): Router {
         offset: after ? 0 : (page - 1) * q.pageSize,
         // the counts come with the first request of a listing, not with every page after it
         withCounts: !after,
+        calendar: deps.config.workflow.calendar,
       });
       return { staticStamp: list.staticStamp, body: { ...(after ? {} : { page }), pageSize: q.pageSize, ...list.body } };
     };
@@ -146,7 +147,7 @@ export function casesRouter(deps: AppDeps): Router {
   router.get('/api/cases/:caseNo', auth, async (ctx) => {
     const caseNo = parseOr400(CaseNo, ctx.params.caseNo, 'caseNo');
     // Outside the caller's jurisdiction reads as not found: the number's existence is not disclosed.
-    const detail = await caseDetailAudited(deps.prisma, caseNo, cadreOf(ctx), now(), 'case:view');
+    const detail = await caseDetailAudited(deps.prisma, caseNo, cadreOf(ctx), now(), 'case:view', deps.config.workflow.calendar);
     if (!detail) throw notFound('case');
     ctx.body = detail;
   });

@@ -48,7 +48,7 @@ export function objectionsRouter(deps: AppDeps): Router {
 
   /** The objection as the case detail shows it, and the case (its open objections block approval). */
   async function answer(ctx: Context, caseNo: string, objectionId: string, action: CaseDetailAction) {
-    const detail = await caseDetailAudited(deps.prisma, caseNo, cadreOf(ctx), now(), action);
+    const detail = await caseDetailAudited(deps.prisma, caseNo, cadreOf(ctx), now(), action, deps.config.workflow.calendar);
     if (!detail) throw notFound('case');
     return { objection: detail.objections.find((o) => o.id === objectionId), case: detail };
   }

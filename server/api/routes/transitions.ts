@@ -51,7 +51,7 @@ export function transitionsRouter(deps: AppDeps): Router {
     const at = now();
     const result = await deps.prisma.$transaction((tx) => performTransition(tx, deps.config.workflow, actor, caseNo, body, at));
     if (!result.ok) throw refusalError(result);
-    const [detail, event] = await Promise.all([caseDetailAudited(deps.prisma, caseNo, actor, at, 'case:transition'), deps.prisma.caseEvent.findUniqueOrThrow({ where: { id: result.eventId } })]);
+    const [detail, event] = await Promise.all([caseDetailAudited(deps.prisma, caseNo, actor, at, 'case:transition', deps.config.workflow.calendar), deps.prisma.caseEvent.findUniqueOrThrow({ where: { id: result.eventId } })]);
     if (!detail) throw notFound('case');
     ctx.body = {
       case: detail,

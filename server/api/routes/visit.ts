@@ -39,7 +39,7 @@ export function visitRouter(deps: AppDeps, uploads: UploadGuard = new UploadGuar
     const at = now();
     const result = await deps.prisma.$transaction((tx) => scheduleVisit(tx, actor, caseNo, body.date, at, body.note));
     if (!result.ok) throw refusalError(result);
-    const detail = await caseDetailAudited(deps.prisma, caseNo, actor, at, 'case:visit');
+    const detail = await caseDetailAudited(deps.prisma, caseNo, actor, at, 'case:visit', deps.config.workflow.calendar);
     if (!detail) throw notFound('case');
     ctx.status = 201;
     ctx.body = { visit: detail.visit, case: detail };

@@ -12,6 +12,7 @@ import { allowedMoves, type CadreActor, caseFactsOf, inScope } from '../../../fl
 import { presentCaseDetail } from './present';
 import { recordAccess } from '../audit/access';
 import { MASKS, type RevealField } from './reveal';
+import type { WorkCalendar } from '../workflow/deadlines';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -26,8 +27,8 @@ export type CaseDetailAction = 'case:view' | 'case:transition' | 'case:objection
  * written to the access audit; null (nothing written) when out of scope. The whole values are
  * handed out one at a time, audited each time, by reveal.ts ("显示完整").
  */
-export async function caseDetailAudited(db: Db, caseNo: string, actor: CadreActor, now: Date, action: CaseDetailAction): Promise<CaseDetail | null> {
-  const detail = await loadCaseDetail(db, caseNo, actor, now);
+export async function caseDetailAudited(db: Db, caseNo: string, actor: CadreActor, now: Date, action: CaseDetailAction, calendar: WorkCalendar): Promise<CaseDetail | null> {
+  const detail = await loadCaseDetail(db, caseNo, actor, now, calendar);
   if (detail) await recordAccess(db, { actor, action, caseNo, fields: ['case'], at: now });
   return detail && masked(detail);
 }
@@ -44,7 +45,7 @@ function masked(d: CaseDetail): CaseDetail {
   } as CaseDetail;
 }
 
-async function loadCaseDetail(db: Db, caseNo: string, actor: CadreActor, now: Date): Promise<CaseDetail | null> {
+async function loadCaseDetail(db: Db, caseNo: string, actor: CadreActor, now: Date, calendar: WorkCalendar): Promise<CaseDetail | null> {
   const row = await db.case.findUnique({
     where: { caseNo },
     include: {
@@ -61,5 +62,5 @@ async function loadCaseDetail(db: Db, caseNo: string, actor: CadreActor, now: Da
   cadreNames.set('admin', 'admin');
   const facts = caseFactsOf(row);
   const moves = facts ? allowedMoves(actor, facts) : [];
-  return presentCaseDetail(row, await RegionTree.load(db), { now, objections: row.objections, cadreNames, allowedMoves: moves });
+  return presentCaseDetail(row, await RegionTree.load(db), { now, calendar, objections: row.objections, cadreNames, allowedMoves: moves });
 }

@@ -15,6 +15,7 @@ import type { RegionTree } from '../regions/tree';
 import { encodeCursor } from './list-cursor';
 import { cappedCountQuery, casePageQueries, estimateQuery, tallyQuery, verifierCountsQuery, type CaseListFilter, type ListKey, type ListScope, type ListSort, type PageCounts, type SqlQuery } from './list-query';
 import { presentCaseSummary } from './present';
+import type { WorkCalendar } from '../workflow/deadlines';
 
 /** Up to this many matching cases the total is counted exactly; above, it is the planner's estimate. */
 export const COUNT_CAP = 1000;
@@ -85,7 +86,7 @@ function villagesOf(tree: RegionTree, scope: ListScope): string[] | null {
   return [...tree.subtreeIds(scope.regionId)].filter((id) => tree.byId.get(id)?.level === 'village');
 }
 
-export type ListRequest = { filter: CaseListFilter; sort: ListSort; after: ListKey | null; pageSize: number; offset: number; withCounts: boolean };
+export type ListRequest = { filter: CaseListFilter; sort: ListSort; after: ListKey | null; pageSize: number; offset: number; withCounts: boolean; calendar: WorkCalendar };
 
 export type ListCounts = { total: number; totalExact: boolean; statusCounts: Partial<Record<CaseStatus, number>> };
 
@@ -124,7 +125,7 @@ export async function listCases(db: Db, keyring: Keyring, tree: RegionTree, req:
     body: {
       ...(counts ?? {}),
       nextCursor,
-      cases: page.map((r) => presentCaseSummary({ ...r, household: r.householdId && r.headName !== null ? { headName: open(keyring, 'Household', 'headName', r.headName) as string } : null, answers: r.householdId ? null : open(keyring, 'Case', 'answers', r.answers) }, tree, filter.now)),
+      cases: page.map((r) => presentCaseSummary({ ...r, household: r.householdId && r.headName !== null ? { headName: open(keyring, 'Household', 'headName', r.headName) as string } : null, answers: r.householdId ? null : open(keyring, 'Case', 'answers', r.answers) }, tree, filter.now, req.calendar)),
     },
   };
 }

@@ -3,7 +3,7 @@
  * or health detail; the detail view does, for callers entitled to the case's village.
  */
 import { shanghaiDate } from '../../../flows/china-time';
-import { dueState } from '../workflow/deadlines';
+import { dueState, isPastDue, type WorkCalendar } from '../workflow/deadlines';
 import type { RegionTree } from '../regions/tree';
 import { applicantNameOf, applicantOf, filerGaveOf, identityFlagOf, type FilerGave } from './applicant';
 
@@ -55,6 +55,8 @@ type ObjectionRow = { id: string; note: string; recordedById: string | null; rec
 /** What the detail view adds besides the case row: names of cadres, the caller's possible moves. */
 export type DetailExtras = {
   now: Date;
+  /** The county's working days (a case's due state: soon with one working day left). */
+  calendar: WorkCalendar;
   objections: ObjectionRow[];
   /** Cadre names by id (the verifier, event actors, objection recorders). */
   cadreNames: Map<string, string>;
@@ -62,9 +64,7 @@ export type DetailExtras = {
 };
 
 /** Past its time limit: flagged by the deadline check, or due and not yet flagged. */
-export function isOverdue(c: { overdueSince: Date | null; dueAt: Date | null }, now: Date): boolean {
-  return dueState(c, now) === 'overdue';
-}
+export const isOverdue = isPastDue;
 
 type DocumentRow = { id: string; kind: string; mime: string; size: number; sha256: string; fileName: string | null; createdAt: Date };
 type EventRow = { id: string; at: Date; type: string; actorType: string; actorId: string | null; fromStatus: string | null; toStatus: string | null; note: string | null; data: unknown };
@@ -88,7 +88,7 @@ export type CaseSummaryRow = Pick<
   'caseNo' | 'status' | 'cause' | 'villageId' | 'rigidExpenseFen' | 'perCapitaIncomeFen' | 'submittedAt' | 'updatedAt' | 'statusSince' | 'dueAt' | 'overdueSince' | 'greenChannel' | 'identityCheck' | 'identityNote' | 'answers'
 > & { household: { headName: string } | null };
 
-export function presentCaseSummary(c: CaseSummaryRow, tree: RegionTree, now: Date) {
+export function presentCaseSummary(c: CaseSummaryRow, tree: RegionTree, now: Date, calendar: WorkCalendar) {
   return {
     caseNo: c.caseNo,
     status: c.status,
@@ -103,7 +103,7 @@ export function presentCaseSummary(c: CaseSummaryRow, tree: RegionTree, now: Dat
     statusSince: c.statusSince.toISOString(),
     dueAt: c.dueAt?.toISOString() ?? null,
     overdue: isOverdue(c, now),
-    due: dueState(c, now),
+    due: dueState(c, now, calendar),
     greenChannel: c.greenChannel,
   };
 }
@@ -124,7 +124,7 @@ export function presentCaseDetail(c: CaseRow & { documents: DocumentRow[]; event
     statusSince: c.statusSince.toISOString(),
     dueAt: c.dueAt?.toISOString() ?? null,
     overdue: isOverdue(c, x.now),
-    due: dueState(c, x.now),
+    due: dueState(c, x.now, x.calendar),
     overdueSince: c.overdueSince?.toISOString() ?? null,
     greenChannel: c.greenChannel,
     returnedFrom: c.returnedFrom,

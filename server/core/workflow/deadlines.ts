@@ -1,7 +1,8 @@
 /**
  * Time limits per status (configurable; the names and defaults are the workflow's,
- * flows/workflow/limits.ts). Working days skip Saturdays and Sundays in Asia/Shanghai; public
- * holidays are not known here.
+ * flows/workflow/limits.ts). Working days are Monday to Friday in Asia/Shanghai, except the public
+ * holidays the county lists (HOLIDAYS) and plus the make-up working weekends (调休, WORKDAYS) —
+ * the State Council publishes each year's in December.
  */
 import { z } from 'zod';
 import { addDaysYmd } from '../../../flows/cadre/day';
@@ -31,32 +32,66 @@ export function parseTimeLimits(text: string | undefined): TimeLimits {
 
 const DAY = 86_400_000;
 
-/** The working-day rule: Monday to Friday in China time (public holidays and their make-up days are not known here). */
-export function isWorkingDay(instant: Date): boolean {
+/** The days the calendar moves (China dates, YYYY-MM-DD): public holidays off, make-up weekends on. */
+export type WorkCalendar = { holidays: ReadonlySet<string>; workdays: ReadonlySet<string> };
+export const WEEKENDS_ONLY: WorkCalendar = { holidays: new Set(), workdays: new Set() };
+
+const Ymd = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a calendar date');
+/** At most a year's holidays in one range (a typo such as 2026-10-01..2062-10-07 is refused, not looped over). */
+const RANGE_MAX_DAYS = 366;
+
+/** "2026-10-01..2026-10-08,2027-01-01": single days and inclusive ranges, comma-separated. */
+function parseDays(name: string, text: string | undefined): Set<string> {
+  const days = new Set<string>();
+  for (const part of (text ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
+    const [first, last = first] = part.split('..').map((p) => p.trim());
+    if (!Ymd.safeParse(first).success || !Ymd.safeParse(last).success || last! < first!) throw new Error(`${name}: "${part}" must be a date YYYY-MM-DD or a range YYYY-MM-DD..YYYY-MM-DD`);
+    for (let day = first!, n = 0; day <= last!; day = addDaysYmd(day, 1), n++) {
+      if (n >= RANGE_MAX_DAYS) throw new Error(`${name}: "${part}" spans more than a year`);
+      days.add(day);
+    }
+  }
+  return days;
+}
+
+/** HOLIDAYS and WORKDAYS (a day in both is refused: the calendar would say two things). */
+export function parseWorkCalendar(holidaysText: string | undefined, workdaysText: string | undefined): WorkCalendar {
+  const holidays = parseDays('HOLIDAYS', holidaysText);
+  const workdays = parseDays('WORKDAYS', workdaysText);
+  const both = [...workdays].find((d) => holidays.has(d));
+  if (both) throw new Error(`${both} is in both HOLIDAYS and WORKDAYS`);
+  return { holidays, workdays };
+}
+
+/** The working-day rule: Monday to Friday in China time, less the calendar's holidays, plus its make-up days. */
+export function isWorkingDay(instant: Date, calendar: WorkCalendar): boolean {
+  const day = shanghaiDate(instant);
+  if (calendar.workdays.has(day)) return true;
+  if (calendar.holidays.has(day)) return false;
   const weekday = shanghaiWeekday(instant);
   return weekday !== 0 && weekday !== 6;
 }
 
-/** The moment `limit` after `from`. Working days skip weekends (in China time). */
-export function addLimit(from: Date, limit: Limit): Date {
+/** The moment `limit` after `from`. Working days skip weekends and holidays (in China time). */
+export function addLimit(from: Date, limit: Limit, calendar: WorkCalendar): Date {
   if (!limit.working) return new Date(from.getTime() + limit.days * DAY);
   let at = from.getTime();
   let left = limit.days;
   while (left > 0) {
     at += DAY;
-    if (isWorkingDay(new Date(at))) left -= 1;
+    if (isWorkingDay(new Date(at), calendar)) left -= 1;
   }
   return new Date(at);
 }
 
 /** Working days (China dates) after today's up to and including the due day's; 0 when due today (or before). */
-export function workingDaysLeft(dueAt: Date, now: Date): number {
+export function workingDaysLeft(dueAt: Date, now: Date, calendar: WorkCalendar): number {
   const due = shanghaiDate(dueAt);
   let day = shanghaiDate(now);
   let n = 0;
   while (day < due) {
     day = addDaysYmd(day, 1);
-    if (isWorkingDay(shanghaiMidnight(day))) n += 1;
+    if (isWorkingDay(shanghaiMidnight(day), calendar)) n += 1;
   }
   return n;
 }
@@ -67,13 +102,18 @@ export function workingDaysLeft(dueAt: Date, now: Date): number {
  * otherwise; null without a limit.
  */
 export type DueState = 'ok' | 'soon' | 'overdue';
-export function dueState(c: { dueAt: Date | null; overdueSince: Date | null }, now: Date): DueState | null {
-  if (c.overdueSince !== null || (c.dueAt !== null && c.dueAt < now)) return 'overdue';
-  if (c.dueAt === null) return null;
-  return workingDaysLeft(c.dueAt, now) <= 1 ? 'soon' : 'ok';
+/** Past its time limit: flagged by the deadline check, or due and not yet flagged. */
+export function isPastDue(c: { dueAt: Date | null; overdueSince: Date | null }, now: Date): boolean {
+  return c.overdueSince !== null || (c.dueAt !== null && c.dueAt < now);
 }
 
-export function dueAtFor(status: CaseStatus, enteredAt: Date, limits: TimeLimits): Date | null {
+export function dueState(c: { dueAt: Date | null; overdueSince: Date | null }, now: Date, calendar: WorkCalendar): DueState | null {
+  if (isPastDue(c, now)) return 'overdue';
+  if (c.dueAt === null) return null;
+  return workingDaysLeft(c.dueAt, now, calendar) <= 1 ? 'soon' : 'ok';
+}
+
+export function dueAtFor(status: CaseStatus, enteredAt: Date, limits: TimeLimits, calendar: WorkCalendar): Date | null {
   const limit = limits[status];
-  return limit ? addLimit(enteredAt, limit) : null;
+  return limit ? addLimit(enteredAt, limit, calendar) : null;
 }

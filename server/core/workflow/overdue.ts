@@ -79,7 +79,7 @@ export async function checkDeadlines(prisma: PrismaClient, settings: WorkflowSet
             AND ("overdueTotalRemindedAt" IS NULL OR "overdueTotalRemindedAt" < ${today}::timestamp)
           ORDER BY "submittedAt" LIMIT ${BATCH}
           FOR UPDATE SKIP LOCKED`;
-        const past = candidates.filter((c) => addLimit(c.submittedAt, total) < now).map((c) => c.id);
+        const past = candidates.filter((c) => addLimit(c.submittedAt, total, settings.calendar) < now).map((c) => c.id);
         if (past.length > 0) {
           await tx.$executeRaw`
             UPDATE "Case" SET "overdueSince" = COALESCE("overdueSince", ${at}::timestamp), "overdueTotalRemindedAt" = ${at}::timestamp

@@ -6,7 +6,7 @@
  */
 import type { Prisma } from '../../generated/prisma/client';
 import { type Action, allowsAct, type Actor, actorId, caseFactsOf, type CaseStatus, DATA, findRule, isCaseStatus, notAllowedFrom, outsideScope, type Refusal, verifierCovers, writesOf } from '../../../flows/workflow';
-import { dueAtFor, type TimeLimits } from './deadlines';
+import { dueAtFor, type TimeLimits, type WorkCalendar } from './deadlines';
 import { regionChain } from '../notify/recipients';
 import { recordRefusal } from '../audit/record';
 import { notifyTransition } from './notify';
@@ -14,7 +14,7 @@ import { confirmationOf, confirmFiler } from '../identity/household-link';
 
 type Tx = Prisma.TransactionClient;
 
-export type WorkflowSettings = { limits: TimeLimits; publicityMinDays: number };
+export type WorkflowSettings = { limits: TimeLimits; publicityMinDays: number; calendar: WorkCalendar };
 
 export type TransitionRequest = { action?: Action; to?: CaseStatus; note?: string; data?: unknown };
 
@@ -67,7 +67,7 @@ export async function performTransition(
   const to = rule.to(facts);
   // the row's writes (unchecked input: verifierId as a column), then the status and its time limit
   const writes = writesOf(rule, facts, data, { from, note, now }) as Prisma.CaseUncheckedUpdateInput;
-  await tx.case.update({ where: { id: fresh.id }, data: { ...writes, status: to, statusSince: now, dueAt: dueAtFor(to, now, settings.limits), overdueSince: null } });
+  await tx.case.update({ where: { id: fresh.id }, data: { ...writes, status: to, statusSince: now, dueAt: dueAtFor(to, now, settings.limits, settings.calendar), overdueSince: null } });
   const event = await tx.caseEvent.create({
     data: {
       caseId: fresh.id,
