@@ -12,6 +12,7 @@ import { SUBSCRIBE_CHANNEL } from '../core/notify/channels';
 import { shanghaiDateTime } from '../../flows/china-time';
 import { formatDate } from '../../flows/i18n';
 import { WeChatApi, WeChatError } from './wechat';
+import { pollingWorker, type OutboxWorker } from '../core/outbox/polling-worker';
 
 type Subscribe = NonNullable<NonNullable<AppConfig['wechat']>['subscribe']>;
 
@@ -37,7 +38,7 @@ export function templateData(fields: Subscribe['fields'], data: Record<Subscribe
   return out;
 }
 
-export type SubscribeWorker = { runOnce(now?: Date): Promise<number>; stop(): Promise<void> };
+export type SubscribeWorker = OutboxWorker;
 
 export function startSubscribeWorker(opts: {
   prisma: PrismaClient;
@@ -50,9 +51,6 @@ export function startSubscribeWorker(opts: {
 }): SubscribeWorker {
   const subscribe = opts.wechat.subscribe;
   const api = new WeChatApi(opts.wechat);
-  let running: Promise<number> | null = null;
-  let stopped = false;
-
   async function deliver(now: Date): Promise<number> {
     if (!subscribe) return 0;
     const leased = await leaseMessages(opts.prisma, SUBSCRIBE_CHANNEL, 20, now, opts.delivery);
@@ -84,28 +82,5 @@ export function startSubscribeWorker(opts: {
     return sent;
   }
 
-  const runOnce = (now = new Date()) => {
-    running ??= deliver(now).finally(() => (running = null));
-    return running;
-  };
-
-  let timer: NodeJS.Timeout | undefined;
-  const tick = () => {
-    if (stopped) return;
-    runOnce()
-      .catch((err) => opts.log.error('subscribe worker failed', { err }))
-      .finally(() => {
-        if (!stopped) timer = setTimeout(tick, opts.intervalMs ?? 5000);
-      });
-  };
-  if (opts.autoStart !== false && subscribe) timer = setTimeout(tick, 0);
-
-  return {
-    runOnce,
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running?.catch(() => 0);
-    },
-  };
+  return pollingWorker('subscribe worker', deliver, { log: opts.log, intervalMs: opts.intervalMs, autoStart: opts.autoStart !== false && !!subscribe });
 }

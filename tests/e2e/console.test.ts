@@ -9,12 +9,12 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { ensureBuilt } from '../../scripts/console';
 import { chatWith } from '../support/chat';
 import { startTestServer, type TestServer } from '../support/server';
 import { idNumber } from '../miniprogram/support';
+import { png } from '../support/picture';
 
 jest.setTimeout(6 * 60_000);
 
@@ -33,28 +33,8 @@ const chat = chatWith(() => srv);
 
 /** A real picture (a 320×200 colour pattern, like a photographed receipt), so the browser has something to draw. */
 function photoPng(width = 320, height = 200): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const head = Buffer.alloc(4);
-    head.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([head, body, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8); // 8 bits, RGB
-  const rows: Buffer[] = [];
-  for (let y = 0; y < height; y++) {
-    const row = Buffer.alloc(1 + width * 3);
-    for (let x = 0; x < width; x++) {
-      const line = y % 24 < 3 && x > 30 && x < width - 30; // lines of "text" on paper
-      row.set(line ? [60, 60, 70] : [250 - (y >> 2), 245, 230 + (x >> 5)], 1 + x * 3);
-    }
-    rows.push(row);
-  }
-  return Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))]);
+  // lines of "text" on paper
+  return png(width, height, (x, y) => (y % 24 < 3 && x > 30 && x < width - 30 ? [60, 60, 70] : [250 - (y >> 2), 245, 230 + (x >> 5)]));
 }
 
 beforeAll(async () => {

@@ -15,6 +15,7 @@ import { revealSealedTexts, SEALED_KINDS } from '../outbox/sealed-text';
 import { SMS_CHANNEL } from '../notify/channels';
 import { SmsError, type SmsSender } from './sender';
 import { smsParams, type SmsTemplate } from './templates';
+import { pollingWorker, type OutboxWorker } from '../outbox/polling-worker';
 
 const SealedValues = z.record(z.string(), z.string());
 const safeJson = (s: string): unknown => {
@@ -32,7 +33,7 @@ function valuesOf(kind: string, text: string, shown: Record<string, string>): Re
   return sealed.success ? { ...shown, ...sealed.data } : null;
 }
 
-export type SmsWorker = { runOnce(now?: Date): Promise<number>; stop(): Promise<void> };
+export type SmsWorker = OutboxWorker;
 
 export function startSmsWorker(opts: {
   prisma: PrismaClient;
@@ -48,9 +49,6 @@ export function startSmsWorker(opts: {
   /** Tests drive runOnce themselves. */
   autoStart?: boolean;
 }): SmsWorker {
-  let running: Promise<number> | null = null;
-  let stopped = false;
-
   async function deliver(now: Date): Promise<number> {
     const leased = await leaseMessages(opts.prisma, SMS_CHANNEL, 20, now, opts.delivery);
     if (!opts.sender || !opts.templates) {
@@ -78,28 +76,5 @@ export function startSmsWorker(opts: {
     return sent;
   }
 
-  const runOnce = (now = new Date()) => {
-    running ??= deliver(now).finally(() => (running = null));
-    return running;
-  };
-
-  let timer: NodeJS.Timeout | undefined;
-  const tick = () => {
-    if (stopped) return;
-    runOnce()
-      .catch((err) => opts.log.error('sms worker failed', { err }))
-      .finally(() => {
-        if (!stopped) timer = setTimeout(tick, opts.intervalMs ?? 5000);
-      });
-  };
-  if (opts.autoStart !== false) timer = setTimeout(tick, 0);
-
-  return {
-    runOnce,
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running?.catch(() => 0);
-    },
-  };
+  return pollingWorker('sms worker', deliver, { log: opts.log, intervalMs: opts.intervalMs, autoStart: opts.autoStart !== false });
 }
