@@ -6,7 +6,8 @@
  *   npm run bench                       # the full run: empty register, then --cases (1,000,000)
  *   npm run bench -- --quick            # tiny sizes, a few seconds each (CI: does the bench still run?)
  *   npm run bench -- --cases 0          # skip the large register
- *   npm run bench -- --only steps,list  # some workloads: start, steps, list, broadcast, queue
+ *   npm run bench -- --only steps,list  # some workloads: start, steps, list, broadcast, queue, export
+ *   npx tsx bench/export.ts             # the 台账 export alone on 100,000 cases (--cases N)
  *   npm run bench -- --json out.json    # the rows as JSON too
  * More: --villagers N, --seconds S (per timed workload), --recipients N, --starts N, --keep-database,
  * --no-build (when start:server runs dist/, the bench runs `npm run build` first unless told not to).
@@ -25,13 +26,14 @@ import { printTable, seconds, type Row } from './harness/table';
 import { seedCases } from './seed/cases';
 import { sealedTemplate, type SealedTemplate } from './seed/template';
 import { broadcastOutbox } from './workloads/broadcast';
+import { exportLedger } from './workloads/export';
 import { caseList, helloRate } from './workloads/case-list';
 import { queueVariants } from './workloads/queue-variants';
 import { HELLO, startAndIdle } from './workloads/start';
 import { conversationSteps } from './workloads/steps';
 import { applyByChat } from './workloads/villager';
 
-const WORKLOADS = ['start', 'steps', 'list', 'broadcast', 'queue'] as const;
+const WORKLOADS = ['start', 'steps', 'list', 'broadcast', 'queue', 'export'] as const;
 type Workload = (typeof WORKLOADS)[number];
 
 const count = z.coerce.number().int().min(0);
@@ -156,7 +158,7 @@ async function main(): Promise<number> {
     if (o.only.has('broadcast')) say(await broadcastOutbox(server, db, { recipients: o.recipients, seconds: o.seconds, adminToken: ADMIN_TOKEN, botToken: BOT_TOKEN, template: await template() }));
 
     // a province's register
-    if (o.cases > 0 && (['steps', 'list', 'queue'] as const).some((w) => o.only.has(w))) {
+    if (o.cases > 0 && (['steps', 'list', 'queue', 'export'] as const).some((w) => o.only.has(w))) {
       const label = ` — ${o.cases.toLocaleString('en')} cases`;
       const t = performance.now();
       const took = await seedCases(db, await template(), o.cases);
@@ -166,6 +168,7 @@ async function main(): Promise<number> {
       if (o.only.has('steps')) await steps(label);
       if (o.only.has('list')) await lists(label);
       if (o.only.has('queue')) say(await queueVariants(server, db, { requests: o.queueRequests, adminToken: ADMIN_TOKEN, label }));
+      if (o.only.has('export')) say(await exportLedger(server, db, { adminToken: ADMIN_TOKEN, cases: o.cases, label }));
     }
   } catch (err) {
     failure = err;

@@ -15,7 +15,8 @@ export function consoleAt(dir: string): { frontEnd: frontEnd.FrontEnd; build: fr
       name: 'console',
       dir,
       install: 'ci',
-      inputs: ['src', 'public', 'index.html', 'vite.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json'].map((p) => path.join(dir, p)),
+      // the one file of flows/ the console compiles in (China time): a change there rebuilds it
+      inputs: ['src', 'public', 'index.html', 'vite.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json', path.join('..', 'flows', 'china-time.ts')].map((p) => path.join(dir, p)),
     },
     build: { script: 'build', dir: path.join(dir, 'dist'), marker: path.join(dir, 'dist', 'index.html'), what: 'the cadre console', takes: 'seconds' },
   };

@@ -2,7 +2,7 @@
  * What `npm test` needs before it runs, made sure of by `npm test` itself (a fresh clone's
  * `npm install && npm test` passes with nothing else typed):
  *   1. PostgreSQL on the tests' server — started with pg_ctlcluster when it is local and down;
- *   2. Debian's chromium and the CJK fonts for the browser tests — installed with apt when missing;
+ *   2. Debian's chromium, the CJK fonts and poppler's PDF tools for the browser tests — installed with apt when missing;
  *   3. miniprogram/ installed from its lockfile, and its h5 and weapp builds current;
  *   4. console/ installed from its lockfile, and its build current
  * (current: stamped with the content hash of what it is made from, scripts/front-end.ts).
@@ -15,7 +15,8 @@ import { ensureBuilt, ensureInstalled } from './miniprogram';
 
 const ADMIN_URL = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
-const APT_PACKAGES = ['chromium', 'fonts-noto-cjk'];
+// poppler-utils: pdftotext and pdfinfo, with which the 公示 print test reads its PDF back (tests/e2e/notice-print.test.ts)
+const APT_PACKAGES = ['chromium', 'fonts-noto-cjk', 'poppler-utils'];
 
 function say(line: string) {
   console.log(`[test-setup] ${line}`);

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { parseTimeLimits, parseWorkCalendar, type TimeLimits, type WorkCalendar } from './core/workflow/deadlines';
 import { isProduction, profileRefusals, simulatorWanted } from './production-profile';
 import type { KeySettings } from './core/crypto/keyring-source';
+import { ConfigError } from './config-error';
 import type { UploadSettings } from './core/documents/upload-guard';
 import { PROJECT_ROOT } from './project-root';
 import { SMS_ENV, smsSettings, type SmsSettings } from './core/sms/config';
@@ -142,7 +143,7 @@ export type AppConfig = {
   distDir: string;
 };
 
-export class ConfigError extends Error {}
+export { ConfigError };
 
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const parsed = EnvSchema.safeParse(env);

@@ -6,6 +6,7 @@ import type { Config } from './config';
 import type { Keyring } from './core/crypto/keyring';
 import type { SqlRunner } from './core/db/direct';
 import type { DocumentStore } from './core/documents/store';
+import type { DemoClock } from './core/demo-clock';
 import type { PrismaClient } from './generated/prisma/client';
 import type { Logger } from './log';
 
@@ -20,4 +21,6 @@ export type AppDeps = {
   keyring: Keyring;
   /** The clock; tests fix it. */
   now?: () => Date;
+  /** A development start with the simulator: the demo clock behind `now`, moved from the console (server/core/demo-clock.ts). Never in production. */
+  demoClock?: DemoClock;
 };

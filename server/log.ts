@@ -3,6 +3,8 @@
  * defence every string is scrubbed of things that look like ID numbers, mobile numbers and
  * bank card numbers before it is written.
  */
+import { nowOf } from './core/clock';
+
 type Level = 'debug' | 'info' | 'warn' | 'error';
 const ORDER: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
@@ -37,7 +39,7 @@ export type Logger = {
 export function createLogger(level: Level = 'info', write: (line: string) => void = (l) => process.stderr.write(l + '\n')): Logger {
   const at = (lvl: Level) => (msg: string, fields?: Record<string, unknown>) => {
     if (ORDER[lvl] < ORDER[level]) return;
-    write(JSON.stringify({ t: new Date().toISOString(), level: lvl, msg: scrub(msg), ...(fields ? (scrubValue(fields) as object) : {}) }));
+    write(JSON.stringify({ t: nowOf().toISOString(), level: lvl, msg: scrub(msg), ...(fields ? (scrubValue(fields) as object) : {}) }));
   };
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }

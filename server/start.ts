@@ -28,6 +28,8 @@ import { startBroadcastJob } from './core/broadcasts/schedule';
 import { startAuthSweep } from './core/throttle/sweep';
 import { databaseIsEmpty, describeDemoSeed, seedDemoCounty } from './seed/demo-county';
 import { seedPolicyKnowledge } from './seed/policy-knowledge';
+import { DemoClock } from './core/demo-clock';
+import { systemClock } from './core/clock';
 
 export type RunningServer = {
   config: Config;
@@ -72,10 +74,14 @@ export async function startServer(env: NodeJS.ProcessEnv, opts: StartOptions = {
   const knowledge = await seedPolicyKnowledge(db.prisma);
   if (knowledge.faqs > 0) log.info('default policy knowledge loaded', knowledge);
 
-  const app = createApp({ prisma: db.prisma, sql: db.sql, config, log, store, keyring: keys.keyring });
+  // the simulator's start (never production): one demo clock for the app and the jobs, moved from the console
+  const demoClock = config.simulator ? await DemoClock.load(db.prisma) : undefined;
+  const clock = demoClock?.now ?? systemClock;
+  if (demoClock?.state().ahead) log.info('the demo clock is ahead', { days: demoClock.state().offsetDays });
+  const app = createApp({ prisma: db.prisma, sql: db.sql, config, log, store, keyring: keys.keyring, ...(demoClock ? { now: demoClock.now, demoClock } : {}) });
   const jobs = [
     // time limits: every hour and once now (overdue flags, reminders through the outbox)
-    startDeadlineChecks(db.prisma, config.workflow, log),
+    startDeadlineChecks(db.prisma, config.workflow, log, clock),
     // expired unfiled uploads, then unreferenced document files (cancelled applications): hourly, and once now
     startDocumentSweep({ prisma: db.prisma, documentsDir: config.documentsDir, log, uploadTtlHours: config.uploads.ttlHours }),
     // WeChat subscribe messages of the mini-program, when a template is configured
@@ -83,7 +89,7 @@ export async function startServer(env: NodeJS.ProcessEnv, opts: StartOptions = {
     // text messages: news of cases filed in the app, and login codes (SMS_PROVIDER; off: marked skipped)
     startSmsWorker({ prisma: db.prisma, sender: createSmsSender(config.sms, log), templates: config.sms.provider === 'off' ? null : config.sms.templates, delivery: config.outbox, sealKey: botKey(config.botToken, 'login-code-seal'), log }),
     // scheduled broadcasts start on time (every minute, and once now)
-    startBroadcastJob(db.prisma, log),
+    startBroadcastJob(db.prisma, log, clock),
     // replies kept for idempotency are emptied after IDEMPOTENCY_HOURS (hourly, and once now)
     startReplyPurge({ prisma: db.raw, hours: config.dataProtection.idempotencyHours, log }),
     // expired throttle counters, login-code texts and one-time codes (every ten minutes)

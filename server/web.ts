@@ -38,6 +38,13 @@ import { policiesRouter } from './api/routes/policies';
 import { faqsRouter } from './api/routes/faqs';
 import { consoleStaticRouter } from './api/routes/console-static';
 import { regionsRouter } from './api/routes/regions';
+import { incomeLinesRouter } from './api/routes/income-lines';
+import { countySettingsRouter } from './api/routes/county-settings';
+import { statsRouter } from './api/routes/stats';
+import { exportRouter } from './api/routes/export';
+import { noticesRouter } from './api/routes/notices';
+import { entryRouter } from './api/routes/entry';
+import { demoRouter } from './api/routes/demo';
 
 
 export function createApp(deps: AppDeps): Koa {
@@ -68,7 +75,7 @@ export function createApp(deps: AppDeps): Koa {
   app.use(refuseControlChars({ defaultLang: deps.config.defaultLang, strip: { '/api/bot/inbound': WECHAT_NAME_FIELDS } }));
   // one set of upload places, caps and rates for every path that reads a file into memory
   const uploads = new UploadGuard(deps.config.uploads);
-  for (const router of [healthRouter(deps), botInboundRouter(deps, uploads), botOutboxRouter(deps), outboxRouter(deps), casesRouter(deps), liveRouter(deps), documentsRouter(deps), authRouter(deps), transitionsRouter(deps), objectionsRouter(deps), visitRouter(deps, uploads), cadresRouter(deps), auditRouter(deps), broadcastsRouter(deps, uploads), contactsRouter(deps), policiesRouter(deps), faqsRouter(deps), regionsRouter(deps), consoleStaticRouter(deps), ...miniprogramRouters(deps, uploads)]) {
+  for (const router of [healthRouter(deps), botInboundRouter(deps, uploads), botOutboxRouter(deps), outboxRouter(deps), casesRouter(deps), liveRouter(deps), documentsRouter(deps), authRouter(deps), transitionsRouter(deps), objectionsRouter(deps), visitRouter(deps, uploads), cadresRouter(deps), auditRouter(deps), broadcastsRouter(deps, uploads), contactsRouter(deps), policiesRouter(deps), faqsRouter(deps), regionsRouter(deps), incomeLinesRouter(deps), countySettingsRouter(deps), exportRouter(deps), noticesRouter(deps), entryRouter(deps, uploads), demoRouter(deps), statsRouter(deps), consoleStaticRouter(deps), ...miniprogramRouters(deps, uploads)]) {
     app.use(router.routes());
     app.use(router.allowedMethods());
   }

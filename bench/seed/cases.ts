@@ -7,7 +7,7 @@
  * ones already flagged. Sealed columns hold one real sealed value (template.ts). The case-number
  * counters are moved past the seeded numbers, so villagers filing afterwards get new ones.
  */
-import { CASE_STATUS, REVIEW_STATUSES } from '../../flows/workflow/statuses';
+import { CASE_STATUS, FINAL_STATUSES, REVIEW_STATUSES } from '../../flows/workflow/statuses';
 import type { BenchDatabase } from '../harness/database';
 import { bulkLoad } from './bulk-load';
 import { seedHouseholds } from './villagers';
@@ -48,15 +48,15 @@ export async function seedCases(db: BenchDatabase, t: SealedTemplate, n: number,
          ), s AS (
            SELECT g.*,
              CASE WHEN at > $6::timestamp - interval '45 days' THEN ($7::text[])[1 + g.g % 8]
-                  WHEN h < 66 THEN 'paid' WHEN h < 85 THEN 'rejected' WHEN h < 94 THEN 'withdrawn'
+                  WHEN h < 66 THEN $13::text WHEN h < 85 THEN $14::text WHEN h < 94 THEN $15::text
                   ELSE ($7::text[])[1 + g.g % 3] END AS status
            FROM g
          ), t AS (
            SELECT s.*, at + least(($6::timestamp - at) / 2, interval '5 days') AS since FROM s
          ), d AS (
-           SELECT t.*, CASE WHEN status IN ('paid', 'rejected', 'withdrawn') THEN NULL
-                WHEN status = 'publicity' THEN since + interval '10 days'
-                WHEN status = 'approved' THEN since + interval '14 days' ELSE since + interval '3 days' END AS due
+           SELECT t.*, CASE WHEN status = ANY($16::text[]) THEN NULL
+                WHEN status = $17::text THEN since + interval '10 days'
+                WHEN status = $18::text THEN since + interval '14 days' ELSE since + interval '3 days' END AS due
            FROM t
          )
          INSERT INTO "Case" (id, "caseNo", "householdId", "villageId", "contactId", channel, cause, status, answers, lang,
@@ -70,10 +70,12 @@ export async function seedCases(db: BenchDatabase, t: SealedTemplate, n: number,
            d.at, d.at, d.since, d.since, d.due,
            -- what the hourly deadline check has flagged: the long-late ones, and half of the recently late
            CASE WHEN d.due < $6::timestamp - interval '1 day' AND (d.at < $6::timestamp - interval '45 days' OR d.g % 2 = 0) THEN d.due END,
-           CASE WHEN d.status IN ('paid', 'approved') THEN 200000 + d.g % 20 * 50000 END,
-           CASE WHEN d.status = 'paid' THEN d.since END
+           CASE WHEN d.status IN ($13::text, $18::text) THEN 200000 + d.g % 20 * 50000 END,
+           CASE WHEN d.status = $13::text THEN d.since END
          FROM d`,
-        [PREFIX, count, offset, from.toISOString(), to.toISOString(), now.toISOString(), OPEN_STATUSES, y, base, villageIds, CHANNEL, JSON.stringify(t.answers)],
+        [PREFIX, count, offset, from.toISOString(), to.toISOString(), now.toISOString(), OPEN_STATUSES, y, base, villageIds, CHANNEL, JSON.stringify(t.answers),
+          // the statuses the SQL names ($13–$18), the workflow's
+          CASE_STATUS.paid, CASE_STATUS.rejected, CASE_STATUS.withdrawn, FINAL_STATUSES, CASE_STATUS.publicity, CASE_STATUS.approved],
       );
       await db.query(`INSERT INTO "CaseCounter" (year, last) VALUES ($1, $2) ON CONFLICT (year) DO UPDATE SET last = GREATEST("CaseCounter".last, EXCLUDED.last)`, [y, base + count]);
       offset += count;

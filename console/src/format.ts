@@ -1,6 +1,8 @@
 /** How the console shows money (fen → yuan) and China dates (the server masks personal numbers). */
 import i18next from './i18n';
-const TZ = 'Asia/Shanghai';
+import { CHINA_TIME_ZONE, shanghaiMidnight } from '../../flows/china-time';
+
+const TZ = CHINA_TIME_ZONE;
 
 export function yuan(fen: number | null | undefined, lang: string): string {
   if (fen === null || fen === undefined) return '—';
@@ -20,7 +22,12 @@ export function chinaDateTime(iso: string): string {
 }
 
 /** A date with its weekday: "2026-07-23（周四）" / "2026-07-23 (Thu)". */
-export function dayWithWeekday(iso: string, lang: string): string {
+export function dayWithWeekday(iso: string | Date, lang: string): string {
   const weekday = new Intl.DateTimeFormat(lang === 'en' ? 'en-US' : 'zh-CN', { timeZone: TZ, weekday: 'short' }).format(new Date(iso));
   return i18next.t('fmt.dayWithWeekday', { day: chinaDay(iso), weekday, lng: lang });
+}
+
+/** A China date ('YYYY-MM-DD', as the API sends a day) with its weekday. */
+export function dateWithWeekday(day: string, lang: string): string {
+  return dayWithWeekday(shanghaiMidnight(day), lang);
 }

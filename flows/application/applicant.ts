@@ -84,6 +84,8 @@ export const applicantSteps: StepDef[] = [
     field: 'villageCode',
     label: 'apply.villageCode.label',
     region: 'village',
+    // "村子选错了，是柳树村": 村 names the town's item too; with a village's name it is this one (summary.ts)
+    editWords: ['村', '村子', '哪个村', 'village'],
     uses: ['townCode'],
     ask: (env) => env.t('apply.villageCode.ask'),
     options: (env) =>
@@ -110,7 +112,7 @@ export const applicantSteps: StepDef[] = [
     topic: 'income',
     per: 'year',
     label: 'apply.annualIncomeFen.label',
-    editWords: ['收入', '纯收入', '年收入', '家庭收入', 'income'],
+    editWords: ['收入', '纯收入', '年收入', '家庭收入', '一年收入', '挣的', 'income'],
     allowZero: true,
     notes: perCapitaNote,
   }),

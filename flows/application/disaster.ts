@@ -1,5 +1,6 @@
 /** 因灾: the kind of disaster, when it happened, the estimated loss and compensation already received. */
 import type { StepDef } from '../engine/flow';
+import { DISASTER_WORDS } from '../parse/disaster-words';
 import { amountQuestion, forCause } from './fields';
 import { splitCostReceived } from './folds';
 import { checkPastDate, showPastDate } from './past-date';
@@ -16,13 +17,8 @@ export const disasterSteps: StepDef[] = forCause('disaster', [
     editWords: ['灾害', '灾种', '受灾类型', '什么灾', 'disaster', 'kind of disaster'],
     ask: (env) => env.t('apply.disasterKind.ask'),
     options: (env) => [
-      // the words of the kind, and how a villager says it happened ("房子被水冲了", "地里全淹了", "房子烧了")
-      { id: 'flood', text: env.t('apply.disasterKind.flood'), labels: ['洪涝', '洪水', '水灾', '涝', '发大水', '大水', '水冲', '被水', '淹', '暴雨', 'flood'] },
-      { id: 'drought', text: env.t('apply.disasterKind.drought'), labels: ['干旱', '旱灾', '旱', 'drought'] },
-      { id: 'fire', text: env.t('apply.disasterKind.fire'), labels: ['火灾', '着火', '失火', '起火', '烧', '火', 'fire'] },
-      { id: 'geological', text: env.t('apply.disasterKind.geological'), labels: ['地质灾害', '滑坡', '山体滑坡', '泥石流', '塌方', '地震', 'landslide', 'geological'] },
-      { id: 'wind_hail', text: env.t('apply.disasterKind.wind_hail'), labels: ['风雹', '大风', '冰雹', '雹子', '台风', '龙卷风', '刮', 'hail', 'storm', 'wind'] },
-      { id: 'other', text: env.t('apply.disasterKind.other'), labels: ['其他', '其它', '别的', 'other'] },
+      // the words of the kind, and how a villager says it happened (flows/parse/disaster-words.ts)
+      ...DISASTER_KINDS.map((id) => ({ id, text: env.t(`apply.disasterKind.${id}`), labels: [...DISASTER_WORDS[id]] })),
     ],
   },
   {

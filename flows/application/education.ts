@@ -1,6 +1,6 @@
 /** 因学: the student, the school stage, the school, the yearly cost and aid already received. */
 import type { StepDef } from '../engine/flow';
-import { SCHOOL_STAGES, stageLabels, type SchoolStage } from '../parse';
+import { parseChoice, SCHOOL_STAGES, stageLabels, withoutFinished, type SchoolStage } from '../parse';
 import { amountQuestion, forCause, nameQuestion, textQuestion } from './fields';
 import { checkSchool } from './text';
 import { splitCostReceived, splitStageSchool } from './folds';
@@ -25,6 +25,13 @@ export const educationSteps: StepDef[] = forCause('education', [
     ask: (env) => env.t('apply.stage.ask'),
     // "高二" is senior, "中专二年级" too; "小学毕业" names no stage and is asked again
     options: (env) => STAGES.map((id) => ({ id, text: env.t(`apply.stage.${id}`), labels: stageLabels(id) })),
+    // "初中毕业了，今年上高中": the school finished is past, the stage is the one said besides
+    read: (text, env) => {
+      const now = withoutFinished(text);
+      if (now === null) return null;
+      const r = parseChoice(now, STAGES.map((id) => ({ id, labels: [env.t(`apply.stage.${id}`), ...stageLabels(id)] })));
+      return r.ok ? { kind: 'answer', patch: { stage: r.value } } : null;
+    },
     // "高二，县一中": the stage and the school in one answer
     fold: { with: 'school', ask: (env) => env.t('heard.fold.stage_school'), split: splitStageSchool },
   },

@@ -7,6 +7,7 @@
  */
 import { findHospital, hospitalLevel, illnessAround, parseChoice, readName, splitByTopic, whoIn } from '../parse';
 import { HARDSHIP_WORDS } from '../parse/hardship-words';
+import { onBehalf } from '../parse/who';
 import { TOPIC_WORDS } from '../parse/amount-words';
 import type { AmountTopic } from '../parse';
 import type { ChoiceStep, StepEnv } from '../engine/flow';
@@ -25,6 +26,14 @@ const fact = (step: string, patch: Record<string, unknown>, key: string, params?
 /** The patient said back at `at`: the choice of who is ill ('patient') or, that answered, the relation ('patientRelation'). */
 export function patientFacts(text: string, env: StepEnv, at: 'patient' | 'patientRelation'): PendingConfirm[] {
   const name = typeof env.answers.name === 'string' ? env.answers.name : undefined;
+  // "帮我爸申请，他住院了": written for a relative, who is the applicant — the typist's relations are not the applicant's
+  const behalf = onBehalf(text);
+  if (behalf) {
+    if (behalf.patient !== 'applicant' || at !== 'patient') return [];
+    return behalf.relation !== undefined
+      ? [fact('patient', { patient: 'self' }, 'heard.prefill.patient_applicant', { relation: behalf.relation })]
+      : [fact('patient', { patient: 'self' }, 'heard.prefill.patient_applicant_plain')];
+  }
   const who = whoIn(text, name);
   if (who.kind === 'self' && at === 'patient') return [fact('patient', { patient: 'self' }, 'heard.prefill.patient_self')];
   if (who.kind !== 'family' || who.relation === undefined) return [];

@@ -10,6 +10,8 @@
  * A cut returns null when the answer holds only the step's own part (read as usual).
  */
 import { findHospital, findSchool, illnessAround, normalizeInput, splitByTopic } from '../parse';
+import { twoHospitals } from '../parse/hospital';
+import { namesNoIllness } from '../parse/illness-names';
 import { TOPIC_WORDS } from '../parse/amount-words';
 import type { StepEnv } from '../engine/flow';
 import { EN_ID_LABEL } from '../parse/id-number';
@@ -84,9 +86,17 @@ export function splitHouseholdIncome(text: string): Parts {
 /** "在县医院看的肺癌" → the illness and the hospital; the illness only when at least two characters are left. */
 export function splitIllnessHospital(text: string): Parts {
   const h = findHospital(text);
-  if (!h) return null;
+  if (!h) {
+    // "肺癌，先在县医院后来转到省人民医院": the illness before the first; the hospitals go to their question
+    const two = twoHospitals(text);
+    if (!two) return null;
+    const s = normalizeInput(text);
+    const at = s.indexOf(two.first);
+    const illness = illnessAround(s.slice(0, at), '');
+    return { own: Array.from(illness).length >= 2 && !namesNoIllness(illness) ? illness : undefined, other: s.slice(at) };
+  }
   const illness = illnessAround(h.before, h.after);
-  return { own: Array.from(illness).length >= 2 ? illness : undefined, other: h.name };
+  return { own: Array.from(illness).length >= 2 && !namesNoIllness(illness) ? illness : undefined, other: h.name };
 }
 
 /**

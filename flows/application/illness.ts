@@ -11,7 +11,7 @@ import { EN_FAMILY_WORDS, EN_SELF_WORDS, FAMILY_WORDS, relationPhrases, SELF_WOR
 import { factsFor, levelFact, patientFacts, patientNameFact } from './facts';
 import { amountQuestion, forCause, nameQuestion, relationQuestion, textQuestion } from './fields';
 import { splitCostReceived, splitIllnessHospital } from './folds';
-import { checkHospital } from './text';
+import { checkHospital, checkIllness } from './text';
 
 const family = { field: 'patient', equals: 'family' } as const;
 
@@ -72,7 +72,8 @@ export const illnessSteps: StepDef[] = forCause('illness', [
     id: 'illness',
     ask: 'apply.illness.ask',
     label: 'apply.illness.label',
-    editWords: ['疾病', '病', '病名', '什么病', '病情', 'illness', 'disease'],
+    editWords: ['疾病', '病', '病名', '什么病', '得的病', '病情', 'illness', 'disease'],
+    read: checkIllness,
     // "在县医院看的肺癌": the illness and the hospital in one answer
     fold: { with: 'hospital', ask: (env) => env.t('heard.fold.illness_hospital'), split: splitIllnessHospital },
   }),
@@ -94,9 +95,9 @@ export const illnessSteps: StepDef[] = forCause('illness', [
     editWords: ['医院级别', '级别', '几级医院', '医院等级', 'hospital level'],
     ask: (env) => env.t('apply.hospitalLevel.ask'),
     options: (env) => [
-      { id: 'township', text: env.t('apply.hospitalLevel.township'), labels: ['乡镇卫生院', '卫生院', '乡镇', '乡级', '镇卫生院', '乡卫生院', '乡里', '镇上', '镇里', '乡上', 'township', 'health centre', 'health center'] },
+      { id: 'township', text: env.t('apply.hospitalLevel.township'), labels: ['乡镇卫生院', '卫生院', '乡镇', '乡级', '镇卫生院', '乡卫生院', '镇医院', '乡医院', '乡镇医院', '镇上的医院', '乡里', '镇上', '镇里', '乡上', 'township', 'health centre', 'health center'] },
       { id: 'county', text: env.t('apply.hospitalLevel.county'), labels: ['县级', '县级医院', '县医院', '县', 'county'] },
-      { id: 'city', text: env.t('apply.hospitalLevel.city'), labels: ['市级', '市级医院', '市医院', '市里', '市', 'city'] },
+      { id: 'city', text: env.t('apply.hospitalLevel.city'), labels: ['市级', '市级医院', '市医院', '市里', '市', '地区医院', '地区', '地级', '州医院', '州里', 'city'] },
       { id: 'province', text: env.t('apply.hospitalLevel.province'), labels: ['省级', '省级及以上', '省级医院', '省医院', '省里', '省城', '省', 'province', 'provincial'] },
     ],
   },
@@ -115,7 +116,7 @@ export const illnessSteps: StepDef[] = forCause('illness', [
     ask: 'apply.reimbursedFen.ask',
     topic: 'received',
     label: 'apply.reimbursedFen.label',
-    editWords: ['报销', '医保', '大病保险', '报了多少', 'reimbursed', 'reimbursement', 'insurance'],
+    editWords: ['报销', '报了', '报销了', '医保', '大病保险', '报了多少', 'reimbursed', 'reimbursement', 'insurance'],
     allowZero: true,
     atMost: { field: 'totalCostFen', hint: 'apply.reimbursedFen.too_much' },
     clears: SELF_PAID,

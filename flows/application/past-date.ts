@@ -68,7 +68,12 @@ export function checkPastDate(text: string, env: StepEnv, step: string): Checked
   const example = exampleDay(lastMonth(today), undefined, today, env.lang);
   switch (r.kind) {
     case 'day':
+      // "6.12": the year is ours, said back for a yes
+      if (r.yearGuessed && canSayBack(env, step)) return { ok: false, confirm: { key: 'heard.date.confirm_day', params: { date: formatDate(env.lang, r.value) } }, value: r.value };
       return { ok: true, value: r.value };
+    case 'lunar':
+      // no lunar conversion here: what was understood, and its solar date asked for
+      return { ok: false, hint: 'heard.date.lunar', params: { said: r.said, example }, understood: true };
     case 'month':
       if (r.dayUnknown) return { ok: true, value: r.value };
       if (!canSayBack(env, step)) {

@@ -5,7 +5,8 @@
  * not a relation and are asked again.
  */
 import { normalizeInput, readWho } from '../parse';
-import { POSSESSIVES } from '../parse/relations';
+import { notFamily } from '../parse/who';
+import { POSSESSIVES, UNSURE_RELATIONS } from '../parse/relations';
 import type { Checked } from '../engine/flow';
 import { checkText } from './text';
 
@@ -15,8 +16,23 @@ export function checkRelation(text: string): Checked<string> {
   const who = readWho(text);
   if (who.kind === 'self') return { ok: false, hint: 'heard.relation.self', understood: true };
   if (who.kind === 'two') return { ok: false, hint: 'heard.relation.two', understood: true };
-  if (who.kind === 'family') return who.relation !== undefined ? { ok: true, value: who.relation } : { ok: false, hint: 'heard.relation.which' };
+  if (who.kind === 'family') {
+    if (who.relation === undefined) return { ok: false, hint: 'heard.relation.which' };
+    // "娃" is a son or a daughter; "媳妇" most likely the wife, said back
+    const unsure = UNSURE_RELATIONS[who.relation];
+    if (unsure && 'ask' in unsure) return { ok: false, hint: `heard.relation.${unsure.ask}`, understood: true };
+    if (unsure) {
+      const value = /^[a-z]/.test(who.relation) ? unsure.likely.en : unsure.likely.zh;
+      return { ok: false, confirm: { key: 'heard.relation.likely', params: { relation: value, said: who.relation } }, value };
+    }
+    return { ok: true, value: who.relation };
+  }
   const s = normalizeInput(text);
+  // "邻居", "我朋友": not someone in the family
+  if (notFamily(s)) return { ok: false, hint: 'heard.relation.which', understood: true };
   const poss = POSS.find((p) => s.startsWith(p) && s.length > p.length);
-  return checkText(poss ? s.slice(poss.length) : s);
+  const rest = poss ? s.slice(poss.length) : s;
+  // what is left must be a word for a person, not a particle ("我屋里的" → "的")
+  if (Array.from(rest.replace(/[的了呢啊呀吧哦嘛\s.,!?~。，！？]/gu, '')).length < 2) return { ok: false, hint: 'heard.relation.which' };
+  return checkText(rest, 2);
 }

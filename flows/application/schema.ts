@@ -3,7 +3,7 @@
  * The engine validates the `file_case` effect with it before emitting it, the server validates
  * it again at its boundary, and the mini-program can render its form from it: each field's
  * `meta.label` is the i18n key of the same question's label in the chat, and `meta.input` says
- * what kind of text a form field takes where the type alone does not (server/app/form.ts).
+ * what kind of text a form field takes where the type alone does not (server/core/form/form.ts).
  */
 import { z } from 'zod';
 import type { ApplicationData, Cause } from '../engine/types';
@@ -81,6 +81,8 @@ const common = {
     incomeCheck: z.literal(true).meta({ label: 'consent.income.label' }),
     personalInfo: z.literal(true).meta({ label: 'consent.personal.label' }),
     at: z.iso.datetime(),
+    // an application a cadre entered for a villager without WeChat: the consents were given to that cadre in person, that day (China date)
+    inPerson: z.object({ cadreId: z.string().min(1).max(40), cadreName: z.string().min(1).max(40), date: z.iso.date() }).optional(),
   }),
   lang: z.enum(['zh-CN', 'en']),
 };

@@ -3,7 +3,11 @@
  * numbers: they only refuse what is clearly not an answer (digits in a name, a bare "1"). A name
  * is taken out of what is said around it (flows/parse/name.ts).
  */
-import { findHospital, findSchool, isBareYesNo, normalizeInput, readName, saysDontKnow, type NameReading } from '../parse';
+import { findHospital, findSchool, hasFigureWords, isBareYesNo, isVagueHospital, normalizeInput, readName, saysDontKnow, type NameReading } from '../parse';
+import { joinSpacedName } from '../parse/name';
+import { namesNoIllness } from '../parse/illness-names';
+import { saysNoHospital, twoHospitals } from '../parse/hospital';
+import { stripSchoolLeadin } from '../parse/school';
 import { stripTrailingPunctuation } from '../parse/normalize';
 import { looksLikeQuestion } from '../faq/question';
 import type { Checked } from '../engine/flow';
@@ -28,7 +32,8 @@ const NAME_HINTS = {
  * agree with it.
  */
 export function checkName(text: string, relation?: string, sayBack = true): Checked<string> {
-  const s = normalizeInput(text);
+  // "刘翠花嘛": a particle after a name, not a question
+  const s = normalizeInput(text).replace(/(?<=\p{Script=Han}{2})嘛[\s.!~]*$/u, '');
   // "标准是多少" is a question asked in passing, not a name (the engine answers it)
   if (s !== '' && looksLikeQuestion(s)) return { ok: false, hint: 'faq.not_an_answer' };
   const r = nameFirst(s);
@@ -56,7 +61,7 @@ export function checkName(text: string, relation?: string, sayBack = true): Chec
 function nameFirst(s: string): NameReading {
   const whole = readName(s);
   if (whole.kind !== 'invalid' || whole.why === 'empty' || whole.why === 'two_names') return whole;
-  const clauses = s.split(/[\s,;:!~、.]+/u).filter((c) => c !== '');
+  const clauses = joinSpacedName(s).split(/[\s,;:!~、.]+/u).filter((c) => c !== '');
   if (clauses.length < 2) return whole;
   const names = clauses.map((c) => readName(c)).filter((r) => r.kind === 'name');
   return names.length === 1 ? names[0] : whole;
@@ -79,12 +84,41 @@ export function checkText(text: string, minLength = 1, maxLength = 50): Checked<
 
 /** Where the patient was treated: the hospital's name out of what is said around it ("就在县人民医院看的" → 县人民医院). */
 export function checkHospital(text: string): Checked<string> {
+  // "在家里吃药没住院": no hospital to file — asked where the illness was seen
+  if (saysNoHospital(text)) return { ok: false, hint: 'heard.hospital.none', understood: true };
+  // "先在县医院后来转到省人民医院": the last one, said back for a yes
+  const two = twoHospitals(text);
+  if (two) {
+    if (isVagueHospital(two.last)) return { ok: false, hint: 'heard.hospital.vague', understood: true };
+    return { ok: false, confirm: { key: 'heard.hospital.last', params: { first: two.first, last: two.last } }, value: two.last };
+  }
   const found = findHospital(text);
-  return found && !saysDontKnow(text) ? { ok: true, value: found.name } : checkText(text, 2);
+  // "市里的医院": which one? its name goes on the papers
+  if (found && isVagueHospital(found.name)) return { ok: false, hint: 'heard.hospital.vague', understood: true };
+  if (found && !saysDontKnow(text)) return { ok: true, value: found.name };
+  // no hospital's ending: a short name ("协和", "湘雅") is taken; a sentence ("花了八万 报了五万") is not a name
+  const s = stripTrailingPunctuation(normalizeInput(text)).trim();
+  if (hasFigureWords(s) || /[\s,;:!?、]|[了吗呢吧没不花报钱]/u.test(s) || Array.from(s).length > 12) {
+    return saysDontKnow(s) ? checkText(s, 2) : { ok: false, hint: 'heard.hospital.vague', understood: true };
+  }
+  return checkText(text, 2);
 }
 
 /** Where the student studies: the school's name out of what is said around it ("在县二中读书" → 县二中). */
 export function checkSchool(text: string): Checked<string> {
   const found = findSchool(text);
-  return found && !saysDontKnow(text) ? { ok: true, value: found } : checkText(text, 2);
+  if (found && !saysDontKnow(text)) return { ok: true, value: found };
+  const checked = checkText(stripSchoolLeadin(text), 2);
+  // "在市里读书", "镇上": a place, not a school — its name goes on the papers
+  if (checked.ok && !/school|college|university|academy|institute|kindergarten/iu.test(checked.value)) {
+    return { ok: false, hint: 'heard.school.name', understood: true };
+  }
+  return checked;
+}
+
+/** The illness: a description naming one, not only the treatment, the state or the time ("住院了", "还没查出来"). */
+export function checkIllness(text: string): Checked<string> {
+  const checked = checkText(text);
+  if (!checked.ok) return checked;
+  return namesNoIllness(checked.value) ? { ok: false, hint: 'heard.illness.no_illness', understood: true } : checked;
 }

@@ -4,7 +4,7 @@
  * figures out of place are named in it ("您说了30,000元和10,000元，这一项只填一个数").
  */
 import { normalizeInput, readAmount, readHouseholdSize, type AmountApprox, type AmountOptions, type Approximate } from '../parse';
-import { HALF, NOT_YET } from '../parse/amount-words';
+import { HALF, NOT_YET, TOPIC_WORDS } from '../parse/amount-words';
 import { stripTrailingPunctuation } from '../parse/normalize';
 import { fromParse, type Checked, type StepEnv } from '../engine/flow';
 import type { ConfirmAsk } from '../engine/types';
@@ -23,6 +23,8 @@ function amountAsk(r: Approximate<number, AmountApprox>): ConfirmAsk {
       return { key: 'understand.amount.picked', money: { amount: r.value, amounts: r.figures } };
     case 'summed':
       return { key: 'understand.amount.summed', money: { amount: r.value, amounts: r.figures } };
+    case 'perUnit':
+      return { key: 'understand.amount.per_unit', params: { count: r.count, unit: r.unit }, money: { amount: r.value, perUnit: r.perUnit } };
   }
 }
 
@@ -41,12 +43,23 @@ export function checkAmount(text: string, opts: AmountOptions & { of?: string; s
     const half = Math.round(whole / 2);
     return { ok: false, value: half, confirm: { key: 'understand.amount.half', money: { amount: half, whole } } };
   }
+  // "助学贷款8000", "借了两万": borrowed money is paid back — not money received; 0 said back for a yes
+  if (opts.topic === 'received' && namesOnlyLoan(said)) return { ok: false, value: 0, confirm: { key: 'understand.amount.loan', money: { amount: 0 } } };
   if ('unplaced' in r) {
     const amounts = r.figures.map((fen) => formatMoney(env.lang, fen)).join(env.t('understand.and'));
     return { ok: false, hint: `understand.amount.${r.unplaced}`, params: { amounts }, understood: true };
   }
   if ('approx' in r) return { ok: false, value: r.value, confirm: amountAsk(r) };
   return fromParse(r);
+}
+
+const LOAN_WORDS = TOPIC_WORDS.loan;
+const RECEIVED_WORDS = TOPIC_WORDS.received;
+/** The answer speaks of a loan and of nothing received ("贷了款", "助学贷款8000", not "助学金两千，贷了八千"). */
+function namesOnlyLoan(said: string): boolean {
+  if (!LOAN_WORDS.some((w) => said.includes(w))) return false;
+  const rest = LOAN_WORDS.reduce((t, w) => t.split(w).join(' '), said);
+  return !RECEIVED_WORDS.some((w) => w.length > 1 && rest.includes(w)) && !/[给发补赔报]/u.test(rest);
 }
 
 /** Below this, a bare figure with no unit is said back: "4" for a year's income is more likely 4万 than 4元. */

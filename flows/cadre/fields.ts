@@ -11,7 +11,7 @@ import { shanghaiDate } from '../china-time';
 import { addDaysYmd, parseComingDay } from './day';
 import { parseItems } from './commands';
 import type { FieldId, Guide, GuideCtx } from './types';
-import { HOUSEHOLD_CATEGORIES, MEASURES } from '../workflow';
+import { HOUSEHOLD_CATEGORIES, MEASURES, publicityTooShort } from '../workflow';
 import { CATEGORY_WORDS, MEASURE_WORDS } from './vocabulary';
 
 export type Parsed = { ok: true; value: unknown } | { ok: false; hint: string; params?: Record<string, unknown> };
@@ -149,7 +149,7 @@ export const FIELDS: Record<FieldId, FieldDef> = {
       const start = String(g.data.publicityStart);
       const r = isDefault(text) ? { ok: true as const, value: defaultPublicityEnd(start, c) } : comingDay(text, c);
       if (!r.ok) return r;
-      if (String(r.value) < defaultPublicityEnd(start, c)) {
+      if (publicityTooShort(start, String(r.value), c.publicityMinDays)) {
         return { ok: false, hint: 'cadre.hint.publicity_short', params: { days: c.publicityMinDays, end: dayOf(defaultPublicityEnd(start, c), c) } };
       }
       return r;

@@ -1,18 +1,16 @@
 /**
  * A step's conditions and limits, written as data so that everything reading a flow reads the
  * same thing: the engine (which step comes next, which answer went stale), the summary, and the
- * mini-program's form (server/app/form.ts turns them into `visibleWhen` and `atMost`).
+ * mini-program's form (server/core/form/form.ts turns them into `visibleWhen` and `atMost`).
  *
  *   showIf: [{ field: 'cause', equals: 'illness' }, { field: 'patient', equals: 'family' }]
  *   atMost: { field: 'totalCostFen', hint: 'apply.reimbursedFen.too_much' }
  */
 import type { Answers, QuestionStep, Refusal, StepEnv } from './flow';
 
-/** One fact about an earlier answer: it has this value, or it has none yet. */
-export type Condition = { field: string; equals: string | boolean } | { field: string; absent: true };
+import type { Condition, ShowIf } from './show-if';
 
-/** The step is asked only when every condition holds. */
-export type ShowIf = Condition | Condition[];
+export type { Condition, ShowIf };
 
 export function conditionsOf(step: { showIf?: ShowIf }): Condition[] {
   const c = step.showIf;

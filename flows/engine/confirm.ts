@@ -13,7 +13,7 @@
  * "不是两万，是两万五") before a 不 run into it is split off ("不对两万二"). A value said back with
  * others (the relation with the name) is agreed to by repeating any of them.
  */
-import { hasFigureWords, leadingYesNo, normalizeInput, parseYesNo, readDifference } from '../parse';
+import { findHospital, hasFigureWords, illnessAround, leadingYesNo, normalizeInput, parseYesNo, readDifference, readName } from '../parse';
 import { FIGURE_NO, HEDGED_YES } from '../parse/yes-no-words';
 import { formatMoney } from '../i18n/format';
 import { envWith } from './env';
@@ -65,6 +65,20 @@ export function shiftedFigure(step: StepDef, patch: Answers, diff: number, env: 
   return { kind: 'confirm', patch: read.patch, ask: { key: 'understand.amount.estimate', money: { amount: fen } } };
 }
 
+/** A relative said back without a name, answered with a plain full name (and no other relation): agreement, and the name. */
+function namesThePerson(patch: Answers, text: string): boolean {
+  if (typeof patch.patientRelation !== 'string' || patch.patientName !== undefined) return false;
+  const r = readName(text);
+  return r.kind === 'name' && (r.relation === undefined || r.relation === patch.patientRelation);
+}
+
+/** An illness said back, answered with the hospital alone ("市人民医院" to "得的是尿毒症，对吗？"): agreement, and the hospital. */
+function namesTheHospital(patch: Answers, text: string): boolean {
+  if (typeof patch.illness !== 'string' || patch.hospital !== undefined) return false;
+  const h = findHospital(text);
+  return h !== null && illnessAround(h.before, h.after) === '';
+}
+
 /** How a reply settles a pending value: the outcome, and whether the value stays pending (unclear replies). */
 export function settle(step: StepDef, pending: PendingConfirm, text: string, env: StepEnv): { outcome: StepOutcome; keep: boolean; carry?: string } {
   const yes = { outcome: confirmedAnswer(step, pending.patch, env), keep: false };
@@ -112,6 +126,8 @@ export function settle(step: StepDef, pending: PendingConfirm, text: string, env
   if (whole) return whole;
   const rest = lead && !lead.clause && hasFigureWords(lead.rest) ? weigh(lead.rest, lead.answer) : null;
   if (rest) return rest;
+  // "冯保国" to "生病的是您的丈夫，对吗？": the person's name — a yes, and the name for the next question
+  if (namesThePerson(pending.patch, text) || namesTheHospital(pending.patch, text)) return { ...yes, carry: text };
   // "对，报了五千": a yes, and the next answer already — read at the next question
   if (lead) return lead.answer ? { ...yes, ...(lead.clause ? { carry: lead.rest } : {}) } : again;
   return unclear;

@@ -8,7 +8,7 @@
  * earlier answers written as data (conditions.ts), so a state is always just (flow, step,
  * answers), and the mini-program's form reads the same conditions the engine follows.
  */
-import type { ShowIf } from './conditions';
+import type { ShowIf } from './show-if';
 import type { ConfirmAsk, Effect, FlowContext, Inbound, Lang, PendingConfirm, SessionState } from './types';
 import type { ParseFailure } from '../parse/types';
 

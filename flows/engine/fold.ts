@@ -6,7 +6,7 @@
  *   - the other part approximate or refused → this one stored, the other said back or asked next (with its hint);
  *   - only the other part    → it is stored and this question asked again, alone ("县人民医院" → "得的是什么病？");
  *   - no split                → the whole text is this step's answer, and the other question comes next.
- * The form (server/app/form.ts) never sees a fold: it asks and checks each field apart.
+ * The form (server/core/form/form.ts) never sees a fold: it asks and checks each field apart.
  */
 import { envWith } from './env';
 import { hasField, type AnsweredStep, type StepDef, type StepEnv, type StepOutcome } from './flow';

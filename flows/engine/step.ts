@@ -25,6 +25,7 @@ import { applies, firstPending, isPending, staleAnswer, stepIndex } from './navi
 import { keepPrefill, takePrefill } from './prefill';
 import { acceptUpload, displayAnswer, handleText, helpKey, isDocuments, promptFor, remindFor } from './steps';
 import type { Effect, FlowContext, Inbound, Lang, SessionState, StepFunction, StepResult } from './types';
+import { readPlaceholder, type PlaceholderKind } from '../parse';
 
 export interface EngineConfig {
   flows: FlowDef[];
@@ -154,6 +155,9 @@ class Turn {
       this.ask();
       return;
     }
+    // "[语音]", "[图片]": a message that is not text, as the chat app shows it — never an answer
+    const placeholder = readPlaceholder(inbound.text);
+    if (placeholder !== null) return this.onPlaceholder(placeholder);
     // "全文", or a number from the list the previous reply offered (valid for this message only)
     const picked = cmd === null ? firstOf(this.interceptors, (i) => i.pick?.(inbound.text, this.env, this.atRest)) : null;
     if (picked) return this.answered(picked);
@@ -524,6 +528,14 @@ class Turn {
     const label = isDocuments(step) ? step.itemLabel : step.label;
     this.say(label ? this.t('engine.resume', { label: this.t(label) }) : this.t('engine.resume_generic'));
     this.ask();
+  }
+
+  /** A placeholder for a message that is not text: a voice is asked to be typed; anything else, the question again. */
+  private onPlaceholder(kind: PlaceholderKind): void {
+    if (kind === 'audio') this.say(this.t('media.voice'));
+    else if (kind !== 'other' && !isDocuments(this.current)) this.say(this.t('media.please_type', { what: this.t(`media.kind_${kind}`) }));
+    else if (!isDocuments(this.current)) this.say(this.t('help.question'));
+    this.say(this.prompt(true));
   }
 
   private onMedia(m: Extract<Inbound, { kind: 'media' }>): void {

@@ -5,10 +5,10 @@
  * effects the server must carry out in the same transaction as saving the new state.
  */
 
-import type { FaqOfferState, Knowledge } from '../faq/types';
+import type { FaqOfferState, Knowledge, LimitView } from '../faq/types';
+import type { Lang } from './lang';
 
-export type Lang = 'zh-CN' | 'en';
-export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
+export { LANGS, type Lang } from './lang';
 
 export type Cause = 'illness' | 'disaster' | 'education';
 export const CAUSES: readonly Cause[] = ['illness', 'disaster', 'education'];
@@ -147,7 +147,8 @@ export interface ApplicationData {
     underIncomeLine: boolean | null;
     expenseExceedsIncome: boolean;
   };
-  consent: { incomeCheck: true; personalInfo: true; at: string };
+  /** `inPerson`: given to a cadre face to face, who entered the application for the villager (server/core/cases/enter.ts). */
+  consent: { incomeCheck: true; personalInfo: true; at: string; inPerson?: { cadreId: string; cadreName: string; date: string } };
   lang: Lang;
 }
 
@@ -192,7 +193,8 @@ export type StepFunction = (state: SessionState | null, inbound: Inbound, ctx: F
  * `describeOutcome` — still pure — so every word the villager reads is written in flows/.
  */
 export type EffectOutcome =
-  | { type: 'case_filed'; caseNo: string }
+  /** total: the county's limit for the whole identification, said in the next steps (absent: the workflow's default). */
+  | { type: 'case_filed'; caseNo: string; total?: LimitView }
   | { type: 'case_duplicate'; existingCaseNo: string }
   | { type: 'identity_linked'; cases: CaseSummary[] }
   | { type: 'identity_not_found' }

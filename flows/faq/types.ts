@@ -2,7 +2,7 @@
  * Policy knowledge as the pure engine sees it. The server loads it for each message (published,
  * in force, in the villager's region, both languages) and hands it over in FlowContext.knowledge.
  */
-import type { Lang } from '../engine/types';
+import type { Lang } from '../engine/lang';
 
 /** One FAQ entry in one language. `key` is shared by the translations of one entry. */
 export interface FaqEntryView {

@@ -65,7 +65,7 @@ export const appEn: typeof appZhCN = {
     offline_saved: 'No connection: the application was not submitted. Everything is saved; tap “Submit” again when you are online. It will not be filed twice.',
     uploads_unfinished: '{{n}} photos are not sent yet. Wait for them, tap “Send again”, or delete them.',
     summary_intro: 'Please check everything. To change an answer, tap “Change” beside it.',
-    next_steps: 'Next: village review → township review → county review → home visit → village assessment and public notice → decision.\nIt usually takes about 15 days.',
+    next_steps: 'Next: {{path}} → decision.\nIt usually takes about {{total}}.',
     updates_sms: 'At every step, a text message goes to the phone number you gave (ending {{tail}}). Every step is also listed under "My applications", to look at any time.',
     updates_app: 'Every step is listed under "My applications" as soon as it happens: please look there from time to time.',
     duplicate: 'Your household already has the same kind of application in progress, number {{caseNo}}. No need to apply again: the photos you sent now were added to it.',

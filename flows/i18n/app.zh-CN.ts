@@ -70,7 +70,7 @@ export const appZhCN = {
     offline_saved: '网络不好，没有提交上。您填的都保存着，有网了再点“确认提交”，不会重复提交。',
     uploads_unfinished: '还有{{n}}张照片没传好。请等它传完，或者点“重传”，或者删掉。',
     summary_intro: '请核对一遍。要改哪一项，点它旁边的“修改”。',
-    next_steps: '接下来：村委会初审 → 镇审核 → 县审核 → 入户核查 → 村级评议和公示 → 审批。\n一般15天左右办完。',
+    next_steps: '接下来：{{path}} → 审批。\n一般{{total}}左右办完。',
     // what a villager of the app hears, truthfully: a text message only when the server sends them (SMS_PROVIDER)
     updates_sms: '每到一步，会发短信到您填的手机号（尾号{{tail}}）。办理进度也都记在“我的申请”里，随时可以看。',
     updates_app: '办理进度都记在“我的申请”里，每到一步就会更新，请常来看看。',

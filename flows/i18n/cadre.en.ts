@@ -137,6 +137,8 @@ export const cadreEn: typeof cadreZhCN = {
     paymentRef: { label: 'Payment reference', ask: 'Reply with the payment reference (bank transaction or batch number).' },
     paidOn: { label: 'Paid on', ask: 'When was it paid? Reply "ok" for today ({{today}}), or a date such as 2026-03-05.' },
     /** Asked in the console only: the chat's exchange leaves it out (the move keeps its own time). */
+    identityConfirmed: { label: 'Identity checked in person' },
+    note: { label: 'Note' },
     visitedOn: { label: 'Visited on' },
     reason: {
       label: 'Reason',

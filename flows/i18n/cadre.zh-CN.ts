@@ -138,6 +138,8 @@ export const cadreZhCN = {
     paymentRef: { label: '发放凭证号', ask: '请回复发放凭证号（银行流水号或发放批次号）。' },
     paidOn: { label: '发放日期', ask: '哪天发放的？回复「好」就是今天（{{today}}），或回复日期，如 3月5日。' },
     /** Asked in the console only: the chat's exchange leaves it out (the move keeps its own time). */
+    identityConfirmed: { label: '身份已核实' },
+    note: { label: '备注' },
     visitedOn: { label: '入户日期' },
     reason: {
       label: '原因',

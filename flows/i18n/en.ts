@@ -13,10 +13,14 @@ import { faqEn } from './faq.en';
 import { appEn } from './app.en';
 import { miniprogramEn } from './miniprogram.en';
 import { broadcastEn } from './broadcast.en';
+import { noticeEn } from './notice.en';
 import { authEn } from './auth.en';
 import { heardEn } from './heard.en';
 import { understandEn } from './understand.en';
 import { summaryEn } from './summary.en';
+import { exportEn } from './export.en';
+import { statsEn } from './stats.en';
+import { entryEn } from './entry.en';
 
 const enBase: BaseMessages = {
   common: {
@@ -112,6 +116,9 @@ const enBase: BaseMessages = {
     },
   },
   summary: summaryEn,
+  export: exportEn,
+  stats: statsEn,
+  entry: entryEn,
   parse: {
     empty: 'It looks like the message was empty.',
     not_a_number: 'Sorry, I could not read that number.',
@@ -346,7 +353,7 @@ const enBase: BaseMessages = {
     footer: 'You will get a message at every step. With questions, reply "human".',
   },
   policy: {
-    body: '[Help to prevent falling back into poverty]\nWho can apply: rural families at risk of (falling back into) poverty because illness, a disaster or schooling costs a lot. Both formerly poor households and other households can apply.\n\nThe three cases and the documents to prepare:\n1. Illness: hospital settlement statement or invoice, discharge summary\n2. Disaster: photos of the damage\n3. Schooling: admission letter or proof of enrolment, fee payment receipt\n\nSteps: village committee → town review → county review → home visit → village assessment and public notice → approval. It usually takes about 15 days.\nWhether you receive help is decided by cadres after review by the village, town and county.',
+    body: '[Help to prevent falling back into poverty]\nWho can apply: rural families at risk of (falling back into) poverty because illness, a disaster or schooling costs a lot. Both formerly poor households and other households can apply.\n\nThe three cases and the documents to prepare:\n1. Illness: hospital settlement statement or invoice, discharge summary\n2. Disaster: photos of the damage\n3. Schooling: admission letter or proof of enrolment, fee payment receipt\n\nSteps: {{path}} → approval. It usually takes about {{total}}.\nWhether you receive help is decided by cadres after review by the village, town and county.',
     income_line:
       'The monitoring line in your area for {{year}}: net income of {{amount}} per person per year. Families not above it can apply; families above it can also apply if their income is unstable, or if illness, a disaster or schooling costs them a lot.',
     income_line_unknown: 'The monitoring line differs by place and changes every year. Please ask your village cadre.',
@@ -355,7 +362,7 @@ const enBase: BaseMessages = {
   outcome: {
     case_filed: 'Your application has been submitted!\nYour application number is: {{caseNo}}\nPlease keep this number.',
     next_steps:
-      'Next: village committee → town review → county review → home visit → village assessment and public notice → approval.\nIt usually takes about 15 days. You will get a message at every step.\nTo check progress at any time, reply "status".',
+      'Next: {{path}} → approval.\nIt usually takes about {{total}}. You will get a message at every step.\nTo check progress at any time, reply "status".',
     case_duplicate:
       'You already have the same application in progress, number {{caseNo}}. There is no need to apply again.\nTo check progress, reply "status".',
     identity_linked: 'Found! Your applications are now linked to this WeChat account.',
@@ -378,6 +385,10 @@ const enBase: BaseMessages = {
     control_chars_field: '{{field}}: contains an invisible control character (such as NUL or a text-direction mark); please remove it',
     json_too_deep: '{{field}}: nested deeper than {{max}} levels; send a flatter body',
     body_unreadable: 'body: the request body could not be read (is it really compressed as its Content-Encoding says?)',
+    not_built: {
+      app: { title: 'Fangpin assistant', heading: 'Fangpin assistant · the mini-program’s web version is not built yet', body: 'The h5 build of the mini-program is not there yet. Build it once, then reload this page:', meanwhile: 'Meanwhile the chat works:' },
+      console: { title: 'Fangpin assistant · cadre console', heading: 'Fangpin assistant · the cadre console is not built yet', body: 'The cadre console is not built yet. npm start builds it; or build it once, then reload this page:', meanwhile: 'Meanwhile the API works:' },
+    },
   },
   workflow: workflowEn,
   cadre: cadreEn,
@@ -386,6 +397,7 @@ const enBase: BaseMessages = {
   app: appEn,
   miniprogram: miniprogramEn,
   broadcast: broadcastEn,
+  notice: noticeEn,
   auth: authEn,
   heard: heardEn,
   understand: understandEn,

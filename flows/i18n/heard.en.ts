@@ -19,6 +19,8 @@ export const heardEn: Shape<typeof heardZhCN> = {
     self: 'This asks about another family member. If you are the one who is ill, reply "back" and choose 1.',
     two: 'Please name one person here.',
     which: 'Which family member is it?',
+    son_or_daughter: 'Is it your son or your daughter? Please reply "son" or "daughter".',
+    likely: 'Your {{relation}}, is that right?\nIf not, please say who, for example: daughter-in-law',
   },
   cause: {
     several: 'Your family faces more than one hardship. One application is for one of them: choose the most pressing first; you can apply for the other afterwards.',
@@ -27,6 +29,17 @@ export const heardEn: Shape<typeof heardZhCN> = {
     dont_know: 'That is all right: roughly is fine.',
     /** "yes" / "no" to a question asking a name or a description: asked again, with its example. */
     yes_no: 'Please say the name here, not "yes" or "no".',
+  },
+  illness: {
+    no_illness: 'Please say what the illness is, for example: stroke, lung cancer. If the doctor has not named it yet, say what is wrong, for example: a broken leg',
+  },
+  hospital: {
+    none: 'That is fine if there was no hospital stay. Where was the illness seen or the medicine prescribed? For example: the township health centre, County Hospital',
+    last: 'You went to {{first}} and then to {{last}}. Shall we file {{last}}, where the patient was treated last?\nIf not, please reply with the hospital\'s name.',
+    vague: 'Which hospital was it? Please say its name, for example: City People\'s Hospital',
+  },
+  school: {
+    name: 'Which school is it? Please say its name, for example: County No. 1 Middle School',
   },
   patient: {
     two: 'One application is for one patient. Please choose one first; the other can apply once this one is done.',
@@ -38,6 +51,8 @@ export const heardEn: Shape<typeof heardZhCN> = {
     no_day: 'That is all right. About which month was it? For example: {{month}}, day not known',
     write_day: 'Please give the day, for example: {{example}}. If the day is not known, write: {{month}}, day not known',
     month_only: '{{month}} (day not known)',
+    confirm_day: 'Shall I put it down as {{date}}?',
+    lunar: '{{said}} is a day of the lunar calendar. Which day was it in the ordinary (solar) calendar? Please reply with that day, for example: {{example}}',
   },
   fold: {
     household_income: 'How many people are in your household register, and about how much was the whole family\'s net income last year?\n(Net income: farming, livestock, wages and so on, minus costs.)\nFor example: 4 people, 32000. If there was no income, say "no income"',
@@ -50,6 +65,8 @@ export const heardEn: Shape<typeof heardZhCN> = {
     cost_reimbursed: 'How much did the treatment cost in total, and how much has medical insurance paid back?\nFor example: 50000; with what was paid back: cost 50000, paid back 20000',
   },
   prefill: {
+    patient_applicant: 'The one who is ill is the applicant, your {{relation}}, is that right?',
+    patient_applicant_plain: 'The one who is ill is the applicant, is that right?',
     patient_self: 'You are the one who is ill, right?',
     patient_family: 'The one who is ill is your {{relation}}, right?',
     patient_family_name: 'The one who is ill is your {{relation}} {{name}}, right?',

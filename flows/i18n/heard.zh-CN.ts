@@ -19,6 +19,8 @@ export const heardZhCN = {
     self: '这里问的是家里其他人。如果是您自己生病，请回复“上一步”，再选 1。',
     two: '这里一次只填一个人。',
     which: '是家里的哪一位？',
+    son_or_daughter: '是儿子还是女儿？请回复“儿子”或“女儿”。',
+    likely: '是您的{{relation}}，对吗？\n不对的话，请直接说是谁，例如：儿媳',
   },
   cause: {
     several: '您家遇到的难处不止一种。一次申请填一种，先选最要紧的；另一种填完这次可以再申请。',
@@ -27,6 +29,17 @@ export const heardZhCN = {
     dont_know: '没关系，说个大概就行。',
     /** "对" / "没有" to a question asking a name or a description: asked again, with its example. */
     yes_no: '这里请说名称，不用回复“对”或“不对”。',
+  },
+  illness: {
+    no_illness: '请说是什么病，例如：脑梗、肺癌。医生还没说病名的话，说哪里不好也行，例如：腿摔断了',
+  },
+  hospital: {
+    none: '没住院也行。请说在哪里看的病、开的药，例如：镇卫生院、县中医院',
+    last: '先后去了{{first}}和{{last}}，按最后看病的{{last}}填，对吗？\n不对的话，请直接回复医院的名字。',
+    vague: '是哪家医院？请说医院的名字，例如：市人民医院、县中医院',
+  },
+  school: {
+    name: '是哪所学校？请说学校的名字，例如：县一中、东山镇中心小学',
   },
   patient: {
     two: '一次申请只能填一位病人。请先选一位，另一位等这次填完可以再申请。',
@@ -38,6 +51,8 @@ export const heardZhCN = {
     no_day: '没关系。请说大概是几月份，例如：{{month}}，记不清哪天',
     write_day: '请填到哪一天，例如：{{example}}。记不清哪天的话，请填：{{month}}，记不清哪天',
     month_only: '{{month}}（日期不详）',
+    confirm_day: '按{{date}}记，对吗？',
+    lunar: '{{said}}是公历（阳历）哪一天？请回复公历的日子，比如：{{example}}',
   },
   /** Two questions asked as one in the chat (engine/fold.ts): what is missing is asked next. */
   fold: {
@@ -52,6 +67,8 @@ export const heardZhCN = {
   },
   /** A fact said before its question, said back there for a yes (engine/prefill.ts). */
   prefill: {
+    patient_applicant: '生病的是申请人本人，也就是您的{{relation}}，对吗？',
+    patient_applicant_plain: '生病的是申请人本人，对吗？',
     patient_self: '生病的是您自己，对吗？',
     patient_family: '生病的是您的{{relation}}，对吗？',
     patient_family_name: '生病的是您的{{relation}}{{name}}，对吗？',

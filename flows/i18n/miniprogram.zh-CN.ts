@@ -4,7 +4,7 @@
  * messages, the login code, the case timeline. The pages' own words are in the 'app' namespace.
  */
 export const miniprogramZhCN = {
-  /** The mini-program's form (server/app/form.ts); the questions themselves are the chat's. */
+  /** The mini-program's form (server/core/form/form.ts); the questions themselves are the chat's. */
   form: {
     title: '申请帮扶（{{cause}}）',
     intro: '一页填几项，照着提示填就行。填的内容会先存在手机上，没填完也不会丢。',

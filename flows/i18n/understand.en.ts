@@ -16,10 +16,12 @@ export const understandEn: typeof understandZhCN = {
     monthly: '{{perMonth}} a month: shall I count {{amount}} for the year?',
     monthly_rough: 'About {{perMonth}} a month: shall I count {{amount}} for the year?',
     picked: 'You mentioned {{amounts}}: shall I count {{amount}} here?',
+    per_unit: '{{count}} {{unit}}, {{perUnit}} per {{unit}}: {{amount}} in all, is that right?',
     summed: 'You mentioned {{amounts}}: {{amount}} in all, right?',
     not_yet: 'Nothing received yet, so I will put {{amount}} for now; tell your village cadre when it comes. All right?',
     half: 'Half of {{whole}}: shall I count it as {{amount}}?',
     several: 'You mentioned {{amounts}}: this needs just one figure.',
+    loan: 'Borrowed money (a loan) is paid back, so it does not count here. Shall we put {{amount}} for this?\nIf you also received money that need not be paid back, please say how much.',
     elsewhere: 'The {{amounts}} you mentioned seems to be another sum.',
   },
   count: {

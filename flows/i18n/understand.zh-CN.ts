@@ -2,7 +2,7 @@
  * The 'understand' namespace, zh-CN (the source): what the chat says when it understood an
  * answer only approximately and asks for a yes (flows/engine/confirm.ts, flows/application/understood.ts),
  * when figures are out of place, the yes/no hints in the words each question used, and the form's
- * refusal of an approximate figure (server/app/answers.ts). Short: one line each.
+ * refusal of an approximate figure (server/core/form/answers.ts). Short: one line each.
  */
 export const understandZhCN = {
   /** Joins figures said back: "30,000元和10,000元". */
@@ -22,10 +22,12 @@ export const understandZhCN = {
     monthly: '一个月{{perMonth}}，一年按{{amount}}算，对吗？',
     monthly_rough: '一个月约{{perMonth}}，一年按{{amount}}算，对吗？',
     picked: '您说了{{amounts}}，这一项按{{amount}}算，对吗？',
+    per_unit: '{{count}}{{unit}}，每{{unit}}{{perUnit}}，一共{{amount}}，对吗？',
     summed: '您说了{{amounts}}，加起来一共{{amount}}，对吗？',
     not_yet: '还没拿到的话，先按{{amount}}填，以后拿到了告诉村干部，对吗？',
     half: '{{whole}}的一半，按{{amount}}算，对吗？',
     several: '您说了{{amounts}}，这一项只填一个数。',
+    loan: '借的钱（贷款）以后要还，不算在这里。这一项按{{amount}}算，对吗？\n另外拿到了不用还的钱，请直接说多少。',
     elsewhere: '您说的{{amounts}}好像是另一笔钱。',
   },
   count: {

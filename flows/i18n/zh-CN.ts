@@ -10,10 +10,14 @@ import { faqZhCN } from './faq.zh-CN';
 import { appZhCN } from './app.zh-CN';
 import { miniprogramZhCN } from './miniprogram.zh-CN';
 import { broadcastZhCN } from './broadcast.zh-CN';
+import { noticeZhCN } from './notice.zh-CN';
 import { authZhCN } from './auth.zh-CN';
 import { heardZhCN } from './heard.zh-CN';
 import { understandZhCN } from './understand.zh-CN';
 import { summaryZhCN } from './summary.zh-CN';
+import { exportZhCN } from './export.zh-CN';
+import { statsZhCN } from './stats.zh-CN';
+import { entryZhCN } from './entry.zh-CN';
 import { withStatusWords } from './status-words';
 import { STATUS_WORDS } from '../workflow/words';
 
@@ -109,6 +113,9 @@ const zhCNBase = {
     },
   },
   summary: summaryZhCN,
+  export: exportZhCN,
+  stats: statsZhCN,
+  entry: entryZhCN,
   parse: {
     empty: '您好像没有输入内容。',
     not_a_number: '没看懂这个数字。',
@@ -339,7 +346,7 @@ const zhCNBase = {
     footer: '每到一步都会发消息告诉您。有疑问请回复“人工”。',
   },
   policy: {
-    body: '【防止返贫帮扶】\n谁可以申请：家里因为生病、受灾、孩子上学，花钱多、日子难，有返贫或致贫风险的农户，都可以申请。脱贫户和一般农户都可以。\n\n三种情况和要准备的材料：\n1. 因病：住院结算单或发票、出院小结\n2. 因灾：受灾照片\n3. 因学：录取通知书或学籍证明、缴费凭证\n\n办理流程：村委会初审 → 镇审核 → 县审核 → 入户核查 → 村级评议和公示 → 审批，一般15天左右办完。\n能不能帮扶，由村干部和镇、县审核后决定。',
+    body: '【防止返贫帮扶】\n谁可以申请：家里因为生病、受灾、孩子上学，花钱多、日子难，有返贫或致贫风险的农户，都可以申请。脱贫户和一般农户都可以。\n\n三种情况和要准备的材料：\n1. 因病：住院结算单或发票、出院小结\n2. 因灾：受灾照片\n3. 因学：录取通知书或学籍证明、缴费凭证\n\n办理流程：{{path}} → 审批，一般{{total}}左右办完。\n能不能帮扶，由村干部和镇、县审核后决定。',
     income_line: '本地{{year}}年的监测标准是：家庭人均纯收入每人每年{{amount}}。收入不高于这个标准的家庭可以申请；收入高于标准，但收入不稳定，或者看病、受灾、上学花钱多的家庭，也可以申请。',
     income_line_unknown: '监测标准各地不一样，每年也会调整，具体请问村干部。',
     footer: '想申请请回复 1；查进度请回复 2；有疑问请回复“人工”。',
@@ -347,7 +354,7 @@ const zhCNBase = {
   outcome: {
     case_filed: '申请已经提交了！\n您的申请编号是：{{caseNo}}\n请记好这个编号。',
     next_steps:
-      '接下来：村委会初审 → 镇审核 → 县审核 → 入户核查 → 村级评议和公示 → 审批。\n一般15天左右办完。每到一步，都会发消息告诉您。\n想看进度，随时回复“查询”。',
+      '接下来：{{path}} → 审批。\n一般{{total}}左右办完。每到一步，都会发消息告诉您。\n想看进度，随时回复“查询”。',
     case_duplicate: '您已经有一个同样的申请在办理中，编号是：{{caseNo}}。不用重复申请。\n想看进度请回复“查询”。',
     identity_linked: '找到了！您的申请已经和这个微信连上了。',
     identity_linked_no_cases: '核对成功，但是还没有您的申请。想申请请回复 1。',
@@ -368,6 +375,11 @@ const zhCNBase = {
     control_chars_field: '{{field}}：含有看不见的控制字符（例如 NUL 或文字方向符），请删除后再提交',
     json_too_deep: '{{field}}：嵌套超过 {{max}} 层，请改用层次更少的内容提交',
     body_unreadable: 'body：无法读取请求内容（请检查内容是否确实按 Content-Encoding 所述压缩）',
+    /** The page a front end's address shows before it is built (server/http/not-built.ts). */
+    not_built: {
+      app: { title: '防贫助手', heading: '防贫助手 · 小程序网页版还没有构建', body: '小程序的网页版还没有构建。构建一次，然后刷新这个页面：', meanwhile: '在此之前，聊天可以先用：' },
+      console: { title: '防贫助手 · 干部工作台', heading: '防贫助手 · 干部工作台还没有构建', body: '干部工作台还没有构建。npm start 会构建它；也可以构建一次，然后刷新这个页面：', meanwhile: '在此之前，接口可以先用：' },
+    },
   },
   workflow: workflowZhCN,
   cadre: cadreZhCN,
@@ -376,6 +388,7 @@ const zhCNBase = {
   app: appZhCN,
   miniprogram: miniprogramZhCN,
   broadcast: broadcastZhCN,
+  notice: noticeZhCN,
   auth: authZhCN,
   heard: heardZhCN,
   understand: understandZhCN,

@@ -10,6 +10,7 @@ import type { ParseResult, Reading } from './types';
 import { normalizeInput, stripAffixes, stripTrailingPunctuation } from './normalize';
 import { MAX_FEN, moneyFen, toFen, ungroup } from './money';
 import { splitRange } from './numeral-range';
+import { parseChineseNumber } from './chinese-number';
 import { looksLikeQuestion } from './question';
 import * as W from './amount-words';
 
@@ -26,7 +27,7 @@ export interface AmountOptions {
   selfPaid?: boolean;
 }
 
-export type AmountApprox = 'estimate' | 'range' | 'monthly' | 'picked' | 'summed';
+export type AmountApprox = 'estimate' | 'range' | 'monthly' | 'picked' | 'summed' | 'perUnit';
 /** Money in integer fen, as read from a sentence. */
 export type AmountReading = Reading<number, AmountApprox>;
 
@@ -121,6 +122,12 @@ function topicOf(before: string, after: string): W.AmountTopic | undefined {
     const end = at + w.length;
     if (!best || end > best.end || (end === best.end && w.length > best.len)) best = { end, len: w.length, topic };
   }
+  // "免了学费两千五", "减免了住院费三千": a cost named as what was received
+  if (best?.topic === 'cost') {
+    const rest = before.slice(0, best.end - best.len);
+    const bare = rest.replace(W.OBJECT_PARTICLES, '');
+    if (TOPIC_LOOKUP.some(({ w, topic }) => topic === 'received' && (rest.endsWith(w) || bare.endsWith(w.replace(/了$/u, ''))))) return 'received';
+  }
   if (best) return best.topic;
   if (W.LOSS_NOUNS.some((w) => before.includes(w))) return 'cost';
   let first: { at: number; topic: W.AmountTopic } | undefined;
@@ -178,23 +185,32 @@ export function readDifference(text: string): number | null {
 }
 
 /** The figures of one clause; 'bad' when a figure is there but cannot be read ("3万2万", "3.5k", "一天一百"). */
-function figuresOf(said: string): Figure[] | 'bad' {
+function figuresOf(said: string): Figure[] | 'bad' | 'bounded' {
   const clause = said.replace(/(^|[^0-9零〇一二两俩三仨四五六七八九十])([万千百])把/gu, '$1一$2把'); // "万把块" = about 一万
   const found = [...clause.matchAll(FIGURE)].map((m) => ({ text: m[0], at: m.index }));
   const figures: Figure[] = [];
+  let bounded = false;
+  let skipUntil = 0;
   for (const f of mergeRanges(clause, found)) {
     const before = clause.slice(0, f.at);
     const after = clause.slice(f.end);
     const hasYuan = /[元块圆角毛]/u.test(f.text);
     if (before.endsWith('第')) continue; // an order, "第一"
+    if (f.at < skipUntil) continue; // "一万挂零": the 零 of the estimate word
     const afterMarker = after.replace(/^(?:大几|多|来|几)(?![十百千万点一])/u, ''); // "十多个" is a count, "一万多点" money
     if (!hasYuan && (startsWithAny(after, W.NOT_MONEY_AFTER) || (afterMarker !== after && startsWithAny(afterMarker, W.NOT_MONEY_AFTER)))) continue;
     if (LONE.test(f.text) && after !== '' && !LONE_MAY_PRECEDE.test(after)) continue;
     if (LONE.test(f.text) && W.GRADE_BEFORE.test(before)) continue; // "高二"
     if (W.SHARE_BEFORE.test(before) || W.TERM_BEFORE.test(before)) return 'bad'; // "百分之六十", "一学期三千"
     if (endsWithAny(before, W.RETRACT_BEFORE)) continue; // "不是三万，是两万"
+    // "不到一万", "剩不下一万", "一万不到": a bound, not the sum — never taken as said
+    if (endsWithAny(before.replace(/(?:块钱|块|元|钱)$/u, ''), W.BOUND_BEFORE) || startsWithAny(after.replace(/^(?:块钱|块|元|钱)/u, ''), W.BOUND_AFTER)) {
+      bounded = true;
+      continue;
+    }
     if (/^[a-z]/u.test(after) && !/^(?:rmb|yuan)/u.test(after)) return 'bad'; // "3.5k", "3w": an unknown unit
     if (W.OTHER_PERIOD_BEFORE.test(before)) return 'bad';
+    if (PER_UNIT_BEFORE.test(before)) return 'bad'; // "一头一万" without the count: a price, not the sum
     if (differenceBefore(before)) return 'bad'; // "再加五千": a difference, not the sum
 
     let text = f.text;
@@ -203,7 +219,11 @@ function figuresOf(said: string): Figure[] | 'bad' {
     if (scaled) {
       text += scaled[1];
       kind = 'estimate';
-    } else if (startsWithAny(after, W.ESTIMATE_AFTER) || endsWithAny(before, W.ESTIMATE_BEFORE)) kind = 'estimate';
+    } else if (startsWithAny(after, W.ESTIMATE_AFTER) || endsWithAny(before, W.ESTIMATE_BEFORE)) {
+      kind = 'estimate';
+      const word = W.ESTIMATE_AFTER.filter((w) => after.startsWith(w)).sort((a, b) => b.length - a.length)[0];
+      if (word) skipUntil = f.end + word.length;
+    }
 
     const figure: Figure = {
       fen: 0n, kind, monthly: W.MONTHLY_BEFORE.test(before), topic: topicOf(before, after), total: W.TOTAL_BEFORE.test(before), self: W.SELF_PAID_BEFORE.test(before),
@@ -218,12 +238,33 @@ function figuresOf(said: string): Figure[] | 'bad' {
     } else return 'bad';
     figures.push(figure);
   }
-  return figures;
+  // a clause that only gives a bound ("剩不下一万") says no figure that can be taken
+  return bounded && figures.length === 0 ? 'bounded' : figures;
+}
+
+const UNIT = `(?:${W.UNITS.join('|')})`;
+/** "一头一万", "每亩两千": right before the figure, the unit it is the price of. */
+const PER_UNIT_BEFORE = new RegExp(`(?:一|每)${UNIT}(?:的|是|要|值|卖|能卖|赔|损失|就|得|大概|差不多)*$`, 'u');
+/** "2头牛死了，一头一万", "三亩地每亩两千": the count, then the price per unit. */
+const PER_UNIT = new RegExp(`([0-9]+|[零一二两俩三仨四五六七八九十百]+)(${UNIT})[^0-9]*?(?:一|每)\\2(?:的|是|要|值|卖|能卖|赔|损失|就|得|大概|差不多)*([0-9零〇一二两三四五六七八九十百千万.]+(?:块钱|块|元)?)`, 'u');
+
+/** A price per unit and the count it was said with: their product, to say back; null when not so said. */
+function perUnit(s: string, opts: AmountOptions): AmountReading | null {
+  const m = PER_UNIT.exec(s.replace(/\s+/gu, ''));
+  if (!m) return null;
+  const count = /^[0-9]+$/u.test(m[1]) ? Number(m[1]) : parseChineseNumber(m[1]);
+  const price = moneyFen(m[3]);
+  if (count === null || !Number.isSafeInteger(count) || count < 2 || price === null || price === 0n) return null;
+  const sum = price * BigInt(count);
+  if (sum > MAX_FEN) return failure('too_large');
+  void opts;
+  return { ok: false, approx: 'perUnit', value: Number(sum), perUnit: Number(price), count, unit: m[2] };
 }
 
 /** Every figure said, in order: the "nothing" clauses as 0; figures before a clause taking them back are dropped. */
 function figuresIn(s: string): Figure[] | 'bad' {
   const all: Figure[] = [];
+  let bounded = false;
   for (const clause of clausesOf(s)) {
     if (W.RETRACT_CLAUSES.includes(clause)) {
       all.length = 0; // "三万，不对，两万八"
@@ -236,8 +277,14 @@ function figuresIn(s: string): Figure[] | 'bad' {
     }
     const figures = figuresOf(clause);
     if (figures === 'bad') return 'bad';
+    if (figures === 'bounded') {
+      bounded = true;
+      continue;
+    }
     all.push(...figures);
   }
+  // "不到一万" alone: nothing to take ("没有两万，一万八": the figure said after the bound is the answer)
+  if (bounded && all.length === 0) return 'bad';
   // the same figure said twice is one figure
   const seen = new Set<string>();
   return all.filter((f) => {
@@ -302,9 +349,13 @@ function readSentence(s: string, opts: AmountOptions, allowZero: boolean): Amoun
  */
 export function readAmount(text: string, opts: AmountOptions = {}): AmountReading {
   const allowZero = opts.allowZero ?? true;
-  const s = W.EN_FORMS.reduce((t, [form, to]) => t.replace(form, to as string), stripTrailingPunctuation(normalizeInput(text)).toLowerCase().trim());
+  // "这个要算吗？一年两万": a question asked back, then the answer — the answer is read
+  const asked = text.split(/[?？]/u);
+  const answer = asked[asked.length - 1].trim();
+  if (asked.length > 1 && answer !== '' && !looksLikeQuestion(answer) && hasFigureWords(answer)) return readAmount(answer, opts);
+  const s = W.EN_FORMS.reduce((t, [form, to]) => t.replace(form, to as string), stripTrailingPunctuation(normalizeInput(text)).toLowerCase().trim()).replace(W.PER_YEAR_AFTER, '');
   if (s === '') return failure('empty');
-  return readWhole(s, allowZero) ?? readSentence(s, opts, allowZero);
+  return readWhole(s, allowZero) ?? perUnit(s, opts) ?? readSentence(s, opts, allowZero);
 }
 
 /** True when the text holds something that may be a figure (a digit or a Chinese numeral). */

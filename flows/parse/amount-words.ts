@@ -6,7 +6,7 @@
  */
 
 /** What a sum is about: an amount question says which it asks, a figure's lead-in which it is. */
-export type AmountTopic = 'cost' | 'received' | 'income';
+export type AmountTopic = 'cost' | 'received' | 'income' | 'loan';
 
 /** Hedges around a bare figure: the villager's own estimate is what is recorded ("约3万", "3万左右"). */
 // Lead-ins that say what the money is about ("花了", "报了") are not hedges: the sentence reader weighs them.
@@ -26,12 +26,18 @@ export const TOPIC_WORDS: Record<AmountTopic, string[]> = {
     '学费', '生活费', '住宿费', '书费', '交了', '交', '掏了', '掏', '自付', '自费', '自己付', '付了', '出了',
     '损失了', '损失', '亏了', '亏', '毁了', '冲走', '冲坏', '烧了', '塌了', '倒了', '值', '花销', '开销', '开支',
     '住院', '买药', '吃药', '拿药', '看病', '检查', '治疗', '做手术', '手术',
+    // what goes out, not income ("收入一万八 支出倒有三万")
+    '支出', '支出了', '花费', '成本', '投入', '投了', '开支了',
+    // the papers that name the cost ("发票上写的是37256元"): the total, not what was reimbursed
+    '发票', '单子', '清单', '结算单', '收据', '账单', '票据', '总账',
   ],
   received: [
     '报了', '报销了', '报销', '报回', '报', '医保', '新农合', '合作医疗', '大病保险', '保险', '给了', '给', '补了', '补助',
     '补贴', '赔了', '赔偿', '赔款', '赔', '救助', '救济', '救灾款', '发了', '领了', '领到', '拿了', '拿到', '到账',
     '助学金', '奖学金', '减免', '资助', '民政', '退了', '返了', '返还', '免了', '免掉', '减了',
   ],
+  /** Borrowed money must be paid back: not aid, not income ("助学贷款8000", "借了两万"). */
+  loan: ['助学贷款', '贷款', '贷了', '贷', '借款', '借了', '借的', '借', '欠了', '欠款', '欠'],
   income: ['收入', '纯收入', '挣了', '挣', '赚了', '赚', '打工', '工资', '卖了', '卖', '收成', '种地', '养殖', '进账', 'income', 'earned', 'earn', 'wages'],
 };
 // English lead-ins (compared with spaces taken out, as the reader does)
@@ -73,8 +79,19 @@ export const NOT_MONEY_AFTER = [
 
 /** Right after a figure: it is an estimate of that rounded figure ("两万多", "三万来块", "一万出头", "万把块"). */
 export const ESTIMATE_AFTER = ['多', '来', '出头', '挂零', '把', '几', '大几'];
+/** After a figure, how often it comes when that is every year ("12000一年", "两万每年"): nothing to read, taken off. */
+export const PER_YEAR_AFTER = /(?<=[0-9十百千万元块钱多])(?:一年|每年|全年|一整年|一年到头)(?:下来|的|吧|了)*(?=$|[,;.])/gu;
+/** Between a word of money received and the cost it covers ("免了学费", "减免了住院的费用"). */
+export const OBJECT_PARTICLES = /(?:的|了|我们|俺们|孩子|娃)+$/u;
+
 /** Right before a figure: an estimate too ("小两万", "将近三万", "快一万了", "不到五千", "不止两万"). */
-export const ESTIMATE_BEFORE = ['将近', '接近', '快', '小', '不到', '不足', '不止', '近'];
+export const ESTIMATE_BEFORE = ['将近', '接近', '快', '小', '不止', '近'];
+/**
+ * Around a figure: a bound, not the sum ("不到一万", "剩不下一万", "不够一万", "一万不到", "没有一万"):
+ * the figure is not what was meant and is never taken; with no other figure the question is asked again.
+ */
+export const BOUND_BEFORE = ['还不到', '都不到', '不到', '不足', '不够', '不下', '不上', '没到', '没有', '不满', '不超过', '超不过'];
+export const BOUND_AFTER = ['都不到', '还不到', '不到', '不够', '不足', '没到', '也没有', '都没有'];
 /** Before a figure in its clause: it is said as a total ("总共五万", "加起来三万"), not one part of several. */
 export const TOTAL_BEFORE = /(?:总共|一共|合计|总计|总费用|加起来|加一起|全部|总的)/u;
 /** Right before a figure: the villager takes it back ("不是三万，是两万"). */
@@ -86,9 +103,9 @@ export const RANGE_BETWEEN = ['到', '至', '-', '~', '或', '或者'];
 
 // How often a figure comes: announced right before it, possibly with a few words in between.
 // Not 花了: "住院一个月花了两万" is a total, not a monthly figure.
-const FILLERS = '(?:的|里|能|大概|大约|差不多|平均|收入|工资|生活费|开销|花销|要|得|挣|赚|能挣|能赚|有|就|也就|才|都|给|发|\\p{Script=Han}{0,2}费)*';
+const FILLERS = '(?:吃药|买药|拿药|开药|打针|透析|看病|药钱|药|吃|用|花(?!了)|光|的|里|能|大概|大约|差不多|平均|收入|工资|生活费|开销|花销|要|得|挣|赚|能挣|能赚|有|就|也就|才|都|给|发|\\p{Script=Han}{0,2}费)*';
 /** "一个月两千", "每月工资三千", "月均两千": a monthly figure. */
-export const MONTHLY_BEFORE = new RegExp(`(?:每个?月|一个?月|月均|月平均|月收入|月工资)${FILLERS}$`, 'u');
+export const MONTHLY_BEFORE = new RegExp(`(?:(?:每个?月|一个?月|月均|月平均|月收入|月工资)${FILLERS}|每个?月[^,;0-9]{0,6})$`, 'u');
 /** "一学期三千", "半年五千": a figure for part of a year — not what any question asks; asked again. */
 export const TERM_BEFORE = new RegExp(`(?:每个?学期|一个?学期|上学期|下学期|这学期|半年)${FILLERS}$`, 'u');
 /** "报了百分之六十": a share, not a sum ("一半" is read as a share of the total elsewhere). */
@@ -127,9 +144,9 @@ export const ZERO_LEXICON = {
     '还', '就', '根本', '从来', '压根', '压根儿', '完全', '基本', '基本上', '全', '是', '为', '还是',
   ],
   /** Verbs, only after the negation. */
-  after: ['报销', '报', '给', '收到', '领到', '领', '拿到', '拿', '赔', '补', '发', '到账', '挣到', '挣', '赚到', '赚', '进账', '得到', '批', '下来', '过', '到', '着', '花', '用'],
+  after: ['去报销', '去报', '去申请', '申请', '去办', '办', '报销', '报', '给', '收到', '领到', '领', '拿到', '拿', '赔', '补', '发', '到账', '挣到', '挣', '赚到', '赚', '进账', '得到', '批', '下来', '过', '到', '着', '花', '用'],
   /** Particles closing the clause. */
-  particles: ['啊', '呀', '吧', '的', '哦', '嘛', '啦', '喔', '了', '呐', '哈'],
+  particles: ['啊', '呀', '吧', '的', '哦', '嘛', '啦', '喔', '了', '呐', '哈', '呢', '咧', '嘞', '撒'],
 } as const;
 
 /** Money on its way but not received yet ("还在报", "还在等"): so far nothing, said back as 0 for a yes. */
@@ -144,7 +161,10 @@ export const ZERO_TOPIC: Record<string, AmountTopic> = {
   报销: 'received', 报: 'received', 给: 'received', 赔: 'received', 赔偿: 'received', 赔款: 'received', 补: 'received',
   补偿: 'received', 补助: 'received', 补贴: 'received', 资助: 'received', 助学金: 'received', 奖学金: 'received',
   救助: 'received', 救灾款: 'received', 减免: 'received', 保险: 'received', 医保: 'received', 领: 'received',
-  领到: 'received', 拿: 'received', 拿到: 'received', 发: 'received', 到账: 'received',
+  领到: 'received', 去报销: 'received', 去报: 'received', 去申请: 'received', 申请: 'received', 拿: 'received', 拿到: 'received', 发: 'received', 到账: 'received',
   花: 'cost', 用: 'cost',
   收入: 'income', 纯收入: 'income', 挣: 'income', 挣到: 'income', 赚: 'income', 赚到: 'income', 进账: 'income',
 };
+
+/** What is counted by the head, the mu, the room ("2头牛", "三亩地"): a figure after 一/每 and one of these is a price per unit. */
+export const UNITS = ['头', '只', '亩', '间', '棵', '株', '箱', '袋', '匹', '座', '辆', '台', '窝', '栋', '户', '棚', '分地'];

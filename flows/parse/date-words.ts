@@ -33,6 +33,22 @@ export const SEASONS: readonly string[] = [
   '汛期', '雨季', '农忙', '秋收', '麦收', '夏收',
 ];
 
+/**
+ * Days of the lunar calendar (农历), which villagers keep for festivals and farm work: "正月十五",
+ * "腊月二十三", "农历八月初三", "端午", "中秋那天", "大年三十". There is no lunar conversion here: the
+ * day is said back and its solar date asked for, never guessed.
+ */
+export const LUNAR_MARKS: readonly string[] = ['农历', '阴历', '老历', '旧历'];
+/** Months named only in the lunar calendar ("二月" alone is read as a solar month). */
+export const LUNAR_MONTHS: readonly string[] = ['正月', '冬月', '十冬月', '腊月'];
+/** A day of a lunar month: 初一…初十, 十一…十九, 二十/廿…, 三十. */
+export const LUNAR_DAY = /^(?:初[一二三四五六七八九十]|十[一二三四五六七八九]|二十[一二三四五六七八九]?|廿[一二三四五六七八九]?|三十|[0-9]{1,2}[日号]?)$/u;
+/** Festivals on a lunar day (the 节 after them is optional). */
+export const LUNAR_FESTIVALS: readonly string[] = [
+  '大年三十', '年三十', '除夕', '大年初一', '大年初二', '大年初三', '正月初一', '元宵', '正月十五', '二月二', '龙抬头', '端午', '端阳', '五月节',
+  '七夕', '七月半', '中元', '鬼节', '中秋', '八月节', '八月十五', '重阳', '腊八', '小年', '祭灶',
+];
+
 /** "I do not remember the day": the month said before is what there is. */
 export const NO_DAY: readonly string[] = [
   '记不清了', '记不清', '记不得了', '记不得', '不记得了', '不记得', '不记得哪天', '不记得是哪天', '不记得几号', '记不清哪天', '记不清是哪天',

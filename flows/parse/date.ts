@@ -4,7 +4,8 @@ import { chineseDigitValue, parseChineseNumber } from './chinese-number';
 import { type Ymd, addDays, formatYmd, isAfter, isRealDate, shanghaiToday } from './calendar';
 import {
   DATE_PREFIXES, DATE_SUFFIXES, DAYS_BACK, EN_DAYS_BACK, EN_MONTH_PARTS, EN_MONTHS, EN_SEASONS, EN_VAGUE_DAYS, EN_VAGUE_WEEKS,
-  EN_WEEKDAYS, MONTH_PARTS, NO_DAY, SEASONS, VAGUE_DAYS, VAGUE_WEEKS, WEEKDAYS, YEARS_BACK,
+  EN_WEEKDAYS, LUNAR_DAY, LUNAR_FESTIVALS, LUNAR_MARKS, LUNAR_MONTHS, MONTH_PARTS, NO_DAY, SEASONS, VAGUE_DAYS, VAGUE_WEEKS, WEEKDAYS,
+  YEARS_BACK,
 } from './date-words';
 
 /**
@@ -14,9 +15,12 @@ import {
  *            "7月中旬", "去年8月" — never made into the 1st
  *   vague    no month either: "前几天" (days), "上周" (week), "去年冬天" (season), "去年" (year)
  *   no_day   "记不清了": the villager does not know the day
+ *   lunar    a day of the lunar calendar ("正月十五", "端午"): `said` as understood, its solar date to ask
+ * A day written "6.12" is that day's latest past date, `yearGuessed`: to say back for a yes.
  */
 export type DateReading =
-  | { kind: 'day'; value: string }
+  | { kind: 'day'; value: string; yearGuessed?: true }
+  | { kind: 'lunar'; said: string }
   /** `dayUnknown`: said with it ("8月份，记不清哪天了"). */
   | { kind: 'month'; value: string; part?: MonthPart; dayUnknown?: true }
   | { kind: 'vague'; what: 'days' | 'week' | 'season' | 'year' }
@@ -67,6 +71,15 @@ function calendarForm(s: string, today: Ymd): DateReading | null {
   if (numeric) return checkDay({ y: Number(numeric[1]), m: Number(numeric[2]), d: Number(numeric[3]) }, today);
   const numericMonth = /^(\d{4})[-/.年](\d{1,2})月?份?$/.exec(s);
   if (numericMonth) return checkMonth(Number(numericMonth[1]), Number(numericMonth[2]), today);
+  // "6.12", "6-12": month and day, in the latest year it is not after today ("3/5" may be a share or day/month: not read)
+  const monthDay = /^(\d{1,2})[-.](\d{1,2})$/.exec(s);
+  if (monthDay) {
+    const [m, d] = [Number(monthDay[1]), Number(monthDay[2])];
+    if (m < 1 || m > 12) return null;
+    const y = m * 100 + d > today.m * 100 + today.d ? today.y - 1 : today.y;
+    const r = checkDay({ y, m, d }, today);
+    return r.kind === 'day' ? { ...r, yearGuessed: true } : r;
+  }
 
   const m = CHINESE.exec(s);
   if (!m || s === '') return null;
@@ -201,7 +214,23 @@ function readSaid(s: string, today: Ymd): DateReading {
   // "去年冬天", "今年夏天", "过年前后": a season, whichever year
   const season = s.replace(/^(今年|去年|前年)/u, '');
   if (SEASONS.includes(season)) return { kind: 'vague', what: 'season' };
-  return calendarForm(s, today) ?? { kind: 'invalid', reason: 'date_format' };
+  return lunarDay(s) ?? calendarForm(s, today) ?? { kind: 'invalid', reason: 'date_format' };
+}
+
+/** "正月十五", "去年腊月二十三", "农历八月初三", "端午节", "大年三十": a lunar day, as understood; null when not one. */
+function lunarDay(s: string): DateReading | null {
+  const year = new RegExp(`^${YEAR}`, 'u').exec(s)?.[0] ?? '';
+  const rest = s.slice(year.length);
+  const festival = rest.replace(/节$/u, '');
+  if (LUNAR_FESTIVALS.includes(festival)) return { kind: 'lunar', said: year + rest };
+  const mark = LUNAR_MARKS.find((w) => rest.startsWith(w));
+  const after = mark ? rest.slice(mark.length) : rest;
+  const named = LUNAR_MONTHS.find((w) => after.startsWith(w));
+  const month = named ?? (mark ? new RegExp(`^${N}月`, 'u').exec(after)?.[0] : undefined);
+  if (month === undefined) return null;
+  const day = after.slice(month.length);
+  if (day !== '' && !LUNAR_DAY.test(day) && MONTH_PARTS[day] === undefined) return null;
+  return { kind: 'lunar', said: `${year}${mark ? '' : LUNAR_MARKS[0]}${rest}` };
 }
 
 /**

@@ -25,7 +25,7 @@ const STAGE_WORDS: Record<SchoolStage, readonly string[]> = {
     'junior', 'middle school', 'grade 7', 'grade 8', 'grade 9',
   ],
   senior: [
-    '高中', '高中生', ...years('高', 3), '中职', '职高', '职中', '职校', '中专', '技校', '卫校', '技工学校', '职业学校', '职业高中',
+    '高中', '高中生', ...years('高', 3), '中职', '职高', '职中', '职校', '中专', '技校', '卫校', '技工学校', '职业学校', '职业高中', '职教中心', '职教', '高复', '复读高三', '高复班',
     '中等职业', 'senior', 'high school', 'vocational', 'grade 10', 'grade 11', 'grade 12',
   ],
   college: [
@@ -39,13 +39,23 @@ const STAGE_WORDS: Record<SchoolStage, readonly string[]> = {
 const SCHOOLS_WITH_GRADES: Partial<Record<SchoolStage, readonly string[]>> = {
   primary: ['小学'],
   junior: ['初中'],
-  senior: ['高中', '中专', '职高', '中职', '技校', '职中'],
+  senior: ['高中', '中专', '职高', '中职', '技校', '职中', '职校', '卫校', '职教', '职业学校', '职业高中', '技工学校'],
   college: ['大学', '大专', '本科', '专科', '高职'],
   graduate: ['研究生', '硕士', '博士'],
 };
 
 /** Words saying a school is finished: "小学毕业" names no stage the child is in now. */
 const FINISHED = ['毕业', '读完', '念完', '上完'];
+
+/**
+ * "初中毕业了，今年上高中": a clause saying a school is finished, beside one naming the school now —
+ * the rest without it; null when nothing is said finished or nothing else is said.
+ */
+export function withoutFinished(text: string): string | null {
+  const clauses = text.split(/[,，;；。.!！\s]+/u).filter((c) => c !== '');
+  const kept = clauses.filter((c) => !FINISHED.some((f) => c.includes(f)));
+  return clauses.length > 1 && kept.length > 0 && kept.length < clauses.length ? kept.join('，') : null;
+}
 
 /** The stage's words, and its school with a grade after it ("中专二年级"). */
 function stageWords(stage: SchoolStage): string[] {

@@ -18,6 +18,21 @@ export const NOT_APPLYING: readonly string[] = [
   'applied', 'already',
 ];
 
+/**
+ * Asking whether one may apply ("…泥石流…能申请救助不", "能不能申请", "可以申请吗"): with one
+ * hardship named, the villager is taken into the application with it (a cadre would say "能，我们
+ *填一下"); with none, the policy knowledge answers.
+ */
+export const MAY_APPLY: readonly string[] = [
+  '能申请', '能不能申请', '可以申请', '可不可以申请', '能否申请', '还能申请', '能不能帮', '能帮', '可以帮', '能给', '能不能给', '可以给',
+  'can i apply', 'can we apply', 'may i apply', 'could i apply', 'eligible',
+];
+
+/** Asking something else about applying (how, how much, what is needed): the policy knowledge answers. */
+export const ASKS_OTHER: readonly string[] = [
+  '多少', '怎么', '如何', '什么', '哪', '几', '条件', '要求', '材料', '需要', '流程', '步骤', 'how', 'what', 'which',
+];
+
 /** Each hardship in a villager's words: a sentence naming words of one hardship only starts that one. */
 export const HARDSHIP_WORDS: Record<'illness' | 'disaster' | 'education', readonly string[]> = {
   illness: [

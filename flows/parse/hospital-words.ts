@@ -17,15 +17,34 @@ export const BEFORE_HOSPITAL: readonly string[] = [
   '住进了', '住进', '送到了', '送到', '送去了', '送去', '转到了', '转到', '转去了', '转去', '去了', '去', '到了', '到', '在', '是在', '就在', '住在', '住',
   '进了', '进', '是', '就是', '一直在', '都在', '我们在', '俺们在', '我在', '俺在', '他在', '她在', '看的是', '看的', '看', '于',
   '我们的', '俺们的', '咱们的', '我们', '俺们', '咱们', '咱', '俺', '就在', '那个', '这个', '去的', '住的', '上的', '的',
+  // a lead-in naming what is asked ("医院是市人民医院", "住的医院叫…")
+  '医院是', '医院叫', '医院就是', '医院名字是', '医院名字叫', '医院的名字是', '医院的名字叫', '医院在', '住的医院是', '看的医院是', '住院的医院是',
+  '住院是在', '看病是在', '名字是', '名字叫', '叫做', '叫', '后来', '最后', '然后', '先',
+  '住院的', '看病的', '治病的', '就诊的', '住院在', '看病在',
 ];
+
+/**
+ * An answer at the hospital question that says there was no hospital ("在家里吃药没住院"): no
+ * name to file, the question is asked again.
+ */
+export const NO_HOSPITAL_MARKS: readonly string[] = [
+  '没住院', '没住过院', '没有住院', '没去医院', '没去过医院', '没上医院', '没进医院', '没看医生', '没有去医院', '在家吃药', '在家里吃药', '在家里', '在家', '自己买药', '没去看',
+];
+
+/** Words that join two hospitals in one answer ("先在县医院后来转到省人民医院"): the last is where the patient ended up. */
+export const HOSPITAL_SEQUENCE = ['后来转到', '后来转去', '后来去了', '后来到', '后来又去', '又转到', '转到了', '转到', '转去', '后来', '然后', '最后'];
 
 /** Around the illness in a sentence that also names the hospital: taken off, the illness remains. */
 export const AROUND_ILLNESS: readonly string[] = [
   '住进了', '住进', '送到了', '送到', '转到了', '转到', '去了', '进了', '到了', '住院部', '门诊部',
   '查出来是', '查出来的', '查出来', '查出是', '查出', '检查出', '诊断是', '诊断为', '确诊为', '确诊是', '确诊', '说是', '说得的是', '得的是', '得了', '得的',
   '患了', '患的是', '患上了', '生的是', '是', '的病', '看的病', '看的', '看病', '治的', '治病', '治疗', '住的院', '住的', '住院', '住了院', '住了', '做的手术', '做手术',
-  '做了手术', '开的刀', '开刀', '动手术', '拿的药', '拿药', '化疗', '放疗', '复查', '检查', '开药', '在', '去', '到', '那里', '那儿', '里', '的', '了', '啊', '呢', '吧', '病',
+  '做了手术', '开的刀', '开刀', '动手术', '拿的药', '拿药', '化疗', '放疗', '透析', '吃药', '打针', '输液', '一开始', '开始', '先', '后来', '复查', '检查', '开药', '在', '去', '到', '那里', '那儿', '里', '的', '了', '啊', '呢', '吧',
+  // no lone 病: it ends an illness's name (心脏病, 糖尿病) and stays with it
+  // a lead-in naming the hospital ("医院是…") left in front of its name's clause
+  '医院是', '医院在', '医院叫', '医院名字叫', '医院名字是', '名字叫', '叫做', '叫', '医院',
 ];
+
 
 /** The level a mark in the name says, nearest the end first ("XX市XX县人民医院" is the county's). */
 export const LEVEL_MARKS: readonly { mark: string; level: 'township' | 'county' | 'city' | 'province' }[] = [
@@ -60,3 +79,15 @@ export const EN_BEFORE_HOSPITAL = /^(?:(?:i|he|she|we|they|was|were|got|been|tre
 /** Words around an English illness, not part of it ("he has", "treated"). */
 export const EN_AROUND_ILLNESS =
   /^(?:(?:i|he|she|we|they|my\s+\w+|it)\s+)?(?:(?:has|have|had|got|is|was|suffers from|suffered from|with)\s+(?:a\s+|an\s+)?|(?:went|go|was|were|got|been|stayed|admitted|treated)(?:\s+(?:to|at|in))?(?:\s+the)?$)|(?:^|\s+)(?:treated|diagnosed|operated|stayed|seen|admitted)?\s*(?:at|in|to|by)?\s*(?:the)?$/giu;
+
+/**
+ * Before a hospital's ending, words that only say where or how big ("市里的医院", "省城的大医院",
+ * "镇上的卫生院"): no name to match the hospital papers against — its name is asked. A plain
+ * level with the ending (县医院, 市医院, 镇卫生院) is how a county's own hospital is called: a name.
+ */
+export const VAGUE_BEFORE_HOSPITAL: readonly string[] = [
+  '市里的', '市里', '县里的', '县里', '省里的', '省里', '省城的', '省城', '城里的', '城里', '镇上的', '镇上', '镇里的', '镇里', '乡里的', '乡里', '乡上的', '乡上',
+  // not 县城 alone: "县城医院" is how the county's own hospital is called, like 县医院
+  '县城里的', '县城里', '县城的', '县城那个', '县城那家', '县城大', '市区的', '市区', '城区的', '城区', '镇子上的', '镇子上', '大城市的', '大城市', '外地的', '外地', '外面的', '外头的', '附近的', '当地的', '本地的', '私人的', '私人', '一个', '一家', '那个', '这个', '那家', '这家', '个',
+  '大', '小', '好', '的',
+];

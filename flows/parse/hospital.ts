@@ -5,7 +5,10 @@
  * without such a mark (协和医院) says none. The words are data in hospital-words.ts.
  */
 import { normalizeInput } from './normalize';
-import { AROUND_ILLNESS, BEFORE_HOSPITAL, EN_AROUND_ILLNESS, EN_BEFORE_HOSPITAL, EN_HOSPITAL_ENDINGS, HOSPITAL_ENDINGS, LEVEL_MARKS } from './hospital-words';
+import {
+  AROUND_ILLNESS, BEFORE_HOSPITAL, EN_AROUND_ILLNESS, EN_BEFORE_HOSPITAL, EN_HOSPITAL_ENDINGS, HOSPITAL_ENDINGS, HOSPITAL_SEQUENCE, LEVEL_MARKS, NO_HOSPITAL_MARKS,
+  VAGUE_BEFORE_HOSPITAL,
+} from './hospital-words';
 
 export type HospitalLevel = 'township' | 'county' | 'city' | 'province';
 
@@ -14,6 +17,8 @@ const ENDINGS = byLength(HOSPITAL_ENDINGS);
 const BEFORE = byLength(BEFORE_HOSPITAL);
 const AROUND = byLength(AROUND_ILLNESS);
 const NAME_CHAR = /[\p{Script=Han}A-Za-z0-9·()（）]/u;
+/** Inside a run of characters, these place what follows ("尿毒症在市二院", "脑梗住进县医院"). */
+const PLACING = ['住进了', '住进', '送到了', '送到', '转到了', '转到', '转去', '去了', '在', '到', '转'];
 const SEP = /[\s,.;:!?~、，。；：！？]+/gu;
 
 /** The hospital named in `text` (with at least one character before its ending), and the text around it; null when none, or two ("先在镇卫生院，后来转到市医院": kept as said). */
@@ -67,11 +72,47 @@ function firstChinese(text: string): { name: string; before: string; after: stri
         cut = true;
       }
     }
+    // "尿毒症在市二院": the name starts after the last word that places it in the sentence
+    const placed = Math.max(
+      ...PLACING.map((w) => ({ w, at: name.lastIndexOf(w) })).filter(({ at }) => at >= 0).map(({ w, at }) => at + w.length).filter((at) => name.length - at > ending.length),
+      0,
+    );
+    if (placed > 0) name = name.slice(placed);
     if (name.length <= ending.length) continue; // "医院" alone names none
+    // "住的医院叫…", "看病的医院是…": only words leading up to a name, no name yet
+    const head = name.slice(0, -ending.length);
+    if (/^[的之那这个该家]+$/u.test(head) || BEFORE.some((b) => b.endsWith(head))) continue;
     const at = s.indexOf(name, start);
     return { name, before: s.slice(0, at), after: s.slice(at + name.length) };
   }
   return null;
+}
+
+/**
+ * Two hospitals in one answer ("先在县医院后来转到省人民医院", "县医院，后来去了省城"): both names, in
+ * the order said; null when fewer than two are named.
+ */
+export function twoHospitals(text: string): { first: string; last: string } | null {
+  const first = firstHospital(text);
+  if (!first) return null;
+  let rest = first.after;
+  let last: string | null = null;
+  for (let next = firstHospital(rest); next; next = firstHospital(rest)) {
+    last = next.name;
+    rest = next.after;
+  }
+  return last === null ? null : { first: first.name, last: stripSequence(last) };
+}
+
+function stripSequence(name: string): string {
+  const w = HOSPITAL_SEQUENCE.find((x) => name.startsWith(x));
+  return w ? name.slice(w.length) : name;
+}
+
+/** "在家里吃药没住院": the answer says there was no hospital. */
+export function saysNoHospital(text: string): boolean {
+  const s = normalizeInput(text).replace(/\s+/gu, '');
+  return NO_HOSPITAL_MARKS.some((m) => s.includes(m));
 }
 
 /** What is left of a sentence about the illness once the hospital and the words around it are gone ("看的肺癌" → "肺癌"). */
@@ -117,4 +158,19 @@ export function hospitalLevel(name: string): HospitalLevel | null {
     if (!best || end > best.at) best = { at: end, level };
   }
   return best?.level ?? null;
+}
+
+const VAGUE = byLength(VAGUE_BEFORE_HOSPITAL);
+
+/** "市里的医院", "省城的大医院": a place and a size, no name (see VAGUE_BEFORE_HOSPITAL). */
+export function isVagueHospital(name: string): boolean {
+  const ending = ENDINGS.find((e) => name.endsWith(e));
+  if (!ending || !/[里上城的大小外个家地]/u.test(name.slice(0, -ending.length))) return false;
+  let head = name.slice(0, -ending.length);
+  for (let prev = ''; prev !== head; ) {
+    prev = head;
+    const w = VAGUE.find((v) => head.startsWith(v));
+    if (w) head = head.slice(w.length);
+  }
+  return head === '';
 }

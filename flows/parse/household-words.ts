@@ -11,7 +11,15 @@ export const HOUSEHOLD_PHRASES: Record<string, number> = {
   我和爱人: 2, 我跟爱人: 2, 我们两个: 2, 我们俩: 2, 我俩: 2, 俺俩: 2, 俺们俩: 2, 咱俩: 2,
   我一个: 1, 我一个人: 1, 俺一个: 1, 俺一个人: 1, 我一人: 1, 一个人: 1, 我自己: 1, 俺自己: 1, 自己一个人: 1,
   我自己一个人: 1, 光棍一个: 1, 孤身一人: 1, 独自一人: 1, 一个: 1,
+  // the old couple and the one left alone, as villagers name them ("就俩老的", "孤寡老人")
+  俩老的: 2, 俩老: 2, 两老: 2, 两个老的: 2, 两个老: 2, 俩老人: 2, 两个老人: 2, 老两个: 2, 老俩口: 2, 孤寡老人: 1, 孤老: 1, 五保户: 1, 光棍: 1, 单身: 1,
 };
+
+/** "儿子一家三口", "闺女家4口": a family within the household and its own count (the capture). */
+export const SUB_FAMILY = /^.+?(?:一家子|一家|家)([0-9零一二两俩仨三四五六七八九十]+)口人?$/u;
+
+/** Leading words of a member or a set phrase in a list ("我老两口和…", "家里就…"). */
+export const MEMBER_LEADS = /^(?:我们|俺们|我家|俺家|家里|就|我|俺)/u;
 
 /** Lead-ins and particles around a household answer ("家里就老两口", "俺家一共5口人", "就我一个"). */
 export const HOUSEHOLD_PREFIXES = [

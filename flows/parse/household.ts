@@ -13,8 +13,14 @@ const MEMBERS_BY_LENGTH = [...W.MEMBERS].sort((a, b) => b.length - a.length);
 
 /** "我", "老伴", "两个孙子" → how many people; null when the part is not a person we know. */
 function membersIn(part: string): number | null {
-  const phrase = W.HOUSEHOLD_PHRASES[part.replace(/^(?:我们|俺们|我家|俺家|家里|就)/u, '')];
+  const phrase = W.HOUSEHOLD_PHRASES[part] ?? W.HOUSEHOLD_PHRASES[part.replace(W.MEMBER_LEADS, '')];
   if (phrase !== undefined) return phrase; // "老两口带着个孙子": a set phrase is a part of the list too
+  // "儿子一家三口": a family within the household, counted by itself
+  const family = W.SUB_FAMILY.exec(part);
+  if (family) {
+    const n = parseChineseNumber(family[1]);
+    return n !== null && n >= 1 && n <= 10 ? n : null;
+  }
   const who = MEMBERS_BY_LENGTH.find((w) => part.endsWith(w));
   if (!who) return null;
   const count = part.slice(0, part.length - who.length).replace(/个$/u, '').replace(/^我的|^我|^俺的|^俺/u, '');
@@ -49,6 +55,14 @@ function englishCount(text: string): number | null {
   return n > 0 ? n : null;
 }
 
+/** A set phrase's count or a plain number ("老两口", "就我一个", "4口"); null when the text is neither. */
+function phraseCount(core: string): number | null {
+  const phrase = W.HOUSEHOLD_PHRASES[core] ?? W.HOUSEHOLD_PHRASES[stripAffixes(core, ['就', '只有', '只'], [])];
+  if (phrase !== undefined) return phrase;
+  const plain = parseInteger(core, { min: 1, max: 99 });
+  return plain.ok ? plain.value : null;
+}
+
 /** The household size; `counted` (to confirm) when the people were listed rather than counted. */
 export function readHouseholdSize(text: string, range = { min: 1, max: 20 }): ParseResult<number, 'counted'> {
   const english = englishCount(text);
@@ -59,8 +73,11 @@ export function readHouseholdSize(text: string, range = { min: 1, max: 20 }): Pa
   const inRange = (n: number): ParseResult<number, 'counted'> =>
     n < range.min || n > range.max ? { ok: false, reason: 'choice_out_of_range' } : { ok: true, value: n };
 
-  const phrase = W.HOUSEHOLD_PHRASES[core] ?? W.HOUSEHOLD_PHRASES[stripAffixes(core, ['就', '只有', '只'], [])];
-  if (phrase !== undefined) return inRange(phrase);
+  const phrase = phraseCount(core);
+  if (phrase !== null) return inRange(phrase);
+  // "孤寡老人，就一个": the same count said twice, clause by clause
+  const said = core.split(/[,，;；]/u).filter((c) => c !== '').map((c) => phraseCount(stripAffixes(c, W.HOUSEHOLD_PREFIXES, W.HOUSEHOLD_SUFFIXES)));
+  if (said.length > 1 && said.every((n) => n !== null && n === said[0])) return inRange(said[0]!);
   const plain = parseInteger(core, range);
   if (plain.ok || plain.reason === 'choice_out_of_range') return plain;
 

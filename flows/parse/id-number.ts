@@ -1,6 +1,7 @@
 import type { ParseResult } from './types';
 import { normalizeInput, stripAffixes, stripTrailingPunctuation } from './normalize';
 import { isAfter, isRealDate, shanghaiToday } from './calendar';
+import { spokenDigits } from './spoken-digits';
 
 /** GB 11643-1999 check-digit weights and the check character for each remainder mod 11. */
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -27,10 +28,10 @@ function numberIn(raw: string): string {
 
 /**
  * 18-character resident ID → upper-case canonical form. Spaces/hyphens inside are ignored,
- * a lower-case x is accepted. `now` bounds the birth date (defaults to the clock).
+ * a lower-case x is accepted. `now` (the caller's clock: flows read none) bounds the birth date.
  */
-export function parseIdNumber(text: string, now: Date = new Date()): ParseResult<string> {
-  const raw = stripAffixes(stripTrailingPunctuation(normalizeInput(text)).replace(new RegExp(`^${EN_ID_LABEL.source}`, 'iu'), ''), LABELS, []);
+export function parseIdNumber(text: string, now: Date): ParseResult<string> {
+  const raw = stripAffixes(stripTrailingPunctuation(spokenDigits(normalizeInput(text))).replace(new RegExp(`^${EN_ID_LABEL.source}`, 'iu'), ''), LABELS, []);
   const said = numberIn(raw).replace(/[\s-]/g, '').toUpperCase();
   // the same number pasted twice ("4305…2011 4305…2011") is one number
   const id = said.length === 36 && said.slice(0, 18) === said.slice(18) ? said.slice(18) : said;

@@ -9,3 +9,34 @@ export const ILLNESS_NAMES: readonly string[] = [
   '心肌梗塞', '心梗', '冠心病', '心脏病', '心衰', '糖尿病', '高血压', '慢阻肺', '肺气肿', '哮喘', '肺结核', '结核', '肺炎', '骨折', '股骨头坏死',
   '腰椎间盘突出', '阑尾炎', '胆结石', '肾结石', '帕金森', '老年痴呆', '癫痫', '精神分裂', '抑郁症', '红斑狼疮', '类风湿', '白内障', '青光眼',
 ];
+
+/**
+ * Words that say something about being ill but name no illness: the treatment (住院, 动手术, 吃药),
+ * the state (病了, 还在查), the time (去年, 三个月了) and the particles around them. An answer made
+ * only of these ("住院了", "去年动了手术", "一直吃药") names no illness: it is asked again.
+ */
+export const NOT_ILLNESS_WORDS: readonly string[] = [
+  '住院', '住了院', '住过院', '出院', '转院', '看病', '看了病', '看医生', '看过', '看了', '瞧病', '动手术', '动了手术', '做手术', '做了手术', '手术', '开刀', '开了刀',
+  '吃药', '吃了药', '打针', '输液', '打吊瓶', '挂水', '吊水', '检查', '化疗', '放疗', '透析', '治疗', '治病', '抢救', '急诊', '复查', '拿药', '开药', '买药',
+  '生病', '得病', '犯病', '有病', '病了', '病倒', '病', '不舒服', '难受', '严重', '很重', '厉害', '好多年', '好几年', '好久', '老毛病', '毛病', '那个', '这个',
+  '在查', '还在查', '正在查', '查了', '确诊', '医院', '医生', '大夫', '家里', '一直', '经常', '总是', '还', '在', '正在', '已经', '刚', '刚刚', '又', '也', '都', '就',
+  '去年', '今年', '前年', '上个月', '这个月', '上个礼拜', '上周', '最近', '前段时间', '前些天', '这几天', '那会', '时候', '以前', '现在', '一次', '两次', '几次',
+  '我', '俺', '他', '她', '额', '咱', '我们', '俺们', '家', '人', '了', '的', '过', '着', '呢', '啊', '呀', '吧', '嘛', '哦', '得', '是', '有', '要', '和', '跟', '去', '到', '个',
+];
+/** Spans of time and counts ("三个月", "两年了", "10天"): no illness either. */
+export const TIME_SPAN = /[0-9零〇一二两三四五六七八九十百半几]+(?:个)?(?:年|月|天|日|周|星期|礼拜|回|次|趟|多)*/gu;
+
+const NOT_ILLNESS = [...NOT_ILLNESS_WORDS].sort((a, b) => b.length - a.length);
+
+/** True when the answer names no illness at all, only treatment, state or time ("住院了", "去年做了手术"). */
+export function namesNoIllness(text: string): boolean {
+  if (ILLNESS_NAMES.some((n) => text.includes(n))) return false;
+  let s = text.replace(/[\s\p{P}]+/gu, '');
+  for (let prev = ''; prev !== s; ) {
+    prev = s;
+    for (const w of NOT_ILLNESS) s = s.split(w).join('');
+    // the time after the words: "一直" is not a number
+    s = s.replace(TIME_SPAN, '');
+  }
+  return !/[\p{Script=Han}A-Za-z]/u.test(s);
+}

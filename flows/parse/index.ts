@@ -13,10 +13,11 @@ export { parseYesNo, leadingYesNo, isBareYesNo, type YesNoWords } from './yes-no
 export { parseDate, readDate, type DateReading, type MonthPart } from './date';
 export { readName, type NameReading } from './name';
 export { readWho, whoIn, type WhoReading } from './who';
-export { stageLabels, SCHOOL_STAGES, type SchoolStage } from './grades';
+export { stageLabels, withoutFinished, SCHOOL_STAGES, type SchoolStage } from './grades';
 export { looksLikeQuestion } from './question';
-export { findHospital, hospitalLevel, illnessAround, type HospitalLevel } from './hospital';
+export { findHospital, hospitalLevel, illnessAround, isVagueHospital, type HospitalLevel } from './hospital';
 export { readHardship, type Hardship, type HardshipReading } from './hardship';
 export { splitByTopic } from './amount-split';
 export { saysDontKnow } from './dont-know';
 export { findSchool } from './school';
+export { readPlaceholder, type PlaceholderKind } from './placeholder';

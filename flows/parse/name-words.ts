@@ -4,6 +4,19 @@
  * not the one on the ID card (老李, 小芳, 李老汉, 二丫, 张师傅).
  */
 
+/**
+ * "I", "we", "he", "she" as villagers type them, dialect forms too (额 in Shaanxi, 咱, 偶, 阿拉 in
+ * Shanghai, 侬), and the people a name is asked about (老太太, 娃): each with the verbs that lead a name.
+ */
+export const NAME_PRONOUNS: readonly string[] = [
+  '额', '咱', '偶', '阿拉', '侬', '俺们', '咱们', '我们', '他', '她', '它', '他的', '她的', '额的', '咱的', '偶的',
+  '老太太', '老太婆', '老太', '老头子', '老头儿', '老头', '老爷子', '老汉', '老人家', '老人', '孩子', '娃', '娃儿', '娃子', '小孩', '学生', '病人', '患者',
+];
+const LEADIN_VERBS = ['的名字叫', '的名字是', '名字叫做', '名字叫', '名字是', '叫做', '叫', '是'];
+function pronounLeadins(): string[] {
+  return NAME_PRONOUNS.flatMap((p) => LEADIN_VERBS.map((v) => p + v));
+}
+
 /** Said before the name; the longest that fits is taken off first. */
 export const NAME_LEADINS: readonly string[] = [
   '我的名字叫', '我的名字是', '俺的名字叫', '俺的名字是', '我名字叫', '我名字是', '俺名字叫', '名字叫做', '名字叫', '名字是', '名字',
@@ -11,6 +24,7 @@ export const NAME_LEADINS: readonly string[] = [
   '户主是', '户主叫', '户主名字叫', '户主', '申请人是', '申请人叫', '申请人', '本人是', '本人叫', '本人',
   '他叫', '她叫', '他是', '她是', '病人叫', '病人是', '病人名字叫', '病人', '患者叫', '患者是', '患者',
   '学生叫', '学生是', '学生名字叫', '学生', '孩子叫', '孩子名字叫', '娃叫', '娃儿叫', '是',
+  ...pronounLeadins(),
   // fillers before the answer ("嗯 我叫陈德福")
   '嗯嗯', '嗯', '哦', '噢', '喔', '啊', '那个', '好的', '好', '你好', '您好',
 ];
@@ -40,7 +54,7 @@ export const PARTICLES = '啊呀吧哦嘛呢哈噢喔啦咯嘞哟呗';
 export const ROLE_WORDS: readonly string[] = ['户主', '本人', '申请人', '我', '俺', '我自己', '病人', '患者', '学生'];
 
 /** A first character that makes a name a way of calling someone: 老李, 小芳, 阿明. */
-export const CALLING_PREFIXES = '老小阿';
+export const CALLING_PREFIXES = '老小阿亚';
 
 /** Birth order used as a name at home: 二丫, 三娃, 大妮. */
 export const BIRTH_ORDER = '大二三四五六七八九十幺';
@@ -55,17 +69,31 @@ export const HOME_NAME_CHARS = '丫妮娃蛋伢妞囡崽宝毛狗';
  */
 export const HONORIFICS: readonly string[] = [
   '老太太', '老太婆', '老头儿', '老头子', '老汉', '老头', '老太', '老爷子', '大爷', '大娘', '大妈', '大叔', '大婶', '大哥', '大姐',
-  '阿姨', '阿婆', '阿公', '老奶奶', '老爷爷', '大嫂', '师傅', '老师', '医生', '大夫', '老板', '主任', '书记', '村长', '队长', '会计', '婶子', '嫂子', '奶奶', '爷爷', '家的', '妹子', '丫头', '姑娘', '娃子',
-  '婶', '嫂', '哥', '姐', '叔', '伯', '总', '爷',
+  '阿姨', '阿婆', '阿公', '亚婆', '亚公', '阿伯', '亚伯', '阿叔', '亚叔', '阿婶', '亚婶', '阿嫂', '亚嫂', '阿姐', '阿哥', '阿妹', '老婆婆', '老公公', '婆婆', '公公', '老奶奶', '老爷爷',
+  '老大爷', '老大娘', '大伯', '大娘子', '阿奶', '阿爷', '大嫂', '师傅', '老师', '医生', '大夫', '老板', '主任', '书记', '村长', '队长', '会计', '婶子', '嫂子', '奶奶', '爷爷', '家的', '妹子', '丫头', '姑娘', '娃子',
+  '婶', '嫂', '哥', '姐', '叔', '伯', '总', '爷', '婆',
 ];
 
 /** Characters that do not occur in a name but in a sentence about one. */
-export const NOT_NAME_CHARS = '我俺你您他她它们谁啥么吗呢没不叫姓的了';
+export const NOT_NAME_CHARS = '我俺额咱你您他她它们谁啥么吗呢没不叫姓的了';
+
+/**
+ * After a surname, a given part that is a way of calling someone at home, not the name on the
+ * ID card (a few are registered so, hence said back, not refused): 王老五, 李老三 (老 and the birth
+ * order), 张二狗子, 刘二蛋 (birth order and a child's home name), 赵铁蛋子 (…子).
+ */
+export const NICKNAME_AFTER_SURNAME: readonly RegExp[] = [
+  /^老[大二三四五六七八九十幺小]$/u,
+  /^[大二三四五六七八九十幺小][丫妮娃蛋伢妞囡崽宝毛狗][子儿]?$/u,
+  /^\p{Script=Han}[丫妮娃蛋伢妞囡崽宝毛狗]子$/u,
+];
 
 /** Answers that are not a name at all. */
 export const NOT_NAMES: readonly string[] = [
   '家人', '家里人', '本人', '自己', '户主', '申请人', '病人', '患者', '学生', '孩子', '不知道', '不晓得', '忘了', '忘记了', '保密', '没有', '无',
   '不清楚', '一样', '同上', '同前', '见上',
+  // replies to the chat itself (a yes or no word is refused by the reader too)
+  '提交', '确认提交', '好了', '行了', '知道了', '收到', '明白', '明白了', '晓得了', '谢谢', '上一步', '返回', '跳过', '重来', '重新填', '取消',
 ];
 
 /** Between two names: "张三和李四". */

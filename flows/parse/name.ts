@@ -9,11 +9,12 @@
  * as written. The words around names are data (name-words.ts, relations.ts).
  */
 import { normalizeInput } from './normalize';
+import { isBareYesNo } from './yes-no';
 import { COMMON_SURNAMES, isSurnameOnly, surnameOf } from './surnames';
 import { leadingRelation, POSSESSIVES, EN_POSSESSIVES, RELATIONS } from './relations';
 import {
   AS_ON_ID, BIRTH_ORDER, CALLING_PREFIXES, EN_NAME_LEADINS, HOME_NAME_CHARS, HONORIFICS, NAME_JOINERS, NAME_LEADINS,
-  NAME_TAILS, NOT_NAME_CHARS, NOT_NAMES, PARTICLES, ROLE_WORDS,
+  NAME_TAILS, NICKNAME_AFTER_SURNAME, NOT_NAME_CHARS, NOT_NAMES, PARTICLES, ROLE_WORDS,
 } from './name-words';
 
 export type NameReading =
@@ -64,11 +65,13 @@ function stripLeadin(s: string, words: readonly string[], caseless = false): str
 /** A relation at the start, after an optional "我/俺家/是我的": "我孙女王小芳" → 孙女 + 王小芳. */
 function relationFirst(s: string, english: boolean): { relation: string; rest: string } | null {
   const probe = english ? s.toLowerCase() : s;
-  const poss = (english ? EN_POSS : POSS).find((p) => probe.startsWith(p));
-  const body = poss ? trim(s.slice(poss.length)) : s;
-  const found = leadingRelation(body);
-  if (!found) return null;
-  return { relation: found.hit.value, rest: stripLeadin(trim(found.rest), AFTER_RELATION, english) };
+  // the longest possessive first, then shorter ones and none: "我屋里的" is 我 + 屋里的 (the wife), not 我屋里 + "的"
+  const owners = [...(english ? EN_POSS : POSS).filter((p) => probe.startsWith(p)), ''];
+  for (const poss of owners) {
+    const found = leadingRelation(poss ? trim(s.slice(poss.length)) : s);
+    if (found) return { relation: found.hit.value, rest: stripLeadin(trim(found.rest), AFTER_RELATION, english) };
+  }
+  return null;
 }
 
 /** A relation at the end, owned by the speaker: "王秀英是我老伴", "李秀英（我妈）". Never "张三的妈妈". */
@@ -107,6 +110,9 @@ function calling(c: string): NameReading | null {
   if (chars.length === 2 && chars[0] === chars[1]) return { kind: 'nickname', said: c };
   if (unknownFirst && chars.length <= 3 && BIRTH_ORDER.includes(chars[0])) return { kind: 'nickname', said: c };
   if (unknownFirst && chars.length <= 3 && chars.some((ch) => HOME_NAME_CHARS.includes(ch))) return { kind: 'nickname', said: c };
+  // 王老五, 张二狗子: the surname, and a way of calling him at home
+  const sur = surnameOf(c);
+  if (sur !== null && NICKNAME_AFTER_SURNAME.some((p) => p.test(c.slice(sur.length)))) return { kind: 'check', name: c, why: 'honorific' };
   for (const h of HONORS) {
     if (!c.endsWith(h) || c.length === h.length) continue;
     const head = c.slice(0, -h.length);
@@ -127,7 +133,8 @@ function judge(c: string, asOnId: boolean): NameReading {
     return n < 2 ? { kind: 'invalid', why: 'too_short' } : n > 20 ? { kind: 'invalid', why: 'too_long' } : { kind: 'name', name: c };
   }
   if (!HAN.test(c)) return { kind: 'invalid', why: /\p{Script=Han}/u.test(c) ? 'not_a_name' : 'chars' };
-  if (NOT_NAMES.includes(c) || Array.from(c).some((ch) => NOT_NAME_CHARS.includes(ch))) return { kind: 'invalid', why: 'not_a_name' };
+  // "同意", "好的", "没问题": a reply to the chat, never a name (a misplaced one is asked again, not said back)
+  if (NOT_NAMES.includes(c) || isBareYesNo(c) || Array.from(c).some((ch) => NOT_NAME_CHARS.includes(ch))) return { kind: 'invalid', why: 'not_a_name' };
   const twice = /^(\p{Script=Han}{2,})\1$/u.exec(c); // "李桂兰李桂兰": said twice
   if (twice) return judge(twice[1], asOnId);
   const n = len(c);
@@ -171,10 +178,17 @@ function readLatin(s: string): NameReading {
  * Spaces typed between the characters of a name ("赵 淑 芬", "王 富贵") are not part of it; between
  * words ("王子豪 上初二") they part a name from what is said about it, and stay.
  */
-function joinSpacedName(text: string): string {
+export function joinSpacedName(text: string): string {
   const chunks = text.trim().split(/\s+/u);
-  const spacedOut = chunks.some((c) => Array.from(c).length === 1 && /\p{Script=Han}/u.test(c));
-  return spacedOut ? text.replace(/(?<=[\p{Script=Han}·])\s+(?=[\p{Script=Han}·])/gu, '') : text;
+  const lone = (c: string) => /^[\p{Script=Han}·][.,!?~;:、"']*$/u.test(c);
+  const han = (c: string | undefined) => c !== undefined && /^[\p{Script=Han}·]/u.test(c);
+  let out = chunks[0] ?? '';
+  for (let i = 1; i < chunks.length; i++) {
+    // a lone character joins the chunk before it ("杨 秀 英"); a lone first one, the chunk after it ("王 富贵")
+    const join = (lone(chunks[i]) && /[\p{Script=Han}·]$/u.test(chunks[i - 1])) || (i === 1 && lone(chunks[0]) && han(chunks[1]));
+    out += (join ? '' : ' ') + chunks[i];
+  }
+  return out;
 }
 
 /** "我叫王富贵。我叫王富贵。": the same sentence said twice (a voice message sent again) is said once. */

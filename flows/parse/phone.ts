@@ -1,5 +1,6 @@
 import type { ParseResult } from './types';
 import { normalizeInput, stripAffixes, stripTrailingPunctuation } from './normalize';
+import { spokenDigits } from './spoken-digits';
 
 const LABELS = ['我的', '手机号码', '手机号', '手机', '电话号码', '电话', '号码', '是', ':'];
 
@@ -19,9 +20,6 @@ function numberIn(raw: string): string {
   return /[0-9A-Za-z]/u.test(around) ? raw : run[0];
 }
 
-/** Digits spoken and written out by voice input ("一三九一二三四五六七八", 幺 for 1): seven or more in a row. */
-const SPOKEN_DIGIT: Record<string, string> = { 零: '0', 〇: '0', 洞: '0', 幺: '1', 一: '1', 二: '2', 两: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
-const spokenDigits = (s: string) => s.replace(/[零〇洞幺一二两三四五六七八九]{7,}/gu, (run) => Array.from(run, (c) => SPOKEN_DIGIT[c]).join(''));
 
 /**
  * Mainland mobile number → 11 digits. Accepts +86 / 86 / 0086 prefixes and any spaces,

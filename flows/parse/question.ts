@@ -12,13 +12,15 @@ const ENDINGS = ['吗', '嘛', '么', '呢', '不', '没', '没有', '多少', '
 const WORDS = ['谁', '怎么', '怎样', '咋', '啥', '什么', '多少', '多久', '多长时间', '哪些', '哪个', '哪里', '为什么', '为啥', '如何', '能不能', '可不可以', '可以吗', '是不是', '要不要', '有没有', '会不会', '行不行', '几天', '几个', '几次', '几时', '请问', '想问', '问一下', '啷个', '么子', '几多'];
 // "没啥收入", "啥也没有", "什么都没给": 啥/什么 saying "nothing", not asking.
 const NOTHING = /没有?(?:啥|什么)|(?:啥|什么)(?:也|都)(?:没|不)/gu;
+// "过几天", "前几天", "好几年": a time, not "how many days?"
+const SOME_TIME = /(?:过|这|前|那|后|好|头|再过)几(?:天|个月|年|次|回)/gu;
 const EN_START = /^(what|what's|whats|how|when|where|who|whom|whose|why|which|can|could|do|does|did|is|are|am|will|would|should|shall|may|must|have|has)\b/;
 
 export function looksLikeQuestion(text: string): boolean {
   const s = normalizeInput(text).toLowerCase();
   if (s === '') return false;
   if (/[?？]\s*$/u.test(s) || /[?？]/u.test(s)) return true;
-  const bare = s.replace(/[\s.,!~;:…、。！～]+$/u, '').replace(NOTHING, '没');
+  const bare = s.replace(/[\s.,!~;:…、。！～]+$/u, '').replace(NOTHING, '没').replace(SOME_TIME, '过些时');
   // "对着呢", "好着呢": 着呢 says how things are, it does not ask
   const statement = /着呢$/u.test(bare);
   if (!statement && ENDINGS.some((e) => bare.endsWith(e) && bare.length > e.length)) return true;

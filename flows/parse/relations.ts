@@ -18,10 +18,14 @@ export const RELATIONS: readonly Relation[] = [
   { zh: '配偶', en: 'spouse', words: ['老伴', '老伴儿', '爱人', '对象', '那口子', '另一半', '配偶'], enWords: ['spouse', 'partner'] },
   {
     zh: '妻子', en: 'wife',
-    words: ['妻子', '老婆', '老婆子', '内人', '太太', '孩子他妈', '孩子她妈', '孩他妈', '孩她妈', '娃他妈', '娃她妈', '孩子妈', '孩子他娘', '孩他娘', '娃他娘', '孩子娘'],
+    words: ['妻子', '老婆', '老婆子', '内人', '太太', '孩子他妈', '孩子她妈', '孩他妈', '孩她妈', '娃他妈', '娃她妈', '孩子妈', '孩子他娘', '孩他娘', '娃他娘', '孩子娘',
+      // dialect words for the wife (西南 婆娘, 湖南 堂客)
+      '婆娘', '堂客', '老婆娘'],
     enWords: ['wife'],
   },
   { zh: '媳妇', en: 'wife or daughter-in-law', words: ['媳妇', '媳妇儿'] },
+  // "the one at home" (北方 屋里的, 四川 屋头的): most often the wife, said back for a yes
+  { zh: '屋里人', en: 'the one at home', words: ['屋里的', '屋里人', '屋头的', '屋头人', '屋里头的'] },
   {
     zh: '丈夫', en: 'husband',
     words: ['丈夫', '老公', '男人', '老头', '老头子', '老头儿', '当家的', '掌柜的', '孩子他爸', '孩他爸', '娃他爸', '孩子爸', '孩子他爹', '孩他爹', '娃他爹', '孩子爹'],
@@ -29,11 +33,23 @@ export const RELATIONS: readonly Relation[] = [
   },
   { zh: '母亲', en: 'mother', words: ['母亲', '妈', '妈妈', '老妈', '娘', '老娘', '老母亲', '阿妈', '姆妈'], enWords: ['mother', 'mom', 'mum', 'mommy'] },
   { zh: '父亲', en: 'father', words: ['父亲', '爸', '爸爸', '老爸', '爹', '老爹', '爹爹', '老父亲', '阿爸'], enWords: ['father', 'dad'] },
-  { zh: '儿子', en: 'son', words: ['儿子', '大儿子', '二儿子', '三儿子', '小儿子'], enWords: ['son'] },
-  { zh: '女儿', en: 'daughter', words: ['女儿', '闺女', '大闺女', '二闺女', '小闺女', '姑娘', '大女儿', '二女儿', '小女儿'], enWords: ['daughter'] },
+  {
+    zh: '儿子', en: 'son',
+    words: ['儿子', '大儿子', '二儿子', '三儿子', '小儿子', '小子', '大小子', '二小子', '儿娃子', '男娃', '男娃子', '儿娃', '崽', '崽子', '伢子', '小伙子',
+      // 粤 我仔/阿仔, 闽 我囝
+      '仔', '阿仔', '仔仔', '大仔', '细仔', '囝', '囝仔'],
+    enWords: ['son'],
+  },
+  {
+    zh: '女儿', en: 'daughter',
+    words: ['女儿', '闺女', '大闺女', '二闺女', '小闺女', '姑娘', '大女儿', '二女儿', '小女儿', '丫头', '大丫头', '二丫头', '小丫头', '妮儿', '妮子', '女娃', '女娃子', '女子娃',
+      // 粤 我女/阿女, 吴 囡/囡囡
+      '女', '阿女', '大女', '细女', '囡', '阿囡', '囡囡'],
+    enWords: ['daughter'],
+  },
   { zh: '孩子', en: 'child', words: ['孩子', '娃', '娃娃', '小孩', '孩儿'], enWords: ['child', 'kid'] },
-  { zh: '孙子', en: 'grandson', words: ['孙子', '大孙子', '小孙子', '孙儿'], enWords: ['grandson'] },
-  { zh: '孙女', en: 'granddaughter', words: ['孙女', '孙女儿', '大孙女', '小孙女'], enWords: ['granddaughter'] },
+  { zh: '孙子', en: 'grandson', words: ['孙子', '大孙子', '小孙子', '孙儿', '孙仔', '大孙仔', '细孙仔'], enWords: ['grandson'] },
+  { zh: '孙女', en: 'granddaughter', words: ['孙女', '孙女儿', '大孙女', '小孙女', '孙女仔'], enWords: ['granddaughter'] },
   { zh: '外孙', en: 'grandson', words: ['外孙', '外孙子'] },
   { zh: '外孙女', en: 'granddaughter', words: ['外孙女'] },
   { zh: '儿媳', en: 'daughter-in-law', words: ['儿媳', '儿媳妇', '儿媳妇儿'], enWords: ['daughter-in-law'] },
@@ -62,7 +78,23 @@ export const RELATIONS: readonly Relation[] = [
 export const POSSESSIVES: readonly string[] = [
   '是我们家的', '我们家的', '是我家的', '是俺家的', '我们家', '是我家', '是俺家', '是我的', '我家的', '俺家的', '咱家的',
   '是我', '是俺', '我的', '俺的', '我家', '俺家', '咱家', '我', '俺', '咱', '是',
+  // dialect forms of "my", "our" (额 in Shaanxi and Shanxi, 偶, 阿拉 in Shanghai, 屋里 "at home")
+  '是额家的', '额家的', '额们家', '额家', '额的', '是额', '额', '偶家', '偶的', '偶', '阿拉屋里', '阿拉', '我屋里', '俺屋里', '屋里',
 ];
+
+/**
+ * Relation words that do not say enough to file: 孩子/娃 is a son or a daughter (asked which);
+ * 媳妇 is a wife in most of the north but a daughter-in-law in parts of the south (said back as the
+ * wife, for a yes). Keyed by the relation as filed above (zh and en).
+ */
+export const UNSURE_RELATIONS: Readonly<Record<string, { ask: 'son_or_daughter' } | { likely: { zh: string; en: string } }>> = {
+  孩子: { ask: 'son_or_daughter' },
+  child: { ask: 'son_or_daughter' },
+  媳妇: { likely: { zh: '妻子', en: 'wife' } },
+  'wife or daughter-in-law': { likely: { zh: '妻子', en: 'wife' } },
+  屋里人: { likely: { zh: '妻子', en: 'wife' } },
+  'the one at home': { likely: { zh: '妻子', en: 'wife' } },
+};
 export const EN_POSSESSIVES: readonly string[] = ["it's my", 'it is my', 'my own', 'my', 'our', 'the'];
 
 /** Answers meaning "the applicant, myself". */
@@ -71,6 +103,23 @@ export const SELF_WORDS: readonly string[] = [
   '俺', '俺自己', '是俺', '就是俺', '就我', '我呀', '我生病了', '我病了', '是我生病', '我得病了', '我住院了', '我自己病了',
 ];
 export const EN_SELF_WORDS: readonly string[] = ['me', 'myself', 'self', "it's me", 'it is me', 'i am', "i'm", 'the applicant', 'i am ill', "i'm ill", 'applicant'];
+
+/**
+ * People who are not family (邻居, 朋友): not a relation the application can file for a patient or
+ * a student — asked who in the family is meant.
+ */
+export const NOT_FAMILY_WORDS: readonly string[] = [
+  '邻居', '邻居家', '隔壁', '隔壁家', '朋友', '同事', '老乡', '同乡', '熟人', '村里人', '村里的', '村民', '工友', '房东', '雇主', '老板', '同学',
+];
+
+/**
+ * Saying one writes for a relative ("帮我爸申请", "替俺娘办的", "我是他儿子"): the verb before the
+ * relative, and what is done for them after it. The relative is then the applicant, not the typist.
+ */
+export const ON_BEHALF_VERBS: readonly string[] = ['帮着', '帮', '替', '代', '给'];
+export const ON_BEHALF_ACTS = /^(?:老人家|他|她)?(?:来|去|的)?(?:申请|报名|报|办|弄|填|问|打字|登记|提交)/u;
+/** "我是他儿子", "俺是她闺女": the typist names themself by their relation to the person written for. */
+export const FILER_SAYS = /(?:我|俺|额)是(?:他|她)(?:的|家)?/u;
 
 /** Someone in the family, not said who. */
 export const FAMILY_WORDS: readonly string[] = ['家人', '家里人', '其他人', '家里其他人', '别人', '家属', '家里的人', '亲属'];

@@ -7,12 +7,25 @@ import { normalizeInput } from './normalize';
 
 /** A school's name ends with one of these, or with a number and 中 ("县二中"). */
 export const SCHOOL_ENDINGS: readonly string[] = [
-  '实验学校', '职业技术学院', '职业学院', '技术学院', '中心小学', '中心校', '中学', '小学', '大学', '学院', '学校', '职中', '职高', '技校', '中专',
+  '实验学校', '职教中心', '九年制学校', '完小', '职业技术学院', '职业学院', '技术学院', '中心小学', '中心校', '中学', '小学', '大学', '学院', '学校', '职中', '职高', '技校', '中专',
   '卫校', '幼儿园', '附中', '附小', '师范', '高中', '初中',
 ];
 const NUMBERED = /[一二三四五六七八九十0-9]中/u;
 /** Leading up to a school's name in a sentence. */
 export const BEFORE_SCHOOL: readonly string[] = ['就在', '是在', '在', '读的', '读', '上的', '上', '念的', '念', '考上了', '考上', '考的', '去了', '去', '是'];
+/** A lead-in naming what is asked ("学校名字叫县职教中心", "学校是县一中", "孩子的学校叫…"): not part of the name. */
+export const SCHOOL_LEADINS: readonly string[] = [
+  '学校的名字叫做', '学校的名字叫', '学校的名字是', '学校名是', '学校名叫', '学校名字叫做', '学校名字叫', '学校名字是', '学校全名叫', '学校全名是', '学校叫做', '学校叫', '学校是', '学校在', '学校就是',
+  '孩子的学校是', '孩子的学校叫', '他的学校是', '她的学校是', '读书的学校是', '上学的学校是', '在读的学校是', '名字叫做', '名字叫', '名字是', '全名是', '叫做', '叫',
+];
+const LEADINS = [...SCHOOL_LEADINS].sort((a, b) => b.length - a.length);
+
+/** "学校名字叫县职教中心" → "县职教中心": the lead-in naming the question taken off. */
+export function stripSchoolLeadin(text: string): string {
+  const s = normalizeInput(text).trim();
+  const w = LEADINS.find((x) => s.startsWith(x) && s.length > x.length);
+  return w ? s.slice(w.length).replace(/^[\s:：,，]+/u, '') : s;
+}
 
 const NAME_CHAR = /[\p{Script=Han}A-Za-z0-9·()（）]/u;
 const byLength = (w: readonly string[]) => [...w].sort((a, b) => b.length - a.length);
@@ -21,7 +34,7 @@ const BEFORE = byLength(BEFORE_SCHOOL);
 
 /** The school named in a sentence, or null. */
 export function findSchool(text: string): string | null {
-  const s = normalizeInput(text);
+  const s = stripSchoolLeadin(text);
   const endingAt = (i: number) => ENDINGS.find((e) => s.startsWith(e, i)) ?? (NUMBERED.test(s.slice(i, i + 2)) ? s.slice(i, i + 2) : undefined);
   for (let end = 0; end < s.length; end++) {
     const first = endingAt(end);
@@ -44,6 +57,9 @@ export function findSchool(text: string): string | null {
       cut = w !== undefined;
       if (w) name = name.slice(w.length);
     }
+    // "县城的育才中学": the name is what follows the last 的
+    const of = name.lastIndexOf('的');
+    if (of >= 0 && name.length - of - 1 > last) name = name.slice(of + 1);
     // a verb left in front ("刚考上大学", "省城的大学") is a sentence, not a name: none is taken
     if (name.length > last && !/[上读念考在去到了刚是的]/u.test(name.slice(0, name.length - last))) return name;
   }

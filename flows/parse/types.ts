@@ -42,8 +42,9 @@ export type ParseFailure =
  *   picked    several figures, only one of them about what is asked ("总共三万，报了一万" → 10,000)
  *   summed    several figures, each a part of what is asked ("种地一万，打工两万" → 30,000)
  *   counted   a household listed rather than counted ("我、老伴和儿子" → 3)
+ *   perUnit   a price per head or per mu with the count ("2头牛死了，一头一万" → 20,000)
  */
-export type Approx = 'estimate' | 'range' | 'monthly' | 'picked' | 'summed' | 'counted';
+export type Approx = 'estimate' | 'range' | 'monthly' | 'picked' | 'summed' | 'counted' | 'perUnit';
 
 /** What each kind of approximation keeps of what was said, for saying it back. */
 interface ApproxDetail<T> {
@@ -53,6 +54,7 @@ interface ApproxDetail<T> {
   picked: { /** every figure said, in order, the one taken among them */ figures: T[] };
   summed: { /** the parts said, in order */ figures: T[] };
   counted: object;
+  perUnit: { perUnit: T; count: number; unit: string };
 }
 
 /** A value understood only approximately: `value` is what would be stored after the villager's yes. */

@@ -8,7 +8,8 @@ import { normalizeInput } from './normalize';
 import { readName } from './name';
 import { COMMON_SURNAMES, surnameOf } from './surnames';
 import {
-  EN_FAMILY_WORDS, EN_JOINERS, EN_SELF_WORDS, EN_TWO_WORDS, FAMILY_WORDS, JOINERS, leadingRelation, SELF_WORDS, TWO_WORDS,
+  EN_FAMILY_WORDS, EN_JOINERS, EN_SELF_WORDS, EN_TWO_WORDS, FAMILY_WORDS, FILER_SAYS, JOINERS, leadingRelation, NOT_FAMILY_WORDS, ON_BEHALF_ACTS, ON_BEHALF_VERBS, SELF_WORDS,
+  TWO_WORDS,
 } from './relations';
 
 export type WhoReading =
@@ -44,6 +45,7 @@ function person(part: string, applicantName?: string): WhoReading {
   if (s === '') return { kind: 'unknown' };
   if (SELF_WORDS.includes(s) || EN_SELF_WORDS.includes(s)) return { kind: 'self' };
   if (FAMILY_WORDS.includes(s) || EN_FAMILY_WORDS.includes(s)) return { kind: 'family' };
+  if (notFamily(s)) return { kind: 'unknown' };
   const r = readName(s);
   switch (r.kind) {
     case 'relation_only':
@@ -61,6 +63,21 @@ function person(part: string, applicantName?: string): WhoReading {
   }
 }
 
+/** "邻居", "我邻居", "隔壁家的": not someone in the family. */
+export function notFamily(text: string): boolean {
+  let s = text.trim().replace(/[的家]+$/u, '');
+  const owner = SPEAKER_POSS.find((p) => s.startsWith(p) && s.length > p.length);
+  if (owner) s = s.slice(owner.length);
+  // made only of such words ("隔壁邻居", "村里的熟人")
+  for (let prev = ''; prev !== s && s !== ''; ) {
+    prev = s;
+    const w = NOT_FAMILY_SORTED.find((x) => s.startsWith(x));
+    if (w) s = s.slice(w.length).replace(/^[的家]+/u, '');
+  }
+  return s === '' && text.trim() !== '';
+}
+const NOT_FAMILY_SORTED = [...NOT_FAMILY_WORDS].sort((a, b) => b.length - a.length);
+
 /** Splits "我和老伴", "老伴跟儿子", "my wife and me" at the joining words. */
 function parts(s: string): string[] {
   let out = [s];
@@ -75,6 +92,12 @@ function parts(s: string): string[] {
 export function readWho(text: string, applicantName?: string): WhoReading {
   const raw = normalizeInput(text).toLowerCase();
   if (TWO_WORDS.some((w) => raw.includes(w)) || EN_TWO_WORDS.some((w) => raw.includes(w))) return { kind: 'two' };
+  // "我屋里的" (the wife): a relation word ending in 的 is read whole before "的" is taken off as talk
+  const plain = normalizeInput(text).toLowerCase().replace(/[.!?~;:…。！？]+$/u, '').trim();
+  if (plain.endsWith('的') && !JOINERS.some((j) => plain.includes(j))) {
+    const whole = person(plain, applicantName);
+    if (whole.kind === 'family' && whole.relation !== undefined) return whole;
+  }
   const s = clean(text);
   if (s === '') return { kind: 'unknown' };
   const split = parts(s);
@@ -131,4 +154,51 @@ export function whoIn(text: string, applicantName?: string): WhoReading {
     if (SELF_ILL_AFTER.some((w) => rest.startsWith(w))) return { kind: 'self' };
   }
   return { kind: 'unknown' };
+}
+
+/** A sentence written for someone else, and who is ill in it (see onBehalf). */
+export interface OnBehalf {
+  /** The relative written for, as the typist calls them ("帮我爸申请" → 父亲); undefined when only "我是他儿子" says it. */
+  relation?: string;
+  /** Who is ill: the person written for (the applicant), another person, or not said. */
+  patient: 'applicant' | 'other' | 'unknown';
+}
+
+const ILL_AFTER_PRONOUN = /(?:^|[\s,.;:!?~、，。；：！？])(?:他|她)(?:老人家)?(?:今年|去年|前段时间|前些天|最近|也|又|刚|突然)*(?:住院|生病|病了|病倒|得了|得病|查出|做了手术|动了手术|中风|脑梗|脑出血|摔|骨折|瘫|癌)/u;
+
+/**
+ * "我是他儿子，帮我爸申请帮扶，他脑出血住院了": the typist writes for a relative, who is the
+ * applicant — so a relation in the sentence is the typist's, not the applicant's, and the one
+ * written for being ill makes the patient the applicant himself. Null when the sentence does not
+ * say it is written for someone else.
+ */
+export function onBehalf(text: string): OnBehalf | null {
+  const s = normalizeInput(text).toLowerCase();
+  let relation: string | undefined;
+  let span: [number, number] | undefined;
+  for (let at = 0; at < s.length && relation === undefined; at++) {
+    const verb = ON_BEHALF_VERBS.find((v) => s.startsWith(v, at));
+    if (!verb) continue;
+    let from = at + verb.length;
+    const poss = SPEAKER_POSS.find((p) => s.startsWith(p, from));
+    if (poss) from += poss.length;
+    const hit = leadingRelation(s.slice(from));
+    if (hit && ON_BEHALF_ACTS.test(hit.rest)) {
+      relation = hit.hit.value;
+      span = [at, s.length - hit.rest.length];
+    }
+  }
+  const filer = FILER_SAYS.exec(s);
+  if (relation === undefined && !filer) return null;
+  // the rest of the sentence, without the words saying for whom it is written
+  let rest = span ? s.slice(0, span[0]) + '，' + s.slice(span[1]) : s;
+  if (filer) {
+    const after = rest.slice(filer.index + filer[0].length);
+    const own = leadingRelation(after);
+    rest = rest.slice(0, filer.index) + '，' + (own ? own.rest : after);
+  }
+  const who = whoIn(rest);
+  if (ILL_AFTER_PRONOUN.test(rest) && (who.kind === 'unknown' || (who.kind === 'family' && who.relation === relation))) return { relation, patient: 'applicant' };
+  if (who.kind === 'family' && relation !== undefined && who.relation === relation) return { relation, patient: 'applicant' };
+  return { relation, patient: who.kind === 'unknown' ? 'unknown' : 'other' };
 }

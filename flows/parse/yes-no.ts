@@ -63,10 +63,14 @@ function decide(s: string, words: YesNoWords): boolean | undefined {
   if (marked !== undefined) return marked;
   const negation = W.NEGATION.exec(s);
   if (negation && exact(s.slice(negation[0].length), {}) === true) return false;
-  const rest = (lead: string) => s.slice(lead.length);
-  const noLead = W.NO_LEADS.find((w) => s.startsWith(w));
+  // "我不同意查收入": who says it does not change the answer
+  const said = stripAffixes(s, W.YES_NO_PREFIXES, []);
+  const rest = (lead: string) => said.slice(lead.length);
+  // "冇错嘅", "冇问题": a yes word that begins with a no word is read whole first
+  const longerYes = W.YES_LEADS.find((w) => said.startsWith(w) && /^[冇没唔不]/u.test(w));
+  const noLead = longerYes ? undefined : W.NO_LEADS.find((w) => said.startsWith(w));
   if (noLead && !W.UNSURE_WORDS.some((u) => rest(noLead).includes(u))) return false;
-  const yesLead = W.YES_LEADS.find((w) => s.startsWith(w));
+  const yesLead = W.YES_LEADS.find((w) => said.startsWith(w));
   if (yesLead && !/[不没别否]/u.test(rest(yesLead))) return true;
   return undefined;
 }

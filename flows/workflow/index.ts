@@ -10,3 +10,4 @@ export * from './facts';
 export * from './moves';
 export * from './verifier';
 export * from './words';
+export * from './process-words';

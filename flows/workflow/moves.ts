@@ -111,6 +111,8 @@ export type TransitionRule = {
   /** The target when it does not depend on the case (null for resubmit). */
   target: CaseStatus | null;
   data: z.ZodType;
+  /** The guard reads ctx.verifier: the cadre named by data.verifierId, looked up by the server before the guard runs. */
+  looksUpVerifier?: true;
   noteRequired?: boolean;
   who: (actor: Actor, c: CaseFacts) => Refusal | null;
   guard?: (c: CaseFacts, data: never, ctx: RuleContext) => Refusal | null;
@@ -129,6 +131,11 @@ const RETURNED_FROM = 'returned_from';
 function move<S extends z.ZodType>(row: Row<S>): TransitionRule {
   const { to, ...rest } = row;
   return { ...rest, to: to === RETURNED_FROM ? returnsTo : () => to, target: to === RETURNED_FROM ? null : to } as TransitionRule;
+}
+
+/** A public notice from `start` to `end` (both ends count: 3月1日–3月5日 is 5 days) shorter than the county's shortest: the assessment's guard, and the cadre chat's check of the end it is told. */
+export function publicityTooShort(start: string, end: string, minDays: number): boolean {
+  return daysBetween(start, end) + 1 < minDays;
 }
 
 /** Where a returned case goes back to once the papers are in: the step that returned it (the village review if unknown). */
@@ -217,6 +224,7 @@ export const TRANSITIONS: readonly TransitionRule[] = [
     from: ['county_review'],
     to: 'verification',
     data: DATA.assignVerifier,
+    looksUpVerifier: true,
     who: owner(),
     guard: (_c, _d, ctx) =>
       !ctx.verifier || ctx.verifier.role !== 'verifier' || !ctx.verifier.active
@@ -243,8 +251,7 @@ export const TRANSITIONS: readonly TransitionRule[] = [
     data: DATA.assessment,
     who: owner(),
     guard: (_c, d, ctx) => {
-      const days = daysBetween(d.publicityStart, d.publicityEnd) + 1; // both ends count: 3月1日–3月5日 is 5 days
-      if (days < ctx.publicityMinDays) return refuse('invalid_data', `the public notice must last at least ${ctx.publicityMinDays} days`, 'data.publicityEnd');
+      if (publicityTooShort(d.publicityStart, d.publicityEnd, ctx.publicityMinDays)) return refuse('invalid_data', `the public notice must last at least ${ctx.publicityMinDays} days`, 'data.publicityEnd');
       if (d.publicityStart < shanghaiDate(ctx.now)) return refuse('invalid_data', 'the public notice cannot start in the past', 'data.publicityStart');
       return null;
     },
@@ -307,6 +314,11 @@ export function notAllowedFrom(from: CaseStatus, req: { action?: Action; to?: Ca
 
 export function ruleById(id: MoveId): TransitionRule {
   return TRANSITIONS.find((r) => r.id === id)!;
+}
+
+/** The move that passes a case on from a review status (its approve), if the status has one. */
+export function passMoveOf(status: CaseStatus): TransitionRule | undefined {
+  return TRANSITIONS.find((r) => r.action === 'approve' && r.from.includes(status));
 }
 
 /** The statuses a villager may withdraw from (the 'withdraw' row). */

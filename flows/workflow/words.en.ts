@@ -1,5 +1,5 @@
 /** Every status's words, en (complete translation of words.zh-CN.ts). Command words stay Chinese: they are what the bot understands. */
-import type { DecisionWords, StatusWordsTable } from './words';
+import type { DecisionWords, StatusWordsTable } from './word-types';
 
 export const statusWordsEn: StatusWordsTable = {
   submitted: {

@@ -2,7 +2,7 @@
  * Every status's words, zh-CN (the source; see words.ts for what each field is). Plain words for
  * villagers; for cadres the facts and the command words the bot understands (flows/cadre/).
  */
-import type { DecisionWords, StatusWordsTable } from './words';
+import type { DecisionWords, StatusWordsTable } from './word-types';
 
 export const statusWordsZhCN: StatusWordsTable = {
   submitted: {

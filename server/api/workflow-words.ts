@@ -7,13 +7,14 @@
 import { CHECKLIST } from '../../flows/application/documents';
 import { CAUSES } from '../../flows/engine/types';
 import { t, type Lang } from '../../flows/i18n';
-import { CASE_STATUSES, HOUSEHOLD_CATEGORIES, MEASURES, ROLES, TRANSITIONS } from '../../flows/workflow';
+import { CASE_STATUSES, HOUSEHOLD_CATEGORIES, MEASURES, ROLES, TRANSITIONS, moveSchemas } from '../../flows/workflow';
 
-const ACTIONS = ['approve', 'return', 'reject', 'fast_approve', 'resubmit', 'withdraw', 'accept', 'view', 'visit', 'objection', 'resolve_objection'] as const;
+/** The actions of the moves (flows/workflow TRANSITIONS), then the history's acts that are no move (visits, objections, a cadre's look). */
+const ACTIONS = [...new Set([...TRANSITIONS.map((r) => r.action), 'view', 'visit', 'objection', 'resolve_objection'])];
 /** Case events that are not moves (server/core/workflow, file-case.ts), as the history names them. */
 const EVENTS = ['visit_scheduled', 'objection', 'objection_resolved', 'duplicate_application'] as const;
-/** The data fields the moves ask (flows/workflow/moves.ts DATA), each with a label in cadre.field. */
-const FIELDS = ['verifierId', 'verifiedIncomeFen', 'verifiedMembers', 'verifiedExpenseFen', 'outcome', 'visitedOn', 'result', 'attendance', 'publicityStart', 'publicityEnd', 'amountFen', 'category', 'measures', 'paymentRef', 'paidOn', 'items', 'reason'] as const;
+/** The data fields the moves ask (their schemas, flows/workflow/moves.ts), and a reject's or green channel's reason (the move's note): each labelled in cadre.field. */
+export const MOVE_FIELDS = [...new Set([...moveSchemas().flatMap((m) => Object.keys(m.data.properties ?? {})), 'reason'])];
 
 const table = <K extends string>(keys: readonly K[], word: (k: K) => string) => Object.fromEntries(keys.map((k) => [k, word(k)])) as Record<K, string>;
 
@@ -27,7 +28,7 @@ export function workflowWords(lang: Lang) {
     events: table(EVENTS, (e) => tr(`cadre.event.${e}`)),
     /** What each move is, where the chat names it (the rest are their action's word). */
     moves: Object.fromEntries(TRANSITIONS.map((m) => [m.id, tr(`cadre.guide.what.${m.id}`) !== `cadre.guide.what.${m.id}` ? tr(`cadre.guide.what.${m.id}`) : tr(`cadre.action.${m.action}`)])),
-    fields: table(FIELDS, (f) => tr(`cadre.field.${f}.label`)),
+    fields: table(MOVE_FIELDS, (f) => tr(`cadre.field.${f}.label`)),
     outcomes: { confirmed: tr('cadre.outcome.confirmed'), differs: tr('cadre.outcome.differs') },
     results: { agreed: tr('cadre.result.agreed') },
     categories: table(HOUSEHOLD_CATEGORIES, (c) => tr(`workflow.category.${c}`)),

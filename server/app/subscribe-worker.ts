@@ -13,6 +13,7 @@ import { shanghaiDateTime } from '../../flows/china-time';
 import { formatDate } from '../../flows/i18n';
 import { WeChatApi, WeChatError } from './wechat';
 import { pollingWorker, type OutboxWorker } from '../core/outbox/polling-worker';
+import { nowOf } from '../core/clock';
 
 type Subscribe = NonNullable<NonNullable<AppConfig['wechat']>['subscribe']>;
 
@@ -70,12 +71,12 @@ export function startSubscribeWorker(opts: {
           state: subscribe.state,
           lang: content.lang === 'en' ? 'en_US' : 'zh_CN',
         });
-        await ackMessage(opts.prisma, m.id, new Date());
+        await ackMessage(opts.prisma, m.id, now);
         sent++;
       } catch (err) {
         // Refused (the user's subscription is used up, the data does not fit the template): trying again will not help.
         const final = err instanceof WeChatError && err.kind === 'rejected';
-        await failMessage(opts.prisma, m.id, (err as Error).message, new Date(), final ? { ...opts.delivery, maxAttempts: 1 } : opts.delivery);
+        await failMessage(opts.prisma, m.id, (err as Error).message, now, final ? { ...opts.delivery, maxAttempts: 1 } : opts.delivery);
         opts.log.warn('subscribe message not delivered', { outboxId: m.id, reason: (err as Error).message, final });
       }
     }

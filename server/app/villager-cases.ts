@@ -21,7 +21,7 @@ import { stepLabel, villagerSentence, type NoticeFacts } from '../../flows/villa
 import type { RegionTree } from '../core/regions/tree';
 import { WITHDRAWABLE } from '../../flows/workflow';
 import { waitsForPapers } from '../../flows/supplement';
-import { applyEnv, formContext, formModel, isCause } from './form';
+import { applyEnv, formContext, formModel, isCause } from '../core/form/form';
 import { DOCUMENT_KIND } from '../core/documents/kinds';
 
 type Db = PrismaClient | Prisma.TransactionClient;

@@ -5,6 +5,7 @@
 import type { Context, Next } from 'koa';
 import { z } from 'zod';
 import type { Logger } from '../log';
+import { CoreRefusal, type RefusalKind } from '../core/refusal';
 
 export class HttpError extends Error {
   constructor(
@@ -17,6 +18,20 @@ export class HttpError extends Error {
     super(message);
   }
 }
+
+/** The HTTP status of each kind of the core's refusals (server/core/refusal.ts). */
+const STATUS_OF: Record<RefusalKind, number> = {
+  invalid: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  too_large: 413,
+  too_many: 429,
+  busy: 503,
+};
+
+export const httpStatusOf = (kind: RefusalKind): number => STATUS_OF[kind];
 
 export const badRequest = (message: string, field?: string) => new HttpError(400, 'bad_request', message, field);
 export const unauthorized = () => new HttpError(401, 'unauthorized', 'missing or invalid bearer token');
@@ -41,6 +56,12 @@ export function errorMiddleware(log: Logger) {
     try {
       await next();
     } catch (err) {
+      if (err instanceof CoreRefusal) {
+        ctx.status = httpStatusOf(err.kind);
+        if (err.retryAfterSeconds !== undefined) ctx.set('Retry-After', String(err.retryAfterSeconds));
+        ctx.body = { error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) } };
+        return;
+      }
       if (err instanceof HttpError) {
         ctx.status = err.status;
         ctx.body = { error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) }, ...(err.extra ?? {}) };

@@ -11,6 +11,7 @@ import { hashToken, newToken } from '../core/auth/tokens';
 import type { Role } from '../../flows/workflow';
 import { shanghaiDateTime } from '../../flows/china-time';
 import { seedPolicyKnowledge } from './policy-knowledge';
+import { nowOf } from '../core/clock';
 
 export const DEMO_COUNTY = {
   code: '439901',
@@ -88,7 +89,7 @@ export type DemoSeed = {
  * are stored).
  */
 export async function seedDemoCounty(prisma: PrismaClient, opts: { now?: Date } = {}): Promise<DemoSeed> {
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? nowOf();
   // bcrypt outside the transaction: it takes a while per password
   const secrets = await Promise.all(
     DEMO_CADRES.map(async (c) => {

@@ -46,7 +46,7 @@ const statusLiteral = new RegExp(`(['"\`])(?:${CASE_STATUSES.join('|')})\\1`, 'g
 const RULES: Record<string, Rule> = {
   'a case status is written as a string only in the workflow module (elsewhere: CASE_STATUS.<name>, or a set or predicate of flows/workflow)': {
     home: ['flows/workflow/'],
-    scan: ['server', 'flows'],
+    scan: ['server', 'flows', 'console/src'],
     ext: TS,
     pattern: statusLiteral,
     allowed: {
@@ -54,7 +54,6 @@ const RULES: Record<string, Rule> = {
       'server/app/wechat.ts': { why: 'WeChat refusing a subscribe message (WeChatError.kind), not a case', only: ["'rejected'"] },
       'server/app/subscribe-worker.ts': { why: 'reads WeChatError.kind (see server/app/wechat.ts)', only: ["'rejected'"] },
       'server/core/identity/household-link.ts': { why: 'a stored reason code of a household link (Contact.householdLinkWhy: the village review confirmed it), not a status test', only: ["'village_review'"] },
-      'server/chat/conversation/context.ts': { why: 'not converted in this change (server/chat/conversation was another change’s): c.status === CASE_STATUS.returned, then drop this line', only: ["'returned'"] },
     },
     breaks: "if (c.status === 'returned') return;",
     keeps: 'if (c.status === CASE_STATUS.returned) return;',
@@ -83,9 +82,17 @@ const RULES: Record<string, Rule> = {
     breaks: 'await tx.document.create({ data });',
     keeps: "const el = document.createElement('div'); await tx.document.updateMany({ where, data });",
   },
+  'the server reads the time from one clock (server/core/clock.ts: nowOf(deps), clockOf(deps), systemClock); flows/ reads none (its callers pass the time)': {
+    home: ['server/core/clock.ts'],
+    scan: ['server', 'flows'],
+    ext: TS,
+    pattern: /\bnew Date\(\s*\)/g,
+    breaks: 'const now = deps.now?.() ?? new Date();',
+    keeps: 'const now = nowOf(deps); const at = new Date(now.getTime() + 1000);',
+  },
   'China’s offset from UTC is known only to flows/china-time.ts': {
     home: ['flows/china-time.ts'],
-    scan: ['server', 'flows', 'bot', 'start', 'scripts', 'miniprogram/src'],
+    scan: ['server', 'flows', 'bot', 'start', 'scripts', 'miniprogram/src', 'console/src'],
     ext: TS,
     pattern: /\+08:?00|\b8\s*\*\s*(?:3_?600|60\s*\*\s*60)|\b28_?800(?:_?000)?\b|['"`]Asia\/Shanghai['"`]/g,
     allowed: {

@@ -23,6 +23,8 @@ const ROWS = [
   'GET /api/cases?pageSize=20, admin, 4 at once — 1,000 cases',
   'GET /health, 4 at once — 1,000 cases',
   ...['newest', 'by village', 'by town', 'by status', 'overdue', 'by due date', 'by cause', 'village review, by due date'].map((v) => `work queue ${v}`),
+  'export 台账 XLSX, layout all — 1,000 cases',
+  'export 台账 XLSX, layout national — 1,000 cases',
 ];
 
 test('npm run bench -- --quick runs every workload', () => {

@@ -9,6 +9,7 @@ import { t } from '../../flows/i18n';
 import { jpegBytes, pngBytes, startTestServer, type TestServer } from '../support/server';
 import { leftovers, recordedIn, sleep, startChatBot, tempDir, Villager, type ChatBot, type Photo } from './support';
 import { rmSync } from 'node:fs';
+import { illnessFiled } from '../support/illness';
 
 const CLOCK_BASE = Date.parse('2026-07-20T02:00:00Z'); // 10:00 in Asia/Shanghai
 const CASE_NO = /FP-\d{4}-\d{6}/;
@@ -97,7 +98,8 @@ test('a clean 因病 application from an opening files in at most 20 messages, w
   });
   expect(row.answers).toMatchObject({
     details: {
-      patient: 'family', patientRelation: '配偶', patientName: '王大山', illness: '脑梗', hospital: '县人民医院', hospitalLevel: 'county',
+      ...illnessFiled(),
+      patient: 'family', patientRelation: '配偶', patientName: '王大山',
       totalCostFen: 3_200_000, reimbursedFen: 1_000_000, selfPaidFen: 2_200_000, missingDocuments: [],
     },
     consent: { incomeCheck: true, personalInfo: true },

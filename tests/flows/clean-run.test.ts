@@ -8,6 +8,7 @@
  */
 import { ID, PHONE, Chat, makeCtx, upload } from './support';
 import type { Inbound } from '../../flows';
+import { illnessFiled, illnessScript } from '../support/illness';
 
 type Msg = string | 'PHOTO';
 
@@ -31,24 +32,20 @@ const DOCUMENTS_2: Msg[] = ['PHOTO', '好了', 'PHOTO', '好了'];
 const CLOSE: Msg[] = ['同意', '同意', '确认'];
 
 /** What the county gets from a clean self-patient 因病 application: every field, none made up. */
-const ILLNESS_FILED = {
-  patient: 'self',
-  patientName: '张三',
-  illness: '肺癌',
-  hospital: '县人民医院',
-  hospitalLevel: 'county',
-  totalCostFen: 5_000_000,
-  reimbursedFen: 2_000_000,
-  selfPaidFen: 3_000_000,
-  missingDocuments: [],
-};
+const ILLNESS_FILED = { ...illnessFiled(), illness: '肺癌', patientName: '张三', selfPaidFen: 3_000_000, missingDocuments: [] };
+
+/**
+ * The 因病 questions of a clean self-patient run: illness and hospital in one message, the level
+ * said back from the hospital's name, total and reimbursed in one; the rest typed as the table says.
+ */
+const ILLNESS_CLEAN = { illness: ['肺癌，县人民医院'], hospital: [], hospitalLevel: ['对'], totalCostFen: ['花了5万，报了2万'], reimbursedFen: [] };
 
 describe('a clean 因病 application in at most 20 messages', () => {
   test('from "你好" and the menu', () => {
     const { chat, turns } = run([
       '你好', '1', '1',
       `张三 ${ID}`, PHONE, '柳树村', '4口人，一年2万', '是',
-      '本人', '肺癌，县人民医院', '对', '花了5万，报了2万', '对',
+      ...illnessScript(ILLNESS_CLEAN),
       ...DOCUMENTS_2, ...CLOSE,
     ]);
     expect(turns).toBeLessThanOrEqual(20);
@@ -66,7 +63,7 @@ describe('a clean 因病 application in at most 20 messages', () => {
     const { turns } = run([
       '你好', '1', '1',
       `张三 ${ID}`, PHONE, '1', '2', '4口人，一年2万', '是',
-      '1', '肺癌，县人民医院', '对', '花了5万，报了2万', '对',
+      ...illnessScript({ ...ILLNESS_CLEAN, patient: ['1'] }),
       ...DOCUMENTS_2, ...CLOSE,
     ]);
     expect(turns).toBeLessThanOrEqual(21);
@@ -77,7 +74,7 @@ describe('a clean 因病 application in at most 20 messages', () => {
     const { chat, turns } = run([
       '我生病住院了，想申请帮扶',
       `张三 ${ID}`, PHONE, '柳树村', '4口人，一年2万', '是',
-      '对', '肺癌，县人民医院', '对', '花了5万，报了2万', '对',
+      ...illnessScript({ ...ILLNESS_CLEAN, patient: ['对'] }), // 生病的是您本人吗？
       ...DOCUMENTS_2, ...CLOSE,
     ]);
     expect(turns).toBeLessThanOrEqual(18);
@@ -89,16 +86,19 @@ describe('a clean 因病 application in at most 20 messages', () => {
     const { chat, turns } = run([
       '我老伴住院花了三万二，想申请',
       `李桂兰 ${ID}`, PHONE, '柳树村', '老两口，一年一万二', '不是',
-      '对', // 生病的是您的配偶，对吗？
-      '王大山', '脑梗，县中医院',
-      '对', // 县中医院是县级医院，对吗？
-      '对', // 这次看病一共花了32,000元，对吗？
-      '报了一万', '对',
+      ...illnessScript({
+        patient: ['对', '王大山'], // 生病的是您的配偶，对吗？ then the patient's name
+        illness: ['脑梗，县中医院'], hospital: [],
+        hospitalLevel: ['对'], // 县中医院是县级医院，对吗？
+        totalCostFen: ['对'], // 这次看病一共花了32,000元，对吗？
+        reimbursedFen: ['报了一万'],
+      }),
       ...DOCUMENTS_2, ...CLOSE,
     ]);
     expect(turns).toBeLessThanOrEqual(20);
     expect(chat.effectsOf('file_case')[0].application.details).toEqual({
-      patient: 'family', patientRelation: '配偶', patientName: '王大山', illness: '脑梗', hospital: '县中医院', hospitalLevel: 'county',
+      ...illnessFiled(),
+      patient: 'family', patientRelation: '配偶', patientName: '王大山', illness: '脑梗', hospital: '县中医院',
       totalCostFen: 3_200_000, reimbursedFen: 1_000_000, selfPaidFen: 2_200_000, missingDocuments: [],
     });
   });

@@ -91,6 +91,14 @@ describe('menu choices', () => {
     expect(chat.said).toContain('15 days');
   });
 
+  test('policy: the steps in the workflow’s order and the county’s own limit (TIME_LIMITS total), not a figure in the text', () => {
+    const chat = new Chat(makeCtx({ knowledge: { faqs: [], articles: [], limits: { total: { days: 10, working: true } }, publicityMinDays: 5 } }), menuState());
+    chat.send('3');
+    expect(chat.said).toContain('村初审 → 镇审核 → 县审核 → 入户核查 → 村级评议 → 公示 → 审批');
+    expect(chat.said).toContain('一般10个工作日左右办完');
+    expect(chat.said).not.toContain('15天');
+  });
+
   test('4 hands over to a cadre, with the remembered village', () => {
     const chat = new Chat(makeCtx(), menuState({ step: 'idle', answers: { villageCode: 'V12' } }));
     const r = chat.send('4');
@@ -229,16 +237,26 @@ describe('describeOutcome', () => {
   const state = menuState({ step: 'idle' });
   const said = (o: Parameters<typeof describeOutcome>[0], s = state) => describeOutcome(o, s).map((r) => r.text).join('\n');
 
-  test('case_filed: number and what happens next', () => {
+  test('case_filed: number and what happens next, the steps in the workflow’s order', () => {
     const s = said({ type: 'case_filed', caseNo: 'FP2025-0100' });
     expect(s).toContain('FP2025-0100');
-    for (const stage of ['村委会初审', '镇审核', '县审核', '入户核查', '村级评议和公示', '审批', '15天', '查询']) expect(s).toContain(stage);
+    expect(s).toContain('村初审 → 镇审核 → 县审核 → 入户核查 → 村级评议 → 公示 → 审批');
+    for (const words of ['15天', '查询']) expect(s).toContain(words);
+    expect(s).not.toContain('{{');
   });
 
-  test('case_filed in English', () => {
-    const s = said({ type: 'case_filed', caseNo: 'FP2025-0100' }, { ...state, lang: 'en' });
+  // the county's limit for the whole identification (TIME_LIMITS total), as the server files it
+  test.each([
+    ['zh-CN', undefined, '一般15天左右办完'],
+    ['zh-CN', { days: 20, working: false }, '一般20天左右办完'],
+    ['zh-CN', { days: 10, working: true }, '一般10个工作日左右办完'],
+    ['en', undefined, 'about 15 days'],
+    ['en', { days: 10, working: true }, 'about 10 working days'],
+  ] as const)('case_filed in %s with the limit %j says "%s"', (lang, total, words) => {
+    const s = said({ type: 'case_filed', caseNo: 'FP2025-0100', ...(total ? { total } : {}) }, { ...state, lang });
     expect(s).toContain('FP2025-0100');
-    expect(s).toContain('15 days');
+    expect(s).toContain(words);
+    expect(s).not.toContain('{{');
   });
 
   test('case_duplicate names the existing case', () => {

@@ -9,7 +9,7 @@ import { summaryItems } from '../../flows/engine/steps/summary';
 import { makeEnv } from '../../flows/engine/env';
 import type { SummaryStep } from '../../flows/engine/flow';
 import { Chat, TO_SUMMARY, upload } from './support';
-import { illnessTyped } from '../support/illness';
+import { illnessGroups, illnessTyped } from '../support/illness';
 import type { Inbound } from '../../flows';
 
 const MAX_LINES = 12;
@@ -83,8 +83,7 @@ describe('the summary of a clean 因病 application', () => {
 const GROUP_OF: Record<string, string> = {
   name: 'applicant', idNumber: 'applicant', phone: 'applicant', townCode: 'applicant', villageCode: 'applicant',
   householdSize: 'household', annualIncomeFen: 'household', povertyAlleviated: 'household',
-  cause: 'hardship', patient: 'hardship', patientRelation: 'hardship', patientName: 'hardship', illness: 'hardship', hospital: 'hardship',
-  hospitalLevel: 'hardship', totalCostFen: 'hardship', reimbursedFen: 'hardship', selfPaidConfirmed: 'hardship',
+  cause: 'hardship', ...illnessGroups(),
   disasterKind: 'hardship', disasterDate: 'hardship', lossFen: 'hardship', compensationFen: 'hardship',
   studentName: 'hardship', stage: 'hardship', school: 'hardship', educationCostFen: 'hardship', aidFen: 'hardship',
 };

@@ -1,12 +1,12 @@
 /**
  * The mini-program form checks names, relations, grades and dates with the chat's own steps
- * (server/app/answers.ts). A form cannot say anything back for a yes: a bare name is taken as
+ * (server/core/form/answers.ts). A form cannot say anything back for a yes: a bare name is taken as
  * written in its name field (even one without a common surname), a nickname is a clear field
  * error, and a month without its day is a field error unless the day is said to be unknown —
  * the same month the chat keeps after "记不清了".
  */
-import { checkAnswers } from '../../server/app/answers';
-import { formContext, formModel } from '../../server/app/form';
+import { checkAnswers } from '../../server/core/form/answers';
+import { formContext, formModel } from '../../server/core/form/form';
 import { RegionTree } from '../../server/core/regions/tree';
 import type { Lang } from '../../flows/engine/types';
 

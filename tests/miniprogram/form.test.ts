@@ -7,7 +7,7 @@
 import { CHECKLIST, FLOWS, t } from '../../flows';
 import { heardZhCN } from '../../flows/i18n/heard.zh-CN';
 import type { Cause, Lang } from '../../flows/engine/types';
-import { formContext, formModel, presentForm } from '../../server/app/form';
+import { formContext, formModel, presentForm } from '../../server/core/form/form';
 import { RegionTree } from '../../server/core/regions/tree';
 import { DEMO_COUNTY } from '../../server/seed/demo-county';
 import { illnessAskedAfterPatient, ILLNESS_TABLE } from '../support/illness';

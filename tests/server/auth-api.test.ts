@@ -334,7 +334,7 @@ describe('binding codes (绑定 / 绑定群)', () => {
     const a = await account();
     const first = await call('POST', `/api/cadres/${a.id}/binding-code`, ADMIN_TOKEN);
     expect(first.status).toBe(201);
-    expect(first.body).toEqual({ code: expect.stringMatching(/^\d{10}$/), expiresAt: new Date(START.getTime() + 24 * HOUR).toISOString(), cadre: { id: a.id, name: expect.any(String), role: 'village' } });
+    expect(first.body).toEqual({ code: expect.stringMatching(/^\d{10}$/), expiresAt: new Date(START.getTime() + 24 * HOUR).toISOString(), cadre: { id: a.id, name: expect.any(String), role: 'village' }, message: `绑定 ${first.body.code}`, qr: expect.stringMatching(/^data:image\/svg\+xml;base64,/) });
     const second = await call('POST', `/api/cadres/${a.id}/binding-code`, ADMIN_TOKEN);
     const live = await srv.db.prisma.bindingCode.findMany({ where: { cadreId: a.id } });
     expect(live.map((c) => c.id)).toEqual([(await findBindingCode(srv.db.prisma, second.body.code))!.id]);

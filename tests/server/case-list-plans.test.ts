@@ -115,6 +115,8 @@ const county = () => ({ kind: 'county', regionId: ids.county }) as const;
 const at = (minutesAgo: number) => new Date(NOW.getTime() - minutesAgo * 60_000);
 const key = (minutesAgo: number, due: boolean): ListKey => ({ submittedAt: at(minutesAgo), caseNo: `FP-2026-${String(minutesAgo).padStart(6, '0')}`, dueAt: due ? new Date(at(minutesAgo).getTime() + 3 * 86_400_000) : null });
 const one = (s: CaseStatus) => [s] as const;
+/** The month before NOW (the seed's cases are a minute apart, newest at NOW). */
+const MONTH = { from: new Date(NOW.getTime() - 30 * 86_400_000), to: NOW };
 
 const VARIANTS: [string, () => Variant][] = [
   ['newest', () => ({ filter: { scope: all } })],
@@ -156,6 +158,10 @@ const VARIANTS: [string, () => Variant][] = [
   ['an ID tail in a town, by due date', () => ({ filter: { scope: town(), applicant: byTail() }, sort: 'due' })],
   ['an ID tail or the end of a case number', () => ({ filter: { scope: town(), applicant: { ...byTail(), orCaseNo: 'FP-2026-000123' } } })],
   ['an ID tail, next page', () => ({ filter: { scope: all, applicant: byTail() }, after: key(100_000, false) })],
+  // the statistics' drill-downs (server/core/cases/list-figures.ts): a period's cases, narrowed further
+  ['a month of submissions in the county', () => ({ filter: { scope: county(), figures: { submitted: MONTH } } })],
+  ['a month, a cause and a category in a town', () => ({ filter: { scope: town(), cause: 'illness', figures: { submitted: MONTH, category: 'marginal' } } })],
+  ['a month, reached a status, in a village', () => ({ filter: { scope: village(), figures: { submitted: MONTH, reached: 'publicity' } } })],
   ['a verifier', () => ({ filter: { scope: county(), verifierId: ids.verifier } })],
   ['a verifier, a status', () => ({ filter: { scope: county(), verifierId: ids.verifier, statuses: one('verification') } })],
 ];

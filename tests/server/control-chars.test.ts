@@ -57,9 +57,11 @@ const BODIES: Record<string, Record<string, unknown>> = {
   'POST /api/cases/:caseNo/reveal': { field: 'idNumber' },
   'POST /api/cases/bulk-move': { caseNos: ['FP-2026-000001'], move: 'approve', note: '材料齐全' },
   'POST /api/cadres': { name: '新干部', role: 'village', regionCode: '439901100203', username: 'newone', password: 'long-enough-password' },
-  'PATCH /api/cadres/:id': { name: '改名', password: 'long-enough-password' },
+  'PATCH /api/cadres/:id': { name: '改名', password: 'long-enough-password', regionCode: '439901100203' },
   'POST /api/broadcasts': { title: '通知', content: { type: 'text', text: '新的政策' }, target: { regions: ['439901'], villagers: true, tags: ['低保户'] } },
   'POST /api/broadcasts/:id/send': { at: '2026-03-05T08:00:00+08:00' },
+  'POST /api/broadcasts/preview': { target: { regions: ['439901'], villagers: true, tags: ['低保户'] } },
+  'POST /api/faqs/try': { text: '标准是多少', lang: 'zh-CN' },
   'PUT /api/contacts/:id/tags': { tags: ['低保户', '残疾'] },
   'POST /api/policies': { key: 'k', lang: 'zh-CN', title: '标题', body: '正文', tags: ['医保'], effectiveFrom: '2026-01-01' },
   'PATCH /api/policies/:id': { title: '标题', body: '正文' },
@@ -73,6 +75,17 @@ const BODIES: Record<string, Record<string, unknown>> = {
   'POST /api/app/cases/:caseNo/withdraw': { reason: '不需要了' },
   'POST /api/app/cases/:caseNo/resubmit': { note: '补好了' },
   'POST /api/app/subscriptions': { templateId: 'tpl', caseNo: 'FP-2026-000001' },
+  'POST /api/export/layouts': { name: '我的台账', kind: 'cases', columns: [{ field: 'headName', header: '户主' }], copiedFrom: 'national' },
+  'PUT /api/export/layouts/:id': { name: '我的台账', kind: 'cases', columns: [{ field: 'headName', header: '户主' }] },
+  'POST /api/notices': { villageId: '439901100201', from: '2026-03-01', to: '2026-03-31', nameMask: 'middle' },
+  'POST /api/notices/:id/objections': { caseNo: 'FP-2026-000001', note: '有异议' },
+  'POST /api/regions': { parentCode: '439901100', code: '439901100209', name: '新村', nameEn: 'New Village', contactPhone: '0731-84123456' },
+  'PATCH /api/regions/:code': { code: '439901100209', name: '改名村', nameEn: 'Renamed', contactPhone: '0731-84123456' },
+  'PUT /api/income-lines': { regionCode: '439901', year: 2026, perCapitaFen: 870_000, note: '省定标准' },
+  'POST /api/entry/applications': { cause: 'illness', answers: { name: '李德厚', hospital: '县人民医院' }, documents: ['hospital_bill'] },
+  'POST /api/demo/clock': { days: 6 },
+  'PUT /api/stats/budget': { year: 2026, amountFen: 5_000_000_000 },
+  'PUT /api/settings/workflow': { limits: { total: { days: 15, working: false } }, publicityMinDays: 5, holidays: ['2026-10-01'], workdays: ['2026-09-27'] },
 };
 /** Routes that read no JSON text (their path, query and a stray body field are still checked). */
 const NO_TEXT_BODY = new Set([
@@ -91,6 +104,8 @@ const NO_TEXT_BODY = new Set([
   'DELETE /api/app/uploads/:id',
   'POST /api/app/cases/:caseNo/supplements',
   'POST /api/cases/:caseNo/visit/photos',
+  'POST /api/notices/:id/send',
+  'POST /api/entry/applications/:caseNo/photos',
 ]);
 
 /** [dotted path, body with a NUL at that path] for every string leaf of `body`. */

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { createApp } from '../../server/web';
 import { loadConfig, type Config } from '../../server/config';
 import { FileSystemDocumentStore } from '../../server/core/documents/store';
+import type { DemoClock } from '../../server/core/demo-clock';
 import { silentLogger, type Logger } from '../../server/log';
 import { seedDemoCounty, type DemoCadre, type DemoCadreKey, type DemoSeed } from '../../server/seed/demo-county';
 import { createTestDatabase, type TestDatabase } from './database';
@@ -35,7 +36,7 @@ export type TestServer = {
 };
 
 export async function startTestServer(
-  opts: { maxUploadBytes?: number; now?: () => Date; db?: TestDatabase; /** more settings (WECHAT_APPID…) */ env?: Record<string, string>; log?: Logger } = {},
+  opts: { maxUploadBytes?: number; now?: () => Date; /** a development start's demo clock (server/core/demo-clock.ts): GET/POST /api/demo/clock exist, and `now` is its */ demoClock?: DemoClock; db?: TestDatabase; /** more settings (WECHAT_APPID…) */ env?: Record<string, string>; log?: Logger } = {},
 ): Promise<TestServer> {
   const db = opts.db ?? (await createTestDatabase());
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'fangpin-test-'));
@@ -53,7 +54,7 @@ export async function startTestServer(
   let port = 0;
   const listen = () =>
     new Promise<void>((resolve) => {
-      const app = createApp({ prisma: db.prisma, sql: db.sql, config, log: opts.log ?? silentLogger, store: new FileSystemDocumentStore(config.documentsDir, db.keyring), keyring: db.keyring, now: opts.now });
+      const app = createApp({ prisma: db.prisma, sql: db.sql, config, log: opts.log ?? silentLogger, store: new FileSystemDocumentStore(config.documentsDir, db.keyring), keyring: db.keyring, now: opts.demoClock?.now ?? opts.now, ...(opts.demoClock ? { demoClock: opts.demoClock } : {}) });
       server = app.listen(port, '127.0.0.1', () => {
         port = (server!.address() as { port: number }).port;
         resolve();

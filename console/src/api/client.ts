@@ -26,7 +26,7 @@ export function whenSessionLost(handler: (code: string) => void): void {
   onSessionLost = handler;
 }
 
-export async function api<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': i18next.language };
   if (method !== 'GET') headers['x-requested-with'] = 'fangpin-console';
   // a FormData body (a photo) goes as multipart, its boundary set by the browser

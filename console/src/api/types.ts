@@ -25,6 +25,8 @@ export type MoveSchema = { id: string; action: string; from: string[]; to: strin
 
 export type Workflow = {
   statuses: string[];
+  /** The statuses the console names: where a filed case starts (and passes on at once), where a returned one waits. */
+  statusOf: { filed: string; returned: string };
   owners: Record<string, Role[]>;
   /** The side acts: the status each happens in and who does it. */
   sideActs: Record<'visit' | 'objection', { status: string; roles: Role[] }>;
@@ -71,6 +73,10 @@ export type CaseSummary = {
   /** The server's colour for the limit (its working-day rule): null without a limit. */
   due: 'ok' | 'soon' | 'overdue' | null;
   greenChannel: boolean;
+  /** 代录: a cadre entered it for a villager without WeChat (channel 'cadre'). */
+  entered?: boolean;
+  /** The detail only: who entered it (录入人), when. */
+  enteredBy?: { id: string | null; name: string | null; at: string } | null;
 };
 
 export type CaseList = {
@@ -99,7 +105,8 @@ export type CaseDetail = CaseSummary & {
   decision: { amountFen: number; category: string | null; measures: string[] } | null;
   payment: { ref: string; paidOn: string | null } | null;
   rejectionReason: string | null;
-  objections: { id: string; note: string; recordedBy: { name: string | null } | null; receivedAt: string; resolvedAt: string | null; resolution: string | null }[];
+  /** noticeId: raised against a posted 公示 list (its public page: /notice/<id>). */
+  objections: { id: string; note: string; recordedBy: { name: string | null } | null; receivedAt: string; resolvedAt: string | null; resolution: string | null; noticeId: string | null }[];
   allowedMoves: { action: string; to: string }[];
   household: {
     registered: boolean;

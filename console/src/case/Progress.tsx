@@ -3,6 +3,7 @@ import { Button, Card, Descriptions, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail, Workflow } from '../api/types';
 import { chinaDateTime, yuan } from '../format';
+import { useLoggedIn } from '../session/session';
 
 type Props = {
   c: CaseDetail;
@@ -14,10 +15,11 @@ type Props = {
 
 export function Progress({ c, words, itemLabel, onResolve }: Props) {
   const { t, i18n } = useTranslation();
+  const { workflow } = useLoggedIn();
   const y = (fen: number) => yuan(fen, i18n.language);
   const [list, clauses] = [t('fmt.list'), t('fmt.clauses')];
   const rows: [string, React.ReactNode][] = [];
-  if (c.missingItems.length && c.status === 'returned') rows.push([t('case.missing'), c.missingItems.map(itemLabel).join(list)]);
+  if (c.missingItems.length && c.status === workflow.statusOf.returned) rows.push([t('case.missing'), c.missingItems.map(itemLabel).join(list)]);
   const skipped = (c.answers as { details?: { missingDocuments?: string[] } }).details?.missingDocuments ?? [];
   if (skipped.length) rows.push([t('case.notSupplied'), skipped.map(itemLabel).join(list)]);
   if (c.verifier) rows.push([t('case.verifier'), c.verifier.name ?? '—']);
@@ -45,6 +47,11 @@ export function Progress({ c, words, itemLabel, onResolve }: Props) {
               <Typography.Text type="secondary" data-testid="objection-by">
                 {o.recordedBy?.name ? t('case.objectionBy', { name: o.recordedBy.name, at: chinaDateTime(o.receivedAt) }) : t('case.objectionByUnknown', { at: chinaDateTime(o.receivedAt) })}
               </Typography.Text>
+              {o.noticeId && (
+                <Typography.Link href={`/notice/${o.noticeId}`} target="_blank" rel="noopener" style={{ marginLeft: 8 }} data-testid="objection-notice">
+                  {t('notices.fromNotice')}
+                </Typography.Link>
+              )}
             </div>
           </div>
         ))}

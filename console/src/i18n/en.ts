@@ -1,7 +1,20 @@
 /** The console's own words, English (complete: a missing key fails to compile). */
+import { demoEn, entryEn } from './entry.en';
+import { settingsEn } from './settings.en';
 import type { Messages } from './zh-CN';
+import { adminEn } from './admin.en';
+import { exportEn } from './export.en';
+import { noticesEn } from './notices.en';
+import { statsEn } from './stats.en';
 
 export const en: Messages = {
+  notices: noticesEn,
+  entry: entryEn,
+  demo: demoEn,
+  stats: statsEn,
+  admin: adminEn,
+  settings: settingsEn,
+  export: exportEn,
   app: { title: 'Anti-poverty assistant · Cadre console', short: 'Cadre console', language: '中文' },
   /** Punctuation and number forms that differ by language. */
   fmt: {

@@ -3,7 +3,21 @@
  * moves, their fields, categories, measures, checklists — come from the server (GET /api/workflow
  * `words`), so the chat, the notices and the console say them alike.
  */
+import { demoZhCN, entryZhCN } from './entry.zh-CN';
+import { settingsZhCN } from './settings.zh-CN';
+import { adminZhCN } from './admin.zh-CN';
+import { exportZhCN } from './export.zh-CN';
+import { noticesZhCN } from './notices.zh-CN';
+import { statsZhCN } from './stats.zh-CN';
+
 export const zhCN = {
+  notices: noticesZhCN,
+  entry: entryZhCN,
+  demo: demoZhCN,
+  stats: statsZhCN,
+  admin: adminZhCN,
+  settings: settingsZhCN,
+  export: exportZhCN,
   app: { title: '防贫助手 · 干部工作台', short: '干部工作台', language: 'English' },
   /** Punctuation and number forms that differ by language. */
   fmt: {

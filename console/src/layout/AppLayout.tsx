@@ -8,6 +8,7 @@ import { Button, Grid, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useLoggedIn, useSession } from '../session/session';
+import { DemoClock } from '../demo/DemoClock';
 
 export function AppLayout({ children, switchLang }: { children: ReactNode; switchLang: () => void }) {
   const { t } = useTranslation();
@@ -18,12 +19,37 @@ export function AppLayout({ children, switchLang }: { children: ReactNode; switc
   const auditor = me.cadre.role === 'auditor';
   const verifier = me.cadre.role === 'verifier';
   const phone = !Grid.useBreakpoint().sm;
+  const role = me.cadre.role;
+  // 县级设置: each page for the roles its API serves (the auditor reads)
+  const settings = [
+    ...(['county', 'town', 'auditor'].includes(role) ? [{ key: '/settings/accounts', label: t('admin.nav.accounts') }] : []),
+    ...(['county', 'auditor'].includes(role) ? [{ key: '/settings/knowledge', label: t('admin.nav.knowledge') }] : []),
+    // the county's settings: the county office edits, the others read what applies to them
+    ...(['county', 'town', 'village', 'auditor'].includes(role)
+      ? [
+          { key: '/settings/regions', label: t('settings.nav.regions') },
+          { key: '/settings/income-lines', label: t('settings.nav.incomeLines') },
+          { key: '/settings/limits', label: t('settings.nav.limits') },
+        ]
+      : []),
+    ...(['county', 'town', 'auditor'].includes(role) ? [{ key: '/broadcasts', label: t('admin.nav.broadcasts') }] : []),
+    ...(role === 'county' ? [{ key: '/outbox', label: t('admin.nav.outbox') }] : []),
+    ...(['county', 'auditor'].includes(role) ? [{ key: '/audit', label: t('admin.nav.audit') }] : []),
+  ];
   const items = [
     ...(verifier ? [{ key: '/visits', label: t('nav.visits') }] : []),
     ...(auditor ? [] : [{ key: '/todo', label: t('nav.todo') }]),
     { key: '/cases', label: t('nav.cases') },
+    // 代录申请: the village, town and county offices enter applications for villagers without WeChat
+    ...(['county', 'town', 'village'].includes(role) ? [{ key: '/entry', label: t('entry.nav') }] : []),
+    // 公示名单: the village, town and county offices make them; the auditor reads
+    ...(verifier ? [] : [{ key: '/notices', label: t('notices.nav') }]),
+    // 台账导出: the offices and the auditor (masked); the verifier works from its own cases
+    ...(verifier ? [] : [{ key: '/export', label: t('export.nav') }]),
+    ...(verifier ? [] : [{ key: '/stats', label: t('stats.nav') }]),
+    ...(settings.length > 0 ? [{ key: 'settings', label: t('admin.nav.group'), children: settings }] : []),
   ];
-  const selected = ['/visits', '/todo'].find((p) => location.pathname.startsWith(p)) ?? '/cases';
+  const selected = [...settings.map((i) => i.key), '/visits', '/todo', '/entry', '/export', '/notices', '/stats'].find((p) => location.pathname.startsWith(p)) ?? '/cases';
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: phone ? 8 : 24, paddingInline: phone ? 8 : 16 }}>
@@ -47,7 +73,10 @@ export function AppLayout({ children, switchLang }: { children: ReactNode; switc
           </Button>
         </Space>
       </Layout.Header>
-      <Layout.Content style={{ padding: phone ? 8 : 16, maxWidth: 1400, width: '100%', margin: '0 auto' }}>{children}</Layout.Content>
+      <Layout.Content style={{ padding: phone ? 8 : 16, maxWidth: 1400, width: '100%', margin: '0 auto' }}>
+        <DemoClock />
+        {children}
+      </Layout.Content>
     </Layout>
   );
 }

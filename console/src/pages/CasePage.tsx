@@ -49,9 +49,9 @@ export function CasePage() {
   // objections are heard during the notice by the roles the workflow names (GET /api/workflow sideActs)
   const objection = workflow.sideActs.objection;
   const mayObject = c.status === objection.status && objection.roles.includes(me.cadre.role);
-  // a plain pass says where it goes; a move that records something is named for what it records
+  // a plain pass (an approve that asks nothing) says where it goes; a move that records something is named for what it records
   const moveName = (m: MoveSchema) =>
-    m.id === 'pass_village' || m.id === 'pass_town' ? t('move.approveTo', { stage: words.statuses[m.to ?? '']?.stage ?? '' }) : (words.moves[m.id] ?? words.actions[m.action] ?? m.id);
+    m.action === 'approve' && (m.data.required ?? []).length === 0 && m.to !== null ? t('move.approveTo', { stage: words.statuses[m.to ?? '']?.stage ?? '' }) : (words.moves[m.id] ?? words.actions[m.action] ?? m.id);
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="case-page">

@@ -17,6 +17,7 @@ import { DueTag } from '../queue/DueTag';
 import { Flags } from '../queue/Flags';
 import { useLoggedIn } from '../session/session';
 import { useLive } from '../live/useLive';
+import { FigureTags, figureParams } from '../stats/figureFilters';
 
 const PAGE_SIZE = 50;
 
@@ -57,6 +58,8 @@ export function QueuePage({ mode }: { mode: 'todo' | 'all' }) {
     caseNo: params.get('caseNo') ?? undefined,
     /** The search box: a case number, a name or an ID's last 4 (the server reads which). */
     q: params.get('q') ?? undefined,
+    /** A figure of the statistics: its filters (stats/figureFilters.tsx), shown as tags. */
+    ...figureParams(params),
   };
   const cursor = cursors.at(-1);
   const todoStatuses = workflow.todo;
@@ -104,7 +107,7 @@ export function QueuePage({ mode }: { mode: 'todo' | 'all' }) {
 
   const statusTabs = useMemo(() => {
     const sc = counts?.statusCounts ?? {};
-    const shown = mode === 'todo' ? todoStatuses : workflow.statuses.filter((s) => s !== 'submitted');
+    const shown = mode === 'todo' ? todoStatuses : workflow.statuses.filter((s) => s !== workflow.statusOf.filed);
     const sum = shown.reduce((n, s) => n + (sc[s] ?? 0), 0);
     return [
       { key: '', label: `${mode === 'todo' ? t('queue.todoTab') : t('queue.all')} (${sum})` },
@@ -185,6 +188,7 @@ export function QueuePage({ mode }: { mode: 'todo' | 'all' }) {
           <Button onClick={() => { setSearch(''); setCursors([]); setParams(new URLSearchParams()); }}>{t('queue.filters.clear')}</Button>
         )}
       </Space>
+      <FigureTags params={params} workflow={workflow} onRemove={(keys) => { const next = new URLSearchParams(params); keys.forEach((k) => next.delete(k)); setCursors([]); setParams(next); }} />
       {searchBad && <Alert type="warning" title={t('queue.filters.searchBad')} style={{ marginBottom: 12 }} data-testid="search-bad" />}
       {role !== 'auditor' && (
         <BulkBar cases={(list?.cases ?? []).filter((c) => selected.includes(c.caseNo))} role={role} workflow={workflow} onClear={() => setSelected([])} onMoved={() => { setSelected([]); setBulkDone((n) => n + 1); }} />

@@ -15,13 +15,11 @@ import type { CaseDetail, MoveSchema } from '../api/types';
 import { Gallery } from '../case/Gallery';
 import { MoveForm } from '../case/MoveForm';
 import { useCaseDetail } from '../case/useCaseDetail';
-import { dayWithWeekday, yuan } from '../format';
+import { dateWithWeekday, yuan } from '../format';
 import { DueTag } from '../queue/DueTag';
 import { useLoggedIn } from '../session/session';
 import { CameraButton } from '../visit/CameraButton';
 
-/** The move that records what the visit found (the workflow's). */
-const VERIFICATION_MOVE = 'verification';
 const VISIT_PHOTO = 'verification_photo';
 
 export function VisitPage() {
@@ -41,7 +39,8 @@ export function VisitPage() {
   const mayVisit = inVerification && visit.roles.includes(me.cadre.role);
   const move: MoveSchema | undefined = c.allowedMoves
     .map((a) => workflow.moves.find((m) => m.action === a.action && m.from.includes(c.status) && (m.to === a.to || m.to === null)))
-    .find((m) => m?.id === VERIFICATION_MOVE);
+    // the move that records what the visit found: the approve out of the visit's status
+    .find((m) => m !== undefined && m.action === 'approve' && m.from.includes(visit.status));
   const photos = c.documents.filter((d) => d.kind === VISIT_PHOTO);
   const kindLabel = (kind: string) => t(`kinds.${kind}`, { defaultValue: kind });
 
@@ -52,7 +51,7 @@ export function VisitPage() {
       const date = visitDay.format('YYYY-MM-DD');
       const res = await api<{ case: CaseDetail }>('POST', `/api/cases/${encodeURIComponent(caseNo)}/visit`, { date });
       setCase(res.case);
-      void message.success(t('visit.scheduled', { date: dayWithWeekday(`${date}T12:00:00+08:00`, i18n.language) }));
+      void message.success(t('visit.scheduled', { date: dateWithWeekday(date, i18n.language) }));
     } catch (err) {
       void message.error(t('refusal.other', { message: (err as ApiError).message }));
     } finally {
@@ -77,7 +76,7 @@ export function VisitPage() {
             <DueTag dueAt={c.dueAt} due={c.due} />
           </Space>
           <Typography.Text data-testid="visit-day">
-            {c.visit?.date ? t('visits.visitOn', { date: dayWithWeekday(`${c.visit.date}T12:00:00+08:00`, i18n.language) }) : t('visits.notScheduled')}
+            {c.visit?.date ? t('visits.visitOn', { date: dateWithWeekday(c.visit.date, i18n.language) }) : t('visits.notScheduled')}
           </Typography.Text>
           <Link to={`/cases/${c.caseNo}`}>{t('visit.fullCase')}</Link>
         </Space>

@@ -37,8 +37,9 @@ export function BulkBar({ cases, role, workflow, onClear, onMoved }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [form] = Form.useForm<Record<string, unknown> & { verifierId?: string; note?: string }>();
-  // the verifier is given in county review: to whoever owns that step
-  const mayAssign = (owners.county_review ?? []).includes(role as never);
+  // the verifier is given by the move of that name (in county review): to whoever owns the step it leaves from
+  const assignFrom = moves.find((m) => m.id === 'assign_verifier')?.from ?? [];
+  const mayAssign = assignFrom.some((s) => (owners[s] ?? []).includes(role as never));
 
   useEffect(() => {
     if (asking === 'assign_verifier') api<{ cadres: Cadre[] }>('GET', '/api/cadres?role=verifier').then((r) => setVerifiers(r.cadres.filter((v) => v.active)), () => setVerifiers([]));

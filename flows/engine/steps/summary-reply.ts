@@ -17,6 +17,8 @@ import * as W from './summary-words';
 export interface EditItem {
   id: string;
   words: string[];
+  /** A yes/no item: "不是脱贫户" is its new answer, read whole by its question. */
+  yesNo?: boolean;
 }
 
 export type SummaryReply =
@@ -137,6 +139,9 @@ function valueOf(rest: string): { value?: string; then?: string } {
   // "不是县医院，是市医院": what it is, not what it is not
   const instead = W.INSTEAD.exec(v);
   if (instead) v = instead[1];
+  // "脑出血不是脑梗": what it is, then what it is not
+  const notOld = W.NOT_OLD.exec(v);
+  if (notOld) v = notOld[1];
   const clauses = v.split(/(?<=[,，;；。])/u);
   const kept: string[] = [];
   for (const c of clauses) {
@@ -179,9 +184,23 @@ function readEdit(norm: string, s: string, items: EditItem[]): SummaryReply | nu
     const v = wordAt(s, W.EDIT_VERBS, after);
     if (v && !wordAt(s, W.CHANGE_CUES, after)) return edit(m, after + v.length);
   }
+  const first = matches[0];
+  // "不是脱贫户", "是脱贫户": a yes/no item said with its answer, read whole by its question
+  if (first && first.start === at && W.YES_NO_LEAD.test(s.slice(0, at)) && stripTrailingPunctuation(s.slice(first.end)).trim() === '') {
+    const all = first.ids.every((id) => items.find((i) => i.id === id)?.yesNo);
+    if (all) return { kind: 'edit', targets: first.ids, value: stripTrailingPunctuation(norm).trim() };
+  }
+  // "人口是3口", "收入是一万五", "医院是市人民医院", "报了两万五": the item, then its new value
+  if (first && first.start === at && !cue) {
+    const after = s.slice(first.end).replace(SEPARATORS, '');
+    const said = wordAt(after, W.VALUE_CUES.filter((c) => !ASCII.test(c)), 0);
+    if (said || hasFigureWords(after)) {
+      const { value, then } = valueOf(norm.slice(first.end));
+      if (value !== undefined && !isConfirmation(value) && !W.ASKING.test(value) && !looksLikeQuestion(value)) return { kind: 'edit', targets: first.ids, value, ...(then !== undefined ? { then } : {}) };
+    }
+  }
   // "修改 电话139…", "错了，电话是139…": the verb or the wrong first, then the item
   if (verb || wrong) {
-    const first = matches[0];
     if (first && first.start === at) return edit(first, first.end);
     const wanted = stripTrailingPunctuation(norm.slice(at)).trim();
     if (!verb || wanted === '' || hasFigureWords(wanted) || wordAt(s, W.VALUE_CUES, at)) return { kind: 'which' };
@@ -191,10 +210,20 @@ function readEdit(norm: string, s: string, items: EditItem[]): SummaryReply | nu
   return cue ? { kind: 'which' } : null;
 }
 
+/** "是对的", "对", "没错": the item confirmed, not a new value. */
+function isConfirmation(value: string): boolean {
+  const v = value.toLowerCase().replace(/\s+/gu, '');
+  if (W.NOT_WRONG.some((w) => v === w || v === w.replace(/^是/u, '')) || W.REST_WORDS.some((w) => v.includes(w))) return true;
+  const yn = parseYesNo(v);
+  return yn.ok;
+}
+
 /** A yes that means "submit it": no figure, no "but", nothing said to be wrong. */
 function isSubmit(norm: string, s: string): boolean {
   const bare = s.replace(/[\s,，.。!！~]+/gu, '');
   if (W.NOT_SUBMIT.includes(bare) || hasFigureWords(s)) return false;
+  // "👍", "[强]": the last guard before filing is passed in words, not with a sticker
+  if (!/[\p{Script=Han}a-z0-9]/u.test(bare.replace(/\[[^\]]*\]/gu, ''))) return false;
   if (W.BUT_WORDS.some((b) => s.includes(b)) || cueAt(s)) return false;
   const yn = parseYesNo(norm, { yes: W.SUBMIT_WORDS, no: W.NO_WORDS });
   if (yn.ok) return yn.value;
@@ -211,7 +240,9 @@ export function readSummaryReply(text: string, items: EditItem[]): SummaryReply 
   const s = lower.length === norm.length ? lower : norm;
   if (s === '') return { kind: 'unclear' };
   // "嗯？", "电话错了吗": asked back, not answered (a question about the policy is the FAQ's)
-  if (/[?？]/u.test(text) || (looksLikeQuestion(norm) && !lead(s).verb)) return { kind: 'unclear' };
+  // an item's own name is no question ("家里几口人是5口"): read with the names blanked out
+  const named = itemMatches(s, items).reduce((t, m) => t.slice(0, m.start) + '项'.repeat(m.end - m.start) + t.slice(m.end), norm);
+  if (/[?？]/u.test(text) || (looksLikeQuestion(named) && !lead(s).verb)) return { kind: 'unclear' };
   const edit = readEdit(norm, s, items);
   if (edit) return edit;
   const bare = stripTrailingPunctuation(s.replace(/\s+/g, ''));

@@ -47,6 +47,15 @@ export const WRONG_LEADS = ['不对', '不是', '有错', '错了'];
 /** "不是县医院，是市医院", "not X, it's Y": the value is what follows. */
 export const INSTEAD = /^(?:不是|不叫|不在|not\s)[^,，;；]*[,，;；]\s*(?:而是|是|叫|在|but\s|it's\s|it\sis\s)?\s*(.+)$/iu;
 
+/** "脑出血不是脑梗", "柳树村，不是东山村": the value, then what it is not. */
+export const NOT_OLD = /^(.+?)[\s,，;；]*(?:而)?(?:不是|不叫|not\s).+$/iu;
+
+/** A value that asks rather than tells ("人口是几口", "收入是多少"): not a new value. */
+export const ASKING = /几|多少|啥|什么|哪|怎么|咋/u;
+
+/** Said right before a yes/no item, giving its answer: "不是脱贫户", "我们是脱贫户". */
+export const YES_NO_LEAD = /(?:不是|不算|是|算)[\s,，]*$/u;
+
 /** A later clause about the rest, not part of the value ("13912345678，其他都对"). */
 export const REST_WORDS = ['其他', '其它', '其余', '别的', '都对', '没问题', '没错', 'everything else', 'the rest'];
 

@@ -89,7 +89,7 @@ export function remindSummary(env: StepEnv): string {
 
 export function handleSummary(step: SummaryStep, text: string, env: StepEnv, read: ReadAt): StepOutcome {
   const steps = editable(env);
-  const items: EditItem[] = steps.map((s) => ({ id: s.id, words: [...LANGS.map((l) => t(l, s.label!)), ...(s.editWords ?? [])] }));
+  const items: EditItem[] = steps.map((s) => ({ id: s.id, words: [...LANGS.map((l) => t(l, s.label!)), ...(s.editWords ?? [])], yesNo: s.kind === 'yesno' }));
   const reply = readSummaryReply(text, items);
   switch (reply.kind) {
     case 'submit':
@@ -117,14 +117,25 @@ export function handleSummary(step: SummaryStep, text: string, env: StepEnv, rea
  * the village, not the town, though "村" names both); the engine reads it there as typed.
  */
 function edit(step: SummaryStep, targets: AnsweredStep[], value: string | undefined, env: StepEnv, read: ReadAt): StepOutcome {
-  const go = (s: AnsweredStep, answer?: string): StepOutcome => ({ kind: 'goto', step: s.id, returnTo: step.id, ...(answer !== undefined ? { answer } : {}) });
+  const go = (s: AnsweredStep, answer?: string, clear?: string[]): StepOutcome => ({
+    kind: 'goto',
+    step: s.id,
+    returnTo: step.id,
+    ...(answer !== undefined ? { answer } : {}),
+    ...(clear !== undefined && clear.length > 0 ? { clear } : {}),
+  });
   // a photo cannot be typed: the documents item is opened to send more
   if (value === undefined || targets[0].kind === 'documents') return go(targets[0]);
-  const reads = (s: AnsweredStep) => {
-    const o = read(s, value, { ...env, state: { ...env.state, step: s.id } });
+  const reads = (s: AnsweredStep, answers: Record<string, unknown>) => {
+    const o = read(s, value, { ...env, answers, state: { ...env.state, answers, step: s.id } });
     return o.kind === 'answer' || o.kind === 'confirm';
   };
-  return go(targets.find(reads) ?? targets[0], value);
+  // as it stands, else with what the item clears forgotten ("村子选错了，是西河村": the town's village, in another town)
+  const kept = targets.find((s) => reads(s, env.answers));
+  if (kept) return go(kept, value);
+  const cleared = (s: AnsweredStep) => ({ ...env.answers, ...Object.fromEntries((s.clears ?? []).map((f) => [f, undefined])) });
+  const renewed = targets.find((s) => (s.clears ?? []).length > 0 && reads(s, cleared(s)));
+  return renewed ? go(renewed, value, renewed.clears) : go(targets[0], value);
 }
 
 /**

@@ -17,6 +17,8 @@ export interface AppConfig {
   smsUpdates: boolean;
   maxUploadBytes: number;
   uploadTypes: string[];
+  /** The whole identification's time limit (the county's), for the steps the app describes. */
+  totalLimit?: { days: number; working: boolean };
 }
 
 export interface FieldOption {

@@ -1,44 +1,97 @@
 /**
- * GET /api/audit?caseNo=&actorId=&kind=&page=&pageSize= — the audit log, newest first, for the
- * county office and the auditor: refused attempts (transitions, objections, visits, logins),
- * looks at personal data (a full ID number or phone, a document's bytes, an export — server/core/audit/access.ts)
- * and other recorded actions; by case, by cadre (or villager contact), by kind.
+ * GET /api/audit?caseNo=&person=&actorId=&action=&kind=&from=&to=&pageSize=&cursor= (or &page=) — the
+ * audit log, newest first, for the county office and the auditor: refused attempts (transitions,
+ * objections, visits, logins), looks at personal data (a full ID number or phone, a case page, a
+ * document's bytes, an export — server/core/audit/access.ts) and other recorded actions.
+ * Filters: a case; a person — every case of the household that case number belongs to (who looked
+ * at that person's data, whichever of their cases); who (a cadre or villager contact id); an action
+ * or its prefix (`case:`, `cadre:update`); a kind; from / to (China days, inclusive, or ISO times).
+ * Paged by `cursor` (`nextCursor` of the page before, opaque, at any depth; `total` with the first
+ * page only) or, for the first pages, by `page`.
  */
 import Router from '@koa/router';
 import { z } from 'zod';
+import { shanghaiMidnight, startOfNextShanghaiDay } from '../../../flows/china-time';
 import { cadreOf, requireCadre, requireRole } from '../../core/auth/cadre';
 import { MAY } from '../../core/auth/permissions';
-import { parseOr400 } from '../../http/errors';
+import type { Prisma } from '../../generated/prisma/client';
+import { badRequest, parseOr400 } from '../../http/errors';
 import type { AppDeps } from '../../deps';
+import { clockOf } from '../../core/clock';
 
-const Query = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
-  caseNo: z.string().regex(/^FP-\d{4}-\d{6}$/, 'must look like FP-2026-000123').optional(),
-  actorId: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be a cadre or contact id').optional(),
-  kind: z.enum(['refusal', 'access', 'action']).optional(),
-});
+const CaseNo = z.string().regex(/^FP-\d{4}-\d{6}$/, 'must look like FP-2026-000123');
+const Day = (end: boolean) =>
+  z
+    .string()
+    .trim()
+    .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) || z.iso.datetime({ offset: true }).safeParse(s).success, 'must be YYYY-MM-DD (China time) or an ISO date-time')
+    .transform((s) => (/^\d{4}-\d{2}-\d{2}$/.test(s) ? (end ? startOfNextShanghaiDay(shanghaiMidnight(s)) : shanghaiMidnight(s)) : new Date(s)))
+    .refine((d) => !Number.isNaN(d.getTime()), 'not a real date');
+
+const Query = z
+  .object({
+    page: z.coerce.number().int().min(1).max(100, 'at most 100 (page on with cursor)').default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(50),
+    cursor: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be a nextCursor of this list')
+      .transform((s, ctx) => {
+        const seq = Number(Buffer.from(s, 'base64url').toString('utf8').replace(/^s/, ''));
+        if (!Number.isInteger(seq) || seq < 1) ctx.addIssue({ code: 'custom', message: 'must be a nextCursor of this list' });
+        return seq;
+      })
+      .optional(),
+    caseNo: CaseNo.optional(),
+    person: CaseNo.optional(),
+    actorId: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be a cadre or contact id').optional(),
+    action: z.string().trim().regex(/^[a-z_]{1,30}(:[a-z_]{0,30})?$/, 'must be an action such as case:view, or its beginning such as case:').optional(),
+    kind: z.enum(['refusal', 'access', 'action']).optional(),
+    from: Day(false).optional(),
+    to: Day(true).optional(),
+  })
+  .refine((q) => !(q.cursor && q.page > 1), { message: 'page with cursor: use one or the other', path: ['cursor'] })
+  .refine((q) => !q.from || !q.to || q.to > q.from, { message: 'must not be before from', path: ['to'] });
 
 /** A refusal is any entry not allowed; the others are accesses or actions. */
 const KIND_WHERE = { refusal: { allowed: false }, access: { allowed: true, kind: 'access' }, action: { allowed: true, kind: 'action' } } as const;
 
+const cursorOf = (seq: number) => Buffer.from(`s${seq}`, 'utf8').toString('base64url');
+
 export function auditRouter(deps: AppDeps): Router {
   const router = new Router();
-  router.get('/api/audit', requireCadre(deps.prisma, deps.config.adminToken, () => deps.now?.() ?? new Date()), async (ctx) => {
+  router.get('/api/audit', requireCadre(deps.prisma, deps.config.adminToken, clockOf(deps)), async (ctx) => {
     requireRole(cadreOf(ctx), MAY.readAudit, 'read the audit trail');
     const q = parseOr400(Query, ctx.query);
-    const where = { ...(q.caseNo ? { caseNo: q.caseNo } : {}), ...(q.actorId ? { actorId: q.actorId } : {}), ...(q.kind ? KIND_WHERE[q.kind] : {}) };
+    if (q.caseNo && q.person) throw badRequest('person: either caseNo or person', 'person');
+    // a person: the cases of the household behind that case number (a case without one: itself)
+    let caseNos: string[] | undefined;
+    if (q.person) {
+      const c = await deps.prisma.case.findUnique({ where: { caseNo: q.person }, select: { householdId: true } });
+      caseNos = c?.householdId ? (await deps.prisma.case.findMany({ where: { householdId: c.householdId }, select: { caseNo: true } })).map((r) => r.caseNo) : [q.person];
+    }
+    const where: Prisma.AuditEntryWhereInput = {
+      ...(q.caseNo ? { caseNo: q.caseNo } : {}),
+      ...(caseNos ? { caseNo: { in: caseNos } } : {}),
+      ...(q.actorId ? { actorId: q.actorId } : {}),
+      ...(q.action ? (q.action.endsWith(':') || !q.action.includes(':') ? { action: { startsWith: q.action } } : { action: q.action }) : {}),
+      ...(q.kind ? KIND_WHERE[q.kind] : {}),
+      ...(q.from || q.to ? { at: { ...(q.from ? { gte: q.from } : {}), ...(q.to ? { lt: q.to } : {}) } } : {}),
+    };
+    const paged: Prisma.AuditEntryWhereInput = q.cursor ? { AND: [where, { seq: { lt: q.cursor } }] } : where;
     const [total, rows] = await Promise.all([
-      deps.prisma.auditEntry.count({ where }),
-      deps.prisma.auditEntry.findMany({ where, orderBy: { seq: 'desc' }, skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
+      q.cursor ? Promise.resolve(undefined) : deps.prisma.auditEntry.count({ where }),
+      deps.prisma.auditEntry.findMany({ where: paged, orderBy: { seq: 'desc' }, skip: q.cursor ? 0 : (q.page - 1) * q.pageSize, take: q.pageSize + 1 }),
     ]);
-    const ids = [...new Set(rows.flatMap((r) => (r.actorType === 'cadre' && r.actorId ? [r.actorId] : [])))];
+    const more = rows.length > q.pageSize;
+    const page = rows.slice(0, q.pageSize);
+    const ids = [...new Set(page.flatMap((r) => (r.actorType === 'cadre' && r.actorId ? [r.actorId] : [])))];
     const names = new Map((await deps.prisma.cadre.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((c) => [c.id, c.name]));
     ctx.body = {
-      total,
-      page: q.page,
+      ...(total !== undefined ? { total } : {}),
+      ...(q.cursor ? {} : { page: q.page }),
       pageSize: q.pageSize,
-      entries: rows.map((r) => ({
+      nextCursor: more ? cursorOf(page[page.length - 1].seq) : null,
+      entries: page.map((r) => ({
         id: r.id,
         at: r.at.toISOString(),
         actor: { type: r.actorType, id: r.actorId, name: r.actorId ? (names.get(r.actorId) ?? null) : null },

@@ -25,6 +25,7 @@ import { ClientLimiter } from '../../core/throttle/clients';
 import { Gate } from '../../core/throttle/gate';
 import { t } from '../../../flows/i18n';
 import type { AppDeps } from '../../deps';
+import { clockOf } from '../../core/clock';
 
 const LoginBody = z.object({
   username: z.string().trim().min(1, 'required').max(64),
@@ -33,7 +34,7 @@ const LoginBody = z.object({
 
 export function authRouter(deps: AppDeps): Router {
   const router = new Router();
-  const now = () => deps.now?.() ?? new Date();
+  const now = clockOf(deps);
   const auth = requireCadre(deps.prisma, deps.config.adminToken, now);
   const limits = new LoginLimits(
     deps.config.auth,

@@ -2,6 +2,7 @@
  * Publicity for the county office and the town offices (a town only within its own town):
  *   POST /api/broadcasts/images (multipart `file`)        → 201 { documentId, mime, size }   an image to send
  *   GET  /api/broadcasts/images/:documentId               → the image's bytes (any cadre: it is publicity)
+ *   POST /api/broadcasts/preview { target }               → { count, sample: [{ kind, name (masked), village }] } whom it would reach now
  *   POST /api/broadcasts { title?, content, target }      → 201 broadcast (a draft, with `audience`: whom it would reach now)
  *   POST /api/broadcasts/:id/send { at? }                 → broadcast: started now, or scheduled for `at`
  *   POST /api/broadcasts/:id/cancel                       → broadcast: what is not yet said is not said
@@ -18,7 +19,7 @@ import { z } from 'zod';
 import { cadreOf, requireCadre, requireRole } from '../../core/auth/cadre';
 import { MAY } from '../../core/auth/permissions';
 import { BROADCAST_IMAGE_TYPES, BROADCAST_STATUSES, BroadcastContent, BroadcastTarget } from '../../core/broadcasts/content';
-import { cancelBroadcastOf, composeBroadcast, sendBroadcast, visibleBroadcast, type BroadcastRow } from '../../core/broadcasts/compose';
+import { cancelBroadcastOf, composeBroadcast, previewAudience, sendBroadcast, visibleBroadcast, type BroadcastRow } from '../../core/broadcasts/compose';
 import { broadcastCounts, settleBroadcasts } from '../../core/broadcasts/lifecycle';
 import { countRecipients } from '../../core/broadcasts/recipients';
 import { attachDocument } from '../../core/documents/attach';
@@ -31,6 +32,7 @@ import { refuseMultipartControlChars } from '../../http/control-chars';
 import { RegionTree } from '../../core/regions/tree';
 import type { UploadGuard } from '../../core/documents/upload-guard';
 import type { AppDeps } from '../../deps';
+import { clockOf } from '../../core/clock';
 
 /** WeChat shows larger images poorly, and every recipient downloads it. */
 const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
@@ -42,6 +44,7 @@ const ComposeBody = z.object({
   content: BroadcastContent,
   target: BroadcastTarget,
 });
+const PreviewBody = z.object({ target: BroadcastTarget });
 const SendBody = z.object({ at: z.iso.datetime({ offset: true, message: 'must be a date and time such as 2026-07-21T09:00:00+08:00' }).optional() });
 const ListQuery = z.object({
   status: z.enum(BROADCAST_STATUSES).optional(),
@@ -57,7 +60,7 @@ const DeliveriesQuery = z.object({
 
 export function broadcastsRouter(deps: AppDeps, guard: UploadGuard): Router {
   const router = new Router();
-  const now = () => deps.now?.() ?? new Date();
+  const now = clockOf(deps);
   const auth = requireCadre(deps.prisma, deps.config.adminToken, now);
   const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: Math.min(MAX_IMAGE_BYTES, deps.config.maxUploadBytes), files: 1, fields: 2 } } as multer.Options);
 
@@ -75,7 +78,7 @@ export function broadcastsRouter(deps: AppDeps, guard: UploadGuard): Router {
     requireRole(cadreOf(ctx), MAY.sendBroadcasts, 'send broadcasts');
     if (!ctx.is('multipart/form-data')) throw new HttpError(415, 'unsupported_media_type', 'send the image as multipart/form-data with a `file` part');
     // the image is held in memory while it is checked: one of the upload places (server/core/documents/upload-guard.ts)
-    const doc = await guard.withBody(ctx, deps.config.defaultLang, async () => {
+    const doc = await guard.withBody(deps.config.defaultLang, async () => {
       try {
         await upload.single('file')(ctx as never, async () => {});
       } catch (err) {
@@ -105,6 +108,11 @@ export function broadcastsRouter(deps: AppDeps, guard: UploadGuard): Router {
     ctx.set('Content-Type', doc.mime);
     ctx.set('Content-Length', String(doc.size));
     ctx.body = stream;
+  });
+
+  router.post('/api/broadcasts/preview', auth, async (ctx) => {
+    const body = parseOr400(PreviewBody, ctx.request.body ?? {});
+    ctx.body = await previewAudience(deps.prisma, cadreOf(ctx), body.target);
   });
 
   router.post('/api/broadcasts', auth, async (ctx) => {

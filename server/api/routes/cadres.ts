@@ -2,10 +2,13 @@
  * Cadre accounts and their WeChat binding codes (the actions: server/core/auth/manage-accounts.ts, issue-binding.ts):
  *   POST  /api/cadres { name, role, regionCode, username?, password?, apiToken?, lang? } → 201 { cadre, password?, apiToken? }
  *   GET   /api/cadres?role=&region=                      → { cadres } (never a hash)
- *   PATCH /api/cadres/:id { name?, active?, password?, unlock? } → { cadre }   (deactivating or a new password revokes sessions, known devices, API token)
+ *   PATCH /api/cadres/:id { name?, active?, password?, resetPassword?, unlock?, role?, regionCode? } → { cadre, password? }
+ *         (deactivating, a new password or a new role/region revokes sessions, known devices, API token;
+ *          resetPassword: a generated password, shown once)
  *   POST  /api/cadres/:id/api-token                      → 201 { cadre, apiToken }   (county office: a new token; the old one stops working)
  *   DELETE /api/cadres/:id/api-token                     → { cadre }   (county office: no API token any more)
- *   POST  /api/cadres/:id/binding-code                   → 201 { code, expiresAt, cadre }   ("绑定 123456")
+ *   POST  /api/cadres/:id/binding-code                   → 201 { code, expiresAt, cadre, message, qr }   (message "绑定 1234567890";
+ *         qr: an SVG data URL of the message, to scan in WeChat and send to the bot)
  *   POST  /api/regions/:code/room-binding-code           → 201 { code, expiresAt, region }  ("绑定群 123456")
  * A generated password or API token is shown once: only hashes are stored.
  */
@@ -16,8 +19,10 @@ import { issueAccountBindingCode, issueRoomBindingCode } from '../../core/auth/i
 import { changeAccount, createAccount, listAccounts, revokeApiToken, rotateApiToken, type AccountRow } from '../../core/auth/manage-accounts';
 import { MIN_PASSWORD_LENGTH } from '../../core/auth/passwords';
 import { parseOr400 } from '../../http/errors';
+import { bindingMessage, qrDataUrl } from '../../core/auth/binding-qr';
 import { ROLES } from '../../../flows/workflow';
 import type { AppDeps } from '../../deps';
+import { clockOf } from '../../core/clock';
 
 const RegionCode = z.string().trim().regex(/^\d{6,15}$/, 'must be a region code (6–15 digits)');
 const Username = z.string().trim().regex(/^[A-Za-z0-9._-]{3,32}$/, '3–32 letters, digits, dot, dash or underscore');
@@ -42,9 +47,14 @@ const PatchBody = z
     name: z.string().trim().min(1, 'required').max(50).optional(),
     active: z.boolean().optional(),
     password: Password.optional(),
+    /** A generated password, answered once. */
+    resetPassword: z.literal(true).optional(),
     /** Lifts a lockout after repeated failed logins. */
     unlock: z.literal(true).optional(),
+    role: z.enum(ROLES, { message: `must be one of ${ROLES.join(', ')}` }).optional(),
+    regionCode: RegionCode.optional(),
   })
+  .refine((b) => !(b.password && b.resetPassword), { message: 'either a password or resetPassword, not both', path: ['resetPassword'] })
   .refine((b) => Object.keys(b).length > 0, { message: 'nothing to change', path: ['active'] });
 
 const ListQuery = z.object({ role: z.enum(ROLES).optional(), region: RegionCode.optional() });
@@ -68,7 +78,7 @@ function present(c: AccountRow, now: Date) {
 
 export function cadresRouter(deps: AppDeps): Router {
   const router = new Router();
-  const now = () => deps.now?.() ?? new Date();
+  const now = clockOf(deps);
   const auth = requireCadre(deps.prisma, deps.config.adminToken, now);
 
   router.post('/api/cadres', auth, async (ctx) => {
@@ -87,7 +97,8 @@ export function cadresRouter(deps: AppDeps): Router {
   router.patch('/api/cadres/:id', auth, async (ctx) => {
     const id = parseOr400(CadreId, ctx.params.id, 'id');
     const body = parseOr400(PatchBody, ctx.request.body ?? {});
-    ctx.body = { cadre: present(await changeAccount(deps.prisma, cadreOf(ctx), id, body), now()) };
+    const { cadre, ...shownOnce } = await changeAccount(deps.prisma, cadreOf(ctx), id, body, now());
+    ctx.body = { cadre: present(cadre, now()), ...shownOnce };
   });
 
   router.post('/api/cadres/:id/api-token', auth, async (ctx) => {
@@ -106,7 +117,8 @@ export function cadresRouter(deps: AppDeps): Router {
     const id = parseOr400(CadreId, ctx.params.id, 'id');
     const { code, expiresAt, cadre } = await issueAccountBindingCode(deps.prisma, cadreOf(ctx), id, now());
     ctx.status = 201;
-    ctx.body = { code, expiresAt: expiresAt.toISOString(), cadre: { id: cadre.id, name: cadre.name, role: cadre.role } };
+    const message = bindingMessage(code);
+    ctx.body = { code, expiresAt: expiresAt.toISOString(), cadre: { id: cadre.id, name: cadre.name, role: cadre.role }, message, qr: await qrDataUrl(message) };
   });
 
   router.post('/api/regions/:code/room-binding-code', auth, async (ctx) => {

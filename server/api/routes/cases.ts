@@ -6,6 +6,7 @@
  *   POST /api/cases/bulk-move {caseNos, move, note?, data?}
  */
 import Router from '@koa/router';
+import { countyIdOf, workflowOf, workflowSettings } from '../../core/settings/workflow';
 import { z } from 'zod';
 import { CAUSES } from '../../../flows/engine/types';
 import { cadreOf, requireCadre } from '../../core/auth/cadre';
@@ -14,12 +15,14 @@ import { listCases, listScope } from '../../core/cases/list';
 import { decodeCursor } from '../../core/cases/list-cursor';
 import { CASE_NO_PREFIX, type CaseListFilter } from '../../core/cases/list-query';
 import { queueSearch } from '../../core/cases/list-search';
+import { FIGURE_QUERY, figureFilterOf, figureQueryIssue, hasFigureFilter } from '../../core/cases/list-figures';
 import { badRequest, HttpError, notFound, parseOr400 } from '../../http/errors';
 import { BULK_MAX, BULK_MOVES, bulkAllowed, bulkMove } from '../../core/cases/bulk-move';
 import { REVEAL_FIELDS, REVEAL_LIMIT, revealApplicantField } from '../../core/cases/reveal';
 import { readStaticStamp, staticDataCache, type StaticData } from '../../core/cache/static-data';
 import { CASE_STATUSES, ownershipOf, type CaseStatus } from '../../../flows/workflow';
 import type { AppDeps } from '../../deps';
+import { clockOf } from '../../core/clock';
 
 const RegionCode = z.string().trim().regex(/^\d{6,15}$/, 'must be a region code (6–15 digits)');
 const Flag = z.enum(['true', 'false'], { message: 'must be true or false' }).transform((v) => v === 'true');
@@ -67,8 +70,12 @@ const ListQuery = z
     /** Offset paging for the first pages only (page × pageSize ≤ MAX_PAGE_OFFSET). */
     page: z.coerce.number().int().min(1).optional(),
     pageSize: z.coerce.number().int().min(1).max(200).default(50),
+    /** The statistics' filters (a figure's cases: server/core/cases/list-figures.ts). */
+    ...FIGURE_QUERY,
   })
   .superRefine((q, ctx) => {
+    const issue = figureQueryIssue(q);
+    if (issue) ctx.addIssue({ code: 'custom', path: [issue[0]], message: issue[1] });
     if (q.page !== undefined && q.cursor !== undefined) ctx.addIssue({ code: 'custom', path: ['page'], message: 'give either page or cursor' });
     else if (q.page !== undefined && (q.page - 1) * q.pageSize > MAX_PAGE_OFFSET) {
       ctx.addIssue({ code: 'custom', path: ['page'], message: `pages reach ${MAX_PAGE_OFFSET} cases deep: page further with cursor (nextCursor)` });
@@ -79,7 +86,7 @@ export const CaseNo = z.string().regex(/^FP-\d{4}-\d{6}$/, 'must look like FP-20
 
 export function casesRouter(deps: AppDeps): Router {
   const router = new Router();
-  const now = () => deps.now?.() ?? new Date();
+  const now = clockOf(deps);
   const auth = requireCadre(deps.prisma, deps.config.adminToken, now, deps.sql);
 
   // The static data (the region tree) the last list was read with: a list is read with it and the
@@ -100,7 +107,14 @@ export function casesRouter(deps: AppDeps): Router {
     const at = now();
     const search = q.q !== undefined ? queueSearch(q.q, deps.keyring, at) : {};
     if (search === null) throw badRequest('q: must be a case number (FP-2026-000123 or 123), the last 4 characters of an ID number, or a name', 'q');
-    const read = async ({ tree }: StaticData) => {
+    // the county's time limits and calendar (core/settings/workflow.ts), from the static data the list is read with
+    const figuresOf = (at: Date, workflow: { limits: Parameters<typeof figureFilterOf>[1]; calendar: Parameters<typeof figureFilterOf>[2] }) => {
+      const figures = figureFilterOf(q, workflow.limits, workflow.calendar, at);
+      return hasFigureFilter(figures) ? { figures } : {};
+    };
+    const read = async (statics: StaticData) => {
+      const { tree } = statics;
+      const workflow = workflowOf(statics, countyIdOf(tree, { actor }), deps.config.workflow);
       const asked: string[] = [];
       for (const field of ['region', 'village'] as const) {
         const code = q[field];
@@ -119,6 +133,7 @@ export function casesRouter(deps: AppDeps): Router {
         ...(q.overdue !== undefined ? { overdue: q.overdue } : {}),
         ...(q.caseNo ? { caseNoPrefix: q.caseNo } : {}),
         ...search,
+        ...figuresOf(at, workflow),
         now: at,
       };
       const page = q.page ?? 1;
@@ -130,7 +145,7 @@ export function casesRouter(deps: AppDeps): Router {
         offset: after ? 0 : (page - 1) * q.pageSize,
         // the counts come with the first request of a listing, not with every page after it
         withCounts: !after,
-        calendar: deps.config.workflow.calendar,
+        calendar: workflow.calendar,
       });
       return { staticStamp: list.staticStamp, body: { ...(after ? {} : { page }), pageSize: q.pageSize, ...list.body } };
     };
@@ -147,7 +162,8 @@ export function casesRouter(deps: AppDeps): Router {
   router.get('/api/cases/:caseNo', auth, async (ctx) => {
     const caseNo = parseOr400(CaseNo, ctx.params.caseNo, 'caseNo');
     // Outside the caller's jurisdiction reads as not found: the number's existence is not disclosed.
-    const detail = await caseDetailAudited(deps.prisma, caseNo, cadreOf(ctx), now(), 'case:view', deps.config.workflow.calendar);
+    const actor = cadreOf(ctx);
+    const detail = await caseDetailAudited(deps.prisma, caseNo, actor, now(), 'case:view', (await workflowSettings(deps, { actor })).calendar);
     if (!detail) throw notFound('case');
     ctx.body = detail;
   });
@@ -170,7 +186,7 @@ export function casesRouter(deps: AppDeps): Router {
     const body = parseOr400(BulkBody, ctx.request.body ?? {});
     const actor = cadreOf(ctx);
     if (!bulkAllowed(actor.role, body.move)) throw new HttpError(403, 'forbidden', 'a verifier approves one case at a time: each records its own visit', 'move');
-    const results = await bulkMove(deps.prisma, deps.config.workflow, actor, body, now());
+    const results = await bulkMove(deps.prisma, await workflowSettings(deps, { actor }), actor, body, now());
     ctx.body = { moved: results.filter((r) => r.ok).length, refused: results.filter((r) => !r.ok).length, results };
   });
   return router;

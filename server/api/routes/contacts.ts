@@ -14,6 +14,7 @@ import { badRequest, notFound, parseOr400 } from '../../http/errors';
 import { RegionTree } from '../../core/regions/tree';
 import { inJurisdiction } from '../../../flows/workflow';
 import type { AppDeps } from '../../deps';
+import { clockOf } from '../../core/clock';
 
 const Tag = z.string().trim().min(1, 'must not be empty').max(20);
 const ListQuery = z.object({
@@ -27,7 +28,7 @@ const TagsBody = z.object({ tags: z.array(Tag).max(20) });
 
 export function contactsRouter(deps: AppDeps): Router {
   const router = new Router();
-  const auth = requireCadre(deps.prisma, deps.config.adminToken, () => deps.now?.() ?? new Date());
+  const auth = requireCadre(deps.prisma, deps.config.adminToken, clockOf(deps));
 
   router.get('/api/contacts', auth, async (ctx) => {
     const actor = cadreOf(ctx);

@@ -8,10 +8,11 @@ import { inScope } from '../../../flows/workflow';
 import { notFound, parseOr400 } from '../../http/errors';
 import type { AppDeps } from '../../deps';
 import { recordAccess } from '../../core/audit/access';
+import { clockOf, nowOf } from '../../core/clock';
 
 export function documentsRouter(deps: AppDeps): Router {
   const router = new Router();
-  router.get('/api/documents/:id', requireCadre(deps.prisma, deps.config.adminToken, () => deps.now?.() ?? new Date()), async (ctx) => {
+  router.get('/api/documents/:id', requireCadre(deps.prisma, deps.config.adminToken, clockOf(deps)), async (ctx) => {
     const id = parseOr400(z.string().regex(/^[a-z0-9]{10,40}$/, 'must be a document id'), ctx.params.id, 'id');
     const doc = await deps.prisma.document.findUnique({ where: { id }, include: { case: { select: { villageId: true, verifierId: true, caseNo: true } } } });
     // Documents of an application still in progress belong to nobody's jurisdiction yet.
@@ -21,7 +22,7 @@ export function documentsRouter(deps: AppDeps): Router {
     ctx.set('Content-Type', doc.mime);
     ctx.set('Content-Length', String(doc.size));
     ctx.set('Content-Disposition', `inline; filename="${doc.id}"`);
-    await recordAccess(deps.prisma, { actor: cadreOf(ctx), action: 'document:download', caseNo: doc.case.caseNo, fields: ['document'], subject: doc.id, at: deps.now?.() ?? new Date() });
+    await recordAccess(deps.prisma, { actor: cadreOf(ctx), action: 'document:download', caseNo: doc.case.caseNo, fields: ['document'], subject: doc.id, at: nowOf(deps) });
     ctx.body = stream;
   });
   return router;

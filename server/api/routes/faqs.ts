@@ -6,10 +6,13 @@
  *   PATCH /api/faqs/:id { question?, synonyms?, keywords?, answer?, articleId? (null), regionCode? (null), sortOrder?, status? } → { faq }
  *   POST  /api/faqs/:id/retire                             → { faq } (no longer matched; kept for the record)
  *   GET   /api/faqs/match?q=&lang=&village=                county office, auditor → how the chat would read q: { kind, candidates, answer? }
+ *   POST  /api/faqs/try { text, lang?, village? }          county office, auditor → the chat's own reading of a villager's question,
+ *                                                          replies and all (core/policy/try-question.ts); writes nothing
  * An answer holds no money figure: {{incomeLine}} and the other placeholders are filled from
  * configuration when a villager asks (flows/faq/placeholders.ts).
  */
 import Router from '@koa/router';
+import { countyIdOf, workflowOf, workflowSettings } from '../../core/settings/workflow';
 import { z } from 'zod';
 import type { FaqEntryView, Lang } from '../../../flows';
 import { matchFaq, rankFaqs, renderTemplate } from '../../../flows/faq';
@@ -22,8 +25,11 @@ import { Answer, Id, Key, LangField, Paging, RegionCode, Status, Words } from '.
 import { renderScope } from '../../core/policy/render';
 import { regionFilter, regionIdsReaching } from '../../core/policy/scope';
 import { RegionTree } from '../../core/regions/tree';
+import { readStaticStamp, staticDataCache } from '../../core/cache/static-data';
+import { tryQuestion } from '../../core/policy/try-question';
 import { regionIdOfCode } from '../../core/regions/by-code';
 import type { AppDeps } from '../../deps';
+import { clockOf } from '../../core/clock';
 
 const Fields = {
   question: z.string().trim().min(1, 'required').max(200),
@@ -54,6 +60,7 @@ const PatchBody = z
   .refine((b) => Object.keys(b).length > 0, { message: 'nothing to change', path: ['question'] });
 
 const ListQuery = z.object({ lang: LangField.optional(), status: z.enum(['draft', 'published', 'retired']).optional(), ...Paging });
+const TryBody = z.object({ text: z.string().trim().min(1, 'required').max(500, 'at most 500 characters'), lang: LangField.default('zh-CN'), village: RegionCode.optional() });
 const MatchQuery = z.object({ q: z.string().trim().min(1, 'required').max(500), lang: LangField.default('zh-CN'), village: RegionCode.optional() });
 
 type FaqRow = Prisma.FaqEntryGetPayload<{ include: { region: true; article: true } }>;
@@ -82,7 +89,7 @@ const isUniqueViolation = (err: unknown) => (err as { code?: string }).code === 
 
 export function faqsRouter(deps: AppDeps): Router {
   const router = new Router();
-  const now = () => deps.now?.() ?? new Date();
+  const now = clockOf(deps);
   const auth = requireCadre(deps.prisma, deps.config.adminToken, now);
 
   async function find(id: string): Promise<FaqRow> {
@@ -126,8 +133,16 @@ export function faqsRouter(deps: AppDeps): Router {
     ctx.body = {
       kind: m.kind,
       candidates,
-      ...(chosen ? { key: chosen.key, answer: renderTemplate(chosen.answer, renderScope(tree, deps.config.workflow, q.lang as Lang, now(), q.village)) } : {}),
+      ...(chosen ? { key: chosen.key, answer: renderTemplate(chosen.answer, renderScope(tree, await workflowSettings(deps, { villageCode: q.village ?? null, actor: cadreOf(ctx) }), q.lang as Lang, now(), q.village)) } : {}),
     };
+  });
+
+  router.post('/api/faqs/try', auth, async (ctx) => {
+    requireRole(cadreOf(ctx), MAY.readKnowledge, 'try how the chat reads a question');
+    const body = parseOr400(TryBody, ctx.request.body ?? {});
+    const statics = await staticDataCache(deps.prisma).get(deps.prisma, await readStaticStamp(deps.prisma));
+    if (body.village && statics.tree.byCode.get(body.village)?.level !== 'village') throw badRequest(`village: no village has the code ${body.village}`, 'village');
+    ctx.body = tryQuestion(statics, { text: body.text, lang: body.lang as Lang, villageCode: body.village, now: now(), workflow: workflowOf(statics, countyIdOf(statics.tree, { villageCode: body.village ?? null, actor: cadreOf(ctx) }), deps.config.workflow) });
   });
 
   router.get('/api/faqs/:id', auth, async (ctx) => {

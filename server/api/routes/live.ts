@@ -22,6 +22,7 @@ import type { PrismaClient } from '../../generated/prisma/client';
 import { notFound, parseOr400 } from '../../http/errors';
 import { CaseNo } from './cases';
 import type { AppDeps } from '../../deps';
+import { clockOf } from '../../core/clock';
 
 const digest = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 22);
 
@@ -82,7 +83,7 @@ export function liveRouter(deps: AppDeps): Router {
   const shared = sharedStamps();
   // built here, not at import: cases.ts (CaseNo's home) mounts this router
   const LiveQuery = z.object({ caseNo: CaseNo.optional() });
-  router.get('/api/live', requireCadre(deps.prisma, deps.config.adminToken, () => deps.now?.() ?? new Date(), deps.sql), async (ctx) => {
+  router.get('/api/live', requireCadre(deps.prisma, deps.config.adminToken, clockOf(deps), deps.sql), async (ctx) => {
     const q = parseOr400(LiveQuery, ctx.query);
     const actor = cadreOf(ctx);
     const [queue, kase] = await Promise.all([queueStamp(deps.prisma, actor, shared), q.caseNo ? caseStamp(deps.prisma, actor, q.caseNo) : undefined]);

@@ -4,6 +4,7 @@
  *   POST /api/cases/:caseNo/objections/:id/resolve { resolution }  → 200 { objection, case }
  */
 import Router from '@koa/router';
+import { workflowSettings } from '../../core/settings/workflow';
 import type { Context } from 'koa';
 import { z } from 'zod';
 import { cadreOf, requireCadre } from '../../core/auth/cadre';
@@ -13,6 +14,7 @@ import { refusalError } from '../../http/refusal';
 import { MAX_OBJECTION_TEXT, recordObjection, resolveObjection } from '../../core/workflow/objections';
 import { CaseNo } from './cases';
 import type { AppDeps } from '../../deps';
+import { clockOf } from '../../core/clock';
 
 const Text = z.string().trim().min(1, 'required').max(MAX_OBJECTION_TEXT);
 const RecordBody = z.object({ note: Text });
@@ -21,7 +23,7 @@ const ObjectionId = z.string().regex(/^[a-z0-9]{10,40}$/, 'must be an objection 
 
 export function objectionsRouter(deps: AppDeps): Router {
   const router = new Router();
-  const now = () => deps.now?.() ?? new Date();
+  const now = clockOf(deps);
   const auth = requireCadre(deps.prisma, deps.config.adminToken, now);
 
   router.post('/api/cases/:caseNo/objections', auth, async (ctx) => {
@@ -48,7 +50,8 @@ export function objectionsRouter(deps: AppDeps): Router {
 
   /** The objection as the case detail shows it, and the case (its open objections block approval). */
   async function answer(ctx: Context, caseNo: string, objectionId: string, action: CaseDetailAction) {
-    const detail = await caseDetailAudited(deps.prisma, caseNo, cadreOf(ctx), now(), action, deps.config.workflow.calendar);
+    const actor = cadreOf(ctx);
+    const detail = await caseDetailAudited(deps.prisma, caseNo, actor, now(), action, (await workflowSettings(deps, { actor })).calendar);
     if (!detail) throw notFound('case');
     return { objection: detail.objections.find((o) => o.id === objectionId), case: detail };
   }

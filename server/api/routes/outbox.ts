@@ -20,6 +20,7 @@ import { requestLang } from '../../http/lang';
 import { t } from '../../../flows/i18n';
 import type { AppDeps } from '../../deps';
 import { scrub } from '../../log';
+import { clockOf } from '../../core/clock';
 
 const ListQuery = z.object({
   status: z.enum(['dead', 'pending', 'sent']).default('dead'),
@@ -30,7 +31,7 @@ const Id = z.string().trim().min(1).max(100);
 
 export function outboxRouter(deps: AppDeps): Router {
   const router = new Router();
-  const now = () => deps.now?.() ?? new Date();
+  const now = clockOf(deps);
   const cadre = requireCadre(deps.prisma, deps.config.adminToken, now);
 
   router.get('/api/outbox', cadre, async (ctx) => {

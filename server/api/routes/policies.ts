@@ -11,6 +11,7 @@
  * Figures are placeholders in the body ({{incomeLine}}, {{limits.total}}…), filled from configuration.
  */
 import Router from '@koa/router';
+import { workflowSettings } from '../../core/settings/workflow';
 import { z } from 'zod';
 import type { Lang } from '../../../flows';
 import { renderTemplate } from '../../../flows/faq';
@@ -25,6 +26,7 @@ import { inForce, regionFilter, regionIdsReaching } from '../../core/policy/scop
 import { RegionTree } from '../../core/regions/tree';
 import { regionIdOfCode } from '../../core/regions/by-code';
 import type { AppDeps } from '../../deps';
+import { clockOf } from '../../core/clock';
 
 const Fields = {
   title: z.string().trim().min(1, 'required').max(200),
@@ -75,7 +77,7 @@ const isUniqueViolation = (err: unknown) => (err as { code?: string }).code === 
 
 export function policiesRouter(deps: AppDeps): Router {
   const router = new Router();
-  const now = () => deps.now?.() ?? new Date();
+  const now = clockOf(deps);
   const auth = requireCadre(deps.prisma, deps.config.adminToken, now);
 
   async function find(id: string): Promise<ArticleRow> {
@@ -189,7 +191,7 @@ export function policiesRouter(deps: AppDeps): Router {
     const q = parseOr400(PublicQuery, ctx.query);
     const { tree, where } = await visible(q.village);
     const rows = await deps.prisma.policyArticle.findMany({ where: { ...where, lang: q.lang, ...(q.tag ? { tags: { has: q.tag } } : {}) }, orderBy: { key: 'asc' } });
-    const scope = renderScope(tree, deps.config.workflow, q.lang as Lang, now(), q.village);
+    const scope = renderScope(tree, await workflowSettings(deps, { villageCode: q.village ?? null }), q.lang as Lang, now(), q.village);
     ctx.body = {
       items: rows.map((a) => {
         const body = renderTemplate(a.body, scope);
@@ -204,7 +206,7 @@ export function policiesRouter(deps: AppDeps): Router {
     const { tree, where } = await visible(q.village);
     const a = await deps.prisma.policyArticle.findFirst({ where: { ...where, id } });
     if (!a) throw notFound('article');
-    const scope = renderScope(tree, deps.config.workflow, a.lang as Lang, now(), q.village);
+    const scope = renderScope(tree, await workflowSettings(deps, { villageCode: q.village ?? null }), a.lang as Lang, now(), q.village);
     ctx.body = {
       article: { id: a.id, key: a.key, lang: a.lang, title: a.title, body: renderTemplate(a.body, scope), tags: a.tags, effectiveFrom: a.effectiveFrom?.toISOString() ?? null, effectiveTo: a.effectiveTo?.toISOString() ?? null, updatedAt: a.updatedAt.toISOString() },
     };

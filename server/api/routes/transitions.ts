@@ -12,11 +12,13 @@ import { caseDetailAudited } from '../../core/cases/detail';
 import { notFound, parseOr400 } from '../../http/errors';
 import { refusalError } from '../../http/refusal';
 import { performTransition } from '../../core/workflow/perform';
-import { type Action, CASE_STATUSES, moveSchemas, OWNER_ROLES, SIDE_ACT_ROLES, statusesOwnedBy, statusOfAct, TRANSITIONS } from '../../../flows/workflow';
+import { workflowSettings } from '../../core/settings/workflow';
+import { type Action, CASE_STATUS, CASE_STATUSES, moveSchemas, OWNER_ROLES, SIDE_ACT_ROLES, statusesOwnedBy, statusOfAct, TRANSITIONS } from '../../../flows/workflow';
 import { requestLang } from '../../http/lang';
 import { workflowWords } from '../workflow-words';
 import { CaseNo } from './cases';
 import type { AppDeps } from '../../deps';
+import { clockOf } from '../../core/clock';
 
 const ACTIONS = [...new Set(TRANSITIONS.map((r) => r.action))] as [Action, ...Action[]];
 
@@ -35,13 +37,14 @@ const SIDE_ACTS = Object.fromEntries((['visit', 'objection'] as const).map((act)
 
 export function transitionsRouter(deps: AppDeps): Router {
   const router = new Router();
-  const now = () => deps.now?.() ?? new Date();
+  const now = clockOf(deps);
 
   // The workflow as data: statuses, their owners and every move with the data it asks as JSON
   // Schema (flows/workflow), so a client builds each move's form from the table itself.
   router.get('/api/workflow', requireCadre(deps.prisma, deps.config.adminToken, now, deps.sql), (ctx) => {
     const lang = requestLang(ctx, deps.config.defaultLang);
-    ctx.body = { statuses: CASE_STATUSES, owners: OWNER_ROLES, sideActs: SIDE_ACTS, moves: moveSchemas(), todo: statusesOwnedBy(cadreOf(ctx).role), lang, words: workflowWords(lang) };
+    // statusOf: the statuses a client names — where a filed case starts (it passes on at once), where a returned one waits
+    ctx.body = { statuses: CASE_STATUSES, statusOf: { filed: CASE_STATUS.submitted, returned: CASE_STATUS.returned }, owners: OWNER_ROLES, sideActs: SIDE_ACTS, moves: moveSchemas(), todo: statusesOwnedBy(cadreOf(ctx).role), lang, words: workflowWords(lang) };
   });
 
   router.post('/api/cases/:caseNo/transitions', requireCadre(deps.prisma, deps.config.adminToken, now, deps.sql), async (ctx) => {
@@ -49,9 +52,11 @@ export function transitionsRouter(deps: AppDeps): Router {
     const body = parseOr400(Body, ctx.request.body ?? {});
     const actor = cadreOf(ctx);
     const at = now();
-    const result = await deps.prisma.$transaction((tx) => performTransition(tx, deps.config.workflow, actor, caseNo, body, at));
+    // the county's time limits and calendar as they are now (core/settings/workflow.ts)
+    const workflow = await workflowSettings(deps, { actor });
+    const result = await deps.prisma.$transaction((tx) => performTransition(tx, workflow, actor, caseNo, body, at));
     if (!result.ok) throw refusalError(result);
-    const [detail, event] = await Promise.all([caseDetailAudited(deps.prisma, caseNo, actor, at, 'case:transition', deps.config.workflow.calendar), deps.prisma.caseEvent.findUniqueOrThrow({ where: { id: result.eventId } })]);
+    const [detail, event] = await Promise.all([caseDetailAudited(deps.prisma, caseNo, actor, at, 'case:transition', workflow.calendar), deps.prisma.caseEvent.findUniqueOrThrow({ where: { id: result.eventId } })]);
     if (!detail) throw notFound('case');
     ctx.body = {
       case: detail,

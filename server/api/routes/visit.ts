@@ -8,6 +8,7 @@
  *   → 201 { document: { id, kind, mime, size, fileName, createdAt, url } }
  */
 import Router from '@koa/router';
+import { workflowSettings } from '../../core/settings/workflow';
 import { z } from 'zod';
 import { cadreOf, requireCadre } from '../../core/auth/cadre';
 import { caseDetailAudited } from '../../core/cases/detail';
@@ -20,6 +21,7 @@ import { requestLang } from '../../http/lang';
 import { receiveFile, uploadParser } from '../../http/upload-file';
 import { CaseNo } from './cases';
 import type { AppDeps } from '../../deps';
+import { clockOf } from '../../core/clock';
 
 const Body = z.object({
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD'),
@@ -29,7 +31,7 @@ const Body = z.object({
 /** `uploads`: the server's one set of upload places and rates (server/web.ts); its own when not given. */
 export function visitRouter(deps: AppDeps, uploads: UploadGuard = new UploadGuard(deps.config.uploads)): Router {
   const router = new Router();
-  const now = () => deps.now?.() ?? new Date();
+  const now = clockOf(deps);
   const parser = uploadParser(deps.config.maxUploadBytes);
 
   router.post('/api/cases/:caseNo/visit', requireCadre(deps.prisma, deps.config.adminToken, now), async (ctx) => {
@@ -39,7 +41,7 @@ export function visitRouter(deps: AppDeps, uploads: UploadGuard = new UploadGuar
     const at = now();
     const result = await deps.prisma.$transaction((tx) => scheduleVisit(tx, actor, caseNo, body.date, at, body.note));
     if (!result.ok) throw refusalError(result);
-    const detail = await caseDetailAudited(deps.prisma, caseNo, actor, at, 'case:visit', deps.config.workflow.calendar);
+    const detail = await caseDetailAudited(deps.prisma, caseNo, actor, at, 'case:visit', (await workflowSettings(deps, { actor })).calendar);
     if (!detail) throw notFound('case');
     ctx.status = 201;
     ctx.body = { visit: detail.visit, case: detail };
@@ -53,9 +55,9 @@ export function visitRouter(deps: AppDeps, uploads: UploadGuard = new UploadGuar
     const allowed = await deps.prisma.$transaction((tx) => visitPhotoCase(tx, actor, caseNo, now()));
     if (!allowed.ok) throw refusalError(allowed);
     const pile = visitPhotosOf(allowed.caseId);
-    uploads.takeRate(ctx, lang, `cadre:${actor.id}`, now());
+    uploads.takeRate(lang, `cadre:${actor.id}`, now());
     await uploads.admit(deps.prisma, lang, pile, 0);
-    const file = await uploads.withBody(ctx, lang, () => receiveFile(ctx, parser, deps.store, lang, deps.config.maxImagePixels, (size) => uploads.admit(deps.prisma, lang, pile, size)));
+    const file = await uploads.withBody(lang, () => receiveFile(ctx, parser, deps.store, lang, deps.config.maxImagePixels, (size) => uploads.admit(deps.prisma, lang, pile, size)));
     const result = await deps.prisma.$transaction((tx) => attachVisitPhoto(tx, actor, caseNo, file, now()));
     if (!result.ok) throw refusalError(result);
     const doc = result.document;

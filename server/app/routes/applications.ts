@@ -5,14 +5,16 @@
  * (the uploads went to it), 400 with every wrong field, 422 a key reused with other contents.
  */
 import Router from '@koa/router';
+import { workflowSettings } from '../../core/settings/workflow';
 import { z } from 'zod';
 import { t } from '../../../flows/i18n';
 import { HttpError, parseOr400 } from '../../http/errors';
-import { isCause } from '../form';
+import { isCause } from '../../core/form/form';
 import { asLang, requestLang } from '../../http/lang';
 import { submitApplication } from '../submit';
 import { requireVillager, villagerOf } from '../villager-auth';
 import type { AppDeps } from '../../deps';
+import { clockOf } from '../../core/clock';
 
 const Body = z.object({
   cause: z.string(),
@@ -24,7 +26,7 @@ const KEY = /^[A-Za-z0-9_.:-]{8,100}$/;
 
 export function appApplicationsRouter(deps: AppDeps): Router {
   const router = new Router();
-  const now = () => deps.now?.() ?? new Date();
+  const now = clockOf(deps);
   const auth = requireVillager(deps.prisma, deps.config.defaultLang, now);
 
   router.post('/api/app/applications', auth, async (ctx) => {
@@ -36,7 +38,8 @@ export function appApplicationsRouter(deps: AppDeps): Router {
     if (!isCause(body.cause)) throw new HttpError(400, 'bad_request', t(lang, 'miniprogram.errors.cause'), 'cause');
     const result = await submitApplication(
       deps.prisma,
-      { workflow: deps.config.workflow, identityChecks: { keyring: deps.keyring, perHour: deps.config.auth.identityChecksPerHour } },
+      // the county of the village the form names (the only county's while it names none)
+      { workflow: await workflowSettings(deps, { villageCode: typeof body.answers.villageCode === 'string' ? body.answers.villageCode : null }), identityChecks: { keyring: deps.keyring, perHour: deps.config.auth.identityChecksPerHour } },
       v,
       key,
       { cause: body.cause, lang: asLang(body.lang) ?? lang, answers: body.answers, documents: body.documents },

@@ -22,6 +22,7 @@ import { WeChatApi, WeChatError } from '../wechat';
 import { ClientLimiter } from '../../core/throttle/clients';
 import type { AppDeps } from '../../deps';
 import { actsForHousehold, setLink } from '../../core/identity/household-link';
+import { clockOf } from '../../core/clock';
 
 const WechatBody = z.object({ code: z.string().trim().min(1).max(200) });
 const PhoneBody = z.object({ phone: z.string().max(40) });
@@ -29,7 +30,7 @@ const VerifyBody = z.object({ phone: z.string().max(40), code: z.string().trim()
 
 export function appAuthRouter(deps: AppDeps): Router {
   const router = new Router();
-  const now = () => deps.now?.() ?? new Date();
+  const now = clockOf(deps);
   const wechat = deps.config.app.wechat ? new WeChatApi(deps.config.app.wechat) : null;
   const lang = (ctx: Context) => requestLang(ctx, deps.config.defaultLang);
   // per client address, before any phone is looked at (server/core/throttle/clients.ts)

@@ -9,6 +9,7 @@
  * Moves go through the workflow's performTransition with the villager as the actor.
  */
 import Router from '@koa/router';
+import { workflowSettings } from '../../core/settings/workflow';
 import type { Context } from 'koa';
 import { z } from 'zod';
 import { t } from '../../../flows/i18n';
@@ -26,13 +27,14 @@ import type { AppDeps } from '../../deps';
 import { recordAccess } from '../../core/audit/access';
 import { findOwnCase, holderOf, villagerActor } from '../../core/cases/own';
 import { attachSupplement, supplementTarget, type SupplementRefusal } from '../../core/cases/supplement';
+import { clockOf } from '../../core/clock';
 
 const CaseNo = z.string().trim().regex(/^FP-\d{4}-\d{6}$/);
 const ResubmitBody = z.object({ note: z.string().trim().max(500).optional() });
 
 export function appCasesRouter(deps: AppDeps, guard: UploadGuard): Router {
   const router = new Router();
-  const now = () => deps.now?.() ?? new Date();
+  const now = clockOf(deps);
   const auth = requireVillager(deps.prisma, deps.config.defaultLang, now);
   const parser = uploadParser(deps.config.maxUploadBytes);
   const lang = (ctx: Context): Lang => requestLang(ctx, villagerOf(ctx).lang);
@@ -83,9 +85,9 @@ export function appCasesRouter(deps: AppDeps, guard: UploadGuard): Router {
     if (!target.ok) throw refusal(ctx, target);
     // the supplements of one case are capped like a villager's unfiled uploads (server/core/documents/upload-guard.ts)
     const pile = { caseId: target.case.id, kind: DOCUMENT_KIND.supplement };
-    guard.takeRate(ctx, lang(ctx), v.contactId, now());
+    guard.takeRate(lang(ctx), v.contactId, now());
     await guard.admit(deps.prisma, lang(ctx), pile, 0);
-    const doc = await guard.withBody(ctx, lang(ctx), async () => {
+    const doc = await guard.withBody(lang(ctx), async () => {
       const file = await receiveFile(ctx, parser, deps.store, lang(ctx), deps.config.maxImagePixels, (size) => guard.admit(deps.prisma, lang(ctx), pile, size));
       const kept = await attachSupplement(deps.prisma, who, caseNo, file, now());
       if (!kept.ok) throw refusal(ctx, kept);
@@ -104,8 +106,9 @@ export function appCasesRouter(deps: AppDeps, guard: UploadGuard): Router {
       const who = await holder(v);
       if (!(await findOwnCase(deps.prisma, who, caseNo))) throw notFound(ctx);
       const at = now();
+      const workflow = await workflowSettings(deps, { regionId: (await deps.prisma.case.findUnique({ where: { caseNo }, select: { villageId: true } }))?.villageId ?? null });
       const result = await deps.prisma.$transaction((tx) =>
-        performTransition(tx, deps.config.workflow, villagerActor(who), caseNo, { action, ...(body.note ? { note: body.note } : {}) }, at),
+        performTransition(tx, workflow, villagerActor(who), caseNo, { action, ...(body.note ? { note: body.note } : {}) }, at),
       );
       if (!result.ok) {
         if (result.code === 'not_found' || result.code === 'not_own_case') throw notFound(ctx);

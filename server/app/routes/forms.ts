@@ -1,5 +1,5 @@
 /**
- * The mini-program's form, derived from the chat's definitions (server/app/form.ts):
+ * The mini-program's form, derived from the chat's definitions (server/core/form/form.ts):
  *   GET  /api/forms/application?cause=&lang=   → the form definition (miniprogram/API.md)
  *   POST /api/forms/application/check           → errors, figures, pre-check and summary for some answers
  *   GET  /api/app/config                        → what the front end needs to know (logins, subscribe template, language, text messages)
@@ -10,11 +10,13 @@ import { z } from 'zod';
 import { t } from '../../../flows/i18n';
 import { DOCUMENT_MIME_TYPES } from '../../core/documents/sniff';
 import { HttpError, parseOr400 } from '../../http/errors';
-import { checkAnswers, preview, understoodAmounts } from '../answers';
-import { formContext, formModel, isCause, presentForm } from '../form';
+import { checkAnswers, preview, understoodAmounts } from '../../core/form/answers';
+import { formContext, formModel, isCause, presentForm } from '../../core/form/form';
 import { requestLang } from '../../http/lang';
 import { RegionTree } from '../../core/regions/tree';
 import type { AppDeps } from '../../deps';
+import { clockOf } from '../../core/clock';
+import { workflowSettings } from '../../core/settings/workflow';
 
 const CheckBody = z.object({
   cause: z.string(),
@@ -24,7 +26,7 @@ const CheckBody = z.object({
 
 export function appFormsRouter(deps: AppDeps): Router {
   const router = new Router();
-  const now = () => deps.now?.() ?? new Date();
+  const now = clockOf(deps);
 
   router.get('/api/forms/application', async (ctx) => {
     const lang = requestLang(ctx, deps.config.defaultLang);
@@ -60,6 +62,8 @@ export function appFormsRouter(deps: AppDeps): Router {
       smsUpdates: deps.config.sms.provider !== 'off',
       maxUploadBytes: deps.config.maxUploadBytes,
       uploadTypes: [...DOCUMENT_MIME_TYPES],
+      // the whole identification's time limit, said in the steps the app shows (flows/workflow/process-words.ts)
+      totalLimit: (await workflowSettings(deps)).limits.total,
     };
   });
   return router;

@@ -12,6 +12,7 @@ import { requestLang } from '../../http/lang';
 import { requireVillager, villagerOf } from '../villager-auth';
 import type { AppDeps } from '../../deps';
 import { findOwnCase, holderOf } from '../../core/cases/own';
+import { clockOf } from '../../core/clock';
 
 const Body = z.object({ templateId: z.string().trim().min(1).max(100), caseNo: z.string().trim().max(20).optional() });
 /** Unused acceptances kept per villager: more are of no use (each update spends one). */
@@ -19,7 +20,7 @@ const MAX_CREDITS = 20;
 
 export function appSubscriptionsRouter(deps: AppDeps): Router {
   const router = new Router();
-  const now = () => deps.now?.() ?? new Date();
+  const now = clockOf(deps);
   const auth = requireVillager(deps.prisma, deps.config.defaultLang, now);
 
   router.post('/api/app/subscriptions', auth, async (ctx) => {

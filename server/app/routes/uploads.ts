@@ -14,13 +14,14 @@ import { attachDocument } from '../../core/documents/attach';
 import { DOCUMENT_KIND, UNFILED_UPLOADS } from '../../core/documents/kinds';
 import { requireVillager, villagerOf } from '../villager-auth';
 import type { AppDeps } from '../../deps';
+import { clockOf } from '../../core/clock';
 
 /** A villager's uploads not yet filed with an application: what the caps count and what expires. */
 export const unfiledUploadsOf = (contactId: string) => ({ contactId, ...UNFILED_UPLOADS });
 
 export function appUploadsRouter(deps: AppDeps, guard: UploadGuard): Router {
   const router = new Router();
-  const now = () => deps.now?.() ?? new Date();
+  const now = clockOf(deps);
   const auth = requireVillager(deps.prisma, deps.config.defaultLang, now);
   const parser = uploadParser(deps.config.maxUploadBytes);
 
@@ -29,9 +30,9 @@ export function appUploadsRouter(deps: AppDeps, guard: UploadGuard): Router {
     const lang = requestLang(ctx, v.lang);
     // the caps before the body is read, before its bytes are stored, and after the row is written
     const pile = unfiledUploadsOf(v.contactId);
-    guard.takeRate(ctx, lang, v.contactId, now());
+    guard.takeRate(lang, v.contactId, now());
     await guard.admit(deps.prisma, lang, pile, 0);
-    const doc = await guard.withBody(ctx, lang, async () => {
+    const doc = await guard.withBody(lang, async () => {
       const file = await receiveFile(ctx, parser, deps.store, lang, deps.config.maxImagePixels, (size) => guard.admit(deps.prisma, lang, pile, size));
       return attachDocument(deps.prisma, { ...file, kind: DOCUMENT_KIND.upload, contactId: v.contactId, at: now() });
     });

@@ -5,6 +5,7 @@ import type { FlowContext, CaseSummary, Cause } from '../../../flows/engine/type
 import type { Prisma } from '../../generated/prisma/client';
 import type { RegionTree } from '../../core/regions/tree';
 import { isOwnCase, ownCasesWhere, type CaseHolder } from '../../core/cases/own';
+import { CASE_STATUS } from '../../../flows/workflow';
 
 type Tx = Prisma.TransactionClient;
 
@@ -29,8 +30,8 @@ export async function casesOfContact(tx: Tx, contact: CaseHolder): Promise<CaseS
       submittedAt: c.submittedAt.toISOString(),
       statusSince: c.statusSince.toISOString(),
       ...(viewOnly ? { viewOnly: true } : {}),
-      ...(!viewOnly && c.status === 'returned' && Array.isArray(c.missingItems) ? { missingItems: c.missingItems.map(String) } : {}),
-      ...(!viewOnly && c.status === 'returned' && c.returnedFrom ? { returnedFrom: c.returnedFrom } : {}),
+      ...(!viewOnly && c.status === CASE_STATUS.returned && Array.isArray(c.missingItems) ? { missingItems: c.missingItems.map(String) } : {}),
+      ...(!viewOnly && c.status === CASE_STATUS.returned && c.returnedFrom ? { returnedFrom: c.returnedFrom } : {}),
     };
   });
 }

@@ -7,6 +7,7 @@
 import type { PrismaClient } from '../../generated/prisma/client';
 import { startScheduledJob, type ScheduledJob } from '../../core/jobs/scheduled';
 import type { Logger } from '../../log';
+import { nowOf } from '../../core/clock';
 
 /** Empties the replies of messages processed before `now - hours`; returns how many. */
 export async function purgeInboundReplies(prisma: PrismaClient, hours: number, now: Date): Promise<number> {
@@ -23,7 +24,7 @@ export function startReplyPurge(opts: { prisma: PrismaClient; hours: number; log
     log: opts.log,
     db: opts.prisma,
     task: async () => {
-      const n = await purgeInboundReplies(opts.prisma, opts.hours, opts.now?.() ?? new Date());
+      const n = await purgeInboundReplies(opts.prisma, opts.hours, nowOf(opts));
       if (n > 0) opts.log.info('inbound replies purged', { messages: n, olderThanHours: opts.hours });
       return n;
     },

@@ -22,7 +22,8 @@ import type { Logger } from '../../log';
 import { casesOfContact, CasesNeeded, flowContext } from './context';
 import { loadTurnStart, type TurnContact, type TurnStart } from './load';
 import { saveAnswer, writtenWithAnswer, type SessionWrite } from './save';
-import { knowledgeFor } from '../../core/policy/knowledge';
+import { knowledgeFor, villageOfContact } from '../../core/policy/knowledge';
+import { countyIdOf, workflowOf } from '../../core/settings/workflow';
 import { staticDataCache, type StaticData } from '../../core/cache/static-data';
 import { cadreActorByContact } from '../../core/auth/lookup';
 import { runBinding } from '../cadre/binding';
@@ -34,6 +35,7 @@ import { rowId } from '../../core/db/row-id';
 import { Rejected } from '../../core/rejected';
 import type { IdentityCheckSettings } from '../../core/identity/checks';
 import type { WorkflowSettings } from '../../core/workflow/perform';
+import { nowOf } from '../../core/clock';
 
 export type InboundEnvelope = {
   channel: string;
@@ -50,6 +52,7 @@ export type RuntimeOptions = {
   /** The step's read and write past Prisma's runtime (core/db/direct.ts); unset: through `prisma`. */
   sql?: SqlRunner;
   log: Logger;
+  /** The defaults (config.workflow): a county's own settings are read with the static data (core/settings/workflow.ts). */
   workflow: WorkflowSettings;
   now?: () => Date;
   defaultLang?: Lang;
@@ -94,7 +97,7 @@ function isRetryable(err: unknown): boolean {
 const TX_OPTIONS = { timeout: 20_000, maxWait: 10_000 };
 
 async function turnOnce(prisma: PrismaClient, envelope: InboundEnvelope, opts: RuntimeOptions): Promise<InboundResult> {
-  const now = opts.now?.() ?? new Date();
+  const now = nowOf(opts);
   const keyring = opts.identityChecks.keyring;
   const sql = opts.sql ?? throughPrisma(prisma);
   const start = await loadTurnStart(sql, keyring, envelope.channel, envelope.from.id, envelope.messageId);
@@ -115,13 +118,13 @@ async function turnOnce(prisma: PrismaClient, envelope: InboundEnvelope, opts: R
   if (writtenWithAnswer(result.effects)) {
     const replies = result.replies;
     const write: SessionWrite = session ? { session } : { newContact: { id: villager.id, externalId: envelope.from.id, name, lang: villager.lang } };
-    const saved = await saveAnswer(sql, keyring, { ...write, state: result.state, channel: envelope.channel, messageId: envelope.messageId, kind: messageKind(envelope.inbound), replies, documents: result.effects });
+    const saved = await saveAnswer(sql, keyring, { ...write, state: result.state, channel: envelope.channel, messageId: envelope.messageId, kind: messageKind(envelope.inbound), replies, documents: result.effects, now });
     if (!saved) throw new SessionConflict();
     return { replies, repeated: false };
   }
   // first words that ask for more than a photo kept: the whole turn in one transaction
   if (!session) return prisma.$transaction((tx) => processOnce(tx, prisma, envelope, opts), TX_OPTIONS);
-  return prisma.$transaction((tx) => commitStep(tx, { envelope, contact: villager, session, result, tree: statics.tree, now, opts }), TX_OPTIONS);
+  return prisma.$transaction((tx) => commitStep(tx, { envelope, contact: villager, session, result, statics, householdVillageId: start.householdVillageId, now, opts }), TX_OPTIONS);
 }
 
 /** The kind a message is recorded as. */
@@ -138,15 +141,16 @@ async function recordMessage(tx: Prisma.TransactionClient, envelope: InboundEnve
 /** A villager's step written in the caller's transaction: its effects and what they say, the session, the message. */
 async function commitStep(
   tx: Prisma.TransactionClient,
-  turn: { envelope: InboundEnvelope; contact: TurnContact; session: { id: string; version: number } | null; result: StepResult; tree: StaticData['tree']; now: Date; opts: RuntimeOptions },
+  turn: { envelope: InboundEnvelope; contact: TurnContact; session: { id: string; version: number } | null; result: StepResult; statics: StaticData; householdVillageId: string | null; now: Date; opts: RuntimeOptions },
 ): Promise<InboundResult> {
-  const { contact, result, opts } = turn;
-  const outcomes = await runEffects({ tx, tree: turn.tree, contact, now: turn.now, workflow: opts.workflow, identityChecks: opts.identityChecks }, result.effects);
+  const { contact, result, opts, statics } = turn;
+  const workflow = villagerWorkflow(statics, turn.householdVillageId, result.state?.answers?.villageCode, opts);
+  const outcomes = await runEffects({ tx, tree: statics.tree, contact, now: turn.now, workflow, identityChecks: opts.identityChecks }, result.effects);
   const replies = [...result.replies, ...outcomes.flatMap((o) => describeOutcome(o, result.state))];
   if (turn.session) {
     // session and message in one statement, as a plain answer's (save.ts), in this transaction
     const { envelope } = turn;
-    const saved = await saveAnswer(throughPrisma(tx), opts.identityChecks.keyring, { session: turn.session, state: result.state, channel: envelope.channel, messageId: envelope.messageId, kind: messageKind(envelope.inbound), replies, documents: [] });
+    const saved = await saveAnswer(throughPrisma(tx), opts.identityChecks.keyring, { session: turn.session, state: result.state, channel: envelope.channel, messageId: envelope.messageId, kind: messageKind(envelope.inbound), replies, documents: [], now: turn.now });
     if (!saved) throw new SessionConflict();
     return { replies, repeated: false };
   }
@@ -164,7 +168,8 @@ async function villagerStep(
   const { start, contact, statics, inbound, now, opts } = turn;
   // a cadre's state left behind (the account was deactivated or unbound elsewhere): start afresh
   const state = turn.state?.flow === 'cadre' ? null : turn.state;
-  const knowledge = knowledgeFor(statics, { householdVillageId: start.householdVillageId, sessionVillage: state?.answers?.villageCode, now, workflow: opts.workflow, offer: start.offer });
+  const workflow = villagerWorkflow(statics, start.householdVillageId, state?.answers?.villageCode, opts);
+  const knowledge = knowledgeFor(statics, { householdVillageId: start.householdVillageId, sessionVillage: state?.answers?.villageCode, now, workflow, offer: start.offer });
   // a contact heard for the first time has no cases (and is not known)
   let myCases: CaseSummary[] | undefined = start.contact === null ? [] : undefined;
   for (;;) {
@@ -182,7 +187,7 @@ async function villagerStep(
 
 /** The whole turn in the caller's transaction: a first message, a cadre, a binding code, a changed name, a stranger's cadre command. */
 async function processOnce(tx: Prisma.TransactionClient, client: object, envelope: InboundEnvelope, opts: RuntimeOptions): Promise<InboundResult> {
-  const now = opts.now?.() ?? new Date();
+  const now = nowOf(opts);
   const start = await loadTurnStart(throughPrisma(tx), opts.identityChecks.keyring, envelope.channel, envelope.from.id, envelope.messageId);
   if (start.seen) return { replies: start.seen.replies ?? [], repeated: true };
 
@@ -212,7 +217,8 @@ async function processOnce(tx: Prisma.TransactionClient, client: object, envelop
   // a bound cadre, in a private chat or @-mentioning the bot in any group, acts with their own role
   const cadre = start.isCadre ? await cadreActorByContact(tx, contact.id, tree) : null;
   if (cadre) {
-    const turn = await handleCadreMessage({ tx, actor: cadre, contact, inRoom: envelope.room !== undefined, inbound: envelope.inbound, state: stored, tree, workflow: opts.workflow, now });
+    const workflow = workflowOf(statics, countyIdOf(tree, { actor: cadre }), opts.workflow);
+    const turn = await handleCadreMessage({ tx, actor: cadre, contact, inRoom: envelope.room !== undefined, inbound: envelope.inbound, state: stored, tree, workflow, now });
     await saveSession(tx, session, contact.id, turn.state as unknown as SessionState);
     return record(texts(turn.replies));
   }
@@ -225,7 +231,13 @@ async function processOnce(tx: Prisma.TransactionClient, client: object, envelop
     if (refused) return record(texts(refused));
   }
   const result = await villagerStep({ start, contact, state: stored, statics, inbound: envelope.inbound, now, opts, cases });
-  return commitStep(tx, { envelope, contact, session, result, tree, now, opts });
+  return commitStep(tx, { envelope, contact, session, result, statics, householdVillageId: start.householdVillageId, now, opts });
+}
+
+/** A villager's county's settings: the county of the village the application names, else the household's. */
+function villagerWorkflow(statics: StaticData, householdVillageId: string | null, sessionVillage: unknown, opts: RuntimeOptions): WorkflowSettings {
+  const villageCode = villageOfContact(statics.tree, householdVillageId, sessionVillage);
+  return workflowOf(statics, countyIdOf(statics.tree, { villageCode: villageCode ?? null }), opts.workflow);
 }
 
 const turnContact = (c: TurnContact): TurnContact => ({ id: c.id, channel: c.channel, name: c.name, lang: c.lang, householdId: c.householdId, householdLink: c.householdLink });

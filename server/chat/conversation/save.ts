@@ -27,8 +27,8 @@ const seal = (keyring: Keyring, model: string, field: string, value: unknown) =>
 
 // Parameters every variant shares: $1 the session id, $3–$5 flow, step and sealed state, $6 the
 // time, $7–$11 the message row. $2: the version read ("saved" updates), or the new contact's id.
-// Times are the wall clock's (as Prisma's @updatedAt and @default(now()) would write them), stored
-// as UTC without a zone.
+// The time is the turn's (the runtime's clock, server/core/clock.ts: what a purge or an upload's
+// expiry compares with), stored as UTC without a zone.
 const NOW = `($6::timestamptz AT TIME ZONE 'UTC')`;
 
 const SESSION_UPDATED = `
@@ -78,7 +78,7 @@ export type SessionWrite = { session: { id: string; version: number } } | { newC
 export async function saveAnswer(
   sql: SqlRunner,
   keyring: Keyring,
-  turn: SessionWrite & { state: SessionState; channel: string; messageId: string; kind: string; replies: Reply[]; documents: AttachDocument[] },
+  turn: SessionWrite & { state: SessionState; channel: string; messageId: string; kind: string; replies: Reply[]; documents: AttachDocument[]; now: Date },
 ): Promise<boolean> {
   const values: unknown[] = [
     'session' in turn ? turn.session.id : rowId(),
@@ -86,7 +86,7 @@ export async function saveAnswer(
     turn.state.flow,
     turn.state.step,
     seal(keyring, 'ConversationSession', 'state', turn.state),
-    new Date().toISOString(),
+    turn.now.toISOString(),
     rowId(),
     turn.channel,
     turn.messageId,

@@ -23,6 +23,7 @@ import type { UploadGuard } from '../../core/documents/upload-guard';
 import { safeFileName } from '../../core/documents/attach';
 import { botChannel, UNNAMED_BOT_CHANNEL } from '../../core/notify/channels';
 import type { AppDeps } from '../../deps';
+import { nowOf } from '../../core/clock';
 
 const Envelope = z.object({
   messageId: z.string().trim().min(1).max(200),
@@ -49,7 +50,7 @@ export function botInboundRouter(deps: AppDeps, guard: UploadGuard): Router {
     if (ctx.is('multipart/form-data')) {
       // one of the upload places (server/core/documents/upload-guard.ts) while the body is in memory:
       // read, checked and stored; the turn runs after, with the place free (the bot retries a 503)
-      const media = await guard.withBody(ctx, deps.config.defaultLang, () => receiveMultipart(ctx, deps, upload));
+      const media = await guard.withBody(deps.config.defaultLang, () => receiveMultipart(ctx, deps, upload));
       const result = await handleInbound(deps.prisma, media, turnOptions(deps));
       ctx.body = { replies: result.replies };
     } else if (ctx.is('application/json')) {
@@ -58,7 +59,7 @@ export function botInboundRouter(deps: AppDeps, guard: UploadGuard): Router {
         const msg = parseOr400(UnsupportedMessage, body);
         const lang = await contactLang(deps, channelOf(msg.bot), msg.from.id);
         // …then the question the villager is at, so they know what to type
-        const question = await questionToRepeat(deps.prisma, channelOf(msg.bot), msg.from.id, deps.now?.() ?? new Date());
+        const question = await questionToRepeat(deps.prisma, channelOf(msg.bot), msg.from.id, nowOf(deps));
         ctx.body = { replies: [t(lang, 'server.unsupported'), ...(question ? [question] : [])].map((text) => ({ type: 'text', text })) };
         return;
       }

@@ -31,6 +31,7 @@ import { botKey } from '../../core/auth/bot-keys';
 import { botChannel } from '../../core/notify/channels';
 import { shanghaiDate, startOfShanghaiDay } from '../../../flows/china-time';
 import type { AppDeps } from '../../deps';
+import { clockOf } from '../../core/clock';
 
 /** How often a waiting long-poll looks again (a commit elsewhere cannot wake it directly). */
 const POLL_INTERVAL_MS = 300;
@@ -55,7 +56,7 @@ const ReleaseBody = z.object({ retryAt: z.iso.datetime({ offset: true }).optiona
 
 export function botOutboxRouter(deps: AppDeps): Router {
   const router = new Router();
-  const now = () => deps.now?.() ?? new Date();
+  const now = clockOf(deps);
   const settings = deps.config.outbox;
   const bot = requireBotToken(deps.config.botToken);
   const sealKey = botKey(deps.config.botToken, 'login-code-seal');

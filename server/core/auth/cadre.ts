@@ -7,7 +7,7 @@
  */
 import type { Context, Next } from 'koa';
 import type { PrismaClient } from '../../generated/prisma/client';
-import { forbidden, HttpError, unauthorized } from '../../http/errors';
+import { CoreRefusal, forbidden, unauthorized } from '../refusal';
 import type { CadreActor, Role } from '../../../flows/workflow';
 import { STATIC_STAMP_SQL, staticDataCache } from '../cache/static-data';
 import { throughPrisma, type SqlRunner } from '../db/direct';
@@ -15,6 +15,7 @@ import { preparedStatement } from '../db/prepared';
 import { actorForCadre, ADMIN_ACTOR } from './actor';
 import { cookieToken } from './session-cookie';
 import { bearerToken, hashToken, sameSecret } from './tokens';
+import { systemClock } from '../clock';
 
 /** How the caller proved who it is (logout ends only sessions). */
 export type Credential = { kind: 'admin' } | { kind: 'session'; sessionId: string; expiresAt: Date } | { kind: 'api_token' };
@@ -68,12 +69,12 @@ async function actorOf(prisma: PrismaClient, row: CallerRow): Promise<CadreActor
 }
 
 /** `sql`: where the caller's statement goes (the pool's runner when the server has one). */
-export function requireCadre(prisma: PrismaClient, adminToken: string | undefined, clock: () => Date = () => new Date(), sql?: SqlRunner) {
+export function requireCadre(prisma: PrismaClient, adminToken: string | undefined, clock: () => Date = systemClock, sql?: SqlRunner) {
   return async (ctx: Context, next: Next) => {
     const token = bearerToken(ctx) ?? cookieToken(ctx);
     if (!token) throw unauthorized();
     const found = await resolveCadre(prisma, token, adminToken, clock(), sql);
-    if (found === 'expired') throw new HttpError(401, 'session_expired', 'the login session has expired: log in again');
+    if (found === 'expired') throw new CoreRefusal('unauthorized', 'session_expired', 'the login session has expired: log in again');
     if (!found) throw unauthorized();
     ctx.state.actor = found.actor;
     ctx.state.credential = found.credential;

@@ -4,7 +4,7 @@
  * ("绑定群 …") in the caller's region. A deactivated account gets none.
  */
 import type { PrismaClient } from '../../generated/prisma/client';
-import { badRequest, HttpError, notFound } from '../../http/errors';
+import { conflict, invalid, notFound } from '../refusal';
 import { type CadreActor, inJurisdiction } from '../../../flows/workflow';
 import { RegionTree, type RegionRow } from '../regions/tree';
 import { issueBindingCode } from './binding-codes';
@@ -17,7 +17,7 @@ export type IssuedCode = { code: string; expiresAt: Date };
 export async function issueAccountBindingCode(db: PrismaClient, actor: CadreActor, id: string, now: Date): Promise<IssuedCode & { cadre: AccountRow }> {
   if (id !== actor.id) requireRole(actor, MAY.manageAccounts, 'issue binding codes for other accounts');
   const cadre = await managedAccount(db, actor, id, 'self_ok');
-  if (!cadre.active) throw new HttpError(409, 'inactive', 'the account is deactivated');
+  if (!cadre.active) throw conflict('inactive', 'the account is deactivated');
   const issued = await withFreshCode(() => issueBindingCode(db, { purpose: 'cadre', cadreId: cadre.id }, now));
   return { ...issued, cadre };
 }
@@ -26,7 +26,7 @@ export async function issueRoomBindingCode(db: PrismaClient, actor: CadreActor, 
   requireRole(actor, MAY.bindWorkGroups, 'bind work groups');
   const region = (await RegionTree.load(db)).byCode.get(regionCode);
   if (!region || !inJurisdiction(actor, region.id)) throw notFound('region');
-  if (region.level === 'county') throw badRequest('code: a work group is bound to a village or a town', 'code');
+  if (region.level === 'county') throw invalid('code: a work group is bound to a village or a town', 'code');
   const issued = await withFreshCode(() => issueBindingCode(db, { purpose: 'room', regionId: region.id }, now));
   return { ...issued, region };
 }

@@ -7,7 +7,7 @@
  * Another region's account reads as one that does not exist.
  */
 import type { Prisma, PrismaClient } from '../../generated/prisma/client';
-import { badRequest, forbidden, HttpError, notFound } from '../../http/errors';
+import { conflict, forbidden, invalid, notFound } from '../refusal';
 import { type CadreActor, inJurisdiction, type Role } from '../../../flows/workflow';
 import { recordAudit } from '../audit/record';
 import { RegionTree } from '../regions/tree';
@@ -17,22 +17,25 @@ import { clearLoginLimits } from './login-limits';
 import { hashPassword, newPassword } from './passwords';
 import { MAY } from './permissions';
 import { hashToken, newToken } from './tokens';
+import { nowOf } from '../clock';
 
 export type AccountRow = Prisma.CadreGetPayload<{ include: { region: true } }>;
 
 export type NewAccount = { name: string; role: Role; regionCode: string; username?: string; password?: string; apiToken?: boolean; lang?: 'zh-CN' | 'en' };
 /** `password`/`apiToken` only when generated here: shown once. */
 export type CreatedAccount = { cadre: AccountRow; password?: string; apiToken?: string };
-export type AccountChange = { name?: string; active?: boolean; password?: string; unlock?: true };
+export type AccountChange = { name?: string; active?: boolean; password?: string; unlock?: true; role?: Role; regionCode?: string; resetPassword?: true };
+/** `password` only when generated here (resetPassword): shown once. */
+export type ChangedAccount = { cadre: AccountRow; password?: string };
 
 export const isUniqueViolation = (err: unknown) => (err as { code?: string }).code === 'P2002';
 
 export async function createAccount(db: PrismaClient, actor: CadreActor, input: NewAccount, now: Date): Promise<CreatedAccount> {
   requireRole(actor, MAY.manageAccounts, 'create accounts');
   const region = (await RegionTree.load(db)).byCode.get(input.regionCode);
-  if (!region) throw badRequest(`regionCode: no region has the code ${input.regionCode}`, 'regionCode');
+  if (!region) throw invalid(`regionCode: no region has the code ${input.regionCode}`, 'regionCode');
   const levels = ROLE_LEVELS[input.role];
-  if (!levels.includes(region.level)) throw badRequest(`regionCode: a ${input.role} account belongs to a ${levels.join(' or ')}, not a ${region.level}`, 'regionCode');
+  if (!levels.includes(region.level)) throw invalid(`regionCode: a ${input.role} account belongs to a ${levels.join(' or ')}, not a ${region.level}`, 'regionCode');
   if (!mayManage(actor, { role: input.role, regionId: region.id })) throw forbidden(`a ${actor.role} account cannot create a ${input.role} account there`);
   const password = input.username ? (input.password ?? newPassword()) : undefined;
   const apiToken = input.apiToken ? newToken() : undefined;
@@ -52,7 +55,7 @@ export async function createAccount(db: PrismaClient, actor: CadreActor, input: 
     });
     return { cadre, ...(password && !input.password ? { password } : {}), ...(apiToken ? { apiToken } : {}) };
   } catch (err) {
-    if (isUniqueViolation(err)) throw new HttpError(409, 'conflict', 'username: already taken', 'username');
+    if (isUniqueViolation(err)) throw conflict('conflict', 'username: already taken', 'username');
     throw err;
   }
 }
@@ -64,7 +67,7 @@ export async function listAccounts(db: PrismaClient, actor: CadreActor, q: { rol
   if (q.region) {
     const tree = await RegionTree.load(db);
     const region = tree.byCode.get(q.region);
-    if (!region) throw badRequest(`region: no region has the code ${q.region}`, 'region');
+    if (!region) throw invalid(`region: no region has the code ${q.region}`, 'region');
     const subtree = [...tree.subtreeIds(region.id)];
     regionIds = regionIds ? regionIds.filter((id) => subtree.includes(id)) : subtree;
   }
@@ -85,36 +88,70 @@ export async function managedAccount(db: PrismaClient, actor: CadreActor, id: st
   return row;
 }
 
-export async function changeAccount(db: PrismaClient, actor: CadreActor, id: string, change: AccountChange): Promise<AccountRow> {
+/**
+ * Renames, (de)activates, sets or generates a new password, lifts a lockout, moves the account to
+ * another role or region. A new role or region must suit each other (ROLE_LEVELS) and be one the
+ * caller may manage; like a new password or deactivation it ends the account's sessions and known
+ * devices (its powers changed: the next login starts with the new ones). Each change is audited,
+ * naming what changed (never a password).
+ */
+export async function changeAccount(db: PrismaClient, actor: CadreActor, id: string, change: AccountChange, now: Date = nowOf()): Promise<ChangedAccount> {
   requireRole(actor, MAY.manageAccounts, 'change accounts');
   const row = await managedAccount(db, actor, id, 'managers_only');
-  if (change.password && !row.username) throw badRequest('password: the account has no username to log in with', 'password');
-  const passwordHash = change.password ? await hashPassword(change.password) : undefined;
-  const revoke = change.active === false || !!passwordHash;
+  if ((change.password || change.resetPassword) && !row.username) throw invalid('password: the account has no username to log in with', 'password');
+  let regionId: string | undefined;
+  if (change.role !== undefined || change.regionCode !== undefined) {
+    const tree = await RegionTree.load(db);
+    const region = change.regionCode !== undefined ? tree.byCode.get(change.regionCode) : tree.byId.get(row.regionId);
+    if (!region) throw invalid(`regionCode: no region has the code ${change.regionCode}`, 'regionCode');
+    const role = change.role ?? (row.role as Role);
+    const levels = ROLE_LEVELS[role];
+    if (!levels.includes(region.level)) throw invalid(`${change.regionCode !== undefined ? 'regionCode' : 'role'}: a ${role} account belongs to a ${levels.join(' or ')}, not a ${region.level}`, change.regionCode !== undefined ? 'regionCode' : 'role');
+    if (!mayManage(actor, { role, regionId: region.id })) throw forbidden(`a ${actor.role} account cannot make a ${role} account there`);
+    regionId = region.id;
+  }
+  const generated = change.resetPassword && !change.password ? newPassword() : undefined;
+  const newPass = change.password ?? generated;
+  const passwordHash = newPass ? await hashPassword(newPass) : undefined;
+  const moved = (change.role !== undefined && change.role !== row.role) || (regionId !== undefined && regionId !== row.regionId);
+  if (moved && actor.id === row.id) throw forbidden('your own role and region are changed by another county account');
+  const revoke = change.active === false || !!passwordHash || moved;
   const updated = await db.$transaction(async (tx) => {
     if (revoke) await revokeCredentials(tx, row.id);
-    return tx.cadre.update({
+    const changed = await tx.cadre.update({
       where: { id: row.id },
       data: {
         ...(change.name ? { name: change.name } : {}),
         ...(change.active !== undefined ? { active: change.active } : {}),
+        ...(change.role !== undefined ? { role: change.role } : {}),
+        ...(regionId !== undefined ? { regionId } : {}),
         ...(passwordHash ? { passwordHash } : {}),
         ...(passwordHash || change.unlock ? { lockedUntil: null } : {}),
         ...(revoke ? { tokenHash: null } : {}),
       },
       include: { region: true },
     });
+    const what = [
+      ...(change.name ? ['name'] : []),
+      ...(change.active !== undefined ? [change.active ? 'activated' : 'deactivated'] : []),
+      ...(change.role !== undefined && change.role !== row.role ? [`role ${row.role}→${change.role}`] : []),
+      ...(regionId !== undefined && regionId !== row.regionId ? [`region ${row.region.code}→${changed.region.code}`] : []),
+      ...(passwordHash ? [generated ? 'password reset' : 'password set'] : []),
+      ...(change.unlock ? ['unlocked'] : []),
+    ];
+    await recordAudit(tx, { at: now, actor, action: 'cadre:update', allowed: true, subject: row.id, reason: what.join(', ') || null });
+    return changed;
   });
   // lifting a lock (or a new password) starts the account's login count again
   if (passwordHash || change.unlock) await clearLoginLimits(db, row.username);
-  return updated;
+  return { cadre: updated, ...(generated ? { password: generated } : {}) };
 }
 
 /** A new API token replaces the old one at once: whoever held the old one is out. */
 export async function rotateApiToken(db: PrismaClient, actor: CadreActor, id: string, now: Date): Promise<{ cadre: AccountRow; apiToken: string }> {
   requireRole(actor, MAY.issueApiTokens, 'issue API tokens');
   const row = await managedAccount(db, actor, id, 'managers_only');
-  if (!row.active) throw new HttpError(409, 'inactive', 'the account is deactivated');
+  if (!row.active) throw conflict('inactive', 'the account is deactivated');
   const apiToken = newToken();
   const cadre = await db.cadre.update({ where: { id: row.id }, data: { tokenHash: hashToken(apiToken) }, include: { region: true } });
   await recordAudit(db, { at: now, actor, action: 'cadre:rotate_token', allowed: true, subject: row.id });

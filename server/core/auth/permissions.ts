@@ -17,9 +17,19 @@ export const MAY = {
   sendBroadcasts: ['county', 'town'],
   /** List and tag villagers' contacts: their own cadres, not the insurer's verifier nor the auditor. */
   keepContacts: ['county', 'town', 'village'],
+  /**
+   * 公示 lists (server/core/notices): a village makes and posts its own, the town and the county
+   * office any of theirs, and sends it to the village work group; the auditor reads them.
+   */
+  makeNotices: ['county', 'town', 'village'],
+  readNotices: ['county', 'town', 'village', 'auditor'],
+  /** 代录: enter an application for a villager without WeChat, in a village of one's region (server/core/cases/enter.ts). */
+  enterApplications: ['county', 'town', 'village'],
   readOutbox: ['county'],
   retryOutbox: ['county'],
   readAudit: ['county', 'auditor'],
+  /** The county's settings (regions, office phones, income lines, time limits and calendar): every cadre reads those of its own region; the county office edits its county's. */
+  editCountySettings: ['county'],
   /** Policy articles and FAQ entries. */
   readKnowledge: ['county', 'auditor'],
   editKnowledge: ['county'],
@@ -30,4 +40,16 @@ export const MAY = {
    * and its trail, not the means to identify or ring a household; it reads them masked.
    */
   revealIdentity: ['village', 'town', 'county', 'verifier'],
+  /** The statistics of one's region (server/core/stats): not the insurer's verifier, who sees only the cases assigned to it. */
+  readStats: ['county', 'town', 'village', 'auditor'],
+  /** The county's budget for the year, against which the statistics set what was paid. */
+  setBudget: ['county'],
+  /**
+   * The 台账 export (server/core/export): each its own region's cases, as its work queue lists them
+   * (a verifier: the cases assigned to it). A layout writing ID numbers or phones whole needs
+   * revealIdentity besides — the auditor exports them masked.
+   */
+  exportLedger: ['village', 'town', 'county', 'verifier', 'auditor'],
+  /** The county's own export layouts (copies of the built-in ones, edited). */
+  editExportLayouts: ['county'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -8,7 +8,7 @@
  * a cross-origin script that tries needs a CORS preflight this server never grants.
  */
 import type { Context } from 'koa';
-import { HttpError } from '../../http/errors';
+import { CoreRefusal } from '../refusal';
 
 export const SESSION_COOKIE = 'fp_session';
 export const CSRF_HEADER = 'x-requested-with';
@@ -27,7 +27,7 @@ export function cookieToken(ctx: Context): string | undefined {
   const token = ctx.cookies.get(SESSION_COOKIE);
   if (!token || !/^[A-Za-z0-9_-]{20,100}$/.test(token)) return undefined;
   if (!SAFE_METHODS.has(ctx.method) && !ctx.get(CSRF_HEADER)) {
-    throw new HttpError(403, 'csrf', `a change made with the session cookie must carry the ${CSRF_HEADER} header`);
+    throw new CoreRefusal('forbidden', 'csrf', `a change made with the session cookie must carry the ${CSRF_HEADER} header`);
   }
   return token;
 }

@@ -5,7 +5,7 @@
  */
 import { createHash, timingSafeEqual, randomBytes } from 'node:crypto';
 import type { Context } from 'koa';
-import { unauthorized } from '../../http/errors';
+import { unauthorized } from '../refusal';
 
 export function bearerToken(ctx: Context): string | undefined {
   const header = ctx.get('authorization');

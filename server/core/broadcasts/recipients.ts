@@ -78,3 +78,35 @@ export async function firstOfEachVariant(db: Db, tree: RegionTree, target: Broad
   return db.$queryRaw<BroadcastRecipient[]>`
     SELECT DISTINCT ON (variant) key, channel, "targetType", "targetId", variant FROM (${recipientsSql(tree, target)}) r ORDER BY variant, ord`;
 }
+
+/** One recipient as an audience preview shows it: the WeChat name masked but its first character. */
+export type AudienceSample = { kind: 'contact' | 'room'; name: string; village: string | null };
+
+/** A name shown in a preview: its first character, the rest starred (张三丰 → 张**). */
+export function maskedName(name: string): string {
+  const chars = Array.from(name.trim());
+  if (chars.length === 0) return '*';
+  return chars[0] + '*'.repeat(Math.max(1, Math.min(chars.length - 1, 4)));
+}
+
+/**
+ * The first `n` recipients (in send order) with masked names and their village (a group: its
+ * region). Names are read through the client (`db`), which opens the sealed ones.
+ */
+export async function sampleRecipients(db: Db & Pick<Prisma.TransactionClient, 'contact'>, tree: RegionTree, target: BroadcastTarget, n: number): Promise<AudienceSample[]> {
+  const rows = await db.$queryRaw<{ targetType: 'contact' | 'room'; id: string; topic: string | null; regionId: string | null }[]>`
+    SELECT r."targetType", substr(r.key, strpos(r.key, ':') + 1) AS id, rb.topic, COALESCE(h."villageId", rb."regionId") AS "regionId"
+    FROM (${recipientsSql(tree, target)}) r
+    LEFT JOIN "Contact" c ON r."targetType" = 'contact' AND c.id = substr(r.key, 9)
+    LEFT JOIN "Household" h ON h.id = c."householdId"
+    LEFT JOIN "RoomBinding" rb ON r."targetType" = 'room' AND rb.id = substr(r.key, 6)
+    ORDER BY r.ord LIMIT ${n}`;
+  const ids = rows.filter((r) => r.targetType === 'contact').map((r) => r.id);
+  const names = new Map((await db.contact.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((c) => [c.id, c.name]));
+  return rows.map((r) => ({
+    kind: r.targetType,
+    // a work group's topic is no person's name
+    name: r.targetType === 'room' ? (r.topic ?? '') : maskedName(names.get(r.id) ?? ''),
+    village: r.regionId ? (tree.byId.get(r.regionId)?.name ?? null) : null,
+  }));
+}

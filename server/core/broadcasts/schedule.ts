@@ -8,6 +8,7 @@ import type { PrismaClient } from '../../generated/prisma/client';
 import { startScheduledJob, type ScheduledJob } from '../jobs/scheduled';
 import type { Logger } from '../../log';
 import { settleBroadcasts, startBroadcast } from './lifecycle';
+import { systemClock } from '../clock';
 
 export type BroadcastRunReport = { started: number; recipients: number; done: number };
 
@@ -34,6 +35,6 @@ export async function runDueBroadcasts(prisma: PrismaClient, now: Date, log?: Lo
 export type BroadcastJob = ScheduledJob<BroadcastRunReport>;
 
 /** Every minute and once right away (see server/core/jobs/scheduled.ts). */
-export function startBroadcastJob(prisma: PrismaClient, log: Logger, clock: () => Date = () => new Date()): BroadcastJob {
+export function startBroadcastJob(prisma: PrismaClient, log: Logger, clock: () => Date = systemClock): BroadcastJob {
   return startScheduledJob({ name: 'broadcast run', pattern: '* * * * *', log, db: prisma, task: () => runDueBroadcasts(prisma, clock(), log) });
 }

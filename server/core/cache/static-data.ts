@@ -1,9 +1,10 @@
 /**
  * What rarely changes and every conversation step reads — the region tree with its income lines,
- * and the policy knowledge — kept in the server process, one copy per database client.
+ * the policy knowledge and the counties' settings (time limits, calendar) — kept in the server
+ * process, one copy per database client.
  *
  * Invalidation: the database keeps a stamp for this data (CacheStamp 'static') that a trigger on
- * Region, IncomeLine, PolicyArticle and FaqEntry replaces with a fresh random value on every
+ * Region, IncomeLine, PolicyArticle, FaqEntry and CountySetting replaces with a fresh random value on every
  * write, whoever writes (the county's API, the seed, a script, psql), in the writer's own
  * transaction (migration static_data_stamp). A step reads the stamp inside the statement it sends
  * anyway (conversation/load.ts) and reloads when it differs from the cached one. Chosen over
@@ -31,7 +32,12 @@ export type StaticData = {
   articles: ArticleRow[];
   /** In the 政策咨询 order: sortOrder, then key. */
   faqs: FaqRow[];
+  /** The counties' settings as stored (validated when read: core/settings/workflow.ts). */
+  countySettings: CountySettingRow[];
 };
+
+/** A county's setting as stored: its name (`workflow`) and JSON value. */
+export type CountySettingRow = { countyId: string; name: string; value: unknown };
 
 export class StaticDataCache {
   private current: StaticData | undefined;
@@ -92,5 +98,6 @@ async function loadStaticData(db: Db, stamp: string | null): Promise<StaticData>
     orderBy: [{ sortOrder: 'asc' }, { key: 'asc' }],
     select: { key: true, lang: true, question: true, synonyms: true, keywords: true, answer: true, articleId: true, regionId: true, sortOrder: true },
   });
-  return { stamp, tree, articles, faqs };
+  const countySettings = await db.countySetting.findMany({ select: { countyId: true, name: true, value: true } });
+  return { stamp, tree, articles, faqs, countySettings };
 }

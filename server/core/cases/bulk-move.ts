@@ -6,7 +6,7 @@
  * its step needs) neither stops nor undoes the others. The answer says per case what happened.
  */
 import type { PrismaClient } from '../../generated/prisma/client';
-import { CASE_STATUS, type CadreActor, type GuardReason, type RefusalCode, type Role, statusesOwnedBy, statusOfAct } from '../../../flows/workflow';
+import { type CadreActor, type GuardReason, type RefusalCode, type Role, ruleById, statusesOwnedBy, statusOfAct } from '../../../flows/workflow';
 import { performTransition, type TransitionRequest, type WorkflowSettings } from '../workflow/perform';
 
 export const BULK_MOVES = ['approve', 'assign_verifier'] as const;
@@ -42,7 +42,8 @@ const ONE_BY_ONE_DATA = ['identityConfirmed'];
 function requestOf(req: BulkRequest): TransitionRequest {
   const data = req.data === undefined ? undefined : Object.fromEntries(Object.entries(req.data).filter(([k]) => !ONE_BY_ONE_DATA.includes(k)));
   const base = { action: 'approve' as const, ...(req.note !== undefined ? { note: req.note } : {}), ...(data !== undefined ? { data } : {}) };
-  return req.move === 'assign_verifier' ? { ...base, to: CASE_STATUS.verification } : base;
+  // any other bulk move is a row of the table, asked for by the status it leads to
+  return req.move === 'approve' ? base : { ...base, to: ruleById(req.move).target! };
 }
 
 export async function bulkMove(db: PrismaClient, settings: WorkflowSettings, actor: CadreActor, req: BulkRequest, now: Date): Promise<BulkOutcome[]> {

@@ -5,7 +5,7 @@
  */
 import type { ApplicationData, EffectOutcome } from '../../../flows/engine/types';
 import { ApplicationDataSchema } from '../../../flows';
-import { CASE_STATUS, FILING_EVENT, FINAL_STATUSES, SYSTEM } from '../../../flows/workflow';
+import { CASE_STATUS, FILING_EVENT, FINAL_STATUSES, type Limit, SYSTEM } from '../../../flows/workflow';
 import type { Prisma } from '../../generated/prisma/client';
 import type { RegionTree } from '../regions/tree';
 import { shanghaiYear } from '../../../flows/china-time';
@@ -20,11 +20,19 @@ import { Rejected } from '../rejected';
 type Tx = Prisma.TransactionClient;
 
 /** Who files, where and when, inside the caller's transaction. */
-export type FilingScope = {
+export type FilingScope = Omit<AnyFilingScope, 'contact' | 'enteredBy'> & { contact: AnyFilingScope['contact'] & { id: string } };
+
+/** A filing by a contact (the chat, the mini-program: FilingScope), or by a cadre for a villager without one. */
+export type AnyFilingScope = {
   tx: Tx;
   tree: RegionTree;
-  /** householdLink: how strongly it belongs to householdId (core/identity/household-link.ts). */
-  contact: { id: string; householdId: string | null; householdLink: string | null; channel: string };
+  /**
+   * householdLink: how strongly it belongs to householdId (core/identity/household-link.ts). `id`
+   * null: no contact files it — a cadre enters it for a villager without WeChat (`enteredBy`).
+   */
+  contact: { id: string | null; householdId: string | null; householdLink: string | null; channel: string };
+  /** The cadre who entered the application on the villager's behalf (server/core/cases/enter.ts): the filing is theirs in the timeline. */
+  enteredBy?: { cadreId: string };
   now: Date;
   workflow: WorkflowSettings;
   /** The budget for checking typed phones against the record (core/identity/checks.ts). */
@@ -47,9 +55,10 @@ export type FilingOptions = { documentIds?: string[]; provesPhone?: (phoneOnReco
  * (server/app/submit.ts). `documentIds` limits the contact's unfiled documents that go with
  * it (the mini-program names its uploads); without it, all of them (the chat's session).
  */
-export async function fileCase(scope: FilingScope, raw: ApplicationData, opts: FilingOptions = {}): Promise<EffectOutcome> {
+export async function fileCase(scope: AnyFilingScope, raw: ApplicationData, opts: FilingOptions = {}): Promise<EffectOutcome> {
   const { tx, tree, contact, now } = scope;
-  const unfiled = { contactId: contact.id, caseId: null, ...(opts.documentIds ? { id: { in: opts.documentIds } } : {}) };
+  // no contact: only the documents named (none would otherwise be every contact-less unfiled row)
+  const unfiled = { contactId: contact.id, caseId: null, ...(opts.documentIds || contact.id === null ? { id: { in: opts.documentIds ?? [] } } : {}) };
   const parsed = ApplicationDataSchema.safeParse(raw);
   if (!parsed.success) throw new Rejected(`application failed validation at ${parsed.error.issues[0]?.path.join('.')}`);
   const app = parsed.data as ApplicationData;
@@ -64,7 +73,7 @@ export async function fileCase(scope: FilingScope, raw: ApplicationData, opts: F
   const existing = await findHouseholdByIdNumber(tx, app.applicant.idNumber);
   const textsToPhone = opts.provesPhone?.(app.applicant.phone) === true;
   const proof = await proofOfBelonging(scope, existing, app, opts);
-  if (existing && proof === 'phone_typed' && !contact.householdId) await setLink(tx, contact.id, existing.id, 'claimed', 'filing_phone_typed', now);
+  if (existing && proof === 'phone_typed' && !contact.householdId && contact.id) await setLink(tx, contact.id, existing.id, 'claimed', 'filing_phone_typed', now);
   if (existing && proof !== 'acts') return fileApart(scope, app, village.id, { householdId: existing.id, note: proof === 'none' ? 'id_number_registered' : 'id_phone_typed' }, unfiled, textsToPhone);
   // A filing never rewrites a registered household: its answers stay on the case (Case.answers),
   // where cadres read them beside the registry's (server/core/cases/applicant.ts). Only a new ID number
@@ -76,8 +85,8 @@ export async function fileCase(scope: FilingScope, raw: ApplicationData, opts: F
     }));
   // a contact belongs to one household: the first it filed for (or was confirmed for); its own new
   // household outranks a mere claim on another one
-  if (!existing && (!contact.householdId || !actsForHousehold(contact))) await setLink(tx, contact.id, household.id, 'created', 'filed', now);
-  else if (existing && !contact.householdId) await setLink(tx, contact.id, household.id, 'confirmed', 'phone_login', now);
+  if (contact.id && !existing && (!contact.householdId || !actsForHousehold(contact))) await setLink(tx, contact.id, household.id, 'created', 'filed', now);
+  else if (contact.id && existing && !contact.householdId) await setLink(tx, contact.id, household.id, 'confirmed', 'phone_login', now);
 
   // One open application per household and cause: more papers go to the open case instead.
   const open = await tx.case.findFirst({ where: { householdId: household.id, cause: app.cause, status: { notIn: CLOSED_STATUSES } }, orderBy: { submittedAt: 'desc' } });
@@ -85,7 +94,12 @@ export async function fileCase(scope: FilingScope, raw: ApplicationData, opts: F
   return createCase(scope, app, village.id, { householdId: household.id }, unfiled, textsToPhone);
 }
 
-type Unfiled = { contactId: string; caseId: null; id?: { in: string[] } };
+type Unfiled = { contactId: string | null; caseId: null; id?: { in: string[] } };
+
+/** Who the timeline says filed it: the villager's contact, or the cadre who entered it for them. */
+function filerOf(scope: AnyFilingScope): { actorType: 'villager' | 'cadre'; actorId: string | null } {
+  return scope.enteredBy ? { actorType: 'cadre', actorId: scope.enteredBy.cadreId } : { actorType: 'villager', actorId: scope.contact.id };
+}
 
 /**
  * 身份待核实: the ID number given is a registered household's, and nothing but typed words shows
@@ -97,34 +111,35 @@ type Unfiled = { contactId: string; caseId: null; id?: { in: string[] } };
  * way) takes more papers, as a household's would. The registered household's village cadres hear
  * of the claim; when the phone matched, its own WeChat contacts too (claim-notice.ts).
  */
-async function fileApart(scope: FilingScope, app: ApplicationData, villageId: string, claim: { householdId: string; note: 'id_number_registered' | 'id_phone_typed' }, unfiled: Unfiled, textsToPhone: boolean): Promise<EffectOutcome> {
+async function fileApart(scope: AnyFilingScope, app: ApplicationData, villageId: string, claim: { householdId: string; note: 'id_number_registered' | 'id_phone_typed' }, unfiled: Unfiled, textsToPhone: boolean): Promise<EffectOutcome> {
   const { tx, contact, now } = scope;
-  const open = await tx.case.findFirst({ where: { contactId: contact.id, householdId: null, cause: app.cause, status: { notIn: CLOSED_STATUSES } }, orderBy: { submittedAt: 'desc' } });
+  // (no contact: nothing ties an earlier unverified case to this filer — a new one)
+  const open = contact.id ? await tx.case.findFirst({ where: { contactId: contact.id, householdId: null, cause: app.cause, status: { notIn: CLOSED_STATUSES } }, orderBy: { submittedAt: 'desc' } }) : null;
   if (open) return addToOpenCase(scope, open, unfiled);
   const outcome = await createCase(scope, app, villageId, { householdId: null, identityCheck: 'pending', identityNote: claim.note }, unfiled, textsToPhone);
   const filed = await tx.case.findUniqueOrThrow({ where: { caseNo: outcome.caseNo }, select: { id: true } });
-  if (claim.note === 'id_phone_typed') await announceClaim(tx, { contactId: contact.id, householdId: claim.householdId, caseId: filed.id }, now);
+  if (claim.note === 'id_phone_typed' && contact.id) await announceClaim(tx, { contactId: contact.id, householdId: claim.householdId, caseId: filed.id }, now);
   else await notifyIdentityClaim(tx, { caseId: filed.id, householdId: claim.householdId }, now);
   return outcome;
 }
 
 /** More papers for an open case of the filer's: the case number is theirs to know. */
-async function addToOpenCase({ tx, contact }: FilingScope, open: { id: string; caseNo: string }, unfiled: Unfiled): Promise<EffectOutcome> {
-  const moved = await tx.document.updateMany({ where: unfiled, data: { caseId: open.id } });
-  await tx.caseEvent.create({
-    data: { caseId: open.id, type: 'duplicate_application', actorType: 'villager', actorId: contact.id, note: null, data: { documentsAdded: moved.count } },
+async function addToOpenCase(scope: AnyFilingScope, open: { id: string; caseNo: string }, unfiled: Unfiled): Promise<EffectOutcome> {
+  const moved = await scope.tx.document.updateMany({ where: unfiled, data: { caseId: open.id } });
+  await scope.tx.caseEvent.create({
+    data: { caseId: open.id, type: 'duplicate_application', ...filerOf(scope), note: null, data: { documentsAdded: moved.count } },
   });
   return { type: 'case_duplicate', existingCaseNo: open.caseNo };
 }
 
 async function createCase(
-  scope: FilingScope,
+  scope: AnyFilingScope,
   app: ApplicationData,
   villageId: string,
   identity: { householdId: string | null; identityCheck?: 'pending'; identityNote?: string },
   unfiled: Unfiled,
   textsToPhone: boolean,
-): Promise<{ type: 'case_filed'; caseNo: string }> {
+): Promise<{ type: 'case_filed'; caseNo: string; total: Limit }> {
   const { tx, contact, now } = scope;
   const year = shanghaiYear(now);
   const caseNo = await allocateCaseNumber(tx, year);
@@ -151,13 +166,13 @@ async function createCase(
   });
   await tx.document.updateMany({ where: unfiled, data: { caseId: created.id } });
   await tx.caseEvent.create({
-    data: { caseId: created.id, at: now, type: FILING_EVENT, actorType: 'villager', actorId: contact.id, toStatus: CASE_STATUS.submitted },
+    data: { caseId: created.id, at: now, type: FILING_EVENT, ...filerOf(scope), toStatus: CASE_STATUS.submitted },
   });
   // Filed cases go straight to the village's review; that move notifies the village's cadres
   // and the villager, in this same transaction.
   const accepted = await performTransition(tx, scope.workflow, SYSTEM, caseNo, { action: 'accept' }, now);
   if (!accepted.ok) throw new Error(`filing could not start the review: ${accepted.message}`);
-  return { type: 'case_filed', caseNo };
+  return { type: 'case_filed', caseNo, total: scope.workflow.limits.total };
 }
 
 /** The registered household of an ID number (the one look-up by it). */
@@ -178,10 +193,11 @@ export function phoneMatches(household: { phone: string }, phone: string): boole
  * number too, so the budgets say nothing of the registry; past a budget nothing is compared); else
  * `none`. Only `acts` files under the household.
  */
-async function proofOfBelonging(scope: FilingScope, existing: { id: string; phone: string } | null, app: ApplicationData, opts: FilingOptions): Promise<'acts' | 'phone_typed' | 'none'> {
+async function proofOfBelonging(scope: AnyFilingScope, existing: { id: string; phone: string } | null, app: ApplicationData, opts: FilingOptions): Promise<'acts' | 'phone_typed' | 'none'> {
   const { contact } = scope;
   if (existing && contact.householdId === existing.id) return actsForHousehold(contact) ? 'acts' : 'phone_typed';
   if (opts.provesPhone) return existing !== null && opts.provesPhone(existing.phone) ? 'acts' : 'none';
+  if (!contact.id) return 'none';
   const admitted = await admitIdentityCheck(scope.tx, scope.identityChecks, contact.id, app.applicant.idNumber, scope.now);
   return admitted && existing !== null && phoneMatches(existing, app.applicant.phone) ? 'phone_typed' : 'none';
 }

@@ -16,6 +16,7 @@
  */
 import type { CaseStatus } from '../../../flows/workflow';
 import { STATIC_STAMP_SQL } from '../cache/static-data';
+import { figureConditions, type FigureFilter } from './list-figures';
 
 /** Where the cases are: everything, one region's subtree (by its level), or nothing at all. */
 export type ListScope = { kind: 'all' } | { kind: 'none' } | { kind: 'village' | 'town' | 'county'; regionId: string };
@@ -36,6 +37,8 @@ export type CaseListFilter = {
   caseNoPrefix?: string;
   /** A search by the applicant (list-search.ts): the household head's name or ID tail, by its keyed index. */
   applicant?: ApplicantSearch;
+  /** The statistics' case sets (list-figures.ts): period, category, channel, steps, returns, payments. */
+  figures?: FigureFilter;
   now: Date;
 };
 
@@ -61,11 +64,11 @@ export const CASE_NO_PREFIX = /^FP-(\d{4})(?:-(\d{0,6}))?$/;
 const SCOPE_COLUMN = { village: 'villageId', town: 'townId', county: 'countyId' } as const;
 
 /** The columns a list row shows (server/core/cases/present.ts presentCaseSummary). */
-const ROW_COLUMNS = `c."id", c."caseNo", c."status", c."cause", c."villageId", c."householdId", c."submittedAt", c."updatedAt", c."statusSince",
+const ROW_COLUMNS = `c."id", c."caseNo", c."channel", c."status", c."cause", c."villageId", c."householdId", c."submittedAt", c."updatedAt", c."statusSince",
   c."dueAt", c."overdueSince", c."greenChannel", c."rigidExpenseFen", c."perCapitaIncomeFen", c."identityCheck", c."identityNote"`;
 
 /** Positional parameters ($1, $2, …) collected while a statement is written. */
-class Params {
+export class Params {
   readonly values: unknown[] = [];
   add(value: unknown, cast: string): string {
     this.values.push(value);
@@ -89,8 +92,8 @@ function leadsByStatus(f: CaseListFilter, sort: ListSort): boolean {
 
 const newestOrder = (f: CaseListFilter) => `${leadsByStatus(f, 'newest') ? 'c."status", ' : ''}c."submittedAt" DESC, c."caseNo" DESC`;
 
-/** The filter's conditions on "Case" c (without paging), for a list in `sort` order. */
-function conditions(f: CaseListFilter, p: Params, sort: ListSort = 'newest'): string[] {
+/** The filter's conditions on "Case" c (without paging), for a list in `sort` order (also the 台账 export's: server/core/export/read.ts). */
+export function conditions(f: CaseListFilter, p: Params, sort: ListSort = 'newest'): string[] {
   const where: string[] = [];
   const { scope } = f;
   if (scope.kind === 'none') where.push('FALSE');
@@ -125,6 +128,7 @@ function conditions(f: CaseListFilter, p: Params, sort: ListSort = 'newest'): st
     const households = `c."householdId" = ANY(ARRAY(SELECT h."id" FROM "Household" h WHERE h."${f.applicant.by}" = ${p.add(f.applicant.index, 'text')}))`;
     where.push(f.applicant.orCaseNo !== undefined ? `(${households} OR c."caseNo" = ${p.add(f.applicant.orCaseNo, 'text')})` : households);
   }
+  if (f.figures) where.push(...figureConditions(f.figures, (v, cast) => p.add(v, cast)));
   return where;
 }
 

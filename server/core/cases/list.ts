@@ -13,6 +13,7 @@ import type { SqlRunner } from '../db/direct';
 import { preparedShape } from '../db/prepared';
 import type { RegionTree } from '../regions/tree';
 import { encodeCursor } from './list-cursor';
+import { hasFigureFilter } from './list-figures';
 import { cappedCountQuery, casePageQueries, estimateQuery, tallyQuery, verifierCountsQuery, type CaseListFilter, type ListKey, type ListScope, type ListSort, type PageCounts, type SqlQuery } from './list-query';
 import { presentCaseSummary } from './present';
 import type { WorkCalendar } from '../workflow/deadlines';
@@ -33,6 +34,7 @@ const rowsOf = <T>(db: Db, sql: string, values: unknown[]): Promise<T[]> => (isR
 type ListRow = {
   id: string;
   caseNo: string;
+  channel: string;
   status: string;
   cause: string;
   villageId: string;
@@ -137,7 +139,7 @@ function open(keyring: Keyring, model: 'Household' | 'Case', field: string, stor
 }
 
 /** Status and region alone: the counts per status say the total; any other filter is counted (up to COUNT_CAP). */
-const needsCount = (f: CaseListFilter) => f.cause !== undefined || f.overdue !== undefined || f.caseNoPrefix !== undefined || f.applicant !== undefined;
+const needsCount = (f: CaseListFilter) => f.cause !== undefined || f.overdue !== undefined || f.caseNoPrefix !== undefined || f.applicant !== undefined || (f.figures !== undefined && hasFigureFilter(f.figures));
 
 function pageCountsOf(tree: RegionTree, filter: CaseListFilter): PageCounts {
   return { byStatus: filter.verifierId !== undefined ? 'verifier' : 'tally', villageIds: villagesOf(tree, filter.scope), cap: needsCount(filter) ? COUNT_CAP : null };

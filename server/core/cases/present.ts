@@ -3,6 +3,8 @@
  * or health detail; the detail view does, for callers entitled to the case's village.
  */
 import { shanghaiDate } from '../../../flows/china-time';
+import { FILING_EVENT } from '../../../flows/workflow';
+import { CADRE_ENTRY_CHANNEL } from '../notify/channels';
 import { dueState, isPastDue, type WorkCalendar } from '../workflow/deadlines';
 import type { RegionTree } from '../regions/tree';
 import { applicantNameOf, applicantOf, filerGaveOf, identityFlagOf, type FilerGave } from './applicant';
@@ -10,6 +12,8 @@ import { applicantNameOf, applicantOf, filerGaveOf, identityFlagOf, type FilerGa
 type CaseRow = {
   id: string;
   caseNo: string;
+  /** How it was filed: a bot's channel (the chat), the mini-program's, or CADRE_ENTRY_CHANNEL (代录). */
+  channel: string;
   status: string;
   cause: string;
   villageId: string;
@@ -50,7 +54,7 @@ type WorkflowColumns = {
   rejectionReason: string | null;
 };
 
-type ObjectionRow = { id: string; note: string; recordedById: string | null; receivedAt: Date; resolvedAt: Date | null; resolution: string | null };
+type ObjectionRow = { id: string; note: string; recordedById: string | null; receivedAt: Date; resolvedAt: Date | null; resolution: string | null; noticeId: string | null };
 
 /** What the detail view adds besides the case row: names of cadres, the caller's possible moves. */
 export type DetailExtras = {
@@ -85,7 +89,7 @@ function presentFilerGave({ villageId, ...facts }: FilerGave, tree: RegionTree) 
 /** What a list row shows: no ID number, phone or health detail (server/core/cases/list.ts reads only these). */
 export type CaseSummaryRow = Pick<
   CaseRow,
-  'caseNo' | 'status' | 'cause' | 'villageId' | 'rigidExpenseFen' | 'perCapitaIncomeFen' | 'submittedAt' | 'updatedAt' | 'statusSince' | 'dueAt' | 'overdueSince' | 'greenChannel' | 'identityCheck' | 'identityNote' | 'answers'
+  'caseNo' | 'channel' | 'status' | 'cause' | 'villageId' | 'rigidExpenseFen' | 'perCapitaIncomeFen' | 'submittedAt' | 'updatedAt' | 'statusSince' | 'dueAt' | 'overdueSince' | 'greenChannel' | 'identityCheck' | 'identityNote' | 'answers'
 > & { household: { headName: string } | null };
 
 export function presentCaseSummary(c: CaseSummaryRow, tree: RegionTree, now: Date, calendar: WorkCalendar) {
@@ -96,6 +100,7 @@ export function presentCaseSummary(c: CaseSummaryRow, tree: RegionTree, now: Dat
     ...place(tree, c.villageId),
     applicantName: applicantNameOf(c),
     identity: identityFlagOf(c),
+    entered: c.channel === CADRE_ENTRY_CHANNEL,
     rigidExpenseFen: c.rigidExpenseFen,
     perCapitaIncomeFen: c.perCapitaIncomeFen,
     submittedAt: c.submittedAt.toISOString(),
@@ -111,6 +116,8 @@ export function presentCaseSummary(c: CaseSummaryRow, tree: RegionTree, now: Dat
 export function presentCaseDetail(c: CaseRow & { documents: DocumentRow[]; events: EventRow[] }, tree: RegionTree, x: DetailExtras) {
   const name = (id: string | null) => (id ? (x.cadreNames.get(id) ?? null) : null);
   const visit = [...c.events].reverse().find((e) => e.type === 'visit_scheduled');
+  // 录入人: a case a cadre entered for a villager without WeChat (server/core/cases/enter.ts) is that cadre's filing
+  const entry = c.events.find((e) => e.type === FILING_EVENT && e.actorType === 'cadre');
   const applicant = applicantOf(c);
   const gave = filerGaveOf(c);
   return {
@@ -118,6 +125,8 @@ export function presentCaseDetail(c: CaseRow & { documents: DocumentRow[]; event
     status: c.status,
     cause: c.cause,
     lang: c.lang,
+    channel: c.channel,
+    enteredBy: entry ? { id: entry.actorId, name: name(entry.actorId), at: entry.at.toISOString() } : null,
     ...place(tree, c.villageId),
     submittedAt: c.submittedAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
@@ -144,6 +153,8 @@ export function presentCaseDetail(c: CaseRow & { documents: DocumentRow[]; event
       receivedAt: o.receivedAt.toISOString(),
       resolvedAt: o.resolvedAt?.toISOString() ?? null,
       resolution: o.resolution,
+      // raised against a posted 公示 list (server/core/notices): its public page is /notice/<id>
+      noticeId: o.noticeId,
     })),
     allowedMoves: x.allowedMoves,
     // A case filed without proof of belonging to the registered household of its ID number

@@ -10,7 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigError } from '../../config';
+import { ConfigError } from '../../config-error';
 import { Keyring, type DataCipher, type DataKey, type IndexHmac } from './keyring';
 
 export type KeySettings = {

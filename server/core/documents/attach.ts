@@ -11,7 +11,7 @@ import type { Keyring } from '../crypto/keyring';
 import { sealValue } from '../crypto/sealed-client';
 import { SEALED_FIELDS } from '../crypto/sealed-fields';
 import { rowId } from '../db/row-id';
-import { stripControlChars } from '../../http/control-chars';
+import { stripControlChars } from '../control-chars';
 import type { StoredBlob } from './store';
 
 type Db = Pick<PrismaClient, 'document'> | Prisma.TransactionClient;

@@ -17,6 +17,7 @@ import type { PrismaClient } from '../../generated/prisma/client';
 import { startScheduledJob, type ScheduledJob } from '../jobs/scheduled';
 import type { Logger } from '../../log';
 import { expireUnfiledUploads } from './upload-expiry';
+import { nowOf } from '../clock';
 
 export const ORPHAN_GRACE_MS = 24 * 3600 * 1000;
 
@@ -45,7 +46,7 @@ const TEMP = /^[0-9a-f]{64}\.[0-9a-f]+\.tmp$/;
 const QUARANTINE = /^([0-9a-f]{64})\.[0-9a-f]+\.gc$/;
 
 export async function collectOrphanDocuments(opts: OrphanSweepOptions): Promise<OrphanSweepResult> {
-  const { prisma, documentsDir, olderThanMs = ORPHAN_GRACE_MS, now = new Date(), log } = opts;
+  const { prisma, documentsDir, olderThanMs = ORPHAN_GRACE_MS, now = nowOf(), log } = opts;
   const result: OrphanSweepResult = { scanned: 0, deleted: 0, kept: 0 };
   const cutoff = now.getTime() - olderThanMs;
   const isOld = (mtimeMs: number) => mtimeMs < cutoff;
@@ -174,7 +175,7 @@ export function startDocumentSweep(opts: { prisma: Pick<PrismaClient, 'document'
     log: opts.log,
     db: opts.prisma,
     task: async () => {
-      const expired = await expireUnfiledUploads(opts.prisma, opts.uploadTtlHours, new Date());
+      const expired = await expireUnfiledUploads(opts.prisma, opts.uploadTtlHours, nowOf());
       if (expired > 0) opts.log.info('unfiled uploads expired', { expired });
       const result = await collectOrphanDocuments(opts);
       if (result.deleted > 0) opts.log.info('document sweep', result);

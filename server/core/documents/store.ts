@@ -12,6 +12,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { Keyring } from '../crypto/keyring';
 import { stripMetadata } from './metadata';
+import { nowOf } from '../clock';
 
 /** `sha256` is the digest of the stored (stripped) bytes; its column is sealed. */
 export type StoredBlob = { storageKey: string; sha256: string; size: number };
@@ -108,7 +109,7 @@ export class FileSystemDocumentStore implements DocumentStore {
 }
 
 async function touch(file: string): Promise<boolean> {
-  const now = new Date();
+  const now = nowOf();
   return utimes(file, now, now).then(
     () => true,
     () => false,

@@ -17,11 +17,10 @@
  *    addresses, so the villager rather than the address is the client here);
  *  - unfiled uploads expire after `ttlHours` (server/core/documents/upload-expiry.ts).
  */
-import type { Context } from 'koa';
 import { t } from '../../../flows/i18n';
 import type { Lang } from '../../../flows/engine/types';
 import type { Prisma, PrismaClient } from '../../generated/prisma/client';
-import { HttpError } from '../../http/errors';
+import { CoreRefusal } from '../refusal';
 import { ClientLimiter } from '../throttle/clients';
 import { Gate } from '../throttle/gate';
 
@@ -45,12 +44,9 @@ export class UploadGuard {
   }
 
   /** Runs `work` (which reads and stores the body, nothing more) holding a place; refuses (503) when none came within `waitMs`. */
-  async withBody<T>(ctx: Context, lang: Lang, work: () => Promise<T>): Promise<T> {
+  async withBody<T>(lang: Lang, work: () => Promise<T>): Promise<T> {
     const release = await this.gate.enter(this.settings.waitMs, this.settings.concurrency * WAITING_PER_PLACE);
-    if (!release) {
-      ctx.set('Retry-After', String(BUSY_RETRY_SECONDS));
-      throw new HttpError(503, 'busy', t(lang, 'media.uploads_busy'), 'file');
-    }
+    if (!release) throw new CoreRefusal('busy', 'busy', t(lang, 'media.uploads_busy'), 'file', BUSY_RETRY_SECONDS);
     try {
       return await work();
     } finally {
@@ -59,11 +55,9 @@ export class UploadGuard {
   }
 
   /** Counts an upload of `villager`; 429 with Retry-After past the rate. */
-  takeRate(ctx: Context, lang: Lang, villager: string, now: Date): void {
+  takeRate(lang: Lang, villager: string, now: Date): void {
     const refused = this.rate.take('upload', villager, now);
-    if (!refused) return;
-    ctx.set('Retry-After', String(refused.retryAfterSeconds));
-    throw new HttpError(429, 'too_many_requests', t(lang, 'media.upload_rate'), 'file');
+    if (refused) throw new CoreRefusal('too_many', 'too_many_requests', t(lang, 'media.upload_rate'), 'file', refused.retryAfterSeconds);
   }
 
   /** Refuses when `pile` plus `adding` more bytes (and one more file) would pass the caps: 429 for the count, 413 for the bytes. */
@@ -90,7 +84,7 @@ export class UploadGuard {
 
   private refuseOver(lang: Lang, files: number, bytes: number): void {
     const { maxFiles, maxTotalBytes } = this.settings;
-    if (files > maxFiles) throw new HttpError(429, 'too_many_uploads', t(lang, 'media.too_many_uploads', { n: maxFiles }), 'file');
-    if (bytes > maxTotalBytes) throw new HttpError(413, 'uploads_too_large', t(lang, 'media.uploads_too_large', { mb: Math.floor(maxTotalBytes / 1024 / 1024) }), 'file');
+    if (files > maxFiles) throw new CoreRefusal('too_many', 'too_many_uploads', t(lang, 'media.too_many_uploads', { n: maxFiles }), 'file');
+    if (bytes > maxTotalBytes) throw new CoreRefusal('too_large', 'uploads_too_large', t(lang, 'media.uploads_too_large', { mb: Math.floor(maxTotalBytes / 1024 / 1024) }), 'file');
   }
 }

@@ -10,7 +10,7 @@
  * withdraws, resubmits or supplies papers only for cases it filed itself.
  */
 import type { Prisma } from '../../generated/prisma/client';
-import type { MoveId } from '../../../flows/workflow';
+import { CASE_STATUS, passMoveOf, type MoveId } from '../../../flows/workflow';
 
 type Tx = Prisma.TransactionClient;
 
@@ -61,5 +61,5 @@ async function householdOfAnswers(tx: Tx, answers: unknown): Promise<string | nu
 export function confirmationOf(m: { move: MoveId; data: Record<string, unknown>; actorKind: string }): 'village_review' | 'identity_confirmed' | null {
   if (m.actorKind !== 'cadre') return null;
   if (m.data.identityConfirmed === true) return 'identity_confirmed';
-  return m.move === 'pass_village' ? 'village_review' : null;
+  return m.move === passMoveOf(CASE_STATUS.village_review)?.id ? 'village_review' : null;
 }

@@ -18,6 +18,7 @@ import { Cron } from 'croner';
 import { CHINA_TIME_ZONE } from '../../../flows/china-time';
 import type { PrismaClient } from '../../generated/prisma/client';
 import type { Logger } from '../../log';
+import { nowOf } from '../clock';
 
 export type ScheduledJob<T> = { stop(): Promise<void>; runNow(): Promise<T | null> };
 
@@ -54,15 +55,15 @@ export function startScheduledJob<T>(opts: { name: string; pattern: string; log:
     const db = opts.db;
     if (!db) return run();
     return run(async () => {
-      const now = new Date();
+      const now = nowOf();
       // the cron time this run is for: the latest at or before now (a timer a little early still counts)
       const tick = job.previousRuns(1, new Date(now.getTime() + 1000))[0] ?? now;
       if (!(await claimTick(db, tickName, tick, now))) return null;
-      const renew = setInterval(() => void renewTick(db, tickName, tick, new Date()).catch(() => undefined), LEASE_MS / 3);
+      const renew = setInterval(() => void renewTick(db, tickName, tick, nowOf()).catch(() => undefined), LEASE_MS / 3);
       renew.unref();
       return async () => {
         clearInterval(renew);
-        await releaseTick(db, tickName, tick, new Date()).catch(() => undefined);
+        await releaseTick(db, tickName, tick, nowOf()).catch(() => undefined);
       };
     });
   }

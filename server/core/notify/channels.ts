@@ -19,6 +19,13 @@ export const APP_CHANNEL = { wechat: 'miniprogram', phone: 'app-phone' } as cons
 /** WeChat subscribe messages: targetId is the openid; delivered by server/app/subscribe-worker.ts. */
 export const SUBSCRIBE_CHANNEL = 'wechat-subscribe';
 
+/**
+ * The channel of a case a cadre entered for a villager without WeChat (代录, server/core/cases/enter.ts):
+ * Case.channel only — no contact is on it, nothing is written to it. Beside a chat case's bot channel
+ * and the mini-program's APP_CHANNEL values, what the statistics count as cadre-entered.
+ */
+export const CADRE_ENTRY_CHANNEL = 'cadre';
+
 /** Text messages to a phone (server/core/sms): targetId is the case's filing contact (a login code: the phone's appPhoneId), the phone is in the sealed payload. */
 export const SMS_CHANNEL = 'sms';
 

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { Prisma } from '../../generated/prisma/client';
 import { SMS_TEMPLATE_NAMES } from '../sms/templates';
+import { nowOf } from '../clock';
 
 export const TARGET_TYPES = ['contact', 'room'] as const;
 export type TargetType = (typeof TARGET_TYPES)[number];
@@ -82,12 +83,12 @@ export type OutboxPayload = { text: string; content?: OutboxContent };
  * written, and — unlike a failed insert — the caller's transaction stays usable).
  * `now` is the caller's clock (tests fix it): the message is deliverable from then on.
  */
-export async function enqueue(tx: Prisma.TransactionClient, message: OutboxMessage, now: Date = new Date()): Promise<boolean> {
+export async function enqueue(tx: Prisma.TransactionClient, message: OutboxMessage, now: Date = nowOf()): Promise<boolean> {
   return (await enqueueMany(tx, [message], now)) === 1;
 }
 
 /** Many at once (a broadcast's recipients), in write order; returns how many were new (see enqueue). */
-export async function enqueueMany(tx: Prisma.TransactionClient, messages: OutboxMessage[], now: Date = new Date()): Promise<number> {
+export async function enqueueMany(tx: Prisma.TransactionClient, messages: OutboxMessage[], now: Date = nowOf()): Promise<number> {
   if (messages.length === 0) return 0;
   const { count } = await tx.outbox.createMany({
     data: messages.map((message) => {

@@ -4,6 +4,7 @@
  * `intervalMs` after the last ended, and a stop that waits for the one under way.
  */
 import type { Logger } from '../../log';
+import { nowOf } from '../clock';
 
 export type OutboxWorker = { runOnce(now?: Date): Promise<number>; stop(): Promise<void> };
 
@@ -16,7 +17,7 @@ export function pollingWorker(
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
 
-  const runOnce = (now = new Date()) => {
+  const runOnce = (now = nowOf()) => {
     running ??= deliver(now).finally(() => (running = null));
     return running;
   };

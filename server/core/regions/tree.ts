@@ -4,7 +4,19 @@
  */
 import type { TownOption } from '../../../flows/engine/types';
 
-export type RegionRow = { id: string; code: string; name: string; nameEn: string | null; level: 'county' | 'town' | 'village'; parentId: string | null; sortOrder: number };
+export type RegionRow = {
+  id: string;
+  code: string;
+  name: string;
+  nameEn: string | null;
+  level: 'county' | 'town' | 'village';
+  parentId: string | null;
+  sortOrder: number;
+  /** Deactivated (false): kept for what refers to it, no longer offered to new applications. Unset: active. */
+  active?: boolean;
+  /** The office phone of a village committee or town government (public). */
+  contactPhone?: string | null;
+};
 export type IncomeLineRow = { regionId: string; year: number; perCapitaFen: number };
 
 type RegionSource = {
@@ -30,7 +42,7 @@ export class RegionTree {
 
   static async load(db: RegionSource): Promise<RegionTree> {
     // One after the other: inside a transaction both run on one connection anyway.
-    const regions = await db.region.findMany({ select: { id: true, code: true, name: true, nameEn: true, level: true, parentId: true, sortOrder: true } });
+    const regions = await db.region.findMany({ select: { id: true, code: true, name: true, nameEn: true, level: true, parentId: true, sortOrder: true, active: true, contactPhone: true } });
     const lines = await db.incomeLine.findMany({ select: { regionId: true, year: true, perCapitaFen: true } });
     return new RegionTree(regions, lines);
   }
@@ -59,19 +71,31 @@ export class RegionTree {
 
   private townOptions: TownOption[] | undefined;
 
-  /** Towns with their villages, as the application flow offers them (built once: a tree never changes, a cached one is replaced). */
+  /** The county a region belongs to (the root above it; a county is its own). */
+  countyOf(id: string): RegionRow | undefined {
+    const line = this.lineOf(id);
+    return line.length > 0 ? this.byId.get(line[line.length - 1]!) : undefined;
+  }
+
+  /** The counties (the tree's roots), in order. */
+  counties(): RegionRow[] {
+    return [...this.byId.values()].filter((r) => r.parentId === null);
+  }
+
+  /** Active towns with their active villages, as the application flow offers them (built once: a tree never changes, a cached one is replaced). */
   towns(): TownOption[] {
     return (this.townOptions ??= this.buildTowns());
   }
 
   private buildTowns(): TownOption[] {
-    const towns = [...this.byId.values()].filter((r) => r.level === 'town');
+    const active = (r: RegionRow) => r.active !== false;
+    const towns = [...this.byId.values()].filter((r) => r.level === 'town' && active(r));
     return towns.map((t) => ({
       code: t.code,
       name: t.name,
       ...(t.nameEn ? { nameEn: t.nameEn } : {}),
       villages: this.childrenOf(t.id)
-        .filter((v) => v.level === 'village')
+        .filter((v) => v.level === 'village' && active(v))
         .map((v) => ({ code: v.code, name: v.name, ...(v.nameEn ? { nameEn: v.nameEn } : {}) })),
     }));
   }

@@ -5,6 +5,7 @@
  */
 import type { Logger } from '../../log';
 import type { SmsSender } from './sender';
+import { nowOf } from '../clock';
 
 export type RecordedSms = { phone: string; templateId: string; params: string[]; at: Date };
 
@@ -14,7 +15,7 @@ export class FakeSmsSender implements SmsSender {
   constructor(private readonly log?: Logger) {}
 
   async send(phone: string, templateId: string, params: string[]): Promise<void> {
-    this.sent.push({ phone, templateId, params, at: new Date() });
+    this.sent.push({ phone, templateId, params, at: nowOf() });
     this.log?.info('text message (SMS_PROVIDER=fake: recorded, not sent)', { phoneTail: phone.slice(-4), templateId });
   }
 }

@@ -7,6 +7,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { z } from 'zod';
 import { SmsError, type SmsSender } from './sender';
+import { systemClock } from '../clock';
 
 export type TencentSmsSettings = {
   secretId: string;
@@ -54,7 +55,7 @@ const TRANSIENT = /^(InternalError|RequestLimitExceeded|LimitExceeded|ResourceUn
 export class TencentSmsSender implements SmsSender {
   constructor(
     private readonly settings: TencentSmsSettings,
-    private readonly clock: () => Date = () => new Date(),
+    private readonly clock: () => Date = systemClock,
   ) {}
 
   async send(phone: string, templateId: string, params: string[]): Promise<void> {

@@ -16,6 +16,7 @@ import { SMS_CHANNEL } from '../notify/channels';
 import { SmsError, type SmsSender } from './sender';
 import { smsParams, type SmsTemplate } from './templates';
 import { pollingWorker, type OutboxWorker } from '../outbox/polling-worker';
+import { nowOf } from '../clock';
 
 const SealedValues = z.record(z.string(), z.string());
 const safeJson = (s: string): unknown => {
@@ -65,11 +66,11 @@ export function startSmsWorker(opts: {
       }
       try {
         await opts.sender.send(content.phone, opts.templates[content.template], smsParams(content.template, values as never));
-        await ackMessage(opts.prisma, m.id, new Date());
+        await ackMessage(opts.prisma, m.id, now);
         sent++;
       } catch (err) {
         const final = err instanceof SmsError && err.final;
-        await failMessage(opts.prisma, m.id, (err as Error).message, new Date(), final ? { ...opts.delivery, maxAttempts: 1 } : opts.delivery);
+        await failMessage(opts.prisma, m.id, (err as Error).message, now, final ? { ...opts.delivery, maxAttempts: 1 } : opts.delivery);
         opts.log.warn('text message not delivered', { outboxId: m.id, reason: (err as Error).message, final });
       }
     }

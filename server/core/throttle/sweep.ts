@@ -8,6 +8,7 @@ import { startScheduledJob } from '../jobs/scheduled';
 import type { Logger } from '../../log';
 import { sweepSealedTexts } from '../outbox/sealed-text';
 import { DbCounters } from './counter';
+import { nowOf } from '../clock';
 
 export async function sweepAuthRows(prisma: PrismaClient, now: Date): Promise<{ counters: number; secrets: number; codes: number }> {
   const counters = await DbCounters.sweep(prisma, now);
@@ -17,5 +18,5 @@ export async function sweepAuthRows(prisma: PrismaClient, now: Date): Promise<{ 
 }
 
 export function startAuthSweep(prisma: PrismaClient, log: Logger) {
-  return startScheduledJob({ name: 'auth sweep', pattern: '*/10 * * * *', log, db: prisma, task: () => sweepAuthRows(prisma, new Date()) });
+  return startScheduledJob({ name: 'auth sweep', pattern: '*/10 * * * *', log, db: prisma, task: () => sweepAuthRows(prisma, nowOf()) });
 }

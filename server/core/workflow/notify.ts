@@ -18,6 +18,8 @@ import { enqueueSubscribeUpdate, subscribeStatus, villagerTargets } from '../not
 import { enqueueSmsUpdate } from '../sms/enqueue';
 import { asLang, boundCadres, boundRooms, nearestBoundCadres, ownersOf, regionChain, type Recipient } from '../notify/recipients';
 import { cadreTask, regionName } from '../notify/texts';
+import { CADRE_ENTRY_CHANNEL } from '../notify/channels';
+import { enteredByOf } from '../cases/entered-by';
 import { chatNotice, type CaseHappening } from '../../../flows/villager/notices';
 import { type Action, type Actor, type CaseStatus, FILING_EVENT, OWNER_ROLES } from '../../../flows/workflow';
 
@@ -59,6 +61,9 @@ export async function notifyTransition(tx: Tx, notice: TransitionNotice, now: Da
       // a case filed in the app: also a text message to the phone on its form (server/core/sms)
       await enqueueSmsUpdate(tx, c, subscribeStatus(notice.to), now, dedupe({ key: 'villager' }));
     }
+  } else if (!c.contact && c.channel === CADRE_ENTRY_CHANNEL && notice.actor.kind !== 'villager') {
+    // entered by a cadre for a villager without WeChat: that cadre hears what the villager would, to say it on
+    await tellEnteringCadre(tx, c, happeningOf(notice), (key) => dedupe({ key }), now);
   }
 
   // the cadres who act next; a withdrawal tells the ones who were acting that they can stop
@@ -78,6 +83,20 @@ async function filedInChat(tx: Tx, notice: TransitionNotice, c: { id: string; co
   if (notice.action !== 'accept' || !c.contactId) return false;
   const filing = await tx.caseEvent.findFirst({ where: { caseId: c.id, type: FILING_EVENT, actorType: 'villager', actorId: c.contactId } });
   return filing !== null;
+}
+
+/**
+ * A case a cadre entered (代录, server/core/cases/enter.ts) has no villager's chat: the villager's
+ * words go to that cadre's WeChat (when bound), with the case and the applicant's name to say them on.
+ */
+async function tellEnteringCadre(tx: Tx, c: { id: string; caseNo: string; answers: unknown } & Parameters<typeof chatNotice>[2], moved: CaseHappening, dedupe: (key: string) => string, now: Date) {
+  const entered = await enteredByOf(tx, c.id);
+  if (!entered) return;
+  const name = (c.answers as { applicant?: { name?: string } } | null)?.applicant?.name ?? '';
+  for (const r of await boundCadres(tx, [], [], [entered.cadreId])) {
+    const text = chatNotice(r.lang, moved, c, c.caseNo);
+    if (text) await send(tx, r, t(r.lang, 'entry.notice', { caseNo: c.caseNo, name, text }), 'case_update', c.id, dedupe(`entered:${r.key}`), now);
+  }
 }
 
 async function send(tx: Tx, r: Recipient, text: string, kind: 'case_task' | 'reminder' | 'handover' | 'case_update', caseId: string | undefined, dedupeKey: string, now: Date) {
@@ -147,7 +166,10 @@ export async function notifyIdentityClaim(tx: Tx, claim: { caseId: string; house
 /** The home visit has a date: the villager is told when to be at home. `visitOn` is YYYY-MM-DD (China time). */
 export async function notifyVisitScheduled(tx: Tx, visit: { caseId: string; visitOn: string }, now: Date): Promise<void> {
   const c = await tx.case.findUniqueOrThrow({ where: { id: visit.caseId }, include: { contact: true } });
-  if (!c.contact) return;
+  if (!c.contact) {
+    if (c.channel === CADRE_ENTRY_CHANNEL) await tellEnteringCadre(tx, c, visitBooked(visit.visitOn), (key) => `visit:${c.id}:${visit.visitOn}:${key}`, now);
+    return;
+  }
   const lang = asLang(c.contact.lang ?? c.lang);
   const booked = visitBooked(visit.visitOn);
   const text = chatNotice(lang, booked, c, c.caseNo)!;

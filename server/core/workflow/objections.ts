@@ -13,7 +13,8 @@ type Tx = Prisma.TransactionClient;
 export const OBJECTION_ROLES: readonly Role[] = SIDE_ACT_ROLES.objection;
 export const MAX_OBJECTION_TEXT = 1000;
 
-export async function recordObjection(tx: Tx, actor: Actor, caseNo: string, note: string, now: Date): Promise<ActResult<{ objectionId: string }>> {
+/** `noticeId`: the posted 公示 list it was raised against (server/core/notices), when recorded from one of its rows. */
+export async function recordObjection(tx: Tx, actor: Actor, caseNo: string, note: string, now: Date, noticeId?: string): Promise<ActResult<{ objectionId: string }>> {
   const refuse = (code: RefusalCode, message: string, field?: string) =>
     auditRefusal<{ objectionId: string }>(tx, actor, 'objection', caseNo, { code, message, ...(field ? { field } : {}) }, now);
   const c = await lockCase(tx, caseNo);
@@ -23,8 +24,8 @@ export async function recordObjection(tx: Tx, actor: Actor, caseNo: string, note
   if (!allowsAct(c.status, 'objection')) return refuse('not_allowed_from_status', `objections are recorded during the public notice (${statusOfAct('objection')}); the case is in ${c.status}`);
   const text = note.trim();
   if (!text || text.length > MAX_OBJECTION_TEXT) return refuse('invalid_data', `note: say what was objected to (1–${MAX_OBJECTION_TEXT} characters)`, 'note');
-  const objection = await tx.objection.create({ data: { caseId: c.id, note: text, recordedById: actor.kind === 'cadre' ? actor.id : null, receivedAt: now } });
-  const eventId = await writeEvent(tx, actor, c.id, 'objection', text, { objectionId: objection.id }, now);
+  const objection = await tx.objection.create({ data: { caseId: c.id, note: text, recordedById: actor.kind === 'cadre' ? actor.id : null, receivedAt: now, ...(noticeId ? { noticeId } : {}) } });
+  const eventId = await writeEvent(tx, actor, c.id, 'objection', text, { objectionId: objection.id, ...(noticeId ? { noticeId } : {}) }, now);
   return { ok: true, caseId: c.id, caseNo, eventId, objectionId: objection.id };
 }
 

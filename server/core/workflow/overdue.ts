@@ -23,7 +23,9 @@ import { cadreOverdue, countyOverdueTotal } from '../notify/texts';
 import { delayedNotice } from '../../../flows/villager/notices';
 import { addLimit } from './deadlines';
 import type { WorkflowSettings } from './perform';
+import { currentStatics, workflowOf } from '../settings/workflow';
 import { CASE_STATUS, TIMED_STATUSES, UNDECIDED_STATUSES, type CaseStatus } from '../../../flows/workflow';
+import { systemClock } from '../clock';
 
 type Tx = Prisma.TransactionClient;
 
@@ -37,7 +39,8 @@ const DAY = 86_400_000;
 const BATCH = 500;
 const BATCH_TIMEOUT_MS = 120_000;
 
-export async function checkDeadlines(prisma: PrismaClient, settings: WorkflowSettings, now: Date): Promise<DeadlineReport> {
+/** `defaults`: the environment's settings (config.workflow), for a county that stores none of its own. */
+export async function checkDeadlines(prisma: PrismaClient, defaults: WorkflowSettings, now: Date): Promise<DeadlineReport> {
   const report: DeadlineReport = { overdue: 0, overdueTotal: 0, messages: 0 };
   const at = now.toISOString();
   const today = startOfShanghaiDay(now).toISOString();
@@ -65,34 +68,41 @@ export async function checkDeadlines(prisma: PrismaClient, settings: WorkflowSet
     );
   }
 
-  // past the whole limit, not reminded today: a calendar-day bound first (working days only make
-  // the limit later), then the exact one — which grows with the filing time, so the cases past it
-  // are a prefix of those in filing order
-  const total = settings.limits.total;
-  const bound = new Date(now.getTime() - total.days * DAY).toISOString();
-  for (let more = true; more; ) {
-    more = await prisma.$transaction(
-      async (tx) => {
-        const candidates = await tx.$queryRaw<{ id: string; submittedAt: Date }[]>`
-          SELECT id, "submittedAt" FROM "Case"
-          WHERE status = ANY(${[...UNDECIDED_STATUSES]}::text[]) AND "submittedAt" < ${bound}::timestamp
-            AND ("overdueTotalRemindedAt" IS NULL OR "overdueTotalRemindedAt" < ${today}::timestamp)
-          ORDER BY "submittedAt" LIMIT ${BATCH}
-          FOR UPDATE SKIP LOCKED`;
-        const past = candidates.filter((c) => addLimit(c.submittedAt, total, settings.calendar) < now).map((c) => c.id);
-        if (past.length > 0) {
-          await tx.$executeRaw`
-            UPDATE "Case" SET "overdueSince" = COALESCE("overdueSince", ${at}::timestamp), "overdueTotalRemindedAt" = ${at}::timestamp
-            WHERE id = ANY(${past}::text[])`;
-        }
-        for (const id of past) {
-          report.overdueTotal += 1;
-          report.messages += await remindTotal(tx, id, now, total.days);
-        }
-        return candidates.length === BATCH && past.length === candidates.length;
-      },
-      { timeout: BATCH_TIMEOUT_MS },
-    );
+  // past the whole limit, not reminded today, county by county (each its own limit and calendar,
+  // core/settings/workflow.ts): a calendar-day bound first (working days only make the limit
+  // later), then the exact one — which grows with the filing time, so the cases past it are a
+  // prefix of those in filing order
+  const statics = await currentStatics(prisma);
+  const counties: (string | null)[] = [...statics.tree.counties().map((c) => c.id), null];
+  for (const county of counties) {
+    const { limits, calendar } = workflowOf(statics, county, defaults);
+    const total = limits.total;
+    const bound = new Date(now.getTime() - total.days * DAY).toISOString();
+    for (let more = true; more; ) {
+      more = await prisma.$transaction(
+        async (tx) => {
+          const candidates = await tx.$queryRaw<{ id: string; submittedAt: Date }[]>`
+            SELECT id, "submittedAt" FROM "Case"
+            WHERE status = ANY(${[...UNDECIDED_STATUSES]}::text[]) AND "submittedAt" < ${bound}::timestamp
+              AND "countyId" IS NOT DISTINCT FROM ${county}::text
+              AND ("overdueTotalRemindedAt" IS NULL OR "overdueTotalRemindedAt" < ${today}::timestamp)
+            ORDER BY "submittedAt" LIMIT ${BATCH}
+            FOR UPDATE SKIP LOCKED`;
+          const past = candidates.filter((c) => addLimit(c.submittedAt, total, calendar) < now).map((c) => c.id);
+          if (past.length > 0) {
+            await tx.$executeRaw`
+              UPDATE "Case" SET "overdueSince" = COALESCE("overdueSince", ${at}::timestamp), "overdueTotalRemindedAt" = ${at}::timestamp
+              WHERE id = ANY(${past}::text[])`;
+          }
+          for (const id of past) {
+            report.overdueTotal += 1;
+            report.messages += await remindTotal(tx, id, now, total.days);
+          }
+          return candidates.length === BATCH && past.length === candidates.length;
+        },
+        { timeout: BATCH_TIMEOUT_MS },
+      );
+    }
   }
   return report;
 }
@@ -144,14 +154,14 @@ async function remindTotal(tx: Tx, id: string, now: Date, days: number): Promise
 export type DeadlineJob = ScheduledJob<DeadlineReport>;
 
 /** Every hour on the hour (China time) and once right away (see server/core/jobs/scheduled.ts). */
-export function startDeadlineChecks(prisma: PrismaClient, settings: WorkflowSettings, log: Logger, clock: () => Date = () => new Date()): DeadlineJob {
+export function startDeadlineChecks(prisma: PrismaClient, defaults: WorkflowSettings, log: Logger, clock: () => Date = systemClock): DeadlineJob {
   return startScheduledJob({
     name: 'deadline check',
     pattern: '0 * * * *',
     log,
     db: prisma,
     task: async () => {
-      const report = await checkDeadlines(prisma, settings, clock());
+      const report = await checkDeadlines(prisma, defaults, clock());
       if (report.overdue + report.overdueTotal > 0) log.info('deadline check', report);
       return report;
     },

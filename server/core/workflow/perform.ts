@@ -5,7 +5,7 @@
  * changes nothing else. Callers commit in both cases and then answer the refusal.
  */
 import type { Prisma } from '../../generated/prisma/client';
-import { type Action, allowsAct, type Actor, actorId, caseFactsOf, type CaseStatus, DATA, findRule, isCaseStatus, notAllowedFrom, outsideScope, type Refusal, verifierCovers, writesOf } from '../../../flows/workflow';
+import { type Action, allowsAct, type Actor, actorId, caseFactsOf, type CaseStatus, findRule, isCaseStatus, notAllowedFrom, outsideScope, type Refusal, verifierCovers, writesOf } from '../../../flows/workflow';
 import { dueAtFor, type TimeLimits, type WorkCalendar } from './deadlines';
 import { regionChain } from '../notify/recipients';
 import { recordRefusal } from '../audit/record';
@@ -57,7 +57,7 @@ export async function performTransition(
 
   const data = parsed.data as Record<string, unknown>;
   const verifier =
-    rule.data === DATA.assignVerifier
+    rule.looksUpVerifier
       ? await tx.cadre.findUnique({ where: { id: String(data.verifierId) } }).then(async (v) => (v ? { id: v.id, role: v.role, active: v.active, covers: verifierCovers(v.regionId, await villageLine(tx, fresh.villageId)) } : null))
       : undefined;
   const openObjections = allowsAct(from, 'objection') ? await tx.objection.count({ where: { caseId: fresh.id, resolvedAt: null } }) : 0;

@@ -10,6 +10,18 @@ export const DISASTER: Question[] = [
     field: 'disasterKind',
     reach: AT_KIND,
     entries: [
+      ['龙卷风刮的', is('wind_hail')],
+      ['山体塌方', is('geological')],
+      ['河里涨水把地冲了', is('flood')],
+      // issue 10: the disaster in the villager's words (flows/parse/disaster-words.ts)
+      ['发山洪了', is('flood')],
+      ['连下了几天大雨，房子塌了', is('flood')],
+      ['雹子打了庄稼', is('wind_hail')],
+      ['房子失火了', is('fire')],
+      ['地震震塌了', is('geological')],
+      ['旱得厉害', is('drought')],
+      ['雪灾', is('other')],
+      ['大雪把牛棚压塌了', is('other')],
       ['1', is('flood')],
       ['洪水', is('flood')],
       ['发大水', is('flood')],
@@ -43,6 +55,14 @@ export const DISASTER: Question[] = [
     field: 'disasterDate',
     reach: [...AT_KIND, '1'],
     entries: [
+      // issue 10: a lunar day is said back and its solar date asked (no conversion here); "6.12" is said back with its year
+      ['腊月初八', AGAIN],
+      ['中秋节那天', AGAIN],
+      ['农历七月初三', AGAIN],
+      ['大年三十晚上', AGAIN],
+      ['5.20', sure('2025-05-20')],
+      ['6-3', sure('2025-06-03')],
+      ['7.1', sure('2024-07-01')],
       ['7月3号', is('2024-07-03')], // not yet come this year: last year's
       ['5月20日', is('2025-05-20')],
       ['昨天', is('2025-06-14')],
@@ -76,6 +96,10 @@ export const DISASTER: Question[] = [
     reach: [...AT_KIND, '1', '6月1号'],
     entries: [
       ['3万', is(3_000_000)],
+      ['2头牛死了，一头一万', sure(2_000_000)],
+      ['三亩地每亩两千', sure(600_000)],
+      ['死了5只羊，一只八百', sure(400_000)],
+      ['一头一万', AGAIN],
       ['房子塌了损失三万', is(3_000_000)],
       ['庄稼全没了，大概两万块', is(2_000_000)],
       ['3万5', is(3_500_000)],

@@ -29,6 +29,7 @@ import { isWeapp } from '../../state/login';
 import { api, loadConfig } from '../../state/store';
 import { useApp } from '../../state/use-app';
 import { updatesText } from '../../lib/updates';
+import { processWords } from '../../../../flows/workflow/process-words';
 
 const OTHER = 'other';
 
@@ -309,7 +310,7 @@ export default function Apply() {
             <View className='big-text'>{t('outcome.case_filed', { caseNo: filed.case.caseNo })}</View>
           )}
           <View className='case-no' data-testid='filed-case-no'>{filed.case.caseNo}</View>
-          <View className='note'>{t('app.apply.next_steps')}</View>
+          <View className='note'>{t('app.apply.next_steps', processWords(t, config?.totalLimit))}</View>
           <View className='note' data-testid='filed-updates'>{updatesText(t, !!config?.smsUpdates && filed.case.textsToPhone === true, filed.case.applicant?.phoneTail, 'apply')}</View>
         </View>
         {isWeapp && config?.subscribeTemplateId && subscribed !== 'done' && (

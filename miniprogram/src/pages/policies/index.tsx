@@ -10,9 +10,10 @@ import { errorText } from '../../lib/uploads';
 import { storage } from '../../platform/storage';
 import { api } from '../../state/store';
 import { useApp } from '../../state/use-app';
+import { processWords } from '../../../../flows/workflow/process-words';
 
 export default function Policies() {
-  const { t, lang } = useApp();
+  const { t, lang, config } = useApp();
   const [list, setList] = useState<PolicySummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -36,7 +37,7 @@ export default function Policies() {
 
   return (
     <Screen title={t('app.policies.title')} testId='policies'>
-      <View className='card article' data-testid='policy-basics'>{t('policy.body')}</View>
+      <View className='card article' data-testid='policy-basics'>{t('policy.body', processWords(t, config?.totalLimit))}</View>
       <View className='section-title'>{t('app.policies.articles')}</View>
       {error && <LoadError message={error} onRetry={() => setAttempt((n) => n + 1)} />}
       {!error && !list && <Loading />}

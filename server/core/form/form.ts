@@ -1,5 +1,6 @@
 /**
- * The application form of the mini-program, derived at request time from the chat's own
+ * The application form of the mini-program — and of the console's 代录 page, where a cadre enters
+ * an application for a villager without WeChat (server/core/cases/enter.ts) — derived at request time from the chat's own
  * definitions: the steps of the 'apply' flow (flows/application/*: which questions, in which
  * order, its choices, its words) and the zod schemas of the filed application
  * (flows/application/schema.ts: types, limits, labels, `meta.input`). Nothing here names a
@@ -12,14 +13,14 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { CHECKLIST, FLOWS, ApplicantSchema, ApplicationDataSchema } from '../../flows';
-import { DETAILS_SCHEMAS } from '../../flows/application/schema';
-import { conditionsOf } from '../../flows/engine/conditions';
-import { makeEnv } from '../../flows/engine/env';
-import type { Answers, ChoiceStep, QuestionStep, StepEnv, YesNoStep } from '../../flows/engine/flow';
-import { CAUSES, type Cause, type FlowContext, type Lang } from '../../flows/engine/types';
-import { t } from '../../flows/i18n';
-import type { RegionTree } from '../core/regions/tree';
+import { CHECKLIST, FLOWS, ApplicantSchema, ApplicationDataSchema } from '../../../flows';
+import { DETAILS_SCHEMAS } from '../../../flows/application/schema';
+import { conditionsOf } from '../../../flows/engine/conditions';
+import { makeEnv } from '../../../flows/engine/env';
+import type { Answers, ChoiceStep, QuestionStep, StepEnv, YesNoStep } from '../../../flows/engine/flow';
+import { CAUSES, type Cause, type FlowContext, type Lang } from '../../../flows/engine/types';
+import { t } from '../../../flows/i18n';
+import type { RegionTree } from '../regions/tree';
 import { questionParts } from './question-text';
 
 export const APPLY_FLOW = FLOWS.apply;

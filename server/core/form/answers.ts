@@ -7,15 +7,15 @@
  * the time of consent). Then the application is built by the chat's buildApplication, which
  * validates it with ApplicationDataSchema, and the figures are the chat's figures.
  */
-import { buildApplication } from '../../flows/application/build';
-import { computePrecheck, perCapitaIncomeFen, precheckLines, rigidExpenseFen } from '../../flows/application/precheck';
-import { applies, checkLimits } from '../../flows/engine/conditions';
-import { mergeAnswers } from '../../flows/engine/env';
-import type { Answers } from '../../flows/engine/flow';
-import { displayAnswer } from '../../flows/engine/steps';
-import type { ApplicationData, FlowContext, Lang } from '../../flows/engine/types';
-import { formatMoney, t } from '../../flows/i18n';
-import { CHECKLIST } from '../../flows';
+import { buildApplication } from '../../../flows/application/build';
+import { computePrecheck, perCapitaIncomeFen, precheckLines, rigidExpenseFen } from '../../../flows/application/precheck';
+import { applies, checkLimits } from '../../../flows/engine/conditions';
+import { mergeAnswers } from '../../../flows/engine/env';
+import type { Answers } from '../../../flows/engine/flow';
+import { displayAnswer } from '../../../flows/engine/steps';
+import type { ApplicationData, FlowContext, Lang } from '../../../flows/engine/types';
+import { formatMoney, t } from '../../../flows/i18n';
+import { CHECKLIST } from '../../../flows';
 import { applyEnv, labelKeyOf, type FormModel } from './form';
 import { questionParts } from './question-text';
 

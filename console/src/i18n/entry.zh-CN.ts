@@ -1,0 +1,35 @@
+/** 代录 (a cadre enters an application for a villager without WeChat) and the demo clock, zh-CN (the source). */
+export const entryZhCN = {
+  nav: '代录申请',
+  title: '代录申请',
+  hint: '替不会用微信的村民填写申请：问题和手机小程序里的一样。提交后照常走村委会初审、乡镇审核……录入人会记在案件上。',
+  cause: '申请原因',
+  photos: '材料照片',
+  photosHint: '拍下或选择村民的材料，每张归到一项材料。',
+  addPhoto: '添加照片',
+  consentTitle: '村民当面同意',
+  consentInPerson: '村民已当面向我（{{name}}）表示同意，日期 {{date}}',
+  submit: '提交申请',
+  submitting: '正在提交…',
+  uploading: '正在上传照片（{{done}}/{{total}}）…',
+  filed: '已提交，申请编号 {{caseNo}}',
+  photoFailed: '申请已提交，但有照片没传上：{{message}}。可以在这里重新上传。',
+  fixFields: '有 {{n}} 项需要改一下，见标红的地方。',
+  required: '请填写这一项',
+  consentRequired: '请确认村民已当面同意',
+  flag: '代录',
+  flagBy: '代录 · 录入人 {{name}}',
+  yes: '是',
+  no: '否',
+  select: '请选择',
+};
+
+export const demoZhCN = {
+  banner: '演示时间：{{now}}（比实际时间快 {{days}} 天）',
+  label: '演示时钟',
+  advance: '时钟拨快',
+  days: '天',
+  go: '拨快',
+  reset: '恢复实际时间',
+  advanced: '演示时间已拨到 {{now}}',
+};

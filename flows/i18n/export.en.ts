@@ -1,0 +1,48 @@
+/** The 'export' namespace in English: the same keys as export.zh-CN.ts. */
+import type { exportZhCN } from './export.zh-CN';
+
+type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+
+export const exportEn: Shape<typeof exportZhCN> = {
+  field: {
+    seq: 'No.',
+    caseNo: 'Case number',
+    headName: 'Head of household',
+    idNumber: 'ID number',
+    phone: 'Phone',
+    county: 'County',
+    town: 'Town',
+    village: 'Village',
+    householdSize: 'Household size',
+    povertyAlleviated: 'Formerly poor household',
+    householdCategory: 'Monitoring category',
+    cause: 'Risk of (re)lapsing into poverty',
+    annualIncome: 'Household net income per year (yuan)',
+    perCapitaIncome: 'Net income per person per year (yuan)',
+    rigidExpense: 'Rigid expenses (yuan)',
+    incomeLine: 'Income line (yuan)',
+    incomeYear: 'Income line year',
+    submittedAt: 'Applied on',
+    identifiedAt: 'Identified on',
+    status: 'Status',
+    statusSince: 'In this status since',
+    dueAt: 'Due by',
+    overdue: 'Overdue',
+    greenChannel: 'Green channel',
+    publicityStart: 'Public notice from',
+    publicityEnd: 'Public notice until',
+    measures: 'Assistance measures',
+    approvedAmount: 'Assistance amount (yuan)',
+    paidAt: 'Paid on',
+    channel: 'Channel',
+  },
+  kind: { text: 'Text', int: 'Whole number', money: 'Money', date: 'Date', sensitive: 'Sensitive' },
+  format: { yuan: 'Yuan (2 decimals)', wan: '10,000 yuan (4 decimals)', date: 'Date YYYY-MM-DD', datetime: 'Date and time YYYY-MM-DD HH:mm' },
+  mask: { full: 'In full', masked: 'Masked (first 6, last 4)', hidden: 'Left empty' },
+  yes: 'Yes',
+  no: 'No',
+  channel: { chat: 'WeChat chat', miniprogram: 'Mini-program', cadre: 'Entered by a cadre', other: 'Other' },
+  file: 'monitoring-ledger-{{layout}}-{{date}}',
+  sheet: 'Ledger',
+  layout: { national: 'National monitoring system', provincial: 'Provincial ledger', all: 'All fields' },
+};

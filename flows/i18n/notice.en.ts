@@ -1,0 +1,40 @@
+/** The 'notice' namespace, en: the public notice (公示) list, its web page and its work-group message. */
+import type { noticeZhCN } from './notice.zh-CN';
+
+export const noticeEn: typeof noticeZhCN = {
+  title: '{{village}}: public notice of households to be monitored and assisted',
+  intro:
+    'Under the rules for monitoring and preventing a return to poverty, the households below applied and passed the village, town and county reviews, the household verification and the village assessment. They are proposed as households to be monitored and assisted, and are posted here for everyone to see.',
+  period: 'Notice period: {{start}} to {{end}} (at least {{days}} days)',
+  columns: {
+    no: 'No.',
+    name: 'Head of household',
+    place: 'Village',
+    size: 'Household size',
+    cause: 'Hardship',
+    measures: 'Proposed assistance',
+    dates: 'Notice period',
+    ref: 'Reference',
+  },
+  persons: '{{n}}',
+  measures_pending: 'decided by the county after the notice',
+  amount: 'amount {{amount}}',
+  dates: '{{start}} – {{end}}',
+  objection: 'During the notice period anyone who objects to a household above may tell the village committee or the town, by name or anonymously, quoting its reference.',
+  phone_village: 'Village committee: {{phone}}',
+  phone_town: '{{town}}: {{phone}}',
+  phone_unknown: 'no phone on record, please come to the office',
+  privacy: 'This notice contains no ID number, phone, bank account or health details.',
+  issuer: '{{village}} Village Committee',
+  issued: '{{date}}',
+  qr: 'Scan to see this notice online',
+  print: 'Print',
+  empty: 'No household is on notice in this period.',
+  not_found: 'This notice was not found; the address may be wrong.',
+  not_found_title: 'Notice not found',
+  lang_other: '中文',
+  message: '[Public notice] {{title}}\nNotice period: {{start}} to {{end}}, {{n}} household(s):\n{{lines}}\nObjections: {{contacts}}\nOnline and to print: {{url}}',
+  message_line: '{{no}}. {{name}} ({{cause}}, {{size}} people)',
+  message_more: '… {{n}} households in all, see the notice online',
+  message_contacts_sep: '; ',
+};
