@@ -10,6 +10,7 @@ import { jpegBytes, pngBytes, startTestServer, type TestServer } from '../suppor
 import { leftovers, recordedIn, sleep, startChatBot, tempDir, Villager, type ChatBot, type Photo } from './support';
 import { rmSync } from 'node:fs';
 import { illnessFiled } from '../support/illness';
+import { processWords } from '../../flows/workflow/process-words';
 
 const CLOCK_BASE = Date.parse('2026-07-20T02:00:00Z'); // 10:00 in Asia/Shanghai
 const CASE_NO = /FP-\d{4}-\d{6}/;
@@ -85,7 +86,7 @@ test('a clean 因病 application from an opening files in at most 20 messages, w
   expect(TURNS.length).toBeLessThanOrEqual(20);
 
   const caseNo = CASE_NO.exec(last.join('\n'))![0];
-  expect(last).toEqual([t('zh-CN', 'outcome.case_filed', { caseNo }), t('zh-CN', 'outcome.next_steps')]);
+  expect(last).toEqual([t('zh-CN', 'outcome.case_filed', { caseNo }), t('zh-CN', 'outcome.next_steps', processWords((key, params) => t('zh-CN', key, params)))]);
   const row = await srv.db.prisma.case.findUniqueOrThrow({ where: { caseNo }, include: { household: true, village: true, documents: true } });
   expect(row).toMatchObject({
     cause: 'illness',

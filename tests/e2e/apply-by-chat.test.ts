@@ -13,6 +13,7 @@ import { illnessTurns } from '../support/illness';
 import { ADMIN_TOKEN, jpegBytes, pngBytes, startTestServer, type TestServer } from '../support/server';
 import { BUSY, leftovers, recordedIn, sleep, startChatBot, tempDir, Villager, waitFor, type ChatBot, type Photo } from './support';
 import { maskIdNumber, maskPhone } from '../../server/core/cases/reveal';
+import { processWords } from '../../flows/workflow/process-words';
 
 /** The server's clock: a summer day of 2026 (an income line is configured for it), ticking. */
 const CLOCK_BASE = Date.parse('2026-07-20T02:00:00Z'); // 10:00 in Asia/Shanghai
@@ -399,7 +400,7 @@ describe.each([
 
     const last = await play(villager, script(app));
     const caseNo = caseNoIn(last);
-    expect(last).toEqual([t('zh-CN', 'outcome.case_filed', { caseNo }), t('zh-CN', 'outcome.next_steps')]);
+    expect(last).toEqual([t('zh-CN', 'outcome.case_filed', { caseNo }), t('zh-CN', 'outcome.next_steps', processWords((key, params) => t('zh-CN', key, params)))]);
 
     await expectFiled(caseNo, app);
     await expectEachMessageAnsweredOnce(villager);

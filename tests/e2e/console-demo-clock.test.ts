@@ -13,6 +13,7 @@ import { createTestDatabase } from '../support/database';
 import { startTestServer, type TestServer } from '../support/server';
 import { idNumber, LIUSHU } from '../miniprogram/support';
 import { shanghaiDate } from '../../flows/china-time';
+import { chooseInMoveField } from './console-support';
 
 jest.setTimeout(6 * 60_000);
 
@@ -40,11 +41,7 @@ afterAll(async () => {
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `console-${name}.png`), fullPage: true });
 
-async function choose(page: Page, field: string) {
-  await page.getByTestId(`move-field-${field}`).locator('.ant-select').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
-  await page.keyboard.press('Escape');
-}
+const choose = (page: Page, field: string) => chooseInMoveField(page, field);
 
 test('a demo case goes from 公示 to 已发放 in one sitting with the demo clock', async () => {
   const today = shanghaiDate(new Date());

@@ -23,6 +23,7 @@ import { addDaysYmd } from '../../flows/cadre/day';
 import { shanghaiDate } from '../../flows/china-time';
 import { formatDate } from '../../flows/i18n/format';
 import { apply, noticesTo, outboxDrained, startWorld, villagerHears, type World } from './workflow-support';
+import { chooseInMoveField, moveField } from './console-support';
 
 jest.setTimeout(8 * 60_000);
 
@@ -82,32 +83,8 @@ const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ART
 /** Nothing on the page is wider than the screen: no sideways scrolling. */
 const fitsWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
-// the fields of a move's form (console/src/case/MoveForm.tsx), as a cadre fills them
-const field = (page: Page, name: string) => page.getByTestId(`move-field-${name}`);
-/**
- * Picks `options` in the field's select, and waits until the field shows them: a click that lands
- * while the dialog or the dropdown is still animating in is lost, so it is made again (at most 3 times).
- */
-async function choose(page: Page, name: string, ...options: string[]) {
-  // the option's label: the text, or the text with what follows it in brackets (a verifier's region)
-  const exactly = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(（.*）)?$`);
-  // what the select shows as chosen: a single select's value, or each tag of a multiple one (antd 6)
-  const shown = (option: string) => field(page, name).locator('.ant-select-content-has-value, .ant-select-selection-item', { hasText: exactly(option) });
-  for (let attempt = 1; ; attempt++) {
-    await field(page, name).locator('.ant-select').click();
-    for (const option of options) {
-      if ((await shown(option).count()) > 0) continue;
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: exactly(option) }).first().click();
-    }
-    if (options.length > 1 || (await field(page, name).locator('.ant-select-multiple').count()) > 0) await page.keyboard.press('Escape');
-    try {
-      for (const option of options) await shown(option).first().waitFor({ timeout: 2_000 });
-      return;
-    } catch (err) {
-      if (attempt >= 3) throw err;
-    }
-  }
-}
+const field = moveField;
+const choose = chooseInMoveField;
 const type = (page: Page, name: string, value: string) => field(page, name).locator('input').fill(value);
 async function day(page: Page, name: string, ymd: string) {
   const input = field(page, name).locator('input');
