@@ -44,6 +44,14 @@ const EnvSchema = z.object({
   HOLIDAYS: z.string().optional(),
   WORKDAYS: z.string().optional(),
   PUBLICITY_MIN_DAYS: z.coerce.number().int().min(1).max(60).default(5),
+  // 公示 lists (server/core/notices): the address their public links and QR codes carry, and how long a page stays up after its end day
+  PUBLIC_BASE_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v.replace(/\/+$/, '') : undefined))
+    .refine((v) => v === undefined || (z.url({ protocol: /^https?$/ }).safeParse(v).success && !/[?#]/.test(v)), 'PUBLIC_BASE_URL must be an http(s) URL without query or fragment, e.g. https://fangpin.example.gov.cn'),
+  NOTICE_PUBLIC_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
   OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
   SESSION_HOURS: z.coerce.number().positive().max(24 * 90).default(12),
@@ -102,6 +110,12 @@ export type Config = {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Workflow: time limit per status, and the shortest public notice. */
   workflow: { limits: TimeLimits; publicityMinDays: number; calendar: WorkCalendar };
+  /**
+   * 公示 lists: the public base URL their links and QR codes are built on (PUBLIC_BASE_URL; unset:
+   * the request's own origin in development, refused in production — requestOrigin false), and how
+   * many days after its end day a notice's public page is still served.
+   */
+  notices: { publicBaseUrl?: string; requestOrigin: boolean; publicDays: number };
   /** Outbox delivery: failures before a message becomes a dead letter; how long a bot holds a message it took. */
   outbox: { maxAttempts: number; leaseSeconds: number };
   /**
@@ -188,6 +202,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     seedDemo: isProduction(e) && e.SEED_DEMO === 'auto' ? 'never' : e.SEED_DEMO,
     logLevel: e.LOG_LEVEL,
     workflow: { limits, publicityMinDays: e.PUBLICITY_MIN_DAYS, calendar },
+    notices: { publicBaseUrl: e.PUBLIC_BASE_URL, requestOrigin: !isProduction(e), publicDays: e.NOTICE_PUBLIC_DAYS },
     outbox: { maxAttempts: e.OUTBOX_MAX_ATTEMPTS, leaseSeconds: e.OUTBOX_LEASE_SECONDS },
     auth: {
       sessionHours: e.SESSION_HOURS,

@@ -3,7 +3,8 @@
  * last year's net income (then the per-capita figure), and whether it is a 脱贫户.
  */
 import { parseIdNumber, parsePhone } from '../parse';
-import { fromParse, type ChoiceOption, type StepDef, type StepEnv } from '../engine/flow';
+import { fromParse, type ChoiceOption, type StepDef, type StepEnv, type StepOutcome } from '../engine/flow';
+import { soundsLike } from '../parse/place-sound';
 import { formatMoney } from '../i18n/format';
 import { amountQuestion, nameQuestion } from './fields';
 import { perCapitaText } from './precheck';
@@ -12,6 +13,11 @@ import { splitHouseholdIncome, splitNameId, splitTownVillage } from './folds';
 
 function regionOption(r: { code: string; name: string; nameEn?: string }, env: StepEnv): ChoiceOption {
   return { id: r.code, text: env.lang === 'en' && r.nameEn ? r.nameEn : r.name, labels: [r.name, ...(r.nameEn ? [r.nameEn] : [])] };
+}
+
+/** A place heard by its sound: "您说的是柳树村吗？" */
+function placeSaidBack(patch: Record<string, string>, name: string): StepOutcome {
+  return { kind: 'confirm', patch, ask: { key: 'heard.place.sounds_like', params: { name } } };
 }
 
 /** "人均约 X 元", said after the income and again whenever the household size changes. */
@@ -68,6 +74,18 @@ export const applicantSteps: StepDef[] = [
     region: 'town',
     ask: (env) => env.t('apply.townCode.ask'),
     options: (env) => env.ctx.towns.map((town) => regionOption(town, env)),
+    // "冬山镇" for 东山镇, "桃源村" for 桃园村: a place typed by its sound, said back for a yes
+    read: (text, env) => {
+      const towns = soundsLike(text, env.ctx.towns);
+      const villages = env.ctx.towns.flatMap((t) => soundsLike(text, t.villages).map((v) => ({ town: t, village: v })));
+      // the town asked: a town heard wins over a village of the same sound (冬山 → 东山镇, not 东山村)
+      if (towns.length === 1) return placeSaidBack({ townCode: towns[0].code }, towns[0].name);
+      if (towns.length === 0 && villages.length === 1) {
+        const { town, village } = villages[0];
+        return placeSaidBack({ townCode: town.code, villageCode: village.code }, village.name);
+      }
+      return null;
+    },
     // "柳树村": the village says its town, both are taken
     fold: {
       with: 'villageCode',
@@ -90,6 +108,11 @@ export const applicantSteps: StepDef[] = [
     ask: (env) => env.t('apply.villageCode.ask'),
     options: (env) =>
       (env.ctx.towns.find((town) => town.code === env.answers.townCode)?.villages ?? []).map((v) => regionOption(v, env)),
+    // "刘树村" for 柳树村: said back for a yes
+    read: (text, env) => {
+      const found = soundsLike(text, env.ctx.towns.find((town) => town.code === env.answers.townCode)?.villages ?? []);
+      return found.length === 1 ? placeSaidBack({ villageCode: found[0].code }, found[0].name) : null;
+    },
   },
   {
     kind: 'question',

@@ -29,6 +29,8 @@ export const educationSteps: StepDef[] = forCause('education', [
     read: (text, env) => {
       const now = withoutFinished(text);
       if (now === null) return null;
+      // "高中毕业了 今年考大学": finished one school, not yet in the next — which stage, asked
+      if (now === '') return { kind: 'retry', hint: env.t('heard.stage.which_now'), understood: true };
       const r = parseChoice(now, STAGES.map((id) => ({ id, labels: [env.t(`apply.stage.${id}`), ...stageLabels(id)] })));
       return r.ok ? { kind: 'answer', patch: { stage: r.value } } : null;
     },

@@ -5,6 +5,7 @@
  * question uses and becomes a value to say back at that question (engine/prefill.ts), never an
  * answer: the villager confirms it with one word when the question is reached.
  */
+import { isLatinName } from './text';
 import { findHospital, hospitalLevel, illnessAround, parseChoice, readName, splitByTopic, whoIn } from '../parse';
 import { HARDSHIP_WORDS } from '../parse/hardship-words';
 import { onBehalf } from '../parse/who';
@@ -48,7 +49,7 @@ export function patientFacts(text: string, env: StepEnv, at: 'patient' | 'patien
 /** A patient's name said with the relation ("我老伴王秀英"), said back at the name question. */
 export function patientNameFact(text: string): PendingConfirm[] {
   const r = readName(text);
-  return r.kind === 'name' ? [fact('patientName', { patientName: r.name }, 'heard.prefill.patient_name', { name: r.name })] : [];
+  return r.kind === 'name' && !isLatinName(r.name) ? [fact('patientName', { patientName: r.name }, 'heard.prefill.patient_name', { name: r.name })] : [];
 }
 
 /** The level a hospital's name plainly says (县人民医院 → 县级医院), said back at the level question. */
@@ -106,7 +107,7 @@ function studentFacts(text: string): PendingConfirm[] {
   const stageWords = HARDSHIP_WORDS.education;
   for (const clause of text.split(/[\s,.;:!?~、，。；：！？]+/u)) {
     const r = readName(clause);
-    if (r.kind === 'name' && Array.from(r.name).length <= 4 && !stageWords.some((w) => r.name.includes(w))) {
+    if (r.kind === 'name' && !isLatinName(r.name) && Array.from(r.name).length <= 4 && !stageWords.some((w) => r.name.includes(w))) {
       return [fact('studentName', { studentName: r.name }, 'heard.prefill.student_name', { name: r.name })];
     }
   }

@@ -52,7 +52,7 @@ export function nameQuestion(c: Common & { relationFrom?: string }): QuestionSte
     const r = c.relationFrom === undefined ? undefined : env.answers[c.relationFrom];
     return typeof r === 'string' ? r : undefined;
   };
-  return { kind: 'question', ...base(c), parse: (text, env) => checkName(text, relation(env), canSayBack(env, c.id)), display: (v) => String(v) };
+  return { kind: 'question', ...base(c), parse: (text, env) => checkName(text, relation(env), canSayBack(env, c.id), env.lang), display: (v) => String(v) };
 }
 
 /** A family relation ("我老伴" → 配偶, "我妈" → 母亲), or as typed when it is not one the data knows. */

@@ -9,10 +9,28 @@ import { notFamily } from '../parse/who';
 import { POSSESSIVES, UNSURE_RELATIONS } from '../parse/relations';
 import type { Checked } from '../engine/flow';
 import { checkText } from './text';
+import { stripFillers, TRAILING_PRONOUNS } from '../parse/fillers';
 
 const POSS = [...POSSESSIVES].sort((a, b) => b.length - a.length);
 
-export function checkRelation(text: string): Checked<string> {
+/**
+ * The relation without the thinking words and what is said about the person after it: "是我妈妈她" →
+ * 是我妈妈, "我孙女 在上学的那个" → 我孙女 (the first part, when it alone names someone in the family).
+ */
+function relationSaid(said: string): string {
+  let s = stripFillers(said);
+  const pronoun = TRAILING_PRONOUNS.find((p) => s.endsWith(p) && Array.from(s).length > 2);
+  if (pronoun) s = s.slice(0, -pronoun.length);
+  const first = s.split(/[\s,;:!~、]+/u)[0];
+  if (first !== s && first !== undefined) {
+    const who = readWho(first);
+    if (who.kind === 'family' && who.relation !== undefined) return first;
+  }
+  return s;
+}
+
+export function checkRelation(said: string): Checked<string> {
+  const text = relationSaid(said);
   const who = readWho(text);
   if (who.kind === 'self') return { ok: false, hint: 'heard.relation.self', understood: true };
   if (who.kind === 'two') return { ok: false, hint: 'heard.relation.two', understood: true };

@@ -5,6 +5,8 @@
  */
 import { findHospital, findSchool, hasFigureWords, isBareYesNo, isVagueHospital, normalizeInput, readName, saysDontKnow, type NameReading } from '../parse';
 import { joinSpacedName } from '../parse/name';
+import { sameRelation } from '../parse/relations';
+import { stripFillers } from '../parse/fillers';
 import { namesNoIllness } from '../parse/illness-names';
 import { saysNoHospital, twoHospitals } from '../parse/hospital';
 import { stripSchoolLeadin } from '../parse/school';
@@ -31,17 +33,19 @@ const NAME_HINTS = {
  * write. `relation`: the relation already given for this person — one said with the name must
  * agree with it.
  */
-export function checkName(text: string, relation?: string, sayBack = true): Checked<string> {
+export function checkName(text: string, relation?: string, sayBack = true, lang: 'zh-CN' | 'en' = 'zh-CN'): Checked<string> {
   // "刘翠花嘛": a particle after a name, not a question
   const s = normalizeInput(text).replace(/(?<=\p{Script=Han}{2})嘛[\s.!~]*$/u, '');
   // "标准是多少" is a question asked in passing, not a name (the engine answers it)
   if (s !== '' && looksLikeQuestion(s)) return { ok: false, hint: 'faq.not_an_answer' };
   const r = nameFirst(s);
   if (r.kind === 'invalid') return { ok: false, hint: NAME_HINTS[r.why] };
+  // "wo jiao li xiu lan", "Wang Guiying": pinyin typed by a helper — the papers need the characters, and pinyin has no one spelling back
+  if (lang === 'zh-CN' && 'name' in r && isLatinName(r.name)) return { ok: false, hint: 'heard.name.in_characters', understood: true };
   if (r.kind === 'nickname') return { ok: false, hint: 'heard.name.nickname', params: { said: r.said }, understood: true };
   if (r.kind === 'surname_only') return { ok: false, hint: 'heard.name.surname_only', params: { surname: r.surname }, understood: true };
   if (r.kind === 'relation_only') return { ok: false, hint: 'heard.name.relation_only', params: { relation: r.relation }, understood: true };
-  if (relation !== undefined && r.relation !== undefined && r.relation !== relation) {
+  if (relation !== undefined && r.relation !== undefined && !sameRelation(r.relation, relation)) {
     return { ok: false, hint: 'heard.name.relation_mismatch', params: { stored: relation, said: r.relation }, understood: true };
   }
   if (r.kind === 'check' && !sayBack) {
@@ -52,6 +56,11 @@ export function checkName(text: string, relation?: string, sayBack = true): Chec
     return { ok: false, confirm: { key, params: { name: r.name } }, value: r.name };
   }
   return { ok: true, value: r.name };
+}
+
+/** A name written in Latin letters only (pinyin), no Chinese character. */
+export function isLatinName(name: string): boolean {
+  return /[A-Za-z]/u.test(name) && !/\p{Script=Han}/u.test(name);
 }
 
 /**
@@ -83,7 +92,8 @@ export function checkText(text: string, minLength = 1, maxLength = 50): Checked<
 }
 
 /** Where the patient was treated: the hospital's name out of what is said around it ("就在县人民医院看的" → 县人民医院). */
-export function checkHospital(text: string): Checked<string> {
+export function checkHospital(said: string): Checked<string> {
+  const text = stripFillers(said);
   // "在家里吃药没住院": no hospital to file — asked where the illness was seen
   if (saysNoHospital(text)) return { ok: false, hint: 'heard.hospital.none', understood: true };
   // "先在县医院后来转到省人民医院": the last one, said back for a yes
@@ -105,7 +115,8 @@ export function checkHospital(text: string): Checked<string> {
 }
 
 /** Where the student studies: the school's name out of what is said around it ("在县二中读书" → 县二中). */
-export function checkSchool(text: string): Checked<string> {
+export function checkSchool(said: string): Checked<string> {
+  const text = stripFillers(said);
   const found = findSchool(text);
   if (found && !saysDontKnow(text)) return { ok: true, value: found };
   const checked = checkText(stripSchoolLeadin(text), 2);
@@ -118,7 +129,7 @@ export function checkSchool(text: string): Checked<string> {
 
 /** The illness: a description naming one, not only the treatment, the state or the time ("住院了", "还没查出来"). */
 export function checkIllness(text: string): Checked<string> {
-  const checked = checkText(text);
+  const checked = checkText(stripFillers(text));
   if (!checked.ok) return checked;
   return namesNoIllness(checked.value) ? { ok: false, hint: 'heard.illness.no_illness', understood: true } : checked;
 }

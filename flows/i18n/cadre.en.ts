@@ -128,6 +128,7 @@ export const cadreEn: typeof cadreZhCN = {
     verifiedExpenseFen: { label: 'Verified rigid expense', ask: 'What is the verified self-paid rigid expense? (e.g. 22000)' },
     outcome: { label: 'Finding', ask: 'Finding:\n1. matches the application\n2. differs from the application\nReply 1 or 2.' },
     result: { label: 'Assessment', ask: 'Result of the village assessment:\n1. agreed\n2. not agreed\nReply 1 or 2.' },
+    proposedMeasures: { label: 'Proposed measures' },
     attendance: { label: 'Attendance', ask: 'How many people took part in the assessment?', show: '{{n}} people' },
     publicityStart: { label: 'Notice starts', ask: 'When does the public notice start? Reply "ok" for today ({{today}}), or a date such as 2026-03-05.' },
     publicityEnd: { label: 'Notice ends', ask: 'When does it end? At least {{days}} days: reply "ok" for {{end}}, or a date.' },

@@ -129,6 +129,7 @@ export const cadreZhCN = {
     verifiedExpenseFen: { label: '核实刚性支出', ask: '核实的自付刚性支出是多少？（例如：2万2）' },
     outcome: { label: '核查结论', ask: '核查结论：\n1. 与申报一致\n2. 与申报不一致\n请回复 1 或 2。' },
     result: { label: '评议结果', ask: '村级评议结果：\n1. 同意\n2. 不同意\n请回复 1 或 2。' },
+    proposedMeasures: { label: '拟帮扶措施' },
     attendance: { label: '参会人数', ask: '参加评议的有多少人？', show: '{{n}}人' },
     publicityStart: { label: '公示开始', ask: '公示从哪天开始？回复「好」从今天（{{today}}）开始，或回复日期，如 3月5日。' },
     publicityEnd: { label: '公示结束', ask: '公示到哪天结束？至少{{days}}天：回复「好」到{{end}}结束，或回复日期。' },

@@ -10,6 +10,7 @@ export const heardEn: Shape<typeof heardZhCN> = {
     relation_only: 'Got it: your {{relation}}. Now please give the name.',
     not_a_name: 'Please reply with the name only.',
     two_names: 'Please give one person\'s name here.',
+    in_characters: 'Please write the name in Chinese characters, as on the ID card (not pinyin), for example: 王桂英',
     confirm: 'Shall I write the name as "{{name}}"?\nIf not, please reply with the full name as on the ID card.',
     confirm_surname: 'Shall I write the name as "{{name}}", exactly as on the ID card?\nIf not, please reply with the full name as on the ID card.',
     write_full: 'Please write the full name as on the ID card, for example: {{name}}',
@@ -37,6 +38,12 @@ export const heardEn: Shape<typeof heardZhCN> = {
     none: 'That is fine if there was no hospital stay. Where was the illness seen or the medicine prescribed? For example: the township health centre, County Hospital',
     last: 'You went to {{first}} and then to {{last}}. Shall we file {{last}}, where the patient was treated last?\nIf not, please reply with the hospital\'s name.',
     vague: 'Which hospital was it? Please say its name, for example: City People\'s Hospital',
+  },
+  stage: {
+    which_now: 'Which stage is the child in now? Not the school finished or the one still to pass the exam for: for example, grade 12 or first year of college',
+  },
+  place: {
+    sounds_like: 'Did you mean {{name}}?\nIf not, please reply with a number from the list.',
   },
   school: {
     name: 'Which school is it? Please say its name, for example: County No. 1 Middle School',

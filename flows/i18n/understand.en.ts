@@ -22,6 +22,7 @@ export const understandEn: typeof understandZhCN = {
     half: 'Half of {{whole}}: shall I count it as {{amount}}?',
     several: 'You mentioned {{amounts}}: this needs just one figure.',
     loan: 'Borrowed money (a loan) is paid back, so it does not count here. Shall we put {{amount}} for this?\nIf you also received money that need not be paid back, please say how much.',
+    waived: 'You mentioned {{amounts}}, and a sum let off without its amount. What was let off counts too: please give the whole, for example: 5000',
     elsewhere: 'The {{amounts}} you mentioned seems to be another sum.',
   },
   count: {

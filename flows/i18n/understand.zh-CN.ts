@@ -28,6 +28,7 @@ export const understandZhCN = {
     half: '{{whole}}的一半，按{{amount}}算，对吗？',
     several: '您说了{{amounts}}，这一项只填一个数。',
     loan: '借的钱（贷款）以后要还，不算在这里。这一项按{{amount}}算，对吗？\n另外拿到了不用还的钱，请直接说多少。',
+    waived: '您说了{{amounts}}，还免了一笔钱没说多少。免掉的也算，请说一共多少，例如：5000',
     elsewhere: '您说的{{amounts}}好像是另一笔钱。',
   },
   count: {

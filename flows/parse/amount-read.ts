@@ -79,9 +79,28 @@ function readWhole(s: string, allowZero: boolean): ParseResult<number> | null {
   return settled(fen, allowZero);
 }
 
+const HAS_FIGURE = new RegExp(`[${FIRST}]`, 'u');
+
+/**
+ * A voice message or a quick typist parts clauses by a space, not a comma ("民政救助给了三千 保险赔了两千"):
+ * a space is a clause break where a figure stands on both sides of it; elsewhere ("报了 两万", "3 万") it is not.
+ */
+function spokenClauses(s: string): string {
+  const chunks = s.split(/(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u);
+  let out = chunks[0] ?? '';
+  let current = out;
+  for (const c of chunks.slice(1)) {
+    // "没有收入 全靠儿女给点", "一分没报 在外省看的": a "nothing" clause stands apart from the reason said after it
+    const brk = (HAS_FIGURE.test(current) && HAS_FIGURE.test(c)) || waiverClause(current) || waiverClause(c) || zeroClause(current) !== null || zeroClause(c) !== null;
+    out += (brk ? ',' : ' ') + c;
+    current = brk ? c : current + c;
+  }
+  return out;
+}
+
 /** Clauses of a sentence: split at punctuation, except inside a number ("32,000", "1.5万"). */
 function clausesOf(s: string): string[] {
-  const joined = s.replace(/(?<!\d)\s+|\s+(?!\d)/gu, '');
+  const joined = spokenClauses(s).replace(/(?<!\d)\s+|\s+(?!\d)/gu, '');
   return joined.split(/(?<!\d)[,.;!?~、:]+|[,.;!?~、:]+(?!\d)/u).filter((c) => c !== '');
 }
 
@@ -262,10 +281,24 @@ function perUnit(s: string, opts: AmountOptions): AmountReading | null {
 }
 
 /** Every figure said, in order: the "nothing" clauses as 0; figures before a clause taking them back are dropped. */
-function figuresIn(s: string): Figure[] | 'bad' {
+/** A clause letting a sum off without its amount ("学费免了"). */
+function waiverClause(clause: string): boolean {
+  if (HAS_FIGURE.test(clause.replace(/一分/gu, ''))) return false;
+  return W.WAIVER_WORDS.some((w) => {
+    const at = clause.indexOf(w);
+    return at >= 0 && !W.WAIVER_NEGATED.test(clause.slice(0, at));
+  });
+}
+
+function figuresIn(s: string): Figure[] | 'bad' | { waived: Figure[] } {
   const all: Figure[] = [];
   let bounded = false;
+  let waived = false;
   for (const clause of clausesOf(s)) {
+    if (waiverClause(clause)) {
+      waived = true;
+      continue;
+    }
     if (W.RETRACT_CLAUSES.includes(clause)) {
       all.length = 0; // "三万，不对，两万八"
       continue;
@@ -287,12 +320,13 @@ function figuresIn(s: string): Figure[] | 'bad' {
   if (bounded && all.length === 0) return 'bad';
   // the same figure said twice is one figure
   const seen = new Set<string>();
-  return all.filter((f) => {
+  const figures = all.filter((f) => {
     const key = `${f.fen}|${f.kind}|${f.monthly}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
+  return waived && figures.length > 0 ? { waived: figures } : figures;
 }
 
 /** The figure a sentence gives, and how sure it is. */
@@ -300,7 +334,12 @@ function readSentence(s: string, opts: AmountOptions, allowZero: boolean): Amoun
   const clauses = clausesOf(s);
   if (clauses.length > 0 && clauses.every((c) => zeroClause(c) !== null)) return settled(0n, allowZero);
   if (looksLikeQuestion(s)) return failure('not_a_number');
-  const said = figuresIn(s);
+  const read = figuresIn(s);
+  // "助学金两千 学费免了" where what was received is asked: the waiver's amount is still to be said
+  if (typeof read === 'object' && 'waived' in read) {
+    if (opts.topic === 'received') return { ok: false, unplaced: 'waived', figures: read.waived.map((f) => Number(f.fen)) };
+  }
+  const said = typeof read === 'object' && 'waived' in read ? read.waived : read;
   if (said === 'bad' || said.length === 0) return failure('not_a_number');
   // "花了5万报了2万，自己掏3万": the self-paid figure is not part of the total, and is the answer where it is asked
   const self = said.filter((f) => f.self);
@@ -313,10 +352,16 @@ function readSentence(s: string, opts: AmountOptions, allowZero: boolean): Amoun
   // parts of what is asked, each said with its own lead-in ("种地卖了一万，打工挣了两万"): added up, said back
   // (a monthly part counts twelve times where a yearly sum is asked: "学费八千，生活费一个月一千")
   const yearly = (f: Figure) => (f.monthly ? f.fen * 12n : f.fen);
-  if (figures.length > 1 && opts.topic && figures.every((f) => f.topic === opts.topic && (!f.monthly || opts.per === 'year') && !f.total && f.kind === 'exact')) {
+  if (figures.length > 1 && opts.topic && figures.every((f) => f.topic === opts.topic && (!f.monthly || opts.per === 'year') && !f.total)) {
     const sum = figures.reduce((a, f) => a + yearly(f), 0n);
     if (sum > MAX_FEN) return failure('too_large');
-    return { ok: false, approx: 'summed', value: Number(sum), figures: figures.map((f) => Number(yearly(f))) };
+    if (figures.every((f) => f.kind === 'exact')) return { ok: false, approx: 'summed', value: Number(sum), figures: figures.map((f) => Number(yearly(f))) };
+    // "打工寄回来一万，种地卖了三四千": the sum's range (never one part's); "一万多，加两千": the sum, as an estimate
+    if (figures.some((f) => f.monthly)) return { ok: false, unplaced: 'several', figures: figures.map((f) => Number(yearly(f))) };
+    const low = figures.reduce((a, f) => a + (f.kind === 'range' ? f.low! : f.fen), 0n);
+    const high = figures.reduce((a, f) => a + (f.kind === 'range' ? f.high! : f.fen), 0n);
+    if (high > low) return { ok: false, approx: 'range', value: Number((low + high) / 2n), low: Number(low), high: Number(high) };
+    return { ok: false, approx: 'estimate', value: Number(sum) };
   }
   if (figures.length > 1) {
     // only one of them is about what is asked, and every other one plainly about something else
@@ -343,6 +388,15 @@ function readSentence(s: string, opts: AmountOptions, allowZero: boolean): Amoun
   return { ok: true, value: n };
 }
 
+const FIGURE_END = `[${DIGITS}元块]`;
+const SELF_CORRECTION = new RegExp(`(?<=${FIGURE_END})[\\s,]*(?:${W.SELF_CORRECTION.join('|')})[\\s,]*(?:是|应该是)?(?=[^${FIRST}\\s,]{0,3}[${FIRST}])`, 'gu');
+const MONTHLY_AFTER = new RegExp(`([${FIRST}][${DIGITS}.]*?(?:块钱|块|元)?)(${W.MONTHLY_AFTER.join('|')})(?![${DIGITS}])`, 'gu');
+
+/** The spoken order put in the reader's: a figure taken back gets a clause of its own, a period after a figure goes before it. */
+function spokenForms(s: string): string {
+  return s.replace(SELF_CORRECTION, ',不对,').replace(MONTHLY_AFTER, '$2$1');
+}
+
 /**
  * Money in yuan, said any way a villager says it → integer fen, exactly, approximately (to be
  * confirmed before it is stored) or not at all. See the file comment for the forms.
@@ -353,7 +407,7 @@ export function readAmount(text: string, opts: AmountOptions = {}): AmountReadin
   const asked = text.split(/[?？]/u);
   const answer = asked[asked.length - 1].trim();
   if (asked.length > 1 && answer !== '' && !looksLikeQuestion(answer) && hasFigureWords(answer)) return readAmount(answer, opts);
-  const s = W.EN_FORMS.reduce((t, [form, to]) => t.replace(form, to as string), stripTrailingPunctuation(normalizeInput(text)).toLowerCase().trim()).replace(W.PER_YEAR_AFTER, '');
+  const s = spokenForms(W.EN_FORMS.reduce((t, [form, to]) => t.replace(form, to as string), stripTrailingPunctuation(normalizeInput(text)).toLowerCase().trim()).replace(W.PER_YEAR_AFTER, ''));
   if (s === '') return failure('empty');
   return readWhole(s, allowZero) ?? perUnit(s, opts) ?? readSentence(s, opts, allowZero);
 }

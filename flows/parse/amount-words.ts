@@ -49,6 +49,8 @@ TOPIC_WORDS.received.push('paidback', 'gotback', 'reimbursed', 'reimbursement', 
  * "20k" → 20000, "50,000 yuan" → 50,000元, "none" / "nothing yet" → 0.
  */
 export const EN_FORMS: [RegExp, string | ((...m: string[]) => string)][] = [
+  // "2w", "2.3w", "大概2w": w for 万, as young helpers type it
+  [/([0-9]+(?:\.[0-9]+)?)\s*w(?![a-z])/giu, '$1万'],
   [/^(?:none|nothing|nothing yet|nothing at all|not yet|no income|no money|zero|nil|not a cent|no reimbursement)$/iu, '0'],
   [/\b(?:about|around|roughly|approximately|approx\.?|some)\s+(?=[0-9])/giu, '约'],
   [/([0-9]+(?:\.[0-9]+)?)\s*(?:thousand|k)\b/giu, (_m, n) => String(Math.round(Number(n) * 1000))],
@@ -166,5 +168,26 @@ export const ZERO_TOPIC: Record<string, AmountTopic> = {
   收入: 'income', 纯收入: 'income', 挣: 'income', 挣到: 'income', 赚: 'income', 赚到: 'income', 进账: 'income',
 };
 
-/** What is counted by the head, the mu, the room ("2头牛", "三亩地"): a figure after 一/每 and one of these is a price per unit. */
-export const UNITS = ['头', '只', '亩', '间', '棵', '株', '箱', '袋', '匹', '座', '辆', '台', '窝', '栋', '户', '棚', '分地'];
+/**
+ * What is counted by the head, the mu, the room ("2头牛", "三亩地") or the time ("住了三次院 一次一万多"):
+ * a figure after 一/每 and one of these is a price per unit, never the sum.
+ */
+export const UNITS = ['头', '只', '亩', '间', '棵', '株', '箱', '袋', '匹', '座', '辆', '台', '窝', '栋', '户', '棚', '分地', '次', '回', '趟'];
+
+/**
+ * A sum let off, said without its amount ("学费免了", "住院费全免"): money received as surely as a
+ * grant, so a figure said beside it is not the whole answer.
+ */
+export const WAIVER_WORDS = ['免了', '免掉了', '免掉', '全免', '减免了', '减免', '免费', '不收了', '不收', '不要钱', '不用交', '没收钱'];
+/** Before a waiver word, what undoes it ("没免", "不免"). */
+export const WAIVER_NEGATED = /(?:没|没有|不)(?:给)?$/u;
+
+/**
+ * A figure taken back in the same breath ("三万 不对 两万八", "两万 不是 是两万五", "两万 哦不 两万三"):
+ * the words between two figures that make the first one void (the reader turns them into a clause of their own).
+ */
+// "不是" alone is not one: "一万 不是两万" says 一万, not 两万 — only "不是 是两万五" takes the first back
+export const SELF_CORRECTION = ['说错了', '不对不对', '不对', '不是不是', '不是[\\s,]*是', '哦不', '噢不', '啊不', '呃不', '不不', '错了'];
+
+/** After a figure, a period that makes it a monthly one ("两千五一个月"): read as if said before it. */
+export const MONTHLY_AFTER = ['一个月', '每个月', '每月', '一月'];

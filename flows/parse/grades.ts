@@ -51,18 +51,34 @@ const FINISHED = ['毕业', '读完', '念完', '上完'];
  * "初中毕业了，今年上高中": a clause saying a school is finished, beside one naming the school now —
  * the rest without it; null when nothing is said finished or nothing else is said.
  */
+/**
+ * Words saying a school is only sought, not yet attended: "今年考大学" (the exam is this year), "准备上高中".
+ * "考上大学了" (admitted) is not one of them.
+ */
+const SOUGHT = /(?:准备|打算|想|要|报|正在|在)?考(?![上进取到完])|(?:准备|打算|想)(?:上|读|念)/u;
+
+/**
+ * "初中毕业了，今年上高中": a clause saying a school is finished, beside one naming the school now —
+ * the rest without it; '' when every clause is finished or only sought ("高中毕业了 今年考大学": which
+ * stage is the child in? asked); null when nothing is said finished or sought.
+ */
 export function withoutFinished(text: string): string | null {
   const clauses = text.split(/[,，;；。.!！\s]+/u).filter((c) => c !== '');
-  const kept = clauses.filter((c) => !FINISHED.some((f) => c.includes(f)));
+  const past = (c: string) => FINISHED.some((f) => c.includes(f));
+  const kept = clauses.filter((c) => !past(c) && !SOUGHT.test(c));
+  const finished = clauses.some(past);
+  if (clauses.length > 1 && finished && kept.length === 0 && clauses.some((c) => SOUGHT.test(c))) return '';
   return clauses.length > 1 && kept.length > 0 && kept.length < clauses.length ? kept.join('，') : null;
 }
 
 /** The stage's words, and its school with a grade after it ("中专二年级"). */
+/** Between a school and its grade ("在职高念二年级", "中专读三年级"): the grade still belongs to the school. */
+const STUDY_VERBS = ['', '读', '念', '上', '在读', '读的', '念的', '上的'];
+
 function stageWords(stage: SchoolStage): string[] {
-  const withGrade = (SCHOOLS_WITH_GRADES[stage] ?? []).flatMap((school) => [
-    ...grades(1, 6).map((g) => school + g),
-    ...CN.slice(0, 5).map((n) => `${school}${n}年`),
-  ]);
+  const withGrade = (SCHOOLS_WITH_GRADES[stage] ?? []).flatMap((school) =>
+    STUDY_VERBS.flatMap((v) => [...grades(1, 6).map((g) => school + v + g), ...CN.slice(0, 5).map((n) => `${school}${v}${n}年`)]),
+  );
   return [...STAGE_WORDS[stage], ...withGrade];
 }
 

@@ -56,6 +56,15 @@ export const ROLE_WORDS: readonly string[] = ['户主', '本人', '申请人', '
 /** A first character that makes a name a way of calling someone: 老李, 小芳, 阿明. */
 export const CALLING_PREFIXES = '老小阿亚';
 
+/**
+ * The longest way of calling someone with each prefix: longer, it is a name. Yi names begin with 阿
+ * (阿牛木呷, 阿说伍各, 阿依古丽): four characters or more are a name on the ID card, not 阿明.
+ */
+export const CALLING_MAX_LENGTH: Readonly<Record<string, number>> = { 老: 4, 小: 4, 阿: 3, 亚: 4 };
+
+/** Typed for the "·" of a minority name ("阿依古丽.吐尔逊", "吾买尔江 艾力"): read as "·", the name said back. */
+export const MIDDLE_DOT_VARIANTS = /[.．\s]/u;
+
 /** Birth order used as a name at home: 二丫, 三娃, 大妮. */
 export const BIRTH_ORDER = '大二三四五六七八九十幺';
 

@@ -13,7 +13,7 @@ import { isBareYesNo } from './yes-no';
 import { COMMON_SURNAMES, isSurnameOnly, surnameOf } from './surnames';
 import { leadingRelation, POSSESSIVES, EN_POSSESSIVES, RELATIONS } from './relations';
 import {
-  AS_ON_ID, BIRTH_ORDER, CALLING_PREFIXES, EN_NAME_LEADINS, HOME_NAME_CHARS, HONORIFICS, NAME_JOINERS, NAME_LEADINS,
+  AS_ON_ID, BIRTH_ORDER, CALLING_MAX_LENGTH, CALLING_PREFIXES, MIDDLE_DOT_VARIANTS, EN_NAME_LEADINS, HOME_NAME_CHARS, HONORIFICS, NAME_JOINERS, NAME_LEADINS,
   NAME_TAILS, NICKNAME_AFTER_SURNAME, NOT_NAME_CHARS, NOT_NAMES, PARTICLES, ROLE_WORDS,
 } from './name-words';
 
@@ -106,7 +106,7 @@ function surnameSaid(s: string): NameReading | null {
 function calling(c: string): NameReading | null {
   const chars = Array.from(c);
   const unknownFirst = surnameOf(c) === null;
-  if (unknownFirst && CALLING_PREFIXES.includes(chars[0]) && chars.length <= 4) return { kind: 'nickname', said: c };
+  if (unknownFirst && CALLING_PREFIXES.includes(chars[0]) && chars.length <= (CALLING_MAX_LENGTH[chars[0]] ?? 4)) return { kind: 'nickname', said: c };
   if (chars.length === 2 && chars[0] === chars[1]) return { kind: 'nickname', said: c };
   if (unknownFirst && chars.length <= 3 && BIRTH_ORDER.includes(chars[0])) return { kind: 'nickname', said: c };
   if (unknownFirst && chars.length <= 3 && chars.some((ch) => HOME_NAME_CHARS.includes(ch))) return { kind: 'nickname', said: c };
@@ -196,8 +196,42 @@ function once(s: string): string {
   return /^(.{2,}?)[\s.,!?;~]*\1[\s.,!?;~]*$/u.exec(s)?.[1] ?? s;
 }
 
+/**
+ * A false start said before the whole ("谭 谭秋菊", "王 王 王富贵", "谭秋 谭秋菊": a voice message that
+ * stuttered): a chunk that only begins the next one is dropped.
+ */
+export function dropFalseStarts(text: string): string {
+  const chunks = text.trim().split(/\s+/u);
+  const kept = chunks.filter((c, i) => {
+    const next = chunks[i + 1];
+    return !(next !== undefined && /^\p{Script=Han}+$/u.test(c) && next.length > c.length && next.startsWith(c));
+  });
+  return kept.join(' ');
+}
+
+/**
+ * A minority name with "." or a space for its "·" ("阿依古丽.吐尔逊", "吾买尔江 艾力"): the name with "·",
+ * to be said back; null when the text is not one (two parts of two or more characters, the first not
+ * beginning with a common surname — "李桂兰 王小芳" are two people).
+ */
+function dottedName(s: string): string | null {
+  const parts = s.split(MIDDLE_DOT_VARIANTS).filter((p) => p !== '');
+  if (parts.length !== 2 || s.split(MIDDLE_DOT_VARIANTS).length !== 2) return null;
+  if (!parts.every((p) => /^\p{Script=Han}{2,}$/u.test(p))) return null;
+  // "我叫 阿依古丽", "老伴 古丽", "阿依古丽 户主": words around a name, not its second part
+  const aroundName = (p: string) =>
+    Array.from(p).some((ch) => NOT_NAME_CHARS.includes(ch)) || NOT_NAMES.includes(p) || ROLE_WORDS.includes(p) || NAME_TAILS.includes(p) ||
+    NAME_LEADINS.some((w) => p.startsWith(w)) || leadingRelation(p) !== null || PARTICLES.includes(Array.from(p).at(-1) ?? '');
+  if (parts.some(aroundName)) return null;
+  const sur = surnameOf(parts[0]);
+  if (sur !== null && COMMON_SURNAMES.has(sur)) return null;
+  return len(parts[0]) + len(parts[1]) >= 4 ? parts.join('·') : null;
+}
+
 function readHan(text: string): NameReading {
-  let s = trim(once(joinSpacedName(text)).replace(/[•・‧]/gu, '·'));
+  const dotted = dottedName(normalizeInput(text).replace(/[.]+$/u, ''));
+  if (dotted) return { kind: 'check', name: dotted, why: 'composed' };
+  let s = trim(once(joinSpacedName(dropFalseStarts(text))).replace(/[•・‧]/gu, '·'));
   let relation: string | undefined;
   let asOnId = false;
   // The words around the name are taken off until nothing more comes off.

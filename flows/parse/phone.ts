@@ -34,6 +34,9 @@ export function parsePhone(text: string): ParseResult<string> {
   else if (/^86\d{11}$/.test(digits)) digits = digits.slice(2);
 
   if (/^1[3-9]\d{9}$/.test(digits)) return { ok: true, value: digits };
+  // "13912345678 13912345678": the same number said twice in a voice message is one number
+  const twice = /^(1[3-9]\d{9})\1$/u.exec(digits);
+  if (twice) return { ok: true, value: twice[1] };
   // Area code (010, 0755 …) + 7-8 digit local number, or a bare local number: a landline.
   if (/^0[1-9]\d{1,2}\d{7,8}$/.test(digits) || /^[2-9]\d{6,7}$/.test(digits)) {
     return { ok: false, reason: 'phone_landline' };

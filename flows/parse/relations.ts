@@ -176,3 +176,18 @@ export function relationPhrases(): string[] {
 export function twoPeopleWords(): string[] {
   return [...JOINERS.filter((j) => j !== ','), ...TWO_WORDS, ...EN_TWO_WORDS];
 }
+
+/**
+ * Relations that name the same person from two sides: "老伴" (配偶) is the 丈夫 or the 妻子 said
+ * before, "孩子" (子女) the 儿子 or the 女儿. Not a conflict when the one is said after the other.
+ */
+export const SAME_PERSON_RELATIONS: readonly (readonly string[])[] = [
+  ['配偶', '丈夫', '妻子'],
+  ['子女', '儿子', '女儿'],
+  ['spouse', 'husband', 'wife'],
+];
+
+/** The two relations may name one person (equal, or one the wider word for the other). */
+export function sameRelation(a: string, b: string): boolean {
+  return a === b || SAME_PERSON_RELATIONS.some((g) => (g[0] === a && g.includes(b)) || (g[0] === b && g.includes(a)));
+}

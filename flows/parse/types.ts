@@ -69,7 +69,8 @@ export type Approximate<T, A extends Approx = Approx> = A extends Approx
  */
 export interface Unplaced<T> {
   ok: false;
-  unplaced: 'several' | 'elsewhere';
+  /** 'waived': a figure, and beside it a sum let off without its amount ("助学金两千 学费免了"). */
+  unplaced: 'several' | 'elsewhere' | 'waived';
   figures: T[];
 }
 

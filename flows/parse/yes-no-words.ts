@@ -11,6 +11,9 @@ export const YES_WORDS = [
   '昂', '当然', '当然是', '肯定', '肯定是', '那是', '确认', '确定', '要', '需要', '有', '1',
   'y', 'yes', 'yeah', 'yep', 'sure', 'right', 'correct', "that's right", 'ok', 'okay', 'yes please', 'agree', 'i agree',
   '👍', '[强]', '[ok]',
+  // English and pinyin from a young helper typing for a grandparent
+  'yes she is', 'yes he is', 'yes it is', 'yes we are', 'yes correct', 'yes right', 'yes ok', 'ok yes', 'ok ok', 'okay yes', 'all correct', 'all right',
+  'shi', 'shi de', 'shide', 'shi a', 'dui', 'dui de', 'duide', 'dui a', 'hao', 'hao de', 'haode', 'en', 'en en', 'keyi', 'ke yi', 'tongyi', 'tong yi', 'meiwenti', 'mei wen ti', 'mei wenti',
   // dialect and spoken forms (西南 撒/噻, 粤 系/冇, 北方 中/得行, 是嘞)
   '是撒', '是噻', '是咯', '是哩', '是嘞', '是勒', '就是嘞', '算是', '算', '系', '系啊', '係', '对哩', '对嘞', '对头撒', '冇错', '没得错', '莫得错', '冇问题',
   '没得问题', '莫得问题', '没得事', '莫问题', '差不离', '要得撒', '得行撒', '中中', '中啊', '可得', '好咧', '好哩', 'ok了', 'okk', 'okok',
@@ -25,6 +28,7 @@ export const NO_WORDS = [
   '没有建档立卡', '不是建档立卡户', '不是贫困户', '冇建档', '莫建档',
   // 粤: 唔 (not) before a yes word
   '唔系', '唔係', '唔同意', '唔得', '唔啱', '唔要', '唔使', '唔好', '唔愿意', '唔肯', '唔对',
+  'bu shi', 'bu shi de', 'bushi', 'bushide', 'bu dui', 'budui', 'bu', 'mei you', 'meiyou', 'bu tongyi', 'bu tong yi', 'no she is not', 'no he is not', "no it isn't", 'no we are not', "no she isn't", "no he isn't",
   '2', 'n', 'no', 'nope', 'not really', 'wrong', 'incorrect', 'no thanks', 'disagree',
 ];
 
@@ -64,3 +68,6 @@ export const MARK_NEGATIONS = ['唔系', '唔係', '唔', '从来不是', '从�
 // Politeness and particles that do not change the answer ("好的呀", "我同意", "是的谢谢", "那就这样").
 export const YES_NO_PREFIXES = ['我们家', '俺们家', '我家', '俺家', '咱家', '额家', '我们', '俺们', '咱们', '额们', '我', '额', '咱', '偶', '俺', '那就', '那', '还', '嗯'];
 export const YES_NO_SUFFIXES = ['谢谢你', '谢谢您', '谢谢', '撒', '噻', '咯', '啊', '呀', '吧', '哦', '噢', '喔', '啦', '呢', '哈', '了', '嘛', '的', '嘞', '咧', '哩', '哟', '嘅', '喇', '啰', '咩'];
+
+/** In a clause after a yes, words that add something left out ("差不多 还有门诊花的没算"): not a plain yes. */
+export const YES_BUT = ['还有', '没算', '没有算', '不算', '但是', '不过', '可是', '只是', '漏了', '少算', '另外', '除了'];

@@ -21,7 +21,9 @@ const NO = new Set(W.NO_WORDS.map((w) => w.replace(/\s+/gu, '')));
 
 /** Lower case, no spaces or skin-tone modifiers, no trailing punctuation. */
 function clean(text: string): string {
-  return stripTrailingPunctuation(normalizeInput(text)).toLowerCase().replace(/[\s\u{1F3FB}-\u{1F3FF}\uFE0F]/gu, '');
+  // a space after a Chinese word parts clauses ("是 2018年脱的", "是啊 有那个明白卡"); between Latin words it does not ("yes she is")
+  const parted = stripTrailingPunctuation(normalizeInput(text)).replace(/(?<=\p{Script=Han})\s+(?=[^\s,.;!?~、:])/gu, ',');
+  return parted.toLowerCase().replace(/[\s\u{1F3FB}-\u{1F3FF}\uFE0F]/gu, '');
 }
 
 /** An exact word, after particles and repetition ("对对对", "好的好的", "不是不是") are taken off. */
@@ -94,6 +96,7 @@ export function parseYesNo(text: string, words: YesNoWords = {}): ParseResult<bo
   const whole = clauses.length > 1 ? exact(s, words) : decide(s, words);
   if (whole !== undefined) return { ok: true, value: whole };
   if (clauses.length > 1) {
+    if (clauses.slice(1).some((c) => W.YES_BUT.some((w) => c.includes(w)))) return { ok: false, reason: 'yes_no_unknown' };
     const votes = clauses.map((c) => decide(c, words));
     const decided = votes.filter((v): v is boolean => v !== undefined);
     if (votes[0] !== undefined && decided.every((v) => v === votes[0])) return { ok: true, value: votes[0] };

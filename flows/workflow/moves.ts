@@ -91,6 +91,8 @@ export const DATA = {
     attendance: z.number().int().min(1).max(1000),
     publicityStart: Day,
     publicityEnd: Day,
+    /** 拟帮扶措施: what the village proposes, shown on the 公示 until the county decides (optional; the chat does not ask it). */
+    proposedMeasures: z.array(z.enum(MEASURES)).max(MEASURES.length).optional(),
   }),
   decision: z.object({
     amountFen: z.number().int().min(1).max(10_000_000_00),
@@ -256,7 +258,12 @@ export const TRANSITIONS: readonly TransitionRule[] = [
       return null;
     },
     writes: (d, m) => ({
-      assessment: { result: d.result, attendance: d.attendance, at: m.now.toISOString() },
+      assessment: {
+        result: d.result,
+        attendance: d.attendance,
+        ...(d.proposedMeasures?.length ? { proposedMeasures: [...new Set(d.proposedMeasures)] } : {}),
+        at: m.now.toISOString(),
+      },
       publicityStart: shanghaiMidnight(d.publicityStart),
       publicityEnd: shanghaiMidnight(d.publicityEnd),
     }),

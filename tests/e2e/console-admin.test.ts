@@ -14,12 +14,10 @@ import { ensureBuilt } from '../../scripts/console';
 import { insertCase } from '../support/fixtures';
 import { BOT_TOKEN, startTestServer, type TestServer } from '../support/server';
 import { call, LIUSHU } from '../miniprogram/support';
+import { ARTIFACTS, CHROMIUM, CHROMIUM_ARGS } from './console-support';
 
 jest.setTimeout(4 * 60_000);
 
-const ARTIFACTS = path.resolve(__dirname, '..', '..', 'test-artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const ID = '11010519491231002X';
 
 let srv: TestServer;

@@ -17,12 +17,10 @@ import { shanghaiDate } from '../../flows/china-time';
 import { insertCase } from '../support/fixtures';
 import { startTestServer, type TestServer } from '../support/server';
 import { LIUSHU } from '../miniprogram/support';
+import { ARTIFACTS, CHROMIUM, CHROMIUM_ARGS } from './console-support';
 
 jest.setTimeout(6 * 60_000);
 
-const ARTIFACTS = path.resolve(__dirname, '..', '..', 'test-artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 let srv: TestServer;
 let browser: Browser;

@@ -13,13 +13,10 @@ import { createTestDatabase } from '../support/database';
 import { startTestServer, type TestServer } from '../support/server';
 import { idNumber, LIUSHU } from '../miniprogram/support';
 import { shanghaiDate } from '../../flows/china-time';
-import { chooseInMoveField } from './console-support';
+import { ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, chooseInMoveField } from './console-support';
 
 jest.setTimeout(6 * 60_000);
 
-const ARTIFACTS = path.resolve(__dirname, '..', '..', 'test-artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 let srv: TestServer;
 let browser: Browser;

@@ -12,12 +12,10 @@ import { ensureBuilt } from '../../scripts/console';
 import { startTestServer, type TestServer } from '../support/server';
 import { idNumber } from '../miniprogram/support';
 import { png } from '../support/picture';
+import { ARTIFACTS, CHROMIUM, CHROMIUM_ARGS } from './console-support';
 
 jest.setTimeout(6 * 60_000);
 
-const ARTIFACTS = path.resolve(__dirname, '..', '..', 'test-artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 let srv: TestServer;
 let browser: Browser;

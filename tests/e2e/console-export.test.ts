@@ -14,12 +14,10 @@ import { ensureBuilt } from '../../scripts/console';
 import type { DemoCadreKey } from '../../server/seed/demo-county';
 import { insertCase } from '../support/fixtures';
 import { startTestServer, type TestServer } from '../support/server';
+import { ARTIFACTS, CHROMIUM, CHROMIUM_ARGS } from './console-support';
 
 jest.setTimeout(4 * 60_000);
 
-const ARTIFACTS = path.resolve(__dirname, '..', '..', 'test-artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /** [village code, ID number, filed at] in filing order. */
 const SEEDS: [string, string, string][] = [

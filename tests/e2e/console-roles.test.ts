@@ -23,17 +23,13 @@ import { addDaysYmd } from '../../flows/cadre/day';
 import { shanghaiDate } from '../../flows/china-time';
 import { formatDate } from '../../flows/i18n/format';
 import { apply, noticesTo, outboxDrained, startWorld, villagerHears, type World } from './workflow-support';
-import { chooseInMoveField, moveField } from './console-support';
+import { ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, chooseInMoveField, moveField } from './console-support';
 
 jest.setTimeout(8 * 60_000);
 
-const ARTIFACTS = path.resolve(__dirname, '..', '..', 'test-artifacts');
 const DESK = { width: 1366, height: 900 };
 /** A common phone's CSS width (iPhone 12–15, many Android phones). */
 const PHONE = { width: 390, height: 844 };
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// The flags DESIGN.md found to work here: no sandbox (containers), nothing fetched from the network.
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 /** The console polls its live stamps every 5 seconds (console/src/live/useLive.ts): a change shows within this. */
 const LIVE_WITHIN_MS = 15_000;
 

@@ -11,12 +11,10 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { ensureBuilt } from '../../scripts/console';
 import { BOT_TOKEN, startTestServer, type TestServer } from '../support/server';
+import { ARTIFACTS, CHROMIUM, CHROMIUM_ARGS } from './console-support';
 
 jest.setTimeout(4 * 60_000);
 
-const ARTIFACTS = path.resolve(__dirname, '..', '..', 'test-artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 /** This year in China: the year the chat's "标准是多少" answers for (the server runs on the real clock: the browser's session cookie does). */
 const YEAR = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
 const COUNTY = '439901';

@@ -15,12 +15,10 @@ import { addDaysYmd } from '../../flows/cadre/day';
 import type { Prisma } from '../../server/generated/prisma/client';
 import { insertCase } from '../support/fixtures';
 import { startTestServer, type TestServer } from '../support/server';
+import { ARTIFACTS, CHROMIUM, CHROMIUM_ARGS } from './console-support';
 
 jest.setTimeout(4 * 60_000);
 
-const ARTIFACTS = path.resolve(__dirname, '..', '..', 'test-artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const DAY = 86_400_000;
 
 let srv: TestServer;

@@ -1,5 +1,12 @@
-/** Helpers the console's browser tests share: how a cadre fills a move's form. */
+/** What the browser tests share: where Debian's chromium is and how it starts here, where screenshots go, how a cadre fills a move's form. */
+import path from 'node:path';
 import type { Page } from 'playwright-core';
+
+/** Screenshots the tests keep for a person to look at. */
+export const ARTIFACTS = path.resolve(__dirname, '..', '..', 'test-artifacts');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// The flags DESIGN.md found to work here: no sandbox (containers), nothing fetched from the network.
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /** A field of a move's form (console/src/case/MoveForm.tsx). */
 export const moveField = (page: Page, name: string) => page.getByTestId(`move-field-${name}`);

@@ -15,14 +15,11 @@ import { chatWith } from '../support/chat';
 import { startTestServer, type TestServer } from '../support/server';
 import { idNumber } from '../miniprogram/support';
 import { png } from '../support/picture';
+import { ARTIFACTS, CHROMIUM, CHROMIUM_ARGS } from './console-support';
 
 jest.setTimeout(6 * 60_000);
 
-const ARTIFACTS = path.resolve(__dirname, '..', '..', 'test-artifacts');
 const DESK_VIEWPORT = { width: 1366, height: 900 };
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// The flags DESIGN.md found to work here: no sandbox (containers), nothing fetched from the network.
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 let srv: TestServer;
 let browser: Browser;

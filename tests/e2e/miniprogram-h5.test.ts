@@ -19,14 +19,11 @@ import { FakeSmsSender } from '../../server/core/sms/fake';
 import { startSmsWorker } from '../../server/core/sms/worker';
 import { seedPolicyKnowledge } from '../../server/seed/policy-knowledge';
 import { answersFor, call, capturingLogger, idNumber, loggedCode } from '../miniprogram/support';
+import { ARTIFACTS, CHROMIUM, CHROMIUM_ARGS } from './console-support';
 
 jest.setTimeout(12 * 60_000);
 
-const ARTIFACTS = path.resolve(__dirname, '..', '..', 'test-artifacts');
 const PHONE_VIEWPORT = { width: 390, height: 844 };
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// The flags DESIGN.md found to work here: no sandbox (containers), nothing fetched from the network.
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 const log = capturingLogger();
 let srv: TestServer;

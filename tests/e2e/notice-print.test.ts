@@ -14,12 +14,10 @@ import { api } from '../broadcasts/support';
 import { bindRoom } from '../outbox/support';
 import { LIUSHU, OFFICE_PHONES, privateIn, seedNoticeCases, setOfficePhones, type NoticeCases } from '../support/notice-cases';
 import { startTestServer, type TestServer } from '../support/server';
+import { ARTIFACTS, CHROMIUM, CHROMIUM_ARGS } from './console-support';
 
 jest.setTimeout(3 * 60_000);
 
-const ARTIFACTS = path.resolve(__dirname, '..', '..', 'test-artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 /** A4 in PostScript points (what pdfinfo reports). */
 const A4_POINTS = { width: 595.28, height: 841.89 };
 

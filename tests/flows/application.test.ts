@@ -71,6 +71,9 @@ describe('applicant questions', () => {
     ['张3', '不能有数字'],
     ['张', '至少要2个字'],
     ['!!!', '汉字或英文'],
+    // pinyin typed by a helper: the papers need the characters
+    ['Li Ming', '拼音不行'],
+    ['wo jiao li xiu lan', '拼音不行'],
   ])('name "%s" is refused: %s', (bad, hint) => {
     const chat = new Chat();
     chat.send(...toName, bad);
@@ -79,7 +82,7 @@ describe('applicant questions', () => {
     expect(chat.said).toContain('例如：张三');
   });
 
-  test.each(['张 三', 'Li Ming', '阿依古丽·买买提'])('name "%s" is accepted', (good) => {
+  test.each(['张 三', '阿依古丽·买买提'])('name "%s" is accepted', (good) => {
     const chat = new Chat();
     chat.send(...toName, good);
     expect(chat.at).toBe('apply/idNumber');

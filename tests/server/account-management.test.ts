@@ -6,6 +6,7 @@
  */
 import { ADMIN_TOKEN, startTestServer, type TestServer } from '../support/server';
 import { call } from '../miniprogram/support';
+import { bindCadre } from '../outbox/support';
 
 let srv: TestServer;
 let colleague: { id: string; password: string };
@@ -60,4 +61,37 @@ test('the county office manages the town accounts', async () => {
   const res = await call(srv, 'PATCH', `/api/cadres/${colleague.id}`, { token: ADMIN_TOKEN, body: { password: 'county-reset-password-1' } });
   expect(res.status).toBe(200);
   expect((await login('qingshan2', 'county-reset-password-1')).status).toBe(200);
+});
+
+describe('a new password or deactivation unbinds the WeChat', () => {
+  let n = 0;
+  /** A fresh 柳树村 account, bound to a WeChat contact, with an open binding code. */
+  async function boundAccount() {
+    n += 1;
+    const made = await call(srv, 'POST', '/api/cadres', { token: ADMIN_TOKEN, body: { name: `柳树村文书${n}`, role: 'village', regionCode: '439901100201', username: `liushu-clerk-${n}` } });
+    expect(made.status).toBe(201);
+    const id: string = made.body.cadre.id;
+    const contact = await bindCadre(srv.db.prisma, id, `wxid-clerk-${n}`);
+    expect((await call(srv, 'POST', `/api/cadres/${id}/binding-code`, { token: ADMIN_TOKEN })).status).toBe(201);
+    return { id, contactId: contact.id };
+  }
+
+  test.each([
+    ['a password set by the town', { password: 'another-password-123' }, true],
+    ['a generated password (reset)', { resetPassword: true }, true],
+    ['deactivation', { active: false }, true],
+    ['a rename', { name: '柳树村会计' }, false],
+    ['a lifted lockout', { unlock: true }, false],
+  ] as const)('%s (%j) → unbound: %s', async (_what, body, unbound) => {
+    const account = await boundAccount();
+    const res = await call(srv, 'PATCH', `/api/cadres/${account.id}`, { token: town(), body });
+    expect(res.status).toBe(200);
+    const row = await srv.db.prisma.cadre.findUniqueOrThrow({ where: { id: account.id } });
+    expect(row.contactId).toBe(unbound ? null : account.contactId);
+    // the contact is no cadre any more (the chat looks cadres up by their contact), and no code left binds it again
+    expect(await srv.db.prisma.cadre.count({ where: { contactId: account.contactId } })).toBe(unbound ? 0 : 1);
+    expect(await srv.db.prisma.bindingCode.count({ where: { cadreId: account.id, usedAt: null } })).toBe(unbound ? 0 : 1);
+    const audit = await srv.db.prisma.auditEntry.findFirstOrThrow({ where: { action: 'cadre:update', subject: account.id }, orderBy: { seq: 'desc' } });
+    expect((audit.reason ?? '').includes('WeChat unbound')).toBe(unbound);
+  });
 });

@@ -375,7 +375,13 @@ describe('binding codes (绑定 / 绑定群)', () => {
     const res = await call('POST', `/api/regions/${code}/room-binding-code`, tokenOf(who));
     expect(res.status).toBe(status);
     if (field) expect(res.body.error.field).toBe(field);
-    if (status === 201) expect(res.body).toMatchObject({ code: expect.stringMatching(/^\d{10}$/), region: { code } });
+    if (status === 201) {
+      expect(res.body).toMatchObject({ code: expect.stringMatching(/^\d{10}$/), region: { code } });
+      // the text to send in the group, and that text as a QR code (as the personal binding code's)
+      expect(res.body.message).toBe(`绑定群 ${res.body.code}`);
+      expect(res.body.qr).toMatch(/^data:image\/svg\+xml;base64,/);
+      expect(Buffer.from(res.body.qr.split(',')[1], 'base64').toString('utf8')).toContain('<svg');
+    }
   });
 
   test('a code binds once, for its purpose, until it expires', async () => {

@@ -10,7 +10,7 @@
 import { t } from '../../flows/i18n';
 import { answersFor, BAISHI, call, idNumber, LIUSHU } from '../miniprogram/support';
 import { illnessForm } from '../support/illness';
-import { jpegBytes, startTestServer, type TestServer } from '../support/server';
+import { ADMIN_TOKEN, jpegBytes, startTestServer, type TestServer } from '../support/server';
 
 const START = new Date('2026-03-10T02:00:00Z'); // 10 March, China time
 let srv: TestServer;
@@ -78,12 +78,26 @@ describe('POST /api/entry/applications: the form’s own checks, each field name
 
   test.each([
     ['an unknown cause', { cause: 'flood', answers: {} }, 'cause'],
+    ['a cause that is no text', { cause: 7, answers: {} }, 'cause'],
     ['no answers', { cause: 'illness' }, 'answers'],
     ['a document item of another cause', { cause: 'illness', answers: illness(), documents: ['fee_receipt'] }, 'documents'],
   ])('%s → 400 naming %s', async (_l, body, field) => {
     const res = await enter(tok('liushu'), body);
     expect(res.status).toBe(400);
     expect(res.body.error.field ?? Object.keys(res.body.fields ?? {})[0]).toBe(field);
+  });
+
+  test('an unknown key → 400 naming it, nothing filed', async () => {
+    const before = await srv.db.prisma.case.count();
+    const res = await enter(tok('liushu'), { cause: 'illness', answers: illness(), villageCode: LIUSHU.village });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain('villageCode');
+    expect(await srv.db.prisma.case.count()).toBe(before);
+  });
+
+  test('an unknown cause is said in the caller’s language', async () => {
+    const res = await enter(tok('liushu'), { cause: 'flood', lang: 'en', answers: {} });
+    expect(res.body.error).toMatchObject({ field: 'cause', message: t('en', 'miniprogram.errors.cause') });
   });
 });
 
@@ -196,4 +210,44 @@ test('an ID number of a registered household is filed 身份待核实, apart fro
   expect(again.status).toBe(201);
   const row = await srv.db.prisma.case.findUniqueOrThrow({ where: { caseNo: again.body.caseNo } });
   expect(row).toMatchObject({ householdId: null, identityCheck: 'pending', identityNote: 'id_number_registered', channel: 'cadre' });
+});
+
+describe('the villager’s notices follow the cadre who entered it only while the case is theirs', () => {
+  let n = 0;
+  /** A second cadre of 柳树村, bound to its own WeChat, who enters a case. */
+  async function clerkWithCase() {
+    n += 1;
+    const made = await call(srv, 'POST', '/api/cadres', { token: ADMIN_TOKEN, body: { name: `柳树村文书${n}`, role: 'village', regionCode: LIUSHU.village, username: `entry-clerk-${n}` } });
+    expect(made.status).toBe(201);
+    const id: string = made.body.cadre.id;
+    const token: string = (await call(srv, 'POST', `/api/cadres/${id}/api-token`, { token: ADMIN_TOKEN })).body.apiToken;
+    const contact = await srv.db.prisma.contact.create({ data: { channel: 'test:bot', externalId: `wx-entry-clerk-${n}`, name: `文书${n}` } });
+    await srv.db.prisma.cadre.update({ where: { id }, data: { contactId: contact.id } });
+    const entered = await enter(token, { cause: 'illness', answers: illness() });
+    expect(entered.status).toBe(201);
+    return { id, externalId: contact.externalId, caseNo: entered.body.caseNo as string };
+  }
+
+  test.each([
+    ['still a cadre of 柳树村', null, 'clerk'],
+    ['moved to another town’s village', { regionCode: BAISHI.village }, 'village'],
+    ['made the county’s auditor', { role: 'auditor', regionCode: '439901' }, 'village'],
+    ['deactivated', { active: false }, 'village'],
+  ] as const)('%s (%j) → the notice goes to the %s', async (_what, change, who) => {
+    const clerk = await clerkWithCase();
+    if (change) expect((await call(srv, 'PATCH', `/api/cadres/${clerk.id}`, { token: ADMIN_TOKEN, body: change })).status).toBe(200);
+    const row = await srv.db.prisma.case.findUniqueOrThrow({ where: { caseNo: clerk.caseNo } });
+    const before = new Set((await srv.db.prisma.outbox.findMany({ where: { caseId: row.id, kind: 'case_update' } })).map((o) => o.id));
+    const moved = await call(srv, 'POST', `/api/cases/${clerk.caseNo}/transitions`, { token: tok('liushu'), body: { to: 'town_review', note: '材料齐全' } });
+    expect(moved.status).toBe(200);
+    const sent = (await srv.db.prisma.outbox.findMany({ where: { caseId: row.id, kind: 'case_update' } })).filter((o) => !before.has(o.id));
+    const targets = sent.map((o) => o.targetId);
+    if (who === 'clerk') expect(targets).toEqual([clerk.externalId]);
+    else {
+      // the cadres of 柳树村 bound to WeChat (the village cadre, and any clerk still there), never the one who left
+      expect(targets).toContain('wx-liushu-entry');
+      expect(targets).not.toContain(clerk.externalId);
+    }
+    expect((sent[0]!.payload as { text: string }).text).toContain(clerk.caseNo);
+  });
 });

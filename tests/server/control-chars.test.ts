@@ -97,6 +97,7 @@ const NO_TEXT_BODY = new Set([
   'POST /api/regions/:code/room-binding-code',
   'POST /api/broadcasts/images',
   'POST /api/broadcasts/:id/cancel',
+  'POST /api/notices/:id/withdraw',
   'POST /api/policies/:id/retire',
   'POST /api/faqs/:id/retire',
   'POST /api/auth/villager/logout',

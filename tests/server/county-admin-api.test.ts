@@ -8,6 +8,7 @@
 import { ADMIN_TOKEN, BOT_TOKEN, startTestServer, type TestServer } from '../support/server';
 import { call } from '../miniprogram/support';
 import { insertCase } from '../support/fixtures';
+import { hashToken } from '../../server/core/auth/tokens';
 
 const NOW = new Date('2026-07-20T02:00:00Z');
 let srv: TestServer;
@@ -176,6 +177,12 @@ describe('POST /api/faqs/try — how the chat reads a question', () => {
 });
 
 describe('POST /api/broadcasts/preview — whom it would reach', () => {
+  test('an unknown key → 400 naming it', async () => {
+    const res = await call(srv, 'POST', '/api/broadcasts/preview', { token: county(), body: { target: { regions: ['439901'] }, audience: 'all' } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain('audience');
+  });
+
   beforeAll(async () => {
     const villages = await prisma().region.findMany({ where: { code: { in: ['439901100201', '439901200201'] } } });
     const [liushu, baishi] = ['439901100201', '439901200201'].map((c) => villages.find((v) => v.code === c)!);
@@ -290,5 +297,60 @@ describe('GET /api/audit — filters and the cursor', () => {
   test('the county office reads it too', async () => {
     expect((await list(`person=${caseA}`, ADMIN_TOKEN)).status).toBe(200);
     expect((await list(`person=${caseA}`, county())).status).toBe(200);
+  });
+});
+
+describe('GET /api/audit — one county\'s log', () => {
+  const NEIGHBOUR_TOKEN = 'neighbour-county-token-0123456789';
+  let ours: string;
+  let theirs: string;
+  let neighbourId: string;
+  beforeAll(async () => {
+    // a second county on the same server, with its own office, case and entries
+    const c = await prisma().region.create({ data: { code: '439902', name: '邻县', level: 'county' } });
+    const t = await prisma().region.create({ data: { code: '439902100', name: '邻镇', level: 'town', parentId: c.id } });
+    await prisma().region.create({ data: { code: '439902100201', name: '邻村', level: 'village', parentId: t.id } });
+    neighbourId = (await prisma().cadre.create({ data: { name: '邻县帮扶办', role: 'county', regionId: c.id, tokenHash: hashToken(NEIGHBOUR_TOKEN) } })).id;
+    ours = (await insertCase(prisma(), srv.config.documentsDir, { villageCode: '439901100201', idNumber: '110101197001013000' })).caseNo;
+    theirs = (await insertCase(prisma(), srv.config.documentsDir, { villageCode: '439902100201', idNumber: '110101197001013001' })).caseNo;
+    const at = new Date('2026-06-15T04:00:00Z');
+    await prisma().auditEntry.createMany({
+      data: [
+        { at, actorType: 'cadre', actorId: srv.cadre('liushu').id, action: 'case:view', caseNo: ours, allowed: true, kind: 'access', fields: ['case'] },
+        { at, actorType: 'cadre', actorId: neighbourId, action: 'case:view', caseNo: theirs, allowed: true, kind: 'access', fields: ['case'] },
+        { at, actorType: 'cadre', actorId: neighbourId, action: 'broadcast:send', allowed: true },
+        { at, actorType: 'cadre', actorId: srv.cadre('county').id, action: 'broadcast:send', allowed: true },
+      ],
+    });
+  });
+
+  const day = 'from=2026-06-15&to=2026-06-15';
+  const seen = async (token: string) => {
+    const res = await call(srv, 'GET', `/api/audit?${day}`, { token });
+    expect(res.status).toBe(200);
+    return (res.body.entries as { caseNo: string | null; actor: { id: string } }[]).map((e) => `${e.actor.id}:${e.caseNo ?? '-'}`).sort();
+  };
+
+  test.each([
+    ['our auditor', () => srv.tokenOf('auditor'), () => [`${srv.cadre('county').id}:-`, `${srv.cadre('liushu').id}:${ours}`]],
+    ['our county office', () => srv.tokenOf('county'), () => [`${srv.cadre('county').id}:-`, `${srv.cadre('liushu').id}:${ours}`]],
+    ['the neighbour county\'s office', () => NEIGHBOUR_TOKEN, () => [`${neighbourId}:-`, `${neighbourId}:${theirs}`]],
+    ['ADMIN_TOKEN (everything)', () => ADMIN_TOKEN, () => [`${srv.cadre('county').id}:-`, `${srv.cadre('liushu').id}:${ours}`, `${neighbourId}:-`, `${neighbourId}:${theirs}`].sort()],
+  ])('%s reads its county\'s rows only', async (_who, token, expected) => {
+    expect(await seen(token())).toEqual(expected().sort());
+  });
+
+  test.each([
+    ['caseNo of the other county', () => `caseNo=${theirs}`, () => srv.tokenOf('auditor')],
+    ['person of the other county', () => `person=${theirs}`, () => srv.tokenOf('auditor')],
+    ['caseNo of ours, asked by the neighbour', () => `caseNo=${ours}`, () => NEIGHBOUR_TOKEN],
+    ['an unknown case', () => 'caseNo=FP-2026-999999', () => srv.tokenOf('county')],
+  ])('%s → 404', async (_what, q, token) => {
+    expect((await call(srv, 'GET', `/api/audit?${q()}`, { token: token() })).status).toBe(404);
+  });
+
+  test('the same filters in reach still answer', async () => {
+    expect((await call(srv, 'GET', `/api/audit?caseNo=${ours}`, { token: srv.tokenOf('auditor') })).body.entries).toHaveLength(1);
+    expect((await call(srv, 'GET', `/api/audit?person=${theirs}`, { token: ADMIN_TOKEN })).body.entries).toHaveLength(1);
   });
 });

@@ -105,6 +105,13 @@ describe('bad input is refused, naming the field, and changes nothing', () => {
     { name: 'a holiday in another format', method: 'PUT', path: '/api/settings/workflow', body: (w) => ({ ...w, holidays: ['2026/10/01'] }), status: 400, field: 'holidays.0' },
     { name: 'a day both holiday and workday', method: 'PUT', path: '/api/settings/workflow', body: (w) => ({ ...w, holidays: ['2026-10-01'], workdays: ['2026-09-27', '2026-10-01'] }), status: 400, field: 'workdays.1' },
     { name: 'an unknown field', method: 'PUT', path: '/api/settings/workflow', body: (w) => ({ ...w, extra: 1 }), status: 400, field: 'body' },
+    // the paths' own parts: checked before anything is looked up
+    { name: 'a region path that is no code (PATCH)', method: 'PATCH', path: '/api/regions/abc', body: () => ({ name: '新名' }), status: 400, field: 'code' },
+    { name: 'a region path that is no code (DELETE)', method: 'DELETE', path: '/api/regions/4399%2001', body: () => undefined, status: 400, field: 'code' },
+    { name: 'a region path code too long', method: 'DELETE', path: '/api/regions/4399011002010001', body: () => undefined, status: 400, field: 'code' },
+    { name: 'an income line path with no region code', method: 'DELETE', path: '/api/income-lines/county/2026', body: () => undefined, status: 400, field: 'regionCode' },
+    { name: 'an income line path with no year', method: 'DELETE', path: `/api/income-lines/${COUNTY}/twenty`, body: () => undefined, status: 400, field: 'year' },
+    { name: 'an income line path with a year out of range', method: 'DELETE', path: `/api/income-lines/${COUNTY}/1999`, body: () => undefined, status: 400, field: 'year' },
   ];
 
   test.each(cases)('$name → $status naming $field', async ({ method, path, body, status, field }) => {

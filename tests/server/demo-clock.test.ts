@@ -76,6 +76,13 @@ describe('with the demo clock of a development start', () => {
     expect(clock.state().offsetMs).toBe(0);
   });
 
+  test('an unknown key → 400 naming it, the clock unmoved', async () => {
+    const res = await call(srv, 'POST', '/api/demo/clock', { token: tok('liushu'), body: { days: 1, hours: 5 } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain('hours');
+    expect(clock.state().offsetMs).toBe(0);
+  });
+
   test('six days on, a case in 公示 is decided and paid; the session lasts; the offset is kept', async () => {
     const contact = await srv.db.prisma.contact.create({ data: { channel: 'test:bot', externalId: 'villager-demo-1', name: '村民' } });
     // the notice runs 10–16 March

@@ -181,6 +181,52 @@ describe('region scoping: as the work queue', () => {
   });
 });
 
+describe('the work queue’s other filters: the same cases as the queue lists (GET /api/cases)', () => {
+  const caseNo = (i: number) => () => cases[i]!.caseNo;
+  const table: [string, () => string, number[]][] = [
+    ['a household category', () => '&category=marginal', [0]],
+    ['no category yet', () => '&category=none', [1, 3]],
+    ['a status and a category', () => '&status=paid,approved&category=sudden_hardship', [2]],
+    ['a channel (the fixtures’ “test” is a chat)', () => '&channel=chat', [1, 2, 3, 0]],
+    ['entered by a cadre (none)', () => '&channel=cadre', []],
+    ['reached a status (its events)', () => '&reached=approved', [0]],
+    // 2026-03-08T17:00Z is 3月9日 01:00 in China
+    ['paid on 3月9日 (China)', () => '&paidFrom=2026-03-09&paidTo=2026-03-09', [0]],
+    ['paid on 3月8日 (China): none', () => '&paidFrom=2026-03-08&paidTo=2026-03-08', []],
+    ['case numbers (a figure’s cases)', () => `&caseNos=${caseNo(3)()},${caseNo(1)()}`, [1, 3]],
+    ['a case number', () => `&caseNo=${caseNo(2)()}`, [2]],
+    ['the queue’s filing period', () => '&submittedFrom=2026-02-21&submittedTo=2026-03-01', [2, 3]],
+    ['a step stayed in (none completed a stay in 公示 by its events)', () => '&step=publicity', []],
+  ];
+  test.each(table)('%s', async (_what, filters, expected) => {
+    const s = await exported(`/api/export?layout=provincial&format=csv${filters()}`);
+    expect(column(s, '证件号码')).toEqual(expected.map((i) => masked(SEEDS[i]![1])));
+    // the queue with the same filters lists the same cases
+    const queue = await fetch(`${srv.url}/api/cases?pageSize=200${filters()}`, { headers: { authorization: `Bearer ${srv.tokenOf('county')}` } });
+    expect(queue.status).toBe(200);
+    const listed = ((await queue.json()) as { cases: { caseNo: string }[] }).cases.map((c) => c.caseNo).sort();
+    expect(listed).toEqual(expected.map((i) => cases[i]!.caseNo).sort());
+  });
+
+  test('the audit row keeps the filters asked', async () => {
+    await exported('/api/export?layout=provincial&format=csv&category=marginal&channel=chat&reached=approved');
+    expect((await lastExportAudit()).subject.filters).toEqual({ category: 'marginal', channel: 'chat', reached: 'approved' });
+  });
+});
+
+describe('the search box in the audit row: its kind, never the text', () => {
+  test.each([
+    ['an ID tail', '0045', 'idTail'],
+    ['a name', '测试户二', 'name'],
+    ['a case number', 'FP-2026-000123', 'caseNo'],
+  ])('%s (%s) → search: %s', async (_what, text, kind) => {
+    await exported(`/api/export?layout=provincial&format=csv&q=${encodeURIComponent(text)}`, srv.tokenOf('county'));
+    const audit = await lastExportAudit();
+    expect(audit.subject.filters).toEqual({ search: kind });
+    expect(JSON.stringify(audit)).not.toContain(text);
+  });
+});
+
 describe('county layouts and masking', () => {
   let full: string;
   test('the county copies the national layout with full ID numbers and its own headers; its export shows them whole and the audit says so', async () => {
@@ -255,6 +301,13 @@ describe('bad requests name the field', () => {
     ['/api/export?layout=national&submittedFrom=2026-03-02&submittedTo=2026-03-01', 400, 'submittedTo'],
     ['/api/export?layout=national&q=%3F%3F', 400, 'q'],
     ['/api/export?layout=national&colour=red', 400, ''],
+    ['/api/export?layout=national&category=poor', 400, 'category'],
+    ['/api/export?layout=national&channel=fax', 400, 'channel'],
+    ['/api/export?layout=national&reached=done', 400, 'reached'],
+    ['/api/export?layout=national&stepLate=true', 400, 'stepLate'],
+    ['/api/export?layout=national&paidFrom=2026-03-01', 400, 'paidTo'],
+    ['/api/export?layout=national&caseNos=FP-1', 400, 'caseNos'],
+    ['/api/export?layout=national&caseNo=abc', 400, 'caseNo'],
   ])('%s → %i naming %s', async (path, status, field) => {
     const res = await download(path);
     expect(res.status).toBe(status);

@@ -5,13 +5,21 @@
  * read and send one, 发到村工作群 through the broadcast path, and objections raised against a row
  * landing on the case with the notice's id.
  */
-import type { PrismaClient } from '../../server/generated/prisma/client';
+import { Prisma, type PrismaClient } from '../../server/generated/prisma/client';
+
+const DbNull = Prisma.DbNull;
 import { api } from '../broadcasts/support';
 import { bindRoom } from '../outbox/support';
 import { LIUSHU, OFFICE_PHONES, privateIn, QINGSHAN, seedNoticeCases, setOfficePhones, SHIQIAO, type NoticeCases } from '../support/notice-cases';
+import { request } from 'node:http';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../../server/config';
 import { startTestServer, type TestServer } from '../support/server';
 
-const clock = new Date('2026-03-10T02:00:00Z'); // 10:00 on 10 March in China
+const MARCH_10 = new Date('2026-03-10T02:00:00Z'); // 10:00 on 10 March in China
+let clock = MARCH_10;
 let srv: TestServer;
 let prisma: PrismaClient;
 let cases: NoticeCases;
@@ -59,6 +67,25 @@ describe('which cases a notice lists', () => {
     expect(res.body.start).toBe('2026-03-01');
     expect(res.body.end).toBe('2026-03-15');
     expect(res.body.header).toMatchObject({ village: { code: LIUSHU, name: '柳树村' }, town: { code: QINGSHAN, name: '青山镇' }, phones: OFFICE_PHONES, publicityMinDays: 5 });
+  });
+
+  test.each([
+    ['proposed by the village assessment', { proposedMeasures: ['medical_aid', 'temporary_relief'] }, ['medical_aid', 'temporary_relief']],
+    ['none proposed (an assessment before the field existed)', { result: 'agreed', attendance: 20 }, []],
+    ['no assessment stored', null, []],
+    ['an unknown measure is left out', { proposedMeasures: ['medical_aid', 'a_pony'] }, ['medical_aid']],
+  ])('a case on notice shows its 拟帮扶措施: %s', async (_what, assessment, expected) => {
+    const before = await prisma.case.findUniqueOrThrow({ where: { caseNo: cases.zhang.caseNo }, select: { assessment: true } });
+    await prisma.case.update({ where: { caseNo: cases.zhang.caseNo }, data: { assessment: assessment === null ? DbNull : assessment } });
+    try {
+      const res = await make({ includeDecided: true, preview: true });
+      const row = res.body.rows.find((r: { caseNo: string }) => r.caseNo === cases.zhang.caseNo);
+      expect(row).toMatchObject({ measures: expected, amountFen: null, decided: false });
+      // a decided case keeps the measures the county approved
+      expect(res.body.rows.find((r: { caseNo: string }) => r.caseNo === cases.li.caseNo)).toMatchObject({ measures: ['education_aid'] });
+    } finally {
+      await prisma.case.update({ where: { caseNo: cases.zhang.caseNo }, data: { assessment: before.assessment === null ? DbNull : before.assessment } });
+    }
   });
 
   test.each([
@@ -269,5 +296,173 @@ describe('objections against a row', () => {
     const id = (await make({ includeDecided: true })).body.id;
     const res = await api(srv, srv.cadre(key).token, 'POST', `/api/notices/${id}/objections`, { caseNo: caseNo(), note: '有异议' });
     expect(res.status).toBe(status);
+  });
+});
+
+/** A request with a Host header of the caller's choosing (fetch does not let one set it). */
+const withHost = (path: string, host: string, token: string, method = 'GET') =>
+  new Promise<{ status: number; body: Record<string, unknown> }>((resolve, reject) => {
+    const u = new URL(`${srv.url}${path}`);
+    const req = request({ host: u.hostname, port: u.port, path: u.pathname, method, headers: { host, authorization: `Bearer ${token}`, 'content-type': 'application/json' } }, (res) => {
+      let text = '';
+      res.on('data', (d) => (text += d));
+      res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(text || '{}') }));
+    });
+    req.on('error', reject);
+    req.end(method === 'POST' ? '{}' : undefined);
+  });
+
+describe('the public address: PUBLIC_BASE_URL, never the Host header', () => {
+  const BASE = 'https://fangpin.example.gov.cn';
+  afterEach(() => {
+    srv.config.notices.publicBaseUrl = undefined;
+    srv.config.notices.requestOrigin = true;
+  });
+
+  test('set: the link, the QR code and the group message carry it, whatever Host the request names', async () => {
+    srv.config.notices.publicBaseUrl = BASE;
+    if ((await prisma.roomBinding.count({ where: { roomId: 'r-liushu@chatroom' } })) === 0) await bindRoom(prisma, LIUSHU, 'r-liushu@chatroom');
+    const id = (await make({})).body.id;
+    const got = await withHost(`/api/notices/${id}`, 'evil.example', county);
+    expect(got.body.publicUrl).toBe(`${BASE}/notice/${id}`);
+    expect(JSON.stringify(got.body)).not.toContain('evil.example');
+    const sent = await withHost(`/api/notices/${id}/send`, 'evil.example', county, 'POST');
+    expect(sent.status).toBe(200);
+    const row = await prisma.outbox.findFirstOrThrow({ where: { broadcastId: (sent.body.broadcast as { id: string }).id } });
+    const text = (row.payload as { text: string }).text;
+    expect(text).toContain(`${BASE}/notice/${id}`);
+    expect(text).not.toContain('evil.example');
+  });
+
+  test('unset in production: making and sending are refused (409 public_base_url_missing), nothing is stored', async () => {
+    const id = (await make({})).body.id;
+    srv.config.notices.requestOrigin = false;
+    const before = await prisma.publicNotice.count();
+    const made = await make({});
+    expect(made.status).toBe(409);
+    expect(made.body.error.code).toBe('public_base_url_missing');
+    expect(made.body.error.message).toContain('PUBLIC_BASE_URL');
+    expect(await prisma.publicNotice.count()).toBe(before);
+    const sent = await api(srv, county, 'POST', `/api/notices/${id}/send`);
+    expect(sent.status).toBe(409);
+    expect(sent.body.error.code).toBe('public_base_url_missing');
+    // a preview posts nothing: it needs no address
+    expect((await make({ preview: true })).status).toBe(200);
+  });
+
+  test('the page is kept by no cache', async () => {
+    const id = (await make({})).body.id;
+    for (const path of [`/notice/${id}`, '/notice/AAAAAAAAAAAAAAAAAAAAAA']) expect((await page(path)).headers.get('cache-control')).toBe('private, no-store');
+  });
+});
+
+describe('how long the public page stays, and 撤回', () => {
+  afterEach(() => {
+    clock = MARCH_10;
+  });
+
+  test.each([
+    ['on its end day', '2026-03-15', 200],
+    ['30 days after its end day (NOTICE_PUBLIC_DAYS)', '2026-04-14', 200],
+    ['31 days after', '2026-04-15', 404],
+  ])('%s (%s) → %d', async (_what, day, status) => {
+    const made = await make({});
+    expect(made.body.end).toBe('2026-03-15');
+    clock = new Date(`${day}T02:00:00Z`);
+    const res = await page(`/notice/${made.body.id}`);
+    expect(res.status).toBe(status);
+    if (status === 404) expect(res.html).toContain('公示不存在');
+  });
+
+  test('withdrawn by the village: the page is gone, the record stays, audited; no second withdrawal, no sending', async () => {
+    const id = (await make({})).body.id;
+    expect((await page(`/notice/${id}`)).status).toBe(200);
+    const res = await api(srv, srv.cadre('liushu').token, 'POST', `/api/notices/${id}/withdraw`);
+    expect(res.status).toBe(200);
+    expect(res.body.notice.withdrawnAt).toBe(clock.toISOString());
+    const gone = await page(`/notice/${id}`);
+    expect(gone.status).toBe(404);
+    expect(gone.html).toContain('公示不存在');
+    const got = await api(srv, county, 'GET', `/api/notices/${id}`);
+    expect(got.status).toBe(200);
+    expect(got.body).toMatchObject({ withdrawnAt: clock.toISOString(), publicUrl: null, qrSvg: null });
+    expect(await prisma.auditEntry.count({ where: { action: 'notice:withdraw', subject: id, actorId: srv.cadre('liushu').id } })).toBe(1);
+    expect((await api(srv, county, 'POST', `/api/notices/${id}/withdraw`)).body.error.code).toBe('notice_withdrawn');
+    expect((await api(srv, county, 'POST', `/api/notices/${id}/send`)).body.error.code).toBe('notice_withdrawn');
+  });
+
+  test.each([
+    ['the auditor (reads only)', 'auditor', 403],
+    ['another village', 'baishi', 404],
+    ['the verifier', 'verifier', 403],
+  ] as const)('withdrawing refused: %s → %d, the page stays', async (_who, key, status) => {
+    const id = (await make({})).body.id;
+    expect((await api(srv, srv.cadre(key).token, 'POST', `/api/notices/${id}/withdraw`)).status).toBe(status);
+    expect((await page(`/notice/${id}`)).status).toBe(200);
+  });
+});
+
+describe('full names (nameMask none)', () => {
+  test.each([
+    ['the county office', 'county', 201],
+    ['the town', 'qingshan', 201],
+    ['the village', 'liushu', 403],
+  ] as const)('%s (%s) → %d', async (_who, key, status) => {
+    for (const preview of [false, true]) {
+      const res = await make({ nameMask: 'none', preview }, srv.cadre(key).token);
+      expect(res.status).toBe(status === 201 && preview ? 200 : status);
+      if (status === 403) expect(res.body.error.message).toMatch(/^nameMask/);
+    }
+  });
+});
+
+describe('rows whose case has since been withdrawn or rejected', () => {
+  test.each(['withdrawn', 'rejected'] as const)('%s: gone from the public page, kept in the stored record', async (status) => {
+    const id = (await make({ nameMask: 'none' })).body.id;
+    const before = await page(`/notice/${id}`);
+    expect(before.html).toContain('张秀兰');
+    await prisma.case.update({ where: { caseNo: cases.zhang.caseNo }, data: { status } });
+    try {
+      const after = await page(`/notice/${id}`);
+      expect(after.status).toBe(200);
+      expect(after.html).not.toContain('张秀兰');
+      expect(after.html).not.toContain(cases.zhang.caseNo);
+      expect(after.html).toContain('欧阳小明');
+      const stored = await prisma.publicNotice.findUniqueOrThrow({ where: { id } });
+      expect((stored.rows as { caseNo: string }[]).map((r) => r.caseNo)).toEqual([cases.zhang.caseNo, cases.ouyang.caseNo]);
+    } finally {
+      await prisma.case.update({ where: { caseNo: cases.zhang.caseNo }, data: { status: 'publicity' } });
+    }
+  });
+});
+
+describe('unknown keys are refused (400 naming the key)', () => {
+  test.each([
+    ['the body of a notice', () => make({ preview: true, mask: 'none' }), 'mask'],
+    ['the list query', () => api(srv, county, 'GET', '/api/notices?village=x'), 'village'],
+  ])('%s', async (_what, call, key) => {
+    const res = await call();
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain(key);
+  });
+});
+
+describe('PUBLIC_BASE_URL and NOTICE_PUBLIC_DAYS, as configured', () => {
+  const base = { DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'fangpin-config-')), BOT_TOKEN: 'x'.repeat(32) };
+  test.each([
+    ['unset', {}, { publicBaseUrl: undefined, requestOrigin: true, publicDays: 30 }],
+    ['an https address, its trailing slash dropped', { PUBLIC_BASE_URL: 'https://fangpin.example.gov.cn/' }, { publicBaseUrl: 'https://fangpin.example.gov.cn', requestOrigin: true, publicDays: 30 }],
+    ['a path prefix kept', { PUBLIC_BASE_URL: 'https://gov.example.cn/fangpin', NOTICE_PUBLIC_DAYS: '60' }, { publicBaseUrl: 'https://gov.example.cn/fangpin', requestOrigin: true, publicDays: 60 }],
+  ])('%s', (_what, env, expected) => {
+    expect(loadConfig({ ...base, ...env }).notices).toEqual(expected);
+  });
+
+  test.each([
+    ['no URL', { PUBLIC_BASE_URL: 'fangpin.example.gov.cn' }, 'PUBLIC_BASE_URL'],
+    ['another scheme', { PUBLIC_BASE_URL: 'javascript:alert(1)' }, 'PUBLIC_BASE_URL'],
+    ['a query', { PUBLIC_BASE_URL: 'https://fangpin.example.gov.cn/?x=1' }, 'PUBLIC_BASE_URL'],
+    ['negative days', { NOTICE_PUBLIC_DAYS: '-1' }, 'NOTICE_PUBLIC_DAYS'],
+  ])('refused at start: %s', (_what, env, name) => {
+    expect(() => loadConfig({ ...base, ...env })).toThrow(name);
   });
 });

@@ -318,6 +318,36 @@ describe('GET /api/stats?period=2026-05 (the county)', () => {
   });
 });
 
+describe('opening the sealed rejection reasons is audited', () => {
+  test.each([
+    ['the auditor', 'auditor'],
+    ['the county office', 'county'],
+  ] as const)('%s: an access row naming rejectionReason and the cases whose reasons were opened', async (_who, role) => {
+    const token = srv.tokenOf(role);
+    const actorId = srv.cadres.find((c) => c.role === role)!.id;
+    const before = await prisma().auditEntry.count({ where: { action: 'stats:rejection_reasons' } });
+    const res = await get('/api/stats?period=2026-05', token);
+    expect(res.status).toBe(200);
+    expect(res.body.rejections.reasons.length).toBeGreaterThan(0);
+    const rows = await prisma().auditEntry.findMany({ where: { action: 'stats:rejection_reasons' }, orderBy: { seq: 'asc' } });
+    expect(rows).toHaveLength(before + 1);
+    const row = rows.at(-1)!;
+    expect(row).toMatchObject({ kind: 'access', allowed: true, actorType: 'cadre', actorId, fields: ['rejectionReason'] });
+    const rejected = (await prisma().case.findMany({ where: { ...mayCases, status: 'rejected' }, select: { caseNo: true, rejectionReason: true } })).filter((c) => c.rejectionReason !== null);
+    expect(rejected.length).toBeGreaterThan(0);
+    expect(row.reason).toContain(`${rejected.length} rejection reason(s) opened`);
+    for (const c of rejected) expect(row.reason).toContain(c.caseNo);
+    // never the reasons themselves
+    for (const r of res.body.rejections.reasons) if (r.reason) expect(row.reason).not.toContain(r.reason);
+  });
+
+  test('a period with no rejection opens nothing and writes no row', async () => {
+    const before = await prisma().auditEntry.count({ where: { action: 'stats:rejection_reasons' } });
+    expect((await get('/api/stats?period=2025-01')).status).toBe(200);
+    expect(await prisma().auditEntry.count({ where: { action: 'stats:rejection_reasons' } })).toBe(before);
+  });
+});
+
 describe('scope, roles and periods', () => {
   test('a town cadre sees its town only; its figures by village', async () => {
     const res = await get('/api/stats?period=2026-05', srv.tokenOf('town'));

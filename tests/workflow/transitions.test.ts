@@ -315,6 +315,8 @@ describe('the data a move needs: refused with the field named, nothing changed',
     ['a notice starting today', 'assessment', 'village_in', () => ({ to: 'publicity', data: assessment('2026-03-10', '2026-03-14') }), 'ok'],
     ['a notice that started yesterday', 'assessment', 'village_in', () => ({ to: 'publicity', data: assessment('2026-03-09', '2026-03-20') }), 'invalid_data', 'data.publicityStart'],
     ['5 days when the county asks for 7', 'assessment', 'village_in', () => ({ to: 'publicity', data: assessment('2026-03-11', '2026-03-15') }), 'invalid_data', 'data.publicityEnd', { settings: { ...SETTINGS, publicityMinDays: 7 } }],
+    ['an assessment proposing measures', 'assessment', 'village_in', () => ({ to: 'publicity', data: { ...assessment('2026-03-11', '2026-03-17'), proposedMeasures: ['medical_aid'] } }), 'ok'],
+    ['an assessment proposing an unknown measure', 'assessment', 'village_in', () => ({ to: 'publicity', data: { ...assessment('2026-03-11', '2026-03-17'), proposedMeasures: ['a_pony'] } }), 'invalid_data', 'data.proposedMeasures.0'],
     ['an assessment the village did not agree to', 'assessment', 'village_in', () => ({ to: 'publicity', data: { ...assessment('2026-03-11', '2026-03-17'), result: 'disagreed' } }), 'invalid_data', 'data.result'],
     ['approving while the notice runs', 'publicity', 'county', () => ({ to: 'approved', data: DECISION }), 'guard', undefined, { fields: { publicityStart: china('2026-03-06'), publicityEnd: china('2026-03-12') } }],
     ['approving on the notice’s last day', 'publicity', 'county', () => ({ to: 'approved', data: DECISION }), 'guard', undefined, { fields: { publicityStart: china('2026-03-04'), publicityEnd: china('2026-03-10') } }],
@@ -372,7 +374,24 @@ describe('the data a move needs: refused with the field named, nothing changed',
     expect(c.publicityStart).toEqual(china('2026-03-11'));
     expect(c.publicityEnd).toEqual(china('2026-03-17'));
     expect(c.assessment).toMatchObject({ result: 'agreed', attendance: 23 });
+    expect(c.assessment).not.toHaveProperty('proposedMeasures');
     expect(c.statusSince).toEqual(NOW);
+  });
+
+  test.each([
+    ['two measures', ['medical_aid', 'temporary_relief'], ['medical_aid', 'temporary_relief']],
+    ['one named twice', ['medical_aid', 'medical_aid'], ['medical_aid']],
+    ['an empty list (the console’s cleared select)', [], undefined],
+  ])('the assessment keeps the proposed measures (拟帮扶措施) in its record: %s', async (_what, proposed, stored) => {
+    const caseNo = await fresh('assessment');
+    const result = await prisma.$transaction((tx) =>
+      performTransition(tx, SETTINGS, actors.village_in, caseNo, { to: 'publicity', data: { ...assessment('2026-03-11', '2026-03-17'), proposedMeasures: proposed } }, NOW),
+    );
+    expect(result.ok).toBe(true);
+    const c = await prisma.case.findUniqueOrThrow({ where: { caseNo } });
+    expect((c.assessment as { proposedMeasures?: string[] }).proposedMeasures).toEqual(stored);
+    // the measures decided stay the county's to write
+    expect(c.measures).toEqual(null);
   });
 });
 

@@ -100,7 +100,7 @@ export type CaseDetail = CaseSummary & {
   verifier: { id: string; name: string | null } | null;
   visit: { date: string | null; scheduledAt: string } | null;
   verification: { verifiedIncomeFen: number; verifiedMembers: number; verifiedExpenseFen: number; outcome: string; visitedOn?: string; note?: string } | null;
-  assessment: { result: string; attendance: number } | null;
+  assessment: { result: string; attendance: number; proposedMeasures?: string[] } | null;
   publicity: { start: string; end: string } | null;
   decision: { amountFen: number; category: string | null; measures: string[] } | null;
   payment: { ref: string; paidOn: string | null } | null;

@@ -29,7 +29,12 @@ export function Progress({ c, words, itemLabel, onResolve }: Props) {
     const found = [`${words.fields.verifiedIncomeFen} ${y(v.verifiedIncomeFen)}`, `${words.fields.verifiedMembers} ${v.verifiedMembers}`, `${words.fields.verifiedExpenseFen} ${y(v.verifiedExpenseFen)}`, words.outcomes[v.outcome] ?? v.outcome].join(clauses);
     rows.push([t('case.verification'), v.note ? t('fmt.withNote', { text: found, note: v.note }) : found]);
   }
-  if (c.assessment) rows.push([t('case.assessment'), [words.results[c.assessment.result] ?? c.assessment.result, t('case.attendance', { n: c.assessment.attendance })].join(clauses)]);
+  if (c.assessment) {
+    const a = c.assessment;
+    // 拟帮扶措施: what the village proposed (the 公示 shows them until the county decides)
+    const proposed = a.proposedMeasures?.length ? `${words.fields.proposedMeasures ?? ''} ${a.proposedMeasures.map((m) => words.measures[m] ?? m).join(list)}` : null;
+    rows.push([t('case.assessment'), [words.results[a.result] ?? a.result, t('case.attendance', { n: a.attendance }), proposed].filter(Boolean).join(clauses)]);
+  }
   if (c.publicity) rows.push([t('case.publicity'), `${c.publicity.start} – ${c.publicity.end}`]);
   if (c.objections.length) {
     rows.push([

@@ -46,7 +46,7 @@ export const noticesEn: typeof noticesZhCN = {
   sent: 'Sent to the work group ({{n}} group(s)).',
   sentAt: 'sent to the group {{at}}',
   notSent: 'not sent',
-  noGroup: 'No work group is bound to this village yet: send "绑定群" with a binding code in the group first.',
+  noGroup: 'No work group is bound to this village yet. Get a code under County settings › Towns & villages (the village’s “Work-group binding code” button), then @-mention the assistant in the village’s work group and send the text shown (“绑定群 …”); then send again.',
   phones: 'Phones for objections',
   phoneVillage: 'Village committee: {{phone}}',
   phoneTown: '{{town}}: {{phone}}',

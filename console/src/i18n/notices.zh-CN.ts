@@ -44,7 +44,7 @@ export const noticesZhCN = {
   sent: '已发到工作群（{{n}}个群）。',
   sentAt: '{{at}}已发群',
   notSent: '未发群',
-  noGroup: '这个村还没有绑定工作群：请先在群里发“绑定群”和绑定码。',
+  noGroup: '这个村还没有绑定工作群。请到“县级设置 › 乡镇村”，点这个村的“群绑定码”取得绑定码，在村工作群里 @防贫助手 发送显示的文字（“绑定群 …”），再来发送。',
   phones: '异议电话',
   phoneVillage: '村委会：{{phone}}',
   phoneTown: '{{town}}：{{phone}}',

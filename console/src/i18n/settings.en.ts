@@ -35,6 +35,12 @@ export const settingsEn: typeof settingsZhCN = {
     levels: { county: 'County', town: 'Town', village: 'Village' },
     editTitle: 'Edit {{name}}',
     newTitle: 'New (under {{parent}})',
+    workGroup: 'Work group',
+    roomCode: 'Work-group binding code',
+    roomTitle: 'Work-group binding code of {{name}}',
+    roomHow: 'In {{name}}’s WeChat work group, @-mention the assistant (@防贫助手) and send the text below — or scan this QR code with WeChat and copy the text it shows. The group then receives the notices (公示) and case messages of {{name}}.',
+    roomExpires: 'Valid until {{at}}, once.',
+    close: 'Close',
   },
   lines: {
     title: 'Income lines (per-capita net income)',

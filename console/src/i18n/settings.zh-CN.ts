@@ -33,6 +33,12 @@ export const settingsZhCN = {
     levels: { county: '县', town: '乡镇', village: '村' },
     editTitle: '修改 {{name}}',
     newTitle: '新增（上级：{{parent}}）',
+    workGroup: '工作群',
+    roomCode: '群绑定码',
+    roomTitle: '{{name}}的群绑定码',
+    roomHow: '在{{name}}的微信工作群里 @防贫助手 并发送下面这段文字；也可以用微信扫一扫这个二维码，复制出现的文字再发。绑定后，这个群会收到{{name}}的公示和案件消息。',
+    roomExpires: '有效期到 {{at}}，只能用一次。',
+    close: '关闭',
   },
   lines: {
     title: '监测标准（家庭人均纯收入）',

@@ -2,17 +2,26 @@
  * 台账导出: the monitoring ledger of the caller's region as XLSX or CSV, in a layout — the built-in
  * ones (national system, provincial, all fields) or the county's own — with the work queue's
  * filters and the filing period. The county office copies a layout and edits it (export/LayoutEditor).
+ * Opened from the work queue ("导出此列表", /export?…), it starts with the queue's filters: the ones
+ * this page has fields for fill them, the others (a statistics figure's, a case number) are shown as
+ * tags that remove them, and all are sent with the download.
  * The file is made by the server (GET /api/export, streamed and audited); the page only asks.
  */
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Card, Checkbox, DatePicker, Input, Popconfirm, Radio, Select, Space, Tag, TreeSelect, Typography, message } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { api, query, type ApiError } from '../api/client';
 import type { Region } from '../api/types';
 import { draftOf, LayoutEditor } from '../export/LayoutEditor';
 import type { ExportLayout, LayoutsResponse } from '../export/types';
 import { useLoggedIn } from '../session/session';
+import { FIGURE_PARAMS, FigureTags } from '../stats/figureFilters';
+
+/** The queue's filters this page has no field of its own for: carried from the queue's URL and sent as they are. */
+const CARRIED = [...FIGURE_PARAMS.filter((k) => k !== 'submittedFrom' && k !== 'submittedTo'), 'caseNo'] as const;
+const dayOf = (v: string | null) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? dayjs(v) : null);
 
 type RegionNode = { value: string; title: string; children: RegionNode[] };
 function regionTree(regions: Region[]): RegionNode[] {
@@ -35,12 +44,26 @@ export function ExportPage() {
   const [data, setData] = useState<LayoutsResponse | null>(null);
   const [layoutId, setLayoutId] = useState('national');
   const [format, setFormat] = useState<'xlsx' | 'csv'>('xlsx');
-  const [statuses, setStatuses] = useState<string[]>([]);
-  const [cause, setCause] = useState<string | undefined>();
-  const [region, setRegion] = useState<string | undefined>();
-  const [overdue, setOverdue] = useState(false);
-  const [q, setQ] = useState('');
-  const [period, setPeriod] = useState<[Dayjs | null, Dayjs | null] | null>(null);
+  // the work queue's filters, when opened from it (read once: the fields own them afterwards)
+  const [opened] = useSearchParams();
+  const [statuses, setStatuses] = useState<string[]>(() => (opened.get('status') ?? '').split(',').filter(Boolean));
+  const [cause, setCause] = useState<string | undefined>(() => opened.get('cause') ?? undefined);
+  const [region, setRegion] = useState<string | undefined>(() => opened.get('region') ?? undefined);
+  const [overdue, setOverdue] = useState(() => opened.get('overdue') === 'true');
+  const [q, setQ] = useState(() => opened.get('q') ?? '');
+  const [period, setPeriod] = useState<[Dayjs | null, Dayjs | null] | null>(() => {
+    const from = dayOf(opened.get('submittedFrom'));
+    const to = dayOf(opened.get('submittedTo'));
+    return from || to ? [from, to] : null;
+  });
+  const [carried, setCarried] = useState(() => {
+    const kept = new URLSearchParams();
+    for (const k of CARRIED) {
+      const v = opened.get(k);
+      if (v) kept.set(k, v);
+    }
+    return kept;
+  });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [editing, setEditing] = useState<ReturnType<typeof draftOf> | null>(null);
@@ -75,6 +98,7 @@ export function ExportPage() {
       q: q.trim(),
       submittedFrom: period?.[0]?.format('YYYY-MM-DD'),
       submittedTo: period?.[1]?.format('YYYY-MM-DD'),
+      ...Object.fromEntries(carried),
       lang: i18n.language,
     });
     try {
@@ -173,6 +197,17 @@ export function ExportPage() {
           <Input allowClear placeholder={t('export.filters.q')} value={q} onChange={(e) => setQ(e.target.value)} style={{ width: 260 }} />
           <Checkbox checked={overdue} onChange={(e) => setOverdue(e.target.checked)}>{t('export.filters.overdue')}</Checkbox>
         </Space>
+        {[...carried.keys()].length > 0 && (
+          <Space wrap data-testid="export-carried">
+            <Typography.Text type="secondary">{t('export.filters.fromQueue')}</Typography.Text>
+            {carried.get('caseNo') && (
+              <Tag closable onClose={() => setCarried((c) => { const next = new URLSearchParams(c); next.delete('caseNo'); return next; })}>
+                {t('export.filters.caseNo', { caseNo: carried.get('caseNo') })}
+              </Tag>
+            )}
+            <FigureTags params={carried} workflow={workflow} onRemove={(keys) => setCarried((c) => { const next = new URLSearchParams(c); keys.forEach((k) => next.delete(k)); return next; })} />
+          </Space>
+        )}
         <Space wrap>
           <span>{t('export.format')}</span>
           <Radio.Group value={format} onChange={(e) => setFormat(e.target.value)} optionType="button" options={[{ value: 'xlsx', label: 'Excel (XLSX)' }, { value: 'csv', label: 'CSV' }]} data-testid="export-format" />

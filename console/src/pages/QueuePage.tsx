@@ -3,12 +3,13 @@
  * by due date). "All cases": a tab per status with its count. Filters — cause, town or village,
  * overdue, assigned to me, a search by case number, name or an ID's last 4 — live in the URL, so
  * a filtered queue is a link and survives a reload. Paging follows the server's keyset cursor
- * (fast at any depth). Ticked cases are approved or given a verifier together (BulkBar).
+ * (fast at any depth). Ticked cases are approved or given a verifier together (BulkBar). "导出此列表"
+ * opens the ledger export with the queue's filters (its status tab, or my to-do's statuses, included).
  */
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Card, Checkbox, Input, Select, Space, Table, Tabs, Tag, TreeSelect, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { api, query, type ApiError } from '../api/client';
 import type { CaseList, CaseSummary, Region } from '../api/types';
 import { chinaDay, yuan } from '../format';
@@ -137,10 +138,22 @@ export function QueuePage({ mode }: { mode: 'todo' | 'all' }) {
 
   const role = me.cadre.role;
   const total = counts?.total;
+  const navigate = useNavigate();
+  // the export takes the queue's filters as they are (GET /api/export reads the same ones)
+  const exportList = () => navigate(`/export${query({ status: statusParam || undefined, ...filters, overdue: filters.overdue ? 'true' : undefined })}`);
   return (
     <Card
       title={mode === 'todo' ? t('queue.todoTitle') : t('queue.allTitle')}
-      extra={total !== undefined && <Typography.Text type="secondary" data-testid="total">{counts?.totalExact === false ? t('queue.totalAbout', { n: total }) : t('queue.total', { n: total })}</Typography.Text>}
+      extra={
+        <Space>
+          {total !== undefined && <Typography.Text type="secondary" data-testid="total">{counts?.totalExact === false ? t('queue.totalAbout', { n: total }) : t('queue.total', { n: total })}</Typography.Text>}
+          {role !== 'verifier' && (
+            <Button size="small" onClick={exportList} data-testid="export-list">
+              {t('export.exportList')}
+            </Button>
+          )}
+        </Space>
+      }
       data-testid={`queue-${mode}`}
     >
       <Typography.Paragraph type="secondary">

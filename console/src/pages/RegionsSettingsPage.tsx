@@ -2,17 +2,22 @@
  * 乡镇村 (/settings/regions): the county's towns and villages as a tree — name, division code,
  * office phone (the one a 公示 gives for objections), order, active or not. The county office adds,
  * edits, deactivates and removes (a region anything refers to is deactivated instead); the others
- * read the regions of their own jurisdiction.
+ * read the regions of their own jurisdiction. A village's or town's work-group binding code (POST
+ * /api/regions/:code/room-binding-code: the text to send @-mentioning the bot in the group, as a QR
+ * too) for the county and town offices in their jurisdiction and a village cadre for its village —
+ * a bound group is where 公示 and case notices are sent.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { useFailure } from '../admin/common';
-import { useSession } from '../session/session';
+import { useLoggedIn, useSession } from '../session/session';
+import { chinaDateTime } from '../format';
 import { useCanEditSettings, type RegionRow } from '../settings/types';
 
 type Node = RegionRow & { children?: Node[] };
+type RoomCode = { code: string; expiresAt: string; message: string; qr: string; region: { code: string; name: string } };
 type Editing = { mode: 'new'; parent: RegionRow } | { mode: 'edit'; region: RegionRow };
 
 function treeOf(rows: RegionRow[]): Node[] {
@@ -35,6 +40,12 @@ export function RegionsSettingsPage() {
   const [rows, setRows] = useState<RegionRow[] | null>(null);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [form] = Form.useForm();
+  const me = useLoggedIn().me.cadre;
+  const [room, setRoom] = useState<RoomCode | null>(null);
+  // who may issue: server/core/auth/permissions.ts MAY.bindWorkGroups, within the jurisdiction (a village cadre: its village)
+  const mayBindRoom = (r: RegionRow) =>
+    r.level !== 'county' && r.active && (me.role === 'county' || me.role === 'town' || (me.role === 'village' && me.region?.code === r.code));
+  const roomCode = (r: RegionRow) => api<RoomCode>('POST', `/api/regions/${r.code}/room-binding-code`).then(setRoom, fail);
 
   const load = useCallback(() => {
     api<{ regions: RegionRow[] }>('GET', '/api/regions').then((r) => setRows(r.regions), fail);
@@ -100,6 +111,16 @@ export function RegionsSettingsPage() {
       key: 'active',
       render: (_: unknown, r: Node) => (r.active ? <Tag color="green">{t('settings.regions.active')}</Tag> : <Tag color="default">{t('settings.regions.inactive')}</Tag>),
     },
+    {
+      title: t('settings.regions.workGroup'),
+      key: 'room',
+      render: (_: unknown, r: Node) =>
+        mayBindRoom(r) ? (
+          <Button size="small" onClick={() => void roomCode(r)} data-testid={`room-code-${r.code}`}>
+            {t('settings.regions.roomCode')}
+          </Button>
+        ) : null,
+    },
     ...(canEdit
       ? [
           {
@@ -157,6 +178,18 @@ export function RegionsSettingsPage() {
         {!canEdit && <Alert type="info" showIcon message={t('settings.common.readOnly')} />}
         <Table<Node> key={rows === null ? 'loading' : 'loaded'} rowKey="code" loading={rows === null} dataSource={tree} columns={columns} pagination={false} expandable={{ defaultExpandAllRows: true }} size="small" data-testid="regions-table" />
       </Space>
+      <Modal open={room !== null} title={room ? t('settings.regions.roomTitle', { name: room.region.name }) : ''} footer={<Button onClick={() => setRoom(null)}>{t('settings.regions.close')}</Button>} onCancel={() => setRoom(null)}>
+        {room && (
+          <Space direction="vertical" align="center" style={{ width: '100%' }} data-testid="room-binding">
+            <img src={room.qr} alt={room.message} width={220} height={220} data-testid="room-binding-qr" />
+            <Typography.Text>{t('settings.regions.roomHow', { name: room.region.name })}</Typography.Text>
+            <Typography.Text strong copyable data-testid="room-binding-message">
+              {room.message}
+            </Typography.Text>
+            <Typography.Text type="secondary">{t('settings.regions.roomExpires', { at: chinaDateTime(room.expiresAt) })}</Typography.Text>
+          </Space>
+        )}
+      </Modal>
       <Modal
         open={editing !== null}
         title={editing?.mode === 'edit' ? t('settings.regions.editTitle', { name: editing.region.name }) : editing ? t('settings.regions.newTitle', { parent: editing.parent.name }) : ''}

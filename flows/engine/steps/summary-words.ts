@@ -66,7 +66,7 @@ export const VALUE_PARTICLES = ['吧', '啊', '呀', '哦', '噢', '哈', '呢',
 export const SUBMIT_WORDS = [
   '提交', '交', '递交', '上交', '确认提交', '确定提交', '可以提交', '直接提交', '马上提交', '提交申请', '就这样', '就这样提交', '就这些',
   '都对', '都对的', '全对', '全都对', '都没问题', '没有问题', '都可以', '都行', '无误', '确认无误', '核对无误', '正确', '都正确', '没有错', '没错误', '都没错', '全没错', '都没有错',
-  'submit', 'confirm', 'all correct', 'all right', 'all good', 'looks good', 'go ahead', 'send it', 'fine',
+  'submit', 'ok submit', 'yes submit', 'submit it', 'ok confirm', 'ok send', 'confirm', 'all correct', 'all right', 'all good', 'looks good', 'go ahead', 'send it', 'fine',
 ];
 
 /** Something is wrong, without saying what ("有错", "有个地方不对"): asked which. */

@@ -8,6 +8,12 @@
  * or its prefix (`case:`, `cadre:update`); a kind; from / to (China days, inclusive, or ISO times).
  * Paged by `cursor` (`nextCursor` of the page before, opaque, at any depth; `total` with the first
  * page only) or, for the first pages, by `page`.
+ *
+ * A county's log only: a cadre reads the rows of the cases in its reach, and of no case those whose
+ * actor is a cadre of its county (or whose subject is one), or a villager of it (a contact of a
+ * household elsewhere is not; one linked to none is). Rows of nobody's county (an unknown name's
+ * login) are for ADMIN_TOKEN, which reads everything. A caseNo or person outside the reach (or
+ * unknown) is 404, as that case is everywhere else.
  */
 import Router from '@koa/router';
 import { z } from 'zod';
@@ -16,6 +22,7 @@ import { cadreOf, requireCadre, requireRole } from '../../core/auth/cadre';
 import { MAY } from '../../core/auth/permissions';
 import type { Prisma } from '../../generated/prisma/client';
 import { badRequest, parseOr400 } from '../../http/errors';
+import { notFound } from '../../core/refusal';
 import type { AppDeps } from '../../deps';
 import { clockOf } from '../../core/clock';
 
@@ -59,17 +66,47 @@ const cursorOf = (seq: number) => Buffer.from(`s${seq}`, 'utf8').toString('base6
 
 export function auditRouter(deps: AppDeps): Router {
   const router = new Router();
+
+  /** The rows of a county (`reach`: its region ids), as a where clause. */
+  async function countyScope(reach: string[]): Promise<Prisma.AuditEntryWhereInput> {
+    const [outsideCases, cadres, outsideContacts] = await Promise.all([
+      deps.prisma.case.findMany({ where: { villageId: { notIn: reach } }, select: { caseNo: true } }),
+      deps.prisma.cadre.findMany({ where: { regionId: { in: reach } }, select: { id: true } }),
+      deps.prisma.contact.findMany({ where: { household: { villageId: { notIn: reach } } }, select: { id: true } }),
+    ]);
+    const cadreIds = cadres.map((c) => c.id);
+    return {
+      OR: [
+        { caseNo: { not: null, notIn: outsideCases.map((c) => c.caseNo) } },
+        { caseNo: null, actorType: 'cadre', actorId: { in: cadreIds } },
+        { caseNo: null, subject: { in: cadreIds } },
+        { caseNo: null, actorType: { in: ['villager', 'contact'] }, actorId: { notIn: outsideContacts.map((c) => c.id) } },
+      ],
+    };
+  }
+
   router.get('/api/audit', requireCadre(deps.prisma, deps.config.adminToken, clockOf(deps)), async (ctx) => {
-    requireRole(cadreOf(ctx), MAY.readAudit, 'read the audit trail');
+    const actor = cadreOf(ctx);
+    requireRole(actor, MAY.readAudit, 'read the audit trail');
     const q = parseOr400(Query, ctx.query);
     if (q.caseNo && q.person) throw badRequest('person: either caseNo or person', 'person');
-    // a person: the cases of the household behind that case number (a case without one: itself)
+    const reach = actor.regionIds === null ? null : [...actor.regionIds];
+    const inReach = (villageId: string) => reach === null || actor.regionIds!.has(villageId);
+    if (q.caseNo && reach) {
+      const c = await deps.prisma.case.findUnique({ where: { caseNo: q.caseNo }, select: { villageId: true } });
+      if (!c || !inReach(c.villageId)) throw notFound('case');
+    }
+    // a person: the cases of the household behind that case number (a case without one: itself), those in reach
     let caseNos: string[] | undefined;
     if (q.person) {
-      const c = await deps.prisma.case.findUnique({ where: { caseNo: q.person }, select: { householdId: true } });
-      caseNos = c?.householdId ? (await deps.prisma.case.findMany({ where: { householdId: c.householdId }, select: { caseNo: true } })).map((r) => r.caseNo) : [q.person];
+      const c = await deps.prisma.case.findUnique({ where: { caseNo: q.person }, select: { householdId: true, villageId: true } });
+      if (reach && (!c || !inReach(c.villageId))) throw notFound('case');
+      caseNos = c?.householdId
+        ? (await deps.prisma.case.findMany({ where: { householdId: c.householdId }, select: { caseNo: true, villageId: true } })).filter((r) => inReach(r.villageId)).map((r) => r.caseNo)
+        : [q.person];
     }
-    const where: Prisma.AuditEntryWhereInput = {
+    const scope = reach ? await countyScope(reach) : undefined;
+    const filters: Prisma.AuditEntryWhereInput = {
       ...(q.caseNo ? { caseNo: q.caseNo } : {}),
       ...(caseNos ? { caseNo: { in: caseNos } } : {}),
       ...(q.actorId ? { actorId: q.actorId } : {}),
@@ -77,6 +114,7 @@ export function auditRouter(deps: AppDeps): Router {
       ...(q.kind ? KIND_WHERE[q.kind] : {}),
       ...(q.from || q.to ? { at: { ...(q.from ? { gte: q.from } : {}), ...(q.to ? { lt: q.to } : {}) } } : {}),
     };
+    const where: Prisma.AuditEntryWhereInput = scope ? { AND: [filters, scope] } : filters;
     const paged: Prisma.AuditEntryWhereInput = q.cursor ? { AND: [where, { seq: { lt: q.cursor } }] } : where;
     const [total, rows] = await Promise.all([
       q.cursor ? Promise.resolve(undefined) : deps.prisma.auditEntry.count({ where }),

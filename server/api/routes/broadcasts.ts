@@ -44,7 +44,7 @@ const ComposeBody = z.object({
   content: BroadcastContent,
   target: BroadcastTarget,
 });
-const PreviewBody = z.object({ target: BroadcastTarget });
+const PreviewBody = z.strictObject({ target: BroadcastTarget });
 const SendBody = z.object({ at: z.iso.datetime({ offset: true, message: 'must be a date and time such as 2026-07-21T09:00:00+08:00' }).optional() });
 const ListQuery = z.object({
   status: z.enum(BROADCAST_STATUSES).optional(),

@@ -9,7 +9,8 @@
  *   DELETE /api/cadres/:id/api-token                     → { cadre }   (county office: no API token any more)
  *   POST  /api/cadres/:id/binding-code                   → 201 { code, expiresAt, cadre, message, qr }   (message "绑定 1234567890";
  *         qr: an SVG data URL of the message, to scan in WeChat and send to the bot)
- *   POST  /api/regions/:code/room-binding-code           → 201 { code, expiresAt, region }  ("绑定群 123456")
+ *   POST  /api/regions/:code/room-binding-code           → 201 { code, expiresAt, region, message, qr }  (message "绑定群 1234567890",
+ *         sent @-mentioning the bot in the work group; qr: that message as an SVG data URL)
  * A generated password or API token is shown once: only hashes are stored.
  */
 import Router from '@koa/router';
@@ -19,7 +20,7 @@ import { issueAccountBindingCode, issueRoomBindingCode } from '../../core/auth/i
 import { changeAccount, createAccount, listAccounts, revokeApiToken, rotateApiToken, type AccountRow } from '../../core/auth/manage-accounts';
 import { MIN_PASSWORD_LENGTH } from '../../core/auth/passwords';
 import { parseOr400 } from '../../http/errors';
-import { bindingMessage, qrDataUrl } from '../../core/auth/binding-qr';
+import { bindingMessage, qrDataUrl, roomBindingMessage } from '../../core/auth/binding-qr';
 import { ROLES } from '../../../flows/workflow';
 import type { AppDeps } from '../../deps';
 import { clockOf } from '../../core/clock';
@@ -125,7 +126,14 @@ export function cadresRouter(deps: AppDeps): Router {
     const code = parseOr400(RegionCode, ctx.params.code, 'code');
     const issued = await issueRoomBindingCode(deps.prisma, cadreOf(ctx), code, now());
     ctx.status = 201;
-    ctx.body = { code: issued.code, expiresAt: issued.expiresAt.toISOString(), region: { code: issued.region.code, name: issued.region.name, level: issued.region.level } };
+    const message = roomBindingMessage(issued.code);
+    ctx.body = {
+      code: issued.code,
+      expiresAt: issued.expiresAt.toISOString(),
+      region: { code: issued.region.code, name: issued.region.name, level: issued.region.level },
+      message,
+      qr: await qrDataUrl(message),
+    };
   });
 
   return router;

@@ -15,7 +15,7 @@ import { DEMO_MAX_DAYS } from '../../core/demo-clock';
 import { forbidden, notFound, parseOr400 } from '../../http/errors';
 import type { AppDeps } from '../../deps';
 
-const Body = z.object({ days: z.number().int().min(1).max(DEMO_MAX_DAYS) });
+const Body = z.strictObject({ days: z.number().int().min(1).max(DEMO_MAX_DAYS) });
 
 export function demoRouter(deps: AppDeps): Router {
   const router = new Router();

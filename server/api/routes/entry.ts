@@ -14,6 +14,7 @@ import Router from '@koa/router';
 import { z } from 'zod';
 import { t } from '../../../flows/i18n';
 import type { CadreActor } from '../../../flows/workflow';
+import { CAUSES } from '../../../flows/engine/types';
 import { cadreOf, requireCadre } from '../../core/auth/cadre';
 import { MAY } from '../../core/auth/permissions';
 import { caseDetailAudited } from '../../core/cases/detail';
@@ -23,15 +24,15 @@ import { UploadGuard } from '../../core/documents/upload-guard';
 import { formContext, formModel, isCause, presentForm, type FormDefinition } from '../../core/form/form';
 import { RegionTree } from '../../core/regions/tree';
 import { workflowSettings } from '../../core/settings/workflow';
-import { forbidden, HttpError, notFound, parseOr400 } from '../../http/errors';
+import { forbidden, fromZodError, HttpError, notFound, parseOr400 } from '../../http/errors';
 import { asLang, requestLang } from '../../http/lang';
 import { refusalError } from '../../http/refusal';
 import { receiveFile, uploadParser } from '../../http/upload-file';
 import { CaseNo } from './cases';
 import type { AppDeps } from '../../deps';
 
-const Body = z.object({
-  cause: z.string(),
+const Body = z.strictObject({
+  cause: z.enum(CAUSES),
   lang: z.string().optional(),
   answers: z.record(z.string(), z.unknown()),
   documents: z.array(z.string().min(1).max(40)).max(20).default([]),
@@ -60,9 +61,16 @@ export function entryRouter(deps: AppDeps, uploads: UploadGuard = new UploadGuar
 
   router.post('/api/entry/applications', auth, async (ctx) => {
     const actor = cadreOf(ctx);
-    const body = parseOr400(Body, ctx.request.body ?? {});
+    const raw: unknown = ctx.request.body ?? {};
+    const parsed = Body.safeParse(raw);
+    if (!parsed.success) {
+      // an unknown cause is said in the caller's language, as the form's own checks are
+      const asked = asLang((raw as { lang?: unknown } | null)?.lang) ?? requestLang(ctx, deps.config.defaultLang);
+      if (parsed.error.issues[0]?.path[0] === 'cause') throw new HttpError(400, 'bad_request', t(asked, 'miniprogram.errors.cause'), 'cause');
+      throw fromZodError(parsed.error);
+    }
+    const body = parsed.data;
     const lang = asLang(body.lang) ?? requestLang(ctx, deps.config.defaultLang);
-    if (!isCause(body.cause)) throw new HttpError(400, 'bad_request', t(lang, 'miniprogram.errors.cause'), 'cause');
     const at = now();
     const villageCode = typeof body.answers.villageCode === 'string' ? body.answers.villageCode : null;
     const settings = { workflow: await workflowSettings(deps, { villageCode }), identityChecks: { keyring: deps.keyring, perHour: deps.config.auth.identityChecksPerHour } };

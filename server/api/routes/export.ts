@@ -1,6 +1,9 @@
 /**
  * The 台账 export and its layouts (server/core/export):
- *   GET /api/export?layout=&format=xlsx|csv&status=&cause=&region=&village=&overdue=&q=&submittedFrom=&submittedTo=&lang=
+ *   GET /api/export?layout=&format=xlsx|csv&status=&cause=&region=&village=&overdue=&caseNo=&q=&submittedFrom=&submittedTo=&lang=
+ *       and the work queue's figure filters (category, channel, reached, wasReturned, returnedFrom,
+ *       missingItem, rejectedFrom, caseNos, paidFrom/paidTo, step, stepLate, decided, decidedLate:
+ *       server/core/cases/list-figures.ts, the same parameters and SQL as GET /api/cases) —
  *       the file, streamed (Content-Disposition with the name in UTF-8, RFC 5987); the caller's
  *       region as its work queue's; audited (who, layout, filters, rows)
  *   GET /api/export/fields                the field catalogue the layouts are made of
@@ -22,7 +25,10 @@ import { MAY } from '../../core/auth/permissions';
 import { clockOf } from '../../core/clock';
 import { readStaticStamp, staticDataCache } from '../../core/cache/static-data';
 import { listScope } from '../../core/cases/list';
-import { queueSearch } from '../../core/cases/list-search';
+import { FIGURE_QUERY, figureFilterOf, figureQueryIssue, hasFigureFilter } from '../../core/cases/list-figures';
+import { CASE_NO_PREFIX } from '../../core/cases/list-query';
+import { countyIdOf, workflowOf } from '../../core/settings/workflow';
+import { queueSearch, searchKindOf } from '../../core/cases/list-search';
 import { catalogue } from '../../core/export/fields';
 import { BUILT_IN_IDS, LayoutBody, revealsIdentity } from '../../core/export/layouts';
 import type { ExportFilter } from '../../core/export/read';
@@ -64,23 +70,41 @@ const ExportQuery = z
     village: RegionCode.optional(),
     overdue: z.enum(['true', 'false'], { message: 'must be true or false' }).transform((v) => v === 'true').optional(),
     q: z.string().trim().min(1, 'must not be empty').max(40, 'must be at most 40 characters').optional(),
+    /** A case number or its beginning (FP-2026, FP-2026-0001), as the queue's. */
+    caseNo: z.string().trim().toUpperCase().regex(CASE_NO_PREFIX, 'must be a case number or its beginning, e.g. FP-2026-0001').optional(),
+    /** The queue's figure filters (a figure of the statistics, opened in the queue, exported as listed). */
+    ...FIGURE_QUERY,
+    // the filing period: either end alone too (the queue's figures give both)
     submittedFrom: Day.optional(),
     submittedTo: Day.optional(),
     lang: z.string().optional(),
   })
   .strict()
   .superRefine((q, ctx) => {
+    const issue = figureQueryIssue({ ...q, submittedFrom: undefined, submittedTo: undefined });
+    if (issue) ctx.addIssue({ code: 'custom', path: [issue[0]], message: issue[1] });
     if (q.submittedFrom && q.submittedTo && q.submittedTo < q.submittedFrom) ctx.addIssue({ code: 'custom', path: ['submittedTo'], message: 'must not be before submittedFrom' });
   });
 
 const DAY_MS = 86_400_000;
+
+/**
+ * The queue's figure filters of the query, with the county's time limits and calendar (a step's
+ * lateness) — the filing period stays the export's own (submittedFrom/submittedTo, either end alone).
+ */
+function figuresOf(q: z.infer<typeof ExportQuery>, data: Parameters<typeof workflowOf>[0], actor: Parameters<typeof countyIdOf>[1]['actor'], at: Date, fallback: Parameters<typeof workflowOf>[2]) {
+  const workflow = workflowOf(data, countyIdOf(data.tree, { actor }), fallback);
+  const figures = figureFilterOf({ ...q, submittedFrom: undefined, submittedTo: undefined }, workflow.limits, workflow.calendar, at);
+  return hasFigureFilter(figures) ? { figures } : {};
+}
 
 export function exportRouter(deps: AppDeps): Router {
   const router = new Router();
   const now = clockOf(deps);
   const auth = requireCadre(deps.prisma, deps.config.adminToken, now, deps.sql);
   const statics = staticDataCache(deps.prisma);
-  const tree = async () => (await statics.get(deps.prisma, await readStaticStamp(deps.prisma))).tree;
+  const staticData = async () => statics.get(deps.prisma, await readStaticStamp(deps.prisma));
+  const tree = async () => (await staticData()).tree;
   const langOf = (ctx: Parameters<typeof requestLang>[0]) => requestLang(ctx, deps.config.defaultLang);
 
   router.get('/api/export/fields', auth, async (ctx) => {
@@ -137,7 +161,8 @@ export function exportRouter(deps: AppDeps): Router {
     const q = parseOr400(ExportQuery, ctx.query);
     const at = now();
     const lang = langOf(ctx);
-    const regions = await tree();
+    const data = await staticData();
+    const regions = data.tree;
     const layout = await findLayout(deps.prisma, countyOf(regions, actor), q.layout, lang);
     if (!layout) throw new HttpError(404, 'not_found', `layout: no layout ${q.layout} (GET /api/export/layouts)`, 'layout');
     const whole = revealsIdentity(layout);
@@ -161,12 +186,15 @@ export function exportRouter(deps: AppDeps): Router {
       ...(q.status ? { statuses: q.status } : {}),
       ...(q.cause ? { cause: q.cause } : {}),
       ...(q.overdue !== undefined ? { overdue: q.overdue } : {}),
+      ...(q.caseNo ? { caseNoPrefix: q.caseNo } : {}),
       ...search,
+      ...figuresOf(q, data, actor, at, deps.config.workflow),
       ...(q.submittedFrom ? { submittedFrom: shanghaiMidnight(q.submittedFrom) } : {}),
       ...(q.submittedTo ? { submittedBefore: new Date(shanghaiMidnight(q.submittedTo).getTime() + DAY_MS) } : {}),
       now: at,
     };
-    const { layout: _l, format: _f, lang: _lang, ...filters } = q;
+    // the search text is not kept (a name, an ID tail): the audit row says only what kind of search it was
+    const { layout: _l, format: _f, lang: _lang, q: _q, ...filters } = q;
     const name = t(lang, 'export.file', { layout: layout.name, date: shanghaiDate(at) }).replace(/[\\/:*?"<>|\r\n]/g, '_');
     const out = new PassThrough();
     ctx.status = 200;
@@ -184,7 +212,7 @@ export function exportRouter(deps: AppDeps): Router {
       actor,
       layout,
       filter,
-      asked: { ...filters, ...(q.status ? { status: q.status.join(',') } : {}) },
+      asked: { ...filters, ...(q.status ? { status: q.status.join(',') } : {}), ...(q.q !== undefined && search ? { search: searchKindOf(search) } : {}) },
       format: q.format,
       lang,
       now: at,

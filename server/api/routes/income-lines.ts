@@ -11,6 +11,7 @@ import { cadreOf, requireCadre, requireRole } from '../../core/auth/cadre';
 import { MAY } from '../../core/auth/permissions';
 import { clockOf } from '../../core/clock';
 import { listLines, removeLine, SetLineBody, setLine, Year } from '../../core/settings/income-lines';
+import { RegionCode } from '../../core/settings/regions';
 import { parseOr400 } from '../../http/errors';
 import type { AppDeps } from '../../deps';
 
@@ -38,8 +39,9 @@ export function incomeLinesRouter(deps: AppDeps): Router {
   router.delete('/api/income-lines/:regionCode/:year', auth, async (ctx) => {
     const actor = cadreOf(ctx);
     requireRole(actor, MAY.editCountySettings, 'remove income lines');
+    const regionCode = parseOr400(RegionCode, ctx.params.regionCode, 'regionCode');
     const year = parseOr400(Year, ctx.params.year, 'year');
-    await removeLine(deps.prisma, actor, ctx.params.regionCode!, year, now());
+    await removeLine(deps.prisma, actor, regionCode, year, now());
     ctx.status = 204;
   });
   return router;

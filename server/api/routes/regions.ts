@@ -13,7 +13,7 @@ import { cadreOf, requireCadre, requireRole } from '../../core/auth/cadre';
 import { MAY } from '../../core/auth/permissions';
 import { clockOf } from '../../core/clock';
 import { RegionTree, type RegionRow } from '../../core/regions/tree';
-import { CreateRegionBody, createRegion, PatchRegionBody, removeRegion, updateRegion } from '../../core/settings/regions';
+import { CreateRegionBody, createRegion, PatchRegionBody, RegionCode, removeRegion, updateRegion } from '../../core/settings/regions';
 import { parseOr400 } from '../../http/errors';
 import type { AppDeps } from '../../deps';
 
@@ -58,8 +58,9 @@ export function regionsRouter(deps: AppDeps): Router {
   router.patch('/api/regions/:code', auth, async (ctx) => {
     const actor = cadreOf(ctx);
     requireRole(actor, MAY.editCountySettings, 'change regions');
+    const code = parseOr400(RegionCode, ctx.params.code, 'code');
     const body = parseOr400(PatchRegionBody, ctx.request.body ?? {});
-    const { region } = await updateRegion(deps.prisma, actor, ctx.params.code!, body, now());
+    const { region } = await updateRegion(deps.prisma, actor, code, body, now());
     const tree = await RegionTree.load(deps.prisma);
     ctx.body = { region: present(region, tree) };
   });
@@ -67,12 +68,13 @@ export function regionsRouter(deps: AppDeps): Router {
   router.delete('/api/regions/:code', auth, async (ctx) => {
     const actor = cadreOf(ctx);
     requireRole(actor, MAY.editCountySettings, 'remove regions');
+    const code = parseOr400(RegionCode, ctx.params.code, 'code');
     const tree = await RegionTree.load(deps.prisma);
     const parentCode = (() => {
-      const r = tree.byCode.get(ctx.params.code!);
+      const r = tree.byCode.get(code);
       return r?.parentId ? (tree.byId.get(r.parentId)?.code ?? null) : null;
     })();
-    const { region, action, refs } = await removeRegion(deps.prisma, actor, ctx.params.code!, now());
+    const { region, action, refs } = await removeRegion(deps.prisma, actor, code, now());
     ctx.body = { region: { ...present(region), parentCode }, action, refs };
   });
   return router;

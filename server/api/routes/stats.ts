@@ -76,6 +76,9 @@ const BudgetBody = z.object({
   amountFen: z.number().int('must be whole fen').min(0, 'must not be negative').max(1_000_000_000_000, 'must be at most 10 billion yuan'),
 });
 
+/** Up to this many case numbers are named in the audit row of opened rejection reasons (more: their count). */
+const REASON_CASES_LISTED = 50;
+
 export function statsRouter(deps: AppDeps): Router {
   const router = new Router();
   const now = clockOf(deps);
@@ -118,8 +121,18 @@ export function statsRouter(deps: AppDeps): Router {
     const { scope, region } = scopeOf(ctx, t, q);
     const period = periodOf(q, at);
     const budgets = await budgetsOf(deps.prisma, countyOfScope(t, scope), yearsOf(period));
-    const openReason = (stored: string | null) => (stored === null ? null : (openValue(deps.keyring, 'Case', 'rejectionReason', SEALED_FIELDS.Case!.rejectionReason!, stored) as string | null));
+    // the rejection reasons are sealed at rest: opening them is a look at personal data, audited (the cases, or their count)
+    const opened: string[] = [];
+    const openReason = (stored: string | null, caseNo: string) => {
+      if (stored === null) return null;
+      opened.push(caseNo);
+      return openValue(deps.keyring, 'Case', 'rejectionReason', SEALED_FIELDS.Case!.rejectionReason!, stored) as string | null;
+    };
     const stats = await computeStats(db(), t, { scope, region, period, limits: workflow.limits, calendar: workflow.calendar, budgets, openReason, now: at });
+    if (opened.length > 0) {
+      const listed = opened.length <= REASON_CASES_LISTED ? `: ${opened.join(', ')}` : '';
+      await recordAudit(deps.prisma, { at, actor, action: 'stats:rejection_reasons', allowed: true, kind: 'access', fields: ['rejectionReason'], subject: region?.code ?? null, reason: `${opened.length} rejection reason(s) opened${listed}` });
+    }
     return { stats, lang: (q.lang ?? deps.config.defaultLang) as Lang };
   };
 

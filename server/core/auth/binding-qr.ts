@@ -11,6 +11,11 @@ export function bindingMessage(code: string): string {
   return `绑定 ${code}`;
 }
 
+/** The message, @-mentioning the bot in a village's or town's work group, that binds the group (flows/cadre/commands.ts BIND_ROOM). */
+export function roomBindingMessage(code: string): string {
+  return `绑定群 ${code}`;
+}
+
 export async function qrDataUrl(text: string): Promise<string> {
   const svg = await QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
   return `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`;

@@ -92,8 +92,11 @@ export async function managedAccount(db: PrismaClient, actor: CadreActor, id: st
  * Renames, (de)activates, sets or generates a new password, lifts a lockout, moves the account to
  * another role or region. A new role or region must suit each other (ROLE_LEVELS) and be one the
  * caller may manage; like a new password or deactivation it ends the account's sessions and known
- * devices (its powers changed: the next login starts with the new ones). Each change is audited,
- * naming what changed (never a password).
+ * devices (its powers changed: the next login starts with the new ones). A new password or
+ * deactivation also unbinds the account's WeChat and drops its open binding codes: whoever had the
+ * account before (or took it over) no longer acts as it in the chat, where that contact is now a
+ * stranger or a villager; the owner binds again ("绑定 123456"). Each change is audited, naming
+ * what changed (never a password).
  */
 export async function changeAccount(db: PrismaClient, actor: CadreActor, id: string, change: AccountChange, now: Date = nowOf()): Promise<ChangedAccount> {
   requireRole(actor, MAY.manageAccounts, 'change accounts');
@@ -116,8 +119,11 @@ export async function changeAccount(db: PrismaClient, actor: CadreActor, id: str
   const moved = (change.role !== undefined && change.role !== row.role) || (regionId !== undefined && regionId !== row.regionId);
   if (moved && actor.id === row.id) throw forbidden('your own role and region are changed by another county account');
   const revoke = change.active === false || !!passwordHash || moved;
+  const unbind = change.active === false || !!passwordHash;
+  const unbound = unbind && row.contactId !== null;
   const updated = await db.$transaction(async (tx) => {
     if (revoke) await revokeCredentials(tx, row.id);
+    if (unbind) await tx.bindingCode.deleteMany({ where: { cadreId: row.id } });
     const changed = await tx.cadre.update({
       where: { id: row.id },
       data: {
@@ -128,6 +134,7 @@ export async function changeAccount(db: PrismaClient, actor: CadreActor, id: str
         ...(passwordHash ? { passwordHash } : {}),
         ...(passwordHash || change.unlock ? { lockedUntil: null } : {}),
         ...(revoke ? { tokenHash: null } : {}),
+        ...(unbound ? { contactId: null } : {}),
       },
       include: { region: true },
     });
@@ -138,6 +145,7 @@ export async function changeAccount(db: PrismaClient, actor: CadreActor, id: str
       ...(regionId !== undefined && regionId !== row.regionId ? [`region ${row.region.code}→${changed.region.code}`] : []),
       ...(passwordHash ? [generated ? 'password reset' : 'password set'] : []),
       ...(change.unlock ? ['unlocked'] : []),
+      ...(unbound ? ['WeChat unbound'] : []),
     ];
     await recordAudit(tx, { at: now, actor, action: 'cadre:update', allowed: true, subject: row.id, reason: what.join(', ') || null });
     return changed;

@@ -29,3 +29,13 @@ export function queueSearch(text: string, keyring: Keyring, now: Date): QueueSea
   if (NAME.test(t)) return { applicant: { by: 'headNameIndex', index: keyring.blindIndex('household-name', text) } };
   return null;
 }
+
+/**
+ * What kind of search it was, never the text: what an audit row may keep of it (a name or an ID
+ * tail typed into the box is personal data, and the log is read by more people than the cases).
+ */
+export function searchKindOf(search: QueueSearch): 'caseNo' | 'idTail' | 'name' {
+  if (search.applicant?.by === 'headIdTailIndex') return 'idTail';
+  if (search.applicant?.by === 'headNameIndex') return 'name';
+  return 'caseNo';
+}

@@ -9,10 +9,16 @@
  *             broadcast path (compose + send: outbox rows, paced), audited
  *   objection an objection against one of its rows: the case's objection (workflow/objections.ts),
  *             carrying the notice's id
+ *   withdraw  撤回: its public page is gone at once (audited); a notice is also gone from the public
+ *             page NOTICE_PUBLIC_DAYS after its end day
+ *
+ * Full names (nameMask none) are the town's or the county office's decision, never a village's.
+ * The public page shows the rows as posted, less those whose case has since been withdrawn or
+ * rejected (its status read again at each view); the stored rows stay as the record.
  */
 import { randomBytes } from 'node:crypto';
 import { daysBetween, shanghaiDate } from '../../../flows/china-time';
-import { type CadreActor, inJurisdiction } from '../../../flows/workflow';
+import { type CadreActor, CASE_STATUS, type CaseStatus, inJurisdiction } from '../../../flows/workflow';
 import type { Prisma, PrismaClient } from '../../generated/prisma/client';
 import { conflict, forbidden, invalid, notFound } from '../refusal';
 import { recordAudit } from '../audit/record';
@@ -29,6 +35,9 @@ import { recordObjection } from '../workflow/objections';
 import type { NameMask } from './mask';
 import { noticeRows, type NoticeRow } from './rows';
 import { groupMessage, titleOf, type NoticeHeader, type NoticeText, type PlaceName } from './words';
+
+/** Who may post households' names unmasked (nameMask none): the town and the county office. */
+export const FULL_NAME_ROLES = ['county', 'town'] as const;
 
 /** The longest period a notice may cover (a year: a village's notices of a year on one sheet). */
 export const MAX_PERIOD_DAYS = 366;
@@ -81,6 +90,7 @@ function spanOf(rows: NoticeRow[], from: string, to: string): { startDay: string
  */
 export async function makeNotice(deps: NoticeDeps, actor: CadreActor, input: MakeInput, now: Date, save: boolean): Promise<NoticeRecord> {
   requireRole(actor, MAY.makeNotices, 'make notices');
+  if (input.nameMask === 'none' && !(FULL_NAME_ROLES as readonly string[]).includes(actor.role)) throw forbidden('nameMask: full names (none) on a public notice are for the town or the county office to decide; use middle or given');
   checkPeriod(input.from, input.to);
   const tree = await RegionTree.load(deps.prisma);
   const village = villageOf(tree, actor, input.village);
@@ -101,6 +111,8 @@ export async function makeNotice(deps: NoticeDeps, actor: CadreActor, input: Mak
     createdAt: now,
     sentAt: null,
     broadcastId: null,
+    withdrawnAt: null,
+    withdrawnById: null,
   };
   const subject = `${village.code} ${input.from}..${input.to}`;
   if (!save) {
@@ -125,9 +137,36 @@ export async function visibleNotice(db: PrismaClient, actor: CadreActor, id: str
   return n;
 }
 
-/** The notice for its public page, whoever asks (the id is the key). */
-export async function publicNotice(db: PrismaClient, id: string): Promise<NoticeRecord | null> {
-  return NOTICE_ID.test(id) ? db.publicNotice.findUnique({ where: { id } }) : null;
+/** Statuses after which a case's row is no longer shown on the public page (the stored rows keep it). */
+export const GONE_FROM_NOTICE: readonly CaseStatus[] = [CASE_STATUS.withdrawn, CASE_STATUS.rejected];
+
+/**
+ * The notice for its public page, whoever asks (the id is the key) — while it is public: not
+ * withdrawn, and at most `publicDays` days past its end day (China dates). Its rows less those whose
+ * case has since been withdrawn or rejected (read again now, not as posted).
+ */
+export async function publicNotice(db: PrismaClient, id: string, now: Date, publicDays: number): Promise<NoticeText | null> {
+  const n = NOTICE_ID.test(id) ? await db.publicNotice.findUnique({ where: { id } }) : null;
+  if (!n || n.withdrawnAt) return null;
+  if (daysBetween(n.endDay, shanghaiDate(now)) > publicDays) return null;
+  const text = noticeText(n);
+  const gone = new Set(
+    (await db.case.findMany({ where: { caseNo: { in: text.rows.map((r) => r.caseNo) }, status: { in: [...GONE_FROM_NOTICE] } }, select: { caseNo: true } })).map((c) => c.caseNo),
+  );
+  if (gone.size === 0) return text;
+  return { ...text, rows: text.rows.filter((r) => !gone.has(r.caseNo)).map((r, i) => ({ ...r, no: i + 1 })) };
+}
+
+/** 撤回: the notice's public page is gone from now on (its record stays, for the cadres and the audit). */
+export async function withdrawNotice(db: PrismaClient, actor: CadreActor, id: string, now: Date): Promise<NoticeRecord> {
+  requireRole(actor, MAY.makeNotices, 'withdraw notices');
+  const n = await visibleNotice(db, actor, id);
+  if (n.withdrawnAt) throw conflict('notice_withdrawn', 'the notice was already withdrawn');
+  return db.$transaction(async (tx) => {
+    const done = await tx.publicNotice.update({ where: { id: n.id }, data: { withdrawnAt: now, withdrawnById: actor.id === 'admin' ? null : actor.id } });
+    await recordAudit(tx, { at: now, actor, action: 'notice:withdraw', allowed: true, subject: n.id });
+    return done;
+  });
 }
 
 export type ListQuery = { village?: string; from?: string; to?: string; limit: number };
@@ -166,6 +205,7 @@ const groupTarget = (villageCode: string): BroadcastTarget => ({ regions: [villa
 export async function sendNotice(db: PrismaClient, actor: CadreActor, id: string, url: string, now: Date): Promise<{ notice: NoticeRecord; broadcastId: string; recipients: number }> {
   requireRole(actor, MAY.makeNotices, 'send notices');
   const n = await visibleNotice(db, actor, id);
+  if (n.withdrawnAt) throw conflict('notice_withdrawn', 'the notice was withdrawn: make a new one');
   const text = noticeText(n);
   const target = groupTarget(text.header.village.code);
   const tree = await RegionTree.load(db);

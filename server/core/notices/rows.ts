@@ -23,7 +23,8 @@ export type NoticeRow = {
   name: string;
   householdSize: number;
   cause: 'illness' | 'disaster' | 'education';
-  /** Decided cases: the measures and the amount approved; on notice: none yet (the county decides after). */
+  /** Decided cases: the measures and the amount approved; on notice: the measures the village assessment
+   *  proposed (拟帮扶措施, assessment.proposedMeasures), none when it proposed none — the county decides after. */
   measures: Measure[];
   amountFen: number | null;
   /** The case's own notice (China dates). */
@@ -44,7 +45,7 @@ export async function noticeRows(db: PrismaClient, q: RowQuery): Promise<NoticeR
   const cases = await db.case.findMany({
     where: { villageId: q.villageId, status: { in: statuses }, publicityStart: { not: null, lte: shanghaiMidnight(q.to) }, publicityEnd: { not: null, gte: shanghaiMidnight(q.from) } },
     orderBy: [{ publicityStart: 'asc' }, { caseNo: 'asc' }],
-    select: { id: true, caseNo: true, status: true, cause: true, householdSize: true, publicityStart: true, publicityEnd: true, approvedAmountFen: true, measures: true, householdId: true, household: { select: { headName: true } } },
+    select: { id: true, caseNo: true, status: true, cause: true, householdSize: true, publicityStart: true, publicityEnd: true, approvedAmountFen: true, measures: true, assessment: true, householdId: true, household: { select: { headName: true } } },
   });
   // a case filed without a verified household names its applicant in its answers: read those alone
   const unregistered = cases.filter((c) => c.household === null).map((c) => c.id);
@@ -60,13 +61,18 @@ export async function noticeRows(db: PrismaClient, q: RowQuery): Promise<NoticeR
       name: maskName(applicantNameOf({ household: c.household, answers: answers.get(c.id) ?? null }), q.nameMask),
       householdSize: c.householdSize,
       cause: c.cause,
-      measures: decided ? measuresOf(c.measures) : [],
+      measures: measuresOf(decided ? c.measures : proposedOf(c.assessment)),
       amountFen: decided ? c.approvedAmountFen : null,
       start: shanghaiDate(c.publicityStart!),
       end: shanghaiDate(c.publicityEnd!),
       decided,
     };
   });
+}
+
+/** The village assessment's 拟帮扶措施 (flows/workflow/moves.ts, the assessment move's writes). */
+function proposedOf(assessment: unknown): unknown {
+  return assessment !== null && typeof assessment === 'object' ? (assessment as { proposedMeasures?: unknown }).proposedMeasures : undefined;
 }
 
 function measuresOf(value: unknown): Measure[] {

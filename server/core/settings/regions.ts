@@ -34,6 +34,8 @@ const Name = z
   .refine((s) => !/[\p{Cc}\p{Cf}]/u.test(s), 'no control characters');
 const NameEn = z.string().trim().max(80, 'at most 80 characters').refine((s) => !/[\p{Cc}\p{Cf}]/u.test(s), 'no control characters').or(z.literal('')).nullable();
 const Code = z.string().trim().regex(/^\d{6,12}$/, 'must be the division code, digits only');
+/** A region's code as a path names it (PATCH/DELETE /api/regions/:code, /api/income-lines/:regionCode/:year). */
+export const RegionCode = Code;
 const SortOrder = z.number().int('must be a whole number').min(0).max(100_000);
 
 export const CreateRegionBody = z.object({

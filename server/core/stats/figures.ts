@@ -47,7 +47,7 @@ export type StatsRequest = {
   /** The county's budget per year (fen), for the years of the period. */
   budgets: Map<number, number>;
   /** Opens a rejection reason as stored (sealed); without it the reasons are not read. */
-  openReason?: (stored: string | null) => string | null;
+  openReason?: (stored: string | null, caseNo: string) => string | null;
   now: Date;
 };
 
@@ -247,7 +247,7 @@ FROM "Case" c WHERE ${where} GROUP BY 1`,
   const rejected = byStatus.get(CASE_STATUS.rejected) ?? 0;
   const reasons = new Map<string, string[]>();
   for (const r of rejections) {
-    const text = (req.openReason?.(r.reason) ?? '').trim();
+    const text = (req.openReason?.(r.reason, r.caseNo) ?? '').trim();
     reasons.set(text, [...(reasons.get(text) ?? []), r.caseNo]);
   }
   const rejectionFigures = {

@@ -17,11 +17,13 @@ import { enqueue } from '../outbox/enqueue';
 import { enqueueSubscribeUpdate, subscribeStatus, villagerTargets } from '../notify/villager-targets';
 import { enqueueSmsUpdate } from '../sms/enqueue';
 import { asLang, boundCadres, boundRooms, nearestBoundCadres, ownersOf, regionChain, type Recipient } from '../notify/recipients';
+import { actorForCadre } from '../auth/actor';
+import { MAY } from '../auth/permissions';
 import { cadreTask, regionName } from '../notify/texts';
 import { CADRE_ENTRY_CHANNEL } from '../notify/channels';
 import { enteredByOf } from '../cases/entered-by';
 import { chatNotice, type CaseHappening } from '../../../flows/villager/notices';
-import { type Action, type Actor, type CaseStatus, FILING_EVENT, OWNER_ROLES } from '../../../flows/workflow';
+import { type Action, type Actor, type CaseStatus, FILING_EVENT, inScope, OWNER_ROLES } from '../../../flows/workflow';
 
 type Tx = Prisma.TransactionClient;
 
@@ -87,13 +89,19 @@ async function filedInChat(tx: Tx, notice: TransitionNotice, c: { id: string; co
 
 /**
  * A case a cadre entered (代录, server/core/cases/enter.ts) has no villager's chat: the villager's
- * words go to that cadre's WeChat (when bound), with the case and the applicant's name to say them on.
+ * words go to that cadre's WeChat (when bound), with the case and the applicant's name to say them on
+ * — while that cadre may still enter applications and the case is still in their reach (inScope, as
+ * their account is now: moved to another region or role, or deactivated, they hear nothing of it).
+ * Otherwise to the village's cadres (none bound: the town's, then the county office's).
  */
-async function tellEnteringCadre(tx: Tx, c: { id: string; caseNo: string; answers: unknown } & Parameters<typeof chatNotice>[2], moved: CaseHappening, dedupe: (key: string) => string, now: Date) {
+async function tellEnteringCadre(tx: Tx, c: { id: string; caseNo: string; answers: unknown; villageId: string; verifierId: string | null } & Parameters<typeof chatNotice>[2], moved: CaseHappening, dedupe: (key: string) => string, now: Date) {
   const entered = await enteredByOf(tx, c.id);
   if (!entered) return;
   const name = (c.answers as { applicant?: { name?: string } } | null)?.applicant?.name ?? '';
-  for (const r of await boundCadres(tx, [], [], [entered.cadreId])) {
+  const cadre = await tx.cadre.findUnique({ where: { id: entered.cadreId }, select: { id: true, name: true, role: true, regionId: true, active: true } });
+  const stillTheirs = !!cadre && cadre.active && (MAY.enterApplications as readonly string[]).includes(cadre.role) && inScope(await actorForCadre(tx, cadre), c);
+  const recipients = stillTheirs ? await boundCadres(tx, [], [], [cadre.id]) : await nearestBoundCadres(tx, await regionChain(tx, c.villageId));
+  for (const r of recipients) {
     const text = chatNotice(r.lang, moved, c, c.caseNo);
     if (text) await send(tx, r, t(r.lang, 'entry.notice', { caseNo: c.caseNo, name, text }), 'case_update', c.id, dedupe(`entered:${r.key}`), now);
   }

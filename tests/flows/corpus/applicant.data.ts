@@ -1,5 +1,5 @@
 /** The corpus at the applicant's questions (every cause asks them): name, ID number, phone, town, village, household, income, 脱贫户. */
-import { AGAIN, are, is, sure, toApplicant, type Question } from './support';
+import { AGAIN, are, is, sure, sureAll, toApplicant, type Question } from './support';
 
 const ID_A = '430524195803122011';
 const ID_B = '511027195501012012';
@@ -13,6 +13,22 @@ export const APPLICANT: Question[] = [
     also: ['idNumber'],
     reach: toApplicant('name'),
     entries: [
+      ['李 李建国', is('李建国')],
+      ['张桂芝 张桂芝', is('张桂芝')],
+      // probe 12 kinds: pinyin is not the name on the papers (asked in characters); a stutter or a voice repeat is the name once;
+      // a long Yi name with 阿 is a name, not 阿明; "." or a space for the "·" of a minority name is read as "·" and said back
+      ['Liu Guifang', AGAIN],
+      ['wo jiao zhao de ming', AGAIN],
+      ['my name is Chen Xiulan', AGAIN],
+      ['马 马秀珍', is('马秀珍')],
+      ['陈桂 陈桂英', is('陈桂英')],
+      ['吴秀兰 吴秀兰', is('吴秀兰')],
+      ['阿支莫且', sure('阿支莫且')],
+      ['阿苏拉则', sure('阿苏拉则')],
+      ['阿西木呷', sure('阿西木呷')],
+      ['古丽娜尔.艾买提', sure('古丽娜尔·艾买提')],
+      ['热合曼 买买提', sure('热合曼·买买提')],
+      ['迪丽拜尔．吾守尔', sure('迪丽拜尔·吾守尔')],
       ['李桂兰', is('李桂兰')],
       ['额叫何 秀 兰', is('何秀兰')],
       ['偶的名字叫唐建国', is('唐建国')],
@@ -130,6 +146,11 @@ export const APPLICANT: Question[] = [
     field: 'phone',
     reach: toApplicant('phone'),
     entries: [
+      ['手机号 13512345678 13512345678', is('13512345678')],
+      // probe 12 kind: the number said twice in a voice message
+      ['电话 13912345678 13912345678', is('13912345678')],
+      ['13812345678 13812345678', is('13812345678')],
+      ['我的手机 13698760000 13698760000', is('13698760000')],
       // issue 10: digits said aloud, 幺 for 1, mixed with Arabic digits (flows/parse/spoken-digits.ts)
       ['139幺二三四五六七八', is('13912345678')],
       ['幺三九 幺二三四 五六七八', is('13912345678')],
@@ -164,6 +185,12 @@ export const APPLICANT: Question[] = [
     also: ['villageCode'],
     reach: toApplicant('townCode'),
     entries: [
+      // probe 12 kind: a town or village typed by its sound — said back for a yes
+      ['在冬山镇住', sure('T1')],
+      ['西合乡', sure('T2')],
+      ['我们是溪河的', sure('T2')],
+      ['刘树村', sureAll({ townCode: 'T1', villageCode: 'V12' })],
+      ['桃源村的', sureAll({ townCode: 'T2', villageCode: 'V22' })],
       ['1', is('T1')],
       ['2', is('T2')],
       ['东山镇', is('T1')],
@@ -191,6 +218,10 @@ export const APPLICANT: Question[] = [
     field: 'villageCode',
     reach: toApplicant('villageCode'),
     entries: [
+      // probe 12 kind: a village typed by its sound — said back for a yes
+      ['六树村', sure('V12')],
+      ['冬山村', sure('V11')],
+      ['俺是留树的', sure('V12')],
       ['1', is('V11')],
       ['2', is('V12')],
       ['东山村', is('V11')],
@@ -260,6 +291,17 @@ export const APPLICANT: Question[] = [
     field: 'annualIncomeFen',
     reach: toApplicant('annualIncomeFen'),
     entries: [
+      // probe 12 kinds: a monthly figure with its period after it (×12, said back); "nothing" with the reason after a space
+      ['三千块一个月', sure(3600000)],
+      ['一千八每个月', sure(2160000)],
+      ['两千二一个月', sure(2640000)],
+      ['没有收入 全靠低保', is(0)],
+      ['没收入 靠闺女接济', is(0)],
+      ['一分收入没有 都是政府给的', is(0)],
+      // probe 12 kind: parts from several sources, one a range — the sum's range said back, never one part
+      ['闺女打工寄回来两万 养猪卖了五六千', sure(2550000)],
+      ['打工挣了一万 卖菜卖了两三千', sure(1250000)],
+      ['种地收成一万五 打零工挣了四五千', sure(1950000)],
       // issue 10: a figure and a little more, a trailing "a year", a question asked back before the answer
       ['两万挂零', sure(2_000_000)],
       ['一万五出头', sure(1_500_000)],
@@ -299,7 +341,7 @@ export const APPLICANT: Question[] = [
       ['三万二千', is(3_200_000)],
       ['32000元', is(3_200_000)],
       ['1.5万', is(1_500_000)],
-      ['2w', AGAIN], // an abbreviation the amounts do not take (w, k): asked again with an example
+      ['2w', is(2000000)], // w for 万, as young helpers type it
       ['种地卖了一万，打工挣了两万', sure(3_000_000)], // two sources added up: said back
       ['一个月两千', sure(2_400_000)],
       ['两万多', sure(2_000_000)],
@@ -323,6 +365,19 @@ export const APPLICANT: Question[] = [
     field: 'povertyAlleviated',
     reach: toApplicant('povertyAlleviated'),
     entries: [
+      ['dui a', is(true)],
+      ['mei you', is(false)],
+      ['ok yes', is(true)],
+      ['dui de', is(true)],
+      ['bu shi de', is(false)],
+      // probe 12 kinds: yes/no in English or pinyin from a young helper; a yes or no with detail after a space
+      ['yes we are', is(true)],
+      ['no we are not', is(false)],
+      ['shi a', is(true)],
+      ['bushi', is(false)],
+      ['是 2016年就脱了', is(true)],
+      ['是啊 有扶贫手册', is(true)],
+      ['算是吧 前年脱的', is(true)],
       // issue 10 (probe 11): Cantonese 系 (is) and 唔系 (is not)
       ['系', is(true)],
       ['唔系', is(false)],

@@ -253,6 +253,13 @@ export const CLOSING: Question[] = [
     kind: 'summary',
     reach: TO_SUMMARY,
     entries: [
+      ['都对 提交吧', is(true)],
+      ['ok confirm', is(true)],
+      // probe 12 kind: submit said with more after a space, or in English
+      ['都对的 交吧', is(true)],
+      ['好 就这样', is(true)],
+      ['ok submit', is(true)],
+      ['没错 交上去吧', is(true)],
       ['手机是13912345678', are({ phone: '13912345678' })],
       // issue 10: "<item>是<value>", "<value>不是<old>", "<item>错了，是<value>" — the value read by the item's own question
       ['人口是5口', are({ householdSize: 5 })],

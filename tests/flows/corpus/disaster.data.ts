@@ -10,6 +10,13 @@ export const DISASTER: Question[] = [
     field: 'disasterKind',
     reach: AT_KIND,
     entries: [
+      // probe 12 kinds: typed by sound (冰包 for 冰雹, 滑破 for 滑坡); a disaster without a kind of its own → 其他
+      ['冰包砸了玉米', is('wind_hail')],
+      ['下冰豹了', is('wind_hail')],
+      ['后山滑破了', is('geological')],
+      ['虫害', is('other')],
+      ['闹蝗虫', is('other')],
+      ['猪瘟 猪死了一圈', is('other')],
       ['龙卷风刮的', is('wind_hail')],
       ['山体塌方', is('geological')],
       ['河里涨水把地冲了', is('flood')],
@@ -128,6 +135,15 @@ export const DISASTER: Question[] = [
     field: 'compensationFen',
     reach: [...AT_KIND, '1', '6月1号', '3万'],
     entries: [
+      ['保险赔了四千 民政给了一千', sure(500000)],
+      // probe 12 kind: "nothing" with its reason after a space
+      ['还没发 说要等上面批', is(0)],
+      ['一分没给 说是不够条件', is(0)],
+      ['村里给了两袋米 没给钱', is(0)],
+      // probe 12 kind: two sums from different sources, parted by a space — the sum said back, naming both
+      ['民政给了两千 保险公司赔了三千', sure(500000)],
+      ['救灾款发了一千 村里补了五百', sure(150000)],
+      ['保险赔了八千 民政救助两千', sure(1000000)],
       ['5000', is(500_000)],
       ['保险赔了五千', is(500_000)],
       ['啥也没有', is(0)],

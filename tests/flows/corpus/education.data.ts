@@ -35,6 +35,14 @@ export const EDUCATION: Question[] = [
     also: ['school'],
     reach: [...AT_STUDENT, '王小明'],
     entries: [
+      // probe 12 kind: a vocational school with its year, said with 在…念
+      ['在职高念一年级', is('senior')],
+      ['在中专读三年级', is('senior')],
+      ['在技校上二年级', is('senior')],
+      // probe 12 kind: one school finished, the next only sought — which stage now, asked
+      ['初中毕业了 今年考高中', AGAIN],
+      ['高中毕业了 准备考大学', AGAIN],
+      ['大专毕业 想考研究生', AGAIN],
       ['读职高二年级', is('senior')],
       // issue 10: vocational schools with a grade; a school finished beside the one the child is in now
       ['职校二年级', is('senior')],
@@ -82,6 +90,11 @@ export const EDUCATION: Question[] = [
     field: 'school',
     reach: [...AT_STUDENT, '王小明', '4'],
     entries: [
+      ['那个县实验小学', is('县实验小学')],
+      // probe 12 kind: thinking words (嗯, 就是, 那个) are no part of the school's name
+      ['嗯在县第三中学', is('县第三中学')],
+      ['就是那个县职业中学', is('县职业中学')],
+      ['在县城那个二中', is('县城二中')],
       ['县第一中学', is('县第一中学')],
       ['县一中', is('县一中')],
       // issue 10 (probe 11): a lead-in naming the question is not part of the name
@@ -153,6 +166,10 @@ export const EDUCATION: Question[] = [
     field: 'aidFen',
     reach: [...AT_STUDENT, '王小明', '4', '县第一中学', '1万2'],
     entries: [
+      // probe 12 kind: a sum let off without its amount beside a figure — asked, never dropped
+      ['助学金一年三千 书本费免了', AGAIN],
+      ['免了学费 助学金给了一千五', AGAIN],
+      ['奖学金两千 住宿费减免了', AGAIN],
       // issue 10: a cost waived is aid ("免了学费…")
       ['减免了学费一千五', is(150_000)],
       ['免了住宿费八百', is(80_000)],

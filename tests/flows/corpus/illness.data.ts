@@ -61,6 +61,11 @@ export const ILLNESS: Question[] = [
     field: 'patientRelation',
     reach: [...AT_PATIENT, '2'],
     entries: [
+      ['那个 我老伴', is('配偶')],
+      // probe 12 kind: thinking words and what is said about the person after the relation are not the relation
+      ['是我爸爸他', is('父亲')],
+      ['我外孙 在读初中的那个', is('外孙')],
+      ['那个 我女儿', is('女儿')],
       ['老伴', is('配偶')],
       ['母亲', is('母亲')],
       ['大小子', is('儿子')],
@@ -133,6 +138,10 @@ export const ILLNESS: Question[] = [
     field: 'patientName',
     reach: [...AT_PATIENT, '2', '母亲'],
     entries: [
+      // probe 12 kind: pinyin is not the name on the papers
+      ['Sun Yuzhen', AGAIN],
+      ['ta jiao li de fu', AGAIN],
+      ['his name is Wang Jianjun', AGAIN],
       ['李秀英', is('李秀英')],
       ['我妈李秀英', is('李秀英')],
       ['她叫王桂花', is('王桂花')],
@@ -160,12 +169,31 @@ export const ILLNESS: Question[] = [
     ],
   },
   {
+    name: 'patientName (病人姓名, after the relation 丈夫)',
+    step: 'patientName',
+    field: 'patientName',
+    reach: [...AT_PATIENT, '2', '丈夫'],
+    entries: [
+      // probe 12 kind: 老伴 (配偶) names the 丈夫 said before — no conflict
+      ['我老伴 叫王德明', is('王德明')],
+      ['老伴李长根', is('李长根')],
+      ['我家老伴叫赵大海', is('赵大海')],
+      ['我老伴', AGAIN], // the relation again, no name
+    ],
+  },
+  {
     name: 'illness (疾病; the hospital in the same question)',
     step: 'illness',
     field: 'illness',
     also: ['hospital'],
     reach: [...AT_PATIENT, '1'],
     entries: [
+      ['那个那个 胃癌', is('胃癌')],
+      ['就是 高血压', is('高血压')],
+      // probe 12 kind: thinking words (就是, 那个, 嗯) are no part of the illness
+      ['就是那个 糖尿病', is('糖尿病')],
+      ['嗯 肺癌', is('肺癌')],
+      ['那个就是腰椎间盘突出', is('腰椎间盘突出')],
       ['脑梗', is('脑梗')],
       ['还没查出来', AGAIN],
       ['住院了', AGAIN],
@@ -223,6 +251,12 @@ export const ILLNESS: Question[] = [
     field: 'hospital',
     reach: TO_HOSPITAL,
     entries: [
+      ['那个 市中心医院', is('市中心医院')],
+      ['嗯 县妇幼保健院', is('县妇幼保健院')],
+      // probe 12 kind: thinking words (就, 那个, 嗯) are no part of the hospital's name
+      ['就市人民医院看的', is('市人民医院')],
+      ['那个 县中医院', is('县中医院')],
+      ['嗯 在市第一人民医院', is('市第一人民医院')],
       ['县人民医院', is('县人民医院')],
       ['县医院', is('县医院')],
       ['市里的医院', AGAIN],
@@ -320,6 +354,15 @@ export const ILLNESS: Question[] = [
     also: ['reimbursedFen'],
     reach: TO_TOTAL,
     entries: [
+      ['7.8w', is(7800000)],
+      // probe 12 kind: w for 万
+      ['3.5w', is(3500000)],
+      ['花了4w', is(4000000)],
+      ['一共6.2w', is(6200000)],
+      // probe 12 kind: a count of times and the cost of one — the product said back, never the cost of one
+      ['住了两次院 一次两万多', sure(4000000)],
+      ['化疗做了六次 一次五千', sure(3000000)],
+      ['手术做了两回 一回三万', sure(6000000)],
       // issue 10 (probe 11): the papers name the total cost, not what was reimbursed
       ['单子上写的是41200元', is(4_120_000)],
       ['发票上是两万三', is(2_300_000)],
@@ -374,6 +417,18 @@ export const ILLNESS: Question[] = [
     field: 'reimbursedFen',
     reach: [...TO_TOTAL, '5万'],
     entries: [
+      ['报了九千 说错了 报了一万', is(1000000)],
+      // probe 12 kinds: a figure taken back in the same breath ("X 不对 Y"); a voice repeat; "nothing" with its reason
+      ['报了一万 不对 一万二', is(1200000)],
+      ['两万 哦不 两万三', is(1300000 + 1000000)],
+      ['一万五 不是 是一万八', is(1800000)],
+      ['报了一万 不是两万', is(1000000)],
+      ['报了 八千 八千', is(800000)],
+      ['一万六 一万六', is(1600000)],
+      ['报了 1万2 1万2', is(1200000)],
+      ['一分钱没报 没办异地备案', is(0)],
+      ['还没报 说要等出院结算', is(0)],
+      ['没报销 不在定点医院', is(0)],
       ['2万', is(2_000_000)],
       ['报了一万', is(1_000_000)],
       ['一分没报呢', is(0)],

@@ -17,6 +17,8 @@ describe('parseAmount', () => {
     ['3万2000元', 32000 * YUAN],
     ['三万二', 32000 * YUAN],
     ['三万二千', 32000 * YUAN],
+    ['3w', 30000 * YUAN], // w for 万, as young helpers type it
+    ['2.3w', 23000 * YUAN],
     ['叁万贰仟元', 32000 * YUAN],
     ['叁万贰仟元整', 32000 * YUAN],
     ['两万五', 25000 * YUAN],
@@ -66,7 +68,6 @@ describe('parseAmount', () => {
     ['abc', 'not_a_number'],
     ['3万2万', 'not_a_number'],
     ['3.5m', 'not_a_number'], // unknown unit ("k" is a thousand: "3.5k" is 3,500)
-    ['3w', 'not_a_number'],
     ['3万多', 'not_a_number'], // "more than 30000" is not an amount
     ['三四万', 'not_a_number'], // "three or four 万" is a range
     ['12.345', 'not_a_number'], // below one fen
