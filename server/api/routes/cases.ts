@@ -15,31 +15,18 @@ import { listCases, listScope } from '../../core/cases/list';
 import { decodeCursor } from '../../core/cases/list-cursor';
 import { CASE_NO_PREFIX, type CaseListFilter } from '../../core/cases/list-query';
 import { queueSearch } from '../../core/cases/list-search';
-import { FIGURE_QUERY, figureFilterOf, figureQueryIssue, hasFigureFilter } from '../../core/cases/list-figures';
+import { FIGURE_QUERY, StatusList, figureFilterOf, figureQueryIssue, hasFigureFilter } from '../../core/cases/list-figures';
 import { badRequest, HttpError, notFound, parseOr400 } from '../../http/errors';
 import { BULK_MAX, BULK_MOVES, bulkAllowed, bulkMove } from '../../core/cases/bulk-move';
 import { REVEAL_FIELDS, REVEAL_LIMIT, revealApplicantField } from '../../core/cases/reveal';
 import { readStaticStamp, staticDataCache, type StaticData } from '../../core/cache/static-data';
-import { CASE_STATUSES, ownershipOf, type CaseStatus } from '../../../flows/workflow';
+import { CASE_STATUSES, ownershipOf } from '../../../flows/workflow';
 import type { AppDeps } from '../../deps';
 import { clockOf } from '../../core/clock';
 
 const RegionCode = z.string().trim().regex(/^\d{6,15}$/, 'must be a region code (6–15 digits)');
 const Flag = z.enum(['true', 'false'], { message: 'must be true or false' }).transform((v) => v === 'true');
 
-/** One status or a comma list of them (the workflow's CASE_STATUSES): status=a,b */
-const StatusList = z
-  .string()
-  .trim()
-  .transform((text, ctx) => {
-    const parts = text.split(',').map((p) => p.trim()).filter(Boolean);
-    const unknown = parts.find((p) => !(CASE_STATUSES as readonly string[]).includes(p));
-    if (!parts.length || unknown !== undefined) {
-      ctx.addIssue({ code: 'custom', message: `must be one or more of ${CASE_STATUSES.join(', ')} (comma separated)` });
-      return z.NEVER;
-    }
-    return parts as CaseStatus[];
-  });
 
 /** `page` reaches this deep at most; beyond, the keyset `cursor` pages (docs/api.md). */
 export const MAX_PAGE_OFFSET = 2000;

@@ -18,14 +18,13 @@ import { z } from 'zod';
 import { shanghaiDate, shanghaiMidnight } from '../../../flows/china-time';
 import { CAUSES } from '../../../flows/engine/types';
 import { t } from '../../../flows/i18n';
-import { CASE_STATUSES, type CaseStatus } from '../../../flows/workflow';
 import { recordRefusal } from '../../core/audit/record';
 import { cadreOf, requireCadre, requireRole } from '../../core/auth/cadre';
 import { MAY } from '../../core/auth/permissions';
 import { clockOf } from '../../core/clock';
 import { readStaticStamp, staticDataCache } from '../../core/cache/static-data';
 import { listScope } from '../../core/cases/list';
-import { FIGURE_QUERY, figureFilterOf, figureQueryIssue, hasFigureFilter } from '../../core/cases/list-figures';
+import { FIGURE_QUERY, StatusList, figureFilterOf, figureQueryIssue, hasFigureFilter } from '../../core/cases/list-figures';
 import { CASE_NO_PREFIX } from '../../core/cases/list-query';
 import { countyIdOf, workflowOf } from '../../core/settings/workflow';
 import { queueSearch, searchKindOf } from '../../core/cases/list-search';
@@ -47,18 +46,6 @@ const Day = z
   .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'must be a real date YYYY-MM-DD');
 const LayoutId = z.string().trim().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be a layout id (GET /api/export/layouts)');
 
-/** One status or a comma list of them, as the work queue takes it. */
-const StatusList = z
-  .string()
-  .trim()
-  .transform((text, ctx) => {
-    const parts = text.split(',').map((p) => p.trim()).filter(Boolean);
-    if (!parts.length || parts.some((p) => !(CASE_STATUSES as readonly string[]).includes(p))) {
-      ctx.addIssue({ code: 'custom', message: `must be one or more of ${CASE_STATUSES.join(', ')} (comma separated)` });
-      return z.NEVER;
-    }
-    return parts as CaseStatus[];
-  });
 
 const ExportQuery = z
   .object({

@@ -10,7 +10,7 @@ import Router from '@koa/router';
 import type { Context } from 'koa';
 import { z } from 'zod';
 import { LANGS, type Lang } from '../../../flows/i18n';
-import { CASE_STATUSES, type CaseStatus } from '../../../flows/workflow';
+import { type CaseStatus } from '../../../flows/workflow';
 import { CAUSES } from '../../../flows/engine/types';
 import { cadreOf, requireCadre, requireRole } from '../../core/auth/cadre';
 import { MAY } from '../../core/auth/permissions';
@@ -21,7 +21,7 @@ import { openValue } from '../../core/crypto/sealed-client';
 import { SEALED_FIELDS } from '../../core/crypto/sealed-fields';
 import { readStaticStamp, staticDataCache } from '../../core/cache/static-data';
 import { listScope } from '../../core/cases/list';
-import { FIGURE_QUERY, figureFilterOf, figureQueryIssue, hasFigureFilter } from '../../core/cases/list-figures';
+import { FIGURE_QUERY, StatusList, figureFilterOf, figureQueryIssue, hasFigureFilter } from '../../core/cases/list-figures';
 import { conditions, Params, type ListScope } from '../../core/cases/list-query';
 import { budgetsOf, countyOfScope, listBudgets, setBudget } from '../../core/stats/budget';
 import { computeStats } from '../../core/stats/figures';
@@ -48,17 +48,6 @@ const StatsQuery = z
     if (issue) ctx.addIssue({ code: 'custom', path: [issue[0]], message: issue[1] });
   });
 
-const StatusList = z
-  .string()
-  .trim()
-  .transform((text, ctx) => {
-    const parts = text.split(',').map((p) => p.trim()).filter(Boolean);
-    if (!parts.length || parts.some((p) => !(CASE_STATUSES as readonly string[]).includes(p))) {
-      ctx.addIssue({ code: 'custom', message: `must be one or more of ${CASE_STATUSES.join(', ')} (comma separated)` });
-      return z.NEVER;
-    }
-    return parts as CaseStatus[];
-  });
 
 /** A figure's cases: the work queue's filters that the figures use (GET /api/cases takes the same). */
 const CasesQuery = z

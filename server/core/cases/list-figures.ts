@@ -159,6 +159,20 @@ const Flag = z.enum(['true', 'false'], { message: 'must be true or false' }).tra
 const Status = z.enum(CASE_STATUSES, { message: `must be one of ${CASE_STATUSES.join(', ')}` });
 const Text = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
 
+/** One status or a comma list of them (the workflow's CASE_STATUSES): status=a,b — the work queue's, the export's and a figure's. */
+export const StatusList = z
+  .string()
+  .trim()
+  .transform((text, ctx) => {
+    const parts = text.split(',').map((p) => p.trim()).filter(Boolean);
+    const unknown = parts.find((p) => !(CASE_STATUSES as readonly string[]).includes(p));
+    if (!parts.length || unknown !== undefined) {
+      ctx.addIssue({ code: 'custom', message: `must be one or more of ${CASE_STATUSES.join(', ')} (comma separated)` });
+      return z.NEVER;
+    }
+    return parts as CaseStatus[];
+  });
+
 /** The figure filters as query parameters (China dates, inclusive). */
 export const FIGURE_QUERY = {
   submittedFrom: Day.optional(),
