@@ -30,6 +30,7 @@ import { databaseIsEmpty, describeDemoSeed, seedDemoCounty } from './seed/demo-c
 import { seedPolicyKnowledge } from './seed/policy-knowledge';
 import { DemoClock } from './core/demo-clock';
 import { systemClock } from './core/clock';
+import { keepIdleConnectionsOpen } from './http/keep-alive';
 
 export type RunningServer = {
   config: Config;
@@ -142,7 +143,7 @@ const sinceStart = () => Math.round(performance.now());
 
 function listen(app: Koa, port: number, host: string): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = app.listen(port, host, () => resolve(server));
+    const server = keepIdleConnectionsOpen(app.listen(port, host, () => resolve(server)));
     server.once('error', reject);
   });
 }

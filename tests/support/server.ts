@@ -13,6 +13,7 @@ import type { DemoClock } from '../../server/core/demo-clock';
 import { silentLogger, type Logger } from '../../server/log';
 import { seedDemoCounty, type DemoCadre, type DemoCadreKey, type DemoSeed } from '../../server/seed/demo-county';
 import { createTestDatabase, type TestDatabase } from './database';
+import { keepIdleConnectionsOpen } from '../../server/http/keep-alive';
 
 export const BOT_TOKEN = 'test-bot-token-0123456789';
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
@@ -55,10 +56,12 @@ export async function startTestServer(
   const listen = () =>
     new Promise<void>((resolve) => {
       const app = createApp({ prisma: db.prisma, sql: db.sql, config, log: opts.log ?? silentLogger, store: new FileSystemDocumentStore(config.documentsDir, db.keyring), keyring: db.keyring, now: opts.demoClock?.now ?? opts.now, ...(opts.demoClock ? { demoClock: opts.demoClock } : {}) });
-      server = app.listen(port, '127.0.0.1', () => {
-        port = (server!.address() as { port: number }).port;
-        resolve();
-      });
+      server = keepIdleConnectionsOpen(
+        app.listen(port, '127.0.0.1', () => {
+          port = (server!.address() as { port: number }).port;
+          resolve();
+        }),
+      );
     });
   const stopHttp = () =>
     new Promise<void>((resolve) => {
