@@ -28,9 +28,12 @@ export type RevealResult =
   | { ok: false; code: 'no_role' }
   | { ok: false; code: 'rate_limited'; retryAfterSeconds: number };
 
-/** 1101**********002X: the first and last 4 characters of an ID number. */
-export function maskIdNumber(id: string): string {
-  return id.length > 8 ? `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}` : '*'.repeat(id.length);
+/**
+ * 1101**********002X: the first `head` (4) and the last 4 characters of an ID number. The 台账
+ * export's national layout keeps 6 (the county's region code: 110105********002X).
+ */
+export function maskIdNumber(id: string, head = 4): string {
+  return id.length > head + 4 ? `${id.slice(0, head)}${'*'.repeat(id.length - head - 4)}${id.slice(-4)}` : '*'.repeat(id.length);
 }
 
 /** 138****8000 */

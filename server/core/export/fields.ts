@@ -150,13 +150,3 @@ export function catalogue(lang: Lang) {
   }));
 }
 
-/** 110105********002X: the first 6 and last 4 characters of an ID number (the region and the check digits). */
-export function maskIdNumber6_4(id: string): string {
-  return id.length > 10 ? `${id.slice(0, 6)}${'*'.repeat(id.length - 10)}${id.slice(-4)}` : '*'.repeat(id.length);
-}
-
-/** 138****8000 */
-export function maskPhone3_4(phone: string): string {
-  return phone.length > 7 ? `${phone.slice(0, 3)}${'*'.repeat(phone.length - 7)}${phone.slice(-4)}` : '*'.repeat(phone.length);
-}
-

@@ -9,7 +9,8 @@ import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { shanghaiDate, shanghaiDateTime } from '../../../flows/china-time';
 import { t, type Lang } from '../../../flows/i18n';
-import { fieldOf, maskIdNumber6_4, maskPhone3_4, type ExportRow, type FieldDef, type ReadContext } from './fields';
+import { maskIdNumber, maskPhone } from '../cases/reveal';
+import { fieldOf, type ExportRow, type FieldDef, type ReadContext } from './fields';
 import type { LayoutColumn } from './layouts';
 
 export const EXPORT_FORMATS = ['xlsx', 'csv'] as const;
@@ -69,7 +70,8 @@ export function cellOf({ column, field }: Prepared, row: ExportRow, cx: ReadCont
     case 'sensitive': {
       const s = String(v);
       if (column.mask === 'full') return { text: s };
-      return { text: field.sensitive === 'phone' ? maskPhone3_4(s) : maskIdNumber6_4(s) };
+      // an ID number keeps its first 6 (the region code the provincial systems match on)
+      return { text: field.sensitive === 'phone' ? maskPhone(s) : maskIdNumber(s, 6) };
     }
     default:
       return { text: String(v) };
