@@ -37,13 +37,10 @@ import { CONTENT_TYPES, EXPORT_FORMATS } from '../../core/export/write';
 import { badRequest, forbidden, HttpError, notFound, parseOr400 } from '../../http/errors';
 import { requestLang } from '../../http/lang';
 import type { AppDeps } from '../../deps';
+import { TrimmedDay } from '../../core/day';
 
 const RegionCode = z.string().trim().regex(/^\d{6,15}$/, 'must be a region code (6–15 digits)');
-const Day = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'must be a real date YYYY-MM-DD');
+const Day = TrimmedDay;
 const LayoutId = z.string().trim().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be a layout id (GET /api/export/layouts)');
 
 

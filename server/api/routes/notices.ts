@@ -34,12 +34,9 @@ import { asLang } from '../../http/lang';
 import type { AppDeps } from '../../deps';
 import { CaseNo } from './cases';
 import { clockOf } from '../../core/clock';
+import { TrimmedDay } from '../../core/day';
 
-const Day = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a calendar date');
+const Day = TrimmedDay;
 const VillageRef = z.string().trim().regex(/^[A-Za-z0-9]{6,40}$/, 'must be a village id or code');
 const MakeBody = z.strictObject({
   villageId: VillageRef,

@@ -12,6 +12,7 @@ import { shanghaiDate, shanghaiMidnight } from '../../../flows/china-time';
 import { CASE_STATUS, CASE_STATUSES, HOUSEHOLD_CATEGORIES, TIMED_STATUSES, type CaseStatus, type HouseholdCategory, type TimeLimits } from '../../../flows/workflow';
 import { APP_CHANNEL } from '../notify/channels';
 import { addLimit, type WorkCalendar } from '../workflow/deadlines';
+import { Day } from '../day';
 
 /** How an application came in: the chat (a bot's channel), the mini-program or h5 app, or entered by a cadre for the villager. */
 export const CHANNEL_KINDS = ['chat', 'miniprogram', 'cadre'] as const;
@@ -151,10 +152,6 @@ export function figureConditions(f: FigureFilter, add: Add, alias = 'c'): string
 
 // ---- query parameters (GET /api/cases and GET /api/stats/cases) ----
 
-const Day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a calendar date');
 const Flag = z.enum(['true', 'false'], { message: 'must be true or false' }).transform((v) => v === 'true');
 const Status = z.enum(CASE_STATUSES, { message: `must be one of ${CASE_STATUSES.join(', ')}` });
 const Text = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');

@@ -18,6 +18,7 @@ import { invalid, notFound } from '../refusal';
 import type { RegionRow, RegionTree } from '../regions/tree';
 import type { WorkflowSettings } from '../workflow/perform';
 import type { WorkCalendar } from '../workflow/deadlines';
+import { Day } from '../day';
 
 export const WORKFLOW_SETTING = 'workflow';
 
@@ -27,10 +28,6 @@ export const PUBLICITY_BOUNDS = { min: 5, max: 30 } as const;
 /** Calendar entries per list: a few years of holidays. */
 const MAX_DAYS = 400;
 
-export const Ymd = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a calendar date');
 
 const limitOf = (bounds: { min: number; max: number }) =>
   z.object({
@@ -42,7 +39,7 @@ const Limits = z.object(
   Object.fromEntries(LIMIT_NAMES.map((name) => [name, limitOf(name === 'total' ? LIMIT_BOUNDS.total : LIMIT_BOUNDS.status)])) as Record<LimitName, ReturnType<typeof limitOf>>,
 );
 
-const Days = z.array(Ymd).max(MAX_DAYS, `at most ${MAX_DAYS} days`);
+const Days = z.array(Day).max(MAX_DAYS, `at most ${MAX_DAYS} days`);
 
 /** The stored value (and the body of PUT /api/settings/workflow): whole, every limit named. */
 export const WorkflowSettingValue = z

@@ -6,15 +6,12 @@ import { z } from 'zod';
 import { addDaysYmd } from '../../../flows/cadre/day';
 import { shanghaiDate } from '../../../flows/china-time';
 import { MAX_RANGE_DAYS } from '../cases/list-figures';
+import { Day } from '../day';
 
 export type PeriodKind = 'month' | 'quarter' | 'year' | 'custom';
 /** `from` and `to` are China dates, both inclusive. */
 export type Period = { kind: PeriodKind; label: string; from: string; to: string };
 
-const Day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a calendar date');
 
 export const PERIOD_QUERY = {
   /** 2026-05 (a month), 2026-Q2 (a quarter), 2026 (a year) or custom (with from and to). */

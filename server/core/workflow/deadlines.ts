@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { addDaysYmd } from '../../../flows/cadre/day';
 import { shanghaiDate, shanghaiMidnight, shanghaiWeekday } from '../../../flows/china-time';
 import { DEFAULT_TIME_LIMITS, LIMIT_NAMES, type CaseStatus, type Limit, type TimeLimits } from '../../../flows/workflow';
+import { Day } from '../day';
 
 export type { Limit, TimeLimits };
 
@@ -36,7 +37,6 @@ const DAY = 86_400_000;
 export type WorkCalendar = { holidays: ReadonlySet<string>; workdays: ReadonlySet<string> };
 export const WEEKENDS_ONLY: WorkCalendar = { holidays: new Set(), workdays: new Set() };
 
-const Ymd = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a calendar date');
 /** At most a year's holidays in one range (a typo such as 2026-10-01..2062-10-07 is refused, not looped over). */
 const RANGE_MAX_DAYS = 366;
 
@@ -45,7 +45,7 @@ function parseDays(name: string, text: string | undefined): Set<string> {
   const days = new Set<string>();
   for (const part of (text ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
     const [first, last = first] = part.split('..').map((p) => p.trim());
-    if (!Ymd.safeParse(first).success || !Ymd.safeParse(last).success || last! < first!) throw new Error(`${name}: "${part}" must be a date YYYY-MM-DD or a range YYYY-MM-DD..YYYY-MM-DD`);
+    if (!Day.safeParse(first).success || !Day.safeParse(last).success || last! < first!) throw new Error(`${name}: "${part}" must be a date YYYY-MM-DD or a range YYYY-MM-DD..YYYY-MM-DD`);
     for (let day = first!, n = 0; day <= last!; day = addDaysYmd(day, 1), n++) {
       if (n >= RANGE_MAX_DAYS) throw new Error(`${name}: "${part}" spans more than a year`);
       days.add(day);
