@@ -27,7 +27,8 @@ import { workflowSettings } from '../../core/settings/workflow';
 import { forbidden, fromZodError, HttpError, notFound, parseOr400 } from '../../http/errors';
 import { asLang, requestLang } from '../../http/lang';
 import { refusalError } from '../../http/refusal';
-import { receiveFile, uploadParser } from '../../http/upload-file';
+import { uploadParser } from '../../http/upload-file';
+import { receiveCadrePhoto } from '../cadre-photo-upload';
 import { CaseNo } from './cases';
 import type { AppDeps } from '../../deps';
 
@@ -97,16 +98,9 @@ export function entryRouter(deps: AppDeps, uploads: UploadGuard = new UploadGuar
     const allowed = await deps.prisma.$transaction((tx) => entryPhotoCase(tx, actor, caseNo, now()));
     if (!allowed.ok) throw refusalError(allowed);
     if (!entryItems(allowed.cause).has(item)) throw new HttpError(400, 'bad_request', t(lang, 'entry.error.item'), 'item');
-    const pile = entryPhotosOf(allowed.caseId, allowed.cause);
-    uploads.takeRate(lang, `cadre:${actor.id}`, now());
-    await uploads.admit(deps.prisma, lang, pile, 0);
-    const file = await uploads.withBody(lang, () => receiveFile(ctx, parser, deps.store, lang, deps.config.maxImagePixels, (size) => uploads.admit(deps.prisma, lang, pile, size)));
-    const result = await deps.prisma.$transaction((tx) => addEntryPhoto(tx, actor, caseNo, item, file, now()));
-    if (!result.ok) throw refusalError(result);
-    const doc = result.document;
-    await uploads.settle(deps.prisma, lang, pile, doc.id);
-    ctx.status = 201;
-    ctx.body = { document: { id: doc.id, kind: doc.kind, mime: doc.mime, size: doc.size, fileName: doc.fileName, createdAt: doc.createdAt.toISOString(), url: `/api/documents/${doc.id}` } };
+    await receiveCadrePhoto(ctx, deps, uploads, parser, { cadreId: actor.id, lang, pile: entryPhotosOf(allowed.caseId, allowed.cause), now }, (file) =>
+      deps.prisma.$transaction((tx) => addEntryPhoto(tx, actor, caseNo, item, file, now())),
+    );
   });
   return router;
 }

@@ -18,7 +18,8 @@ import { scheduleVisit } from '../../core/workflow/visit';
 import { attachVisitPhoto, visitPhotoCase, visitPhotosOf } from '../../core/workflow/visit-photo';
 import { UploadGuard } from '../../core/documents/upload-guard';
 import { requestLang } from '../../http/lang';
-import { receiveFile, uploadParser } from '../../http/upload-file';
+import { uploadParser } from '../../http/upload-file';
+import { receiveCadrePhoto } from '../cadre-photo-upload';
 import { CaseNo } from './cases';
 import type { AppDeps } from '../../deps';
 import { clockOf } from '../../core/clock';
@@ -54,16 +55,9 @@ export function visitRouter(deps: AppDeps, uploads: UploadGuard = new UploadGuar
     // who may, before a byte of the photo is read
     const allowed = await deps.prisma.$transaction((tx) => visitPhotoCase(tx, actor, caseNo, now()));
     if (!allowed.ok) throw refusalError(allowed);
-    const pile = visitPhotosOf(allowed.caseId);
-    uploads.takeRate(lang, `cadre:${actor.id}`, now());
-    await uploads.admit(deps.prisma, lang, pile, 0);
-    const file = await uploads.withBody(lang, () => receiveFile(ctx, parser, deps.store, lang, deps.config.maxImagePixels, (size) => uploads.admit(deps.prisma, lang, pile, size)));
-    const result = await deps.prisma.$transaction((tx) => attachVisitPhoto(tx, actor, caseNo, file, now()));
-    if (!result.ok) throw refusalError(result);
-    const doc = result.document;
-    await uploads.settle(deps.prisma, lang, pile, doc.id);
-    ctx.status = 201;
-    ctx.body = { document: { id: doc.id, kind: doc.kind, mime: doc.mime, size: doc.size, fileName: doc.fileName, createdAt: doc.createdAt.toISOString(), url: `/api/documents/${doc.id}` } };
+    await receiveCadrePhoto(ctx, deps, uploads, parser, { cadreId: actor.id, lang, pile: visitPhotosOf(allowed.caseId), now }, (file) =>
+      deps.prisma.$transaction((tx) => attachVisitPhoto(tx, actor, caseNo, file, now())),
+    );
   });
   return router;
 }
