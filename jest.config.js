@@ -10,4 +10,8 @@ module.exports = {
   globalSetup: '<rootDir>/tests/support/global-setup.ts',
   globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
   testTimeout: 60000,
+  // One worker on a 2-core machine would run every file in jest's own process, which keeps each file's
+  // modules and transforms for the whole run (past 4 GB: a heap-out-of-memory at ~190 suites). With a
+  // limit jest runs files in a worker and starts a new one when it holds more than this after a file.
+  workerIdleMemoryLimit: '1GB',
 };
