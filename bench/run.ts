@@ -110,7 +110,7 @@ async function main(): Promise<number> {
   const header = [
     `# npm run bench${o.quick ? ' -- --quick' : ''} — ${new Date().toISOString()}`,
     `machine: ${os.availableParallelism()} cores (${cpus[0]?.model.trim() ?? '?'}), ${Math.round(os.totalmem() / 2 ** 30)} GB RAM; load average at start ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`,
-    `Node ${process.version}; PostgreSQL ${await postgresVersion(db)}; server: ${command.text}${buildMs === undefined ? '' : ` (built first: ${seconds(buildMs)})`}; database ${db.name}`,
+    `Node ${process.version}; PostgreSQL ${await postgresVersion(db)}; server: ${command.text}${process.env.SERVER_PROCESSES ? ` with SERVER_PROCESSES=${process.env.SERVER_PROCESSES}` : ''}${buildMs === undefined ? '' : ` (built first: ${seconds(buildMs)})`}; database ${db.name}`,
     `sizes: ${o.villagers} villagers, ${o.seconds} s per timed workload, ${o.recipients.toLocaleString('en')} broadcast recipients, ${o.cases.toLocaleString('en')} cases in the large register`,
   ];
   console.log(header.join('\n'));

@@ -14,6 +14,7 @@ import { statusFlow } from './status';
 import { identityOutcomes } from './status/outcome';
 import { supplementFlow } from './supplement';
 import { describeCasework } from './villager/describe';
+import { answerAlertOffer, restateAlertOffer } from './villager/alert-offer';
 import { withdrawFlow } from './withdraw';
 
 export * from './engine/types';
@@ -30,6 +31,7 @@ export {
 } from './application';
 export { statusLabel, formatCaseList } from './status/cases';
 export { routeVillager } from './villager/route';
+export { alertOfferText } from './villager/alert-offer';
 export type { Knowledge, FaqEntryView, ArticleView, FaqOfferState, LimitView } from './faq/types';
 
 /** The flows the engine knows; a session's `flow` is one of these ids. */
@@ -42,6 +44,8 @@ const ENGINE: EngineConfig = {
   interceptors: [faqInterceptor],
   // "我老伴住院花了三万二，想申请": the application starts with what is said
   opening: openApplication,
+  // a department alert told to the household: its 1/2/3 (flows/villager/alert-offer.ts)
+  offer: { answer: answerAlertOffer, restate: restateAlertOffer },
 };
 
 /** The conversation engine: (state | null, inbound, context) → { state, replies, effects }. */

@@ -8,6 +8,9 @@ import * as frontEnd from './front-end';
 
 export const CONSOLE = path.resolve(__dirname, '..', 'console');
 
+/** The files beside console/ it compiles in (paths from the project's root): China time, the alerts' words (department names, causes, closures). */
+export const FROM_FLOWS = ['flows/china-time.ts', 'flows/i18n/alerts.zh-CN.ts', 'flows/i18n/alerts.en.ts'];
+
 /** The console in `dir` (console/ itself, or a copy of it in a test). */
 export function consoleAt(dir: string): { frontEnd: frontEnd.FrontEnd; build: frontEnd.Build } {
   return {
@@ -15,8 +18,8 @@ export function consoleAt(dir: string): { frontEnd: frontEnd.FrontEnd; build: fr
       name: 'console',
       dir,
       install: 'ci',
-      // the one file of flows/ the console compiles in (China time): a change there rebuilds it
-      inputs: ['src', 'public', 'index.html', 'vite.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json', path.join('..', 'flows', 'china-time.ts')].map((p) => path.join(dir, p)),
+      // the files of flows/ the console compiles in: a change there rebuilds it
+      inputs: ['src', 'public', 'index.html', 'vite.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json', ...FROM_FLOWS.map((f) => path.join('..', f))].map((p) => path.join(dir, p)),
     },
     build: { script: 'build', dir: path.join(dir, 'dist'), marker: path.join(dir, 'dist', 'index.html'), what: 'the cadre console', takes: 'seconds' },
   };

@@ -2,6 +2,7 @@
  * All configuration comes from the environment, validated once at start with zod.
  * The README's configuration table lists every variable below.
  */
+import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
@@ -15,8 +16,18 @@ import { SMS_ENV, smsSettings, type SmsSettings } from './core/sms/config';
 
 const optionalString = z.string().trim().min(1).optional().catch(undefined);
 
+/** More server processes than this is a typo, not a machine (each keeps its own pool of database connections). */
+export const MAX_SERVER_PROCESSES = 64;
+
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  // `npm run start:server`: how many server processes share the port (server/processes.ts); auto = one per core
+  SERVER_PROCESSES: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .default('1')
+    .refine((v) => v === 'auto' || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= MAX_SERVER_PROCESSES), `SERVER_PROCESSES must be a number of processes from 1 to ${MAX_SERVER_PROCESSES}, or auto (one per core)`),
   HOST: z.string().default('127.0.0.1'),
   DATABASE_URL: z
     .string()
@@ -95,6 +106,11 @@ const EnvSchema = z.object({
 export type Config = {
   port: number;
   host: string;
+  /**
+   * Server processes sharing the port in `npm run start:server` (SERVER_PROCESSES, server/processes.ts;
+   * auto: the machine's cores on PostgreSQL without the simulator, else one).
+   */
+  serverProcesses: number;
   databaseUrl?: string;
   dataDir: string;
   documentsDir: string;
@@ -178,9 +194,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const refusals = [...profileRefusals(e), ...sms.problems];
   if (refusals.length > 0) throw new ConfigError(`refusing to start:\n- ${refusals.join('\n- ')}`);
   const dataDir = path.resolve(e.DATA_DIR);
+  const processes = serverProcesses(e);
   return {
     port: e.PORT,
     host: e.HOST,
+    serverProcesses: processes,
     databaseUrl: e.DATABASE_URL,
     dataDir,
     documentsDir: path.resolve(e.DOCUMENTS_DIR ?? path.join(dataDir, 'documents')),
@@ -217,7 +235,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     trustProxy: e.TRUST_PROXY === '1',
     app: appConfig(e),
     console: { distDir: path.resolve(e.CONSOLE_DIST_DIR ?? path.join(PROJECT_ROOT, 'console', 'dist')) },
-    simulator: simulatorWanted(e),
+    // on by default for a development start of one process only (its demo clock is that process's)
+    simulator: processes === 1 && simulatorWanted(e),
     maxImagePixels: e.MAX_IMAGE_PIXELS,
     sms: sms.settings,
     dataProtection: {
@@ -225,6 +244,23 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       idempotencyHours: e.IDEMPOTENCY_HOURS,
     },
   };
+}
+
+/**
+ * SERVER_PROCESSES as a count. More than one needs what one process alone may not hold: the
+ * embedded PGlite database, and the simulator's demo clock (kept in the process that moved it).
+ * `auto`: the cores Node may use where more than one can run, else one.
+ */
+function serverProcesses(e: z.infer<typeof EnvSchema>): number {
+  const onlyOne = !e.DATABASE_URL
+    ? 'the embedded PGlite database belongs to one process: set DATABASE_URL (PostgreSQL)'
+    : e.SIMULATOR === 'on'
+      ? "the simulator's demo clock is one process's: unset SIMULATOR"
+      : null;
+  if (e.SERVER_PROCESSES === 'auto') return onlyOne ? 1 : Math.min(os.availableParallelism(), MAX_SERVER_PROCESSES);
+  const n = Number(e.SERVER_PROCESSES);
+  if (n > 1 && onlyOne) throw new ConfigError(`invalid configuration: SERVER_PROCESSES=${n} is refused here: ${onlyOne}, or set SERVER_PROCESSES=1.`);
+  return n;
 }
 
 function appConfig(e: z.infer<typeof EnvSchema>): AppConfig {

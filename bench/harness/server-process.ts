@@ -7,12 +7,14 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { leafProcess, peakRssBytes, resetPeak, rssBytes } from './memory';
 
 export const ROOT = path.resolve(__dirname, '../..');
 
-export type Command = { file: string; args: string[]; env: Record<string, string>; text: string };
+/** `startServer`: package.json's start:server (SERVER_PROCESSES applies to it, not to a baseline). */
+export type Command = { file: string; args: string[]; env: Record<string, string>; text: string; startServer?: boolean };
 
 /** package.json's start:server as a command line: `[VAR=value …] node|<bin in node_modules/.bin> args…`. */
 export function startServerCommand(): Command {
@@ -26,7 +28,7 @@ export function startServerCommand(): Command {
   }
   const [bin, ...args] = words;
   const file = bin === 'node' ? process.execPath : path.join(ROOT, 'node_modules/.bin', bin!);
-  return { file, args, env, text };
+  return { file, args, env, text, startServer: true };
 }
 
 /**
@@ -82,7 +84,10 @@ export class ChildServer {
         process.kill(-child.pid!, 'SIGKILL');
         throw new Error(`${command.text}: no answer on ${healthPath} within ${timeoutMs / 1000} s:\n${output}`);
       }
-      if (await answers200(url + healthPath)) break;
+      // several server processes (SERVER_PROCESSES): the first answers while the others start; timed workloads wait for all
+      if (await answers200(url + healthPath)) {
+        if (!command.startServer || !processesAsked(command.env, env) || /FANGPIN_SERVER_PROCESSES \d+/.test(output)) break;
+      }
       await new Promise((r) => setTimeout(r, 20));
     }
     const server = new ChildServer(child, url, performance.now() - t);
@@ -129,6 +134,12 @@ export class ChildServer {
     await gone;
     clearTimeout(timer);
   }
+}
+
+/** SERVER_PROCESSES above one for this start (its env, the command's, or the bench's own): the primary says when all listen. */
+function processesAsked(...envs: Record<string, string>[]): boolean {
+  const setting = Object.assign({ SERVER_PROCESSES: process.env.SERVER_PROCESSES ?? '1' }, ...envs).SERVER_PROCESSES as string;
+  return setting.trim().toLowerCase() === 'auto' ? os.availableParallelism() > 1 : Number(setting) > 1;
 }
 
 async function answers200(url: string): Promise<boolean> {

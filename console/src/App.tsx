@@ -5,6 +5,8 @@ import { Navigate, Route, Routes } from 'react-router-dom';
 import { AppLayout } from './layout/AppLayout';
 import { AccountsPage } from './pages/AccountsPage';
 import { AuditPage } from './pages/AuditPage';
+import { AlertsPage } from './pages/AlertsPage';
+import { DepartmentsPage } from './pages/DepartmentsPage';
 import { BroadcastsPage } from './pages/BroadcastsPage';
 import { KnowledgePage } from './pages/KnowledgePage';
 import { IncomeLinesPage } from './pages/IncomeLinesPage';
@@ -18,6 +20,8 @@ import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { NoticesPage } from './pages/NoticesPage';
 import { QueuePage } from './pages/QueuePage';
+import { HouseholdPage } from './pages/HouseholdPage';
+import { HouseholdsPage } from './pages/HouseholdsPage';
 
 import { VisitPage } from './pages/VisitPage';
 import { VisitsPage } from './pages/VisitsPage';
@@ -42,6 +46,8 @@ export function App({ switchLang }: { switchLang: () => void }) {
         <Route path="/cases" element={<QueuePage mode="all" />} />
         <Route path="/cases/:caseNo" element={<CasePage />} />
         <Route path="/visits" element={<VisitsPage />} />
+        <Route path="/households" element={<HouseholdsPage />} />
+        <Route path="/households/:id" element={<HouseholdPage />} />
         <Route path="/visits/:caseNo" element={<VisitPage />} />
         <Route path="/settings/accounts" element={<AccountsPage />} />
         <Route path="/settings/knowledge" element={<KnowledgePage />} />
@@ -53,6 +59,8 @@ export function App({ switchLang }: { switchLang: () => void }) {
         <Route path="/audit" element={<AuditPage />} />
         <Route path="/export" element={<ExportPage />} />
         <Route path="/notices" element={<NoticesPage />} />
+        <Route path="/alerts" element={<AlertsPage />} />
+        <Route path="/departments" element={<DepartmentsPage />} />
         <Route path="/stats" element={<Suspense fallback={<Spin />}><StatsPage /></Suspense>} />
         <Route path="/entry" element={<EntryPage />} />
         <Route path="*" element={<NotFoundPage />} />

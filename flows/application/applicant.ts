@@ -10,6 +10,8 @@ import { amountQuestion, nameQuestion } from './fields';
 import { perCapitaText } from './precheck';
 import { checkHouseholdSize } from './understood';
 import { splitHouseholdIncome, splitNameId, splitTownVillage } from './folds';
+import { phoneFact } from './facts';
+import { townByName, villageByName } from './place-read';
 
 function regionOption(r: { code: string; name: string; nameEn?: string }, env: StepEnv): ChoiceOption {
   return { id: r.code, text: env.lang === 'en' && r.nameEn ? r.nameEn : r.name, labels: [r.name, ...(r.nameEn ? [r.nameEn] : [])] };
@@ -42,6 +44,8 @@ export const applicantSteps: StepDef[] = [
     group: 'applicant',
     // copied from the ID card: the name and the number in one answer
     fold: { with: 'idNumber', ask: (env) => env.t('heard.fold.name_id'), split: splitNameId },
+    // "李桂兰 13812345678": the phone said with the name, said back at its question
+    more: (text) => phoneFact(text),
   }),
   {
     kind: 'question',
@@ -76,6 +80,9 @@ export const applicantSteps: StepDef[] = [
     options: (env) => env.ctx.towns.map((town) => regionOption(town, env)),
     // "冬山镇" for 东山镇, "桃源村" for 桃园村: a place typed by its sound, said back for a yes
     read: (text, env) => {
+      // "桃园", "就是东山那边": a place by part of its name or vaguely (place-read.ts)
+      const named = townByName(text, env);
+      if (named) return named;
       const towns = soundsLike(text, env.ctx.towns);
       const villages = env.ctx.towns.flatMap((t) => soundsLike(text, t.villages).map((v) => ({ town: t, village: v })));
       // the town asked: a town heard wins over a village of the same sound (冬山 → 东山镇, not 东山村)
@@ -110,6 +117,8 @@ export const applicantSteps: StepDef[] = [
       (env.ctx.towns.find((town) => town.code === env.answers.townCode)?.villages ?? []).map((v) => regionOption(v, env)),
     // "刘树村" for 柳树村: said back for a yes
     read: (text, env) => {
+      const named = villageByName(text, env);
+      if (named) return named;
       const found = soundsLike(text, env.ctx.towns.find((town) => town.code === env.answers.townCode)?.villages ?? []);
       return found.length === 1 ? placeSaidBack({ villageCode: found[0].code }, found[0].name) : null;
     },
@@ -147,7 +156,8 @@ export const applicantSteps: StepDef[] = [
     editWords: ['脱贫户', '脱贫', '贫困户', 'poverty', 'formerly poor'],
     ask: (env) => env.t('apply.povertyAlleviated.ask'),
     // The question explains 脱贫户 as 以前建档立卡的贫困户: answers in those words count.
-    yesMarks: ['脱贫', '脱的贫', '贫困户', '建档立卡', '建过档', '建档了', '以前是', '原来是', '之前是', '是过', '评上', '评过'],
+    // and by what only a 脱贫户 has: "2016年建的档", "有扶贫手册", "有明白卡"
+    yesMarks: ['脱贫', '脱的贫', '贫困户', '建档立卡', '建档', '建过档', '建的档', '建了档', '以前是', '原来是', '之前是', '是过', '评上', '评过', '扶贫手册', '帮扶手册', '明白卡', '扶贫卡'],
     noMarks: ['一般户', '普通户', '普通农户', '一般农户', '以前不是', '原来不是', '之前不是'],
     hint: 'understand.yesno.shi',
     display: (v, env) => env.t(v ? 'common.yes' : 'common.no'),

@@ -9,6 +9,17 @@ import { splitCostReceived, splitStageSchool } from './folds';
 export const STAGES = SCHOOL_STAGES;
 export type Stage = SchoolStage;
 
+/** Words between two children's grades ("老大高二老二初一", "一个高二一个初一", "高二和初一"). */
+const BETWEEN_CHILDREN = /和|跟|、|[,，;；\s]|一个|老[大二三四]|大的|小的|另一个/u;
+
+/** The stages of each part of an answer naming grades for more than one child; one stage when it names one. */
+function stagesIn(text: string): SchoolStage[] {
+  if (withoutFinished(text) !== null) return [];
+  const labelled = STAGES.map((id) => ({ id, labels: stageLabels(id) }));
+  const found = text.split(BETWEEN_CHILDREN).filter((p) => p.trim() !== '').map((p) => parseChoice(p, labelled));
+  return [...new Set(found.flatMap((r) => (r.ok ? [r.value] : [])))];
+}
+
 export const educationSteps: StepDef[] = forCause('education', [
   nameQuestion({
     id: 'studentName',
@@ -27,6 +38,12 @@ export const educationSteps: StepDef[] = forCause('education', [
     options: (env) => STAGES.map((id) => ({ id, text: env.t(`apply.stage.${id}`), labels: stageLabels(id) })),
     // "初中毕业了，今年上高中": the school finished is past, the stage is the one said besides
     read: (text, env) => {
+      // "老大高二，老二初一": two children's stages — one application is for the child named
+      const stages = stagesIn(text);
+      if (stages.length > 1) {
+        const name = typeof env.answers.studentName === 'string' ? env.answers.studentName : '';
+        return { kind: 'retry', hint: env.t('heard.stage.two', { stages: stages.map((id) => env.t(`apply.stage.${id}`)).join(env.t('understand.and')), name }), understood: true };
+      }
       const now = withoutFinished(text);
       if (now === null) return null;
       // "高中毕业了 今年考大学": finished one school, not yet in the next — which stage, asked

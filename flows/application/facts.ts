@@ -6,15 +6,17 @@
  * answer: the villager confirms it with one word when the question is reached.
  */
 import { isLatinName } from './text';
-import { findHospital, hospitalLevel, illnessAround, parseChoice, readName, splitByTopic, whoIn } from '../parse';
+import { findHospital, hospitalLevel, illnessAround, normalizeInput, parseChoice, parsePhone, readName, splitByTopic, whoIn } from '../parse';
 import { HARDSHIP_WORDS } from '../parse/hardship-words';
 import { onBehalf } from '../parse/who';
+import { UNSURE_RELATIONS } from '../parse/relations';
 import { TOPIC_WORDS } from '../parse/amount-words';
 import type { AmountTopic } from '../parse';
 import type { ChoiceStep, StepEnv } from '../engine/flow';
 import type { Cause, PendingConfirm } from '../engine/types';
 import { checkAmount } from './understood';
-import { ILLNESS_NAMES } from '../parse/illness-names';
+import { ILLNESS_NAMES, VAGUE_ILLNESS } from '../parse/illness-names';
+import { withoutIllnessClauses } from '../parse/illness';
 
 const MONEY_MARK = new RegExp(`[元块万千]|${[...TOPIC_WORDS.cost, ...TOPIC_WORDS.received].join('|')}`, 'u');
 
@@ -35,20 +37,33 @@ export function patientFacts(text: string, env: StepEnv, at: 'patient' | 'patien
       ? [fact('patient', { patient: 'self' }, 'heard.prefill.patient_applicant', { relation: behalf.relation })]
       : [fact('patient', { patient: 'self' }, 'heard.prefill.patient_applicant_plain')];
   }
-  const who = whoIn(text, name);
+  // "孙子 白血病": the illness's clause is no name (白 is a surname)
+  const who = whoIn(withoutIllnessClauses(text), name);
   if (who.kind === 'self' && at === 'patient') return [fact('patient', { patient: 'self' }, 'heard.prefill.patient_self')];
   if (who.kind !== 'family' || who.relation === undefined) return [];
+  // "我家老大", "娃": a son or a daughter — the relation is asked at its question, never said back as 孩子
+  const unsure = UNSURE_RELATIONS[who.relation];
+  if (unsure && 'ask' in unsure) return [];
+  // "媳妇子": most likely the wife, said back as such (as the relation question does)
+  const relation = unsure ? (/^[a-z]/.test(who.relation) ? unsure.likely.en : unsure.likely.zh) : who.relation;
   const named = who.name !== undefined ? { patientName: who.name } : {};
-  const params = { relation: who.relation, ...(who.name !== undefined ? { name: who.name } : {}) };
+  const params = { relation, ...(who.name !== undefined ? { name: who.name } : {}) };
   if (at === 'patient') {
-    return [fact('patient', { patient: 'family', patientRelation: who.relation, ...named }, who.name ? 'heard.prefill.patient_family_name' : 'heard.prefill.patient_family', params)];
+    return [fact('patient', { patient: 'family', patientRelation: relation, ...named }, who.name ? 'heard.prefill.patient_family_name' : 'heard.prefill.patient_family', params)];
   }
-  return [fact('patientRelation', { patientRelation: who.relation, ...named }, who.name ? 'heard.prefill.relation_name' : 'heard.prefill.relation', params)];
+  return [fact('patientRelation', { patientRelation: relation, ...named }, who.name ? 'heard.prefill.relation_name' : 'heard.prefill.relation', params)];
+}
+
+/** A mobile number said with the name ("李桂兰 13812345678"), said back at the phone question. */
+export function phoneFact(text: string): PendingConfirm[] {
+  const digits = /(?<![0-9])1[3-9][0-9](?:[\s-]?[0-9]){8}(?![0-9])/u.exec(normalizeInput(text));
+  const r = digits ? parsePhone(digits[0]) : null;
+  return r?.ok ? [fact('phone', { phone: r.value }, 'heard.prefill.phone', { phone: r.value })] : [];
 }
 
 /** A patient's name said with the relation ("我老伴王秀英"), said back at the name question. */
 export function patientNameFact(text: string): PendingConfirm[] {
-  const r = readName(text);
+  const r = readName(withoutIllnessClauses(text));
   return r.kind === 'name' && !isLatinName(r.name) ? [fact('patientName', { patientName: r.name }, 'heard.prefill.patient_name', { name: r.name })] : [];
 }
 
@@ -61,7 +76,8 @@ export function levelFact(hospital: unknown, env: StepEnv): PendingConfirm[] {
 
 /** A common illness named in a sentence ("我妈中风了" → 中风). */
 function illnessFacts(text: string): PendingConfirm[] {
-  const found = ILLNESS_NAMES.find((w) => text.includes(w));
+  // a category ("得了癌症") is no illness to say back: its question asks which
+  const found = ILLNESS_NAMES.find((w) => text.includes(w) && !VAGUE_ILLNESS.includes(w));
   return found ? [fact('illness', { illness: found }, 'heard.prefill.illness', { illness: found })] : [];
 }
 

@@ -57,7 +57,7 @@ export function nameQuestion(c: Common & { relationFrom?: string }): QuestionSte
 
 /** A family relation ("我老伴" → 配偶, "我妈" → 母亲), or as typed when it is not one the data knows. */
 export function relationQuestion(c: Common): QuestionStep {
-  return { kind: 'question', ...base(c), parse: (text) => checkRelation(text), display: (v) => String(v) };
+  return { kind: 'question', ...base(c), parse: (text, env) => checkRelation(text, env), display: (v) => String(v) };
 }
 
 /** A short description; `read`: takes the value out of what is said around it (the hospital's name), instead of the text as typed. */

@@ -53,7 +53,9 @@ const SUM = /[0-9零一二两三四五六七八九十百千万]\s*(?:万|千|元
 const INCOME_WORDS = new RegExp(TOPIC_WORDS.income.join('|'), 'u');
 /** A clause about money coming in: a sum, or words of income with a figure or a "nothing" ("打工挣三千", "没收入"); not "儿子在外打工". */
 const isIncome = (c: string) =>
-  SUM.test(c) || /^[0-9]{3,}$/u.test(c) || (INCOME_WORDS.test(c) && /[0-9零一二两三四五六七八九十没无]/u.test(c)) || EN_INCOME.test(c);
+  SUM.test(c) || /^[0-9]{3,}$/u.test(c) || (INCOME_WORDS.test(c) && /[0-9零一二两三四五六七八九十没无]/u.test(c.replace(PEOPLE_COUNTED, ''))) || EN_INCOME.test(c);
+/** People counted in a clause ("两个在外打工", "俩孩子打工"): no figure of income. */
+const PEOPLE_COUNTED = /[0-9一二两俩三仨四五六七八九十]+(?:个人|个(?!月)|口人|口|人)|俩|仨/gu;
 /** In English: a sum with its unit, or "no income" ("20000 yuan", "30 thousand", "no income"). */
 const EN_INCOME = /^(?:[0-9][0-9,.]*\s*(?:yuan|thousand|k|rmb)|no income|none|nothing)$|\bincome\b|\bearn/iu;
 /** The end of a count of people, where an income may follow without a comma ("4口人2万"). */

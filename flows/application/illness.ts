@@ -3,10 +3,13 @@
  * the self-paid part — computed (total − reimbursed) and confirmed, or asked when the villager
  * says the computed figure is wrong.
  */
-import { readWho } from '../parse';
-import type { Answers, StepDef } from '../engine/flow';
+import { normalizeInput, parseChoice, readWho, whoIn } from '../parse';
+import { otherHousehold } from '../parse/who';
+import { stripFillers } from '../parse/fillers';
+import type { Answers, ChoiceOption, StepDef, StepEnv } from '../engine/flow';
+import { peopleSaid } from './relation';
 import { formatMoney } from '../i18n/format';
-import { FIGURE_NO, HEDGED_YES } from '../parse/yes-no-words';
+import { FIGURE_NO, HEDGED_YES, NOTHING_ELSE } from '../parse/yes-no-words';
 import { EN_FAMILY_WORDS, EN_SELF_WORDS, FAMILY_WORDS, relationPhrases, SELF_WORDS, twoPeopleWords } from '../parse/relations';
 import { factsFor, levelFact, patientFacts, patientNameFact } from './facts';
 import { amountQuestion, forCause, nameQuestion, relationQuestion, textQuestion } from './fields';
@@ -14,6 +17,17 @@ import { splitCostReceived, splitIllnessHospital } from './folds';
 import { checkHospital, checkIllness } from './text';
 
 const family = { field: 'patient', equals: 'family' } as const;
+
+/** 申请人本人 or 家里其他人; "我老伴" names a relative although it contains 我 (the longer label wins). */
+function patientOptions(env: StepEnv): ChoiceOption[] {
+  return [
+    { id: 'self', text: env.t('apply.patient.self'), labels: [...SELF_WORDS, ...EN_SELF_WORDS, ...twoPeopleWords()] },
+    { id: 'family', text: env.t('apply.patient.family'), labels: [...FAMILY_WORDS, ...EN_FAMILY_WORDS, ...relationPhrases(), ...twoPeopleWords()] },
+  ];
+}
+/** Someone of the speaker's ("我家…", "俺那个…"), not the speaker. */
+// 四川 "我屋头那个", "我屋里的", "我儿" (my son, or my child): someone at home, not the speaker
+const OWNED = /^(?:就是|是)?(?:我们家|俺们家|我家|俺家|咱家|我的|俺的|我那|俺那|我这|俺这|我屋|俺屋|我儿|俺儿)/u;
 
 /** 医院级别: where the patient was treated decides the reimbursement rates the county checks against. */
 export const HOSPITAL_LEVELS = ['township', 'county', 'city', 'province'] as const;
@@ -29,6 +43,9 @@ export function computedSelfPaidFen(a: Answers): number | null {
 // Changing an amount makes the confirmed self-paid figure stale: it is asked again.
 const SELF_PAID = ['selfPaidConfirmed', 'selfPaidFen'];
 
+/** A relative said to be ill "in person" ("我奶奶本人", "是我奶奶自己"): not the speaker's own 本人/自己. */
+const RELATIVE_HERSELF = /(?<![我俺咱])(?:本人|自己|她自己|他自己|本身)(?:了|啊|呀|吧)*[。.!！]*$/u;
+
 export const illnessSteps: StepDef[] = forCause('illness', [
   {
     kind: 'choice',
@@ -39,14 +56,31 @@ export const illnessSteps: StepDef[] = forCause('illness', [
     ask: (env) => env.t('apply.patient.ask'),
     // "我老伴" names a relative although it contains 我: the longer label wins (flows/parse/relations.ts).
     // Two people ("我跟我儿子") name both options: never matched to one.
-    options: (env) => [
-      { id: 'self', text: env.t('apply.patient.self'), labels: [...SELF_WORDS, ...EN_SELF_WORDS, ...twoPeopleWords()] },
-      { id: 'family', text: env.t('apply.patient.family'), labels: [...FAMILY_WORDS, ...EN_FAMILY_WORDS, ...relationPhrases(), ...twoPeopleWords()] },
-    ],
-    // Two patients ("我和老伴都病了"): one application holds one; said gently, and asked again.
+    options: patientOptions,
     read: (text, env) => {
       const name = typeof env.answers.name === 'string' ? env.answers.name : undefined;
-      return readWho(text, name).kind === 'two' ? { kind: 'stay', replies: [env.t('heard.patient.two')], reprompt: true } : null;
+      // "亲家母": another household's — explained, asked again
+      if (otherHousehold(text)) return { kind: 'stay', replies: [env.t('heard.relation.other_household')], reprompt: true };
+      // "就是我家老头子": the thinking words are no part of who is meant
+      const who = readWho(stripFillers(text), name);
+      // Two patients ("我和老伴都病了"): one application holds one; who was heard is said, and which first asked.
+      if (who.kind === 'two') {
+        const people = peopleSaid(who.people, env);
+        return { kind: 'stay', replies: [people !== null ? env.t('heard.patient.two_named', { people }) : env.t('heard.patient.two')], reprompt: true };
+      }
+      // "腿有残疾的弟弟", "我家老大": a relative described or called by birth order is someone else
+      // (a name alone is left to the list: said to "生病的是您的丈夫，对吗？" it is his name)
+      // "就是我奶奶本人", typed by a grandson for his grandmother: she may be the applicant herself — asked, never guessed
+      if (who.kind === 'family' && who.relation !== undefined && RELATIVE_HERSELF.test(normalizeInput(text))) {
+        return { kind: 'retry', hint: env.t('heard.patient.relative_self', { relation: who.relation }) };
+      }
+      if (who.kind === 'family' && who.relation !== undefined) return { kind: 'answer', patch: { patient: 'family' } };
+      // "我家小宝": "我" in it is no answer that the speaker is ill
+      const r = parseChoice(text, patientOptions(env).map((o) => ({ id: o.id, labels: [o.text, ...o.labels] })));
+      if (r.ok && r.value === 'self' && who.kind === 'unknown' && whoIn(text, name).kind !== 'self' && OWNED.test(normalizeInput(text))) {
+        return { kind: 'retry', hint: env.t('heard.patient.which') };
+      }
+      return null;
     },
     // "我孙女王小芳": the relation and the name are said back at the relation question; the illness, hospital, cost at theirs.
     more: (text, env) => [...patientFacts(text, env, 'patientRelation'), ...factsFor('illness', text, env, ['patient'])],
@@ -57,8 +91,8 @@ export const illnessSteps: StepDef[] = forCause('illness', [
     label: 'apply.patientRelation.label',
     editWords: ['关系', 'relation', 'relationship'],
     showIf: family,
-    // "我老伴王秀英": the name is said back at the name question
-    more: (text) => patientNameFact(text),
+    // "我老伴王秀英": the name is said back at the name question; "孙子 白血病": the illness at its own
+    more: (text, env) => [...patientNameFact(text), ...factsFor('illness', text, env, ['patient', 'patientRelation', 'patientName'])],
   }),
   nameQuestion({
     id: 'patientName',
@@ -136,8 +170,11 @@ export const illnessSteps: StepDef[] = forCause('illness', [
       }),
     hint: 'understand.yesno.dui',
     // a figure said back: "差不多" agrees, "少了" does not
-    yesWords: HEDGED_YES,
+    // "没有别的了", "就这些": nothing besides these costs — a yes, not the no of 没有
+    yesWords: [...HEDGED_YES, ...NOTHING_ELSE],
     noWords: FIGURE_NO,
+    // "不止 还有外面买药的": more was paid than the figure said — a no (the amount is asked next)
+    noMarks: ['不止', '不只', '不光', '还有'],
     // "18000" back is a yes; "不对，自己掏了两万" a no that answers the self-paid figure at once.
     figure: { field: 'selfPaidFen' },
     // Confirmed: the computed figure is the answer. Not confirmed: it is asked next.

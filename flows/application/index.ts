@@ -35,7 +35,8 @@ function complete(env: StepEnv): StepOutcome {
     step: 'idle',
     // The village is remembered for the policy answer and for a later hand-over; nothing sensitive.
     answers: { townCode: env.answers.townCode, villageCode: env.answers.villageCode },
-    effects: [{ type: 'file_case', application: built.value }],
+    // an application started from a department alert's offer (flows/villager/alert-offer.ts) is linked to it
+    effects: [{ type: 'file_case', application: built.value, ...(typeof env.answers.alertId === 'string' ? { alertId: env.answers.alertId } : {}) }],
     // The villager hears the case number from describeOutcome({type:'case_filed'}).
     prompt: false,
   };

@@ -17,17 +17,22 @@ export function openApplication(text: string, env: StepEnv): StepOutcome | null 
   // several hardships: the cause is asked, with a word on why
   if (r.several) return { kind: 'switch', flow: APPLY_FLOW, replies: [env.t('heard.cause.several')] };
   const cause = r.hardship;
-  if (!cause) return r.applying ? { kind: 'switch', flow: APPLY_FLOW } : null;
+  const intro = applyFlow.intro?.(env) ?? [];
+  // "咋申请": what the application asks, in one line, before its first question
+  const how = r.how ? [env.t('heard.opening.how')] : [];
+  if (!cause) {
+    if (!r.applying) return null;
+    return how.length > 0 ? { kind: 'switch', flow: APPLY_FLOW, replies: [[...intro, ...how].join('\n')], intro: false } : { kind: 'switch', flow: APPLY_FLOW };
+  }
   const answers = { cause };
   const facts = factsFor(cause, text, { ...env, flow: applyFlow, answers, state: { ...env.state, flow: APPLY_FLOW, answers } });
   // the application's intro and what was understood, in one message
-  const intro = applyFlow.intro?.(env) ?? [];
   return {
     kind: 'switch',
     flow: APPLY_FLOW,
     answers,
     prefill: facts,
-    replies: [[...intro, env.t('heard.opening.cause', { cause: env.t(`cause.${cause}`) })].join('\n')],
+    replies: [[...intro, ...how, env.t('heard.opening.cause', { cause: env.t(`cause.${cause}`) })].join('\n')],
     intro: false,
   };
 }

@@ -5,11 +5,14 @@
  *     day in the same message ("按2025年8月记（哪天记不清），对吗？记得是哪天…"): a yes, "记不清了"
  *     or "8月份，记不清哪天" keeps the month, 'YYYY-MM', shown "2025年8月（日期不详）" — never
  *     the 1st made up; the day ("3号", "8月3号") replaces it;
- *   - "前几天", "上周", "去年冬天" name no month: asked again with examples that would be read.
+ *   - "前几天", "上周", "去年冬天" name no month: asked again with examples that would be read;
+ *   - a lunar day ("腊月二十三", "端午") is its solar day; "中秋前后" is said back for a yes; a lunar
+ *     month without its day ("腊月里") is said back as the solar month it falls in, like "8月份".
  */
 import { readDate, type MonthPart } from '../parse';
 import { addDays, shanghaiToday, type Ymd } from '../parse/calendar';
 import { parseChineseNumber } from '../parse/chinese-number';
+import { LUNAR_DAY } from '../parse/date-words';
 import type { Checked, StepEnv } from '../engine/flow';
 import type { Lang } from '../engine/types';
 import { formatDate, formatMonth } from '../i18n/format';
@@ -42,6 +45,9 @@ function lastMonth(today: Ymd): string {
   return `${d.y}-${pad(d.m)}`;
 }
 
+/** The say-back of a lunar month without its day ("腊月里"): its params name the month as said. */
+const LUNAR_MONTH_ASK = 'heard.date.confirm_lunar';
+
 /** "3号", "15日", "十五" — a day with no month, read in the month already said. */
 function bareDay(text: string): number | null {
   const m = /^(?:是|大概|就)?([0-9]{1,2}|[一二三四五六七八九十]{1,3})[日号]?(?:那天|左右)?$/u.exec(text.trim().replace(/[.,!。，！了]+$/u, ''));
@@ -53,11 +59,18 @@ function bareDay(text: string): number | null {
 export function checkPastDate(text: string, env: StepEnv, step: string): Checked<string> {
   const now = env.ctx.now;
   const today = shanghaiToday(now);
-  const pending = env.state.pending?.step === step ? env.state.pending.patch[step] : undefined;
+  const waiting = env.state.pending?.step === step ? env.state.pending : undefined;
+  const pending = waiting?.patch[step];
   const r = readDate(text, now);
   if (isMonthOnly(pending)) {
     if (r.kind === 'no_day') return { ok: true, value: pending };
-    const d = bareDay(text);
+    // a lunar month said back ("腊月里"): "二十三" is its day, not the solar month's
+    const lunarMonth = waiting?.ask.key === LUNAR_MONTH_ASK ? waiting.ask.params?.said : undefined;
+    if (typeof lunarMonth === 'string' && LUNAR_DAY.test(text.trim())) {
+      const inLunar = readDate(`${lunarMonth}${text.trim()}`, now);
+      if (inLunar.kind === 'day') return { ok: true, value: inLunar.value };
+    }
+    const d = typeof lunarMonth === 'string' ? null : bareDay(text);
     if (d !== null) {
       const inMonth = readDate(`${pending}-${pad(d)}`, now);
       if (inMonth.kind === 'day') return { ok: true, value: inMonth.value };
@@ -68,14 +81,21 @@ export function checkPastDate(text: string, env: StepEnv, step: string): Checked
   const example = exampleDay(lastMonth(today), undefined, today, env.lang);
   switch (r.kind) {
     case 'day':
+      // "中秋前后": the festival's solar day, said back for a yes (a form asks for the day itself)
+      if (r.around) {
+        const params = { said: r.lunar ?? '', date: formatDate(env.lang, r.value) };
+        return canSayBack(env, step) ? { ok: false, confirm: { key: 'heard.date.confirm_lunar_day', params }, value: r.value } : { ok: false, hint: 'heard.date.lunar', params, understood: true };
+      }
       // "6.12": the year is ours, said back for a yes
       if (r.yearGuessed && canSayBack(env, step)) return { ok: false, confirm: { key: 'heard.date.confirm_day', params: { date: formatDate(env.lang, r.value) } }, value: r.value };
       return { ok: true, value: r.value };
-    case 'lunar':
-      // no lunar conversion here: what was understood, and its solar date asked for
-      return { ok: false, hint: 'heard.date.lunar', params: { said: r.said, example }, understood: true };
     case 'month':
       if (r.dayUnknown) return { ok: true, value: r.value };
+      // "腊月里": the solar month it mostly falls in, said back with the lunar month named
+      if (r.lunar !== undefined && canSayBack(env, step)) {
+        const params = { said: r.lunar, month: formatMonth(env.lang, r.value), example: exampleDay(r.value, r.part, today, env.lang) };
+        return { ok: false, confirm: { key: LUNAR_MONTH_ASK, params }, value: r.value };
+      }
       if (!canSayBack(env, step)) {
         const shown = formatMonth(env.lang, r.value);
         return { ok: false, hint: 'heard.date.write_day', params: { month: shown, example: exampleDay(r.value, r.part, today, env.lang) }, understood: true };

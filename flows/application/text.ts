@@ -3,13 +3,15 @@
  * numbers: they only refuse what is clearly not an answer (digits in a name, a bare "1"). A name
  * is taken out of what is said around it (flows/parse/name.ts).
  */
-import { findHospital, findSchool, hasFigureWords, isBareYesNo, isVagueHospital, normalizeInput, readName, saysDontKnow, type NameReading } from '../parse';
+import { findHospital, findSchool, hasFigureWords, isBareYesNo, isVagueHospital, mentionsDontKnow, normalizeInput, readName, saysDontKnow, type NameReading } from '../parse';
 import { joinSpacedName } from '../parse/name';
-import { sameRelation } from '../parse/relations';
+import { sameRelation, TWO_WORDS } from '../parse/relations';
 import { stripFillers } from '../parse/fillers';
 import { namesNoIllness } from '../parse/illness-names';
-import { saysNoHospital, twoHospitals } from '../parse/hospital';
-import { stripSchoolLeadin } from '../parse/school';
+import { readIllness } from '../parse/illness';
+import { illnessBySound } from '../parse/illness-sound';
+import { describedHospital, namesNoHospital, saysNoHospital, twoHospitals } from '../parse/hospital';
+import { describedSchool, stripSchoolLeadin } from '../parse/school';
 import { stripTrailingPunctuation } from '../parse/normalize';
 import { looksLikeQuestion } from '../faq/question';
 import type { Checked } from '../engine/flow';
@@ -39,6 +41,10 @@ export function checkName(text: string, relation?: string, sayBack = true, lang:
   // "标准是多少" is a question asked in passing, not a name (the engine answers it)
   if (s !== '' && looksLikeQuestion(s)) return { ok: false, hint: 'faq.not_an_answer' };
   const r = nameFirst(s);
+  if (r.kind === 'invalid' && r.names !== undefined) {
+    return { ok: false, hint: 'heard.name.which_of', params: { first: r.names[0], second: r.names[1] }, understood: true };
+  }
+  if (r.kind === 'invalid' && (r.why === 'two_names' || saysTwo(s))) return { ok: false, hint: 'heard.name.two_names', understood: true };
   if (r.kind === 'invalid') return { ok: false, hint: NAME_HINTS[r.why] };
   // "wo jiao li xiu lan", "Wang Guiying": pinyin typed by a helper — the papers need the characters, and pinyin has no one spelling back
   if (lang === 'zh-CN' && 'name' in r && isLatinName(r.name)) return { ok: false, hint: 'heard.name.in_characters', understood: true };
@@ -54,6 +60,11 @@ export function checkName(text: string, relation?: string, sayBack = true, lang:
   if (r.kind === 'check') {
     const key = r.why === 'surname' ? 'heard.name.confirm_surname' : 'heard.name.confirm';
     return { ok: false, confirm: { key, params: { name: r.name } }, value: r.name };
+  }
+  // "俩孙子都上学，大的叫王小明": two people, one named — this one first, said back
+  if (saysTwo(s)) {
+    if (!sayBack) return { ok: false, hint: 'heard.name.two_names', understood: true };
+    return { ok: false, confirm: { key: 'heard.name.first_of_two', params: { name: r.name } }, value: r.name };
   }
   return { ok: true, value: r.name };
 }
@@ -72,8 +83,25 @@ function nameFirst(s: string): NameReading {
   if (whole.kind !== 'invalid' || whole.why === 'empty' || whole.why === 'two_names') return whole;
   const clauses = joinSpacedName(s).split(/[\s,;:!~、.]+/u).filter((c) => c !== '');
   if (clauses.length < 2) return whole;
-  const names = clauses.map((c) => readName(c)).filter((r) => r.kind === 'name');
-  return names.length === 1 ? names[0] : whole;
+  const names = clauses.map((c) => clauseName(c)).filter((r) => r.kind === 'name');
+  if (names.length === 1) return names[0];
+  // "我叫李桂兰，老伴叫王大山", "李桂兰 王大山": two people named — which one is asked
+  const distinct = [...new Set(names.map((r) => r.name))];
+  if (distinct.length > 1) return { kind: 'invalid', why: 'two_names', names: distinct };
+  return distinct.length === 1 ? names[0] : whole;
+}
+
+/** A clause's name, or the name after its last "叫" ("大的叫王小明", "上高中那个叫王小明"). */
+function clauseName(c: string): NameReading {
+  const r = readName(c);
+  const at = c.lastIndexOf('叫');
+  if (r.kind === 'name' || at < 1) return r;
+  return readName(c.slice(at + 1));
+}
+
+/** The answer speaks of two people ("两个孩子都在上学", "俩孙子"): one name in it is not silently the one. */
+function saysTwo(s: string): boolean {
+  return TWO_WORDS.some((w) => s.includes(w));
 }
 
 /** A short description (illness, hospital, school, relation): some words, not just a number, a sign or "不知道". */
@@ -103,6 +131,11 @@ export function checkHospital(said: string): Checked<string> {
     return { ok: false, confirm: { key: 'heard.hospital.last', params: { first: two.first, last: two.last } }, value: two.last };
   }
   const found = findHospital(text);
+  // "俺们镇上的卫生院", "县里那个医院": the town's or county's own, said back as a cadre would file it (镇卫生院)
+  const described = describedHospital(text) ?? (found ? describedHospital(found.name) : null);
+  if (described !== null) return { ok: false, confirm: { key: 'heard.hospital.described', params: { hospital: described } }, value: described };
+  // "医院", "镇上的": no name at all — asked which, with an example
+  if (namesNoHospital(text)) return { ok: false, hint: 'heard.hospital.vague', understood: true };
   // "市里的医院": which one? its name goes on the papers
   if (found && isVagueHospital(found.name)) return { ok: false, hint: 'heard.hospital.vague', understood: true };
   if (found && !saysDontKnow(text)) return { ok: true, value: found.name };
@@ -117,6 +150,9 @@ export function checkHospital(said: string): Checked<string> {
 /** Where the student studies: the school's name out of what is said around it ("在县二中读书" → 县二中). */
 export function checkSchool(said: string): Checked<string> {
   const text = stripFillers(said);
+  // "在镇上的中学": the town's own school, said back as a cadre would file it (镇中学)
+  const described = describedSchool(stripSchoolLeadin(text));
+  if (described !== null) return { ok: false, confirm: { key: 'heard.school.described', params: { school: described } }, value: described };
   const found = findSchool(text);
   if (found && !saysDontKnow(text)) return { ok: true, value: found };
   const checked = checkText(stripSchoolLeadin(text), 2);
@@ -127,9 +163,22 @@ export function checkSchool(said: string): Checked<string> {
   return checked;
 }
 
-/** The illness: a description naming one, not only the treatment, the state or the time ("住院了", "还没查出来"). */
+/**
+ * The illness: a description naming one, not only the treatment, the state or the time ("住院了", "还没查出来"),
+ * without the words leading up to it ("俺老伴是乳腺癌" → 乳腺癌, flows/parse/illness.ts). Only a category
+ * ("癌", "大病") is asked which; what is left of a lead-in that is not recognisably an illness is said back.
+ */
 export function checkIllness(text: string): Checked<string> {
   const checked = checkText(stripFillers(text));
   if (!checked.ok) return checked;
-  return namesNoIllness(checked.value) ? { ok: false, hint: 'heard.illness.no_illness', understood: true } : checked;
+  const r = readIllness(checked.value);
+  if (r.vague) return { ok: false, hint: 'heard.illness.vague', understood: true };
+  if (namesNoIllness(r.illness)) return { ok: false, hint: 'heard.illness.no_illness', understood: true };
+  // "晓不得，反正天天咳": the villager does not know the illness — what they feel is not filed as its name
+  if (!r.known && mentionsDontKnow(text)) return { ok: false, hint: 'heard.illness.no_illness', understood: true };
+  // "费癌", "糖尿并": typed by its sound — the known name said back for a yes, never the typo filed
+  const bySound = illnessBySound(r.illness);
+  if (bySound !== null) return { ok: false, confirm: { key: 'heard.illness.confirm', params: { illness: bySound } }, value: bySound };
+  if (r.leadIn && !r.known) return { ok: false, confirm: { key: 'heard.illness.confirm', params: { illness: r.illness } }, value: r.illness };
+  return { ok: true, value: r.illness };
 }

@@ -4,11 +4,19 @@
  * figures out of place are named in it ("您说了30,000元和10,000元，这一项只填一个数").
  */
 import { normalizeInput, readAmount, readHouseholdSize, type AmountApprox, type AmountOptions, type Approximate } from '../parse';
-import { HALF, NOT_YET, TOPIC_WORDS } from '../parse/amount-words';
+import { HALF, NOT_YET, TOPIC_WORDS, TRANSFER_SOURCES } from '../parse/amount-words';
 import { stripTrailingPunctuation } from '../parse/normalize';
 import { fromParse, type Checked, type StepEnv } from '../engine/flow';
 import type { ConfirmAsk } from '../engine/types';
 import { formatMoney } from '../i18n/format';
+
+/** "一学期四千", "半年五千", "一天一百，一年干两百天" said back as the year they make: [exact, rough]. */
+const PER_PERIOD_KEYS = {
+  term: ['understand.amount.per_term', 'understand.amount.per_term_rough'],
+  half: ['understand.amount.per_half', 'understand.amount.per_half_rough'],
+  day: ['understand.amount.per_day', 'understand.amount.per_day_rough'],
+  month: ['understand.amount.per_month', 'understand.amount.per_month_rough'],
+} as const;
 
 /** How an approximate sum is said back. */
 function amountAsk(r: Approximate<number, AmountApprox>): ConfirmAsk {
@@ -23,6 +31,12 @@ function amountAsk(r: Approximate<number, AmountApprox>): ConfirmAsk {
       return { key: 'understand.amount.picked', money: { amount: r.value, amounts: r.figures } };
     case 'summed':
       return { key: 'understand.amount.summed', money: { amount: r.value, amounts: r.figures } };
+    case 'perPeriod':
+      return {
+        key: PER_PERIOD_KEYS[r.period][r.roughly ? 1 : 0],
+        params: { times: r.times },
+        money: { amount: r.value, each: r.each },
+      };
     case 'perUnit':
       return { key: 'understand.amount.per_unit', params: { count: r.count, unit: r.unit }, money: { amount: r.value, perUnit: r.perUnit } };
   }
@@ -31,8 +45,12 @@ function amountAsk(r: Approximate<number, AmountApprox>): ConfirmAsk {
 /** A sum of money answered in words: exact, to confirm, or a hint. */
 export function checkAmount(text: string, opts: AmountOptions & { of?: string; sayBack?: boolean }, env: StepEnv): Checked<number> {
   const r = readAmount(text, opts);
-  if (r.ok) return opts.sayBack ? unlikely(text, r.value, opts.of === undefined ? undefined : env.answers[opts.of]) ?? r : r;
   const said = normalizeInput(text).replace(/[\s,.!~、]+/gu, '');
+  if (opts.topic === 'income') {
+    const lived = livedOn(said, r, env);
+    if (lived) return lived;
+  }
+  if (r.ok) return opts.sayBack ? unlikely(text, r.value, opts.of === undefined ? undefined : env.answers[opts.of]) ?? r : r;
   // "还在报": nothing received yet — 0 for now, said back
   if (opts.allowZero && opts.topic === 'received' && NOT_YET.some((w) => said.includes(w))) {
     return { ok: false, value: 0, confirm: { key: 'understand.amount.not_yet', money: { amount: 0 } } };
@@ -51,6 +69,32 @@ export function checkAmount(text: string, opts: AmountOptions & { of?: string; s
   }
   if ('approx' in r) return { ok: false, value: r.value, confirm: amountAsk(r) };
   return fromParse(r);
+}
+
+const SOURCE_WORDS = Object.keys(TRANSFER_SOURCES).sort((a, b) => b.length - a.length);
+const SOURCE_KEYS = {
+  dibao: 'understand.amount.source.dibao',
+  pension: 'understand.amount.source.pension',
+  children: 'understand.amount.source.children',
+  relatives: 'understand.amount.source.relatives',
+  government: 'understand.amount.source.government',
+} as const;
+
+/**
+ * At the income question, money lived on without earning it ("没有收入 全靠低保", "就靠低保", "靠儿女给点"):
+ * it is income all the same. Without its amount it is asked for, naming it — never stored as 0; with it
+ * ("儿女一年给五千", read as money received), the figure is said back as the year's income. Null otherwise.
+ */
+function livedOn(said: string, r: ReturnType<typeof readAmount>, env: StepEnv): Checked<number> | null {
+  const word = SOURCE_WORDS.find((w) => said.includes(w));
+  if (!word || looksAsked(said)) return null;
+  const source = env.t(SOURCE_KEYS[TRANSFER_SOURCES[word]]);
+  const nothingElse = (r.ok && r.value === 0) || (!r.ok && 'reason' in r && r.reason === 'not_a_number');
+  if (nothingElse) return { ok: false, hint: 'understand.amount.lived_on', params: { source }, understood: true };
+  if ('unplaced' in r && r.unplaced === 'elsewhere' && r.figures.length === 1 && r.figures[0] > 0) {
+    return { ok: false, value: r.figures[0], confirm: { key: 'understand.amount.lived_on_figure', params: { source }, money: { amount: r.figures[0] } } };
+  }
+  return null;
 }
 
 const LOAN_WORDS = TOPIC_WORDS.loan;

@@ -10,12 +10,16 @@
  *   异议 FP-… 内容                     record an objection raised during the public notice
  *   异议处理 FP-… 编号 处理结果          resolve it
  *   绿色通道 FP-… 原因                 county: approve urgent help first
+ *   统计 / 本月统计 / 这个月多少户申请了   the figures of my region (this month, 上月, 今年)
+ *   导出 / 导出台账 / 要台账             how to get the ledger (the console's export page)
+ *   预警 / 预警 2 不需要 原因 / 预警 2 已有帮扶   the region's open department alerts; close one (alerts.ts)
  *   帮助 / 取消
  * and, from anyone, 绑定 123456 (a cadre account), 绑定群 123456 (a work group), 解绑.
  * Case numbers: see case-ref.ts. English words work too ("approve 123", "return 123 missing …").
  */
 import { takeCaseRef, type CaseRef } from './case-ref';
 import { fold, restFrom } from './fold';
+import { parseAlertCommand, type AlertCommand } from './alerts';
 
 export type CaseVerb = 'view' | 'approve' | 'return' | 'reject' | 'visit' | 'objection' | 'resolve_objection' | 'fast_approve';
 
@@ -34,8 +38,18 @@ export type CadreCommand =
   | { kind: 'objection'; ref: CaseRef; text: string }
   | { kind: 'resolve_objection'; ref: CaseRef; number: number | null; text: string }
   | { kind: 'fast_approve'; ref: CaseRef; reason: string }
+  /** 统计: the figures of the cadre's region for a period counted back from today. */
+  | { kind: 'stats'; period: StatsPeriod }
+  /** 导出: where and how the ledger is exported (never sent through the chat). */
+  | { kind: 'export' }
   /** A case command without a (readable) case number: answer with its usage. */
-  | { kind: 'incomplete'; verb: CaseVerb };
+  | { kind: 'incomplete'; verb: CaseVerb }
+  /** 预警 (the region's open department alerts) and 预警 N 不需要/已有帮扶 (close one): alerts.ts. */
+  | AlertCommand;
+
+/** The periods 统计 understands: this month (the default), last month, this year. */
+export const STATS_PERIODS = ['this_month', 'last_month', 'this_year'] as const;
+export type StatsPeriod = (typeof STATS_PERIODS)[number];
 
 export type BindingCommand = { kind: 'bind'; code: string } | { kind: 'bind_room'; code: string } | { kind: 'unbind' };
 
@@ -79,6 +93,10 @@ export function parseCadreCommand(text: string): CadreCommand | null {
   for (const [kind, words] of Object.entries(WHOLE) as [keyof typeof WHOLE, string[]][]) {
     if (words.includes(w)) return { kind };
   }
+  const report = parseReport(w);
+  if (report) return report;
+  const alerts = parseAlertCommand(text);
+  if (alerts) return alerts;
   // a full case number alone: show that case
   const bare = takeCaseRef(text);
   if (bare && bare.rest === '' && bare.ref.kind === 'full' && /[a-z]|-/.test(fold(text))) return { kind: 'view', ref: bare.ref };
@@ -97,6 +115,47 @@ export function parseCadreCommand(text: string): CadreCommand | null {
     }
     return withArgs(verb, taken.ref, taken.rest);
   }
+  return null;
+}
+
+/** The words naming a period, at the start or the end of a 统计 request. */
+const PERIOD_WORDS: Record<StatsPeriod, string[]> = {
+  this_month: ['本月', '这个月', '这月', '当月', '本月份', 'this month', 'monthly'],
+  last_month: ['上月', '上个月', '上一个月', '前一个月', 'last month'],
+  this_year: ['今年', '本年', '本年度', '今年以来', 'this year', 'year to date'],
+};
+const PERIODS = (Object.entries(PERIOD_WORDS) as [StatsPeriod, string[]][])
+  .flatMap(([period, words]) => words.map((word) => ({ period, word })))
+  .sort((a, b) => b.word.length - a.word.length);
+
+/** What a 统计 request says besides its period: the whole of it (after an optional "查看"). */
+const STATS_WORDS = ['统计', '统计数据', '数据统计', '统计一下', '统计情况', '数据', '报表', '月报', '汇总', '情况汇总', 'stats', 'statistics', 'figures', 'numbers', 'report'];
+const STATS_LEAD = /^(?:查看|查询|看看|看一下|看|查)\s*/u;
+/** "多少户申请了", "申请了多少户", "how many applied": the count of applications is asked for. */
+const HOW_MANY = /^(?:(?:有|一共有|共有|总共)?多少(?:户|家|人|件|个)?(?:申请|提交)(?:了)?(?:帮扶|救助)?(?:啊|呀|呢|吗)?|(?:申请|提交)(?:了)?多少(?:户|家|件|个)?(?:啊|呀|呢)?|how many (?:applications|households applied|applied|cases))$/u;
+
+/** 导出: the whole message, a request for the ledger (not a remark about one). */
+const EXPORT_WORDS = ['导出', '导出台账', '导出数据', '导出表格', '导出excel', '台账导出', '要台账', '我要台账', '给我台账', '下载台账', '台账', '要表格', 'export', 'export ledger', 'export the ledger', 'ledger', 'download ledger'];
+
+/** 统计 and 导出: whole-message requests (a sentence that merely contains 统计 or 台账 is not one). */
+function parseReport(w: string): CadreCommand | null {
+  if (EXPORT_WORDS.includes(w)) return { kind: 'export' };
+  let body = w.replace(STATS_LEAD, '');
+  let period: StatsPeriod | null = null;
+  for (const { period: p, word } of PERIODS) {
+    if (body.startsWith(word)) {
+      period = p;
+      body = body.slice(word.length).replace(/^[\s的,，:：]+/u, '');
+      break;
+    }
+    if (body.endsWith(word)) {
+      period = p;
+      body = body.slice(0, -word.length).replace(/[\s的,，:：]+$/u, '');
+      break;
+    }
+  }
+  body = body.replace(STATS_LEAD, '').trim();
+  if (STATS_WORDS.includes(body) || HOW_MANY.test(body)) return { kind: 'stats', period: period ?? 'this_month' };
   return null;
 }
 

@@ -6,6 +6,7 @@
  */
 import type { Lang, UploadRef } from '../engine/types';
 import type { Action, Refusal } from '../workflow';
+import type { AlertClosure } from './alerts';
 
 export type CadreEffect =
   /** Make a move through the workflow (performTransition checks it again under a lock and audits a refusal); a blank note is none. */
@@ -26,7 +27,9 @@ export type CadreEffect =
   /** A refusal the step decided itself (the workflow audits its own): written to the audit trail. */
   | { type: 'audit_refusal'; caseNo: string; action: string; refusal: Refusal }
   /** Remember the cadre's language on the account. */
-  | { type: 'set_language'; lang: Lang };
+  | { type: 'set_language'; lang: Lang }
+  /** Close a department alert listed by 预警 as number `number` (server/core/alerts/close.ts checks and audits). */
+  | { type: 'close_alert'; alertId: string; number: number; closure: AlertClosure; reason: string };
 
 /** The case facts a refusal is explained with, read after it (null status: no such case). */
 export type RefusalCase = { status: string | null; publicityEnd: string | null; openObjections: number };
@@ -36,5 +39,7 @@ export type CadreOutcome =
   | { type: 'visit_scheduled'; caseNo: string; date: string }
   | { type: 'objection_recorded'; caseNo: string; number: number }
   | { type: 'objection_resolved'; caseNo: string; number: number; open: number }
+  | { type: 'alert_closed'; number: number; closure: AlertClosure }
+  | { type: 'alert_refused'; number: number; why: 'closed' | 'not_found' | 'forbidden' | 'invalid'; message?: string }
   /** `action` as the chat names it (approve, return, visit, objection, resolve_objection …); `number` for an objection's. */
   | ({ type: 'refused'; caseNo: string; action: string; refusal: Refusal; number?: number } & RefusalCase);

@@ -98,7 +98,7 @@ export function exchangeHelp(g: Guide, c: GuideCtx): string {
  */
 export function interruptsGuide(g: Guide, cmd: CadreCommand | null): boolean {
   if (!cmd) return false;
-  if (cmd.kind === 'pending') return true;
+  if (cmd.kind === 'pending' || cmd.kind === 'stats' || cmd.kind === 'export') return true;
   if (!('ref' in cmd)) return false;
   return cmd.ref.kind === 'full' || !FREE_TEXT.includes(g.step);
 }

@@ -8,6 +8,7 @@ import { t } from '../i18n';
 import type { Refusal } from '../workflow';
 import type { CadreOutcome, RefusalCase } from './effects';
 import { doneText, refusalText } from './text';
+import { alertClosedText } from './alerts';
 import type { CadreView } from './types';
 
 /** A refusal with what the case looks like (the objection count only when they are the reason). */
@@ -44,6 +45,10 @@ export function describeCadreOutcome(o: CadreOutcome, view: CadreView, lang: Lan
       return doneText(lang, { kind: 'objection', caseNo: o.caseNo, number: o.number });
     case 'objection_resolved':
       return doneText(lang, { kind: 'objection_resolved', caseNo: o.caseNo, number: o.number, open: o.open });
+    case 'alert_closed':
+      return alertClosedText(lang, { ok: true, number: o.number, closure: o.closure });
+    case 'alert_refused':
+      return alertClosedText(lang, { ok: false, number: o.number, why: o.why, ...(o.message ? { message: o.message } : {}) });
     case 'refused': {
       // an objection number that is not there, or is already settled, on a case the cadre may act on
       if (o.action === 'resolve_objection' && o.refusal.code === 'not_found' && o.status !== null) return t(lang, 'cadre.refused.no_objection', { caseNo: o.caseNo, number: o.number });

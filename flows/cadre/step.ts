@@ -17,6 +17,8 @@ import { answerExchange, currentQuestion, exchangeHelp, guideExpired, interrupts
 import { moveRefusal, type AllowedMove } from './move-refusal';
 import { refusalReply } from './outcome';
 import { APPROVE_GUIDE } from './plans';
+import { ledgerText, statsPeriodParam, statsText } from './report';
+import { alertsText, alertUsageText, type AlertClosure } from './alerts';
 import { caseText, greetingText, helpText, pendingText, unknownText, usageText } from './text';
 import { idleState, type CadreInbound, type CadreNeeds, type CadreState, type CadreTurn, type CadreView, type CaseTarget, type Guide, type GuideCtx, type GuideKind, type GuideOption } from './types';
 import type { CadreEffect, RefusalCase } from './effects';
@@ -53,7 +55,15 @@ export function needsOf(state: CadreState | null, inbound: CadreInbound, now: Da
   if (r.kind === 'media') return inbound.kind === 'photo' && state?.guide ? { ...none, case: { caseNo: state.guide.caseNo } } : none;
   if (r.kind === 'exchange') return { ...none, case: { caseNo: r.guide.caseNo } };
   const cmd = r.command;
-  return { pending: cmd?.kind === 'pending', case: cmd && 'ref' in cmd ? { ref: cmd.ref } : null, detail: cmd?.kind === 'view', verifiers: cmd?.kind === 'approve' };
+  return {
+    pending: cmd?.kind === 'pending',
+    case: cmd && 'ref' in cmd ? { ref: cmd.ref } : null,
+    detail: cmd?.kind === 'view',
+    verifiers: cmd?.kind === 'approve',
+    ...(cmd?.kind === 'stats' ? { stats: { period: statsPeriodParam(cmd.period, now) } } : {}),
+    ...(cmd?.kind === 'export' ? { ledger: true as const } : {}),
+    ...(cmd?.kind === 'alerts' ? { alerts: true as const } : {}),
+  };
 }
 
 export function cadreStep(state: CadreState | null, inbound: CadreInbound, view: CadreView, allowed: readonly AllowedMove[]): CadreTurn {
@@ -138,6 +148,20 @@ class Step {
       }
       case 'help':
         return this.reply(helpText(lang, who, this.view.inRoom));
+      case 'stats':
+        // the region's figures in a private chat or the region's own work group, not in any group the cadre is in
+        if (this.view.inRoom && !this.view.roomInRegion) return this.reply(this.t('cadre.room.stats_private'));
+        return this.reply(statsText(lang, who.role, loaded(this.view.stats, 'the figures')));
+      case 'export':
+        return this.reply(ledgerText(lang, loaded(this.view.ledger, 'the ledger\'s layouts')));
+      case 'alerts': {
+        const v = loaded(this.view.alerts, 'the alerts');
+        // in a group, how many only: the list names households and their figures
+        if (this.view.inRoom && v.allowed) return this.reply(this.t('cadre.room.alerts_count', { region: v.region, count: v.total }));
+        return this.say({ ...this.state, alertIds: v.allowed ? v.items.map((a) => a.id) : undefined }, alertsText(lang, v));
+      }
+      case 'close_alert':
+        return this.closeAlert(cmd.number, cmd.closure, cmd.reason);
       case 'greeting':
         return this.reply(greetingText(lang, who));
       case 'lang_en':
@@ -176,6 +200,17 @@ class Step {
         return this.act(this.state, [{ type: 'resolve_objection', caseNo: target.caseNo, number: cmd.number, objectionId, text: cmd.text }]);
       }
     }
+  }
+
+  /** 预警 N 不需要 原因 / 已有帮扶: the alert the last 预警 listed as N (a reason required for 不需要, as the console asks). */
+  private closeAlert(n: number | null, closure: AlertClosure | null, reason: string): CadreTurn {
+    const lang = this.state.lang;
+    if (n === null || closure === null || (closure === 'not_needed' && reason.length < 2)) return this.reply(alertUsageText(lang, 'usage', n));
+    const ids = this.state.alertIds;
+    if (!ids) return this.reply(alertUsageText(lang, 'no_list'));
+    const alertId = ids[n - 1];
+    if (!alertId) return this.reply(alertUsageText(lang, 'no_number', n));
+    return this.act(this.state, [{ type: 'close_alert', alertId, number: n, closure, reason }]);
   }
 
   /** 查看: outside the cadre's reach it reads (and is audited) as a case that does not exist. */

@@ -19,13 +19,16 @@ export const roleName = (lang: Lang, role: string) => tr(lang, `cadre.role.${rol
 const day = (lang: Lang, at: string | Date) => formatDate(lang, typeof at === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(at) ? at : shanghaiDate(at));
 const joinList = (lang: Lang, items: string[]) => items.join(tr(lang, 'cadre.list_separator'));
 
-/** Commands each role may use, in the order they are listed by "帮助". */
+/**
+ * Commands each role may use, in the order they are listed by "帮助" (统计 for the roles of
+ * MAY.readStats, 导出 for those of MAY.exportLedger: tests/server/cadre-report.test.ts holds them to it).
+ */
 const HELP_LINES: Record<CadreRole, string[]> = {
-  village: ['pending', 'view', 'approve', 'return', 'reject', 'objection', 'resolve_objection'],
-  town: ['pending', 'view', 'approve', 'return', 'reject'],
-  county: ['pending', 'view', 'approve', 'return', 'reject', 'fast_approve', 'visit', 'objection', 'resolve_objection'],
-  verifier: ['pending', 'view', 'visit', 'approve', 'return', 'reject'],
-  auditor: ['view'],
+  village: ['pending', 'view', 'approve', 'return', 'reject', 'objection', 'resolve_objection', 'alerts', 'stats', 'export'],
+  town: ['pending', 'view', 'approve', 'return', 'reject', 'alerts', 'stats', 'export'],
+  county: ['pending', 'view', 'approve', 'return', 'reject', 'fast_approve', 'visit', 'objection', 'resolve_objection', 'alerts', 'stats', 'export'],
+  verifier: ['pending', 'view', 'visit', 'approve', 'return', 'reject', 'export'],
+  auditor: ['view', 'stats', 'export'],
 };
 
 export function helpText(lang: Lang, who: Who, inRoom: boolean): string {

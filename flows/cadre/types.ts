@@ -4,6 +4,8 @@ import type { Action, CadreActor, CaseFacts, MoveId } from '../workflow';
 import type { CaseRef } from './case-ref';
 import type { CadreCommand } from './commands';
 import type { CadreEffect } from './effects';
+import type { CadreStats, LedgerHelp } from './report';
+import type { AlertsView } from './alerts';
 import type { CaseView, PendingItem, Who } from './text';
 
 /** A move the chat asks data for, in an exchange named after it (plans.ts lists them: GUIDE_KINDS). */
@@ -54,6 +56,8 @@ export interface CadreState {
   step: 'idle' | 'guide';
   lang: Lang;
   guide?: Guide;
+  /** The ids of the alerts the last 预警 listed, in its order: "预警 2 …" closes the second. */
+  alertIds?: string[];
 }
 
 export interface GuideCtx {
@@ -86,6 +90,12 @@ export type CadreNeeds = {
   detail: boolean;
   /** 通过: the verifiers who could be assigned (when the case is at county review). */
   verifiers: boolean;
+  /** 统计: the figures of the cadre's region for the period (GET /api/stats's parameter: 2026-07, 2026). */
+  stats?: { period: string };
+  /** 导出: the console's export page and its layouts. */
+  ledger?: true;
+  /** 预警: the open alerts of the cadre's region. */
+  alerts?: true;
 };
 
 /** The case a message is about, as the server found it. */
@@ -117,8 +127,16 @@ export interface CadreView {
   who: Who;
   /** Said in a group: no ID number or phone in the answer. */
   inRoom: boolean;
+  /** Said in a work group bound (RoomBinding) to a region within the cadre's: 统计 is answered there; in other groups only privately. */
+  roomInRegion?: boolean;
   pending?: { items: PendingItem[]; total: number };
   target?: CaseTarget;
+  /** With needs.stats. */
+  stats?: CadreStats;
+  /** With needs.ledger. */
+  ledger?: LedgerHelp;
+  /** With needs.alerts. */
+  alerts?: AlertsView;
 }
 
 /** One message's result: the state to keep, what to say, what the server must do. */

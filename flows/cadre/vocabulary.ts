@@ -16,5 +16,6 @@ export const MEASURE_WORDS: Record<Measure, string[]> = {
   public_job: ['公益性岗位', '公益岗位', '公益岗', 'public job'],
   industry_subsidy: ['产业奖补', '产业', 'industry subsidy'],
   housing_repair: ['危房改造', '危房', 'housing repair'],
+  employment_aid: ['就业帮扶', '就业', 'employment support'],
   other: ['其他', '其它', 'other'],
 };

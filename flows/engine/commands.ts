@@ -53,6 +53,27 @@ export function commandText(text: string): string {
   return s.replace(/[\s.,!?~;:…、。！？～]+$/u, '');
 }
 
+/**
+ * A whole message that asks how an application stands ("我要查一下我的申请", "查查我的申请到哪了",
+ * "我的申请怎么样了"): the status command, never a new application. It names the application as
+ * the villager's own (我的/俺的/我家的) or asks to look it up (查), and asks nothing else.
+ */
+const ASKS_STATUS = new RegExp(
+  '^(?:你好|您好|喂)?(?:我|俺)?(?:想|要|来)?(?:查查|查一查|查一下|查下|查|看看|看一下|问问|问一下|问下)?' +
+    '(?:我|俺|咱|我家|俺家|我们|俺们)(?:的|家的)?(?:申请|帮扶申请|救助申请|材料|案子|事)' +
+    '(?:到哪了|到哪里了|到哪儿了|到哪一步了|到什么地步了|怎么样了|咋样了|怎样了|批了没|批了没有|批下来没|批下来了吗|有结果了吗|有消息了吗|有信儿没|办得怎么样了|办好了没|办到哪了|进度|的进度|结果)?' +
+    '(?:啊|呀|呢|吗|了)*$',
+  'u',
+);
+/** Looking it up without naming it as one's own needs a lookup verb: "查一下申请进度". */
+const LOOKS_UP = /^(?:我|俺)?(?:想|要)?(?:查查|查一查|查一下|查下|查|看看|看一下)(?:一下)?(?:申请|帮扶申请)(?:到哪了|怎么样了|进度|的进度|结果)(?:啊|呀|呢|吗|了)*$/u;
+
 export function detectCommand(text: string): Command | null {
-  return LOOKUP.get(commandText(text)) ?? null;
+  const s = commandText(text);
+  const found = LOOKUP.get(s);
+  if (found) return found;
+  const bare = s.replace(/[\s,，。.!！?？~～、]+/gu, '');
+  if (!ASKS_STATUS.test(bare) && !LOOKS_UP.test(bare)) return null;
+  // "我的申请" alone, with no verb and no status word, says nothing about status
+  return /[查看问]|到哪|怎么样|咋样|怎样|批|结果|消息|信儿|进度|办/u.test(bare) ? 'status' : null;
 }

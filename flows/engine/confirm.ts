@@ -14,7 +14,7 @@
  * others (the relation with the name) is agreed to by repeating any of them.
  */
 import { findHospital, hasFigureWords, illnessAround, leadingYesNo, normalizeInput, parseYesNo, readDifference, readName } from '../parse';
-import { FIGURE_NO, HEDGED_YES } from '../parse/yes-no-words';
+import { FIGURE_NO, HEDGED_YES, NOTHING_ELSE } from '../parse/yes-no-words';
 import { formatMoney } from '../i18n/format';
 import { envWith } from './env';
 import type { Answers, StepDef, StepEnv, StepOutcome } from './flow';
@@ -43,7 +43,8 @@ function confirmedAnswer(step: StepDef, patch: Answers, env: StepEnv): StepOutco
 }
 
 /** Words of a reply to a value said back, besides the usual yes and no ("差不多", "少了"). */
-const SAID_BACK = { yes: HEDGED_YES, no: FIGURE_NO };
+// ("您说了…，加起来一共…，对吗？" — "就这些" / "没别的了": nothing left out, a yes)
+const SAID_BACK = { yes: [...HEDGED_YES, ...NOTHING_ELSE], no: FIGURE_NO };
 
 /** The reply names the same value as the one said back (or part of it: "孙女" for "孙女王小芳"). */
 const samePatch = (read: Answers, pending: Answers) =>

@@ -1,7 +1,7 @@
 /**
  * The engine: one pure function from (state, inbound, context) to (state, replies, effects).
  *
- * Order of concerns for a text message:
+ * Order of concerns for a text message (typed in traditional characters, it is first read as simplified):
  *   1. a contact without a session gets the welcome and the menu;
  *   2. global commands (取消, 上一步, 帮助, 人工, English/中文) work at every step;
  *   3. a greeting in the middle of an application re-asks where the villager stopped;
@@ -24,8 +24,10 @@ import { firstOf, type Interception, type Interceptor } from './intercept';
 import { applies, firstPending, isPending, staleAnswer, stepIndex } from './navigation';
 import { keepPrefill, takePrefill } from './prefill';
 import { acceptUpload, displayAnswer, handleText, helpKey, isDocuments, promptFor, remindFor } from './steps';
-import type { Effect, FlowContext, Inbound, Lang, SessionState, StepFunction, StepResult } from './types';
+import type { AlertOffer, Effect, FlowContext, Inbound, Lang, SessionState, StepFunction, StepResult } from './types';
 import { readPlaceholder, type PlaceholderKind } from '../parse';
+import { toSimplified } from '../parse/simplified';
+import { fromCantonese } from '../parse/cantonese';
 
 export interface EngineConfig {
   flows: FlowDef[];
@@ -38,6 +40,23 @@ export interface EngineConfig {
    * 想申请"): what follows, else null (the menu). At rest, the home step reads such messages itself.
    */
   opening?: (text: string, env: StepEnv) => StepOutcome | null;
+  /**
+   * A pending offer (a department alert told to the household, state.alertOffer), read before
+   * anything else at rest: its answer, else null — then the choice is said again once and the
+   * message is handled as usual; the message after that drops the offer.
+   */
+  offer?: {
+    answer: (text: string, offer: AlertOffer, env: StepEnv) => StepOutcome | null;
+    restate: (offer: AlertOffer, env: StepEnv) => string;
+  };
+}
+
+/**
+ * A message typed in traditional characters ("應該是兩萬") read as simplified, and Cantonese words
+ * ("佢患咗肝癌") as Mandarin, before anything reads it (parse/simplified.ts, parse/cantonese.ts).
+ */
+function simplifiedInbound(inbound: Inbound): Inbound {
+  return inbound.kind === 'text' ? { ...inbound, text: fromCantonese(toSimplified(inbound.text)) } : inbound;
 }
 
 /** A missed answer this many times in a row offers a cadre. */
@@ -47,7 +66,7 @@ export function createEngine(config: EngineConfig): StepFunction {
   const flows = new Map(config.flows.map((f) => [f.id, f]));
   return (prev, inbound, ctx) => {
     const turn = new Turn(flows, config, ctx, prev);
-    turn.run(inbound);
+    turn.run(simplifiedInbound(inbound));
     return turn.result();
   };
 }
@@ -78,6 +97,8 @@ class Turn {
   private carry: { text: string; summary: boolean } | null = null;
   /** Fields an answer filled besides its own step's ("不对，自己掏了两万" fills the self-paid figure): not asked next. */
   private filled = new Set<string>();
+  /** The alert offer still waiting after this turn (put back on whatever state the turn ends in). */
+  private offer: AlertOffer | undefined;
 
   constructor(
     private readonly flows: Map<string, FlowDef>,
@@ -126,6 +147,7 @@ class Turn {
   }
 
   result(): StepResult {
+    if (this.offer) this.state.alertOffer = this.offer;
     for (const i of this.interceptors) this.effects.push(...(i.settle?.(this.effects, this.ctx) ?? []));
     return {
       state: this.state,
@@ -142,6 +164,8 @@ class Turn {
       this.ask();
       return;
     }
+    this.offer = this.state.alertOffer;
+    this.state.alertOffer = undefined;
     if (inbound.kind === 'media') return this.onMedia(inbound);
 
     const cmd = detectCommand(inbound.text);
@@ -158,6 +182,17 @@ class Turn {
     // "[语音]", "[图片]": a message that is not text, as the chat app shows it — never an answer
     const placeholder = readPlaceholder(inbound.text);
     if (placeholder !== null) return this.onPlaceholder(placeholder);
+    // a department alert's offer waiting for 1/2/3: at rest, its answer first (mid-flow it waits)
+    const offer = this.offer;
+    if (offer && this.atRest && this.config.offer) {
+      this.offer = undefined;
+      const answered = this.config.offer.answer(inbound.text, offer, this.env);
+      if (answered) return this.apply(answered);
+      if (!offer.restated) {
+        this.say(this.config.offer.restate(offer, this.env));
+        this.offer = { ...offer, restated: true };
+      }
+    }
     // "全文", or a number from the list the previous reply offered (valid for this message only)
     const picked = cmd === null ? firstOf(this.interceptors, (i) => i.pick?.(inbound.text, this.env, this.atRest)) : null;
     if (picked) return this.answered(picked);

@@ -98,7 +98,37 @@ export interface SessionState {
   prefill?: PendingConfirm[];
   /** Fields of later steps answered before their question (the second half of a folded question): not asked when reached. */
   ahead?: string[];
+  /** A department alert's private offer waiting for its 1/2/3 (server/core/alerts/offer.ts writes it; flows/villager/alert-offer.ts reads it). */
+  alertOffer?: AlertOffer;
 }
+
+/**
+ * A department alert told to the household privately ("回复 1 开始申请，回复 2 请村干部联系您，回复 3 不需要"),
+ * waiting for the answer: read at rest only; another message is answered as usual after the choice
+ * is said again once (`restated`), and the one after that drops it. `known`: what the register
+ * knows, said back for a yes when the application starts (never stored unconfirmed).
+ */
+export interface AlertOffer {
+  alertId: string;
+  /** The application's cause, when the alert's is one (因病, 因灾, 因学); else the cause is asked. */
+  cause: Cause | null;
+  /** The i18n key of the alert's gentle wording. */
+  wording: string;
+  restated?: boolean;
+  known: {
+    name?: string;
+    idNumber?: string;
+    phone?: string;
+    householdSize?: number;
+    townCode?: string;
+    villageCode?: string;
+    /** 医保: the year's self-paid inpatient cost (fen), said back as the illness's self-paid cost. */
+    selfPaidFen?: number;
+  };
+}
+
+/** The household's answer to a department alert's offer. */
+export type AlertAnswer = 'apply' | 'call_me' | 'not_needed';
 
 /**
  * Words that say a value back for confirmation ("按20,000元算，对吗？"): an i18n key and its params;
@@ -154,7 +184,9 @@ export interface ApplicationData {
 
 export type Effect =
   /** File the application as a case. The server assigns the case number and links the session's documents. */
-  | { type: 'file_case'; application: ApplicationData }
+  | { type: 'file_case'; application: ApplicationData; alertId?: string }
+  /** The household answered a department alert's offer (1 apply / 2 call me / 3 not needed): recorded on the alert, audited. */
+  | { type: 'alert_answer'; alertId: string; answer: AlertAnswer }
   /** Keep an uploaded document for the application in progress (kind = checklist item id, or 'other'). */
   | { type: 'attach_document'; upload: UploadRef; kind: string }
   /** Drop the documents attached in this session that were not filed (on cancel). */

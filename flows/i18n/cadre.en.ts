@@ -53,6 +53,9 @@ export const cadreEn: typeof cadreZhCN = {
     objection: 'objection NUMBER TEXT — record an objection received during the public notice',
     resolve_objection: 'resolve NUMBER OBJECTION-NO RESULT — e.g. "resolve 123 1 checked, no issue"',
     fast_approve: 'fast NUMBER REASON — green channel: approve urgent help first, paperwork after',
+    alerts: 'alerts — the open department alerts of your region and the households’ replies; close one with "alert <number> not needed <reason>" or "alert <number> already helped"',
+    stats: 'stats — this month\'s applications, progress and payments in your region; also "stats last month", "stats this year"',
+    export: 'export — how to export the ledger in the console (the ledger is not sent over WeChat)',
     cancel: 'cancel — drop what is being entered',
     unbind: 'unbind — this WeChat stops receiving and handling cases',
     case_numbers: 'A number may be just its last digits: "view 123" is this year\'s FP-2026-000123.',
@@ -251,5 +254,31 @@ export const cadreEn: typeof cadreZhCN = {
   unbind: {
     done: 'Unbound: this WeChat no longer receives or handles the cases of "{{name}}".',
     none: 'This WeChat is not bound to a cadre account.',
+  },
+  /** 统计 and 导出 (flows/cadre/report.ts). */
+  /** What a group (a work group, or any room the bot is in) is told instead of a region's list or figures. */
+  room: {
+    alerts_count: '{{region}}: {{count}} alerts; message me privately to see them.',
+    stats_private: 'Ask me for statistics in a private chat, or in a work group bound within your region.',
+  },
+  report: {
+    year: '{{year}}',
+    item: '{{what}} {{n}}',
+    stats_title: '[{{region}}, {{period}}: statistics]',
+    applications: 'Applications: {{n}}',
+    by_cause: ' ({{list}})',
+    now: 'Now at: {{list}}',
+    overdue: 'Overdue now in your whole region: {{n}}',
+    paid: 'Paid: {{cases}} households, {{amount}}',
+    budget: 'Budget {{year}}: {{budget}}; paid {{paid}}, {{share}}%',
+    no_budget: 'Paid in {{year}}: {{paid}}; no budget is set for the year yet (console, Statistics page)',
+    stats_link: 'Figures and charts: {{url}}',
+    stats_console: 'The figures and charts are on the console\'s Statistics page.',
+    stats_not_yours: 'Your account has no statistics; these roles read them: {{roles}}. Send "todo" for the cases waiting for you.',
+    export_link: 'The ledger holds ID numbers and phones, so it is not sent over WeChat. Export it on the console\'s Ledger export page: {{url}}',
+    export_console: 'The ledger holds ID numbers and phones, so it is not sent over WeChat. Export it on the console\'s Ledger export page.',
+    export_layouts: 'Layouts: {{list}}; file formats: {{formats}}.',
+    export_scope: 'It holds the cases of {{region}}, filtered by status, dates and more; every export is recorded.',
+    export_not_yours: 'Your account cannot export the ledger; these roles export it in the console: {{roles}} — ask them.',
   },
 };

@@ -54,6 +54,9 @@ export const cadreZhCN = {
     objection: '异议 编号 内容 — 登记公示期间收到的异议',
     resolve_objection: '异议处理 编号 异议序号 处理结果 — 如「异议处理 123 1 已核实，情况属实」',
     fast_approve: '绿色通道 编号 原因 — 急需帮扶的先批准，手续后补',
+    alerts: '预警 — 本辖区未关闭的部门预警和户里的答复；「预警 编号 不需要 原因」「预警 编号 已有帮扶」关闭',
+    stats: '统计 — 本辖区本月的申请、进度和发放，也可以发「上月统计」「今年统计」',
+    export: '导出 — 怎样在管理后台导出台账（台账不通过微信发送）',
     cancel: '取消 — 放弃正在录入的内容',
     unbind: '解绑 — 这个微信不再接收和办理案件',
     case_numbers: '编号可以只写最后几位，如「查看 123」就是今年的 FP-2026-000123。',
@@ -252,5 +255,31 @@ export const cadreZhCN = {
   unbind: {
     done: '已解绑：这个微信不再接收和办理「{{name}}」的案件。',
     none: '这个微信没有绑定干部账号。',
+  },
+  /** 统计 and 导出 (flows/cadre/report.ts). */
+  /** What a group (a work group, or any room the bot is in) is told instead of a region's list or figures. */
+  room: {
+    alerts_count: '{{region}}预警 {{count}} 条，请私聊我查看。',
+    stats_private: '统计请私聊我，或在绑定到您辖区的工作群里问。',
+  },
+  report: {
+    year: '{{year}}年',
+    item: '{{what}}{{n}}',
+    stats_title: '【{{region}}·{{period}}统计】',
+    applications: '申请：{{n}}户',
+    by_cause: '（{{list}}）',
+    now: '目前在：{{list}}',
+    overdue: '全辖区现在超期未办：{{n}}件',
+    paid: '发放：{{cases}}户，{{amount}}',
+    budget: '{{year}}年预算{{budget}}，已发放{{paid}}，占{{share}}%',
+    no_budget: '{{year}}年已发放{{paid}}；年度预算还没有设置（管理后台「统计」页）',
+    stats_link: '详细数字和图表：{{url}}',
+    stats_console: '详细数字和图表在管理后台的「统计」页。',
+    stats_not_yours: '您的账号看不到统计，统计由{{roles}}查看。回复「待办」看需要您办的案件。',
+    export_link: '台账含身份证号、电话等个人信息，不通过微信发送，请在管理后台「台账导出」页导出：{{url}}',
+    export_console: '台账含身份证号、电话等个人信息，不通过微信发送，请在管理后台的「台账导出」页导出。',
+    export_layouts: '可选样式：{{list}}；文件格式：{{formats}}。',
+    export_scope: '导出的是{{region}}的案件，可以按状态、时间等筛选；每次导出都会登记。',
+    export_not_yours: '您的账号不能导出台账，台账由{{roles}}在管理后台导出，请找他们。',
   },
 };

@@ -20,6 +20,8 @@ import { understandEn } from './understand.en';
 import { summaryEn } from './summary.en';
 import { exportEn } from './export.en';
 import { statsEn } from './stats.en';
+import { registerEn } from './register.en';
+import { alertsEn } from './alerts.en';
 import { entryEn } from './entry.en';
 
 const enBase: BaseMessages = {
@@ -118,6 +120,8 @@ const enBase: BaseMessages = {
   summary: summaryEn,
   export: exportEn,
   stats: statsEn,
+  register: registerEn,
+  alerts: alertsEn,
   entry: entryEn,
   parse: {
     empty: 'It looks like the message was empty.',

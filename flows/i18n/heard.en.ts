@@ -9,7 +9,9 @@ export const heardEn: Shape<typeof heardZhCN> = {
     surname_only: 'That is only the family name "{{surname}}". Please give the full name.',
     relation_only: 'Got it: your {{relation}}. Now please give the name.',
     not_a_name: 'Please reply with the name only.',
-    two_names: 'Please give one person\'s name here.',
+    two_names: 'That is two people. Only one person goes here: please reply with the full name of one of them.',
+    which_of: 'You gave two names: {{first}} and {{second}}. Only one person goes here: which one? Please reply with one name, for example: {{first}}',
+    first_of_two: 'That is two people: shall I put down {{name}} first? The other can apply once this one is done.\nIf not, please reply with the full name of the one to put down.',
     in_characters: 'Please write the name in Chinese characters, as on the ID card (not pinyin), for example: 王桂英',
     confirm: 'Shall I write the name as "{{name}}"?\nIf not, please reply with the full name as on the ID card.',
     confirm_surname: 'Shall I write the name as "{{name}}", exactly as on the ID card?\nIf not, please reply with the full name as on the ID card.',
@@ -19,9 +21,16 @@ export const heardEn: Shape<typeof heardZhCN> = {
   relation: {
     self: 'This asks about another family member. If you are the one who is ill, reply "back" and choose 1.',
     two: 'Please name one person here.',
+    two_named: 'Understood: {{people}}, two people. Only one person goes here: which one first? The other can apply once this one is done.',
+    other_household: 'In-laws are another household, not on your household register, so they cannot go here. Please name the family member at home who is ill, for example: spouse, son. The in-laws can apply for their own household.',
     which: 'Which family member is it?',
     son_or_daughter: 'Is it your son or your daughter? Please reply "son" or "daughter".',
     likely: 'Your {{relation}}, is that right?\nIf not, please say who, for example: daughter-in-law',
+  },
+  people: {
+    self: 'you',
+    relation: 'your {{relation}}',
+    relation_name: 'your {{relation}} {{name}}',
   },
   cause: {
     several: 'Your family faces more than one hardship. One application is for one of them: choose the most pressing first; you can apply for the other afterwards.',
@@ -33,23 +42,32 @@ export const heardEn: Shape<typeof heardZhCN> = {
   },
   illness: {
     no_illness: 'Please say what the illness is, for example: stroke, lung cancer. If the doctor has not named it yet, say what is wrong, for example: a broken leg',
+    vague: 'Which illness is it? Please give the name the doctor used, for example: lung cancer, stomach cancer, stroke',
+    confirm: 'Shall we file the illness as "{{illness}}"?\nIf not, please just say the illness, for example: stroke',
   },
   hospital: {
     none: 'That is fine if there was no hospital stay. Where was the illness seen or the medicine prescribed? For example: the township health centre, County Hospital',
     last: 'You went to {{first}} and then to {{last}}. Shall we file {{last}}, where the patient was treated last?\nIf not, please reply with the hospital\'s name.',
     vague: 'Which hospital was it? Please say its name, for example: City People\'s Hospital',
+    described: 'Shall we file the hospital as "{{hospital}}"?\nIf not, please reply with the hospital\'s name, for example: County People\'s Hospital',
   },
   stage: {
     which_now: 'Which stage is the child in now? Not the school finished or the one still to pass the exam for: for example, grade 12 or first year of college',
+    two: 'That is the stages of two children ({{stages}}). One application is for one child: please give only the stage {{name}} is in now, for example: grade 11',
   },
   place: {
     sounds_like: 'Did you mean {{name}}?\nIf not, please reply with a number from the list.',
+    which: 'Several places have that name: {{names}}. Which one? Please reply with a number from the list.',
   },
   school: {
     name: 'Which school is it? Please say its name, for example: County No. 1 Middle School',
+    described: 'Shall we file the school as "{{school}}"?\nIf not, please reply with the school\'s name, for example: County No. 1 Middle School',
   },
   patient: {
     two: 'One application is for one patient. Please choose one first; the other can apply once this one is done.',
+    two_named: 'Understood: {{people}} are both ill. One application is for one patient: put down the one more seriously ill, who spent more, first; the other can apply once this one is done.',
+    which: 'Is it you, or someone else in the family?',
+    relative_self: 'Is your {{relation}} the applicant? If the applicant is the one who is ill, reply 1; if it is someone else in the family, reply 2.',
   },
   date: {
     confirm: 'Shall I put it down as {{month}}, day not known?\nIf you remember the day, reply with it, for example: {{example}}',
@@ -59,7 +77,9 @@ export const heardEn: Shape<typeof heardZhCN> = {
     write_day: 'Please give the day, for example: {{example}}. If the day is not known, write: {{month}}, day not known',
     month_only: '{{month}} (day not known)',
     confirm_day: 'Shall I put it down as {{date}}?',
-    lunar: '{{said}} is a day of the lunar calendar. Which day was it in the ordinary (solar) calendar? Please reply with that day, for example: {{example}}',
+    lunar: '{{said}} (lunar calendar) is around {{date}}. Please reply with the exact day, for example: {{date}}',
+    confirm_lunar_day: 'Around {{said}}: shall I note {{date}}? Please reply yes, or the exact day if you remember it',
+    confirm_lunar: '{{said}} (lunar calendar) falls mostly in {{month}}. Shall I note {{month}}, day not known? Reply yes, or the day if you remember it, for example: {{example}}',
   },
   fold: {
     household_income: 'How many people are in your household register, and about how much was the whole family\'s net income last year?\n(Net income: farming, livestock, wages and so on, minus costs.)\nFor example: 4 people, 32000. If there was no income, say "no income"',
@@ -79,6 +99,7 @@ export const heardEn: Shape<typeof heardZhCN> = {
     patient_family_name: 'The one who is ill is your {{relation}} {{name}}, right?',
     relation: 'The patient is your {{relation}}, right?',
     relation_name: 'The patient is your {{relation}} {{name}}, right?',
+    phone: 'Your mobile number is {{phone}}, is that right?',
     patient_name: 'The patient\'s name is {{name}}, right?',
     illness: 'The illness is {{illness}}, right?',
     hospital: 'It was treated at {{hospital}}, right?',
@@ -99,5 +120,6 @@ export const heardEn: Shape<typeof heardZhCN> = {
   },
   opening: {
     cause: 'From what you said, we will apply for "{{cause}}". If that is wrong, reply "back" to choose again.',
+    how: 'You apply right here, one question at a time: why the household is in difficulty, the applicant\'s name, ID number, phone and address, how many people live in the household and its income, what was spent or lost, and at the end photos of the papers.',
   },
 };

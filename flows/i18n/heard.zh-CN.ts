@@ -9,7 +9,9 @@ export const heardZhCN = {
     surname_only: '只说了姓“{{surname}}”。请说全名，姓和名字都要。',
     relation_only: '知道了，是您的{{relation}}。请再说一下名字。',
     not_a_name: '请只回复名字就行。',
-    two_names: '这里一次只填一个人的名字。',
+    two_names: '您说的是两个人。这里一次只填一个人，请只回复其中一位的全名。',
+    which_of: '您说了{{first}}和{{second}}两个名字。这里一次只填一个人，是哪一位？请只回复一个名字，例如：{{first}}',
+    first_of_two: '您说的是两个人，这次先填{{name}}，对吗？另一位等这次填完可以再申请。\n不对的话，请直接回复要填的那一位的全名。',
     in_characters: '名字要照身份证上的汉字填，拼音不行。请打汉字，例如：王桂英',
     confirm: '名字按“{{name}}”填，对吗？\n不对的话，请直接回复身份证上的全名。',
     confirm_surname: '名字按“{{name}}”填，和身份证上一字不差，对吗？\n不对的话，请直接回复身份证上的全名。',
@@ -19,9 +21,17 @@ export const heardZhCN = {
   relation: {
     self: '这里问的是家里其他人。如果是您自己生病，请回复“上一步”，再选 1。',
     two: '这里一次只填一个人。',
+    two_named: '听明白了，是{{people}}两个人。这里一次只填一个人，先填哪一位？另一位等这次填完可以再申请。',
+    other_household: '亲家是另一户人家，不在您家户口本上，这里填不了。这里填您家里生病的人，例如：老伴、儿子。亲家那边可以由他们家自己申请。',
     which: '是家里的哪一位？',
     son_or_daughter: '是儿子还是女儿？请回复“儿子”或“女儿”。',
     likely: '是您的{{relation}}，对吗？\n不对的话，请直接说是谁，例如：儿媳',
+  },
+  /** Who an answer named, said back ("您和您的老伴"). */
+  people: {
+    self: '您自己',
+    relation: '您的{{relation}}',
+    relation_name: '您的{{relation}}{{name}}',
   },
   cause: {
     several: '您家遇到的难处不止一种。一次申请填一种，先选最要紧的；另一种填完这次可以再申请。',
@@ -33,23 +43,32 @@ export const heardZhCN = {
   },
   illness: {
     no_illness: '请说是什么病，例如：脑梗、肺癌。医生还没说病名的话，说哪里不好也行，例如：腿摔断了',
+    vague: '是哪一种病？请说医生说的病名，例如：肺癌、胃癌、脑梗',
+    confirm: '病情按“{{illness}}”填，对吗？\n不对的话，请直接说病名，例如：脑梗',
   },
   hospital: {
     none: '没住院也行。请说在哪里看的病、开的药，例如：镇卫生院、县中医院',
     last: '先后去了{{first}}和{{last}}，按最后看病的{{last}}填，对吗？\n不对的话，请直接回复医院的名字。',
     vague: '是哪家医院？请说医院的名字，例如：市人民医院、县中医院',
+    described: '医院按“{{hospital}}”填，对吗？\n不对的话，请直接回复医院的名字，例如：县人民医院',
   },
   stage: {
     which_now: '孩子现在在读哪个学段？已经毕业的、还在考的都不算，请说现在读的，例如：高三 或 大一',
+    two: '您说了两个孩子的学段（{{stages}}）。一次申请填一个孩子，请只说{{name}}现在读的，例如：高二',
   },
   place: {
     sounds_like: '您说的是{{name}}吗？\n不是的话，请回复下面的数字。',
+    which: '有几个地方都叫这个名字：{{names}}。是哪一个？请回复下面的数字。',
   },
   school: {
     name: '是哪所学校？请说学校的名字，例如：县一中、东山镇中心小学',
+    described: '学校按“{{school}}”填，对吗？\n不对的话，请直接回复学校的名字，例如：县一中',
   },
   patient: {
     two: '一次申请只能填一位病人。请先选一位，另一位等这次填完可以再申请。',
+    two_named: '听明白了，{{people}}都病了。一次申请只能填一位病人：先填病得重、花钱多的那一位，另一位等这次填完可以再申请。',
+    which: '是您自己，还是家里其他人？',
+    relative_self: '{{relation}}是这次的申请人吗？申请人本人生病请回复1；是家里其他人生病，请回复2。',
   },
   date: {
     confirm: '先按{{month}}记，哪天记不清，对吗？\n记得是哪天的话，直接回复日子，例如：{{example}}',
@@ -59,7 +78,9 @@ export const heardZhCN = {
     write_day: '请填到哪一天，例如：{{example}}。记不清哪天的话，请填：{{month}}，记不清哪天',
     month_only: '{{month}}（日期不详）',
     confirm_day: '按{{date}}记，对吗？',
-    lunar: '{{said}}是公历（阳历）哪一天？请回复公历的日子，比如：{{example}}',
+    lunar: '{{said}}是公历{{date}}前后。请回复准确是哪一天，例如：{{date}}',
+    confirm_lunar_day: '{{said}}前后，先按公历{{date}}记，对吗？\n记得准确哪天的话，直接回复日子',
+    confirm_lunar: '{{said}}大约是公历{{month}}。先按{{month}}记，哪天记不清，对吗？\n记得是哪天的话，直接回复日子，例如：腊月二十三 或 {{example}}',
   },
   /** Two questions asked as one in the chat (engine/fold.ts): what is missing is asked next. */
   fold: {
@@ -82,6 +103,7 @@ export const heardZhCN = {
     relation: '病人是您的{{relation}}，对吗？',
     relation_name: '病人是您的{{relation}}{{name}}，对吗？',
     patient_name: '病人叫{{name}}，对吗？',
+    phone: '手机号是{{phone}}，对吗？',
     illness: '得的是{{illness}}，对吗？',
     hospital: '是在{{hospital}}看的病，对吗？',
     level: '{{hospital}}是{{level}}，对吗？',
@@ -102,5 +124,6 @@ export const heardZhCN = {
   /** A first message that names the hardship: the application starts with it. */
   opening: {
     cause: '听您说的情况，按“{{cause}}”申请。说错了请回复“上一步”重选。',
+    how: '申请就在这里办，一问一答：会问家里为什么困难，申请人的姓名、身份证号、电话、住址，家里几口人、收入多少，花了或损失了多少钱，最后拍照发材料。',
   },
 };

@@ -17,6 +17,8 @@ import { understandZhCN } from './understand.zh-CN';
 import { summaryZhCN } from './summary.zh-CN';
 import { exportZhCN } from './export.zh-CN';
 import { statsZhCN } from './stats.zh-CN';
+import { registerZhCN } from './register.zh-CN';
+import { alertsZhCN } from './alerts.zh-CN';
 import { entryZhCN } from './entry.zh-CN';
 import { withStatusWords } from './status-words';
 import { STATUS_WORDS } from '../workflow/words';
@@ -115,6 +117,8 @@ const zhCNBase = {
   summary: summaryZhCN,
   export: exportZhCN,
   stats: statsZhCN,
+  register: registerZhCN,
+  alerts: alertsZhCN,
   entry: entryZhCN,
   parse: {
     empty: '您好像没有输入内容。',

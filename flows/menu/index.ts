@@ -31,6 +31,8 @@ export function menuPrompt(env: StepEnv): string {
 function handle(text: string, env: StepEnv, idle: boolean): StepOutcome {
   const cmd = detectCommand(text);
   if (cmd === 'greeting') return { kind: 'stay', replies: [env.t('menu.welcome_back')], reprompt: true };
+  // "我要查一下我的申请", "我的申请怎么样了": how it stands is asked, no new application (engine/commands.ts)
+  if (cmd === 'status') return startStatus(env);
   // "我要申请帮扶", "我老伴住院花了三万二，想申请": the application starts with what is said
   const opened = openApplication(text, env);
   if (opened) return opened;
@@ -70,7 +72,7 @@ function handle(text: string, env: StepEnv, idle: boolean): StepOutcome {
 /** What the menu reads as a choice (anything else may be a question, see engine/step.ts). */
 function understands(text: string, env: StepEnv): boolean {
   const cmd = detectCommand(text);
-  return cmd === 'greeting' || cmd === 'menu' || openApplication(text, env) !== null || parseChoice(text, options(env).map((o) => ({ id: o.id, labels: [o.text, ...o.labels] }))).ok;
+  return cmd === 'greeting' || cmd === 'menu' || cmd === 'status' || openApplication(text, env) !== null || parseChoice(text, options(env).map((o) => ({ id: o.id, labels: [o.text, ...o.labels] }))).ok;
 }
 
 const mainStep: CustomStep = {

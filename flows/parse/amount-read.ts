@@ -27,7 +27,7 @@ export interface AmountOptions {
   selfPaid?: boolean;
 }
 
-export type AmountApprox = 'estimate' | 'range' | 'monthly' | 'picked' | 'summed' | 'perUnit';
+export type AmountApprox = 'estimate' | 'range' | 'monthly' | 'picked' | 'summed' | 'perUnit' | 'perPeriod';
 /** Money in integer fen, as read from a sentence. */
 export type AmountReading = Reading<number, AmountApprox>;
 
@@ -49,11 +49,15 @@ interface Figure {
   low?: bigint;
   high?: bigint;
   monthly: boolean;
+  /** Said for a term, half a year or a day ("一学期四千"): `times` of it make the year (a day's: the days said, 0 until known). */
+  period?: { per: 'term' | 'half' | 'day' | 'month'; times: bigint };
   topic?: W.AmountTopic;
   /** Said as a total ("总共五万"): never added to another figure. */
   total?: boolean;
   /** Said as what the household paid itself ("自己掏了三万"). */
   self?: boolean;
+  /** Led by its order ("第一回一万五"): one of several times, each its own part. */
+  ordinal?: boolean;
 }
 
 const failure = (reason: 'empty' | 'not_a_number' | 'negative' | 'too_large' | 'zero'): ParseResult<number> => ({ ok: false, reason });
@@ -85,11 +89,20 @@ const HAS_FIGURE = new RegExp(`[${FIRST}]`, 'u');
  * A voice message or a quick typist parts clauses by a space, not a comma ("民政救助给了三千 保险赔了两千"):
  * a space is a clause break where a figure stands on both sides of it; elsewhere ("报了 两万", "3 万") it is not.
  */
+/** Words naming what a sum is about ("保险", "民政", "花了"), as a clause may start with them. */
+const TOPIC_START: readonly string[] = Object.values(W.TOPIC_WORDS).flat();
+
 function spokenClauses(s: string): string {
-  const chunks = s.split(/(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u);
+  const chunks = s.split(/(?<=[\p{Script=Han}0-9])\s+(?=\p{Script=Han})/u);
   let out = chunks[0] ?? '';
   let current = out;
   for (const c of chunks.slice(1)) {
+    // "政府给了500 保险赔了2000": after Arabic digits a space parts clauses only before a word naming a sum ("500 元" is one figure)
+    if (/[0-9]$/u.test(current) && !TOPIC_START.some((w) => c.startsWith(w))) {
+      out += ' ' + c;
+      current += c;
+      continue;
+    }
     // "没有收入 全靠儿女给点", "一分没报 在外省看的": a "nothing" clause stands apart from the reason said after it
     const brk = (HAS_FIGURE.test(current) && HAS_FIGURE.test(c)) || waiverClause(current) || waiverClause(c) || zeroClause(current) !== null || zeroClause(c) !== null;
     out += (brk ? ',' : ' ') + c;
@@ -147,6 +160,8 @@ function topicOf(before: string, after: string): W.AmountTopic | undefined {
     const bare = rest.replace(W.OBJECT_PARTICLES, '');
     if (TOPIC_LOOKUP.some(({ w, topic }) => topic === 'received' && (rest.endsWith(w) || bare.endsWith(w.replace(/了$/u, ''))))) return 'received';
   }
+  // "儿子打工给了一万": given from what was earned — income, not aid
+  if (best?.topic === 'received' && /给了?$/u.test(before.slice(0, best.end)) && W.TOPIC_WORDS.income.some((w) => before.slice(0, best!.end - best!.len).includes(w))) return 'income';
   if (best) return best.topic;
   if (W.LOSS_NOUNS.some((w) => before.includes(w))) return 'cost';
   let first: { at: number; topic: W.AmountTopic } | undefined;
@@ -180,9 +195,17 @@ const DIFFERENCE_FILLERS = /(?:了|个|约|大概|大约|差不多|有)*$/u;
 function differenceBefore(before: string): string | null {
   const s = [before, before.replace(DIFFERENCE_FILLERS, '')].find((b) => DIFFERENCE_WORDS.some((w) => b.endsWith(w)));
   const word = s === undefined ? undefined : DIFFERENCE_WORDS.find((w) => s.endsWith(w));
-  if (s === undefined || !word) return null;
+  if (s === undefined || !word) return leadingDifference(before);
   // a difference stands at the start of what is said: "一万加上五千" adds two figures said together
   return new RegExp(`[${FIRST}]`, 'u').test(s.slice(0, -word.length)) ? null : word;
+}
+
+const SURE_DIFFERENCE_WORDS = [...W.DIFFERENCE_BEFORE.plus, ...W.DIFFERENCE_BEFORE.minus].sort((a, b) => b.length - a.length);
+/** "还要加上外面买药的五千": a clear difference word opening what is said, what it is for between it and the figure. */
+function leadingDifference(before: string): string | null {
+  const s = before.replace(/^(?:不对|不是)?[\s,，]*/u, '');
+  const word = SURE_DIFFERENCE_WORDS.find((w) => s.startsWith(w));
+  return word && !new RegExp(`[${FIRST}]`, 'u').test(s.slice(word.length)) ? word : null;
 }
 
 /**
@@ -204,11 +227,12 @@ export function readDifference(text: string): number | null {
 }
 
 /** The figures of one clause; 'bad' when a figure is there but cannot be read ("3万2万", "3.5k", "一天一百"). */
-function figuresOf(said: string): Figure[] | 'bad' | 'bounded' {
+function figuresOf(said: string): Figure[] | 'bad' | { bound: bigint | null } {
   const clause = said.replace(/(^|[^0-9零〇一二两俩三仨四五六七八九十])([万千百])把/gu, '$1一$2把'); // "万把块" = about 一万
   const found = [...clause.matchAll(FIGURE)].map((m) => ({ text: m[0], at: m.index }));
   const figures: Figure[] = [];
   let bounded = false;
+  let bound: bigint | null = null;
   let skipUntil = 0;
   for (const f of mergeRanges(clause, found)) {
     const before = clause.slice(0, f.at);
@@ -217,19 +241,26 @@ function figuresOf(said: string): Figure[] | 'bad' | 'bounded' {
     if (before.endsWith('第')) continue; // an order, "第一"
     if (f.at < skipUntil) continue; // "一万挂零": the 零 of the estimate word
     const afterMarker = after.replace(/^(?:大几|多|来|几)(?![十百千万点一])/u, ''); // "十多个" is a count, "一万多点" money
-    if (!hasYuan && (startsWithAny(after, W.NOT_MONEY_AFTER) || (afterMarker !== after && startsWithAny(afterMarker, W.NOT_MONEY_AFTER)))) continue;
+    // "政府给了500保险赔了2000": a word naming the next sum (保险) is not the unit it starts like (保)
+    const nextSum = startsWithAny(after, TOPIC_START);
+    if (!hasYuan && !nextSum && (startsWithAny(after, W.NOT_MONEY_AFTER) || (afterMarker !== after && startsWithAny(afterMarker, W.NOT_MONEY_AFTER)))) continue;
     if (LONE.test(f.text) && after !== '' && !LONE_MAY_PRECEDE.test(after)) continue;
     if (LONE.test(f.text) && W.GRADE_BEFORE.test(before)) continue; // "高二"
-    if (W.SHARE_BEFORE.test(before) || W.TERM_BEFORE.test(before)) return 'bad'; // "百分之六十", "一学期三千"
+    if (W.SHARE_BEFORE.test(before)) return 'bad'; // "百分之六十"
     if (endsWithAny(before, W.RETRACT_BEFORE)) continue; // "不是三万，是两万"
     // "不到一万", "剩不下一万", "一万不到": a bound, not the sum — never taken as said
     if (endsWithAny(before.replace(/(?:块钱|块|元|钱)$/u, ''), W.BOUND_BEFORE) || startsWithAny(after.replace(/^(?:块钱|块|元|钱)/u, ''), W.BOUND_AFTER)) {
       bounded = true;
+      bound ??= moneyFen(f.text);
       continue;
     }
     if (/^[a-z]/u.test(after) && !/^(?:rmb|yuan)/u.test(after)) return 'bad'; // "3.5k", "3w": an unknown unit
-    if (W.OTHER_PERIOD_BEFORE.test(before)) return 'bad';
-    if (PER_UNIT_BEFORE.test(before)) return 'bad'; // "一头一万" without the count: a price, not the sum
+    if (W.OTHER_PERIOD_BEFORE.test(before)) return 'bad'; // "每周五百"
+    // "一学期三千", "半年五千", "一天一百": how many of them make the year is worked out by the sentence reader
+    const period: Figure['period'] = W.TERM_BEFORE.test(before)
+      ? { per: 'term', times: BigInt(W.TERMS_A_YEAR) }
+      : W.HALF_YEAR_BEFORE.test(before) ? { per: 'half', times: 2n } : W.DAILY_BEFORE.test(before) ? { per: 'day', times: 0n } : undefined;
+    if (PER_UNIT_BEFORE.test(before) && !ORDINAL_BEFORE.test(before)) return 'bad'; // "一头一万" without the count: a price, not the sum
     if (differenceBefore(before)) return 'bad'; // "再加五千": a difference, not the sum
 
     let text = f.text;
@@ -245,7 +276,7 @@ function figuresOf(said: string): Figure[] | 'bad' | 'bounded' {
     }
 
     const figure: Figure = {
-      fen: 0n, kind, monthly: W.MONTHLY_BEFORE.test(before), topic: topicOf(before, after), total: W.TOTAL_BEFORE.test(before), self: W.SELF_PAID_BEFORE.test(before),
+      fen: 0n, kind, monthly: !period && W.MONTHLY_BEFORE.test(before), ...(period ? { period } : {}), topic: topicOf(before, after), total: W.TOTAL_BEFORE.test(before), self: W.SELF_PAID_BEFORE.test(before), ordinal: ORDINAL_BEFORE.test(before),
     };
     const exact = f.high === undefined ? moneyFen(text) : null;
     const ends = f.high !== undefined ? [text, f.high] : exact === null ? splitRange(text) : null;
@@ -258,7 +289,7 @@ function figuresOf(said: string): Figure[] | 'bad' | 'bounded' {
     figures.push(figure);
   }
   // a clause that only gives a bound ("剩不下一万") says no figure that can be taken
-  return bounded && figures.length === 0 ? 'bounded' : figures;
+  return bounded && figures.length === 0 ? { bound } : figures;
 }
 
 const UNIT = `(?:${W.UNITS.join('|')})`;
@@ -267,10 +298,15 @@ const PER_UNIT_BEFORE = new RegExp(`(?:一|每)${UNIT}(?:的|是|要|值|卖|能
 /** "2头牛死了，一头一万", "三亩地每亩两千": the count, then the price per unit. */
 const PER_UNIT = new RegExp(`([0-9]+|[零一二两俩三仨四五六七八九十百]+)(${UNIT})[^0-9]*?(?:一|每)\\2(?:的|是|要|值|卖|能卖|赔|损失|就|得|大概|差不多)*([0-9零〇一二两三四五六七八九十百千万.]+(?:块钱|块|元)?)`, 'u');
 
+/** "第一回", "第2次": a part said by its order. */
+const ORDINAL = /第[0-9一二两三四五六七八九十]+/u;
+/** Right before a figure: its order ("第一回", "第二次住院"). */
+const ORDINAL_BEFORE = /第[0-9一二两三四五六七八九十]+[^0-9零〇一二两三四五六七八九十]{0,4}$/u;
 /** A price per unit and the count it was said with: their product, to say back; null when not so said. */
 function perUnit(s: string, opts: AmountOptions): AmountReading | null {
   const m = PER_UNIT.exec(s.replace(/\s+/gu, ''));
-  if (!m) return null;
+  // "住了两回院，第一回一万五，第二回两万": each time its own figure, not a price per time
+  if (!m || ORDINAL.test(s)) return null;
   const count = /^[0-9]+$/u.test(m[1]) ? Number(m[1]) : parseChineseNumber(m[1]);
   const price = moneyFen(m[3]);
   if (count === null || !Number.isSafeInteger(count) || count < 2 || price === null || price === 0n) return null;
@@ -290,9 +326,10 @@ function waiverClause(clause: string): boolean {
   });
 }
 
-function figuresIn(s: string): Figure[] | 'bad' | { waived: Figure[] } {
+function figuresIn(s: string): Figure[] | 'bad' | { waived: Figure[] } | { bound: bigint } {
   const all: Figure[] = [];
   let bounded = false;
+  let bound: bigint | null = null;
   let waived = false;
   for (const clause of clausesOf(s)) {
     if (waiverClause(clause)) {
@@ -310,18 +347,19 @@ function figuresIn(s: string): Figure[] | 'bad' | { waived: Figure[] } {
     }
     const figures = figuresOf(clause);
     if (figures === 'bad') return 'bad';
-    if (figures === 'bounded') {
+    if (!Array.isArray(figures)) {
       bounded = true;
+      bound ??= figures.bound;
       continue;
     }
     all.push(...figures);
   }
   // "不到一万" alone: nothing to take ("没有两万，一万八": the figure said after the bound is the answer)
-  if (bounded && all.length === 0) return 'bad';
+  if (bounded && all.length === 0) return bound !== null && bound > 0n ? { bound } : 'bad';
   // the same figure said twice is one figure
   const seen = new Set<string>();
   const figures = all.filter((f) => {
-    const key = `${f.fen}|${f.kind}|${f.monthly}`;
+    const key = `${f.fen}|${f.kind}|${f.monthly}|${f.period?.per}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -335,6 +373,8 @@ function readSentence(s: string, opts: AmountOptions, allowZero: boolean): Amoun
   if (clauses.length > 0 && clauses.every((c) => zeroClause(c) !== null)) return settled(0n, allowZero);
   if (looksLikeQuestion(s)) return failure('not_a_number');
   const read = figuresIn(s);
+  // "挣不了一万", "不到一万": only a bound — what it was is asked, the bound named, never taken as the sum
+  if (typeof read === 'object' && 'bound' in read) return { ok: false, unplaced: 'bound', figures: [Number(read.bound)] };
   // "助学金两千 学费免了" where what was received is asked: the waiver's amount is still to be said
   if (typeof read === 'object' && 'waived' in read) {
     if (opts.topic === 'received') return { ok: false, unplaced: 'waived', figures: read.waived.map((f) => Number(f.fen)) };
@@ -347,17 +387,39 @@ function readSentence(s: string, opts: AmountOptions, allowZero: boolean): Amoun
   // "自己掏了四万" where the whole cost is asked: the household's part, not the total
   if (opts.topic === 'cost' && !opts.selfPaid && self.length === said.length) return { ok: false, unplaced: 'elsewhere', figures: said.map((f) => Number(f.fen)) };
 
+  // "一天一百": a year of it needs the days worked, said in the same message ("一年干两百天") or asked
+  const daily = figures.filter((f) => f.period?.per === 'day');
+  if (daily.length > 0) {
+    const days = daysSaid(s);
+    if (opts.per !== 'year') return failure('not_a_number');
+    if (days === null) return { ok: false, unplaced: 'daily', figures: daily.map((f) => Number(f.fen)) };
+    for (const f of daily) f.period = { per: 'day', times: days.n };
+    if (days.rough) for (const f of daily) if (f.kind === 'exact') f.kind = 'estimate';
+  }
+  // "打工一个月三千，干了半年": a month's figure for the months said (6), not twelve of them
+  const months = opts.per === 'year' ? monthsSaid(s) : null;
+  if (months !== null) {
+    for (const f of figures.filter((g) => g.monthly)) {
+      f.monthly = false;
+      f.period = { per: 'month', times: months.n };
+      if (months.rough && f.kind === 'exact') f.kind = 'estimate';
+    }
+  }
+  const periodic = (f: Figure) => f.monthly || f.period !== undefined;
+  // "第一回一万五，第二回两万": the times, each its own part of what is asked
+  if (opts.topic && figures.length > 1 && figures.every((f) => f.ordinal)) for (const f of figures) f.topic ??= opts.topic;
+
   let chosen = figures[0];
   let picked = figures !== said; // one taken among others said: said back
   // parts of what is asked, each said with its own lead-in ("种地卖了一万，打工挣了两万"): added up, said back
   // (a monthly part counts twelve times where a yearly sum is asked: "学费八千，生活费一个月一千")
-  const yearly = (f: Figure) => (f.monthly ? f.fen * 12n : f.fen);
-  if (figures.length > 1 && opts.topic && figures.every((f) => f.topic === opts.topic && (!f.monthly || opts.per === 'year') && !f.total)) {
+  const yearly = (f: Figure) => (f.monthly ? f.fen * 12n : f.period ? f.fen * f.period.times : f.fen);
+  if (figures.length > 1 && opts.topic && figures.every((f) => f.topic === opts.topic && (!periodic(f) || opts.per === 'year') && !f.total)) {
     const sum = figures.reduce((a, f) => a + yearly(f), 0n);
     if (sum > MAX_FEN) return failure('too_large');
     if (figures.every((f) => f.kind === 'exact')) return { ok: false, approx: 'summed', value: Number(sum), figures: figures.map((f) => Number(yearly(f))) };
     // "打工寄回来一万，种地卖了三四千": the sum's range (never one part's); "一万多，加两千": the sum, as an estimate
-    if (figures.some((f) => f.monthly)) return { ok: false, unplaced: 'several', figures: figures.map((f) => Number(yearly(f))) };
+    if (figures.some(periodic)) return { ok: false, unplaced: 'several', figures: figures.map((f) => Number(yearly(f))) };
     const low = figures.reduce((a, f) => a + (f.kind === 'range' ? f.low! : f.fen), 0n);
     const high = figures.reduce((a, f) => a + (f.kind === 'range' ? f.high! : f.fen), 0n);
     if (high > low) return { ok: false, approx: 'range', value: Number((low + high) / 2n), low: Number(low), high: Number(high) };
@@ -375,7 +437,7 @@ function readSentence(s: string, opts: AmountOptions, allowZero: boolean): Amoun
   } else if (opts.topic && chosen.topic && chosen.topic !== opts.topic) {
     return { ok: false, unplaced: 'elsewhere', figures: [Number(chosen.fen)] };
   }
-  if (chosen.monthly && opts.per !== 'year') return failure('not_a_number');
+  if (periodic(chosen) && opts.per !== 'year') return failure('not_a_number');
 
   const value = yearly(chosen);
   if (value > MAX_FEN) return failure('too_large');
@@ -383,9 +445,32 @@ function readSentence(s: string, opts: AmountOptions, allowZero: boolean): Amoun
   const n = Number(value);
   if (picked) return { ok: false, approx: 'picked', value: n, figures: said.map((f) => Number(f === chosen ? value : f.fen)) };
   if (chosen.monthly) return { ok: false, approx: 'monthly', value: n, perMonth: Number(chosen.fen), roughly: chosen.kind !== 'exact' };
+  if (chosen.period) return { ok: false, approx: 'perPeriod', value: n, each: Number(chosen.fen), period: chosen.period.per, times: Number(chosen.period.times), roughly: chosen.kind !== 'exact' };
   if (chosen.kind === 'estimate') return { ok: false, approx: 'estimate', value: n };
   if (chosen.kind === 'range') return { ok: false, approx: 'range', value: n, low: Number(chosen.low), high: Number(chosen.high) };
   return { ok: true, value: n };
+}
+
+/** The months a month's pay was earned, as said ("干了半年" 6, "一年干八个月" 8); null when not said or not 1 to 12. */
+function monthsSaid(s: string): { n: bigint; rough: boolean } | null {
+  const m = W.MONTHS_SAID.exec(s);
+  if (!m) return null;
+  if (m[3] !== undefined) return { n: 6n, rough: false };
+  const n = /^[0-9]+$/u.test(m[1]) ? Number(m[1]) : parseChineseNumber(m[1]);
+  return n !== null && n >= 1 && n <= 12 ? { n: BigInt(n), rough: m[2] !== undefined || m[0].includes('个多月') } : null;
+}
+
+/** The days a day's pay was earned in a year, as said ("一年干两百天"; "一个月干二十天" is twelve months of them); null when not said. */
+function daysSaid(s: string): { n: bigint; rough: boolean } | null {
+  // the "一天" of "一天一百" is the pay's period, never the days: a month's days are 2 or more, a year's 10 or more
+  const read = (re: RegExp, min: number, max: number, times: number) => {
+    for (const m of s.matchAll(new RegExp(re.source, 'gu'))) {
+      const n = /^[0-9]+$/u.test(m[1]) ? Number(m[1]) : parseChineseNumber(m[1]);
+      if (n !== null && n >= min && n <= max) return { n: BigInt(n * times), rough: m[2] !== undefined };
+    }
+    return null;
+  };
+  return read(W.DAYS_SAID.month, 2, 31, 12) ?? read(W.DAYS_SAID.year, 10, 366, 1) ?? read(W.DAYS_SAID.alone, 10, 366, 1);
 }
 
 const FIGURE_END = `[${DIGITS}元块]`;

@@ -23,7 +23,10 @@ export const ZERO_WORDS = ['没有', '无', '没', '零', '0'];
 export const TOPIC_WORDS: Record<AmountTopic, string[]> = {
   cost: [
     '花了', '花掉', '花', '用了', '用掉', '总费用', '费用', '医药费', '医疗费', '治疗费', '住院费', '手术费', '药费',
-    '学费', '生活费', '住宿费', '书费', '交了', '交', '掏了', '掏', '自付', '自费', '自己付', '付了', '出了',
+    '学费', '生活费', '住宿费', '书费',
+    // the items of a school year ("学费五千 住宿一千 书本费五百"): each a part of the cost
+    '住宿', '住校', '书本费', '书本', '课本费', '资料费', '学杂费', '杂费', '伙食费', '伙食', '饭钱', '饭费', '餐费', '补课费', '校服费', '路费', '车费',
+    '交了', '交', '掏了', '掏', '自付', '自费', '自己付', '付了', '出了',
     '损失了', '损失', '亏了', '亏', '毁了', '冲走', '冲坏', '烧了', '塌了', '倒了', '值', '花销', '开销', '开支',
     '住院', '买药', '吃药', '拿药', '看病', '检查', '治疗', '做手术', '手术',
     // what goes out, not income ("收入一万八 支出倒有三万")
@@ -92,8 +95,16 @@ export const ESTIMATE_BEFORE = ['将近', '接近', '快', '小', '不止', '近
  * Around a figure: a bound, not the sum ("不到一万", "剩不下一万", "不够一万", "一万不到", "没有一万"):
  * the figure is not what was meant and is never taken; with no other figure the question is asked again.
  */
-export const BOUND_BEFORE = ['还不到', '都不到', '不到', '不足', '不够', '不下', '不上', '没到', '没有', '不满', '不超过', '超不过'];
-export const BOUND_AFTER = ['都不到', '还不到', '不到', '不够', '不足', '没到', '也没有', '都没有'];
+export const BOUND_BEFORE = [
+  '还不到', '都不到', '不到', '不足', '不够', '不下', '不上', '没到', '没有', '不满', '不超过', '超不过',
+  // "一年到头挣不了一万", "花不了一千", "超不了两万": what it does not reach
+  '不了', '没超过', '超不了', '不出',
+];
+export const BOUND_AFTER = [
+  '都不到', '还不到', '不到', '不够', '不足', '没到', '也没有', '都没有',
+  // "一万都挣不到", "两千也赚不到"
+  '都挣不到', '也挣不到', '挣不到', '都赚不到', '也赚不到', '赚不到', '都没挣到', '都没赚到', '都没挣着',
+];
 /** Before a figure in its clause: it is said as a total ("总共五万", "加起来三万"), not one part of several. */
 export const TOTAL_BEFORE = /(?:总共|一共|合计|总计|总费用|加起来|加一起|全部|总的)/u;
 /** Right before a figure: the villager takes it back ("不是三万，是两万"). */
@@ -108,8 +119,12 @@ export const RANGE_BETWEEN = ['到', '至', '-', '~', '或', '或者'];
 const FILLERS = '(?:吃药|买药|拿药|开药|打针|透析|看病|药钱|药|吃|用|花(?!了)|光|的|里|能|大概|大约|差不多|平均|收入|工资|生活费|开销|花销|要|得|挣|赚|能挣|能赚|有|就|也就|才|都|给|发|\\p{Script=Han}{0,2}费)*';
 /** "一个月两千", "每月工资三千", "月均两千": a monthly figure. */
 export const MONTHLY_BEFORE = new RegExp(`(?:(?:每个?月|一个?月|月均|月平均|月收入|月工资)${FILLERS}|每个?月[^,;0-9]{0,6})$`, 'u');
-/** "一学期三千", "半年五千": a figure for part of a year — not what any question asks; asked again. */
-export const TERM_BEFORE = new RegExp(`(?:每个?学期|一个?学期|上学期|下学期|这学期|半年)${FILLERS}$`, 'u');
+/** "一学期三千": a term's figure — where a year's is asked, two terms of it, said back for a yes. */
+export const TERM_BEFORE = new RegExp(`(?:每个?学期|一个?学期|上学期|下学期|这学期)${FILLERS}$`, 'u');
+/** "半年五千": half a year's figure — where a year's is asked, twice it, said back for a yes. */
+export const HALF_YEAR_BEFORE = new RegExp(`(?:半年|每半年|半年里)${FILLERS}$`, 'u');
+/** Terms in a school year. */
+export const TERMS_A_YEAR = 2;
 /** "报了百分之六十": a share, not a sum ("一半" is read as a share of the total elsewhere). */
 export const SHARE_BEFORE = /分之$/u;
 /** "高二", "初三", "大一": a school grade, not money ("上高二，一年一万"). */
@@ -128,8 +143,30 @@ export const DIFFERENCE_BEFORE = {
   unclear: ['多了', '少了', '还差', '差了', '多出', '多出来', '少出'],
 } as const;
 
-/** "一天一百", "每周五百": a daily or weekly figure — not what any question asks; asked again. */
-export const OTHER_PERIOD_BEFORE = new RegExp(`(?:每天|一天|天天|日薪|每周|一周|每星期|一星期|一个星期|每礼拜|一礼拜)${FILLERS}$`, 'u');
+/** "一天一百", "日薪一百五": a day's pay — worked out to the year only with the days said ("一年干两百天"), else the days are asked. */
+export const DAILY_BEFORE = new RegExp(`(?:每天|一天|天天|日薪|一工|一个工)${FILLERS}$`, 'u');
+/** "每周五百": a weekly figure — not what any question asks; asked again. */
+export const OTHER_PERIOD_BEFORE = new RegExp(`(?:每周|一周|每星期|一星期|一个星期|每礼拜|一礼拜)${FILLERS}$`, 'u');
+const COUNT = '([0-9]+|[零一二两三四五六七八九十百]+)(多|来)?';
+const WORKED = '(?:干|做|打工|上工|出工|干活|打零工|能干|能做|能有|有|就|大概|差不多|也就|了|个)*';
+/** The days a day's pay was earned: in a year ("一年干两百天"), in a month ("一个月干二十天": ×12), or said alone ("干了一百来天"). */
+export const DAYS_SAID = {
+  year: new RegExp(`(?:一年|全年|每年|一年到头|今年|去年)${WORKED}${COUNT}天`, 'u'),
+  month: new RegExp(`(?:一个?月|每个?月)${WORKED}${COUNT}天`, 'u'),
+  alone: new RegExp(`(?:干|做|打工|上工|出工|干活|打零工)了?(?:有|大概|差不多|也就)?${COUNT}天`, 'u'),
+};
+
+/**
+ * How long a month's pay was earned, said beside it ("干了半年", "干了三个月", "一年干八个月", "就农忙两个月"):
+ * the months (capture 1, 多/来 in 2) or half a year (3). Never the period of the figure itself
+ * ("打工一个月三千": a figure follows it).
+ */
+const MONTHS_WORKED = '(?:干了|做了|打了|干|做|打工|出工|上工|干活|出去|在外|就|只|只有|才|农忙|忙了|忙|能干|能做|有|了|那|大概|差不多|也就|一共|总共)';
+const FIGURE_FOLLOWS = '(?!(?:挣|赚|能挣|能赚|工资|收入|拿|的|就|是|才|有|大概|差不多)*(?!一个?月|每个?月)[0-9零一二两俩三仨四五六七八九十])';
+export const MONTHS_SAID = new RegExp(
+  `(?:一年|全年|去年|今年)?${MONTHS_WORKED}+(?:([0-9]+|[零一二两三四五六七八九十]+)(多|来)?个多?月|(半)年)${FIGURE_FOLLOWS}`,
+  'u',
+);
 
 /**
  * "Nothing" said in words: each clause made only of these, with at least one negation
@@ -189,5 +226,18 @@ export const WAIVER_NEGATED = /(?:没|没有|不)(?:给)?$/u;
 // "不是" alone is not one: "一万 不是两万" says 一万, not 两万 — only "不是 是两万五" takes the first back
 export const SELF_CORRECTION = ['说错了', '不对不对', '不对', '不是不是', '不是[\\s,]*是', '哦不', '噢不', '啊不', '呃不', '不不', '错了'];
 
-/** After a figure, a period that makes it a monthly one ("两千五一个月"): read as if said before it. */
-export const MONTHLY_AFTER = ['一个月', '每个月', '每月', '一月'];
+/** After a figure, a period that makes it a monthly one ("两千五一个月", "四千一学期"): read as if said before it. */
+export const MONTHLY_AFTER = ['一个月', '每个月', '每月', '一月', '一学期', '一个学期', '每学期', '每个学期'];
+
+/**
+ * Money the household lives on without earning it ("就靠低保", "靠儿女给点", "老伴有养老金"): income all
+ * the same for the year's total. Said at the income question without its amount (or with "没有收入"),
+ * it is asked for — never stored as 0. Each word names its source for the hint (understand.amount.source.*).
+ */
+export const TRANSFER_SOURCES: Record<string, 'dibao' | 'pension' | 'children' | 'relatives' | 'government'> = {
+  低保: 'dibao', 低保金: 'dibao', 吃低保: 'dibao', 五保: 'dibao', 特困: 'dibao', 特困供养: 'dibao',
+  养老金: 'pension', 养老钱: 'pension', 退休金: 'pension', 退休工资: 'pension', 老年补贴: 'pension', 高龄补贴: 'pension',
+  儿女: 'children', 子女: 'children', 儿子: 'children', 闺女: 'children', 女儿: 'children', 孩子们: 'children', 娃们: 'children', 儿媳: 'children',
+  接济: 'relatives', 亲戚: 'relatives',
+  政府给: 'government', 国家给: 'government', 政府补: 'government', 救济: 'government', 补贴: 'government', 补助: 'government',
+};

@@ -26,6 +26,18 @@ const BIG_UNITS: Record<string, bigint> = { 万: 10_000n, 萬: 10_000n, 亿: 100
 export const NUMERAL_DECIMALS = 8;
 export const NUMERAL_SCALE = 10n ** BigInt(NUMERAL_DECIMALS);
 
+/** The formal (financial) numerals, as a few villagers type them ("高叁", "初贰", "叁年级"). */
+const FORMAL = '壹贰貳叁參肆伍陆陸柒捌玖';
+const PLAIN = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/**
+ * The ways one digit 1-9 is written in words matched as written (grades): the plain numeral, then its
+ * formal ones ("三", "叁", "參"). 两 / 俩 / 仨 are not among them ("高两" is no grade).
+ */
+export function digitForms(n: number): string[] {
+  return [PLAIN[n], ...Array.from(FORMAL).filter((ch) => DIGITS[ch] === n)];
+}
+
 /** Value 0-9 of a single Chinese digit character (一, 贰, 两 …), else undefined. */
 export function chineseDigitValue(ch: string): number | undefined {
   return DIGITS[ch];

@@ -35,19 +35,26 @@ export const SEASONS: readonly string[] = [
 
 /**
  * Days of the lunar calendar (农历), which villagers keep for festivals and farm work: "正月十五",
- * "腊月二十三", "农历八月初三", "端午", "中秋那天", "大年三十". There is no lunar conversion here: the
- * day is said back and its solar date asked for, never guessed.
+ * "腊月二十三", "农历八月初三", "端午", "中秋那天", "大年三十". Each is turned into its solar day
+ * (lunar.ts); a lunar month without its day ("腊月里", "去年腊月") is kept to a month, never a day made up.
  */
 export const LUNAR_MARKS: readonly string[] = ['农历', '阴历', '老历', '旧历'];
 /** Months named only in the lunar calendar ("二月" alone is read as a solar month). */
-export const LUNAR_MONTHS: readonly string[] = ['正月', '冬月', '十冬月', '腊月'];
+export const LUNAR_MONTHS: Record<string, number> = { 正月: 1, 冬月: 11, 十冬月: 11, 腊月: 12 };
 /** A day of a lunar month: 初一…初十, 十一…十九, 二十/廿…, 三十. */
 export const LUNAR_DAY = /^(?:初[一二三四五六七八九十]|十[一二三四五六七八九]|二十[一二三四五六七八九]?|廿[一二三四五六七八九]?|三十|[0-9]{1,2}[日号]?)$/u;
-/** Festivals on a lunar day (the 节 after them is optional). */
-export const LUNAR_FESTIVALS: readonly string[] = [
-  '大年三十', '年三十', '除夕', '大年初一', '大年初二', '大年初三', '正月初一', '元宵', '正月十五', '二月二', '龙抬头', '端午', '端阳', '五月节',
-  '七夕', '七月半', '中元', '鬼节', '中秋', '八月节', '八月十五', '重阳', '腊八', '小年', '祭灶',
-];
+/** After a lunar month, words that say "some day in it" ("腊月里"): the month without a day. */
+export const LUNAR_IN_MONTH = ['里头', '里面', '里', '间', '那会儿', '的时候'];
+/** Festivals on a lunar day (the 节 after them is optional): [month, day], or 'eve' for the last day of 腊月 (29 or 30). */
+export const LUNAR_FESTIVALS: Record<string, readonly [number, number] | 'eve'> = {
+  大年三十: 'eve', 年三十: 'eve', 除夕: 'eve', 大年夜: 'eve', 年三十晚上: 'eve',
+  大年初一: [1, 1], 大年初二: [1, 2], 大年初三: [1, 3], 大年初四: [1, 4], 大年初五: [1, 5], 大年初六: [1, 6], 大年初七: [1, 7], 大年初八: [1, 8],
+  正月初一: [1, 1], 元宵: [1, 15], 正月十五: [1, 15], 二月二: [2, 2], 龙抬头: [2, 2],
+  端午: [5, 5], 端阳: [5, 5], 五月节: [5, 5], 五月初五: [5, 5], 七夕: [7, 7], 七月半: [7, 15], 中元: [7, 15], 鬼节: [7, 15],
+  中秋: [8, 15], 八月节: [8, 15], 八月十五: [8, 15], 重阳: [9, 9], 九月九: [9, 9], 腊八: [12, 8], 小年: [12, 23], 祭灶: [12, 23],
+};
+/** After a lunar day, words that widen it to the days around it ("中秋前后"): said back for a yes, never taken as said. */
+export const LUNAR_AROUND = /(?:前后|左右|上下|那几天|那阵子|那段时间)$/u;
 
 /** "I do not remember the day": the month said before is what there is. */
 export const NO_DAY: readonly string[] = [

@@ -1,12 +1,14 @@
 import type { ParseResult } from './types';
 import { normalizeInput, stripAffixes, stripTrailingPunctuation } from './normalize';
+import { dateInside, slashMonthDay } from './date-inside';
 import { chineseDigitValue, parseChineseNumber } from './chinese-number';
 import { type Ymd, addDays, formatYmd, isAfter, isRealDate, shanghaiToday } from './calendar';
 import {
   DATE_PREFIXES, DATE_SUFFIXES, DAYS_BACK, EN_DAYS_BACK, EN_MONTH_PARTS, EN_MONTHS, EN_SEASONS, EN_VAGUE_DAYS, EN_VAGUE_WEEKS,
-  EN_WEEKDAYS, LUNAR_DAY, LUNAR_FESTIVALS, LUNAR_MARKS, LUNAR_MONTHS, MONTH_PARTS, NO_DAY, SEASONS, VAGUE_DAYS, VAGUE_WEEKS, WEEKDAYS,
-  YEARS_BACK,
+  EN_WEEKDAYS, LUNAR_AROUND, LUNAR_DAY, LUNAR_FESTIVALS, LUNAR_IN_MONTH, LUNAR_MARKS, LUNAR_MONTHS, MONTH_PARTS, NO_DAY, SEASONS, VAGUE_DAYS,
+  VAGUE_WEEKS, WEEKDAYS, YEARS_BACK,
 } from './date-words';
+import { lunarMonthDays, lunarToSolar, lunarYearOf } from './lunar';
 
 /**
  * What a villager said about when something happened (the words are data: date-words.ts):
@@ -15,14 +17,14 @@ import {
  *            "7月中旬", "去年8月" — never made into the 1st
  *   vague    no month either: "前几天" (days), "上周" (week), "去年冬天" (season), "去年" (year)
  *   no_day   "记不清了": the villager does not know the day
- *   lunar    a day of the lunar calendar ("正月十五", "端午"): `said` as understood, its solar date to ask
  * A day written "6.12" is that day's latest past date, `yearGuessed`: to say back for a yes.
+ * A day or month of the lunar calendar ("腊月二十三", "端午", "去年腊月") is its solar day or month,
+ * with `lunar` the words as understood; `around` when said with "前后"/"左右" ("中秋前后"): to say back.
  */
 export type DateReading =
-  | { kind: 'day'; value: string; yearGuessed?: true }
-  | { kind: 'lunar'; said: string }
-  /** `dayUnknown`: said with it ("8月份，记不清哪天了"). */
-  | { kind: 'month'; value: string; part?: MonthPart; dayUnknown?: true }
+  | { kind: 'day'; value: string; yearGuessed?: true; lunar?: string; around?: true }
+  /** `dayUnknown`: said with it ("8月份，记不清哪天了"). `lunar`: a lunar month, `value` the solar month most of its part falls in. */
+  | { kind: 'month'; value: string; part?: MonthPart; dayUnknown?: true; lunar?: string }
   | { kind: 'vague'; what: 'days' | 'week' | 'season' | 'year' }
   | { kind: 'no_day' }
   | { kind: 'invalid'; reason: 'empty' | 'date_format' | 'date_future' | 'date_invalid' };
@@ -151,12 +153,17 @@ function splitNoDay(s: string): { rest: string; noDay: boolean } {
 
 /** When something happened, as said; "today" is taken in Asia/Shanghai. */
 export function readDate(text: string, now: Date): DateReading {
-  const said = stripTrailingPunctuation(normalizeInput(text)).toLowerCase();
+  const said = slashMonthDay(stripTrailingPunctuation(normalizeInput(text)).toLowerCase());
   if (said === '') return { kind: 'invalid', reason: 'empty' };
   if (isNoDay(said)) return { kind: 'no_day' };
   const { rest, noDay } = splitNoDay(said);
   const today = shanghaiToday(now);
-  const r = /[a-z]/.test(rest) ? readEnglish(rest.replace(/,/g, ' ').replace(/\s+/g, ' ').trim(), today) : readSaid(stripAffixes(squeeze(rest), DATE_PREFIXES, DATE_SUFFIXES), today);
+  const r = /[a-z]/.test(rest)
+    ? readEnglish(rest.replace(/,/g, ' ').replace(/\s+/g, ' ').trim(), today)
+    : (lunarSaid(squeeze(rest), today) ?? readSaid(stripAffixes(squeeze(rest), DATE_PREFIXES, DATE_SUFFIXES), today));
+  // "那天是5月20号下大雨": the one date written among other words (date-inside.ts)
+  const inside = r.kind === 'invalid' && r.reason === 'date_format' ? dateInside(said) : null;
+  if (inside) return readDate(inside, now);
   return noDay && r.kind === 'month' ? { ...r, dayUnknown: true } : r;
 }
 
@@ -214,24 +221,95 @@ function readSaid(s: string, today: Ymd): DateReading {
   // "去年冬天", "今年夏天", "过年前后": a season, whichever year
   const season = s.replace(/^(今年|去年|前年)/u, '');
   if (SEASONS.includes(season)) return { kind: 'vague', what: 'season' };
-  return lunarDay(s) ?? calendarForm(s, today) ?? { kind: 'invalid', reason: 'date_format' };
+  return calendarForm(s, today) ?? { kind: 'invalid', reason: 'date_format' };
 }
 
-/** "正月十五", "去年腊月二十三", "农历八月初三", "端午节", "大年三十": a lunar day, as understood; null when not one. */
-function lunarDay(s: string): DateReading | null {
-  const year = new RegExp(`^${YEAR}`, 'u').exec(s)?.[0] ?? '';
-  const rest = s.slice(year.length);
-  const festival = rest.replace(/节$/u, '');
-  if (LUNAR_FESTIVALS.includes(festival)) return { kind: 'lunar', said: year + rest };
+const LUNAR_MONTH_WORDS = Object.keys(LUNAR_MONTHS).sort((a, b) => b.length - a.length);
+const AROUND_OFF = DATE_SUFFIXES.filter((w) => !LUNAR_AROUND.test(w));
+
+/** The lunar reading of what was said ("中秋前后": the day, and that it is approximate); null when it is not a lunar day or month. */
+function lunarSaid(s: string, today: Ymd): DateReading | null {
+  const t = stripAffixes(s, DATE_PREFIXES, AROUND_OFF);
+  const around = LUNAR_AROUND.exec(t);
+  const core = around ? stripAffixes(t.slice(0, -around[0].length), DATE_PREFIXES, DATE_SUFFIXES) : t;
+  const r = lunarDay(core, today);
+  return r && around && r.kind === 'day' ? { ...r, around: true } : r;
+}
+
+/** 初三 → 3, 二十三 / 廿三 → 23, 15 / 15号 → 15. */
+function lunarDayNumber(day: string): number | null {
+  const t = day.replace(/^初/u, '').replace(/^廿/u, '二十').replace(/[日号]$/u, '');
+  return num(t);
+}
+
+/** "正月十五", "去年腊月二十三", "农历八月初三", "端午节", "大年三十", "腊月里": a lunar day or month in solar terms; null when not one. */
+function lunarDay(s: string, today: Ymd): DateReading | null {
+  const yearMatch = new RegExp(`^${YEAR}`, 'u').exec(s);
+  const rest = s.slice(yearMatch?.[0].length ?? 0);
   const mark = LUNAR_MARKS.find((w) => rest.startsWith(w));
   const after = mark ? rest.slice(mark.length) : rest;
-  const named = LUNAR_MONTHS.find((w) => after.startsWith(w));
-  const month = named ?? (mark ? new RegExp(`^${N}月`, 'u').exec(after)?.[0] : undefined);
-  if (month === undefined) return null;
-  const day = after.slice(month.length);
-  if (day !== '' && !LUNAR_DAY.test(day) && MONTH_PARTS[day] === undefined) return null;
-  return { kind: 'lunar', said: `${year}${mark ? '' : LUNAR_MARKS[0]}${rest}` };
+  let month: number;
+  let day: number | 'eve' | null = null;
+  let part: MonthPart | undefined;
+  let monthText = '';
+  const festival = LUNAR_FESTIVALS[after.replace(/节$/u, '')];
+  if (festival !== undefined) {
+    month = festival === 'eve' ? 12 : festival[0];
+    day = festival === 'eve' ? 'eve' : festival[1];
+  } else {
+    const named = LUNAR_MONTH_WORDS.find((w) => after.startsWith(w));
+    const numbered = mark && !named ? new RegExp(`^(${N})月`, 'u').exec(after) : null;
+    const n = named ? LUNAR_MONTHS[named] : numbered ? num(numbered[1]) : null;
+    if (n === null || n < 1 || n > 12) return null;
+    month = n;
+    monthText = named ?? numbered![0];
+    let dayText = after.slice(monthText.length);
+    const inMonth = LUNAR_IN_MONTH.find((w) => dayText.endsWith(w));
+    if (inMonth) dayText = dayText.slice(0, -inMonth.length);
+    if (dayText === '') day = null;
+    else if (MONTH_PARTS[dayText] !== undefined && !inMonth) part = MONTH_PARTS[dayText];
+    else if (LUNAR_DAY.test(dayText) && !inMonth) {
+      day = lunarDayNumber(dayText);
+      if (day === null) return null;
+      if (month === 12 && day === 30) day = 'eve'; // 腊月三十 is 除夕, in a year of a 29-day 腊月 too
+    } else return null;
+  }
+  // as understood, 农历 said: "农历腊月初八"; a month without its day is named without the words after it ("去年农历腊月")
+  const said = `${yearMatch?.[0] ?? ''}${mark ?? (festival !== undefined ? '' : LUNAR_MARKS[0])}${day === null ? monthText : after}`;
+
+  // the lunar year: as said ("2024年", "去年"), else the latest in which that day (or month) is not after today
+  const thisYear = lunarYearOf(today);
+  const [, yNum, yRel] = yearMatch ?? [];
+  const said4 = yNum !== undefined ? year(yNum) : null;
+  if (yNum !== undefined && said4 === null) return null;
+  const fixed = said4 ?? (yRel !== undefined ? thisYear - YEARS_BACK[yRel] : null);
+  const dayIn = (y: number): number | null => (day === 'eve' ? lunarMonthDays(y, 12) : day ?? PART_DAY[part ?? 'none']);
+  const solarOf = (y: number): Ymd | null => {
+    const d = dayIn(y);
+    return d === null ? null : lunarToSolar(y, month, Math.min(d, lunarMonthDays(y, month) ?? d));
+  };
+  let ly = fixed ?? thisYear;
+  const start = (y: number) => (day === null ? lunarToSolar(y, month, 1) : solarOf(y));
+  if (fixed === null) {
+    const first = start(ly);
+    if (first !== null && isAfter(first, today)) ly -= 1;
+  }
+  const first = start(ly);
+  const solar = solarOf(ly);
+  if (first === null || solar === null) return { kind: 'invalid', reason: 'date_invalid' };
+  if (isAfter(first, today)) return { kind: 'invalid', reason: 'date_future' };
+  if (day !== null) {
+    const r = checkDay(solar, today);
+    return r.kind === 'day' ? { ...r, lunar: said } : r;
+  }
+  // a lunar month without its day: the solar month its said part (else its middle) falls in, not after today
+  const shown = isAfter(solar, today) ? today : solar;
+  const r = checkMonth(shown.y, shown.m, today);
+  return r.kind === 'month' ? { ...r, lunar: said, ...(part ? { part } : {}) } : r;
 }
+
+/** The day standing for a part of a lunar month ("腊月底"), to find the solar month it falls in. */
+const PART_DAY: Record<MonthPart | 'none', number> = { early: 5, mid: 15, late: 25, none: 15 };
 
 /**
  * A past or present calendar day → 'YYYY-MM-DD', "today" being taken in Asia/Shanghai. Only a
@@ -240,6 +318,6 @@ function lunarDay(s: string): DateReading | null {
  */
 export function parseDate(text: string, now: Date): ParseResult<string> {
   const r = readDate(text, now);
-  if (r.kind === 'day') return { ok: true, value: r.value };
+  if (r.kind === 'day' && !r.around) return { ok: true, value: r.value };
   return { ok: false, reason: r.kind === 'invalid' ? r.reason : 'date_format' };
 }

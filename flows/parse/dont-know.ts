@@ -6,7 +6,7 @@ import { normalizeInput, stripTrailingPunctuation } from './normalize';
 
 /** Saying one does not know or remember. */
 export const DONT_KNOW: readonly string[] = [
-  '不知道', '不清楚', '不晓得', '不记得', '记不得', '记不清', '记不住', '想不起来', '忘了', '忘记了', '忘记', '说不清', '说不准', '说不上来',
+  '不知道', '不清楚', '不晓得', '晓不得', '不记得', '记不得', '记不清', '记不住', '想不起来', '忘了', '忘记了', '忘记', '说不清', '说不准', '说不上来',
   '搞不清', '弄不清', '不懂', '没说', '没告诉', '不太清楚', '不太记得', '不太知道',
   // not found out yet ("还没查出来", "没确诊")
   '没查出来', '查不出来', '没查出', '查不出', '没查清', '查不清', '没确诊', '未确诊', '没诊断出来', '诊断不出来', '还在查', '还在检查', '等结果', '结果没出来', '结果还没出',
@@ -32,4 +32,10 @@ export function saysDontKnow(text: string): boolean {
     for (const w of AROUND) s = s.split(w).join(' ');
   }
   return s.trim() === '';
+}
+
+/** True when the answer says, anywhere in it, that the villager does not know ("晓不得，反正天天咳"). */
+export function mentionsDontKnow(text: string): boolean {
+  const s = normalizeInput(text).replace(/[\s,.;!?~、]+/gu, '');
+  return PHRASES.some((p) => s.includes(p));
 }

@@ -31,3 +31,22 @@ export function stripFillers(text: string): string {
   for (const w of INNER_FILLERS) s = s.replace(new RegExp(`(?<=\\p{Script=Han})\\s*${w}\\s*(?=\\p{Script=Han})`, 'gu'), '');
   return s.trim() === '' ? normalizeInput(text) : s.trim();
 }
+
+/** A thinking word standing alone before the answer ("嗯，不是", "啊 对", "那个…两万"): never a yes of its own there. */
+const LEAD_CLAUSE = new RegExp(`^(?:${LEAD.join('|')})(?:[\\s,.;:!~、…]+|(?=[0-9零〇一二两三四五六七八九十]))`, 'u');
+
+/**
+ * The answer without the thinking words said before it as a clause of their own: "嗯，不是。" → 不是,
+ * "嗯 还没报呢" → 还没报呢, "那个…两万" → 两万, "嗯五个" → 五个. A filler that is the whole answer
+ * ("嗯" — a yes) or runs into a word ("就业", "就我一个") stays.
+ */
+export function withoutLeadingFillers(text: string): string {
+  let s = normalizeInput(text).replace(/^[\s,.;:!~、…]+(?=[^\s,.;:!~、…])/u, '');
+  for (let prev = ''; prev !== s; ) {
+    prev = s;
+    const m = LEAD_CLAUSE.exec(s);
+    // "就" and "就是" run into figures as words of their own ("就是5口"): only as a clause
+    if (m && m[0].length < s.length && !(/^就/u.test(m[0]) && !/[\s,.;:!~、…]$/u.test(m[0]))) s = s.slice(m[0].length);
+  }
+  return s;
+}

@@ -5,16 +5,18 @@
  * grade of the same number: both words are given, the longer one wins where they meet.
  */
 
+import { digitForms } from './chinese-number';
+
 export const SCHOOL_STAGES = ['preschool', 'primary', 'junior', 'senior', 'college', 'graduate'] as const;
 export type SchoolStage = (typeof SCHOOL_STAGES)[number];
 
 const CN = ['一', '二', '三', '四', '五', '六', '七', '八', '九'];
-/** "一年级" … and "1年级" …: grades n..m. */
+/** "一年级" … "1年级" … and the formal numerals ("叁年级"): grades n..m. */
 const grades = (from: number, to: number): string[] =>
-  Array.from({ length: to - from + 1 }, (_, i) => from + i).flatMap((n) => [`${CN[n - 1]}年级`, `${n}年级`]);
-/** "高一" "高1" …: a prefix and years 1..n. */
+  Array.from({ length: to - from + 1 }, (_, i) => from + i).flatMap((n) => [...digitForms(n).map((d) => `${d}年级`), `${n}年级`]);
+/** "高一" "高1" "高叁" …: a prefix and years 1..n. */
 const years = (prefix: string, n: number): string[] =>
-  Array.from({ length: n }, (_, i) => [`${prefix}${CN[i]}`, `${prefix}${i + 1}`]).flat();
+  Array.from({ length: n }, (_, i) => [...digitForms(i + 1).map((d) => `${prefix}${d}`), `${prefix}${i + 1}`]).flat();
 
 /** The words of each stage, on their own. */
 const STAGE_WORDS: Record<SchoolStage, readonly string[]> = {

@@ -161,9 +161,42 @@ export function hospitalLevel(name: string): HospitalLevel | null {
 }
 
 const VAGUE = byLength(VAGUE_BEFORE_HOSPITAL);
+const SEVERAL_HOSPITALS = /(?:几|好多|两|多)[个家所]?(?:医院|卫生院)$/u;
+
+/** "俺们镇上的卫生院", "县里那个医院": the county's or the town's own hospital, described rather than named. */
+const DESCRIBED = /^(?:我们|俺们|咱们|咱|俺|我|在|就在|是)?([县镇乡])((?:子)?(?:里|上|城里)?(?:的|那个|这个|那家|这家|那|这)*)(中心卫生院|卫生院|医院)$/u;
+
+/**
+ * The name a cadre would file for a hospital described by its place ("镇上的卫生院" → 镇卫生院,
+ * "县里那个医院" → 县医院): a county or a town has one such hospital, unlike a city ("市里的医院"
+ * stays vague). Null when the text is not such a description (a name, or vague).
+ */
+export function describedHospital(text: string): string | null {
+  const s = normalizeInput(text).replace(/\s+/gu, '');
+  const m = DESCRIBED.exec(s);
+  if (!m) return null;
+  // "俺们乡卫生院" is its name; only a place word or a pointing word between makes a description
+  return m[2] === '' ? null : m[1] + m[3];
+}
+
+/** Only a hospital's ending or place words, no name at all ("医院", "镇上的", "县里的"). */
+export function namesNoHospital(text: string): boolean {
+  let s = normalizeInput(text).replace(/[\s\p{P}]+/gu, '');
+  const ending = ENDINGS.find((e) => s.endsWith(e));
+  if (ending) s = s.slice(0, -ending.length);
+  for (let prev = ''; prev !== s; ) {
+    prev = s;
+    const w = VAGUE.find((v) => s.startsWith(v));
+    if (w) s = s.slice(w.length);
+    if (/^(?:我们|俺们|咱们|就是|就在|在|是)/u.test(s)) s = s.replace(/^(?:我们|俺们|咱们|就是|就在|在|是)/u, '');
+  }
+  return s === '';
+}
 
 /** "市里的医院", "省城的大医院": a place and a size, no name (see VAGUE_BEFORE_HOSPITAL). */
 export function isVagueHospital(name: string): boolean {
+  // "跑了好几家医院", "看了几个医院": several, not the one to file
+  if (SEVERAL_HOSPITALS.test(name)) return true;
   const ending = ENDINGS.find((e) => name.endsWith(e));
   if (!ending || !/[里上城的大小外个家地]/u.test(name.slice(0, -ending.length))) return false;
   let head = name.slice(0, -ending.length);

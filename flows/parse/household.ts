@@ -63,6 +63,44 @@ function phraseCount(core: string): number | null {
   return plain.ok ? plain.value : null;
 }
 
+/** "我跟老伴俩", "我和孙女两个": two people listed, then said to be two. */
+function pairCount(core: string): number | null {
+  const both = /^(.+?)(?:俩|两个|两人|二人)$/u.exec(core);
+  return both && countListed(both[1]) === 2 ? 2 : null;
+}
+
+const NUMBER_WORD = /[0-9零一二两俩三仨四五六七八九十]/u;
+
+/**
+ * The count of the one clause that gives it, the others only about members ("两个在外打工", "儿子在外地",
+ * "老伴走了"): a figure there is some of the household (not more than the count), never added to it.
+ * Null when no clause or more than one gives a count, or another clause says something else.
+ */
+function clauseCount(text: string, range: { min: number; max: number }): ParseResult<number, 'counted'> | null {
+  const clauses = stripTrailingPunctuation(normalizeInput(text)).split(/[\s,，;；。.!！]+/u).filter((c) => c !== '');
+  if (clauses.length < 2) return null;
+  const read = clauses.map((c) => {
+    const core = stripAffixes(c, W.HOUSEHOLD_PREFIXES, W.HOUSEHOLD_SUFFIXES);
+    const exact = phraseCount(core) ?? pairCount(core);
+    if (exact !== null) return { n: exact, exact: true };
+    const listed = countListed(core);
+    return listed !== null ? { n: listed, exact: false } : null;
+  });
+  const counts = read.flatMap((r, i) => (r ? [{ ...r, i }] : []));
+  if (counts.length !== 1) return null;
+  const [{ n, exact, i }] = counts;
+  const others = clauses.filter((_, j) => j !== i);
+  // each other clause only about members: where they are, with a figure not above the count
+  const aboutMembers = (c: string) => {
+    if (!W.ABOUT_MEMBERS.test(c)) return false;
+    const figures = [...c.matchAll(/([0-9零一二两俩三仨四五六七八九十]+)(?:个|口|人)/gu)].map((m) => parseChineseNumber(m[1]));
+    return figures.every((f) => f !== null && f <= n) && (figures.length > 0 || !NUMBER_WORD.test(c.replace(/[一]?个月/gu, '')));
+  };
+  if (!others.every(aboutMembers)) return null;
+  if (n < range.min || n > range.max) return { ok: false, reason: 'choice_out_of_range' };
+  return exact ? { ok: true, value: n } : { ok: false, approx: 'counted', value: n };
+}
+
 /** The household size; `counted` (to confirm) when the people were listed rather than counted. */
 export function readHouseholdSize(text: string, range = { min: 1, max: 20 }): ParseResult<number, 'counted'> {
   const english = englishCount(text);
@@ -82,20 +120,31 @@ export function readHouseholdSize(text: string, range = { min: 1, max: 20 }): Pa
   if (plain.ok || plain.reason === 'choice_out_of_range') return plain;
 
   // "老两口带着个孙子", "我和老伴，还有两个孙子": people listed, one part a set phrase — counted, to confirm
-  const listed = countListed(core);
+  // "我 老伴 儿子 儿媳": people listed with spaces between them, as voice input writes them
+  const spaced = stripTrailingPunctuation(normalizeInput(text)).trim().replace(/\s+/gu, '、');
+  const listed = countListed(core) ?? (spaced.includes('、') ? countListed(stripAffixes(spaced, W.HOUSEHOLD_PREFIXES, W.HOUSEHOLD_SUFFIXES)) : null);
   if (listed !== null) {
     const r = inRange(listed);
     return r.ok ? { ok: false, approx: 'counted', value: listed } : r;
   }
   // "我跟老伴俩": people listed, then how many they make
-  const both = /^(.+?)(?:俩|两个|两人|二人)$/u.exec(core);
-  if (both && countListed(both[1]) === 2) return inRange(2);
+  const pair = pairCount(core);
+  if (pair !== null) return inRange(pair);
+
+  // "一家五口，两个人在外打工", "老伴走了，就剩我一个": one clause counts, the others say where members are
+  const byClause = clauseCount(text, range);
+  if (byClause !== null) return byClause;
 
   // "我家一共五口人，两个孩子在外上学": the one figure counted in 口 or 人
-  const counts = new Set([...s.matchAll(/([0-9零一二两俩三仨四五六七八九十]+)(?:口人|口|个人|人)/gu)].map((m) => parseChineseNumber(m[1])));
+  // (not "两口子": a couple, one group of the household, never its count — "两口子俩孩子" is asked again)
+  const counts = new Set([...s.matchAll(/([0-9零一二两俩三仨四五六七八九十]+)(?:口人|口(?!子)|个人|人)/gu)].map((m) => parseChineseNumber(m[1])));
   if (counts.size === 1) {
     const [n] = counts;
-    if (n !== null) return inRange(n);
+    // "4口人，还有两个孙子": more people besides the count (added or not?); "5口人，8个在外": more away than live there
+    const besides = [...s.matchAll(/([0-9零一二两俩三仨四五六七八九十]+)个(?!月)/gu)].map((m) => parseChineseNumber(m[1]));
+    const unclear = W.MORE_PEOPLE.test(s) || besides.some((b) => b === null || (n !== null && b > n));
+    if (n !== null && !unclear) return inRange(n);
+    if (unclear) return { ok: false, reason: 'not_a_number' };
   }
   if (counts.size > 1) return { ok: false, reason: 'not_a_number' };
 

@@ -23,6 +23,39 @@ export const NOT_ILLNESS_WORDS: readonly string[] = [
   '去年', '今年', '前年', '上个月', '这个月', '上个礼拜', '上周', '最近', '前段时间', '前些天', '这几天', '那会', '时候', '以前', '现在', '一次', '两次', '几次',
   '我', '俺', '他', '她', '额', '咱', '我们', '俺们', '家', '人', '了', '的', '过', '着', '呢', '啊', '呀', '吧', '嘛', '哦', '得', '是', '有', '要', '和', '跟', '去', '到', '个',
 ];
+/**
+ * What marks a few words as an illness's name even when the list above lacks it: the kind of
+ * illness its last character or word says (脑血栓, 胆囊炎, 帕金森病, 老年痴呆, 腰椎骨折).
+ */
+export const ILLNESS_MARKS: readonly string[] = [
+  '癌', '瘤', '病', '症', '炎', '梗', '栓', '塞', '出血', '溢血', '衰竭', '衰', '结石', '骨折', '坏死', '突出', '硬化', '增生', '囊肿', '结节', '痴呆',
+  '瘫', '中风', '结核', '溃疡', '麻痹', '综合征', '残疾', '白内障', '青光眼', '哮喘', '癫痫', '精神分裂', '狼疮', '类风湿', '帕金森',
+];
+
+/**
+ * A category, not an illness a cadre can file ("癌", "大病", "肿瘤"): the villager is asked which,
+ * with an example. Compared with the whole answer once the words around it are gone.
+ */
+export const VAGUE_ILLNESS: readonly string[] = [
+  '癌', '癌症', '得癌', '肿瘤', '瘤', '瘤子', '恶性肿瘤', '大病', '重病', '绝症', '急病', '怪病', '慢性病', '老病', '病', '毛病', '老毛病',
+];
+
+/**
+ * Words leading up to the illness in an answer ("是脑梗", "得了尿毒症", "医生说是脑出血",
+ * "查出来是胃癌", "确诊了肝硬化", "犯了心脏病"): the verb; whoever is said before it (俺老伴,
+ * 他, 医生) goes with it. Longest first where one contains another.
+ */
+export const ILLNESS_LEADINS: readonly string[] = [
+  '检查出来是', '检查出来的是', '查出来的是', '查出来是', '查出来了', '查出来', '检查出是', '检查出', '查出是', '查出了', '查出',
+  '诊断出来是', '诊断出是', '诊断出', '诊断为', '诊断是', '确诊为', '确诊是', '确诊了', '确诊',
+  '得的是', '得的', '得了', '得上了', '得上', '患的是', '患上了', '患上', '患了', '患有', '患', '害的是', '害了', '生的是',
+  '犯的是', '犯了', '说是', '讲是', '是',
+];
+/** After the illness, words that are no part of its name ("肺癌了", "脑梗的病"): taken off when an illness remains. */
+export const AFTER_ILLNESS = /(?:(?:有)?(?:好几|好多|[0-9零一二两三四五六七八九十几多半]+)(?:个)?(?:年|月|天|礼拜|星期)(?:多)?|的病|的毛病|啦|了|呢|吧|啊|呀|哦|嘛)+$/u;
+/** Lead-ins too common to take off unless an illness follows ("他有高血压", not "腰有点疼"). */
+export const WEAK_ILLNESS_LEADINS: readonly string[] = ['有'];
+
 /** Spans of time and counts ("三个月", "两年了", "10天"): no illness either. */
 export const TIME_SPAN = /[0-9零〇一二两三四五六七八九十百半几]+(?:个)?(?:年|月|天|日|周|星期|礼拜|回|次|趟|多)*/gu;
 

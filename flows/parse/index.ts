@@ -18,6 +18,6 @@ export { looksLikeQuestion } from './question';
 export { findHospital, hospitalLevel, illnessAround, isVagueHospital, type HospitalLevel } from './hospital';
 export { readHardship, type Hardship, type HardshipReading } from './hardship';
 export { splitByTopic } from './amount-split';
-export { saysDontKnow } from './dont-know';
+export { mentionsDontKnow, saysDontKnow } from './dont-know';
 export { findSchool } from './school';
 export { readPlaceholder, type PlaceholderKind } from './placeholder';

@@ -12,7 +12,7 @@ export const NAME_PRONOUNS: readonly string[] = [
   '额', '咱', '偶', '阿拉', '侬', '俺们', '咱们', '我们', '他', '她', '它', '他的', '她的', '额的', '咱的', '偶的',
   '老太太', '老太婆', '老太', '老头子', '老头儿', '老头', '老爷子', '老汉', '老人家', '老人', '孩子', '娃', '娃儿', '娃子', '小孩', '学生', '病人', '患者',
 ];
-const LEADIN_VERBS = ['的名字叫', '的名字是', '名字叫做', '名字叫', '名字是', '叫做', '叫', '是'];
+const LEADIN_VERBS = ['的名字叫', '的名字是', '名字叫做', '名字叫', '名字是', '就叫', '就是', '叫做', '叫', '是'];
 function pronounLeadins(): string[] {
   return NAME_PRONOUNS.flatMap((p) => LEADIN_VERBS.map((v) => p + v));
 }
@@ -20,6 +20,8 @@ function pronounLeadins(): string[] {
 /** Said before the name; the longest that fits is taken off first. */
 export const NAME_LEADINS: readonly string[] = [
   '我的名字叫', '我的名字是', '俺的名字叫', '俺的名字是', '我名字叫', '我名字是', '俺名字叫', '名字叫做', '名字叫', '名字是', '名字',
+  // "就是王小明", "名字就叫王小明": 就 only stresses the name that follows
+  '名字就是', '名字就叫', '就是叫', '就叫做', '就是',
   '我的姓名是', '姓名是', '姓名叫', '姓名', '全名是', '全名叫', '全名', '大名叫', '大名是', '大名', '我叫做', '我叫', '俺叫', '我是', '俺是', '叫做', '名叫', '就叫', '叫',
   '户主是', '户主叫', '户主名字叫', '户主', '申请人是', '申请人叫', '申请人', '本人是', '本人叫', '本人',
   '他叫', '她叫', '他是', '她是', '病人叫', '病人是', '病人名字叫', '病人', '患者叫', '患者是', '患者',
@@ -81,6 +83,8 @@ export const HONORIFICS: readonly string[] = [
   '阿姨', '阿婆', '阿公', '亚婆', '亚公', '阿伯', '亚伯', '阿叔', '亚叔', '阿婶', '亚婶', '阿嫂', '亚嫂', '阿姐', '阿哥', '阿妹', '老婆婆', '老公公', '婆婆', '公公', '老奶奶', '老爷爷',
   '老大爷', '老大娘', '大伯', '大娘子', '阿奶', '阿爷', '大嫂', '师傅', '老师', '医生', '大夫', '老板', '主任', '书记', '村长', '队长', '会计', '婶子', '嫂子', '奶奶', '爷爷', '家的', '妹子', '丫头', '姑娘', '娃子',
   '婶', '嫂', '哥', '姐', '叔', '伯', '总', '爷', '婆',
+  // a formal or polite address after a full name ("王大山同志", "李秀英老人家"): said back, never filed with it
+  '老同志', '同志', '老人家', '老先生', '先生', '女士',
 ];
 
 /** Characters that do not occur in a name but in a sentence about one. */
@@ -104,6 +108,13 @@ export const NOT_NAMES: readonly string[] = [
   // replies to the chat itself (a yes or no word is refused by the reader too)
   '提交', '确认提交', '好了', '行了', '知道了', '收到', '明白', '明白了', '晓得了', '谢谢', '上一步', '返回', '跳过', '重来', '重新填', '取消',
 ];
+
+/**
+ * School grades said about students ("老大高二老二初一", "三年级"): a text with two of them, or a
+ * grade of primary school or a kindergarten, is no name (one alone may be: 高一鸣 is a name).
+ */
+export const GRADE_WORDS = /[高初][一二三]|[一二三四五六]年级/gu;
+export const NEVER_IN_NAME = /年级|幼儿园/u;
 
 /** Between two names: "张三和李四". */
 export const NAME_JOINERS = /[和跟与、,&]|还有/u;

@@ -11,9 +11,9 @@
 import { normalizeInput } from './normalize';
 import { isBareYesNo } from './yes-no';
 import { COMMON_SURNAMES, isSurnameOnly, surnameOf } from './surnames';
-import { leadingRelation, POSSESSIVES, EN_POSSESSIVES, RELATIONS } from './relations';
+import { leadingRelation, POSSESSIVES, EN_POSSESSIVES, RELATIONS, withoutDescription } from './relations';
 import {
-  AS_ON_ID, BIRTH_ORDER, CALLING_MAX_LENGTH, CALLING_PREFIXES, MIDDLE_DOT_VARIANTS, EN_NAME_LEADINS, HOME_NAME_CHARS, HONORIFICS, NAME_JOINERS, NAME_LEADINS,
+  AS_ON_ID, BIRTH_ORDER, GRADE_WORDS, NEVER_IN_NAME, CALLING_MAX_LENGTH, CALLING_PREFIXES, MIDDLE_DOT_VARIANTS, EN_NAME_LEADINS, HOME_NAME_CHARS, HONORIFICS, NAME_JOINERS, NAME_LEADINS,
   NAME_TAILS, NICKNAME_AFTER_SURNAME, NOT_NAME_CHARS, NOT_NAMES, PARTICLES, ROLE_WORDS,
 } from './name-words';
 
@@ -28,7 +28,7 @@ export type NameReading =
   | { kind: 'surname_only'; surname: string; relation?: string }
   /** Only a relation ("我老伴"): the name is still to be said. */
   | { kind: 'relation_only'; relation: string }
-  | { kind: 'invalid'; why: 'empty' | 'digits' | 'too_short' | 'too_long' | 'chars' | 'not_a_name' | 'two_names' };
+  | { kind: 'invalid'; why: 'empty' | 'digits' | 'too_short' | 'too_long' | 'chars' | 'not_a_name' | 'two_names'; names?: string[] };
 
 const HAN = /^\p{Script=Han}+$/u;
 const LATIN_NAME = /^[A-Za-z][A-Za-z .'-]*$/;
@@ -135,14 +135,20 @@ function judge(c: string, asOnId: boolean): NameReading {
   if (!HAN.test(c)) return { kind: 'invalid', why: /\p{Script=Han}/u.test(c) ? 'not_a_name' : 'chars' };
   // "同意", "好的", "没问题": a reply to the chat, never a name (a misplaced one is asked again, not said back)
   if (NOT_NAMES.includes(c) || isBareYesNo(c) || Array.from(c).some((ch) => NOT_NAME_CHARS.includes(ch))) return { kind: 'invalid', why: 'not_a_name' };
+  // "高二老二初一": school grades, not a name beginning with the surname 高
+  if (NEVER_IN_NAME.test(c) || (c.match(GRADE_WORDS)?.length ?? 0) > 1) return { kind: 'invalid', why: 'not_a_name' };
   const twice = /^(\p{Script=Han}{2,})\1$/u.exec(c); // "李桂兰李桂兰": said twice
   if (twice) return judge(twice[1], asOnId);
   const n = len(c);
   if (n < 2) return { kind: 'invalid', why: 'too_short' };
+  // "李秀英和王大山", "我孙子王小明和孙女王小芳": two people — which one is asked, with the names heard
+  const split = c.split(NAME_JOINERS).filter((p) => p !== '');
+  if (split.length > 1 && split.every((p) => len(p) >= 2 && surnameOf(p) !== null)) {
+    const names = split.map((p) => readHan(p)).flatMap((r) => (r.kind === 'name' ? [r.name] : []));
+    return { kind: 'invalid', why: 'two_names', ...(names.length === split.length ? { names } : {}) };
+  }
   if (n > 20) return { kind: 'invalid', why: 'too_long' };
   if (n > 6) return { kind: 'invalid', why: 'not_a_name' }; // a sentence, not a name without "·"
-  const split = c.split(NAME_JOINERS).filter((p) => p !== '');
-  if (split.length > 1 && split.every((p) => len(p) >= 2 && surnameOf(p) !== null)) return { kind: 'invalid', why: 'two_names' };
   if (asOnId) return { kind: 'name', name: c };
   if (isSurnameOnly(c)) return { kind: 'surname_only', surname: c };
   const call = calling(c);
@@ -222,7 +228,8 @@ function dottedName(s: string): string | null {
   const aroundName = (p: string) =>
     Array.from(p).some((ch) => NOT_NAME_CHARS.includes(ch)) || NOT_NAMES.includes(p) || ROLE_WORDS.includes(p) || NAME_TAILS.includes(p) ||
     NAME_LEADINS.some((w) => p.startsWith(w)) || leadingRelation(p) !== null || PARTICLES.includes(Array.from(p).at(-1) ?? '');
-  if (parts.some(aroundName)) return null;
+  // "两个孩子都在上学 老大高二老二初一": a sentence, not a name in two parts
+  if (parts.some((p) => aroundName(p) || len(p) > 7 || /[个两俩]/u.test(p))) return null;
   const sur = surnameOf(parts[0]);
   if (sur !== null && COMMON_SURNAMES.has(sur)) return null;
   return len(parts[0]) + len(parts[1]) >= 4 ? parts.join('·') : null;
@@ -231,7 +238,8 @@ function dottedName(s: string): string | null {
 function readHan(text: string): NameReading {
   const dotted = dottedName(normalizeInput(text).replace(/[.]+$/u, ''));
   if (dotted) return { kind: 'check', name: dotted, why: 'composed' };
-  let s = trim(once(joinSpacedName(dropFalseStarts(text))).replace(/[•・‧]/gu, '·'));
+  // "我那个在城里打工的儿子叫王强": what is said about the person is no part of the name
+  let s = trim(withoutDescription(once(joinSpacedName(dropFalseStarts(text))).replace(/[•・‧]/gu, '·')));
   let relation: string | undefined;
   let asOnId = false;
   // The words around the name are taken off until nothing more comes off.
@@ -270,6 +278,8 @@ function readHan(text: string): NameReading {
     if (first) {
       if (first.rest === '') return { kind: 'relation_only', relation: relation ?? first.relation };
       const rest = surnameSaid(first.rest) ?? judge(first.rest, asOnId);
+      // "我孙子王小明和孙女王小芳": two people named
+      if (rest.kind === 'invalid' && rest.why === 'two_names' && rest.names !== undefined) return rest;
       // "孙子明" is a name, not the relation 孙子 before "明"
       const aName = rest.kind === 'name' || rest.kind === 'nickname' || (rest.kind === 'check' && rest.why !== 'surname');
       if (aName || (rest.kind === 'surname_only' && first.rest.startsWith('姓'))) return withRelation(rest, relation ?? first.relation);

@@ -4,6 +4,7 @@
  * its own entry (媳妇 is a wife in the north and a daughter-in-law elsewhere; 婆婆 a mother-in-law
  * or a grandmother): it is filed as said, never turned into something the villager did not mean.
  */
+import { COMMON_SURNAMES } from './surnames';
 
 export interface Relation {
   /** As filed in a Chinese application. */
@@ -18,21 +19,23 @@ export const RELATIONS: readonly Relation[] = [
   { zh: '配偶', en: 'spouse', words: ['老伴', '老伴儿', '爱人', '对象', '那口子', '另一半', '配偶'], enWords: ['spouse', 'partner'] },
   {
     zh: '妻子', en: 'wife',
-    words: ['妻子', '老婆', '老婆子', '内人', '太太', '孩子他妈', '孩子她妈', '孩他妈', '孩她妈', '娃他妈', '娃她妈', '孩子妈', '孩子他娘', '孩他娘', '娃他娘', '孩子娘',
+    words: ['妻子', '老婆', '老婆子', '老太婆', '内人', '太太', '孩子他妈', '孩子她妈', '孩他妈', '孩她妈', '娃他妈', '娃她妈', '孩子妈', '孩子他娘', '孩他娘', '娃他娘', '孩子娘',
       // dialect words for the wife (西南 婆娘, 湖南 堂客)
       '婆娘', '堂客', '老婆娘'],
     enWords: ['wife'],
   },
-  { zh: '媳妇', en: 'wife or daughter-in-law', words: ['媳妇', '媳妇儿'] },
+  { zh: '媳妇', en: 'wife or daughter-in-law', words: ['媳妇', '媳妇儿', '媳妇子'] },
   // "the one at home" (北方 屋里的, 四川 屋头的): most often the wife, said back for a yes
-  { zh: '屋里人', en: 'the one at home', words: ['屋里的', '屋里人', '屋头的', '屋头人', '屋里头的'] },
+  { zh: '屋里人', en: 'the one at home', words: ['屋里的', '屋里人', '屋头的', '屋头人', '屋里头的', '屋头那个', '屋里那个', '屋里头那个', '屋头那位', '屋里那位'] },
   {
     zh: '丈夫', en: 'husband',
     words: ['丈夫', '老公', '男人', '老头', '老头子', '老头儿', '当家的', '掌柜的', '孩子他爸', '孩他爸', '娃他爸', '孩子爸', '孩子他爹', '孩他爹', '娃他爹', '孩子爹'],
     enWords: ['husband'],
   },
   { zh: '母亲', en: 'mother', words: ['母亲', '妈', '妈妈', '老妈', '娘', '老娘', '老母亲', '阿妈', '姆妈'], enWords: ['mother', 'mom', 'mum', 'mommy'] },
-  { zh: '父亲', en: 'father', words: ['父亲', '爸', '爸爸', '老爸', '爹', '老爹', '爹爹', '老父亲', '阿爸'], enWords: ['father', 'dad'] },
+  { zh: '父亲', en: 'father', words: ['父亲', '爸', '爸爸', '老爸', '爹', '老爹', '爹爹', '老父亲', '阿爸',
+      // 四川 老汉儿 (not 老汉 alone: an old man or a husband in the north)
+      '老汉儿'], enWords: ['father', 'dad'] },
   {
     zh: '儿子', en: 'son',
     words: ['儿子', '大儿子', '二儿子', '三儿子', '小儿子', '小子', '大小子', '二小子', '儿娃子', '男娃', '男娃子', '儿娃', '崽', '崽子', '伢子', '小伙子',
@@ -47,7 +50,14 @@ export const RELATIONS: readonly Relation[] = [
       '女', '阿女', '大女', '细女', '囡', '阿囡', '囡囡'],
     enWords: ['daughter'],
   },
-  { zh: '孩子', en: 'child', words: ['孩子', '娃', '娃娃', '小孩', '孩儿'], enWords: ['child', 'kid'] },
+  {
+    zh: '孩子', en: 'child',
+    // 老大, 老二: a child by birth order ("我家老大"), a son or a daughter — asked which
+    words: ['孩子', '娃', '娃娃', '小孩', '孩儿', '老大', '老二', '老三', '老四', '老五', '老幺',
+      // 四川 幺儿 (the youngest), 娃儿
+      '幺儿', '小幺儿', '娃儿'],
+    enWords: ['child', 'kid'],
+  },
   { zh: '孙子', en: 'grandson', words: ['孙子', '大孙子', '小孙子', '孙儿', '孙仔', '大孙仔', '细孙仔'], enWords: ['grandson'] },
   { zh: '孙女', en: 'granddaughter', words: ['孙女', '孙女儿', '大孙女', '小孙女', '孙女仔'], enWords: ['granddaughter'] },
   { zh: '外孙', en: 'grandson', words: ['外孙', '外孙子'] },
@@ -67,6 +77,15 @@ export const RELATIONS: readonly Relation[] = [
   { zh: '姐姐', en: 'sister', words: ['姐姐', '姐', '大姐', '二姐'], enWords: ['sister'] },
   { zh: '妹妹', en: 'sister', words: ['妹妹', '妹', '小妹'] },
   { zh: '兄弟', en: 'brother', words: ['兄弟'] },
+  // cousins, filed as said
+  { zh: '表哥', en: 'cousin', words: ['表哥'], enWords: ['cousin'] },
+  { zh: '表弟', en: 'cousin', words: ['表弟'] },
+  { zh: '表姐', en: 'cousin', words: ['表姐'] },
+  { zh: '表妹', en: 'cousin', words: ['表妹'] },
+  { zh: '堂哥', en: 'cousin', words: ['堂哥'] },
+  { zh: '堂弟', en: 'cousin', words: ['堂弟'] },
+  { zh: '堂姐', en: 'cousin', words: ['堂姐'] },
+  { zh: '堂妹', en: 'cousin', words: ['堂妹'] },
   { zh: '侄子', en: 'nephew', words: ['侄子', '侄儿'], enWords: ['nephew'] },
   { zh: '侄女', en: 'niece', words: ['侄女'], enWords: ['niece'] },
   { zh: '叔叔', en: 'uncle', words: ['叔叔', '叔', '伯伯', '伯父', '大伯', '舅舅', '舅'], enWords: ['uncle'] },
@@ -121,6 +140,27 @@ export const ON_BEHALF_ACTS = /^(?:老人家|他|她)?(?:来|去|的)?(?:申请|
 /** "我是他儿子", "俺是她闺女": the typist names themself by their relation to the person written for. */
 export const FILER_SAYS = /(?:我|俺|额)是(?:他|她)(?:的|家)?/u;
 
+/**
+ * In-laws of the children (亲家): family, but another household — not a patient or a student this
+ * household's application can file; explained and asked again.
+ */
+export const OTHER_HOUSEHOLD_WORDS: readonly string[] = [
+  '亲家母', '亲家公', '亲家老太太', '亲家老爷子', '亲家奶奶', '亲家爷爷', '亲家大娘', '亲家大爷', '亲家', '儿媳妇的妈', '儿媳妇的爸', '儿媳的妈', '儿媳的爸', '女婿的妈', '女婿的爸',
+];
+
+/**
+ * What a villager says about a relative before naming the relation ("腿有残疾的弟弟", "上学的小孙子",
+ * "我那个在城里打工的儿子"): a description holds one of these, and no word for a person.
+ */
+export const DESCRIPTION_MARKS: readonly string[] = [
+  '在', '有', '上学', '上', '读', '念', '打工', '得', '病', '残', '瘫', '住院', '傻', '聋', '哑', '瞎', '瘸', '摔', '断', '嫁', '离', '刚', '还', '正',
+  '考', '出去', '外地', '外面', '城里', '常年', '不', '没', '最', '小的', '大的', '身体', '腿', '脑', '心', '癌', '疾', '痴', '呆', '智', '坐轮椅', '卧床',
+  // the age ("80多岁的老父亲", "七十来岁的", "岁数大的", "上了年纪的")
+  '岁', '年纪', '岁数',
+];
+/** Pointing words between "我" and a description: "我那个…的儿子". */
+export const POINTING_WORDS: readonly string[] = ['那个', '这个', '那位', '这位', '那', '这'];
+
 /** Someone in the family, not said who. */
 export const FAMILY_WORDS: readonly string[] = ['家人', '家里人', '其他人', '家里其他人', '别人', '家属', '家里的人', '亲属'];
 export const EN_FAMILY_WORDS: readonly string[] = ['family', 'family member', 'someone else', 'relative', 'another family member'];
@@ -132,8 +172,13 @@ export const EN_JOINERS: readonly string[] = [' and ', ' & ', ' with ', ','];
 export const TWO_WORDS: readonly string[] = [
   '我们俩', '我们两个', '俺们俩', '咱俩', '我俩', '俺俩', '老两口', '两口子', '我们都', '俺们都', '我们两口子', '全家', '一家人都', '都病了', '两个人', '俩人',
   '爸妈', '父母', '爹妈', '爹娘', '公婆', '岳父母', '孩子们', '儿女', '两个孩子', '俩孩子', '两个儿子', '两个女儿',
+  '两个孙子', '俩孙子', '两个孙女', '俩孙女', '两个娃', '俩娃', '两个闺女', '俩闺女', '俩儿子', '都住院了', '都在上学', '都上学', '都在读书',
 ];
 export const EN_TWO_WORDS: readonly string[] = ['both of us', 'we both', 'both'];
+
+/** 老大…老幺 (a child by birth order), and what after them makes an old person addressed instead (老大娘, 老二爷). */
+const BIRTH_ORDER_WORD = /^老[大二三四五幺]$/u;
+const KIN_AFTER_BIRTH_ORDER = /^[爷娘妈哥姐伯叔嫂婶姨舅爹人]/u;
 
 const ALL = RELATIONS.flatMap((r) => [
   ...r.words.map((w) => ({ word: w, relation: r, lang: 'zh' as const })),
@@ -153,9 +198,52 @@ export function leadingRelation(text: string): { hit: RelationHit; rest: string 
     if (!lower.startsWith(r.word)) continue;
     // an English word must end there ("son" is not "sonny")
     if (r.lang === 'en' && /^[a-z]/.test(lower.slice(r.word.length))) continue;
+    // "老大娘", "老二爷" are old people addressed, not the first or second child
+    if (BIRTH_ORDER_WORD.test(r.word) && KIN_AFTER_BIRTH_ORDER.test(lower.slice(r.word.length))) continue;
     return { hit: { value: r.lang === 'en' ? r.relation.en : r.relation.zh, word: r.word }, rest: text.slice(r.word.length) };
   }
   return null;
+}
+
+const POSS_SORTED = [...POSSESSIVES].sort((a, b) => b.length - a.length);
+const POINTING_SORTED = [...POINTING_WORDS].sort((a, b) => b.length - a.length);
+
+/** Words said about a relative, not a person themselves ("在城里打工", not "张三" or "我哥"). */
+function isDescription(desc: string): boolean {
+  if (desc === '' || Array.from(desc).length > 12 || /[他她的]/u.test(desc)) return false;
+  if (!DESCRIPTION_MARKS.some((m) => desc.includes(m))) return false;
+  if (ALL.some((r) => r.lang === 'zh' && desc.includes(r.word)) || NOT_FAMILY_WORDS.some((w) => desc.includes(w))) return false;
+  // "王强在城里打工的儿子" is 王强's son
+  const first = Array.from(desc)[0];
+  return !(COMMON_SURNAMES.has(first) && !DESCRIPTION_MARKS.some((m) => desc.startsWith(m)));
+}
+
+/**
+ * A relative described before the relation, the description taken out and the relation kept:
+ * "腿有残疾的弟弟" → 弟弟, "我那个在城里打工的儿子叫王强" → 我儿子叫王强. Unchanged when what
+ * stands before "的" is a person ("张三的妈妈", "我哥的儿子": someone else's relative).
+ */
+export function withoutDescription(text: string): string {
+  const s = text.trim();
+  const owner = POSS_SORTED.find((p) => s.startsWith(p)) ?? '';
+  let rest = s.slice(owner.length);
+  const point = POINTING_SORTED.find((p) => rest.startsWith(p) && rest.length > p.length) ?? '';
+  rest = rest.slice(point.length);
+  for (let at = rest.lastIndexOf('的'); at > 0; at = rest.lastIndexOf('的', at - 1)) {
+    const after = rest.slice(at + 1);
+    if (!leadingRelation(after)) continue;
+    return isDescription(rest.slice(0, at)) ? owner + after : s;
+  }
+  // "我那个傻儿子", "残疾儿子": a description run into the relation, nothing after it
+  const chars = Array.from(rest);
+  if (chars.length <= 8) {
+    for (let i = 1; i < chars.length; i++) {
+      const tail = chars.slice(i).join('');
+      const hit = leadingRelation(tail);
+      if (hit && hit.rest === '' && isDescription(chars.slice(0, i).join(''))) return owner + tail;
+    }
+  }
+  return s;
 }
 
 /**

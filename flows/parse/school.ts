@@ -12,7 +12,11 @@ export const SCHOOL_ENDINGS: readonly string[] = [
 ];
 const NUMBERED = /[一二三四五六七八九十0-9]中/u;
 /** Leading up to a school's name in a sentence. */
-export const BEFORE_SCHOOL: readonly string[] = ['就在', '是在', '在', '读的', '读', '上的', '上', '念的', '念', '考上了', '考上', '考的', '去了', '去', '是'];
+export const BEFORE_SCHOOL: readonly string[] = [
+  '就在', '是在', '在', '读的', '读', '上的', '上', '念的', '念', '考上了', '考上', '考的', '去了', '去', '是',
+  // a lead-in naming it inside a sentence ("省城的一个大专 叫农业职业学院")
+  '名字叫做', '名字叫', '名字是', '叫做', '叫',
+];
 /** A lead-in naming what is asked ("学校名字叫县职教中心", "学校是县一中", "孩子的学校叫…"): not part of the name. */
 export const SCHOOL_LEADINS: readonly string[] = [
   '学校的名字叫做', '学校的名字叫', '学校的名字是', '学校名是', '学校名叫', '学校名字叫做', '学校名字叫', '学校名字是', '学校全名叫', '学校全名是', '学校叫做', '学校叫', '学校是', '学校在', '学校就是',
@@ -31,6 +35,21 @@ const NAME_CHAR = /[\p{Script=Han}A-Za-z0-9·()（）]/u;
 const byLength = (w: readonly string[]) => [...w].sort((a, b) => b.length - a.length);
 const ENDINGS = byLength(SCHOOL_ENDINGS);
 const BEFORE = byLength(BEFORE_SCHOOL);
+
+/** "在镇上的中学", "村里那个小学": the town's or village's own school described, said back as 镇中学 / 村小学 (a county's: 县高中). */
+const DESCRIBED = /^(?:我们|俺们|咱们|在|就在|是)?([县镇乡村])((?:子)?(?:里|上|城里)?(?:的|那个|这个|那所|这所|那)*)(中心小学|中学|小学|初中|高中|幼儿园|中心校|完小|职中|职高)$/u;
+
+/** The name a cadre would file for a school described by its place; null when it is named (or not such a description). */
+export function describedSchool(text: string): string | null {
+  const s = normalizeInput(text).replace(/\s+/gu, '');
+  const m = DESCRIBED.exec(s);
+  if (!m) return null;
+  // "俺们镇中学" is its name; only a place word or a pointing word between makes a description
+  return m[2] === '' ? null : m[1] + m[3];
+}
+
+/** Words placing the school in a sentence ("孩子在县一中"): the name starts after the last. */
+const PLACING = ['考上了', '考上', '就在', '在', '读', '念', '上'];
 
 /** The school named in a sentence, or null. */
 export function findSchool(text: string): string | null {
@@ -60,6 +79,11 @@ export function findSchool(text: string): string | null {
     // "县城的育才中学": the name is what follows the last 的
     const of = name.lastIndexOf('的');
     if (of >= 0 && name.length - of - 1 > last) name = name.slice(of + 1);
+    // "孩子在县一中": who is said before the place is no part of the name
+    const placed = Math.max(...PLACING.map((w) => { const at = name.lastIndexOf(w); return at < 0 ? -1 : at + w.length; }));
+    if (placed > 0 && name.length - placed > last && /[上读念考在去到了刚是的]/u.test(name.slice(0, name.length - last))) name = name.slice(placed);
+    // "一所中专", "那个大学": a school described, not named — a name may follow ("一所中专 叫市卫生学校")
+    if (/^[一那这哪]?[所个间家座]/u.test(name)) continue;
     // a verb left in front ("刚考上大学", "省城的大学") is a sentence, not a name: none is taken
     if (name.length > last && !/[上读念考在去到了刚是的]/u.test(name.slice(0, name.length - last))) return name;
   }

@@ -43,8 +43,10 @@ export type ParseFailure =
  *   summed    several figures, each a part of what is asked ("种地一万，打工两万" → 30,000)
  *   counted   a household listed rather than counted ("我、老伴和儿子" → 3)
  *   perUnit   a price per head or per mu with the count ("2头牛死了，一头一万" → 20,000)
+ *   perPeriod a figure for a term, half a year or a day where a yearly figure is asked ("一学期四千" → 8,000;
+ *             "一天一百，一年干两百天" → 20,000; "一个月三千，干了半年" → 18,000): worked out to the year, never stored unsaid
  */
-export type Approx = 'estimate' | 'range' | 'monthly' | 'picked' | 'summed' | 'counted' | 'perUnit';
+export type Approx = 'estimate' | 'range' | 'monthly' | 'picked' | 'summed' | 'counted' | 'perUnit' | 'perPeriod';
 
 /** What each kind of approximation keeps of what was said, for saying it back. */
 interface ApproxDetail<T> {
@@ -55,6 +57,7 @@ interface ApproxDetail<T> {
   summed: { /** the parts said, in order */ figures: T[] };
   counted: object;
   perUnit: { perUnit: T; count: number; unit: string };
+  perPeriod: { /** the figure as said, for one period */ each: T; period: 'term' | 'half' | 'day' | 'month'; /** periods in the year (days said) */ times: number; roughly: boolean };
 }
 
 /** A value understood only approximately: `value` is what would be stored after the villager's yes. */
@@ -69,8 +72,12 @@ export type Approximate<T, A extends Approx = Approx> = A extends Approx
  */
 export interface Unplaced<T> {
   ok: false;
-  /** 'waived': a figure, and beside it a sum let off without its amount ("助学金两千 学费免了"). */
-  unplaced: 'several' | 'elsewhere' | 'waived';
+  /**
+   * 'waived': a figure, and beside it a sum let off without its amount ("助学金两千 学费免了").
+   * 'daily': a day's pay where a year's sum is asked, without how many days ("一天一百"): the days are asked.
+   * 'bound': only a bound ("挣不了一万", "不到一万"): about how much is asked, the bound named.
+   */
+  unplaced: 'several' | 'elsewhere' | 'waived' | 'daily' | 'bound';
   figures: T[];
 }
 

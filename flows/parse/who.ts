@@ -8,17 +8,26 @@ import { normalizeInput } from './normalize';
 import { readName } from './name';
 import { COMMON_SURNAMES, surnameOf } from './surnames';
 import {
-  EN_FAMILY_WORDS, EN_JOINERS, EN_SELF_WORDS, EN_TWO_WORDS, FAMILY_WORDS, FILER_SAYS, JOINERS, leadingRelation, NOT_FAMILY_WORDS, ON_BEHALF_ACTS, ON_BEHALF_VERBS, SELF_WORDS,
-  TWO_WORDS,
+  EN_FAMILY_WORDS, EN_JOINERS, EN_SELF_WORDS, EN_TWO_WORDS, FAMILY_WORDS, FILER_SAYS, JOINERS, leadingRelation, NOT_FAMILY_WORDS, ON_BEHALF_ACTS, ON_BEHALF_VERBS,
+  OTHER_HOUSEHOLD_WORDS, SELF_WORDS, TWO_WORDS, withoutDescription,
 } from './relations';
+
+/** One person of an answer naming two: the speaker, or a relative (with the name when said). */
+export type OnePerson = { kind: 'self' } | { kind: 'family'; relation?: string; name?: string };
 
 export type WhoReading =
   | { kind: 'self' }
   /** Someone else in the family; the relation and name when they were said. */
   | { kind: 'family'; relation?: string; name?: string }
-  /** Two (or more) people: one application is for one of them. */
-  | { kind: 'two' }
+  /** Two (or more) people: one application is for one of them. `people`: who, when each was named. */
+  | { kind: 'two'; people?: OnePerson[] }
   | { kind: 'unknown' };
+
+/** Each person of a list once ("我和老伴" → self, 配偶), or undefined when one of them is not said plainly. */
+function peopleOf(found: WhoReading[]): OnePerson[] | undefined {
+  const people = found.filter((p): p is OnePerson => p.kind === 'self' || (p.kind === 'family' && p.relation !== undefined));
+  return people.length === found.length && people.length > 1 ? people : undefined;
+}
 
 // What is said about the person after naming them: "我老伴病了", "是我儿子在住院".
 const ABOUT = [
@@ -63,6 +72,14 @@ function person(part: string, applicantName?: string): WhoReading {
   }
 }
 
+/** "亲家母", "俺亲家住院了": a relative of another household (the children's in-laws). */
+export function otherHousehold(text: string): boolean {
+  let s = clean(text);
+  const owner = SPEAKER_POSS.find((p) => s.startsWith(p) && s.length > p.length);
+  if (owner) s = s.slice(owner.length);
+  return OTHER_HOUSEHOLD_WORDS.some((w) => s.startsWith(w));
+}
+
 /** "邻居", "我邻居", "隔壁家的": not someone in the family. */
 export function notFamily(text: string): boolean {
   let s = text.trim().replace(/[的家]+$/u, '');
@@ -89,9 +106,16 @@ function parts(s: string): string[] {
  * Who the answer names. `applicantName`: the applicant's own name, so that saying it means
  * "myself" rather than someone else of the same name.
  */
-export function readWho(text: string, applicantName?: string): WhoReading {
+export function readWho(said: string, applicantName?: string): WhoReading {
+  // "腿有残疾的弟弟": the relation without what is said about the person
+  const text = withoutDescription(normalizeInput(said));
+  if (otherHousehold(text)) return { kind: 'unknown' };
   const raw = normalizeInput(text).toLowerCase();
-  if (TWO_WORDS.some((w) => raw.includes(w)) || EN_TWO_WORDS.some((w) => raw.includes(w))) return { kind: 'two' };
+  if (TWO_WORDS.some((w) => raw.includes(w)) || EN_TWO_WORDS.some((w) => raw.includes(w))) {
+    // "我和老伴都病了": who the two are, when each is named
+    const each = parts(clean(text)).map((p) => person(clean(p), applicantName));
+    return { kind: 'two', people: each.length > 1 ? peopleOf(each) : undefined };
+  }
   // "我屋里的" (the wife): a relation word ending in 的 is read whole before "的" is taken off as talk
   const plain = normalizeInput(text).toLowerCase().replace(/[.!?~;:…。！？]+$/u, '').trim();
   if (plain.endsWith('的') && !JOINERS.some((j) => plain.includes(j))) {
@@ -103,7 +127,7 @@ export function readWho(text: string, applicantName?: string): WhoReading {
   const split = parts(s);
   if (split.length > 1) {
     const people = split.map((p) => person(clean(p), applicantName));
-    if (people.every((p) => p.kind !== 'unknown')) return { kind: 'two' };
+    if (people.every((p) => p.kind !== 'unknown')) return { kind: 'two', people: peopleOf(people) };
     // "王和平" (a name with 和 in it) is one person
   }
   return person(s, applicantName);
@@ -133,20 +157,25 @@ function plainName(r: WhoReading): WhoReading {
  */
 export function whoIn(text: string, applicantName?: string): WhoReading {
   const s = normalizeInput(text).toLowerCase();
-  if (TWO_WORDS.some((w) => s.includes(w))) return { kind: 'two' };
   const clauses = s.split(/[\s,.;:!?~、，。；：！？]+/u).filter((c) => c !== '');
+  if (TWO_WORDS.some((w) => s.includes(w))) {
+    const named = clauses.map((c) => readWho(c, applicantName)).find((r) => r.kind === 'two' && r.people !== undefined);
+    return named ?? { kind: 'two' };
+  }
   const found = clauses.map((c) => plainName(readWho(c, applicantName))).filter((r) => r.kind !== 'unknown');
-  if (found.some((r) => r.kind === 'two')) return { kind: 'two' };
+  const two = found.find((r) => r.kind === 'two');
+  if (two) return two;
   const same = found.every((r) => r.kind === found[0].kind && (r.kind !== 'family' || found[0].kind !== 'family' || r.relation === found[0].relation));
-  if (found.length > 0) return same ? found.find((r) => r.kind === 'family' && r.name !== undefined) ?? found[0] : { kind: 'two' };
+  if (found.length > 0) return same ? found.find((r) => r.kind === 'family' && r.name !== undefined) ?? found[0] : { kind: 'two', people: peopleOf(found) };
   const relations = new Set<string>();
   for (let at = 0; at < s.length; at++) {
     const poss = at === 0 ? '' : SPEAKER_POSS.find((p) => s.slice(0, at).endsWith(p));
     if (at > 0 && !poss) continue;
     const hit = leadingRelation(s.slice(at));
-    if (hit && !hit.rest.startsWith('们')) relations.add(hit.hit.value);
+    // "我哥的儿子" is not the brother: someone's relative is another relation
+    if (hit && !hit.rest.startsWith('们') && !(hit.rest.startsWith('的') && leadingRelation(hit.rest.slice(1)))) relations.add(hit.hit.value);
   }
-  if (relations.size > 1) return { kind: 'two' };
+  if (relations.size > 1) return { kind: 'two', people: [...relations].map((relation) => ({ kind: 'family', relation }) as const) };
   if (relations.size === 1) return { kind: 'family', relation: [...relations][0] };
   for (const start of SELF_STARTS) {
     if (!s.startsWith(start)) continue;

@@ -41,6 +41,20 @@ export const HEDGED_YES = [
   '大概对', '大概', '估计是', '估计对', '就这么算', '就按这个', '按这个算', '就这样算', '就这个数', '是这个数', '这个数',
   'about right', 'roughly', 'i think so', 'probably', 'more or less', 'close enough',
 ];
+/**
+ * "That is all" ("没有别的了", "就这些", "没其他的"): to a question whether the costs or figures said are
+ * all of it (自己付了约X元，对吗？ / 加起来一共…，对吗？) a yes — although they start with 没有, they deny
+ * only that anything is left out. Elsewhere plain 没有 stays a no.
+ */
+const NOTHING_ELSE_SAID = [
+  '没有别的', '没别的', '没啥别的', '没什么别的', '没有别的钱', '没有别的花销', '没有别的费用', '别的没有', '别的没了', '别的都没有',
+  '没有其他的', '没有其他', '没其他的', '没其他', '没有其它的', '没其它的', '其他没有', '其他的没有', '其他都没有', '其他的都没有',
+  '没有别的了吧', '就这些', '就这么些', '就这么多', '就这些钱', '就这', '就这个', '就这么点', '全在这了', '都在这了', '都算上了', '都算进去了',
+  '再没有了', '再没别的', '再没有别的', '没有漏的', '没漏', '没落下',
+];
+// particles are taken off before words are compared ("没有别的了" → "没有别"): the stems are words too
+export const NOTHING_ELSE = [...NOTHING_ELSE_SAID, ...NOTHING_ELSE_SAID.filter((w) => w.endsWith('的')).map((w) => w.slice(0, -1))];
+
 /** To a figure said back, words that say it is off ("少了", "不是这个数"): a no — the question is asked again. */
 export const FIGURE_NO = [
   '少了', '多了', '少了点', '多了点', '少了些', '多了些', '少一点', '多一点', '不止', '不止这些', '不止这个数', '不是这个数', '不是这个',
@@ -54,7 +68,7 @@ export const NO_APART = ['不对', '不对的', '错了', '不是的', '说错�
 /** Words that may lead a longer no ("不是脱贫户", "不愿意让查", "没有建过档"). */
 export const NO_LEADS = ['唔系', '唔係', '唔同意', '唔得', '唔愿意', '莫得', '没得', '冇', '不算', '不是', '不对', '不行', '不同意', '不愿意', '不要', '不用', '不需要', '不可以', '不能', '不想', '没有', '从来不是', '并不是'];
 /** Words that may lead a longer yes ("同意查", "可以的，查吧"). */
-export const YES_LEADS = ['冇错', '冇问题', '没得问题', '系啊', '是的', '对的', '没错', '可以', '同意', '愿意', '没问题', '是这样', '对头', '就是', '好的', '行', '嗯', '对'];
+export const YES_LEADS = ['冇错', '冇问题', '没得问题', '系啊', '是啊', '是呀', '是的', '对的', '没错', '可以', '同意', '愿意', '没问题', '是这样', '对头', '就是', '好的', '行', '嗯', '对'];
 
 /** After a no, these make it "I don't know" rather than a no ("不是很清楚", "不太记得"). */
 export const UNSURE_WORDS = ['知道', '清楚', '晓得', '确定', '记得', '一定', '好说', '懂', '明白', '了解'];
@@ -63,7 +77,7 @@ export const UNSURE_WORDS = ['知道', '清楚', '晓得', '确定', '记得', '
 export const NEGATION = /^(?:不|没|唔)(?:太|大|怎么|是很|是太|很)?/u;
 
 /** Right before a step's mark, these turn it round ("不是脱贫户", "没建过档"). */
-export const MARK_NEGATIONS = ['唔系', '唔係', '唔', '从来不是', '从来没', '并不是', '不算', '不是', '没有', '没', '不', '未', '不愿意', '不想', '不同意', '不准', '不许', '别'];
+export const MARK_NEGATIONS = ['唔系', '唔係', '唔', '从来不是', '从来没', '并不是', '不算', '不是', '没有', '莫得', '没得', '冇得', '冇', '没', '不', '未', '不愿意', '不想', '不同意', '不准', '不许', '别'];
 
 // Politeness and particles that do not change the answer ("好的呀", "我同意", "是的谢谢", "那就这样").
 export const YES_NO_PREFIXES = ['我们家', '俺们家', '我家', '俺家', '咱家', '额家', '我们', '俺们', '咱们', '额们', '我', '额', '咱', '偶', '俺', '那就', '那', '还', '嗯'];
@@ -71,3 +85,12 @@ export const YES_NO_SUFFIXES = ['谢谢你', '谢谢您', '谢谢', '撒', '噻'
 
 /** In a clause after a yes, words that add something left out ("差不多 还有门诊花的没算"): not a plain yes. */
 export const YES_BUT = ['还有', '没算', '没有算', '不算', '但是', '不过', '可是', '只是', '漏了', '少算', '另外', '除了'];
+
+/**
+ * Someone else's answer passed on ("我奶奶说同意", "我奶奶看了说没问题", "老伴说行"): whose word it
+ * is does not change it. The words before 说 that may name who said it.
+ */
+export const REPORTED_SPEAKERS = [
+  '奶奶', '爷爷', '姥姥', '姥爷', '外婆', '外公', '老伴', '老伴儿', '老头', '老头子', '老太', '老太太', '老婆', '老公', '媳妇', '妈', '爸', '妈妈', '爸爸', '爹', '娘', '老爹', '老娘', '婆婆', '公公',
+  '老人', '老人家', '孩子', '儿子', '闺女', '女儿', '他', '她', '户主', '家里人', '大家', '一家人',
+];

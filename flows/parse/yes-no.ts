@@ -87,7 +87,7 @@ const FIGURE_START = /^\s*[0-9零〇一二两俩三仨四五六七八九十壹�
  * "不知道", is unknown.
  */
 export function parseYesNo(text: string, words: YesNoWords = {}): ParseResult<boolean> {
-  const s = clean(text);
+  const s = withoutSpeaker(clean(text));
   if (s === '') return { ok: false, reason: 'empty' };
   // "嗯？", "对?": asked back, not answered
   if (/[?？]\s*$/u.test(text)) return { ok: false, reason: 'yes_no_unknown' };
@@ -96,12 +96,35 @@ export function parseYesNo(text: string, words: YesNoWords = {}): ParseResult<bo
   const whole = clauses.length > 1 ? exact(s, words) : decide(s, words);
   if (whole !== undefined) return { ok: true, value: whole };
   if (clauses.length > 1) {
-    if (clauses.slice(1).some((c) => W.YES_BUT.some((w) => c.includes(w)))) return { ok: false, reason: 'yes_no_unknown' };
     const votes = clauses.map((c) => decide(c, words));
+    // after a yes, something left out is no plain yes; after a no ("不止 还有外面买药的") it says why
+    if (votes[0] !== false && clauses.slice(1).some((c) => W.YES_BUT.some((w) => c.includes(w)))) return { ok: false, reason: 'yes_no_unknown' };
     const decided = votes.filter((v): v is boolean => v !== undefined);
     if (votes[0] !== undefined && decided.every((v) => v === votes[0])) return { ok: true, value: votes[0] };
+    // "查啥查，不同意", "整吧，同意": the step's own word closing the answer decides it, when no clause says otherwise
+    const last = ownWord(clauses[clauses.length - 1], words);
+    if (last !== undefined && decided.every((v) => v === last)) return { ok: true, value: last };
   }
   return { ok: false, reason: 'yes_no_unknown' };
+}
+
+/** A step's own word (同意 / 不同意), whole after particles; undefined for anything else. */
+function ownWord(clause: string, words: YesNoWords): boolean | undefined {
+  const stripped = stripAffixes(clause, W.YES_NO_PREFIXES, W.YES_NO_SUFFIXES);
+  for (const form of [clause, stripped]) {
+    if (words.no?.some((w) => w.replace(/\s+/gu, '') === form)) return false;
+    if (words.yes?.some((w) => w.replace(/\s+/gu, '') === form)) return true;
+  }
+  return undefined;
+}
+
+const SPEAKER = new RegExp(
+  `^(?:我|俺|咱)?(?:家)?(?:的)?(?:${[...W.REPORTED_SPEAKERS].sort((a, b) => b.length - a.length).join('|')})(?:看了|听了|看过了|看过|听完|看完)?(?:也|都)?说[,:]?(?=.)`,
+  'u',
+);
+/** "我奶奶说同意" → "同意": who passed the answer on is no part of it. */
+function withoutSpeaker(s: string): string {
+  return s.replace(SPEAKER, '');
 }
 
 /** The whole answer is a yes or a no word and nothing else ("是的", "没有", "yes"): not a name or a description. */

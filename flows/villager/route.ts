@@ -9,6 +9,8 @@
  *   After "取消" or "菜单" in it, only a photo or "补材料"/"好了" opens it again for that case.
  */
 import { commandText, detectCommand } from '../engine/commands';
+import { toSimplified } from '../parse/simplified';
+import { fromCantonese } from '../parse/cantonese';
 import type { FlowContext, Inbound, SessionState } from '../engine/types';
 import { DONE_WORDS, HANDED_IN_WORDS, SUPPLEMENT_FLOW, SUPPLEMENT_WORDS, supplementState } from '../supplement';
 import { resumeOf } from '../supplement/resume';
@@ -17,7 +19,7 @@ import { CASE_STATUS } from '../workflow';
 
 export function routeVillager(state: SessionState | null, inbound: Inbound, ctx: FlowContext): SessionState | null {
   const lang = state?.lang ?? ctx.lang ?? 'zh-CN';
-  const text = inbound.kind === 'text' ? inbound.text : null;
+  const text = inbound.kind === 'text' ? fromCantonese(toSimplified(inbound.text)) : null;
   const busy = state !== null && (state.flow === SUPPLEMENT_FLOW || state.flow === WITHDRAW_FLOW);
 
   if (text !== null && !busy && parseWithdraw(text)) return withdrawState(state, lang);

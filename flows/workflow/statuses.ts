@@ -120,6 +120,8 @@ export const MEASURES = [
   'industry_subsidy', // 产业奖补
   'housing_repair', // 危房改造
   'other', // 其他
+  // added after 其他: the chat numbers the measures in this order, and the numbers cadres know stay theirs
+  'employment_aid', // 就业帮扶
 ] as const;
 export type Measure = (typeof MEASURES)[number];
 

@@ -156,6 +156,7 @@ export const decisionWordsEn: DecisionWords = {
     public_job: 'public-service job',
     industry_subsidy: 'industry subsidy',
     housing_repair: 'dangerous-house repair',
+    employment_aid: 'employment support',
     other: 'other',
   },
   category: {

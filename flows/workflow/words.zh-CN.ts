@@ -157,6 +157,7 @@ export const decisionWordsZhCN: DecisionWords = {
     public_job: '公益性岗位',
     industry_subsidy: '产业奖补',
     housing_repair: '危房改造',
+    employment_aid: '就业帮扶',
     other: '其他',
   },
   category: {

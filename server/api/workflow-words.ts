@@ -8,6 +8,7 @@ import { CHECKLIST } from '../../flows/application/documents';
 import { CAUSES } from '../../flows/engine/types';
 import { t, type Lang } from '../../flows/i18n';
 import { CASE_STATUSES, HOUSEHOLD_CATEGORIES, MEASURES, ROLES, TRANSITIONS, moveSchemas } from '../../flows/workflow';
+import { ELIMINATION_STATUSES, MONITORING_EVENTS, MONITORING_STATES, RISK_CAUSES, RISK_SOURCES } from '../../flows/register';
 
 /** The actions of the moves (flows/workflow TRANSITIONS), then the history's acts that are no move (visits, objections, a cadre's look). */
 const ACTIONS = [...new Set([...TRANSITIONS.map((r) => r.action), 'view', 'visit', 'objection', 'resolve_objection'])];
@@ -33,6 +34,14 @@ export function workflowWords(lang: Lang) {
     results: { agreed: tr('cadre.result.agreed') },
     categories: table(HOUSEHOLD_CATEGORIES, (c) => tr(`workflow.category.${c}`)),
     measures: table(MEASURES, (m) => tr(`workflow.measure.${m}`)),
+    /** The monitoring register's words (flows/register). */
+    register: {
+      states: table(MONITORING_STATES, (s) => tr(`register.state.${s}`)),
+      riskCauses: table(RISK_CAUSES, (c) => tr(`register.risk_cause.${c}`)),
+      riskSources: table(RISK_SOURCES, (s) => tr(`register.risk_source.${s}`)),
+      events: table(MONITORING_EVENTS, (e) => tr(`register.event.${e}`)),
+      eliminationStatuses: table(ELIMINATION_STATUSES, (s) => tr(`register.elimination_status.${s}`)),
+    },
     checklists: Object.fromEntries(CAUSES.map((c) => [c, CHECKLIST[c].map((item) => ({ id: item.id, label: tr(item.label) }))])),
   };
 }

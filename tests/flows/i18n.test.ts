@@ -10,6 +10,7 @@ import { CHECKLIST } from '../../flows/application';
 import type { ParseFailure } from '../../flows/parse/types';
 import { CAUSES } from '../../flows/engine/types';
 import { ACTS, CASE_STATUSES, REVIEW_STATUSES, TIMED_STATUSES } from '../../flows/workflow';
+import { MONITORING_EVENTS, MONITORING_STATES, RISK_CAUSES, RISK_SOURCES } from '../../flows/register';
 
 function leaves(obj: unknown, prefix = ''): Map<string, unknown> {
   const out = new Map<string, unknown>();
@@ -44,6 +45,11 @@ const DYNAMIC_KEYS = [
   ...[...new Set(Object.values(ACTS).flat()), 'view'].map((a) => `workflow.cadre.cmd.${a}`),
   ...['town', 'county'].map((o) => `workflow.office.${o}`),
   ...CAUSES.map((c) => `cause.${c}`),
+  // the monitoring register's words (server/api/workflow-words.ts)
+  ...MONITORING_STATES.map((s) => `register.state.${s}`),
+  ...RISK_CAUSES.map((c) => `register.risk_cause.${c}`),
+  ...RISK_SOURCES.map((s) => `register.risk_source.${s}`),
+  ...MONITORING_EVENTS.map((e) => `register.event.${e}`),
   ...['image', 'file', 'video', 'audio'].map((m) => `media.kind_${m}`),
   ...Object.values(CHECKLIST).flat().map((item) => item.label),
   'server.busy', 'server.error', 'media.too_large', 'media.unsupported_type',

@@ -31,6 +31,18 @@ describe('a contact without a session', () => {
     expect(r.state).toMatchObject({ flow: 'apply', step: 'cause' });
   });
 
+  // issue 10 (probe 14 kind): asking how one's application stands is the status answer, never a new application
+  test.each(['查一查俺的申请', '俺家的申请咋样了', '我想问问我的申请批了没', '看看我的申请到哪一步了'])('"%s" asks for the status', (msg) => {
+    const fresh = step(null, text(msg), makeCtx({ knownContact: false }));
+    expect(fresh.state).toMatchObject({ flow: 'status' });
+    const atMenu = step(menuState(), text(msg), makeCtx({ knownContact: true }));
+    expect(atMenu.state).toMatchObject({ flow: 'status' });
+  });
+  test.each(['我的申请', '我要申请'])('"%s" asks nothing about status', (msg) => {
+    const r = step(null, text(msg), makeCtx({ knownContact: false }));
+    expect(r.state?.flow).not.toBe('status');
+  });
+
   test('a known contact without a session is welcomed back', () => {
     const r = step(null, text('你好'), makeCtx({ knownContact: true }));
     expect(r.replies[0].text).toContain('欢迎回来');

@@ -68,6 +68,10 @@ const REPLIES: [string, Label][] = [
   ['户主名字写错了，是李桂兰', edit('name', '李桂兰')],
   ['医院错了，不是县医院，是市人民医院', edit('hospital', '市人民医院')],
   ['错了错了，电话是13912345678', edit('phone', '13912345678')],
+  // issue 10 (probe 13 kind): a new value without an edit word — the item it names, or the one figure question reading it
+  ['家里其实就3口人', edit('householdSize', 3)],
+  ['俺们家是五口人', edit('householdSize', 5)],
+  ['家里6口人', edit('householdSize', 6)],
   // …understood only approximately: said back first, like at the question itself
   ['收入写错了，大概两万多', confirmAs('annualIncomeFen', 2_000_000)],
   // an item named without a value, or with one that cannot be the item's own: its question

@@ -77,7 +77,11 @@ test('the indexes are never in clear, and a name or an ID tail gives the same in
 });
 
 test('rows written before the indexes existed are filled at start, once', async () => {
+  // a member's ID number: its index finds the household of a department's row (server/core/alerts/match.ts)
+  const household = await srv.db.raw.household.findFirstOrThrow();
+  const member = await srv.db.prisma.member.create({ data: { householdId: household.id, name: '李四', relation: '配偶', idNumber: '11010519491231002X' } });
   await srv.db.raw.$executeRawUnsafe(`UPDATE "Household" SET "headNameIndex" = NULL, "headIdTailIndex" = NULL`);
+  await srv.db.raw.$executeRawUnsafe(`UPDATE "Member" SET "idIndex" = NULL`);
   await srv.db.raw.dataSetting.deleteMany({ where: { key: 'search-indexes-filled' } });
   expect((await search('张三丰', 'county')).body.cases).toEqual([]);
   const first = await fillSearchIndexes(srv.db.raw, srv.db.keyring, undefined, { batchSize: 2 });
@@ -85,7 +89,9 @@ test('rows written before the indexes existed are filled at start, once', async 
   expect(first).toEqual([
     { column: 'Household.headNameIndex', filled: households, failed: 0 },
     { column: 'Household.headIdTailIndex', filled: households, failed: 0 },
+    { column: 'Member.idIndex', filled: await srv.db.raw.member.count({ where: { idNumber: { not: null } } }), failed: 0 },
   ]);
+  expect((await srv.db.raw.member.findUniqueOrThrow({ where: { id: member.id } })).idIndex).toBe(srv.db.keyring.blindIndex('household-id', '11010519491231002x'));
   expect((await search('张三丰', 'county')).body.cases).toHaveLength(2);
   expect((await search('002X', 'county')).body.cases.map((c: { caseNo: string }) => c.caseNo)).toEqual([no.liushuX]);
   // recorded: the next start looks at nothing

@@ -86,6 +86,18 @@ const BODIES: Record<string, Record<string, unknown>> = {
   'POST /api/demo/clock': { days: 6 },
   'PUT /api/stats/budget': { year: 2026, amountFen: 5_000_000_000 },
   'PUT /api/settings/workflow': { limits: { total: { days: 15, working: false } }, publicityMinDays: 5, holidays: ['2026-10-01'], workdays: ['2026-09-27'] },
+  'PUT /api/departments/:code': { columns: { idNumber: '身份证号', selfPaidInpatientYtd: '住院自付累计' }, rules: [{ kind: 'threshold', figure: 'selfPaidInpatientYtd', lineOtherFen: 2_000_000, cause: 'illness', wording: 'medical_costs' }] },
+  'POST /api/departments/:code/rows': { batchId: 'B-1', rows: [{ rowId: 'r1', idNumber: '110105194912310021', selfPaidInpatientYtd: '5000' }] },
+  'POST /api/alerts/:id/close': { kind: 'not_needed', reason: '已入户核实' },
+  'POST /api/households/:id/reveal': { field: 'idNumber', memberId: 'cm0000000000000000000000' },
+  'POST /api/households/:id/measures': { kind: 'medical_aid', givenOn: '2026-03-01', department: '医保局', caseNo: 'FP-2026-000001', note: '住院' },
+  'POST /api/households/:id/responsible': { cadreId: 'cm0000000000000000000000' },
+  'PATCH /api/households/:id': { noLabourCapacity: true, note: '重度残疾' },
+  'POST /api/households/:id/follow-ups': { day: '2026-03-01', perCapitaIncomeFen: 1_000_000, solvedRiskIds: ['cm0000000000000000000000'], note: '已恢复务工' },
+  'POST /api/households/:id/risks': { cause: 'illness', startedOn: '2026-03-01', source: 'cadre_round', category: 'marginal', note: '住院' },
+  'POST /api/households/:id/elimination': { note: '收入稳定' },
+  'POST /api/households/:id/elimination/step': { action: 'return', reason: '补充材料' },
+  'PUT /api/settings/monitoring': { followUpMonths: 1 },
 };
 /** Routes that read no JSON text (their path, query and a stray body field are still checked). */
 const NO_TEXT_BODY = new Set([
@@ -107,6 +119,8 @@ const NO_TEXT_BODY = new Set([
   'POST /api/cases/:caseNo/visit/photos',
   'POST /api/notices/:id/send',
   'POST /api/entry/applications/:caseNo/photos',
+  'POST /api/departments/:code/token',
+  'POST /api/departments/:code/imports',
 ]);
 
 /** [dotted path, body with a NUL at that path] for every string leaf of `body`. */
@@ -254,6 +268,7 @@ describe('multipart text parts are checked too, on every upload path', () => {
   test.each([
     ['the mini-program upload', '/api/app/uploads', () => villagerToken, {}],
     ['a broadcast image', '/api/broadcasts/images', () => ADMIN_TOKEN, {}],
+    ['a department’s file', '/api/departments/yibao/imports', () => ADMIN_TOKEN, {}],
     ['the bot inbound', '/api/bot/inbound', () => BOT_TOKEN, { meta }],
   ])('%s: a NUL or a bidi override in a text part → 400 naming it; nothing stored', async (_label, path, token, base: Record<string, string>) => {
     const before = await srv.db.prisma.document.count();

@@ -136,9 +136,11 @@ test('the real console, copied with its installed packages, is built from missin
   const copy = path.join(root, 'console');
   cpSync(cadreConsole.CONSOLE, copy, { recursive: true, filter: (src) => !/[/\\](node_modules|dist)$/.test(src) && !src.endsWith('.lock') });
   symlinkSync(path.join(cadreConsole.CONSOLE, 'node_modules'), path.join(copy, 'node_modules'));
-  // the console compiles in flows/china-time.ts from beside it
-  mkdirSync(path.join(root, 'flows'), { recursive: true });
-  cpSync(path.join(cadreConsole.CONSOLE, '..', 'flows', 'china-time.ts'), path.join(root, 'flows', 'china-time.ts'));
+  // the console compiles in a few files of flows/ from beside it
+  for (const f of cadreConsole.FROM_FLOWS) {
+    mkdirSync(path.dirname(path.join(root, f)), { recursive: true });
+    cpSync(path.join(cadreConsole.CONSOLE, '..', f), path.join(root, f));
+  }
   const { frontEnd, build } = cadreConsole.consoleAt(copy);
   expect(buildState(frontEnd, build)).toBe('missing');
   ensureBuilt(frontEnd, build);

@@ -47,6 +47,8 @@ export type Workflow = {
     categories: Record<string, string>;
     measures: Record<string, string>;
     checklists: Record<string, { id: string; label: string }[]>;
+    /** The monitoring register's words (flows/register). */
+    register: { states: Record<string, string>; riskCauses: Record<string, string>; riskSources: Record<string, string>; events: Record<string, string>; eliminationStatuses: Record<string, string> };
   };
 };
 

@@ -6,12 +6,16 @@ import { adminEn } from './admin.en';
 import { exportEn } from './export.en';
 import { noticesEn } from './notices.en';
 import { statsEn } from './stats.en';
+import { monitorEn } from './monitor.en';
+import { registerEn } from './register.en';
 
 export const en: Messages = {
   notices: noticesEn,
   entry: entryEn,
   demo: demoEn,
   stats: statsEn,
+  monitor: monitorEn,
+  register: registerEn,
   admin: adminEn,
   settings: settingsEn,
   export: exportEn,

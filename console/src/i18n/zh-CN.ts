@@ -9,12 +9,16 @@ import { adminZhCN } from './admin.zh-CN';
 import { exportZhCN } from './export.zh-CN';
 import { noticesZhCN } from './notices.zh-CN';
 import { statsZhCN } from './stats.zh-CN';
+import { monitorZhCN } from './monitor.zh-CN';
+import { registerZhCN } from './register.zh-CN';
 
 export const zhCN = {
   notices: noticesZhCN,
   entry: entryZhCN,
   demo: demoZhCN,
   stats: statsZhCN,
+  monitor: monitorZhCN,
+  register: registerZhCN,
   admin: adminZhCN,
   settings: settingsZhCN,
   export: exportZhCN,

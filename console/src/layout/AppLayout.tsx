@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useLoggedIn, useSession } from '../session/session';
 import { DemoClock } from '../demo/DemoClock';
+import { mayReadAlerts, mayReadDepartments } from '../alerts/types';
 
 export function AppLayout({ children, switchLang }: { children: ReactNode; switchLang: () => void }) {
   const { t } = useTranslation();
@@ -35,21 +36,27 @@ export function AppLayout({ children, switchLang }: { children: ReactNode; switc
     ...(['county', 'town', 'auditor'].includes(role) ? [{ key: '/broadcasts', label: t('admin.nav.broadcasts') }] : []),
     ...(role === 'county' ? [{ key: '/outbox', label: t('admin.nav.outbox') }] : []),
     ...(['county', 'auditor'].includes(role) ? [{ key: '/audit', label: t('admin.nav.audit') }] : []),
+    // 部门数据: the county office configures and imports, the auditor reads
+    ...(mayReadDepartments(role) ? [{ key: '/departments', label: t('monitor.nav.departments') }] : []),
   ];
   const items = [
     ...(verifier ? [{ key: '/visits', label: t('nav.visits') }] : []),
     ...(auditor ? [] : [{ key: '/todo', label: t('nav.todo') }]),
     { key: '/cases', label: t('nav.cases') },
+    // 监测户台账: the register (the verifier reads the cases assigned to it, not the register)
+    ...(verifier ? [] : [{ key: '/households', label: t('register.nav') }]),
     // 代录申请: the village, town and county offices enter applications for villagers without WeChat
     ...(['county', 'town', 'village'].includes(role) ? [{ key: '/entry', label: t('entry.nav') }] : []),
     // 公示名单: the village, town and county offices make them; the auditor reads
     ...(verifier ? [] : [{ key: '/notices', label: t('notices.nav') }]),
     // 台账导出: the offices and the auditor (masked); the verifier works from its own cases
     ...(verifier ? [] : [{ key: '/export', label: t('export.nav') }]),
+    // 预警: the check tasks of the departments' data (server/core/auth/permissions.ts MAY.readAlerts)
+    ...(mayReadAlerts(role) ? [{ key: '/alerts', label: t('monitor.nav.alerts') }] : []),
     ...(verifier ? [] : [{ key: '/stats', label: t('stats.nav') }]),
     ...(settings.length > 0 ? [{ key: 'settings', label: t('admin.nav.group'), children: settings }] : []),
   ];
-  const selected = [...settings.map((i) => i.key), '/visits', '/todo', '/entry', '/export', '/notices', '/stats'].find((p) => location.pathname.startsWith(p)) ?? '/cases';
+  const selected = [...settings.map((i) => i.key), '/visits', '/todo', '/entry', '/export', '/notices', '/stats', '/households', '/alerts'].find((p) => location.pathname.startsWith(p)) ?? '/cases';
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: phone ? 8 : 24, paddingInline: phone ? 8 : 16 }}>

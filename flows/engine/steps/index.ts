@@ -2,6 +2,8 @@
 import { envWith } from '../env';
 import type { DocumentsStep, StepDef, StepEnv, StepOutcome } from '../flow';
 import { foldedAsk, readFolded } from '../fold';
+import { selfCorrected } from '../../parse/correction';
+import { withoutLeadingFillers } from '../../parse/fillers';
 import { handleChoice, promptChoice } from './choice';
 import { handleDocuments, promptDocuments } from './documents';
 import { handleQuestion, promptQuestion } from './question';
@@ -37,7 +39,19 @@ export function remindFor(step: StepDef, env: StepEnv): string {
 
 /** A text as the answer to a step: both halves of a folded question (fold.ts), or the step's own reading. */
 export function handleText(step: StepDef, text: string, env: StepEnv): StepOutcome {
-  return readFolded(step, text, env, readOne) ?? readOne(step, text, env);
+  const said = answerOf(step, text);
+  return readFolded(step, said, env, readOne) ?? readOne(step, said, env);
+}
+
+/**
+ * What a typed answer says: thinking words before it off ("嗯，不是" — not a yes and a no); for a
+ * value, what it says after taking part of itself back ("王晓明 不对 王小明": never the part taken back).
+ */
+function answerOf(step: StepDef, text: string): string {
+  if (step.kind !== 'question' && step.kind !== 'choice' && step.kind !== 'yesno' && step.kind !== 'summary') return text;
+  const said = withoutLeadingFillers(text);
+  if (step.kind !== 'question' && step.kind !== 'choice') return said;
+  return selfCorrected(said)?.text ?? said;
 }
 
 /** The step's own reading, with what the text says beyond it for later steps (`more`, said back there). */

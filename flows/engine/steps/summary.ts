@@ -14,6 +14,9 @@ import { hasField, type AnsweredStep, type StepDef, type StepEnv, type StepOutco
 import { LANGS } from '../types';
 import { displayAnswer } from './display';
 import { readSummaryReply, type EditItem } from './summary-reply';
+import { itemNamedByValue } from './summary-named';
+import { normalizeInput } from '../../parse';
+import { stripTrailingPunctuation } from '../../parse/normalize';
 
 /** Reads a text as the answer to a step: handleText, passed in by steps/index.ts so the imports stay one-way. */
 export type ReadAt = (step: StepDef, text: string, env: StepEnv) => StepOutcome;
@@ -107,8 +110,12 @@ export function handleSummary(step: SummaryStep, text: string, env: StepEnv, rea
       const labels = steps.map((s) => env.t(s.label!)).join(env.t('summary.list_separator'));
       return { kind: 'retry', hint: env.t('summary.unknown_field', { wanted: reply.wanted, labels }), reprompt: false };
     }
-    case 'unclear':
+    case 'unclear': {
+      // "家里是5口人", "花了五万五 不是五万": a new value without an edit word (summary-named.ts)
+      const named = itemNamedByValue(text, steps, env, read);
+      if (named) return edit(step, [named], stripTrailingPunctuation(normalizeInput(text)).trim(), env, read);
       return { kind: 'retry', hint: env.t('summary.hint'), reprompt: false };
+    }
   }
 }
 

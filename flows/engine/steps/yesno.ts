@@ -10,6 +10,8 @@ import { hasFigureWords, leadingYesNo, normalizeInput, parseYesNo, readDifferenc
 
 /** A figure and nothing else ("2万", "20000元"). */
 const BARE_FIGURE = /^[\s0-9零〇一二两三四五六七八九十百千万.,元块钱]+$/u;
+/** A reply saying there was more than the figure said back ("不止", "还有…花了五千", "另外又花了两千"): what follows is added. */
+const MORE_THAN = /^(?:不止|不只|不光|不仅|还不止|哪止|何止|远不止)|^(?:不对|不是)?[\s,，]*(?:还有|还(?!是)|另外|另|又)(?:[^0-9零〇一二两三四五六七八九十百千万]*)[0-9零〇一二两三四五六七八九十百千万]/u;
 import { checkLimits } from '../conditions';
 import type { QuestionStep, StepEnv, StepOutcome, YesNoStep } from '../flow';
 
@@ -45,6 +47,14 @@ function figureAnswer(step: YesNoStep, field: string, text: string, env: StepEnv
     return { kind: 'confirm', patch: { [step.field]: false, [field]: fen }, ask: { key: 'understand.amount.estimate', money: { amount: fen } } };
   }
   const parsed = asking.parse(said, env);
+  // "不止，还买了药花了五千": more than the figure said back — the figure is added to it, never put in its place
+  if (typeof computed === 'number' && MORE_THAN.test(normalizeInput(text).trim()) && (parsed.ok || !('hint' in parsed))) {
+    const added = parsed.ok ? parsed.value : null;
+    if (typeof added !== 'number' || added <= 0) return null; // not read exactly: a no, and the figure is asked
+    const fen = computed + added;
+    if (checkLimits(asking, fen, env)) return null;
+    return { kind: 'confirm', patch: { [step.field]: false, [field]: fen }, ask: { key: 'understand.amount.summed', money: { amount: fen, amounts: [computed, added] } } };
+  }
   if (!parsed.ok && 'hint' in parsed) return parsed.understood ? { kind: 'retry', hint: env.t(parsed.hint, parsed.params), understood: true } : null;
   const checked = checkLimits(asking, parsed.value, env);
   if (checked) return { kind: 'retry', hint: env.t(checked.hint, checked.params), understood: true };

@@ -15,6 +15,7 @@ import { performTransition, type WorkflowSettings } from '../../core/workflow/pe
 import { scheduleVisit } from '../../core/workflow/visit';
 import { shanghaiDate } from '../../../flows/china-time';
 import { attachCadrePhoto } from '../../core/documents/cadre-photo';
+import { closeListedAlert } from './alerts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -69,6 +70,8 @@ async function runEffect(scope: CadreEffectScope, effect: CadreEffect): Promise<
     case 'set_language':
       await tx.cadre.update({ where: { id: actor.id }, data: { lang: effect.lang } });
       return undefined;
+    case 'close_alert':
+      return closeListedAlert(tx, actor, effect, now);
   }
 }
 

@@ -2,7 +2,8 @@
  * Loads what the cadre step asked for (flows/cadre/step.ts needsOf): the work list, the case the
  * message is about — a short number resolved against the cases the cadre can see — with its
  * facts and objections, its detail for "查看" (only a case the cadre may see is read), and the
- * verifiers who could be assigned to it.
+ * verifiers who could be assigned to it; for 统计 and 导出 the region's figures and the export
+ * layouts (report.ts).
  */
 import type { CadreNeeds, CadreView, CaseTarget } from '../../../flows/cadre/types';
 import type { Who } from '../../../flows/cadre/text';
@@ -17,15 +18,23 @@ import { assignableVerifiers } from '../../core/workflow/verifiers';
 import { MAY } from '../../core/auth/permissions';
 import { REVEAL_LIMIT, revealBudgetKey } from '../../core/cases/reveal';
 import { DbCounters } from '../../core/throttle/counter';
+import type { WorkflowSettings } from '../../core/workflow/perform';
+import { cadreLedger, cadreStats } from './report';
+import { cadreAlerts } from './alerts';
 
 type Tx = Prisma.TransactionClient;
 
-export type ViewScope = { tx: Tx; actor: CadreActor; who: Who; lang: Lang; inRoom: boolean; tree: RegionTree; publicityMinDays: number; now: Date };
+/** `workflow`: the county's time limits and calendar (统计's steps); `publicBaseUrl`: PUBLIC_BASE_URL, for links to the console. */
+export type ViewScope = { tx: Tx; actor: CadreActor; who: Who; lang: Lang; inRoom: boolean; roomInRegion?: boolean; tree: RegionTree; workflow: WorkflowSettings; publicBaseUrl: string | null; now: Date };
 
 export async function loadCadreView(scope: ViewScope, needs: CadreNeeds): Promise<CadreView> {
   const { tx, actor, tree, now } = scope;
-  const view: CadreView = { lang: scope.lang, now, publicityMinDays: scope.publicityMinDays, actor, who: scope.who, inRoom: scope.inRoom };
+  const view: CadreView = { lang: scope.lang, now, publicityMinDays: scope.workflow.publicityMinDays, actor, who: scope.who, inRoom: scope.inRoom, roomInRegion: scope.roomInRegion === true };
   if (needs.pending) view.pending = await pendingFor(tx, actor, tree, now);
+  const report = { tx, actor, tree, region: scope.who.region, lang: scope.lang, workflow: scope.workflow, publicBaseUrl: scope.publicBaseUrl, now };
+  if (needs.stats) view.stats = await cadreStats(report, needs.stats.period);
+  if (needs.ledger) view.ledger = await cadreLedger(report);
+  if (needs.alerts) view.alerts = await cadreAlerts(tx, actor, scope.who.region, scope.lang, now);
   if (!needs.case) return view;
   if ('ref' in needs.case) {
     const resolved = await resolveCaseRef(tx, actor, needs.case.ref, now);

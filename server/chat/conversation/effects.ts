@@ -15,6 +15,7 @@ import { Rejected } from '../../core/rejected';
 import { attachDocument } from '../../core/documents/attach';
 import { findOwnCase, villagerActor } from '../../core/cases/own';
 import { attachSupplement } from '../../core/cases/supplement';
+import { linkAlertCase, recordAlertAnswer } from '../../core/alerts/offer';
 
 /** What an effect may touch: the filing's scope (the chat contact, its transaction, the clock). */
 type EffectScope = FilingScope;
@@ -30,8 +31,16 @@ export async function runEffects(scope: EffectScope, effects: Effect[]): Promise
 
 async function runEffect(scope: EffectScope, effect: Effect): Promise<EffectOutcome | undefined> {
   switch (effect.type) {
-    case 'file_case':
-      return fileCase(scope, effect.application);
+    case 'file_case': {
+      const outcome = await fileCase(scope, effect.application);
+      // started from a department alert's offer: the case filed (or the open one it joined) is linked to the alert
+      const caseNo = outcome.type === 'case_filed' ? outcome.caseNo : outcome.type === 'case_duplicate' ? outcome.existingCaseNo : null;
+      if (effect.alertId && caseNo) await linkAlertCase(scope.tx, effect.alertId, caseNo, scope.now);
+      return outcome;
+    }
+    case 'alert_answer':
+      await recordAlertAnswer(scope.tx, scope.contact, effect.alertId, effect.answer, scope.now);
+      return undefined;
     case 'attach_document':
       await attachToApplication(scope, effect.upload, effect.kind);
       return undefined;

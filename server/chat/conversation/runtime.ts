@@ -60,6 +60,8 @@ export type RuntimeOptions = {
   bindingAttemptsPerHour?: number;
   /** The budget for ID number + phone checks (IDENTITY_CHECKS_PER_HOUR and the data keyring). */
   identityChecks: IdentityCheckSettings;
+  /** PUBLIC_BASE_URL: a cadre's 统计 and 导出 link the console's pages on it. */
+  publicBaseUrl?: string;
 };
 
 class SessionConflict extends Error {}
@@ -218,7 +220,7 @@ async function processOnce(tx: Prisma.TransactionClient, client: object, envelop
   const cadre = start.isCadre ? await cadreActorByContact(tx, contact.id, tree) : null;
   if (cadre) {
     const workflow = workflowOf(statics, countyIdOf(tree, { actor: cadre }), opts.workflow);
-    const turn = await handleCadreMessage({ tx, actor: cadre, contact, inRoom: envelope.room !== undefined, inbound: envelope.inbound, state: stored, tree, workflow, now });
+    const turn = await handleCadreMessage({ tx, actor: cadre, contact, inRoom: envelope.room !== undefined, ...(envelope.room ? { room: { channel: contact.channel, id: envelope.room.id } } : {}), inbound: envelope.inbound, state: stored, tree, workflow, ...(opts.publicBaseUrl ? { publicBaseUrl: opts.publicBaseUrl } : {}), now });
     await saveSession(tx, session, contact.id, turn.state as unknown as SessionState);
     return record(texts(turn.replies));
   }

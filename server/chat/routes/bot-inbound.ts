@@ -151,6 +151,7 @@ const turnOptions = (deps: AppDeps) => ({
   workflow: deps.config.workflow,
   bindingAttemptsPerHour: deps.config.auth.bindingAttemptsPerHour,
   identityChecks: { keyring: deps.keyring, perHour: deps.config.auth.identityChecksPerHour },
+  publicBaseUrl: deps.config.notices.publicBaseUrl,
 });
 
 // built once: building a zod schema per request cost ~5% of a step's server CPU (bench/README.md)

@@ -31,21 +31,26 @@ export type AuditRow = {
 
 const actorIdOf = (a: AuditActor): string | null => (a.kind === 'cadre' ? a.id : a.kind === 'villager' || a.kind === 'contact' ? a.contactId : null);
 
+const dataOf = (row: AuditRow) => ({
+  at: row.at,
+  kind: row.kind ?? 'action',
+  actorType: row.actor.kind,
+  actorId: actorIdOf(row.actor),
+  action: row.action,
+  caseNo: row.caseNo ?? null,
+  allowed: row.allowed,
+  reason: row.reason ?? null,
+  subject: row.subject ?? null,
+  ...(row.fields ? { fields: row.fields } : {}),
+});
+
 export async function recordAudit(db: AuditDb, row: AuditRow): Promise<void> {
-  await db.auditEntry.create({
-    data: {
-      at: row.at,
-      kind: row.kind ?? 'action',
-      actorType: row.actor.kind,
-      actorId: actorIdOf(row.actor),
-      action: row.action,
-      caseNo: row.caseNo ?? null,
-      allowed: row.allowed,
-      reason: row.reason ?? null,
-      subject: row.subject ?? null,
-      ...(row.fields ? { fields: row.fields } : {}),
-    },
-  });
+  await db.auditEntry.create({ data: dataOf(row) });
+}
+
+/** Several rows in one statement (a list's looks, one row per subject). */
+export async function recordAudits(db: AuditDb, rows: AuditRow[]): Promise<void> {
+  if (rows.length > 0) await db.auditEntry.createMany({ data: rows.map(dataOf) });
 }
 
 /** A refusal decided by the caller: `reason` reads "<code>: <message>", as every refusal row does. */

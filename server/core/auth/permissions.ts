@@ -52,4 +52,20 @@ export const MAY = {
   exportLedger: ['village', 'town', 'county', 'verifier', 'auditor'],
   /** The county's own export layouts (copies of the built-in ones, edited). */
   editExportLayouts: ['county'],
+  /**
+   * Department data (server/core/alerts): the county office configures its departments (column
+   * mappings, alert rules, the push API's token) and uploads their files; the alerts — check tasks —
+   * are read in one's region, and closed by the offices that check households.
+   */
+  configureDepartments: ['county'],
+  importDepartmentData: ['county'],
+  readAlerts: ['county', 'town', 'village', 'auditor'],
+  closeAlerts: ['county', 'town', 'village'],
+  /**
+   * The monitoring register (server/core/register): its households, their risks, measures and
+   * history, each its own region's. Not the insurer's verifier, who reads the cases assigned to it.
+   */
+  readRegister: ['county', 'town', 'village', 'auditor'],
+  /** Record a household's measures, its 帮扶责任人 and its labour flag. */
+  keepRegister: ['county', 'town', 'village'],
 } as const satisfies Record<string, readonly Role[]>;

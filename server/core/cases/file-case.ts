@@ -88,8 +88,9 @@ export async function fileCase(scope: AnyFilingScope, raw: ApplicationData, opts
   if (contact.id && !existing && (!contact.householdId || !actsForHousehold(contact))) await setLink(tx, contact.id, household.id, 'created', 'filed', now);
   else if (contact.id && existing && !contact.householdId) await setLink(tx, contact.id, household.id, 'confirmed', 'phone_login', now);
 
-  // One open application per household and cause: more papers go to the open case instead.
-  const open = await tx.case.findFirst({ where: { householdId: household.id, cause: app.cause, status: { notIn: CLOSED_STATUSES } }, orderBy: { submittedAt: 'desc' } });
+  // One open application per household and cause: more papers go to the open case instead
+  // (a household made just now, in this transaction, has none).
+  const open = existing ? await tx.case.findFirst({ where: { householdId: household.id, cause: app.cause, status: { notIn: CLOSED_STATUSES } }, orderBy: { submittedAt: 'desc' } }) : null;
   if (open) return addToOpenCase(scope, open, unfiled);
   return createCase(scope, app, village.id, { householdId: household.id }, unfiled, textsToPhone);
 }
@@ -165,12 +166,15 @@ async function createCase(
     },
   });
   await tx.document.updateMany({ where: unfiled, data: { caseId: created.id } });
+  const filer = filerOf(scope);
   await tx.caseEvent.create({
-    data: { caseId: created.id, at: now, type: FILING_EVENT, ...filerOf(scope), toStatus: CASE_STATUS.submitted },
+    data: { caseId: created.id, at: now, type: FILING_EVENT, ...filer, toStatus: CASE_STATUS.submitted },
   });
   // Filed cases go straight to the village's review; that move notifies the village's cadres
-  // and the villager, in this same transaction.
-  const accepted = await performTransition(tx, scope.workflow, SYSTEM, caseNo, { action: 'accept' }, now);
+  // and the villager, in this same transaction. The row is this transaction's own (inserted just
+  // now); the filer told by the filing's own reply is the case's contact when a villager filed it.
+  const filedByItsContact = filer.actorType === 'villager' && filer.actorId !== null && filer.actorId === created.contactId;
+  const accepted = await performTransition(tx, scope.workflow, SYSTEM, caseNo, { action: 'accept' }, now, { row: created, filedByItsContact });
   if (!accepted.ok) throw new Error(`filing could not start the review: ${accepted.message}`);
   return { type: 'case_filed', caseNo, total: scope.workflow.limits.total };
 }

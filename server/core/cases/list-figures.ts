@@ -108,7 +108,7 @@ export function dueSql(entered: string, name: string, t: DeadlineTable, add: Add
 }
 
 /** The status-changing events of case c, each with when the case left that status again (null: still there). */
-const staysOf = (alias: string) => `SELECT e."toStatus", e."at", lead(e."at") OVER (ORDER BY e."at", e."seq") AS "leftAt"
+export const staysOf = (alias: string) => `SELECT e."toStatus", e."at", lead(e."at") OVER (ORDER BY e."at", e."seq") AS "leftAt"
       FROM "CaseEvent" e WHERE e."caseId" = ${alias}."id" AND e."toStatus" IS NOT NULL`;
 
 /** When case c was decided (its first event into approved or rejected), as a subquery. */

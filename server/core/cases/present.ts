@@ -73,7 +73,8 @@ export const isOverdue = isPastDue;
 type DocumentRow = { id: string; kind: string; mime: string; size: number; sha256: string; fileName: string | null; createdAt: Date };
 type EventRow = { id: string; at: Date; type: string; actorType: string; actorId: string | null; fromStatus: string | null; toStatus: string | null; note: string | null; data: unknown };
 
-function place(tree: RegionTree, villageId: string) {
+/** A village and its town, by code and name, as every case and household shows where it is. */
+export function place(tree: RegionTree, villageId: string) {
   const village = tree.byId.get(villageId);
   const town = village?.parentId ? tree.byId.get(village.parentId) : undefined;
   return {

@@ -8,8 +8,9 @@
 import type { IndexPurpose } from './keyring';
 
 /**
- * `search`: keyed blind indexes the work queue searches by (server/core/cases/list-query.ts),
- * written beside the value by the same writes; a `where` on the field never uses them.
+ * `search`: keyed blind indexes the work queue searches by (server/core/cases/list-query.ts), or
+ * that department rows are matched through (Member.idIndex), written beside the value by the same
+ * writes and filled for older rows at start (search-indexes.ts); a `where` on the field never uses them.
  */
 export type SealedField = { json?: true; index?: { column: string; purpose: IndexPurpose }; search?: readonly { column: string; purpose: IndexPurpose }[] };
 
@@ -19,7 +20,9 @@ export const SEALED_FIELDS: Record<string, Record<string, SealedField>> = {
     headIdNumber: { index: { column: 'headIdIndex', purpose: 'household-id' }, search: [{ column: 'headIdTailIndex', purpose: 'household-id-tail' }] },
     phone: { index: { column: 'phoneIndex', purpose: 'household-phone' } },
   },
-  Member: { name: {}, idNumber: {} },
+  // idIndex: the same HMAC as Household.headIdIndex for the same number — a department's row finds a
+  // member's household through it (server/core/alerts/match.ts); a `search` index, so the start-up pass fills older rows
+  Member: { name: {}, idNumber: { search: [{ column: 'idIndex', purpose: 'household-id' }] } },
   // the application (ID number, phone, names, illness), the home visit's findings, free texts that can name an illness
   Case: { answers: { json: true }, verification: { json: true }, assessment: { json: true }, paymentRef: {}, rejectionReason: {} },
   CaseEvent: { note: {}, data: { json: true } },
@@ -36,6 +39,16 @@ export const SEALED_FIELDS: Record<string, Record<string, SealedField>> = {
   Document: { sha256: {}, fileName: {} },
   // a chat contact's WeChat display name (often the real name) and a mini-program filer's name
   Contact: { name: {} },
+  // a department's data (server/core/alerts): the person's ID number, figures that are health details (self-paid
+  // medical costs), and the alerts they raise, with a closing reason that can name an illness
+  DepartmentRow: { idNumber: { index: { column: 'idIndex', purpose: 'household-id' } }, figures: { json: true } },
+  Alert: { figures: { json: true }, closeReason: {} },
+  // the monitoring register (server/core/register): free texts that can name an illness
+  MonitoringEvent: { note: {} },
+  HouseholdRisk: { note: {} },
+  SupportMeasure: { note: {} },
+  FollowUp: { note: {} },
+  Elimination: { note: {}, reason: {} },
 };
 
 /** The associated data of a column: a value sealed for one column is refused in any other. */

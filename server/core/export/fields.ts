@@ -53,7 +53,42 @@ export type ExportRow = {
 };
 
 /** What a value is read with: the row's number in the file, the region tree, the file's language, now. */
-export type ReadContext = { seq: number; tree: RegionTree; lang: Lang; now: Date };
+export type ReadContext = {
+  seq: number;
+  tree: RegionTree;
+  lang: Lang;
+  now: Date;
+  /** t(lang, key), each key translated once per export (a few words repeat on every row). */
+  say(key: string): string;
+  /** The name of the village's region at `level`, once per village and level. */
+  place(villageId: string, level: 'village' | 'town' | 'county'): string;
+};
+
+/**
+ * The context an export's rows are read in: its words and place names looked up once (not on each
+ * of 100,000 rows — i18next allocates on every call); `seq` is the row's, set by the caller.
+ */
+export function readContext(tree: RegionTree, lang: Lang, now: Date): ReadContext {
+  const words = new Map<string, string>();
+  const places = new Map<string, string>();
+  return {
+    seq: 0,
+    tree,
+    lang,
+    now,
+    say: (key) => {
+      let word = words.get(key);
+      if (word === undefined) words.set(key, (word = t(lang, key)));
+      return word;
+    },
+    place: (villageId, level) => {
+      const k = `${villageId}|${level}`;
+      let name = places.get(k);
+      if (name === undefined) places.set(k, (name = placeOf(tree, villageId, level)));
+      return name;
+    },
+  };
+}
 
 type Value = string | number | Date | boolean | null;
 
@@ -86,7 +121,7 @@ export function channelGroup(channel: string): 'chat' | 'miniprogram' | 'cadre' 
   return 'chat';
 }
 
-const yesNo = (lang: Lang, v: boolean) => t(lang, v ? 'export.yes' : 'export.no');
+const yesNo = (cx: ReadContext, v: boolean) => cx.say(v ? 'export.yes' : 'export.no');
 
 export const FIELDS: readonly FieldDef[] = [
   { key: 'seq', kind: 'int', read: (_r, cx) => cx.seq },
@@ -94,13 +129,13 @@ export const FIELDS: readonly FieldDef[] = [
   { key: 'headName', kind: 'text', read: (r) => r.applicant.name },
   { key: 'idNumber', kind: 'sensitive', sensitive: 'idNumber', read: (r) => r.applicant.idNumber },
   { key: 'phone', kind: 'sensitive', sensitive: 'phone', read: (r) => r.applicant.phone },
-  { key: 'county', kind: 'text', read: (r, cx) => placeOf(cx.tree, r.villageId, 'county') },
-  { key: 'town', kind: 'text', read: (r, cx) => placeOf(cx.tree, r.villageId, 'town') },
-  { key: 'village', kind: 'text', read: (r, cx) => placeOf(cx.tree, r.villageId, 'village') },
+  { key: 'county', kind: 'text', read: (r, cx) => cx.place(r.villageId, 'county') },
+  { key: 'town', kind: 'text', read: (r, cx) => cx.place(r.villageId, 'town') },
+  { key: 'village', kind: 'text', read: (r, cx) => cx.place(r.villageId, 'village') },
   { key: 'householdSize', kind: 'int', read: (r) => r.applicant.size },
-  { key: 'povertyAlleviated', kind: 'text', read: (r, cx) => yesNo(cx.lang, r.applicant.povertyAlleviated) },
-  { key: 'householdCategory', kind: 'text', read: (r, cx) => (r.householdCategory ? known(r.householdCategory, HOUSEHOLD_CATEGORIES, (id) => t(cx.lang, `workflow.category.${id}`)) : '') },
-  { key: 'cause', kind: 'text', read: (r, cx) => t(cx.lang, `cause.${r.cause}`) },
+  { key: 'povertyAlleviated', kind: 'text', read: (r, cx) => yesNo(cx, r.applicant.povertyAlleviated) },
+  { key: 'householdCategory', kind: 'text', read: (r, cx) => (r.householdCategory ? known(r.householdCategory, HOUSEHOLD_CATEGORIES, (id) => cx.say(`workflow.category.${id}`)) : '') },
+  { key: 'cause', kind: 'text', read: (r, cx) => cx.say(`cause.${r.cause}`) },
   { key: 'annualIncome', kind: 'money', format: 'yuan', read: (r) => r.annualIncomeFen },
   { key: 'perCapitaIncome', kind: 'money', format: 'yuan', read: (r) => r.perCapitaIncomeFen },
   { key: 'rigidExpense', kind: 'money', format: 'yuan', read: (r) => r.rigidExpenseFen },
@@ -108,21 +143,21 @@ export const FIELDS: readonly FieldDef[] = [
   { key: 'incomeYear', kind: 'int', read: (r) => r.incomeYear },
   { key: 'submittedAt', kind: 'date', format: 'date', read: (r) => r.submittedAt },
   { key: 'identifiedAt', kind: 'date', format: 'date', read: (r) => r.decidedAt },
-  { key: 'status', kind: 'text', read: (r, cx) => t(cx.lang, `status.${r.status}`) },
+  { key: 'status', kind: 'text', read: (r, cx) => cx.say(`status.${r.status}`) },
   { key: 'statusSince', kind: 'date', format: 'datetime', read: (r) => r.statusSince },
   { key: 'dueAt', kind: 'date', format: 'date', read: (r) => r.dueAt },
-  { key: 'overdue', kind: 'text', read: (r, cx) => yesNo(cx.lang, r.overdueSince !== null || (r.dueAt !== null && r.dueAt < cx.now)) },
-  { key: 'greenChannel', kind: 'text', read: (r, cx) => yesNo(cx.lang, r.greenChannel) },
+  { key: 'overdue', kind: 'text', read: (r, cx) => yesNo(cx, r.overdueSince !== null || (r.dueAt !== null && r.dueAt < cx.now)) },
+  { key: 'greenChannel', kind: 'text', read: (r, cx) => yesNo(cx, r.greenChannel) },
   { key: 'publicityStart', kind: 'date', format: 'date', read: (r) => r.publicityStart },
   { key: 'publicityEnd', kind: 'date', format: 'date', read: (r) => r.publicityEnd },
   {
     key: 'measures',
     kind: 'text',
-    read: (r, cx) => (Array.isArray(r.measures) ? r.measures.map((m) => known(String(m), MEASURES, (id) => t(cx.lang, `workflow.measure.${id}`))).join(t(cx.lang, 'workflow.list_separator')) : ''),
+    read: (r, cx) => (Array.isArray(r.measures) ? r.measures.map((m) => known(String(m), MEASURES, (id) => cx.say(`workflow.measure.${id}`))).join(cx.say('workflow.list_separator')) : ''),
   },
   { key: 'approvedAmount', kind: 'money', format: 'yuan', read: (r) => r.approvedAmountFen },
   { key: 'paidAt', kind: 'date', format: 'date', read: (r) => (r.status === CASE_STATUS.paid ? (r.paidAt ?? r.statusSince) : r.paidAt) },
-  { key: 'channel', kind: 'text', read: (r, cx) => t(cx.lang, `export.channel.${channelGroup(r.channel)}`) },
+  { key: 'channel', kind: 'text', read: (r, cx) => cx.say(`export.channel.${channelGroup(r.channel)}`) },
 ];
 
 export const FIELD_KEYS = FIELDS.map((f) => f.key);

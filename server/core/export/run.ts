@@ -15,7 +15,7 @@ import { recordAudit } from '../audit/record';
 import type { Keyring } from '../crypto/keyring';
 import type { SqlRunner } from '../db/direct';
 import type { RegionTree } from '../regions/tree';
-import { fieldOf } from './fields';
+import { fieldOf, readContext } from './fields';
 import { revealsIdentity, type Layout } from './layouts';
 import { BATCH, exportBatches, type ExportFilter, type Needs } from './read';
 import { cellOf, csvWriter, headersOf, numFmtsOf, prepare, xlsxWriter, type ExportFormat, type SheetWriter } from './write';
@@ -74,12 +74,13 @@ export async function runExport(r: ExportRun): Promise<ExportOutcome> {
       subject: JSON.stringify({ layout: r.layout.id, name: r.layout.name, format: r.format, filters: r.asked, rows, complete }),
       reason: complete ? `${rows} rows` : `${rows} rows, ${error ? 'failed' : 'stopped by the client'}`,
     });
+  const cx = readContext(r.tree, r.lang, r.now);
   try {
     for await (const batch of exportBatches(r.db, r.keyring, r.filter, r.layout.kind, needsOf(r.layout), r.batch ?? BATCH)) {
       if (r.gone()) break;
       for (const row of batch) {
         rows += 1;
-        const cx = { seq: rows, tree: r.tree, lang: r.lang, now: r.now };
+        cx.seq = rows;
         writer.row(columns.map((c) => cellOf(c, row, cx)));
       }
       await writer.settle();

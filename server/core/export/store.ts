@@ -21,7 +21,7 @@ type Row = { id: string; name: string; kind: string; columns: unknown; copiedFro
 
 const present = (r: Row): Layout => ({ id: r.id, name: r.name, kind: r.kind as LayoutKind, columns: storedColumns(r.columns), builtIn: false, copiedFrom: r.copiedFrom, updatedAt: r.updatedAt.toISOString() });
 
-export async function listLayouts(db: PrismaClient, countyId: string | null, lang: Lang): Promise<Layout[]> {
+export async function listLayouts(db: Pick<PrismaClient, 'exportLayout'>, countyId: string | null, lang: Lang): Promise<Layout[]> {
   const own = countyId ? await db.exportLayout.findMany({ where: { countyId }, orderBy: [{ name: 'asc' }, { createdAt: 'asc' }] }) : [];
   return [...builtInLayouts(lang), ...own.map(present)];
 }

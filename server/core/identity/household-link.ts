@@ -51,7 +51,8 @@ export async function confirmFiler(tx: Tx, caseId: string, why: 'village_review'
   await setLink(tx, contact.id, householdId, 'confirmed', why, now);
 }
 
-async function householdOfAnswers(tx: Tx, answers: unknown): Promise<string | null> {
+/** The registered household of the ID number an application gives (null: none, or no ID number). */
+export async function householdOfAnswers(tx: Tx, answers: unknown): Promise<string | null> {
   const idNumber = (answers as { applicant?: { idNumber?: unknown } } | null)?.applicant?.idNumber;
   if (typeof idNumber !== 'string') return null;
   return (await tx.household.findFirst({ where: { headIdNumber: idNumber }, select: { id: true } }))?.id ?? null;

@@ -7,7 +7,7 @@
  * village-level steps (初审, 村级评议), a town's room the town review, a county's room the county
  * steps (县审核, 入户核查, 审批, 发放). So each group hears what its members act on, once.
  */
-import type { Prisma } from '../../generated/prisma/client';
+import { Prisma } from '../../generated/prisma/client';
 import type { Lang } from '../../../flows/i18n';
 import { ownersByKind, STATUS_LEVEL, type CaseStatus, type RegionLevel, type Role } from '../../../flows/workflow';
 
@@ -52,21 +52,26 @@ export async function nearestBoundCadres(tx: Tx, chain: RegionRef[]): Promise<Re
   return [];
 }
 
+/** A recipient as the statements below read it: a cadre with its bound contact, or a room. */
+type RecipientRow = { kind: 'cadre' | 'room'; id: string; lang: string | null; channel: string; target: string };
+
+const recipientOf = (r: RecipientRow): Recipient =>
+  r.kind === 'room'
+    ? { channel: r.channel, targetType: 'room', targetId: r.target, lang: 'zh-CN', key: `room:${r.id}`, inRoom: true }
+    : { channel: r.channel, targetType: 'contact', targetId: r.target, lang: asLang(r.lang), key: `cadre:${r.id}`, inRoom: false };
+
+/** Active cadres bound to WeChat, each with its contact (one statement: the contact was a second one). */
+const BOUND_CADRES = Prisma.sql`
+  SELECT ca."id", ca."lang", ca."role", ca."regionId", ca."createdAt", co."channel", co."externalId"
+  FROM "Cadre" ca JOIN "Contact" co ON co."id" = ca."contactId"
+  WHERE ca."active"`;
+
 /** Active cadres with one of `roles` in a region of `chain` (so their subtree holds the village), bound to WeChat. */
 export async function boundCadres(tx: Tx, chain: RegionRef[], roles: readonly Role[], onlyIds?: string[]): Promise<Recipient[]> {
   if (roles.length === 0 && !onlyIds) return [];
-  const cadres = await tx.cadre.findMany({
-    where: {
-      active: true,
-      contactId: { not: null },
-      ...(onlyIds ? { id: { in: onlyIds } } : { role: { in: [...roles] }, regionId: { in: chain.map((r) => r.id) } }),
-    },
-    select: { id: true, lang: true, contact: { select: { channel: true, externalId: true } } },
-    orderBy: { createdAt: 'asc' },
-  });
-  return cadres.flatMap((c) =>
-    c.contact ? [{ channel: c.contact.channel, targetType: 'contact' as const, targetId: c.contact.externalId, lang: asLang(c.lang), key: `cadre:${c.id}`, inRoom: false }] : [],
-  );
+  const which = onlyIds ? Prisma.sql`ca."id" = ANY(${onlyIds}::text[])` : Prisma.sql`ca."role" = ANY(${[...roles]}::text[]) AND ca."regionId" = ANY(${chain.map((r) => r.id)}::text[])`;
+  const rows = await tx.$queryRaw<{ id: string; lang: string | null; channel: string; externalId: string }[]>`${BOUND_CADRES} AND ${which} ORDER BY ca."createdAt"`;
+  return rows.map((r) => recipientOf({ kind: 'cadre', id: r.id, lang: r.lang, channel: r.channel, target: r.externalId }));
 }
 
 /** Rooms bound to the region of `level` in the chain. Rooms read Chinese: a work group is many people. */
@@ -87,8 +92,24 @@ export async function ownersOf(tx: Tx, status: CaseStatus, c: { villageId: strin
   if (!level) return [];
   const regions = chain ?? (await regionChain(tx, c.villageId));
   const owners = ownersByKind(status);
-  let cadres = await boundCadres(tx, regions, owners.all);
-  if (owners.assigned.length > 0 && c.verifierId) cadres = [...cadres, ...(await boundCadres(tx, regions, [], [c.verifierId]))];
-  if (cadres.length === 0) cadres = await boundCadres(tx, regions, owners.fallback);
-  return [...cadres, ...(await boundRooms(tx, regions, level))];
+  const regionIds = regions.map((r) => r.id);
+  const verifierId = owners.assigned.length > 0 ? c.verifierId : null;
+  const roomRegion = regions.find((r) => r.level === level)?.id ?? null;
+  // one statement: the owners (by role, then the assigned cadre), the fallback owners only when
+  // there are none, then the rooms at the status's level — each part in the order it was bound
+  const rows = await tx.$queryRaw<RecipientRow[]>`
+    WITH "bound" AS (${BOUND_CADRES} AND (ca."regionId" = ANY(${regionIds}::text[]) OR ca."id" = ${verifierId}::text)),
+    "owners" AS (
+      SELECT 1 AS "part", "id", "lang", "channel", "externalId", "createdAt" FROM "bound" WHERE "role" = ANY(${[...owners.all]}::text[]) AND "regionId" = ANY(${regionIds}::text[])
+      UNION ALL
+      SELECT 2, "id", "lang", "channel", "externalId", "createdAt" FROM "bound" WHERE "id" = ${verifierId}::text
+    )
+    SELECT "part", 'cadre' AS "kind", "id", "lang", "channel", "externalId" AS "target", "createdAt" FROM "owners"
+    UNION ALL
+    SELECT 3, 'cadre', "id", "lang", "channel", "externalId", "createdAt" FROM "bound"
+    WHERE "role" = ANY(${[...owners.fallback]}::text[]) AND "regionId" = ANY(${regionIds}::text[]) AND NOT EXISTS (SELECT 1 FROM "owners")
+    UNION ALL
+    SELECT 4, 'room', rb."id", NULL, rb."channel", rb."roomId", rb."createdAt" FROM "RoomBinding" rb WHERE rb."regionId" = ${roomRegion}::text
+    ORDER BY "part", "createdAt"`;
+  return rows.map(recipientOf);
 }

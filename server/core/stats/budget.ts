@@ -16,7 +16,7 @@ export function countyOfScope(tree: RegionTree, scope: ListScope): string | null
   return tree.lineOf(scope.regionId).find((id) => tree.byId.get(id)?.level === 'county') ?? null;
 }
 
-export async function budgetsOf(prisma: PrismaClient, countyId: string | null, years: number[]): Promise<Map<number, number>> {
+export async function budgetsOf(prisma: Pick<PrismaClient, 'countyBudget'>, countyId: string | null, years: number[]): Promise<Map<number, number>> {
   if (!countyId) return new Map();
   const rows = await prisma.countyBudget.findMany({ where: { countyId, year: { in: years } } });
   return new Map(rows.map((r) => [r.year, Number(r.amountFen)]));

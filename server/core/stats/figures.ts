@@ -1,8 +1,14 @@
 /**
  * The county office's figures for a region and a period (the month-end report): each a few
- * set-based statements (GROUP BY over the period's cases and their events — no loop over cases),
- * read with the work queue's own conditions (cases/list-query.ts conditions, list-figures.ts), so
- * that every figure comes with the queue filters that list exactly its cases (`drill`).
+ * set-based statements (GROUP BY over the period's cases and their events — no loop over cases in
+ * Node), read with the work queue's own conditions (cases/list-query.ts conditions, list-figures.ts),
+ * so that every figure comes with the queue filters that list exactly its cases (`drill`).
+ *
+ * A case's events are read per case (CROSS JOIN LATERAL a subquery PostgreSQL cannot flatten into
+ * a join: DISTINCT, GROUP BY, a window, OFFSET 0), from the index on CaseEvent (caseId, at, seq,
+ * toStatus, fromStatus) alone: the work is the period's cases, whatever the register's size. As a
+ * plain join the planner read the whole CaseEvent table for a month (~5 s at 1,000,000 cases;
+ * bench/README.md "The statistics' reads").
  *
  * The period's cases are those submitted in it (China dates); the payments are those paid in it.
  *   - applications: by cause × household category × town × village; by channel; where they are now;
@@ -21,7 +27,7 @@ import { CASE_STATUS, CASE_STATUSES, HOUSEHOLD_CATEGORIES, TIMED_STATUSES, type 
 import { CAUSES } from '../../../flows/engine/types';
 import type { PrismaClient } from '../../generated/prisma/client';
 import type { SqlRunner } from '../db/direct';
-import { CASE_NOS_MAX, CHANNEL_KINDS, channelKindSql, dayRange, deadlineTable, DECIDED_STATUSES, type DeadlineTable, type FigureFilter } from '../cases/list-figures';
+import { CASE_NOS_MAX, CHANNEL_KINDS, channelKindSql, dayRange, deadlineTable, decidedAtSql, staysOf, type DeadlineTable, type FigureFilter } from '../cases/list-figures';
 import { conditions, Params, type ListScope } from '../cases/list-query';
 import type { RegionRow, RegionTree } from '../regions/tree';
 import type { WorkCalendar } from '../workflow/deadlines';
@@ -76,14 +82,15 @@ export async function computeStats(db: Db, tree: RegionTree, req: StatsRequest) 
 FROM "Case" c WHERE ${where} GROUP BY 1, 2, 3, 4, 5, 6`,
     ),
     query<{ status: string; n: unknown }>(
-      (where) => `SELECT e."toStatus" AS "status", count(DISTINCT c."id") AS "n"
-FROM "Case" c JOIN "CaseEvent" e ON e."caseId" = c."id" WHERE ${where} AND e."toStatus" IS NOT NULL GROUP BY 1`,
+      (where) => `SELECT e."status", count(*) AS "n"
+FROM "Case" c CROSS JOIN LATERAL (SELECT DISTINCT e."toStatus" AS "status" FROM "CaseEvent" e WHERE e."caseId" = c."id" AND e."toStatus" IS NOT NULL) e
+WHERE ${where} GROUP BY 1`,
     ),
     query<{ status: string; n: unknown; late: unknown; median: unknown; p90: unknown }>(
       (where, p) => `WITH "deadline" AS (${deadlineRows(deadlines, p)}),
-"stay" AS (
-  SELECT e."caseId", e."toStatus" AS "status", e."at", lead(e."at") OVER (PARTITION BY e."caseId" ORDER BY e."at", e."seq") AS "leftAt"
-  FROM "Case" c JOIN "CaseEvent" e ON e."caseId" = c."id" WHERE ${where} AND e."toStatus" IS NOT NULL
+"stay" AS MATERIALIZED (
+  SELECT c."id" AS "caseId", s."toStatus" AS "status", s."at", s."leftAt"
+  FROM "Case" c CROSS JOIN LATERAL (${staysOf('c')}) s WHERE ${where}
 ),
 "per_case" AS (
   SELECT s."caseId", s."status", sum(extract(epoch FROM s."leftAt" - s."at")) / 86400 AS "days",
@@ -99,9 +106,8 @@ FROM "per_case" GROUP BY 1`,
     query<{ n: unknown; late: unknown; median: unknown; p90: unknown }>(
       (where, p) => `WITH "deadline" AS (${deadlineRows(deadlines, p)}),
 "decided" AS (
-  SELECT c."id", c."submittedAt", min(e."at") AS "decidedAt"
-  FROM "Case" c JOIN "CaseEvent" e ON e."caseId" = c."id" WHERE ${where} AND e."toStatus" = ANY(${p.add([...DECIDED_STATUSES], 'text[]')})
-  GROUP BY 1, 2
+  SELECT c."submittedAt", e."decidedAt"
+  FROM "Case" c CROSS JOIN LATERAL (SELECT ${decidedAtSql('c', (value, cast) => p.add(value, cast))} AS "decidedAt" OFFSET 0) e WHERE ${where} AND e."decidedAt" IS NOT NULL
 )
 SELECT count(*) AS "n", count(*) FILTER (WHERE x."decidedAt" > ${dueJoined('x."submittedAt"', `'total'`, deadlines, p)}) AS "late",
   percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM x."decidedAt" - x."submittedAt") / 86400) AS "median",
@@ -109,8 +115,9 @@ SELECT count(*) AS "n", count(*) FILTER (WHERE x."decidedAt" > ${dueJoined('x."s
 FROM "decided" x LEFT JOIN "deadline" d ON d."name" = 'total' AND d."day" = (x."submittedAt" + interval '8 hours')::date`,
     ),
     query<{ from: string | null; cases: unknown; events: unknown }>(
-      (where, p) => `SELECT e."fromStatus" AS "from", count(DISTINCT c."id") AS "cases", count(*) AS "events"
-FROM "Case" c JOIN "CaseEvent" e ON e."caseId" = c."id" WHERE ${where} AND e."toStatus" = ${p.add(CASE_STATUS.returned, 'text')} GROUP BY ROLLUP (1)`,
+      (where, p) => `SELECT e."fromStatus" AS "from", count(DISTINCT c."id") AS "cases", sum(e."events") AS "events"
+FROM "Case" c CROSS JOIN LATERAL (SELECT e."fromStatus", count(*) AS "events" FROM "CaseEvent" e WHERE e."caseId" = c."id" AND e."toStatus" = ${p.add(CASE_STATUS.returned, 'text')} GROUP BY 1) e
+WHERE ${where} GROUP BY ROLLUP (1)`,
     ),
     query<{ item: string; cases: unknown }>(
       (where) => `SELECT i."item", count(DISTINCT c."id") AS "cases"
@@ -119,8 +126,9 @@ WHERE ${where} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${TOP}`,
       { ...cohort, returned: {} },
     ),
     query<{ from: string | null; cases: unknown }>(
-      (where, p) => `SELECT e."fromStatus" AS "from", count(DISTINCT c."id") AS "cases"
-FROM "Case" c JOIN "CaseEvent" e ON e."caseId" = c."id" WHERE ${where} AND e."toStatus" = ${p.add(CASE_STATUS.rejected, 'text')} GROUP BY 1`,
+      (where, p) => `SELECT e."fromStatus" AS "from", count(*) AS "cases"
+FROM "Case" c CROSS JOIN LATERAL (SELECT DISTINCT e."fromStatus" FROM "CaseEvent" e WHERE e."caseId" = c."id" AND e."toStatus" = ${p.add(CASE_STATUS.rejected, 'text')}) e
+WHERE ${where} GROUP BY 1`,
     ),
     // the reasons are sealed (free text that can name an illness): the latest rejected cases' reasons, opened and counted here
     query<{ caseNo: string; reason: string | null }>(

@@ -12,7 +12,7 @@
  */
 import { t } from '../../../flows/i18n';
 import { actsForHousehold } from '../identity/household-link';
-import type { Prisma } from '../../generated/prisma/client';
+import type { Case, Prisma } from '../../generated/prisma/client';
 import { enqueue } from '../outbox/enqueue';
 import { enqueueSubscribeUpdate, subscribeStatus, villagerTargets } from '../notify/villager-targets';
 import { enqueueSmsUpdate } from '../sms/enqueue';
@@ -36,6 +36,8 @@ export type TransitionNotice = {
   data: Record<string, unknown>;
   eventId: string;
   actor: Actor;
+  /** Whether the case's contact filed it, when the caller knows (the filing is its own): else read from the filing event. */
+  filedByItsContact?: boolean;
 };
 
 /** A move as its event row records it: the mini-program's timeline reads the row and says the same sentence. */
@@ -44,26 +46,28 @@ export const happeningOf = (n: Pick<TransitionNotice, 'action' | 'from' | 'to' |
 /** A home visit booked, as its event row records it (server/core/workflow/visit.ts). */
 export const visitBooked = (visitOn: string): CaseHappening => ({ type: 'visit_scheduled', from: null, to: null, note: null, data: { date: visitOn } });
 
-export async function notifyTransition(tx: Tx, notice: TransitionNotice, now: Date): Promise<void> {
-  const c = await tx.case.findUniqueOrThrow({ where: { id: notice.caseId }, include: { contact: true } });
+/** `c`: the case as the move left it (the update's row, in the move's transaction). */
+export async function notifyTransition(tx: Tx, notice: TransitionNotice, c: Case, now: Date): Promise<void> {
   const chain = await regionChain(tx, c.villageId);
   const village = chain.find((r) => r.level === 'village');
   const dedupe = (r: { key: string }) => `tx:${notice.eventId}:${r.key}`;
 
-  if (c.contact && notice.actor.kind !== 'villager' && !(await filedInChat(tx, notice, c))) {
-    const lang = asLang(c.contact.lang ?? c.lang);
+  // the contact is read only when the villager is to be told
+  const contact = c.contactId && notice.actor.kind !== 'villager' && !(await filedInChat(tx, notice, c)) ? await tx.contact.findUnique({ where: { id: c.contactId }, select: { id: true, channel: true, externalId: true, lang: true } }) : null;
+  if (contact) {
+    const lang = asLang(contact.lang ?? c.lang);
     const moved = happeningOf(notice);
     const text = chatNotice(lang, moved, c, c.caseNo);
     if (text) {
       // the chat that filed it, or for a mini-program case the household's chat (server/core/notify/villager-targets.ts)
-      for (const r of await villagerTargets(tx, c)) {
+      for (const r of await villagerTargets(tx, { ...c, contact })) {
         await enqueue(tx, { channel: r.channel, targetType: 'contact', targetId: r.targetId, text, kind: 'case_update', caseId: c.id, dedupeKey: dedupe({ key: `villager:${r.contactId}` }) }, now);
       }
       await enqueueSubscribeUpdate(tx, c, { statusLabel: subscribeStatus(notice.to), text: chatNotice('zh-CN', moved, c, c.caseNo) ?? text }, now, dedupe({ key: 'villager' }));
       // a case filed in the app: also a text message to the phone on its form (server/core/sms)
       await enqueueSmsUpdate(tx, c, subscribeStatus(notice.to), now, dedupe({ key: 'villager' }));
     }
-  } else if (!c.contact && c.channel === CADRE_ENTRY_CHANNEL && notice.actor.kind !== 'villager') {
+  } else if (!c.contactId && c.channel === CADRE_ENTRY_CHANNEL && notice.actor.kind !== 'villager') {
     // entered by a cadre for a villager without WeChat: that cadre hears what the villager would, to say it on
     await tellEnteringCadre(tx, c, happeningOf(notice), (key) => dedupe({ key }), now);
   }
@@ -83,6 +87,7 @@ export async function notifyTransition(tx: Tx, notice: TransitionNotice, now: Da
 /** A case the villager just filed in the chat was acknowledged there, with its number. */
 async function filedInChat(tx: Tx, notice: TransitionNotice, c: { id: string; contactId: string | null }): Promise<boolean> {
   if (notice.action !== 'accept' || !c.contactId) return false;
+  if (notice.filedByItsContact !== undefined) return notice.filedByItsContact;
   const filing = await tx.caseEvent.findFirst({ where: { caseId: c.id, type: FILING_EVENT, actorType: 'villager', actorId: c.contactId } });
   return filing !== null;
 }

@@ -6,6 +6,7 @@
 import type { Prisma } from '../../generated/prisma/client';
 import { allowsAct, SIDE_ACT_ROLES, statusOfAct, type Actor, type RefusalCode, type Role } from '../../../flows/workflow';
 import { auditRefusal, cadreWithRole, lockCase, writeEvent, type ActResult } from './case-acts';
+import { noticeOnBoard } from '../notices/current';
 
 type Tx = Prisma.TransactionClient;
 
@@ -13,7 +14,11 @@ type Tx = Prisma.TransactionClient;
 export const OBJECTION_ROLES: readonly Role[] = SIDE_ACT_ROLES.objection;
 export const MAX_OBJECTION_TEXT = 1000;
 
-/** `noticeId`: the posted 公示 list it was raised against (server/core/notices), when recorded from one of its rows. */
+/**
+ * `noticeId`: the posted 公示 list it was raised against (server/core/notices), when recorded from
+ * one of its rows; recorded elsewhere (the case page, the chat), the notice the case is on today
+ * (notices/current.ts), if any.
+ */
 export async function recordObjection(tx: Tx, actor: Actor, caseNo: string, note: string, now: Date, noticeId?: string): Promise<ActResult<{ objectionId: string }>> {
   const refuse = (code: RefusalCode, message: string, field?: string) =>
     auditRefusal<{ objectionId: string }>(tx, actor, 'objection', caseNo, { code, message, ...(field ? { field } : {}) }, now);
@@ -24,8 +29,9 @@ export async function recordObjection(tx: Tx, actor: Actor, caseNo: string, note
   if (!allowsAct(c.status, 'objection')) return refuse('not_allowed_from_status', `objections are recorded during the public notice (${statusOfAct('objection')}); the case is in ${c.status}`);
   const text = note.trim();
   if (!text || text.length > MAX_OBJECTION_TEXT) return refuse('invalid_data', `note: say what was objected to (1–${MAX_OBJECTION_TEXT} characters)`, 'note');
-  const objection = await tx.objection.create({ data: { caseId: c.id, note: text, recordedById: actor.kind === 'cadre' ? actor.id : null, receivedAt: now, ...(noticeId ? { noticeId } : {}) } });
-  const eventId = await writeEvent(tx, actor, c.id, 'objection', text, { objectionId: objection.id, ...(noticeId ? { noticeId } : {}) }, now);
+  const notice = noticeId ?? (await noticeOnBoard(tx, c, now));
+  const objection = await tx.objection.create({ data: { caseId: c.id, note: text, recordedById: actor.kind === 'cadre' ? actor.id : null, receivedAt: now, ...(notice ? { noticeId: notice } : {}) } });
+  const eventId = await writeEvent(tx, actor, c.id, 'objection', text, { objectionId: objection.id, ...(notice ? { noticeId: notice } : {}) }, now);
   return { ok: true, caseId: c.id, caseNo, eventId, objectionId: objection.id };
 }
 

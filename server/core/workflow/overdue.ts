@@ -26,6 +26,8 @@ import type { WorkflowSettings } from './perform';
 import { currentStatics, workflowOf } from '../settings/workflow';
 import { CASE_STATUS, TIMED_STATUSES, UNDECIDED_STATUSES, type CaseStatus } from '../../../flows/workflow';
 import { systemClock } from '../clock';
+import { checkAlertDeadlines, type AlertDeadlineReport } from '../alerts/deadlines';
+import { checkFollowUpsDue, type FollowUpDueReport } from '../register/follow-up-due';
 
 type Tx = Prisma.TransactionClient;
 
@@ -151,9 +153,13 @@ async function remindTotal(tx: Tx, id: string, now: Date, days: number): Promise
   return sent;
 }
 
-export type DeadlineJob = ScheduledJob<DeadlineReport>;
+export type DeadlineJob = ScheduledJob<DeadlineReport & { alerts: AlertDeadlineReport; followUps: FollowUpDueReport }>;
 
-/** Every hour on the hour (China time) and once right away (see server/core/jobs/scheduled.ts). */
+/**
+ * Every hour on the hour (China time) and once right away (see server/core/jobs/scheduled.ts): the
+ * cases' limits, then the department alerts' 15-day clock (server/core/alerts/deadlines.ts), then the
+ * monitored households' follow-up visits due (server/core/register/follow-up-due.ts).
+ */
 export function startDeadlineChecks(prisma: PrismaClient, defaults: WorkflowSettings, log: Logger, clock: () => Date = systemClock): DeadlineJob {
   return startScheduledJob({
     name: 'deadline check',
@@ -163,7 +169,12 @@ export function startDeadlineChecks(prisma: PrismaClient, defaults: WorkflowSett
     task: async () => {
       const report = await checkDeadlines(prisma, defaults, clock());
       if (report.overdue + report.overdueTotal > 0) log.info('deadline check', report);
-      return report;
+      const alerts = await checkAlertDeadlines(prisma, defaults, clock());
+      if (alerts.overdue + alerts.reminded > 0) log.info('alert deadline check', alerts);
+      // the 帮扶责任人's follow-up visits due (server/core/register/follow-up-due.ts)
+      const followUps = await checkFollowUpsDue(prisma, clock());
+      if (followUps.due > 0) log.info('follow-up reminders', followUps);
+      return { ...report, alerts, followUps };
     },
   });
 }

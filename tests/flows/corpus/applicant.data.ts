@@ -13,6 +13,19 @@ export const APPLICANT: Question[] = [
     also: ['idNumber'],
     reach: toApplicant('name'),
     entries: [
+      // issue 10 (probe 14 kind): Cantonese lead-ins (我系, 佢叫) are no part of the name
+      ['我系梁志强', is('梁志强')],
+      ['佢系何秀珍', is('何秀珍')],
+      ['佢叫罗丽华', is('罗丽华')],
+      // issue 10 (probe 13 kind): 就是 / 名字就叫 before the name is no part of it
+      ['就是赵春梅', is('赵春梅')],
+      ['名字就叫孙志强', is('孙志强')],
+      ['就是刘德福吧', is('刘德福')],
+      // issue 10 (probe 13 kinds): a name taken back in the same breath is the corrected one; nothing after the correction is asked again
+      ['我叫孙玉梅 不对 是孙玉琴', is('孙玉琴')],
+      ['赵德胜，哦不，赵德升', is('赵德升')],
+      ['不是刘春华是刘春花', is('刘春花')],
+      ['周建国 说错了', AGAIN],
       ['李 李建国', is('李建国')],
       ['张桂芝 张桂芝', is('张桂芝')],
       // probe 12 kinds: pinyin is not the name on the papers (asked in characters); a stutter or a voice repeat is the name once;
@@ -60,6 +73,7 @@ export const APPLICANT: Question[] = [
       ['[图片]', AGAIN],
       ['[动画表情]', AGAIN],
       ['我叫李桂兰', is('李桂兰')],
+      ['我叫鄭麗華', is('郑丽华')], // issue 10: traditional characters; a name on official papers is simplified
       ['俺叫王大山', is('王大山')],
       ['俺是王大山', is('王大山')],
       ['我是李桂兰。', is('李桂兰')],
@@ -105,6 +119,42 @@ export const APPLICANT: Question[] = [
       ['我叫李秀兰我是户主', is('李秀兰')],
       ['王富贵（身份证上的名字）', is('王富贵')],
       ['我叫王富贵。我叫王富贵。', is('王富贵')], // a voice message sent twice
+      // issue 10 (kind 3): a polite address after the name (said back); the phone with the name (said back at its question);
+      // two people named (which one, asked)
+      ['王大山同志', sure('王大山')],
+      ['张德明老先生', sure('张德明')],
+      ['李桂兰 13812345678', is('李桂兰')],
+      ['李桂兰，电话13812345678', is('李桂兰')],
+      ['我叫李桂兰，老伴叫王大山', AGAIN],
+      ['李桂兰 王大山', AGAIN],
+      ['刘桂芳大姐', sure('刘桂芳')],
+      ['王建国老同志', sure('王建国')],
+      ['孙秀梅女士', sure('孙秀梅')],
+      ['李 秀 英 13812345678', is('李秀英')],
+      ['俺叫王 德 福', is('王德福')],
+      ['我叫赵秀兰 电话13912345678', is('赵秀兰')],
+      ['陈德福 手机13812345678', is('陈德福')],
+      ['我叫周建华，电话是13812345678', is('周建华')],
+      ['黄秀英老太太', sure('黄秀英')],
+      ['马德山老人家', sure('马德山')],
+      ['王秀兰同志', sure('王秀兰')],
+      ['钱桂芳大姐', sure('钱桂芳')],
+      ['刘德福 电话13812345678', is('刘德福')],
+      ['我叫何秀珍 手机号13912345678', is('何秀珍')],
+      ['李 国 强', is('李国强')],
+      ['俺是 张 秀 英', is('张秀英')],
+    ],
+  },
+  {
+    name: 'phone said back (the name answered with the phone: "李桂兰 13812345678")',
+    step: 'phone',
+    field: 'phone',
+    reach: [...toApplicant('name'), '李桂兰 13812345678', ID_A],
+    entries: [
+      ['对', is('13812345678')],
+      ['是的', is('13812345678')],
+      ['13912345678', is('13912345678')], // another number: the correction
+      ['不对', AGAIN],
     ],
   },
   {
@@ -113,6 +163,10 @@ export const APPLICANT: Question[] = [
     field: 'idNumber',
     reach: toApplicant('idNumber'),
     entries: [
+      // issue 10 (probe 13 kind): the number said again after 不对 is the one
+      [`${ID_A} 不对 ${ID_B}`, is(ID_B)],
+      [`${ID_B}，说错了，是${ID_X}`, is(ID_X)],
+      [`${ID_A} 哦不`, AGAIN],
       // issue 10: digits said aloud by voice input, 幺 for 1, mixed with Arabic digits (flows/parse/spoken-digits.ts)
       ['四三零五二四一九五八零三一二二零一一', is(ID_A)],
       ['43052四一九五八零三一二二零幺幺', is(ID_A)],
@@ -146,6 +200,10 @@ export const APPLICANT: Question[] = [
     field: 'phone',
     reach: toApplicant('phone'),
     entries: [
+      // issue 10 (probe 13 kind): a phone corrected in the same message
+      ['15912345678 说错了 15912345687', is('15912345687')],
+      ['13600001111，哦不，13600001112', is('13600001112')],
+      ['不是13700002222是13700002233', is('13700002233')],
       ['手机号 13512345678 13512345678', is('13512345678')],
       // probe 12 kind: the number said twice in a voice message
       ['电话 13912345678 13912345678', is('13912345678')],
@@ -185,6 +243,12 @@ export const APPLICANT: Question[] = [
     also: ['villageCode'],
     reach: toApplicant('townCode'),
     entries: [
+      // issue 10 (probe 13 kind): a place by its short name or vaguely; a village's short name at the town question is said back with its town
+      ['就是西河那边', is('T2')],
+      ['东山那块的', is('T1')],
+      ['俺是西河的', is('T2')],
+      ['柳树那边', sureAll({ townCode: 'T1', villageCode: 'V12' })],
+      ['桃园的', sureAll({ townCode: 'T2', villageCode: 'V22' })],
       // probe 12 kind: a town or village typed by its sound — said back for a yes
       ['在冬山镇住', sure('T1')],
       ['西合乡', sure('T2')],
@@ -218,6 +282,10 @@ export const APPLICANT: Question[] = [
     field: 'villageCode',
     reach: toApplicant('villageCode'),
     entries: [
+      // issue 10 (probe 13 kind): a village by its short name, with the words around it
+      ['就柳树那边', is('V12')],
+      ['东山那块', is('V11')],
+      ['俺们是柳树的', is('V12')],
       // probe 12 kind: a village typed by its sound — said back for a yes
       ['六树村', sure('V12')],
       ['冬山村', sure('V11')],
@@ -244,6 +312,20 @@ export const APPLICANT: Question[] = [
     also: ['annualIncomeFen'],
     reach: toApplicant('householdSize'),
     entries: [
+      // issue 10 (probe 13 kind): groups joined by 加 / 带 / 和 are added and said back; a group not counted is asked again
+      ['俺们老两口加俩孙子', sure(4)],
+      ['两口子带仨孩子', sure(5)],
+      ['我们两口子和一个闺女', sure(3)],
+      ['老两口跟俩孙女过', sure(4)],
+      ['两口子加几个孩子', AGAIN],
+      ['两口子俩孩子', AGAIN],
+      // issue 10 (probe 13 kinds): a count corrected (the part said again completes it); a filler before the answer
+      ['3口 不对 是4口', is(4)],
+      ['家里6口人 哦不 7口', is(7)],
+      ['五个人 说错了 六个', is(6)],
+      ['嗯，4口人', is(4)],
+      ['呃 三口人', is(3)],
+      ['那个…六口', is(6)],
       // issue 10: the old couple, the one alone, a family within the household (flows/parse/household-words.ts)
       ['家里就俩老的', is(2)],
       ['就两个老的', is(2)],
@@ -269,6 +351,8 @@ export const APPLICANT: Question[] = [
       ['5人', is(5)],
       ['一共3口人，儿子在外地打工', is(3)],
       ['4口人，一年两万', are({ householdSize: 4, annualIncomeFen: 2_000_000 })],
+      ['老两口，就靠低保', is(2)], // issue 10: the 低保's amount is asked at the income question
+      ['俺家4口人，一个月两千', is(4)], // the monthly figure is said back at the income question
       ['俺家三口人 收入一万五', are({ householdSize: 3, annualIncomeFen: 1_500_000 })],
       ['就老两口，没啥收入', are({ householdSize: 2, annualIncomeFen: 0 })],
       ['5口人2万', are({ householdSize: 5, annualIncomeFen: 2_000_000 })],
@@ -283,6 +367,70 @@ export const APPLICANT: Question[] = [
       ['我，老伴，儿子，儿媳，孙子', sure(5)],
       ['老两口带着个孙子', sure(3)], // not the 2 of 老两口 alone
       ['我跟老伴俩', is(2)],
+      // issue 10 (kind 1): households described — those left at home, members away (still on the register), people counted
+      ['就剩我一个了', is(1)],
+      ['老伴走了，就剩我一个', is(1)],
+      ['闺女嫁出去了，就剩俺们老两口', is(2)],
+      ['一家六口 两个在外打工', is(6)],
+      ['一家五口，两个人在外打工', is(5)],
+      ['六口人，两个在外地打工，一个上大学', is(6)],
+      ['俺家五口，三个在外头', is(5)],
+      ['四口人，儿子在外地', is(4)],
+      ['俺们家三个人', is(3)],
+      ['就我跟孙子两个', is(2)],
+      ['我和老伴俩人', is(2)],
+      ['老伴去世了 现在我和孙子两个人', is(2)],
+      ['老两口带个孙子', sure(3)],
+      ['就剩我和孙女', sure(2)],
+      ['五口人，俩孩子打工挣了三万', are({ householdSize: 5, annualIncomeFen: 3_000_000 })],
+      ['4口人，还有两个孙子', AGAIN], // in the four or besides them?
+      ['5口人，8个在外打工', AGAIN],
+      ['就剩俺一个了', is(1)],
+      ['现在就剩我们老两口了', is(2)],
+      ['儿子分出去了，就剩我和老伴', is(2)],
+      ['一家七口，三个在外面打工', is(7)],
+      ['四口人，俩孩子在外地上学', is(4)],
+      ['家里5口人，儿子常年在外', is(5)],
+      ['俺们家六口，大儿子当兵去了', is(6)],
+      ['一家四口 闺女住校', is(4)],
+      ['三口人，儿子出去打工了', is(3)],
+      ['就剩下我和老伴两个', is(2)],
+      ['我们家四个人，儿子在城里', is(4)],
+      ['老伴过世了 就剩我自己', is(1)],
+      ['户口本上4个人，闺女嫁出去了还没迁', is(4)],
+      ['五口，俩在外打工', is(5)],
+      ['俺家就俩人了', is(2)],
+      ['现在家里就剩俺们俩', is(2)],
+      ['老伴走了 就剩我和孙女两个', is(2)],
+      ['老伴没了，我带着孙子过', sure(2)],
+      ['如今就我一个人了', is(1)],
+      ['闺女出嫁了，家里还剩三口', is(3)],
+      ['一家子五口人，老大在外打工', is(5)],
+      ['就剩俺老两口了', is(2)],
+      ['四口，儿媳在外打工', is(4)],
+      ['老伴前年走了，就剩我一个', is(1)],
+      ['三个人，孙子在县里上学', is(3)],
+      ['家里两口人 儿子在外地成家了', is(2)],
+      ['家里就剩我一个人', is(1)],
+      ['如今家里就剩我们俩', is(2)],
+      ['一家六口，儿子儿媳在外打工', is(6)],
+      ['五口人，孙子孙女在县城上学', is(5)],
+      ['三口人 老伴常年住院', is(3)],
+      ['我们家七口人，两个在外地', is(7)],
+      ['就我一个，老伴前些年走了', is(1)],
+      ['一家三口，闺女在外地上大学', is(3)],
+      ['家里四口，俩孩子住校', is(4)],
+      ['俺家八口人，仨在外打工', is(8)],
+      ['六口，大儿子一家在城里', is(6)],
+      ['家里还剩两口人', is(2)],
+      ['一共五口，两个出去打工了', is(5)],
+      ['四个人，儿子在外当兵', is(4)],
+      ['俺们家两口人', is(2)],
+      ['就剩我和老伴两个人了', is(2)],
+      ['家里一共六口人，儿子闺女都在外打工', is(6)],
+      ['三口人，孩子在外面读书', is(3)],
+      ['就剩老婆子和我了', sure(2)],
+      ['就剩我和老头子了', sure(2)],
     ],
   },
   {
@@ -291,13 +439,43 @@ export const APPLICANT: Question[] = [
     field: 'annualIncomeFen',
     reach: toApplicant('annualIncomeFen'),
     entries: [
+      // issue 10 (probe 15 kind): money given from a relative's work is income — summed with the rest, said back
+      ['卖猪挣了八千，女儿打工给了两万', sure(2_800_000)],
+      ['种地卖了三千，儿子打工给了一万二', sure(1_500_000)],
+      ['闺女在外头打工给了一万，自己卖菜卖了两千', sure(1_200_000)],
+      // issue 10 (probe 14 kind): an upper bound is not the figure — about how much is asked
+      ['一年到尾挣不上两万', AGAIN],
+      ['打工挣不了一万五', AGAIN],
+      ['八千都挣不到', AGAIN],
+      ['卖粮食也卖不了五千', AGAIN],
+      // issue 10 (probe 13 kind): a month's figure with how long it was earned — that many months, said back
+      ['在外打工一个月四千 干了三个月', sure(1_200_000)],
+      ['一个月两千五，一年干八个月', sure(2_000_000)],
+      ['就农忙那两个月 一个月三千', sure(600_000)],
+      ['干了五个月，每月三千五', sure(1_750_000)],
       // probe 12 kinds: a monthly figure with its period after it (×12, said back); "nothing" with the reason after a space
       ['三千块一个月', sure(3600000)],
       ['一千八每个月', sure(2160000)],
       ['两千二一个月', sure(2640000)],
-      ['没有收入 全靠低保', is(0)],
-      ['没收入 靠闺女接济', is(0)],
-      ['一分收入没有 都是政府给的', is(0)],
+      // issue 10: money lived on without earning it is income too: asked for by name, never stored as 0
+      ['没有收入 全靠低保', AGAIN],
+      ['没收入 靠闺女接济', AGAIN],
+      ['一分收入没有 都是政府给的', AGAIN],
+      ['就靠低保', AGAIN],
+      ['靠儿女给点', AGAIN],
+      ['老两口就靠养老金过', AGAIN],
+      ['儿女一年给五千', sure(500_000)],
+      ['低保一年四千八', is(480_000)],
+      // issue 10: a month's or a day's pay worked out to the year, said back; a day's without the days is asked
+      ['一个月1500', sure(1_800_000)],
+      ['每月两千', sure(2_400_000)],
+      ['一天一百，一年干两百天', sure(2_000_000)],
+      ['打零工一天150，一个月干20天', sure(3_600_000)],
+      ['打零工一天一百', AGAIN],
+      // issue 10: typed in traditional characters
+      ['應該是兩萬', is(2_000_000)],
+      ['沒有收入', is(0)],
+      ['一年一萬二', is(1_200_000)],
       // probe 12 kind: parts from several sources, one a range — the sum's range said back, never one part
       ['闺女打工寄回来两万 养猪卖了五六千', sure(2550000)],
       ['打工挣了一万 卖菜卖了两三千', sure(1250000)],
@@ -353,7 +531,7 @@ export const APPLICANT: Question[] = [
       ['卖粮食得了八千', is(800_000)],
       ['打工一年挣两万五', is(2_500_000)],
       ['也就五六千块钱', sure(550_000)],
-      ['没啥收入，就低保', is(0)],
+      ['没啥收入，就低保', AGAIN],
       ['一万五左右', is(1_500_000)],
       ['儿子打工一个月三千', sure(3_600_000)],
       ['看病花了三万', AGAIN], // a cost, not the income
@@ -365,6 +543,15 @@ export const APPLICANT: Question[] = [
     field: 'povertyAlleviated',
     reach: toApplicant('povertyAlleviated'),
     entries: [
+      // issue 10 (probe 13 kinds): a filler before the yes or no; a yes said through what only a 脱贫户 has (the 档, the 扶贫手册), negated as any mark
+      ['嗯 不是的', is(false)],
+      ['呃，不是脱贫户', is(false)],
+      ['啊，是的', is(true)],
+      ['2014年就建了档', is(true)],
+      ['家里有扶贫手册', is(true)],
+      ['有明白卡', is(true)],
+      ['没有扶贫手册', is(false)],
+      ['莫得明白卡', is(false)],
       ['dui a', is(true)],
       ['mei you', is(false)],
       ['ok yes', is(true)],
@@ -420,7 +607,10 @@ export const APPLICANT: Question[] = [
       ['不是的', is(false)],
       ['没有', is(false)],
       ['不是脱贫户', is(false)],
+      ['對', is(true)], // issue 10: traditional characters
+      ['不是脫貧戶', is(false)],
       ['不是，我们是一般户', is(false)],
+      ['不是，我們是一般户', is(false)], // issue 10: traditional characters
       ['一般户', is(false)],
       ['普通农户', is(false)],
       ['没建过档', is(false)],

@@ -30,6 +30,7 @@ export const CLOSING: Question[] = [
       ['俺娘中风了，想申请个补助', is('illness')],
       ['你好，我儿子出车祸住院了，想申请帮扶', is('illness')],
       ['我家房子被水冲了，想申请帮扶', is('disaster')],
+      ['家裡有人生病，想申請幫扶', is('illness')], // issue 10: traditional characters
       ['房子着火了 想申请救助', is('disaster')],
       ['孙子上大学交不起学费', is('education')],
       ['孩子考上高中了，学费交不起，想申请', is('education')],
@@ -41,6 +42,23 @@ export const CLOSING: Question[] = [
       ['嗯', AGAIN],
       ['那个事咋样了', AGAIN],
       ['我儿子出车祸了花了五万多，想申请', is('illness')],
+      // issue 10 (probe 13 kinds): asking how to apply is applying — the application opens, saying what it asks
+      ['请问帮扶怎么申请', is(null)],
+      ['咋个申请救助', is(null)],
+      ['防贫的补助咋弄', is(null)],
+      ['听人说能申请补助，俺也想申请', is(null)],
+      ['老伴脑出血住院了，这个帮扶怎么申请', is('illness')],
+      ['房子让泥石流冲了咋办', is('disaster')],
+      ['家里困难，想问下帮扶咋申请', is(null)],
+      ['俺娘瘫了好几年了 咋申请补助', is('illness')],
+      ['孩子考上高中了没钱交学费 怎么办啊', is('education')],
+      // about something else than starting: the menu (or the policy answer)
+      ['发票丢了怎么办', AGAIN],
+      ['修桥补助怎么申请', AGAIN],
+      ['申请要啥材料', AGAIN],
+      // issue 10 (probe 13 kinds): damage by drought, snow, frost, hail, water said in plain words
+      ['地里旱得不行，想申请', is('disaster')],
+      ['棚子让雪压塌了，能帮帮我不', is('disaster')],
     ],
   },
   {
@@ -59,6 +77,11 @@ export const CLOSING: Question[] = [
       ['受灾', is('disaster')],
       ['房子被水冲了', is('disaster')],
       ['遭了冰雹', is('disaster')],
+      // issue 10 (probe 13 kinds): damage in plain words
+      ['玉米让雹子砸了', is('disaster')],
+      ['院里的房让雨水泡塌了', is('disaster')],
+      ['菜全让霜冻死了', is('disaster')],
+      ['今年旱得庄稼没收成', is('disaster')],
       ['上学', is('education')],
       ['孩子上大学', is('education')],
       ['3', is('education')],
@@ -190,6 +213,11 @@ export const CLOSING: Question[] = [
     kind: 'consent',
     reach: TO_CONSENT,
     entries: [
+      // issue 10 (probe 14 kind): the consent's own word closing a clause, or passed on by someone
+      ['凭啥查俺 不同意', is(false)],
+      ['中 同意', is(true)],
+      ['我老伴说同意', is(true)],
+      ['俺爹听了说同意', is(true)],
       // issue 10 (probe 11): Cantonese yes
       ['系啊 同意', is(true)],
       ['啱，同意', is(true)],
@@ -253,6 +281,15 @@ export const CLOSING: Question[] = [
     kind: 'summary',
     reach: TO_SUMMARY,
     entries: [
+      // issue 10 (probe 14 kind): a yes said by someone else, or in Cantonese, files
+      ['我妈看过了说没问题', is(true)],
+      ['系呀 冇问题', is(true)],
+      ['是啊 都没错', is(true)],
+      // issue 10 (probe 13 kind): a new value said without an edit word — the item it names, or the one figure question that reads it
+      ['俺们家是6口人', are({ householdSize: 6 })],
+      ['家里就3口人', are({ householdSize: 3 })],
+      ['总共花了六万', are({ totalCostFen: 6_000_000 })],
+      ['等一下 我再问问孩子', AGAIN],
       ['都对 提交吧', is(true)],
       ['ok confirm', is(true)],
       // probe 12 kind: submit said with more after a space, or in English
@@ -290,6 +327,7 @@ export const CLOSING: Question[] = [
       ['没错', is(true)],
       ['都对的', is(true)],
       ['提交', is(true)],
+      ['沒問題，提交吧', is(true)], // issue 10: traditional characters
       ['好的，提交', is(true)],
       ['对的 提交', is(true)],
       ['电话改一下 13912345678', are({ phone: '13912345678' })],

@@ -14,6 +14,7 @@ export const DISASTER: Question[] = [
       ['冰包砸了玉米', is('wind_hail')],
       ['下冰豹了', is('wind_hail')],
       ['后山滑破了', is('geological')],
+      ['後山滑坡了', is('geological')], // issue 10: traditional characters
       ['虫害', is('other')],
       ['闹蝗虫', is('other')],
       ['猪瘟 猪死了一圈', is('other')],
@@ -52,6 +53,15 @@ export const DISASTER: Question[] = [
       ['刮大风', is('wind_hail')],
       ['着了火', is('fire')],
       ['山上滑坡把房子压了', is('geological')],
+      // issue 10 (probe 13 kinds): the damage said in plain words names the disaster
+      ['雪把羊圈压垮了', is('other')],
+      ['一场霜把菜都冻坏了', is('other')],
+      ['房子叫大水泡塌了', is('flood')],
+      ['苞米地干死一大片', is('drought')],
+      ['风把大棚吹翻了', is('wind_hail')],
+      ['后山落石把房子砸了', is('geological')],
+      ['去年冬天雪大 把鸡舍压塌了', is('other')],
+      ['水把地泡了', is('flood')],
       ['被雷劈了', AGAIN],
       ['不知道算啥灾', AGAIN],
     ],
@@ -62,11 +72,41 @@ export const DISASTER: Question[] = [
     field: 'disasterDate',
     reach: [...AT_KIND, '1'],
     entries: [
-      // issue 10: a lunar day is said back and its solar date asked (no conversion here); "6.12" is said back with its year
-      ['腊月初八', AGAIN],
-      ['中秋节那天', AGAIN],
-      ['农历七月初三', AGAIN],
-      ['大年三十晚上', AGAIN],
+      // issue 10 (probe 13 kinds): a date corrected (a day said again keeps its month); a filler before it;
+      // month/day with a slash, said back like "6.12" (this year's, or last year's when this year's is still to come); the one date among other words
+      ['3月8号 不对 9号', is('2025-03-09')],
+      ['去年10月2号 说错了 是3号', is('2024-10-03')],
+      ['5月1号，哦不，5月2号', is('2025-05-02')],
+      ['呃，上个月', sure('2025-05')],
+      ['嗯 4月12号', is('2025-04-12')],
+      ['4/12', sure('2025-04-12')],
+      ['12/20', sure('2024-12-20')],
+      ['6/1', sure('2025-06-01')],
+      ['记得是3月8号那天刮大风', is('2025-03-08')],
+      ['下冰雹那天是4月30号', is('2025-04-30')],
+      ['半夜发的水 5月6日', is('2025-05-06')],
+      // issue 10: a lunar day is its solar day, the latest not after today (15 June 2025; 腊月 of lunar 2024 is January 2025);
+      // "前后" is said back; a lunar month without its day is kept to the solar month, said back like "5月份"
+      ['腊月初八', is('2025-01-07')],
+      ['中秋节那天', is('2024-09-17')],
+      ['农历七月初三', is('2024-08-06')],
+      ['大年三十晚上', is('2025-01-28')],
+      ['腊月二十三', is('2025-01-22')],
+      ['正月十五', is('2025-02-12')],
+      ['端午', is('2025-05-31')],
+      ['大年初三', is('2025-01-31')],
+      ['八月十五那天', is('2024-09-17')],
+      ['去年中秋', is('2024-09-17')],
+      ['中秋前后', sure('2024-09-17')],
+      ['端午节前后吧', sure('2025-05-31')],
+      ['去年腊月', sure('2025-01')],
+      ['腊月里', sure('2025-01')],
+      ['正月底', sure('2025-02')],
+      // issue 10: typed in traditional characters
+      ['臘月二十三', is('2025-01-22')],
+      ['5月20號', is('2025-05-20')],
+      ['應該是昨天', is('2025-06-14')],
+      // "6.12" is said back with its year
       ['5.20', sure('2025-05-20')],
       ['6-3', sure('2025-06-03')],
       ['7.1', sure('2024-07-01')],
@@ -108,6 +148,7 @@ export const DISASTER: Question[] = [
       ['死了5只羊，一只八百', sure(400_000)],
       ['一头一万', AGAIN],
       ['房子塌了损失三万', is(3_000_000)],
+      ['房子塌了損失三萬', is(3_000_000)], // issue 10: traditional characters
       ['庄稼全没了，大概两万块', is(2_000_000)],
       ['3万5', is(3_500_000)],
       ['一万二', is(1_200_000)],
@@ -135,6 +176,11 @@ export const DISASTER: Question[] = [
     field: 'compensationFen',
     reach: [...AT_KIND, '1', '6月1号', '3万'],
     entries: [
+      // issue 10 (probe 14 kind): Arabic digits, the smaller source first — summed whatever the order
+      ['民政给了800 保险赔了3000', sure(380_000)],
+      ['村里补了300保险赔了1200', sure(150_000)],
+      ['政府发了1000 保险公司赔了2500', sure(350_000)],
+      ['冇俾过钱', is(0)],
       ['保险赔了四千 民政给了一千', sure(500000)],
       // probe 12 kind: "nothing" with its reason after a space
       ['还没发 说要等上面批', is(0)],

@@ -10,6 +10,10 @@ export const EDUCATION: Question[] = [
     field: 'studentName',
     reach: AT_STUDENT,
     entries: [
+      // issue 10 (probe 13 kind): the name taken back in the same breath is the corrected one
+      ['刘晓雨 哦不 刘小雨', is('刘小雨')],
+      ['王志强 不对 是王志刚', is('王志刚')],
+      ['不是赵佳怡是赵家怡', is('赵家怡')],
       ['王小明', is('王小明')],
       ['我孙子王小明', is('王小明')],
       ['孩子叫王小明', is('王小明')],
@@ -26,6 +30,22 @@ export const EDUCATION: Question[] = [
       ['明明', AGAIN],
       ['俺孙子', AGAIN],
       ['王子豪 上初二', is('王子豪')], // the space parts the name from the grade
+      // issue 10 (kinds 3, 4): described before the name; two students (which one, asked); one of two named (said back)
+      ['上高中的孙子王小明', is('王小明')],
+      ['我那个读大学的孙女叫李思思', is('李思思')],
+      ['我家老大王小明', is('王小明')],
+      ['两个孩子都在上学 老大高二老二初一', AGAIN],
+      ['我孙子王小明和孙女王小芳', AGAIN],
+      ['在县一中读书的孙子王浩', is('王浩')],
+      ['上初中的孙女李欣', is('李欣')],
+      ['我那个上大学的外孙叫张宇', is('张宇')],
+      ['孙子王浩 上高二', is('王浩')],
+      ['我家老二李明', is('李明')],
+      ['上小学的孙子叫张小宝', sure('张小宝')],
+      ['俩孩子都在读书，小的叫王欣', sure('王欣')],
+      ['两个孙女上学，大的叫李娜', sure('李娜')],
+      ['俩孙子都上学，大的叫王小明', sure('王小明')],
+      ['两个孩子，老大叫王小明', sure('王小明')],
     ],
   },
   {
@@ -35,6 +55,13 @@ export const EDUCATION: Question[] = [
     also: ['school'],
     reach: [...AT_STUDENT, '王小明'],
     entries: [
+      // issue 10 (probe 13 kind): the formal numerals in a grade
+      ['高贰', is('senior')],
+      ['初叁', is('junior')],
+      ['大壹', is('college')],
+      ['上肆年级', is('primary')],
+      // issue 10 (kind 4): two children's stages — asked for the one child named
+      ['老大高二老二初一', AGAIN],
       // probe 12 kind: a vocational school with its year, said with 在…念
       ['在职高念一年级', is('senior')],
       ['在中专读三年级', is('senior')],
@@ -52,6 +79,7 @@ export const EDUCATION: Question[] = [
       ['初中毕业，现在读中专', is('senior')],
       ['高中毕业了，今年上大学', is('college')],
       ['高二', is('senior')],
+      ['讀高二', is('senior')], // issue 10: traditional characters
       ['高复', is('senior')],
       ['在县职教中心上学', are({ stage: 'senior', school: '县职教中心' })],
       ['读职教', is('senior')],
@@ -90,6 +118,10 @@ export const EDUCATION: Question[] = [
     field: 'school',
     reach: [...AT_STUDENT, '王小明', '4'],
     entries: [
+      // issue 10 (probe 14 kind): 叫 / 名字叫 before the name inside a sentence is no part of it
+      ['市里的一所中专 叫市卫生学校', is('市卫生学校')],
+      ['一个民办的 名字叫育才中学', is('育才中学')],
+      ['省城的大学 叫省师范大学', is('省师范大学')],
       ['那个县实验小学', is('县实验小学')],
       // probe 12 kind: thinking words (嗯, 就是, 那个) are no part of the school's name
       ['嗯在县第三中学', is('县第三中学')],
@@ -109,6 +141,14 @@ export const EDUCATION: Question[] = [
       ['学校就是县二中', is('县二中')],
       ['在镇上的东山中学', is('东山中学')],
       ['县城的实验小学', is('实验小学')],
+      // issue 10 (probe 13 kinds): "学校" alone is asked which; the village's or town's own school described is said back as filed
+      ['学校', AGAIN],
+      ['在乡里那个中学', sure('乡中学')],
+      ['村里的小学', sure('村小学')],
+      ['在镇上那个初中', sure('镇初中')],
+      ['县里的高中', sure('县高中')],
+      ['闺女在县二中', is('县二中')],
+      ['孙女在东山镇中心小学读书', is('东山镇中心小学')],
       ['在市里读书', AGAIN],
       ['在县城上学', AGAIN],
       ['镇上', AGAIN],
@@ -135,6 +175,12 @@ export const EDUCATION: Question[] = [
     also: ['aidFen'],
     reach: [...AT_STUDENT, '王小明', '4', '县第一中学'],
     entries: [
+      // issue 10 (probe 13 kind): the items of a school year added up and said back; a term's figure twice
+      ['学费四千 住宿八百', sure(480_000)],
+      ['学费2800 书本费200', sure(300_000)],
+      ['学费两千，伙食费一个月三百', sure(560_000)],
+      ['学费一千五 住校五百 资料费三百', sure(230_000)],
+      ['一学期三千', sure(600_000)],
       ['1万2', is(1_200_000)],
       ['一年学费五千', is(500_000)],
       ['学费生活费加起来两万', is(2_000_000)],
@@ -156,7 +202,15 @@ export const EDUCATION: Question[] = [
       ['学费加住宿一年六千', is(600_000)],
       ['不少钱', AGAIN],
       ['看情况', AGAIN],
-      ['一学期三千', AGAIN], // a term, not the year asked
+      // issue 10: a term's figure where the year is asked: two terms, said back
+      ['一学期三千', sure(600_000)],
+      ['一学期四千', sure(800_000)],
+      ['学费一学期两千五', sure(500_000)],
+      ['四千一学期', sure(800_000)],
+      ['半年五千', sure(1_000_000)],
+      // issue 10: typed in traditional characters
+      ['一年學費五千', is(500_000)],
+      ['學費加住宿一年六千', is(600_000)],
       ['上高二，一年一万', is(1_000_000)], // 高二 is a grade, not 2 yuan
     ],
   },
@@ -175,6 +229,7 @@ export const EDUCATION: Question[] = [
       ['免了住宿费八百', is(80_000)],
       ['学费给免了三千', is(300_000)],
       ['2000', is(200_000)],
+      ['助學金兩千', is(200_000)], // issue 10: traditional characters
       ['助学金2000', is(200_000)],
       ['还没申请', is(0)],
       ['还没去申请呢', is(0)],

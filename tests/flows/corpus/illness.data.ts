@@ -14,6 +14,16 @@ export const ILLNESS: Question[] = [
     field: 'patient',
     reach: AT_PATIENT,
     entries: [
+      // issue 10 (probe 14 kind): a relative "herself" typed by a helper may be the applicant — asked, never guessed
+      ['就是我外婆本人', AGAIN],
+      // issue 10 (probe 15 kind): a relative in Sichuan words is not the speaker
+      ['我家幺儿', is('family')],
+      ['是俺的老汉儿', is('family')],
+      ['就是我屋里那个', is('family')],
+      ['是俺儿', AGAIN],
+      ['娃儿病了', is('family')],
+      ['是我爷爷他自己', AGAIN],
+      ['我姥姥自己', AGAIN],
       ['1', is('self')],
       ['本人', is('self')],
       ['我', is('self')],
@@ -53,6 +63,52 @@ export const ILLNESS: Question[] = [
       ['我大仔病了', is('family')],
       ['我女住院了', is('family')],
       ['阿囡病了', is('family')],
+      // issue 10 (probe 13 kinds): a relation after "是我家", with an age, or with the illness after it — never "myself"
+      ['是我家老太婆', is('family')],
+      ['就是我家老头子', is('family')],
+      ['八十多岁的老娘', is('family')],
+      ['儿子 尿毒症', is('family')],
+      ['闺女，乳腺癌', is('family')],
+      // issue 10 (kind 2): a relative described, by birth order, by a dialect word — someone else, never "myself";
+      // the children's in-laws are another household; two patients are named back and asked which first
+      ['媳妇子病了', is('family')],
+      ['腿有残疾的弟弟', is('family')],
+      ['上学的小孙子', is('family')],
+      ['瘫在床上的老父亲', is('family')],
+      ['我那个在城里打工的儿子', is('family')],
+      ['我家老大', is('family')],
+      ['我家老二住院了', is('family')],
+      ['腿脚不好的老娘', is('family')],
+      ['在外打工的儿子', is('family')],
+      ['瘫痪在床的老伴', is('family')],
+      ['上初中的孙女', is('family')],
+      ['得了脑梗的老爹', is('family')],
+      ['常年有病的媳妇子', is('family')],
+      ['我那个不会说话的儿子', is('family')],
+      ['我家老三住院了', is('family')],
+      ['孩子他娘', is('family')],
+      ['俺那口子住院了', is('family')],
+      ['俺那个有病的闺女', is('family')],
+      ['身体不好的婆婆', is('family')],
+      ['在县城读书的孙子', is('family')],
+      ['二闺女住院了', is('family')],
+      ['有精神病的弟弟', is('family')],
+      ['刚做完手术的儿媳妇', is('family')],
+      ['摔断腿的老爹', is('family')],
+      ['我那个瘫在床上的老娘', is('family')],
+      ['残疾的小儿子', is('family')],
+      ['俺那个瘫了的老伴', is('family')],
+      ['有高血压的老爹', is('family')],
+      ['在城里打工的闺女', is('family')],
+      ['刚生完孩子的儿媳妇', is('family')], // 孩子 in the description: the relation is asked
+      ['腿不好的老伴儿', is('family')],
+      ['我那个病秧子儿子', is('family')],
+      ['在县医院住着的老娘', is('family')],
+      ['得了癌症的老伴', is('family')],
+      ['上小学的孙子', is('family')],
+      ['常年吃药的老婆', is('family')],
+      ['亲家母', AGAIN],
+      ['俺娘和俺爹都住院了', AGAIN],
     ],
   },
   {
@@ -127,9 +183,64 @@ export const ILLNESS: Question[] = [
       ['俺屋里的', sure('妻子')],
       ['屋里人', sure('妻子')],
       ['我屋头的', sure('妻子')],
+      // issue 10 (probe 13 kinds): a lead-in, an age or the illness said with the relation
+      ['是我家老太婆', is('妻子')],
+      ['七十多岁的老母亲', is('母亲')],
+      ['快九十岁的老爹', is('父亲')],
+      ['孙女 肺炎', is('孙女')],
+      ['是俺家大小子，白血病', is('儿子')],
       // not family
       ['隔壁邻居', AGAIN],
       ['村里的熟人', AGAIN],
+      // issue 10 (kind 2): the relation out of a description (the description is not filed), a tail on the word, birth order
+      ['媳妇子', sure('妻子')],
+      ['俺媳妇子', sure('妻子')],
+      ['腿有残疾的弟弟', is('弟弟')],
+      ['上学的小孙子', is('孙子')],
+      ['得了癌的老伴', is('配偶')],
+      ['瘫在床上的老父亲', is('父亲')],
+      ['我那个在城里打工的儿子叫王强', is('儿子')], // the name is said back at the name question
+      ['我表哥', is('表哥')],
+      ['腿脚不好的老娘', is('母亲')],
+      ['在外打工的儿子', is('儿子')],
+      ['瘫痪在床的老伴', is('配偶')],
+      ['上初中的孙女', is('孙女')],
+      ['得了脑梗的老爹', is('父亲')],
+      ['我那个不会说话的儿子', is('儿子')],
+      ['俺那个有病的闺女', is('女儿')],
+      ['身体不好的婆婆', is('婆婆')],
+      ['孩子他娘', is('妻子')],
+      ['二闺女', is('女儿')],
+      ['我家大闺女', is('女儿')],
+      ['在城里打工的大儿子', is('儿子')],
+      ['我的堂弟', is('堂弟')],
+      ['上大学的外孙女', is('外孙女')],
+      ['常年有病的老伴儿', is('配偶')],
+      ['残疾的小儿子', is('儿子')],
+      ['在家种地的老伴', is('配偶')],
+      ['刚做完手术的儿媳妇', is('儿媳')],
+      ['有精神病的弟弟', is('弟弟')],
+      ['俺家在外打工的小子', is('儿子')],
+      ['上高中的外孙', is('外孙')],
+      ['我那个瘫在床上的老娘', is('母亲')],
+      ['摔断腿的老爹', is('父亲')],
+      ['我那个傻儿子', is('儿子')],
+      ['残疾儿子', is('儿子')],
+      ['俺这个瘫了的老娘', is('母亲')],
+      ['我姐夫', is('姐夫')], // a relation the data does not list: as said
+      ['俺那个瘫了的老伴', is('配偶')],
+      ['有高血压的老爹', is('父亲')],
+      ['在城里打工的闺女', is('女儿')],
+      ['腿不好的老伴儿', is('配偶')],
+      ['在县医院住着的老娘', is('母亲')],
+      ['得了癌症的老伴', is('配偶')],
+      ['常年吃药的老婆', is('妻子')],
+      ['上小学的孙子', is('孙子')],
+      ['有心脏病的老头子', is('丈夫')],
+      ['残疾的大闺女', is('女儿')],
+      ['我家老大', AGAIN], // a son or a daughter: asked which
+      ['我儿媳妇的妈', AGAIN], // the children's in-laws: another household, explained
+      ['老伴和儿子', AGAIN], // two people: named back, which one first asked
     ],
   },
   {
@@ -138,6 +249,14 @@ export const ILLNESS: Question[] = [
     field: 'patientName',
     reach: [...AT_PATIENT, '2', '母亲'],
     entries: [
+      // issue 10 (probe 13 kind): 就是 / 他就叫 before the name is no part of it
+      ['就是周建华', is('周建华')],
+      ['他就叫吴玉珍', is('吴玉珍')],
+      ['名字就是郑国强', is('郑国强')],
+      // issue 10 (probe 13 kind): the name taken back in the same breath is the corrected one
+      ['李建军 不对 李建君', is('李建君')],
+      ['张桂香，哦不，张桂芳', is('张桂芳')],
+      ['不是陈淑华是陈淑芬', is('陈淑芬')],
       // probe 12 kind: pinyin is not the name on the papers
       ['Sun Yuzhen', AGAIN],
       ['ta jiao li de fu', AGAIN],
@@ -166,6 +285,25 @@ export const ILLNESS: Question[] = [
       ['同意', AGAIN],
       ['好的', AGAIN],
       ['确认', AGAIN],
+      // issue 10 (kind 3): a polite address after the name; the name with a number after it; two names; described before the name
+      ['李秀英同志', sure('李秀英')],
+      ['李秀英老人家', sure('李秀英')],
+      ['刘秀英大姐', sure('刘秀英')],
+      ['李秀英 13812345678', is('李秀英')],
+      ['李秀英 430524195803122011', is('李秀英')],
+      ['我那个腿不好的老娘叫李秀英', is('李秀英')],
+      ['孙 玉 珍', is('孙玉珍')],
+      ['李秀英和王大山', AGAIN],
+      ['俺娘叫李秀英，俺爹叫王大山', AGAIN],
+      ['周秀兰老人家', sure('周秀兰')],
+      ['王桂香同志', sure('王桂香')],
+      ['俺娘叫 刘 秀 英', is('刘秀英')],
+      ['她叫张秀珍 电话13812345678', is('张秀珍')],
+      ['我那个有病的老娘叫王秀兰', is('王秀兰')],
+      ['腿脚不好的老娘叫孙桂英', is('孙桂英')],
+      ['张秀兰 身份证号430524195803122011', is('张秀兰')],
+      ['病人李秀英，她今年八十了', is('李秀英')],
+      ['老人家叫 王 秀 英', is('王秀英')],
     ],
   },
   {
@@ -188,6 +326,17 @@ export const ILLNESS: Question[] = [
     also: ['hospital'],
     reach: [...AT_PATIENT, '1'],
     entries: [
+      // issue 10 (probe 15 kind): not knowing the illness — what is felt is not filed as its name
+      ['不晓得是啥病，就是老头晕', AGAIN],
+      ['晓不得，腰杆痛得很', AGAIN],
+      ['说不清，一直胸口闷', AGAIN],
+      // issue 10 (probe 14 kinds): Cantonese particles are no part of the illness; a name typed by its sound is said back corrected
+      ['佢得咗糖尿病', is('糖尿病')],
+      ['阿爸系胃癌', is('胃癌')],
+      ['佢系肝硬化', is('肝硬化')],
+      ['胃艾', sure('胃癌')],
+      ['高血鸭', sure('高血压')],
+      ['尿毒证', sure('尿毒症')],
       ['那个那个 胃癌', is('胃癌')],
       ['就是 高血压', is('高血压')],
       // probe 12 kind: thinking words (就是, 那个, 嗯) are no part of the illness
@@ -207,6 +356,7 @@ export const ILLNESS: Question[] = [
       ['尿毒症，要透析', is('尿毒症,要透析')],
       ['心脏病。', is('心脏病')],
       ['肺癌，县人民医院', are({ illness: '肺癌', hospital: '县人民医院' })],
+      ['腦梗，縣人民醫院', are({ illness: '脑梗', hospital: '县人民医院' })], // issue 10: traditional characters
       ['在县医院看的肺癌', are({ illness: '肺癌', hospital: '县医院' })],
       ['脑梗 市中心医院', are({ illness: '脑梗', hospital: '市中心医院' })],
       ['得了脑梗，在镇卫生院看的', are({ illness: '脑梗', hospital: '镇卫生院' })],
@@ -243,6 +393,29 @@ export const ILLNESS: Question[] = [
       ['帕金森病 市一院', are({ illness: '帕金森病', hospital: '市一院' })],
       ['抑郁症，市第四人民医院', are({ illness: '抑郁症', hospital: '市第四人民医院' })],
       ['肝癌 住院的医院是省人民医院', are({ illness: '肝癌', hospital: '省人民医院' })],
+      // issue 10 (probe 13 kinds): the words leading up to the illness and after it are no part of its name
+      ['是高血压', is('高血压')],
+      ['得了胆结石', is('胆结石')],
+      ['他得的是肝硬化', is('肝硬化')],
+      ['大夫说是腰椎间盘突出', is('腰椎间盘突出')],
+      ['检查出来是甲状腺癌。', is('甲状腺癌')],
+      ['俺家老头是脑溢血', is('脑溢血')],
+      ['确诊为乳腺癌', is('乳腺癌')],
+      ['患了类风湿好多年了', is('类风湿')],
+      ['又犯了哮喘病', is('哮喘病')],
+      ['得了胃病了', is('胃病')],
+      ['老伴有糖尿病', is('糖尿病')],
+      ['他是肝癌，在县医院', are({ illness: '肝癌', hospital: '县医院' })],
+      // what is left of a lead-in that names no known illness is said back; a category is asked which
+      ['是手脚发麻', sure('手脚发麻')],
+      ['医生说是腰不行了', sure('腰不行了')],
+      ['癌症', AGAIN],
+      ['诊断出来是肺结核', is('肺结核')],
+      ['得的是白内障了', is('白内障')],
+      ['俺娘查出了脑瘤', is('脑瘤')],
+      ['医生讲是老年痴呆', is('老年痴呆')],
+      ['大病', AGAIN],
+      ['是个瘤子', AGAIN],
     ],
   },
   {
@@ -251,6 +424,14 @@ export const ILLNESS: Question[] = [
     field: 'hospital',
     reach: TO_HOSPITAL,
     entries: [
+      // issue 10 (probe 15 kind): several hospitals — which one is asked, "好几个医院" is not filed
+      ['跑了好几家医院', AGAIN],
+      ['去了好几个医院都没看好', AGAIN],
+      ['看了几个医院', AGAIN],
+      // issue 10 (probe 14 kind): a lead-in naming it (叫, 名字叫) inside the sentence is no part of the name
+      ['住的那个医院 叫市第二人民医院', is('市第二人民医院')],
+      ['省城那边的 名字叫省肿瘤医院', is('省肿瘤医院')],
+      ['喺县人民医院睇嘅', is('县人民医院')],
       ['那个 市中心医院', is('市中心医院')],
       ['嗯 县妇幼保健院', is('县妇幼保健院')],
       // probe 12 kind: thinking words (就, 那个, 嗯) are no part of the hospital's name
@@ -270,6 +451,7 @@ export const ILLNESS: Question[] = [
       ['北京协和医院', is('北京协和医院')],
       ['县中医院住的院', is('县中医院')],
       ['就在县人民医院看的', is('县人民医院')],
+      ['就在縣人民醫院看的', is('县人民医院')], // issue 10: traditional characters
       ['县人民医院住了半个月', is('县人民医院')],
       ['先在镇卫生院，后来转到市医院', sure('市医院')], // two hospitals: the last, said back
       ['开始在县中医院 后来去了省人民医院', sure('省人民医院')],
@@ -294,6 +476,13 @@ export const ILLNESS: Question[] = [
       ['在市一院住的院', is('市一院')],
       ['去的省肿瘤医院', is('省肿瘤医院')], // not "的省肿瘤医院"
       ['县人医', is('县人医')],
+      // issue 10 (probe 13 kinds): no name at all is asked; the town's or county's own hospital described is said back as filed
+      ['医院', AGAIN],
+      ['俺们镇上的医院', sure('镇医院')],
+      ['镇里的', AGAIN],
+      ['在咱们镇上那个卫生院', sure('镇卫生院')],
+      ['县上的医院', sure('县医院')],
+      ['乡里的医院看的', sure('乡医院')],
     ],
   },
   {
@@ -359,6 +548,10 @@ export const ILLNESS: Question[] = [
       ['3.5w', is(3500000)],
       ['花了4w', is(4000000)],
       ['一共6.2w', is(6200000)],
+      // issue 10 (probe 15 kind): each time its own figure ("第一次…第二次…") — the sum said back, never N × the first
+      ['住了两次院，第一次两万，第二次一万二', sure(3_200_000)],
+      ['第一回八千，第二回一万', sure(1_800_000)],
+      ['做了三次手术，第一次一万，第二次五千，第三次三千', sure(1_800_000)],
       // probe 12 kind: a count of times and the cost of one — the product said back, never the cost of one
       ['住了两次院 一次两万多', sure(4000000)],
       ['化疗做了六次 一次五千', sure(3000000)],
@@ -417,7 +610,17 @@ export const ILLNESS: Question[] = [
     field: 'reimbursedFen',
     reach: [...TO_TOTAL, '5万'],
     entries: [
+      // issue 10 (probe 14 kind): two sources with Arabic digits, in either order — summed and said back
+      ['医保报了6000 大病保险报了3000', sure(900_000)],
+      ['大病保险报了3000 医保报了6000', sure(900_000)],
+      // issue 10 (probe 13 kind): a filler before the answer
+      ['嗯，还没报销', is(0)],
+      ['呃 报了八千', is(800000)],
+      ['那个…一万二', is(1200000)],
       ['报了九千 说错了 报了一万', is(1000000)],
+      // issue 10: typed in traditional characters
+      ['報了一萬', is(1_000_000)],
+      ['醫保報了兩萬', is(2_000_000)],
       // probe 12 kinds: a figure taken back in the same breath ("X 不对 Y"); a voice repeat; "nothing" with its reason
       ['报了一万 不对 一万二', is(1200000)],
       ['两万 哦不 两万三', is(1300000 + 1000000)],
@@ -439,6 +642,7 @@ export const ILLNESS: Question[] = [
       ['一分也没报呢', is(0)],
       ['医保报了一万二', is(1_200_000)],
       ['没报销', is(0)],
+      ['還沒報銷', is(0)], // issue 10: traditional characters
       ['还没报', is(0)],
       ['一分没报', is(0)],
       ['还没有', is(0)],
@@ -465,6 +669,20 @@ export const ILLNESS: Question[] = [
     also: ['selfPaidFen'],
     reach: [...TO_TOTAL, '5万', '2万'],
     entries: [
+      // issue 10 (probe 14 kind): "more than that" with a figure adds it to the figure said back, never replaces it
+      ['不止 还在药店买药花了四千', sureAll({ selfPaidConfirmed: false, selfPaidFen: 3_400_000 })],
+      ['不只这些 门诊又花了两千', sureAll({ selfPaidConfirmed: false, selfPaidFen: 3_200_000 })],
+      ['还有复查花了1500', sureAll({ selfPaidConfirmed: false, selfPaidFen: 3_150_000 })],
+      // issue 10 (probe 13 kind): "nothing else" to whether that is all paid is a yes, not the no of 没有
+      ['没有别的花销了', are({ selfPaidConfirmed: true, selfPaidFen: 3_000_000 })],
+      ['就这么多', are({ selfPaidConfirmed: true, selfPaidFen: 3_000_000 })],
+      ['其他的都没有', are({ selfPaidConfirmed: true, selfPaidFen: 3_000_000 })],
+      ['嗯 没别的了 就这些', are({ selfPaidConfirmed: true, selfPaidFen: 3_000_000 })],
+      ['没有', are({ selfPaidConfirmed: false })],
+      // issue 10 (probe 13 kind): "more than that" said through what is left out is a no (the amount is asked next)
+      ['不止这些 还有门诊的', are({ selfPaidConfirmed: false })],
+      ['还有买药的钱没算进去', are({ selfPaidConfirmed: false })],
+      ['不光住院的 还有复查的', are({ selfPaidConfirmed: false })],
       ['对', are({ selfPaidConfirmed: true, selfPaidFen: 3_000_000 })],
       ['冇错', are({ selfPaidConfirmed: true, selfPaidFen: 3_000_000 })],
       ['差不离', are({ selfPaidConfirmed: true, selfPaidFen: 3_000_000 })],
@@ -503,6 +721,10 @@ export const ILLNESS: Question[] = [
       ['不是这个数', are({ selfPaidConfirmed: false })],
       ['2万', sureAll({ selfPaidConfirmed: false, selfPaidFen: 2_000_000 })], // the reimbursement's figure again: said back
       ['再加五千', sureAll({ selfPaidConfirmed: false, selfPaidFen: 3_500_000 })],
+      // issue 10 (probe 15 kind): "加上…" with what it is for before the figure: added to the figure said back, never put in its place
+      ['还要加上路上的车费两千', sureAll({ selfPaidConfirmed: false, selfPaidFen: 3_200_000 })],
+      ['加上自己买的药三千', sureAll({ selfPaidConfirmed: false, selfPaidFen: 3_300_000 })],
+      ['不对，再加上请护工的四千', sureAll({ selfPaidConfirmed: false, selfPaidFen: 3_400_000 })],
       ['不太清楚', AGAIN],
     ],
   },

@@ -84,7 +84,21 @@ const TABLE: [string, AmountOptions, Label][] = [
   ['一个月两千多', INCOME, confirm(24000, 'monthly')],
   ['一个月生活费八百', SCHOOL, confirm(9600, 'monthly')],
   ['一个月两千', TOTAL, askAgain('not_a_number')], // a total is not a monthly figure
-  ['一天一百', INCOME, askAgain('not_a_number')], // daily: asked again, never taken as the year
+  // issue 10: a day's pay is a year's only with the days said; a term's or half a year's is worked out, said back
+  ['一天一百', INCOME, askAgain('daily')], // the days worked are asked, never guessed
+  ['打零工一天一百', INCOME, askAgain('daily')],
+  ['一天一百', TOTAL, askAgain('not_a_number')], // no year asked: not read
+  ['一天一百，一年干两百天', INCOME, confirm(20000, 'perPeriod')],
+  ['打零工一天150，一个月干20天', INCOME, confirm(36000, 'perPeriod')],
+  ['日薪一百五 一年干个两百天', INCOME, confirm(30000, 'perPeriod')],
+  ['一天一百块，干了一百来天', INCOME, confirm(10000, 'perPeriod')],
+  ['每周五百', INCOME, askAgain('not_a_number')],
+  ['一学期三千', SCHOOL, confirm(6000, 'perPeriod')],
+  ['学费一学期两千五', SCHOOL, confirm(5000, 'perPeriod')],
+  ['四千一学期', SCHOOL, confirm(8000, 'perPeriod')],
+  ['半年五千', SCHOOL, confirm(10000, 'perPeriod')],
+  ['一学期三千', AID, askAgain('not_a_number')], // no year asked
+  ['学费一学期两千，生活费一个月五百', SCHOOL, confirm(10000, 'summed')],
   // several figures: the one about what is asked, confirmed; else asked again
   ['总共花了三万，报了一万', REIMBURSED, confirm(10000, 'picked')],
   ['总共花了三万，报了一万', TOTAL, confirm(30000, 'picked')],
@@ -133,6 +147,29 @@ describe('readAmount', () => {
     expect(readAmount('一个月两千多', INCOME)).toEqual({ ok: false, approx: 'monthly', value: 2_400_000, perMonth: 200_000, roughly: true });
     expect(readAmount('总共花了三万，报了一万', REIMBURSED)).toEqual({ ok: false, approx: 'picked', value: 1_000_000, figures: [3_000_000, 1_000_000] });
     expect(readAmount('三万，一万', TOTAL)).toEqual({ ok: false, unplaced: 'several', figures: [3_000_000, 1_000_000] });
+    expect(readAmount('一学期两千多', SCHOOL)).toEqual({ ok: false, approx: 'perPeriod', value: 400_000, each: 200_000, period: 'term', times: 2, roughly: true });
+    expect(readAmount('一天一百，一年干两百天', INCOME)).toEqual({ ok: false, approx: 'perPeriod', value: 2_000_000, each: 10_000, period: 'day', times: 200, roughly: false });
+    expect(readAmount('一天一百', INCOME)).toEqual({ ok: false, unplaced: 'daily', figures: [10_000] });
+  });
+
+  // issue 10 (probe 13 kind): a month's figure with how long it was earned is that many months, not twelve
+  test.each([
+    ['出去打工一个月五千 干了四个月', 500_000, 4, false],
+    ['干了半年，一个月两千', 200_000, 6, false],
+    ['一个月三千，一年也就干九个月', 300_000, 9, false],
+    ['就秋收那两个月 每个月四千', 400_000, 2, false],
+    ['一个月两千 干了三个多月', 200_000, 3, true],
+  ])('%j → a month\'s %j for %j months', (text, each, times, roughly) => {
+    expect(readAmount(text, INCOME)).toEqual({ ok: false, approx: 'perPeriod', value: each * times, each, period: 'month', times, roughly });
+  });
+  test('the period of the figure itself is no duration; without a duration a month is twelve of it', () => {
+    expect(readAmount('打工一个月两千', INCOME)).toEqual({ ok: false, approx: 'monthly', value: 2_400_000, perMonth: 200_000, roughly: false });
+    expect(readAmount('干了半年挣了一万', INCOME)).toEqual({ ok: true, value: 1_000_000 }); // the figure is for the half year itself
+    expect(readAmount('一个月两千 干了三个月', { topic: 'income' })).toEqual({ ok: false, reason: 'not_a_number' }); // no yearly figure asked
+  });
+  test('the items of a school year are added up and said back', () => {
+    expect(readAmount('学费两千五 住宿五百', SCHOOL)).toEqual({ ok: false, approx: 'summed', value: 300_000, figures: [250_000, 50_000] });
+    expect(readAmount('学费3000 课本费200 伙食费1800', SCHOOL)).toEqual({ ok: false, approx: 'summed', value: 500_000, figures: [300_000, 20_000, 180_000] });
   });
 
   test('counts of the table by label', () => {
@@ -140,5 +177,32 @@ describe('readAmount', () => {
     expect(count('understood')).toBeGreaterThanOrEqual(15);
     expect(count('confirm')).toBeGreaterThanOrEqual(15);
     expect(count('askAgain')).toBeGreaterThanOrEqual(15);
+  });
+});
+
+// issue 10 (probe 14 kinds): figures with their sources are all summed whatever their order or numeral style;
+// an upper bound ("挣不了一万") is never the figure
+describe('readAmount: sources summed in any order, bounds never taken as the sum', () => {
+  const AIDS: AmountOptions = { topic: 'received', allowZero: true };
+  test.each<[string, number[]]>([
+    ['民政给了800 保险赔了3000', [80_000, 300_000]],
+    ['保险赔了3000 民政给了800', [300_000, 80_000]],
+    ['村里给了600保险赔了1500', [60_000, 150_000]],
+    ['救助给了1000 保险赔了两千', [100_000, 200_000]],
+  ])('%j → summed %j', (text, figures) => {
+    expect(readAmount(text, AIDS)).toEqual({ ok: false, approx: 'summed', value: figures.reduce((a, b) => a + b, 0), figures });
+  });
+  test.each<[string, number]>([
+    ['一年下来挣不了两万', 2_000_000],
+    ['种地卖不了八千', 800_000],
+    ['两万都挣不到', 2_000_000],
+    ['一年收入超不了一万', 1_000_000],
+    ['打工也就不到三万', 3_000_000],
+  ])('%j → about how much is asked, the bound %j named', (text, bound) => {
+    expect(readAmount(text, INCOME)).toEqual({ ok: false, unplaced: 'bound', figures: [bound] });
+  });
+  test('a figure said as such is still one ("500 元", "3 万")', () => {
+    expect(readAmount('500 元', AIDS)).toEqual({ ok: true, value: 50_000 });
+    expect(readAmount('3 万', TOTAL)).toEqual({ ok: true, value: 3_000_000 });
   });
 });

@@ -1,4 +1,5 @@
 import { parseChineseNumber } from '../../../flows/parse';
+import { digitForms } from '../../../flows/parse/chinese-number';
 
 describe('parseChineseNumber', () => {
   test.each<[string, number | null]>([
@@ -43,5 +44,19 @@ describe('parseChineseNumber', () => {
     ['', null],
   ])('%j → %j', (input, expected) => {
     expect(parseChineseNumber(input)).toBe(expected);
+  });
+});
+
+describe('digitForms (issue 10: formal numerals in words matched as written, "高叁")', () => {
+  test.each<[number, string[]]>([
+    [1, ['一', '壹']],
+    [2, ['二', '贰', '貳']],
+    [3, ['三', '叁', '參']],
+    [9, ['九', '玖']],
+  ])('%j → %j', (n, forms) => {
+    expect(digitForms(n)).toEqual(forms);
+  });
+  test.each([['叁万贰仟', 32_000], ['壹拾伍', 15], ['玖佰', 900]] as const)('%j is read as %j', (text, n) => {
+    expect(parseChineseNumber(text)).toBe(n);
   });
 });

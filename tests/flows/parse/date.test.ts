@@ -10,6 +10,7 @@ describe('parseDate', () => {
     ['２０２６年３月５日', '2026-03-05'],
     ['2026-03-05', '2026-03-05'],
     ['2026/3/5', '2026-03-05'],
+    ['3/5', '2026-03-05'], // month/day, as written on a calendar (issue 10)
     ['2026.3.5', '2026-03-05'],
     ['2026。3。5', '2026-03-05'],
     ['20260305', '2026-03-05'],
@@ -54,7 +55,6 @@ describe('parseDate', () => {
     ['5', 'date_format'],
     ['2026年5号', 'date_format'],
     ['去年上个月', 'date_format'],
-    ['3/5', 'date_format'],
     // issue 10: a month, a week or a year is not a day — never the 1st made up (readDate keeps the month)
     ['2025年12月', 'date_format'],
     ['上周', 'date_format'],
@@ -128,5 +128,53 @@ describe('readDate', () => {
     ['下雨那天', { kind: 'invalid', reason: 'date_format' }],
   ])('%j → %j', (input, expected) => {
     expect(readDate(input, NOW)).toEqual(expected);
+  });
+});
+
+/**
+ * Days of the lunar calendar (issue 10), today 2026-03-05 (lunar 2026 正月十七; 春节 2026 was 17 February):
+ * a festival or lunar day is its solar day, the latest not after today unless a year is said;
+ * "前后" makes it approximate; a lunar month without its day is the solar month its middle (or said part) falls in.
+ */
+describe('readDate: the lunar calendar', () => {
+  test.each([
+    ['正月十五', { kind: 'day', value: '2026-03-03', lunar: '正月十五' }],
+    ['元宵节', { kind: 'day', value: '2026-03-03', lunar: '元宵节' }],
+    ['正月二十', { kind: 'day', value: '2025-02-17', lunar: '农历正月二十' }], // not yet this year: last year's
+    ['腊月二十三', { kind: 'day', value: '2026-02-10', lunar: '农历腊月二十三' }],
+    ['去年腊月二十三', { kind: 'day', value: '2026-02-10', lunar: '去年农历腊月二十三' }], // 去年 is the lunar year: 腊月 just past
+    ['前年腊月二十三', { kind: 'day', value: '2025-01-22', lunar: '前年农历腊月二十三' }],
+    ['小年', { kind: 'day', value: '2026-02-10', lunar: '小年' }],
+    ['大年三十晚上', { kind: 'day', value: '2026-02-16', lunar: '大年三十' }],
+    ['除夕', { kind: 'day', value: '2026-02-16', lunar: '除夕' }],
+    ['腊月三十', { kind: 'day', value: '2026-02-16', lunar: '农历腊月三十' }], // 腊月 of lunar 2025 has 29 days: 除夕
+    ['大年初三', { kind: 'day', value: '2026-02-19', lunar: '大年初三' }],
+    ['端午', { kind: 'day', value: '2025-05-31', lunar: '端午' }],
+    ['中秋节那天', { kind: 'day', value: '2025-10-06', lunar: '中秋节' }],
+    ['八月十五那天', { kind: 'day', value: '2025-10-06', lunar: '八月十五' }],
+    ['农历七月初三', { kind: 'day', value: '2025-08-25', lunar: '农历七月初三' }],
+    ['阴历8月初三', { kind: 'day', value: '2025-09-24', lunar: '阴历8月初三' }],
+    ['大概是腊月二十三吧', { kind: 'day', value: '2026-02-10', lunar: '农历腊月二十三' }],
+    // approximate: said back
+    ['中秋前后', { kind: 'day', value: '2025-10-06', lunar: '中秋', around: true }],
+    ['端午节左右吧', { kind: 'day', value: '2025-05-31', lunar: '端午节', around: true }],
+    // a lunar month without its day: no day made up
+    ['腊月里', { kind: 'month', value: '2026-02', lunar: '农历腊月' }], // 腊月 of lunar 2025: 19 January – 16 February 2026
+    ['去年腊月', { kind: 'month', value: '2026-02', lunar: '去年农历腊月' }],
+    ['前年腊月初', { kind: 'month', value: '2025-01', lunar: '前年农历腊月', part: 'early' }],
+    ['腊月底', { kind: 'month', value: '2026-02', lunar: '农历腊月', part: 'late' }],
+    ['正月里', { kind: 'month', value: '2026-03', lunar: '农历正月' }], // its middle is not yet past: this month
+    // not a lunar day
+    ['过年前后', { kind: 'vague', what: 'season' }],
+    ['腊月四十', { kind: 'invalid', reason: 'date_format' }],
+    ['2027年正月十五', { kind: 'invalid', reason: 'date_future' }],
+  ])('%j → %j', (input, expected) => {
+    expect(readDate(input, NOW)).toEqual(expected);
+  });
+
+  test('parseDate takes an exact lunar day, never an approximate one or a month', () => {
+    expect(parseDate('腊月二十三', NOW)).toEqual({ ok: true, value: '2026-02-10' });
+    expect(parseDate('中秋前后', NOW)).toEqual({ ok: false, reason: 'date_format' });
+    expect(parseDate('腊月里', NOW)).toEqual({ ok: false, reason: 'date_format' });
   });
 });

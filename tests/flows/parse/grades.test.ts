@@ -35,6 +35,11 @@ describe('stage from a grade', () => {
     ['今年九月上初中', 'junior'],
     ['grade 10', 'senior'],
     ['grade 1', 'primary'],
+    // issue 10 (probe 13 kind): formal numerals
+    ['高叁', 'senior'],
+    ['初貳', 'junior'],
+    ['研壹', 'graduate'],
+    ['伍年级', 'primary'],
   ])('%j → %s', (input, stage) => {
     expect(parseChoice(input, OPTIONS)).toEqual({ ok: true, value: stage });
   });

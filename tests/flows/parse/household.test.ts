@@ -27,6 +27,22 @@ const TABLE: [string, Label][] = [
   ['我和老伴，两个孙子', { confirm: 4 }],
   ['我跟老伴还有儿子儿媳', 'ask-again'], // "儿子儿媳" run together: not a list we can count
   ['我和老伴还有一个孙女', { confirm: 3 }],
+  // issue 10: those left at home; members away still count on the register; one clause counts, the others say where members are
+  ['就剩我一个了', { understood: 1 }],
+  ['老伴走了，就剩我一个', { understood: 1 }],
+  ['闺女嫁出去了，就剩俺们老两口', { understood: 2 }],
+  ['一家五口，两个人在外打工', { understood: 5 }],
+  ['一家六口 两个在外打工', { understood: 6 }],
+  ['六口人，两个在外地打工，一个上大学', { understood: 6 }],
+  ['俺家五口，三个在外头', { understood: 5 }],
+  ['老伴去世了 现在我和孙子两个人', { understood: 2 }],
+  ['就我跟孙子两个', { understood: 2 }],
+  ['就剩我和孙女', { confirm: 2 }],
+  ['老伴走了，我带着两个孙子', { confirm: 3 }],
+  // people besides a count (in it or not?), or more away than the count: asked again
+  ['4口人，还有两个孙子', 'ask-again'],
+  ['5口人，8个在外打工', 'ask-again'],
+  ['三口人，另外两个孙子', 'ask-again'],
   // not read
   ['三四口', 'ask-again'],
   ['很多', 'ask-again'],
@@ -37,6 +53,19 @@ const TABLE: [string, Label][] = [
   ['我们一家', 'ask-again'],
   ['五口人，不对，六口人', 'ask-again'],
   ['孩子们都在外面', 'ask-again'],
+  // issue 10 (probe 13 kind): groups joined by 加 / 带 / 和 / 跟 are added (counted, to confirm);
+  // a group whose count cannot be read, or groups not joined, are asked again — never one group stored
+  ['老两口加一个孙子', { confirm: 3 }],
+  ['两口子带俩闺女', { confirm: 4 }],
+  ['俺们两口子和仨孩子', { confirm: 5 }],
+  ['老两口外加一个外孙', { confirm: 3 }],
+  ['我跟老伴加俩孙女', { confirm: 4 }],
+  ['两口子加好几个孩子', 'ask-again'],
+  ['两口子仨孩子', 'ask-again'],
+  ['全家加起来6口人', { understood: 6 }], // 加起来 adds no one
+  ['我们娘儿俩', { understood: 2 }],
+  ['俺 老伴 闺女 外孙', { confirm: 4 }], // listed with spaces (voice input)
+  ['嗯 老伴 儿子', 'ask-again'], // 嗯 is no person: who else?
 ];
 
 describe('readHouseholdSize', () => {

@@ -14,6 +14,10 @@ describe('readName: understood', () => {
     ['李桂兰（户主）', '李桂兰'],
     ['李桂兰(户主)', '李桂兰'],
     ['名字叫张三', '张三'],
+    // issue 10 (probe 13 kind): 就是 / 就叫 only stress the name
+    ['就是马秀兰', '马秀兰'],
+    ['名字就叫何建军', '何建军'],
+    ['她就是林小燕', '林小燕'],
     ['姓王，叫王小芳', '王小芳'],
     ['我姓欧阳，叫欧阳娜娜', '欧阳娜娜'],
     ['李桂兰啊', '李桂兰'],
@@ -51,6 +55,11 @@ describe('readName: understood', () => {
     ['我大儿子王强', '王强', '儿子'],
     ['我老伴姓王，叫王秀英', '王秀英', '配偶'],
     ['my son Li Ming', 'Li Ming', 'son'],
+    // issue 10: a relative described before the relation — the description is no part of the name
+    ['我那个在城里打工的儿子叫王强', '王强', '儿子'],
+    ['我那个腿不好的老娘叫李秀英', '李秀英', '母亲'],
+    ['上高中的孙子王小明', '王小明', '孙子'],
+    ['我那个读大学的孙女叫李思思', '李思思', '孙女'],
   ])('%j → %s, the relation %s', (input, name, relation) => {
     expect(readName(input)).toEqual({ kind: 'name', name, relation });
   });
@@ -68,6 +77,11 @@ describe('readName: to be checked (said back for a yes)', () => {
     ['姓王叫小芳', '王小芳', 'composed'],
     ['姓欧阳叫娜娜', '欧阳娜娜', 'composed'],
     ['李桂兰奶奶', '李桂兰', 'honorific'],
+    // issue 10: a formal or polite address after the full name
+    ['王大山同志', '王大山', 'honorific'],
+    ['李秀英老人家', '李秀英', 'honorific'],
+    ['刘秀英大姐', '刘秀英', 'honorific'],
+    ['张德明老先生', '张德明', 'honorific'],
   ])('%j → %s (%s)', (input, name, why) => {
     expect(readName(input)).toEqual({ kind: 'check', name, why });
   });
@@ -99,13 +113,24 @@ describe('readName: asked again', () => {
     ['张3', 'digits'],
     ['张', 'too_short'],
     ['!!!', 'chars'],
-    ['张三和李四', 'two_names'],
     ['家里人', 'not_a_name'],
     ['李桂兰，今年六十五', 'not_a_name'],
     ['叫我老李就行', 'not_a_name'],
     ['李桂兰（在外打工）', 'not_a_name'],
+    // issue 10: school grades of two children are no name (高 a surname), nor a sentence in two parts a minority name
+    ['老大高二老二初一', 'not_a_name'],
+    ['两个孩子都在上学 老大高二老二初一', 'not_a_name'],
   ])('%j → invalid: %s', (input, why) => {
     expect(readName(input)).toEqual({ kind: 'invalid', why });
+  });
+
+  // issue 10: two people named — which one is asked, with both names
+  test.each([
+    ['张三和李四', ['张三', '李四']],
+    ['李秀英跟王大山', ['李秀英', '王大山']],
+    ['我孙子王小明和孙女王小芳', ['王小明', '王小芳']],
+  ])('%j → two names %j', (input, names) => {
+    expect(readName(input)).toEqual({ kind: 'invalid', why: 'two_names', names });
   });
 
   test('a nickname keeps the relation said with it', () => {

@@ -1,4 +1,5 @@
 import { leadingYesNo, parseYesNo } from '../../../flows/parse';
+import { NOTHING_ELSE } from '../../../flows/parse/yes-no-words';
 
 describe('parseYesNo', () => {
   test.each([
@@ -94,5 +95,56 @@ describe('parseYesNo: phrasings villagers use (issue 10)', () => {
     ['不太清楚，大概两万', null],
   ])('leadingYesNo(%j) → %j', (input, expected) => {
     expect(leadingYesNo(input)).toEqual(expected);
+  });
+});
+
+describe('issue 10 (probe 13 kind): "nothing else" where the question asks whether that is all', () => {
+  const ALL = { yes: NOTHING_ELSE };
+  test.each([
+    ['没有别的了', ALL, true],
+    ['没其他的', ALL, true],
+    ['就这些了', ALL, true],
+    ['别的都没有', ALL, true],
+    ['没有别的了，就这些', ALL, true],
+    ['没有', ALL, false], // plain 没有 stays a no
+    ['没有别的了', {}, false], // at other questions, as before
+    ['没有', {}, false],
+  ] as const)('%s → %s', (text, words, expected) => {
+    const r = parseYesNo(text, words);
+    expect(r.ok ? r.value : undefined).toBe(expected);
+  });
+});
+
+describe('issue 10 (probe 13 kinds): a no followed by why, and marks negated in dialect', () => {
+  const MORE = { no: ['不止'], noMarks: ['不止', '不只', '不光', '还有'] };
+  test.each([
+    ['不止 还有门诊的', MORE, false], // a no, then what was left out: still a no
+    ['不对，还有买药的', MORE, false],
+    ['对 还有门诊的没算', MORE, undefined], // a yes with something left out is no plain yes
+    ['莫得建档', { yesMarks: ['建档'] }, false],
+    ['冇扶贫手册', { yesMarks: ['扶贫手册'] }, false],
+    ['2016年建的档', { yesMarks: ['建的档'] }, true],
+  ] as const)('%s → %s', (text, words, expected) => {
+    const r = parseYesNo(text, words);
+    expect(r.ok ? r.value : undefined).toBe(expected);
+  });
+});
+
+describe('parseYesNo: the step\'s own word closing a clause, or passed on by someone (issue 10)', () => {
+  const CONSENT = { yes: ['同意', '我同意', '愿意'], no: ['不同意', '我不同意', '不愿意'] };
+  test.each<[string, boolean | 'ask-again']>([
+    ['凭啥要查 不同意', false],
+    ['那就这样吧，同意', true],
+    ['中 同意', true],
+    ['俺老伴说同意', true],
+    ['我爷爷看了说不同意', false],
+    ['我妈说愿意', true],
+    ['是啊同意', true],
+    // still not an answer: a condition after the word, a question
+    ['同意 但是别公开', 'ask-again'],
+    ['要查啥呀', 'ask-again'],
+  ])('%j → %s', (input, expected) => {
+    const r = parseYesNo(input, CONSENT);
+    expect(r).toEqual(expected === 'ask-again' ? { ok: false, reason: 'yes_no_unknown' } : { ok: true, value: expected });
   });
 });
