@@ -10,7 +10,7 @@ import { amountQuestion, nameQuestion } from './fields';
 import { perCapitaText } from './precheck';
 import { checkHouseholdSize } from './understood';
 import { splitHouseholdIncome, splitNameId, splitTownVillage } from './folds';
-import { phoneFact } from './facts';
+import { phoneFact, withoutPhone } from './facts';
 import { townByName, villageByName } from './place-read';
 
 function regionOption(r: { code: string; name: string; nameEn?: string }, env: StepEnv): ChoiceOption {
@@ -54,7 +54,13 @@ export const applicantSteps: StepDef[] = [
     label: 'apply.idNumber.label',
     editWords: ['身份证', '身份证号', '身份证号码', '证件号', 'id', 'id number', 'id card'],
     ask: (env) => env.t('apply.idNumber.ask'),
-    parse: (text, env) => fromParse(parseIdNumber(text, env.ctx.now)),
+    // "11010519491231002X 电话13812345678": the ID read without the phone, the phone said back at its question
+    // (the number as a whole first: "110105 19491231 002X" holds no phone)
+    parse: (text, env) => {
+      const whole = parseIdNumber(text, env.ctx.now);
+      return fromParse(whole.ok ? whole : parseIdNumber(withoutPhone(text), env.ctx.now));
+    },
+    more: (text, env) => (parseIdNumber(text, env.ctx.now).ok ? [] : phoneFact(text)),
     display: (v) => String(v),
   },
   {

@@ -54,11 +54,24 @@ export function patientFacts(text: string, env: StepEnv, at: 'patient' | 'patien
   return [fact('patientRelation', { patientRelation: relation, ...named }, who.name ? 'heard.prefill.relation_name' : 'heard.prefill.relation', params)];
 }
 
+const MOBILE = /(?<![0-9])1[3-9][0-9](?:[\s-]?[0-9]){8}(?![0-9])/u;
+
 /** A mobile number said with the name ("李桂兰 13812345678"), said back at the phone question. */
 export function phoneFact(text: string): PendingConfirm[] {
-  const digits = /(?<![0-9])1[3-9][0-9](?:[\s-]?[0-9]){8}(?![0-9])/u.exec(normalizeInput(text));
+  const digits = MOBILE.exec(normalizeInput(text));
   const r = digits ? parsePhone(digits[0]) : null;
   return r?.ok ? [fact('phone', { phone: r.value }, 'heard.prefill.phone', { phone: r.value })] : [];
+}
+
+/**
+ * "11010519491231002X 电话13812345678": the ID's answer without the mobile number and its label (kept for
+ * the phone question by phoneFact); the text itself when no mobile number stands apart in it.
+ */
+export function withoutPhone(text: string): string {
+  const s = normalizeInput(text);
+  const m = MOBILE.exec(s);
+  if (!m) return text;
+  return (s.slice(0, m.index).replace(/(?:手机号码|手机号|电话号码|电话号|手机|电话|联系电话)[\s:：是]*$/u, '') + s.slice(m.index + m[0].length)).trim();
 }
 
 /** A patient's name said with the relation ("我老伴王秀英"), said back at the name question. */

@@ -6,8 +6,8 @@
 import { findHospital, findSchool, hasFigureWords, isBareYesNo, isVagueHospital, mentionsDontKnow, normalizeInput, readName, saysDontKnow, type NameReading } from '../parse';
 import { joinSpacedName } from '../parse/name';
 import { sameRelation, TWO_WORDS } from '../parse/relations';
-import { stripFillers } from '../parse/fillers';
-import { namesNoIllness } from '../parse/illness-names';
+import { afterAskedBack, stripFillers } from '../parse/fillers';
+import { BODY_COMPLAINT, BODY_UNWELL, namesNoIllness } from '../parse/illness-names';
 import { readIllness } from '../parse/illness';
 import { illnessBySound } from '../parse/illness-sound';
 import { describedHospital, namesNoHospital, saysNoHospital, twoHospitals } from '../parse/hospital';
@@ -37,7 +37,8 @@ const NAME_HINTS = {
  */
 export function checkName(text: string, relation?: string, sayBack = true, lang: 'zh-CN' | 'en' = 'zh-CN'): Checked<string> {
   // "刘翠花嘛": a particle after a name, not a question
-  const s = normalizeInput(text).replace(/(?<=\p{Script=Han}{2})嘛[\s.!~]*$/u, '');
+  // "恁问的是谁的名字？俺叫赵金花": the name after a clause that only asks back what is asked
+  const s = normalizeInput(afterAskedBack(text)).replace(/(?<=\p{Script=Han}{2})嘛[\s.!~]*$/u, '');
   // "标准是多少" is a question asked in passing, not a name (the engine answers it)
   if (s !== '' && looksLikeQuestion(s)) return { ok: false, hint: 'faq.not_an_answer' };
   const r = nameFirst(s);
@@ -106,7 +107,8 @@ function saysTwo(s: string): boolean {
 
 /** A short description (illness, hospital, school, relation): some words, not just a number, a sign or "不知道". */
 export function checkText(text: string, minLength = 1, maxLength = 50): Checked<string> {
-  const s = stripTrailingPunctuation(normalizeInput(text));
+  // "是那个啥，帕金森": the answer after a clause that only searches for the word or asks back
+  const s = stripTrailingPunctuation(normalizeInput(afterAskedBack(text)));
   if (s === '') return { ok: false, hint: 'parse.empty' };
   if (!/[\p{Script=Han}A-Za-z]/u.test(s)) return { ok: false, hint: 'apply.text.no_words' };
   if (saysDontKnow(s)) return { ok: false, hint: 'heard.text.dont_know', understood: true };
@@ -176,6 +178,9 @@ export function checkIllness(text: string): Checked<string> {
   if (namesNoIllness(r.illness)) return { ok: false, hint: 'heard.illness.no_illness', understood: true };
   // "晓不得，反正天天咳": the villager does not know the illness — what they feel is not filed as its name
   if (!r.known && mentionsDontKnow(text)) return { ok: false, hint: 'heard.illness.no_illness', understood: true };
+  // "心脏不好", "身体不好": a part of the body or the body, no illness's name — the hospital's diagnosis is asked, nothing filed
+  if (!r.known && !r.leadIn && BODY_UNWELL.test(r.illness)) return { ok: false, hint: 'heard.illness.no_illness', understood: true };
+  if (!r.known && !r.leadIn && BODY_COMPLAINT.test(r.illness)) return { ok: false, hint: 'heard.illness.complaint', params: { said: r.illness }, understood: true };
   // "费癌", "糖尿并": typed by its sound — the known name said back for a yes, never the typo filed
   const bySound = illnessBySound(r.illness);
   if (bySound !== null) return { ok: false, confirm: { key: 'heard.illness.confirm', params: { illness: bySound } }, value: bySound };

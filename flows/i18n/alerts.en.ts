@@ -12,6 +12,9 @@ export const alertsEn: Shape<typeof alertsZhCN> = {
     canlian: 'Disabled Persons’ Federation',
     zhujian: 'Housing and Construction Bureau',
   },
+  source: {
+    cadre_round: 'Cadre round',
+  },
   cause: {
     illness: 'Illness',
     disaster: 'Disaster',

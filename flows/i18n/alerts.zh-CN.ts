@@ -12,6 +12,10 @@ export const alertsZhCN = {
     canlian: '残联',
     zhujian: '住建局',
   },
+  // where a check task came from besides a department's data: a cadre's round (干部排查)
+  source: {
+    cadre_round: '干部排查',
+  },
   cause: {
     illness: '因病',
     disaster: '因灾',

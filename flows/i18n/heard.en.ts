@@ -41,6 +41,7 @@ export const heardEn: Shape<typeof heardZhCN> = {
     yes_no: 'Please say the name here, not "yes" or "no".',
   },
   illness: {
+    complaint: '"{{said}}": what illness did the hospital find? Please say its name, for example: coronary heart disease, slipped disc',
     no_illness: 'Please say what the illness is, for example: stroke, lung cancer. If the doctor has not named it yet, say what is wrong, for example: a broken leg',
     vague: 'Which illness is it? Please give the name the doctor used, for example: lung cancer, stomach cancer, stroke',
     confirm: 'Shall we file the illness as "{{illness}}"?\nIf not, please just say the illness, for example: stroke',

@@ -48,6 +48,7 @@ export const understandEn: typeof understandZhCN = {
     counted: '{{n}} people in all, is that right?',
   },
   yesno: {
+    hedged: '"{{label}}": I will put "{{answer}}". Is that right?',
     shi: 'Sorry, I did not understand. Please reply "yes" or "no".',
     dui: 'Sorry, I did not understand. Please reply "yes" if it is right, "no" if not, or just send the right figure.',
   },

@@ -54,6 +54,7 @@ export const understandZhCN = {
     counted: '一共{{n}}口人，对吗？',
   },
   yesno: {
+    hedged: '“{{label}}”按“{{answer}}”填，对吗？',
     shi: '没看懂。是的话请回复“是”，不是请回复“不是”。',
     dui: '没看懂。对的话请回复“对”，不对请回复“不对”，也可以直接说准确的数。',
   },

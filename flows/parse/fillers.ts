@@ -4,6 +4,7 @@
  * reader then takes 县人民医院), "县城那个一中" → 县城一中, "就是那个 那个 肺结核" → 肺结核.
  */
 import { normalizeInput } from './normalize';
+import { looksLikeQuestion } from './question';
 
 /** Said before the answer; the longest first. */
 export const LEADING_FILLERS: readonly string[] = [
@@ -49,4 +50,38 @@ export function withoutLeadingFillers(text: string): string {
     if (m && m[0].length < s.length && !(/^就/u.test(m[0]) && !/[\s,.;:!~、…]$/u.test(m[0]))) s = s.slice(m[0].length);
   }
   return s;
+}
+
+/**
+ * A clause that only asks back what is asked or searches for the word ("恁问的是谁的名字？", "病人？",
+ * "是那个啥，", "叫啥来着，"), said before the answer: no policy question, and no part of the answer.
+ */
+const ASKED_BACK = [
+  // "恁问的是谁的名字", "你是说病人", "问我啊": what is asked, asked back
+  // (a 说 only with who says it: "说是胃癌" is what the doctor said, the answer itself)
+  /^(?:(?:你|您|恁|侬|你们|您们)(?:是)?(?:问的?|说的?|是问|是说|要的?)|问的?|是问)(?:是)?(?:我|谁|啥|什么|哪个|哪一个)?(?:的)?[\p{Script=Han}]{0,6}$/u,
+  // "病人？", "名字？", "我的？": a word of the question said back with a question mark
+  /^(?:是|就是)?[\p{Script=Han}]{1,6}[?？]$/u,
+  // "是那个啥", "那个啥子", "叫啥来着", "那叫什么来着": looking for the word
+  /^(?:是|就是|得的是|叫)?(?:那个|这个|那|这)?(?:叫)?(?:啥|什么|啥子|么子)(?:来着|病|名字)?$/u,
+];
+const ASKED_SPLIT = /^(.+?[?？]+)[\s,，;；:：。.!！~…]*(.+)$|^([^,，;；:：。.!！~?？]+?)[\s,，;；:：。.!！~…]+(.+)$/u;
+
+/**
+ * The answer after a clause that only asks back or searches for the word: "恁问的是谁的名字？俺叫赵金花" →
+ * 俺叫赵金花, "病人？王建国" → 王建国, "是那个啥，帕金森" → 帕金森. The text itself when no such clause leads,
+ * or when what follows is itself a question.
+ */
+export function afterAskedBack(text: string): string {
+  const s = normalizeInput(text).trim();
+  const m = ASKED_SPLIT.exec(s);
+  if (!m) return text;
+  const head = (m[1] ?? m[3]).trim();
+  const rest = (m[2] ?? m[4]).trim();
+  if (rest === '' || /[?？]/u.test(rest)) return text;
+  const bare = head.replace(/[?？]+$/u, '');
+  // a word said back, not a question of its own ("低保怎么申请？" is the FAQ's)
+  const echoed = /[?？]$/u.test(head) && ASKED_BACK[1].test(`${bare}？`) && !looksLikeQuestion(bare);
+  const asked = echoed || ASKED_BACK[0].test(bare) || ASKED_BACK[2].test(bare);
+  return asked ? rest : text;
 }

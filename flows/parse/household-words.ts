@@ -41,7 +41,15 @@ export const MEMBERS = [
   '孩子', '娃', '小孩', '孙子', '孙女', '外孙', '外孙女', '儿媳', '儿媳妇', '女婿', '父亲', '母亲', '爸', '妈', '爸爸', '妈妈',
   '老父亲', '老母亲', '老爹', '老娘', '公公', '婆婆', '岳父', '岳母', '哥哥', '弟弟', '姐姐', '妹妹', '奶奶', '爷爷', '老人',
   '老头子', '老头', '老婆子', '老太婆', '孙儿', '外孙子',
+  // 西南: 老汉 / 老汉儿 (husband or father), 幺儿 (the youngest child), 屋头的 (the spouse)
+  '老汉', '老汉儿', '幺儿', '孙娃', '孙娃子', '女子',
 ];
+
+/** Before a member, the child's place among siblings ("大儿子", "二儿子", "小孙女"): one person, not a count. */
+export const MEMBER_ORDINAL = /^(?:大|二|三|四|五|小|老|幺)$/u;
+
+/** A clause saying only that the household is small ("莫得几个人", "人不多"): beside the people listed, nothing to count. */
+export const FEW_PEOPLE = /^(?:莫得|没得|没有|没|冇)(?:几|多少)个?人?$|^人(?:不多|少|很少)$|^(?:没|莫得|没得)几口$/u;
 /** Between listed people. */
 // "两口子加俩孩子": 加 joins groups as 和 does (the longer joiners first, so "外加" is not read as 外 + 加)
 export const MEMBER_SEPARATORS = /和|跟|与|还有|再加上|外加|再加|加上|加|及|带着|带|[、,]/u;

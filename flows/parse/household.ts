@@ -23,10 +23,27 @@ function membersIn(part: string): number | null {
   }
   const who = MEMBERS_BY_LENGTH.find((w) => part.endsWith(w));
   if (!who) return null;
-  const count = part.slice(0, part.length - who.length).replace(/个$/u, '').replace(/^我的|^我|^俺的|^俺/u, '');
+  const before = part.slice(0, part.length - who.length).replace(/^我的|^我|^俺的|^俺/u, '');
+  // "大儿子", "二儿子": which child, one person
+  if (W.MEMBER_ORDINAL.test(before)) return 1;
+  // "儿子儿媳": members run together, each one person
+  const run = runOfMembers(part);
+  if (run !== null) return run;
+  const count = before.replace(/个$/u, '');
   if (count === '') return 1;
   const n = parseChineseNumber(count);
   return n !== null && n >= 1 && n <= 10 ? n : null;
+}
+
+/** "儿子儿媳", "老伴儿子": members written one after another with nothing between them; null otherwise. */
+function runOfMembers(part: string): number | null {
+  let n = 0;
+  for (let rest = part; rest !== ''; n += 1) {
+    const who = MEMBERS_BY_LENGTH.find((w) => rest.startsWith(w));
+    if (!who) return null;
+    rest = rest.slice(who.length);
+  }
+  return n >= 2 ? n : null;
 }
 
 /** The count a list of people makes ("我和老伴、两个孙子" → 4), or null when a part is not a person. */
@@ -96,7 +113,7 @@ function clauseCount(text: string, range: { min: number; max: number }): ParseRe
     const figures = [...c.matchAll(/([0-9零一二两俩三仨四五六七八九十]+)(?:个|口|人)/gu)].map((m) => parseChineseNumber(m[1]));
     return figures.every((f) => f !== null && f <= n) && (figures.length > 0 || !NUMBER_WORD.test(c.replace(/[一]?个月/gu, '')));
   };
-  if (!others.every(aboutMembers)) return null;
+  if (!others.every((c) => W.FEW_PEOPLE.test(c) || aboutMembers(c.replace(/[大二三四五小老幺](?=儿子|女儿|闺女|孙子|孙女)/gu, '')))) return null;
   if (n < range.min || n > range.max) return { ok: false, reason: 'choice_out_of_range' };
   return exact ? { ok: true, value: n } : { ok: false, approx: 'counted', value: n };
 }

@@ -56,6 +56,13 @@ export const AFTER_ILLNESS = /(?:(?:有)?(?:好几|好多|[0-9零一二两三四
 /** Lead-ins too common to take off unless an illness follows ("他有高血压", not "腰有点疼"). */
 export const WEAK_ILLNESS_LEADINS: readonly string[] = ['有'];
 
+/**
+ * A complaint about a part of the body without an illness's name ("心脏不好", "腰不行", "肺有毛病"), or
+ * about the body as a whole ("身体不好"): no illness a cadre can file — what the hospital called it is asked.
+ */
+export const BODY_COMPLAINT = /^(?:.{0,4}?)(心脏|心|肝|肺|胃|肾|腰|腿|脚|膝盖|腰椎|颈椎|脑子|脑袋|头|眼睛|眼|耳朵|肠子|肠胃|肠|血压|血糖|骨头|关节|气管|嗓子|喉咙)(?:一直|老是|总是|有点|有些|也)?(?:不好|不大好|不太好|不行|不中用|有毛病|有问题|出了问题|出问题|坏了)(?:了|的|啊|呀|哦)?$/u;
+export const BODY_UNWELL = /^(?:.{0,4}?)(?:身体|身子|人)(?:一直|老是|总是|有点|也)?(?:不好|不大好|不太好|不行|有毛病|不舒服|差)(?:了|的|啊|呀|哦)?$/u;
+
 /** Spans of time and counts ("三个月", "两年了", "10天"): no illness either. */
 export const TIME_SPAN = /[0-9零〇一二两三四五六七八九十百半几]+(?:个)?(?:年|月|天|日|周|星期|礼拜|回|次|趟|多)*/gu;
 

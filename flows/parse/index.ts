@@ -9,7 +9,7 @@ export { readAmount, readDifference, hasFigureWords, type AmountApprox, type Amo
 export { parseInteger } from './integer';
 export { readHouseholdSize } from './household';
 export { parseChoice, type ChoiceOption } from './choice';
-export { parseYesNo, leadingYesNo, isBareYesNo, type YesNoWords } from './yes-no';
+export { parseYesNo, leadingYesNo, isBareYesNo, hedgedYesNo, type YesNoWords } from './yes-no';
 export { parseDate, readDate, type DateReading, type MonthPart } from './date';
 export { readName, type NameReading } from './name';
 export { readWho, whoIn, type WhoReading } from './who';

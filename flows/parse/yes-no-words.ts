@@ -42,6 +42,12 @@ export const HEDGED_YES = [
   'about right', 'roughly', 'i think so', 'probably', 'more or less', 'close enough',
 ];
 /**
+ * Words that hedge a yes or a no ("应该是吧", "好像不是", "大概是吧", "可能是"): to a question of the
+ * villager's own (脱贫户) the answer after them is said back for a yes, never stored as said.
+ */
+export const HEDGES = ['应该', '好像', '大概', '可能', '估计', '也许', '恐怕', '似乎', '差不多'];
+
+/**
  * "That is all" ("没有别的了", "就这些", "没其他的"): to a question whether the costs or figures said are
  * all of it (自己付了约X元，对吗？ / 加起来一共…，对吗？) a yes — although they start with 没有, they deny
  * only that anything is left out. Elsewhere plain 没有 stays a no.

@@ -108,6 +108,23 @@ export function parseYesNo(text: string, words: YesNoWords = {}): ParseResult<bo
   return { ok: false, reason: 'yes_no_unknown' };
 }
 
+const HEDGE_LEAD = new RegExp(`^(?:${[...W.HEDGES].sort((a, b) => b.length - a.length).join('|')})(?:也|还)?`, 'u');
+
+/**
+ * A hedged yes or no ("应该是吧", "好像不是", "好像是吧，有个明白卡"): the answer after the hedge,
+ * for the step to say back; undefined when no hedge leads or what follows decides nothing.
+ */
+export function hedgedYesNo(text: string, words: YesNoWords = {}): boolean | undefined {
+  const s = withoutSpeaker(clean(text));
+  const said = stripAffixes(s, W.YES_NO_PREFIXES, []);
+  const hedge = HEDGE_LEAD.exec(said);
+  if (!hedge || /[?？]\s*$/u.test(text)) return undefined;
+  const rest = said.slice(hedge[0].length);
+  if (rest === '' || W.UNSURE_WORDS.some((u) => rest.split(CLAUSE)[0].includes(u))) return undefined;
+  const r = parseYesNo(rest, words);
+  return r.ok ? r.value : undefined;
+}
+
 /** A step's own word (同意 / 不同意), whole after particles; undefined for anything else. */
 function ownWord(clause: string, words: YesNoWords): boolean | undefined {
   const stripped = stripAffixes(clause, W.YES_NO_PREFIXES, W.YES_NO_SUFFIXES);

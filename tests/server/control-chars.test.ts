@@ -96,6 +96,7 @@ const BODIES: Record<string, Record<string, unknown>> = {
   'POST /api/households/:id/follow-ups': { day: '2026-03-01', perCapitaIncomeFen: 1_000_000, solvedRiskIds: ['cm0000000000000000000000'], note: '已恢复务工' },
   'POST /api/households/:id/risks': { cause: 'illness', startedOn: '2026-03-01', source: 'cadre_round', category: 'marginal', note: '住院' },
   'POST /api/households/:id/elimination': { note: '收入稳定' },
+  'POST /api/households/found': { headName: '何家旺', idNumber: '11010519491231002X', phone: '13900139001', village: '439901100201', householdSize: 3, cause: 'illness', note: '户主住院', foundOn: '2026-03-01' },
   'POST /api/households/:id/elimination/step': { action: 'return', reason: '补充材料' },
   'PUT /api/settings/monitoring': { followUpMonths: 1 },
 };

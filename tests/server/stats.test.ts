@@ -434,7 +434,7 @@ describe('the budget and the workbook', () => {
     expect(res.headers.get('content-type')).toContain('spreadsheetml');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.body as Buffer as never);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['概况', '申请分布', '申请渠道', '办理进度', '环节用时', '退回补充', '不予认定', '资金发放']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['概况', '申请分布', '申请渠道', '办理进度', '环节用时', '退回补充', '不予认定', '资金发放', '防返贫监测']);
     const summary = wb.getWorksheet('概况')!;
     const value = (label: string) => (summary.getSheetValues().find((r) => Array.isArray(r) && r[1] === label) as unknown[] | undefined)?.[2];
     expect(value('申请户数')).toBe(await prisma().case.count({ where: mayCases }));

@@ -55,7 +55,11 @@ export type ImportReport = {
 export type AlertItem = {
   id: string;
   status: 'open' | 'closed';
-  department: { code: string; name: string };
+  /** department: a department's row; cadre_round: 干部排查 (no department). */
+  source: 'department' | 'cadre_round';
+  department: { code: string; name: string } | null;
+  /** Who raised it, in the caller's language: the department's name, or 干部排查. */
+  origin: string;
   cause: { code: string; label: string };
   wording: string;
   household: { id: string; headName: string };

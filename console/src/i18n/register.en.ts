@@ -10,6 +10,7 @@ export const registerEn: typeof registerZhCN = {
   col: { head: 'Head', village: 'Village', size: 'Members', state: 'State', category: 'Category', since: 'Since', responsible: 'Responsible cadre', noLabour: 'No labour capacity' },
   counts: 'Monitored {{monitored}} · risk eliminated {{eliminated}} · not monitored {{none}}',
   more: 'Load more',
+  found: { title: 'Record a household found on a round', headName: 'Head’s name', idNumber: 'ID number (head or member)', phone: 'Phone (optional)', size: 'Members', cause: 'Risk', foundOn: 'Day found', note: 'What was found', submit: 'Record and open a check task', raised: 'Recorded; a check task was opened (Alerts)', deduplicated: 'Recorded; an alert or application of this cause is still open, no new task' },
   yes: 'yes',
   household: {
     title: 'Household {{name}}',

@@ -8,6 +8,7 @@ export const registerZhCN = {
   col: { head: '户主', village: '村', size: '人口', state: '监测状态', category: '类别', since: '纳入日期', responsible: '帮扶责任人', noLabour: '无劳动能力' },
   counts: '监测对象 {{monitored}} 户 · 风险消除 {{eliminated}} 户 · 未监测 {{none}} 户',
   more: '加载更多',
+  found: { title: '登记排查户', headName: '户主姓名', idNumber: '身份证号（户主或家庭成员）', phone: '电话（可不填）', size: '人口', cause: '风险类型', foundOn: '排查日期', note: '排查情况', submit: '登记并生成核查任务', raised: '已登记，已生成核查任务（预警）', deduplicated: '已登记；该户同类预警或申请尚未办结，未另建任务' },
   yes: '是',
   household: {
     title: '农户 {{name}}',

@@ -1,4 +1,5 @@
 /** The statistics page and the queue's figure tags, English (the same keys as stats.zh-CN.ts). */
+import { statsEn as workbookEn } from '../../../flows/i18n/stats.en';
 import type { statsZhCN } from './stats.zh-CN';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -75,4 +76,6 @@ export const statsEn: Shape<typeof statsZhCN> = {
     decidedLate: 'Decided after the limit',
     decidedWithin: 'Decided within the limit',
   },
+  /** The register's panel: the workbook's words (flows/i18n/stats.*.ts register). */
+  register: { ...workbookEn.register, title: 'Monitoring register' },
 };

@@ -1,4 +1,6 @@
 /** The statistics page (pages/StatsPage.tsx) and the queue's figure tags (stats/figureFilters.tsx), zh-CN. */
+import { statsZhCN as workbookZhCN } from '../../../flows/i18n/stats.zh-CN';
+
 export const statsZhCN = {
   nav: '统计',
   title: '统计分析',
@@ -71,4 +73,6 @@ export const statsZhCN = {
     decidedLate: '超过识别时限办结',
     decidedWithin: '在识别时限内办结',
   },
+  /** The register's panel: the workbook's words (flows/i18n/stats.*.ts register). */
+  register: { ...workbookZhCN.register, title: '防返贫监测' },
 };

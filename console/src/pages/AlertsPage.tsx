@@ -59,7 +59,7 @@ export function AlertsPage() {
     },
     { title: t('monitor.alerts.village'), key: 'village', render: (_: unknown, a: AlertItem) => a.village.name },
     { title: t('monitor.alerts.cause'), key: 'cause', render: (_: unknown, a: AlertItem) => <span data-testid="alert-cause">{a.cause.label}</span> },
-    { title: t('monitor.alerts.department'), key: 'department', render: (_: unknown, a: AlertItem) => a.department.name },
+    { title: t('monitor.alerts.department'), key: 'department', render: (_: unknown, a: AlertItem) => a.origin },
     ...(canClose ? [{ title: t('monitor.alerts.figures'), key: 'figures', render: (_: unknown, a: AlertItem) => <Figures figures={a.figures} /> }] : []),
     { title: t('monitor.alerts.raisedAt'), key: 'raisedAt', render: (_: unknown, a: AlertItem) => chinaDateTime(a.raisedAt) },
     {

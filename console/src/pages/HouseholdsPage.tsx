@@ -11,13 +11,14 @@ import { api } from '../api/client';
 import { useFailure } from '../admin/common';
 import { useLoggedIn } from '../session/session';
 import type { HouseholdList, HouseholdRow } from '../register/types';
+import { FoundHouseholdForm } from '../register/FoundForm';
 
 const STATE_COLOR: Record<string, string> = { monitored: 'orange', eliminated: 'green', none: 'default' };
 
 export function HouseholdsPage() {
   const { t } = useTranslation();
   const fail = useFailure();
-  const { workflow } = useLoggedIn();
+  const { workflow, me } = useLoggedIn();
   const words = workflow.words;
   const [params, setParams] = useSearchParams();
   const state = params.get('state') ?? '';
@@ -70,6 +71,7 @@ export function HouseholdsPage() {
   return (
     <Card title={t('register.title')}>
       <Typography.Paragraph type="secondary">{t('register.hint')}</Typography.Paragraph>
+      {me.cadre.role === 'village' && me.cadre.region && <FoundHouseholdForm village={me.cadre.region.code} />}
       <Space wrap style={{ marginBottom: 12 }}>
         <span>{t('register.filter.state')}</span>
         <Select style={{ minWidth: 140 }} value={state} onChange={(v) => set('state', v)} options={options(words.register.states)} data-testid="filter-state" />

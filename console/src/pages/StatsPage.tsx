@@ -152,6 +152,18 @@ export function StatsPage() {
         yAxis: { type: 'value', name: t('stats.yuanUnit') },
         series: [{ type: 'bar', data: stats.payments.months.map((m) => m.amountFen / 100) }],
       },
+      register: {
+        tooltip: { trigger: 'axis' },
+        legend: { top: 0, data: [t('stats.register.identified'), t('stats.register.reincluded'), t('stats.register.eliminated_month')] },
+        grid: { left: 40, right: 20, bottom: 30, top: 30 },
+        xAxis: { type: 'category', data: stats.register.months.map((m) => m.month) },
+        yAxis: { type: 'value', minInterval: 1 },
+        series: [
+          { name: t('stats.register.identified'), type: 'bar', data: stats.register.months.map((m) => m.identified) },
+          { name: t('stats.register.reincluded'), type: 'bar', data: stats.register.months.map((m) => m.reincluded) },
+          { name: t('stats.register.eliminated_month'), type: 'bar', data: stats.register.months.map((m) => m.eliminated) },
+        ],
+      },
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [stats, lang]);
@@ -321,9 +333,48 @@ export function StatsPage() {
                 </Row>
               </Card>
             </Col>
+            <Col xs={24}>
+              <RegisterPanel r={s.register} chart={charts.register} share={share} category={(c) => (c === 'none' ? t('stats.register.no_category') : category(c))} />
+            </Col>
           </Row>
         </Spin>
       )}
+    </Card>
+  );
+}
+
+/** The register's figures (防返贫监测): the households now, the events per month, the measures, the alerts by department. */
+function RegisterPanel({ r, chart, share, category }: { r: Stats['register']; chart: Parameters<typeof EChart>[0]['option']; share: (v: number | null) => string; category: (c: string) => string }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const days = { days: r.alerts.closeDays };
+  const department = (d: string) => (d === 'other' ? t('stats.register.no_department') : t(`monitor.department.${d}`));
+  return (
+    <Card size="small" title={t('stats.register.title')} data-testid="stats-register">
+      <Row gutter={16}>
+        <Col xs={12} md={4}><Statistic title={t('stats.register.monitored')} value={r.monitored} /></Col>
+        <Col xs={12} md={4}><Statistic title={t('stats.register.eliminated')} value={r.eliminated} /></Col>
+        <Col xs={24} md={8}><Statistic title={t('stats.register.elimination_rate')} valueRender={() => <span data-testid="stat-elimination-rate">{share(r.eliminationRate)}</span>} /></Col>
+        <Col xs={12} md={4}><Statistic title={t('stats.register.measures_per_household')} value={r.measures.perHousehold ?? '—'} /></Col>
+        <Col xs={12} md={4}><Statistic title={t('stats.register.amount_per_household')} valueRender={() => <span>{r.measures.amountFenPerHousehold === null ? '—' : yuan(r.measures.amountFenPerHousehold, lang)}</span>} /></Col>
+      </Row>
+      <Row gutter={16} style={{ marginTop: 12 }}>
+        <Col xs={24} lg={12}><EChart option={chart} testId="chart-register" /></Col>
+        <Col xs={24} lg={6}>
+          <Table size="small" pagination={false} rowKey="category" dataSource={r.byCategory} data-testid="table-register-categories" columns={[
+            { title: t('stats.register.by_category'), dataIndex: 'category', render: category },
+            { title: t('stats.register.monitored'), dataIndex: 'n', align: 'right' as const },
+          ]} />
+        </Col>
+        <Col xs={24} lg={6}>
+          <Table size="small" pagination={false} rowKey="department" dataSource={r.alerts.byDepartment} data-testid="table-register-alerts" columns={[
+            { title: t('stats.register.department'), dataIndex: 'department', render: department },
+            { title: t('stats.register.alerts_raised'), dataIndex: 'raised', align: 'right' as const },
+            { title: t('stats.register.alerts_in_time', days), dataIndex: 'closedInTime', align: 'right' as const },
+            { title: t('stats.register.alerts_share', days), dataIndex: 'closedInTimeShare', align: 'right' as const, render: share },
+          ]} />
+        </Col>
+      </Row>
     </Card>
   );
 }

@@ -29,4 +29,24 @@ export type Stats = {
     months: { month: string; cases: number; amountFen: number; drill: Drill }[];
     budgets: { year: number; budgetFen: number | null; paidFen: number; cases: number; usedShare: number | null; drill: Drill }[];
   };
+  /** The register's figures (server/core/stats/register-figures.ts). */
+  register: {
+    monitored: number;
+    eliminated: number;
+    eliminationRate: number | null;
+    byCategory: { category: string; n: number }[];
+    months: { month: string; identified: number; reincluded: number; eliminated: number }[];
+    identified: number;
+    reincluded: number;
+    eliminatedInPeriod: number;
+    measures: { households: number; withMeasures: number; count: number; amountFen: number; perHousehold: number | null; amountFenPerHousehold: number | null };
+    alerts: {
+      closeDays: number;
+      raised: number;
+      closed: number;
+      closedInTime: number;
+      closedInTimeShare: number | null;
+      byDepartment: { department: string; raised: number; closed: number; closedInTime: number; closedInTimeShare: number | null }[];
+    };
+  };
 };

@@ -6,7 +6,7 @@
  * The step's own words and marks come first (flows/parse/yes-no.ts); the hint is the step's,
  * naming the words its question used. A step confirming a figure also takes the figure itself.
  */
-import { hasFigureWords, leadingYesNo, normalizeInput, parseYesNo, readDifference } from '../../parse';
+import { hasFigureWords, hedgedYesNo, leadingYesNo, normalizeInput, parseYesNo, readDifference } from '../../parse';
 
 /** A figure and nothing else ("2万", "20000元"). */
 const BARE_FIGURE = /^[\s0-9零〇一二两三四五六七八九十百千万.,元块钱]+$/u;
@@ -22,8 +22,19 @@ export function promptYesNo(step: YesNoStep, env: StepEnv): string {
 export function handleYesNo(step: YesNoStep, text: string, env: StepEnv): StepOutcome {
   const figure = step.figure ? figureAnswer(step, step.figure.field, text, env) : null;
   if (figure) return figure;
-  const r = parseYesNo(text, { yes: step.yesWords, no: step.noWords, yesMarks: step.yesMarks, noMarks: step.noMarks });
-  if (!r.ok) return { kind: 'retry', hint: env.t(step.hint) };
+  const words = { yes: step.yesWords, no: step.noWords, yesMarks: step.yesMarks, noMarks: step.noMarks };
+  const r = parseYesNo(text, words);
+  if (!r.ok) {
+    // "应该是吧", "好像不是": the answer after the hedge, said back for a yes (never a consent refused this way)
+    const hedged = hedgedYesNo(text, words);
+    if (hedged === undefined || (!hedged && step.onNo)) return { kind: 'retry', hint: env.t(step.hint) };
+    const answer = step.display(hedged, env);
+    return {
+      kind: 'confirm',
+      patch: { [step.field]: hedged, ...step.derive?.(hedged, env) },
+      ask: { key: 'understand.yesno.hedged', params: { label: step.label ? env.t(step.label) : '', answer } },
+    };
+  }
   if (!r.value && step.onNo) return step.onNo(env);
   return { kind: 'answer', patch: { [step.field]: r.value, ...step.derive?.(r.value, env) } };
 }

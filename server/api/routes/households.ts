@@ -10,6 +10,7 @@
  *   POST  /api/households/:id/risks {cause, startedOn, source?, category?, note?}   (an eliminated household is taken back: 返贫/再次纳入)
  *   POST  /api/households/:id/elimination {note?}   (风险消除 proposed by the village)
  *   POST  /api/households/:id/elimination/step {action: approve|return|reject, reason?}   (the town, then the county)
+ *   POST  /api/households/found {headName, idNumber, phone?, village, householdSize, cause, note, foundOn}   (干部排查: found or registered, a risk and a check task)
  *   GET|PUT /api/settings/monitoring?county= {followUpMonths}   (the county's follow-up interval; PUT: county office)
  * Outside the caller's region a household does not exist (404), as a case does; the verifier and
  * roles that do not read the register are refused (403).
@@ -31,6 +32,7 @@ import { requireRegisterRole } from '../../core/register/reach';
 import { revealHouseholdField } from '../../core/register/reveal';
 import { FollowUpInput, recordFollowUp, recordRisk, RiskInput } from '../../core/register/visits';
 import { ProposeInput, proposeElimination, stepElimination, StepInput } from '../../core/register/elimination';
+import { FoundInput, recordFoundHousehold } from '../../core/alerts/cadre-found';
 import { badRequest, HttpError, notFound, parseOr400 } from '../../http/errors';
 import type { AppDeps } from '../../deps';
 
@@ -80,6 +82,13 @@ export function householdsRouter(deps: AppDeps): Router {
       ...(q.responsible ? { responsibleCadreId: q.responsible === 'me' ? actor.id : q.responsible } : {}),
     };
     ctx.body = { pageSize: q.pageSize, ...(await listHouseholds(deps.prisma, tree, actor, filter, { after, pageSize: q.pageSize })) };
+  });
+
+  // 干部排查: a household found on a round (server/core/alerts/cadre-found.ts)
+  router.post('/api/households/found', auth, async (ctx) => {
+    const body = parseOr400(FoundInput, ctx.request.body ?? {});
+    ctx.status = 201;
+    ctx.body = await recordFoundHousehold(deps.prisma, { keyring: deps.keyring, workflow: deps.config.workflow }, cadreOf(ctx), body, now());
   });
 
   router.get('/api/households/:id', auth, async (ctx) => {

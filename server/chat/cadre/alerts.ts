@@ -13,7 +13,7 @@ import { t } from '../../../flows/i18n';
 import type { CadreActor, Role } from '../../../flows/workflow';
 import type { Prisma } from '../../generated/prisma/client';
 import { closeAlertIn } from '../../core/alerts/close';
-import { ALERT_STATUS, CAUSE_KEY, DEPARTMENT_NAME_KEY, type AlertCause, type DepartmentCode } from '../../core/alerts/departments';
+import { ALERT_STATUS, alertOriginKey, CAUSE_KEY, type AlertCause } from '../../core/alerts/departments';
 import { MAY } from '../../core/auth/permissions';
 import { DEFAULT_NAME_MASK, maskName } from '../../core/notices/mask';
 import { CoreRefusal } from '../../core/refusal';
@@ -51,7 +51,7 @@ export async function cadreAlerts(tx: Tx, actor: CadreActor, region: string, lan
       id: a.id,
       village: lang === 'en' && a.village.nameEn ? a.village.nameEn : a.village.name,
       household: maskName(a.household.headName, DEFAULT_NAME_MASK),
-      department: t(lang, DEPARTMENT_NAME_KEY[a.department.code as DepartmentCode] ?? a.department.code),
+      department: t(lang, alertOriginKey(a)),
       cause: CAUSE_KEY[a.cause as AlertCause] ? t(lang, CAUSE_KEY[a.cause as AlertCause]) : a.cause,
       dueAt: a.dueAt.toISOString(),
       overdue: a.overdueSince !== null || a.dueAt.getTime() < now.getTime(),

@@ -96,4 +96,14 @@ export const CLOSURE_KEY: Record<Closure, string> = {
   already_helped: 'alerts.closure.already_helped',
 };
 
+/** Where an alert came from: a department's row (by a rule), or a cadre's round (干部排查, cadre-found.ts). */
+export const ALERT_SOURCES = ['department', 'cadre_round'] as const;
+export type AlertSource = (typeof ALERT_SOURCES)[number];
+export const ALERT_SOURCE = { department: 'department', cadre_round: 'cadre_round' } as const satisfies Record<AlertSource, AlertSource>;
+
+/** Who raised it, in words: the department's name, or 干部排查. */
+export function alertOriginKey(a: { department: { code: string } | null }): string {
+  return a.department ? (DEPARTMENT_NAME_KEY[a.department.code as DepartmentCode] ?? a.department.code) : 'alerts.source.cadre_round';
+}
+
 export const isDepartmentCode = (code: string): code is DepartmentCode => (DEPARTMENT_CODES as readonly string[]).includes(code);

@@ -168,7 +168,7 @@ async function previousFigures(tx: Tx, departmentId: string, importId: string, i
 }
 
 /** "<householdId>|<cause>" of the open alerts and open cases (of a case cause) of these households. */
-async function openOfHouseholds(tx: Tx, householdIds: string[]): Promise<Set<string>> {
+export async function openOfHouseholds(tx: Tx, householdIds: string[]): Promise<Set<string>> {
   if (householdIds.length === 0) return new Set();
   const [alerts, cases] = await Promise.all([
     tx.alert.findMany({ where: { householdId: { in: householdIds }, status: ALERT_STATUS.open }, select: { householdId: true, cause: true } }),

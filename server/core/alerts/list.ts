@@ -13,7 +13,7 @@ import { MAY } from '../auth/permissions';
 import { householdSubject } from '../register/detail';
 import { DEFAULT_NAME_MASK, maskName } from '../notices/mask';
 import { dueState, type WorkCalendar } from '../workflow/deadlines';
-import { ALERT_STATUS, ALERT_STATUSES, CAUSE_KEY, CLOSURE_KEY, DEPARTMENT_CODES, DEPARTMENT_NAME_KEY, WORDING_KEY, type AlertCause, type Closure, type DepartmentCode, type Wording } from './departments';
+import { ALERT_STATUS, ALERT_STATUSES, CAUSE_KEY, alertOriginKey, CLOSURE_KEY, DEPARTMENT_CODES, WORDING_KEY, type AlertCause, type Closure, type Wording } from './departments';
 
 /** Pages reachable: 200 pages of the largest page size are 40,000 alerts, more than a county raises in years. */
 export const MAX_PAGE = 200;
@@ -55,9 +55,11 @@ export async function listAlerts(prisma: PrismaClient, actor: CadreActor, q: Ale
     items: rows.map((a) => ({
       id: a.id,
       status: a.status,
-      department: { code: a.department.code, name: t(lang, DEPARTMENT_NAME_KEY[a.department.code as DepartmentCode] ?? a.department.code) },
+      source: a.source,
+      department: a.department ? { code: a.department.code, name: t(lang, alertOriginKey(a)) } : null,
+      origin: t(lang, alertOriginKey(a)),
       cause: { code: a.cause, label: CAUSE_KEY[a.cause as AlertCause] ? t(lang, CAUSE_KEY[a.cause as AlertCause]) : a.cause },
-      wording: WORDING_KEY[a.wording as Wording] ? t(lang, WORDING_KEY[a.wording as Wording]) : a.wording,
+      wording: WORDING_KEY[a.wording as Wording] ? t(lang, WORDING_KEY[a.wording as Wording]) : t(lang, alertOriginKey(a)),
       household: { id: a.household.id, headName: maskName(a.household.headName, DEFAULT_NAME_MASK) },
       village: { code: a.village.code, name: lang === 'en' && a.village.nameEn ? a.village.nameEn : a.village.name },
       ...(withFigures ? { figures: a.figures } : {}),

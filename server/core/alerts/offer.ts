@@ -25,7 +25,7 @@ import { asLang, boundCadres, regionChain } from '../notify/recipients';
 import { regionName } from '../notify/texts';
 import { enqueue } from '../outbox/enqueue';
 import { maskName, DEFAULT_NAME_MASK } from '../notices/mask';
-import { ALERT_STATUS, CASE_CAUSE_OF, CAUSE_KEY, DEPARTMENT_FIELDS, DEPARTMENT_NAME_KEY, WORDING_KEY, type AlertCause, type DepartmentCode, type Wording } from './departments';
+import { ALERT_STATUS, alertOriginKey, CASE_CAUSE_OF, CAUSE_KEY, DEPARTMENT_FIELDS, WORDING_KEY, type AlertCause, type DepartmentCode, type Wording } from './departments';
 
 type Tx = Prisma.TransactionClient;
 
@@ -110,7 +110,7 @@ export async function recordAlertAnswer(tx: Tx, contact: { id: string; household
 }
 
 /** A handover-style notice to the village's cadres (each bound cadre privately; the figures only to those who close alerts). */
-async function tellVillage(tx: Tx, alert: { id: string; villageId: string; cause: string; figures: unknown; department: { code: string }; household: { headName: string } }, at: Date): Promise<void> {
+async function tellVillage(tx: Tx, alert: { id: string; villageId: string; cause: string; figures: unknown; department: { code: string } | null; household: { headName: string } }, at: Date): Promise<void> {
   const chain = await regionChain(tx, alert.villageId);
   const village = chain.find((r) => r.level === 'village');
   const closers = MAY.closeAlerts as readonly string[];
@@ -126,12 +126,12 @@ async function tellVillage(tx: Tx, alert: { id: string; villageId: string; cause
     const roleOf = new Map(rows.map((r) => [`cadre:${r.id}`, r.role]));
     for (const r of recipients) {
       const lang = r.lang;
-      const code = alert.department.code as DepartmentCode;
+      const code = (alert.department?.code ?? '') as DepartmentCode;
       const lines = [
         t(lang, 'alerts.notify.call_me', {
           village: regionName(lang, village),
           name: maskName(alert.household.headName, DEFAULT_NAME_MASK),
-          department: t(lang, DEPARTMENT_NAME_KEY[code] ?? code),
+          department: t(lang, alertOriginKey(alert)),
           cause: CAUSE_KEY[alert.cause as AlertCause] ? t(lang, CAUSE_KEY[alert.cause as AlertCause]) : alert.cause,
         }),
       ];

@@ -32,6 +32,7 @@ import { conditions, Params, type ListScope } from '../cases/list-query';
 import type { RegionRow, RegionTree } from '../regions/tree';
 import type { WorkCalendar } from '../workflow/deadlines';
 import { yearsOf, type Period } from './period';
+import { computeRegisterStats } from './register-figures';
 
 type Db = Pick<SqlRunner, 'rows'> | Pick<PrismaClient, '$queryRawUnsafe'>;
 const isRunner = (db: Db): db is Pick<SqlRunner, 'rows'> => typeof (db as { rows?: unknown }).rows === 'function';
@@ -146,6 +147,8 @@ FROM "Case" c WHERE ${where} GROUP BY 1`,
       { paid: dayRange(`${yearsOf(period)[0]}-01-01`, `${yearsOf(period).at(-1)}-12-31`) },
     ),
   ]);
+  // the register's figures (register-figures.ts): its households, events, measures and alerts in the same region
+  const register = await computeRegisterStats((sql, values) => rowsOf(db, sql, values), tree, scope, period, monthList(period));
 
   // ---- applications: the grouped rows added up along each dimension (a few hundred rows, not cases)
   const total = groups.reduce((s, g) => s + num(g.n), 0);
@@ -309,6 +312,7 @@ FROM "Case" c WHERE ${where} GROUP BY 1`,
     returns,
     rejections: rejectionFigures,
     payments: paymentFigures,
+    register,
   };
 }
 

@@ -7,6 +7,7 @@ import { shanghaiDateTime } from '../../../flows/china-time';
 import { t, type Lang } from '../../../flows/i18n';
 import type { Limit } from '../../../flows/workflow';
 import type { Stats } from './figures';
+import { NO_DEPARTMENT } from './register-figures';
 
 const yuan = (fen: number | null) => (fen === null ? null : Math.round(fen) / 100);
 
@@ -70,7 +71,48 @@ export async function statsWorkbook(stats: Stats, lang: Lang): Promise<Buffer> {
   head.font = { bold: true };
   for (const b of payments.budgets) pay.addRow([b.year, b.cases, yuan(b.paidFen), yuan(b.budgetFen), b.usedShare]);
   pay.getColumn(4).numFmt = '#,##0.00';
+  registerSheet(sheet, stats, tr, lang);
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+type SheetOf = (name: string, headers: string[], rows: (string | number | null)[][]) => ExcelJS.Worksheet;
+type Tr = (key: string, params?: Record<string, unknown>) => string;
+
+/** The register's sheet (防返贫监测): the households now, the events per month, the measures, the alerts by department. */
+function registerSheet(sheet: SheetOf, stats: Stats, tr: Tr, lang: Lang): void {
+  const r = stats.register;
+  /** The sheet's own words (stats.register.*). */
+  const w: Tr = (key, params) => tr(`register.${key}`, params);
+  const category = (c: string) => (c === 'none' ? w('no_category') : t(lang, `workflow.category.${c}`));
+  const department = (d: string) => (d === NO_DEPARTMENT ? w('no_department') : t(lang, `alerts.department.${d}`));
+  const days = { days: r.alerts.closeDays };
+  const ws = sheet('register', [tr('col.item'), tr('col.value')], [
+    [w('monitored'), r.monitored],
+    [w('eliminated'), r.eliminated],
+    [w('elimination_rate'), r.eliminationRate],
+    [w('measures_households'), r.measures.households],
+    [w('measures_count'), r.measures.count],
+    [w('measures_amount'), yuan(r.measures.amountFen)],
+    [w('measures_per_household'), r.measures.perHousehold],
+    [w('amount_per_household'), yuan(r.measures.amountFenPerHousehold)],
+  ]);
+  const block = (headers: string[], rows: (string | number | null)[][]) => {
+    ws.addRow([]);
+    ws.addRow(headers).font = { bold: true };
+    for (const row of rows) ws.addRow(row);
+  };
+  block([w('by_category'), tr('col.cases')], r.byCategory.map((c) => [category(c.category), c.n]));
+  block(
+    [w('month'), w('identified'), w('reincluded'), w('eliminated_month')],
+    r.months.map((m) => [m.month, m.identified, m.reincluded, m.eliminated]),
+  );
+  block(
+    [w('department'), w('alerts_raised'), w('alerts_closed'), w('alerts_in_time', days), w('alerts_share', days)],
+    [
+      ...r.alerts.byDepartment.map((d) => [department(d.department), d.raised, d.closed, d.closedInTime, d.closedInTimeShare]),
+      [w('all_departments'), r.alerts.raised, r.alerts.closed, r.alerts.closedInTime, r.alerts.closedInTimeShare],
+    ],
+  );
 }
 
 /** The file's name (without extension). */

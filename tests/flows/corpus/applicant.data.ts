@@ -13,6 +13,12 @@ export const APPLICANT: Question[] = [
     also: ['idNumber'],
     reach: toApplicant('name'),
     entries: [
+      // issue 10 (probe 15 kind): a clause asking back what is asked, before the answer — no policy question
+      ['你问我叫啥？我叫孙玉梅', is('孙玉梅')],
+      ['申请人？就是我，我叫周德福', is('周德福')],
+      ['名字？我叫郑秀兰', is('郑秀兰')],
+      ['你是问户主吗？户主叫冯长贵', is('冯长贵')],
+      ['你是说户主的名字，户主叫钱有才', is('钱有才')],
       // issue 10 (probe 14 kind): Cantonese lead-ins (我系, 佢叫) are no part of the name
       ['我系梁志强', is('梁志强')],
       ['佢系何秀珍', is('何秀珍')],
@@ -163,6 +169,10 @@ export const APPLICANT: Question[] = [
     field: 'idNumber',
     reach: toApplicant('idNumber'),
     entries: [
+      // issue 10 (probe 15 kind): the ID and the mobile number in one message — the ID read, the phone kept for its question
+      [`${ID_A} 手机13912345678`, is(ID_A)],
+      [`身份证${ID_B}，电话号码是13712345678`, is(ID_B)],
+      [`13612345678 ${ID_X}`, is(ID_X)],
       // issue 10 (probe 13 kind): the number said again after 不对 is the one
       [`${ID_A} 不对 ${ID_B}`, is(ID_B)],
       [`${ID_B}，说错了，是${ID_X}`, is(ID_X)],
@@ -312,6 +322,14 @@ export const APPLICANT: Question[] = [
     also: ['annualIncomeFen'],
     reach: toApplicant('householdSize'),
     entries: [
+      // issue 10 (probe 15 kind): people listed with 、 / ， / 还有 / 和, run together or named by their place among siblings — counted, said back
+      ['我和老汉，还有女儿女婿', sure(4)],
+      ['没几个人，就我跟老伴', is(2)],
+      ['人不多，就我、老伴和小孙女', sure(3)],
+      ['我、老伴、小儿子，大女儿嫁出去了', sure(3)],
+      ['俺跟媳妇，还有大孙子和二孙女', sure(4)],
+      ['我、老头子、闺女女婿', sure(4)],
+      ['我和老伴，还有三儿子', sure(3)],
       // issue 10 (probe 13 kind): groups joined by 加 / 带 / 和 are added and said back; a group not counted is asked again
       ['俺们老两口加俩孙子', sure(4)],
       ['两口子带仨孩子', sure(5)],
@@ -543,6 +561,16 @@ export const APPLICANT: Question[] = [
     field: 'povertyAlleviated',
     reach: toApplicant('povertyAlleviated'),
     entries: [
+      // issue 10 (probe 15 kind): a hedged yes or no — the answer after the hedge, said back for a yes
+      ['应该算是吧', sure(true)],
+      ['估计不是', sure(false)],
+      ['可能不算吧', sure(false)],
+      ['好像是的，家里有扶贫卡', sure(true)],
+      ['也许是吧', sure(true)],
+      ['好像是的', sure(true)],
+      ['大概不是吧', sure(false)],
+      ['应该算', sure(true)],
+      ['应该不知道', AGAIN],
       // issue 10 (probe 13 kinds): a filler before the yes or no; a yes said through what only a 脱贫户 has (the 档, the 扶贫手册), negated as any mark
       ['嗯 不是的', is(false)],
       ['呃，不是脱贫户', is(false)],

@@ -281,6 +281,12 @@ export const CLOSING: Question[] = [
     kind: 'summary',
     reach: TO_SUMMARY,
     entries: [
+      // issue 10 (probe 15 kind): "all right" in dialect (对着呢 / 对头) files
+      ['全都对着呢', is(true)],
+      ['都对头', is(true)],
+      ['都对着哩', is(true)],
+      ['全都对', is(true)],
+      ['对着的 交上去', is(true)],
       // issue 10 (probe 14 kind): a yes said by someone else, or in Cantonese, files
       ['我妈看过了说没问题', is(true)],
       ['系呀 冇问题', is(true)],

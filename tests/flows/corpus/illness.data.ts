@@ -249,6 +249,10 @@ export const ILLNESS: Question[] = [
     field: 'patientName',
     reach: [...AT_PATIENT, '2', '母亲'],
     entries: [
+      // issue 10 (probe 15 kind): a clause asking back what is asked, before the name
+      ['病人的名字？叫刘春花', is('刘春花')],
+      ['你问的是我妈吗？她叫吴秀珍', is('吴秀珍')],
+      ['名字？孙桂芝', is('孙桂芝')],
       // issue 10 (probe 13 kind): 就是 / 他就叫 before the name is no part of it
       ['就是周建华', is('周建华')],
       ['他就叫吴玉珍', is('吴玉珍')],
@@ -326,6 +330,11 @@ export const ILLNESS: Question[] = [
     also: ['hospital'],
     reach: [...AT_PATIENT, '1'],
     entries: [
+      // issue 10 (probe 15 kind): a part of the body or the body "not good", no illness's name — the hospital's diagnosis asked, nothing filed
+      ['肝不好', AGAIN],
+      ['肾一直不太好', AGAIN],
+      ['胃有毛病', AGAIN],
+      ['身子不行了', AGAIN],
       // issue 10 (probe 15 kind): not knowing the illness — what is felt is not filed as its name
       ['不晓得是啥病，就是老头晕', AGAIN],
       ['晓不得，腰杆痛得很', AGAIN],

@@ -25,7 +25,8 @@ const TABLE: [string, Label][] = [
   // people listed rather than counted: counted, and said back
   ['我、老伴和儿子', { confirm: 3 }],
   ['我和老伴，两个孙子', { confirm: 4 }],
-  ['我跟老伴还有儿子儿媳', 'ask-again'], // "儿子儿媳" run together: not a list we can count
+  ['我跟老伴还有儿子儿媳', { confirm: 4 }], // "儿子儿媳" run together: each one person, counted and said back
+  ['我跟老伴还有儿子媳妇子', 'ask-again'], // a word the members lack (媳妇子) in the run: not counted
   ['我和老伴还有一个孙女', { confirm: 3 }],
   // issue 10: those left at home; members away still count on the register; one clause counts, the others say where members are
   ['就剩我一个了', { understood: 1 }],
