@@ -9,7 +9,7 @@ import * as frontEnd from './front-end';
 export const CONSOLE = path.resolve(__dirname, '..', 'console');
 
 /** The files beside console/ it compiles in (paths from the project's root): China time, the alerts' words (department names, causes, closures). */
-export const FROM_FLOWS = ['flows/china-time.ts', 'flows/i18n/alerts.zh-CN.ts', 'flows/i18n/alerts.en.ts'];
+export const FROM_FLOWS = ['flows/china-time.ts', 'flows/i18n/alerts.zh-CN.ts', 'flows/i18n/alerts.en.ts', 'flows/i18n/stats.zh-CN.ts', 'flows/i18n/stats.en.ts'];
 
 /** The console in `dir` (console/ itself, or a copy of it in a test). */
 export function consoleAt(dir: string): { frontEnd: frontEnd.FrontEnd; build: frontEnd.Build } {

@@ -131,6 +131,8 @@ test('the county office imports a 医保 file, reads the report with the bad row
   await yibao.getByTestId('token-issue').click();
   const token = await yibao.getByTestId('token-value').innerText();
   expect(token.length).toBeGreaterThan(20);
+  // the state comes from the department list, read again after the token is shown: wait for it
+  await yibao.getByTestId('token-state').filter({ hasText: '已发放令牌' }).waitFor();
   expect(await yibao.getByTestId('token-state').innerText()).toBe('已发放令牌（只保存其摘要）');
   const stored = await prisma.department.findFirstOrThrow({ where: { code: 'yibao' } });
   expect(stored.tokenHash).not.toBe(token);
