@@ -57,7 +57,7 @@ export async function startServer(env: NodeJS.ProcessEnv, opts: StartOptions = {
   for (const w of keys.warnings) log.warn(w);
   if (keys.createdFile) console.log(`\nCreated a key for personal data at ${keys.createdFile} (owner-only). Keep a copy: without it the data cannot be read. In production set FANGPIN_DATA_KEY or FANGPIN_DATA_KEY_FILE.`);
   const store = new FileSystemDocumentStore(config.documentsDir, keys.keyring);
-  const db = protect(await connectDatabase({ ...config, progress: (line) => log.info(line) }), keys.keyring);
+  const db = protect(await connectDatabase({ ...config, progress: (line) => log.info(line), onConnectionLost: (error) => log.warn('a database connection ended; the next query opens a new one', { error }) }), keys.keyring);
   const applied = await applyMigrations(db.adapterFactory, { progress: (pending) => log.info('applying migrations…', { pending }) });
   // the blind indexes of the stored data were made with one HMAC and index key: refuse any other
   await checkIndexSetting(db.raw, keys.keyring, { dataCipher: config.dataProtection.keys.cipher });

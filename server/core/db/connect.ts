@@ -25,16 +25,20 @@ export type Database = {
  * `end` closes the pool after Prisma's disconnect (the adapter leaves a pool it was given open: the
  * schema engine connects and disposes the same factory while migrating).
  */
-export async function postgresConnection(databaseUrl: string) {
+export async function postgresConnection(databaseUrl: string, onConnectionLost: (error: Error) => void = () => {}) {
   const { PrismaPg } = await import('@prisma/adapter-pg');
   const { Pool } = await import('pg');
   const pool = new Pool({ connectionString: databaseUrl });
+  // An idle connection whose backend ends (PostgreSQL restarted, the connection terminated) is an
+  // 'error' event on the pool: unheard, Node throws it and the process dies. The pool has already
+  // dropped that connection and opens a new one on the next query, so hearing it is enough.
+  pool.on('error', onConnectionLost);
   return { adapter: new PrismaPg(pool, { statementNameGenerator: preparedName }), sql: throughPool(pool), end: () => pool.end() };
 }
 
-export async function connectDatabase(opts: { databaseUrl?: string; dataDir: string; progress?: (line: string) => void }): Promise<Database> {
+export async function connectDatabase(opts: { databaseUrl?: string; dataDir: string; progress?: (line: string) => void; onConnectionLost?: (error: Error) => void }): Promise<Database> {
   if (opts.databaseUrl) {
-    const { adapter: factory, sql, end } = await postgresConnection(opts.databaseUrl);
+    const { adapter: factory, sql, end } = await postgresConnection(opts.databaseUrl, opts.onConnectionLost);
     const prisma = new PrismaClient({ adapter: factory });
     return {
       prisma,
