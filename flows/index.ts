@@ -6,7 +6,7 @@ import { applyFlow } from './application';
 import { applicationOutcomes } from './application/outcome';
 import { describeWith } from './engine/describe';
 import { createEngine, createReminder, type EngineConfig } from './engine/step';
-import type { DescribeOutcome, StepFunction } from './engine/types';
+import type { DescribeOutcome, SessionState, StepFunction } from './engine/types';
 import { faqInterceptor } from './faq/interceptor';
 import { openApplication } from './application/opening';
 import { menuFlow } from './menu';
@@ -14,7 +14,7 @@ import { statusFlow } from './status';
 import { identityOutcomes } from './status/outcome';
 import { supplementFlow } from './supplement';
 import { describeCasework } from './villager/describe';
-import { answerAlertOffer, restateAlertOffer } from './villager/alert-offer';
+import { answerAlertOffer, offerAfterFiling, restateAlertOffer, tellAlertOffer } from './villager/alert-offer';
 import { withdrawFlow } from './withdraw';
 
 export * from './engine/types';
@@ -45,8 +45,11 @@ const ENGINE: EngineConfig = {
   // "我老伴住院花了三万二，想申请": the application starts with what is said
   opening: openApplication,
   // a department alert told to the household: its 1/2/3 (flows/villager/alert-offer.ts)
-  offer: { answer: answerAlertOffer, restate: restateAlertOffer },
+  offer: { answer: answerAlertOffer, restate: restateAlertOffer, tell: tellAlertOffer },
 };
+
+/** Whether a session is at rest in the menu rather than in the middle of something (an application). */
+export const atRest = (state: Pick<SessionState, 'flow'>): boolean => state.flow === ENGINE.home.flow;
 
 /** The conversation engine: (state | null, inbound, context) → { state, replies, effects }. */
 export const step: StepFunction = createEngine(ENGINE);
@@ -55,10 +58,16 @@ export const step: StepFunction = createEngine(ENGINE);
 export const currentQuestion = createReminder(ENGINE);
 
 /** What the villager hears after an effect's outcome, in the words of the flow that emitted it. */
-export const describeOutcome: DescribeOutcome = describeWith({
+const describeEach: DescribeOutcome = describeWith({
   ...applicationOutcomes,
   ...identityOutcomes,
   case_resubmitted: describeCasework,
   case_withdrawn: describeCasework,
   case_action_refused: describeCasework,
 });
+export const describeOutcome: DescribeOutcome = (outcome, state) => {
+  const said = describeEach(outcome, state);
+  // a department alert's offer kept back while the household was applying: behind the case number
+  const filed = outcome.type === 'case_filed' || outcome.type === 'case_duplicate';
+  return filed ? [...said, ...offerAfterFiling(state).map((text) => ({ type: 'text' as const, text }))] : said;
+};

@@ -99,6 +99,7 @@ const EnvSchema = z.object({
   DATA_CIPHER: z.enum(['aes-256-gcm', 'sm4']).default('aes-256-gcm'),
   INDEX_HMAC: z.enum(['sha256', 'sm3']).default('sha256'),
   IDEMPOTENCY_HOURS: z.coerce.number().positive().max(24 * 30).default(48),
+  DEPARTMENT_UNMATCHED_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   // text messages to villagers who filed in the app (server/core/sms)
   ...SMS_ENV,
 });
@@ -154,7 +155,7 @@ export type Config = {
   /** Text messages (case updates to villagers who filed in the app): the provider and its templates. */
   sms: SmsSettings;
   /** Personal data at rest: where the keyring comes from (server/core/crypto/keyring-source.ts), and how long a processed inbound message keeps its replies. */
-  dataProtection: { keys: KeySettings; idempotencyHours: number };
+  dataProtection: { keys: KeySettings; idempotencyHours: number; /** how long a department's row that matched no registered household is kept (server/core/alerts/retention.ts) */ unmatchedRowDays: number };
 };
 
 export type SubscribeField = 'caseNo' | 'status' | 'time' | 'note';
@@ -242,6 +243,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     dataProtection: {
       keys: { dataKey: e.FANGPIN_DATA_KEY, dataKeyFile: e.FANGPIN_DATA_KEY_FILE, cipher: e.DATA_CIPHER, indexHmac: e.INDEX_HMAC, dataDir, production: isProduction(e) },
       idempotencyHours: e.IDEMPOTENCY_HOURS,
+      unmatchedRowDays: e.DEPARTMENT_UNMATCHED_RETENTION_DAYS,
     },
   };
 }

@@ -26,6 +26,7 @@ import { startSmsWorker } from './core/sms/worker';
 import { botKey } from './core/auth/bot-keys';
 import { startBroadcastJob } from './core/broadcasts/schedule';
 import { startAuthSweep } from './core/throttle/sweep';
+import { startUnmatchedRowPurge } from './core/alerts/retention';
 import { databaseIsEmpty, describeDemoSeed, seedDemoCounty } from './seed/demo-county';
 import { seedPolicyKnowledge } from './seed/policy-knowledge';
 import { DemoClock } from './core/demo-clock';
@@ -95,6 +96,8 @@ export async function startServer(env: NodeJS.ProcessEnv, opts: StartOptions = {
     startReplyPurge({ prisma: db.raw, hours: config.dataProtection.idempotencyHours, log }),
     // expired throttle counters, login-code texts and one-time codes (every ten minutes)
     startAuthSweep(db.prisma, log),
+    // department rows of people not registered, after DEPARTMENT_UNMATCHED_RETENTION_DAYS (daily, and once now)
+    startUnmatchedRowPurge({ prisma: db.prisma, days: config.dataProtection.unmatchedRowDays, log, clock }),
   ];
   await opts.beforeListen?.(app, config, log);
   const server = await listen(app, config.port, config.host);

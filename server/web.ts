@@ -46,8 +46,9 @@ import { exportRouter } from './api/routes/export';
 import { noticesRouter } from './api/routes/notices';
 import { entryRouter } from './api/routes/entry';
 import { demoRouter } from './api/routes/demo';
-import { departmentsRouter, pushRowsBodyParser } from './api/routes/departments';
+import { departmentsRouter, pushRowsGate } from './api/routes/departments';
 import { alertsRouter } from './api/routes/alerts';
+import { registerFilesRouter } from './api/routes/register-files';
 
 
 export function createApp(deps: AppDeps): Koa {
@@ -71,8 +72,8 @@ export function createApp(deps: AppDeps): Koa {
     // Paths and status only: never bodies (they carry names, ID numbers, health details).
     deps.log.debug('http', { method: ctx.method, path: ctx.path, status: ctx.status, ms: Date.now() - started });
   });
-  // a department's push (up to 5,000 rows) has its own limit; the global parser leaves a parsed body alone
-  app.use(pushRowsBodyParser(bodyError(deps.config.defaultLang)));
+  // a department's push: its token checked before its body (up to 5,000 rows, its own limit) is read; the global parser leaves a parsed body alone
+  app.use(pushRowsGate(deps, bodyError(deps.config.defaultLang)));
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '256kb', encoding: 'utf-8', onError: bodyError(deps.config.defaultLang) }));
   // a body nested deeper than any route takes is a 400 before anything walks it
   app.use(refuseDeepJson({ defaultLang: deps.config.defaultLang }));
@@ -80,7 +81,7 @@ export function createApp(deps: AppDeps): Koa {
   app.use(refuseControlChars({ defaultLang: deps.config.defaultLang, strip: { '/api/bot/inbound': WECHAT_NAME_FIELDS } }));
   // one set of upload places, caps and rates for every path that reads a file into memory
   const uploads = new UploadGuard(deps.config.uploads);
-  for (const router of [healthRouter(deps), botInboundRouter(deps, uploads), botOutboxRouter(deps), outboxRouter(deps), casesRouter(deps), householdsRouter(deps), liveRouter(deps), documentsRouter(deps), authRouter(deps), transitionsRouter(deps), objectionsRouter(deps), visitRouter(deps, uploads), cadresRouter(deps), auditRouter(deps), broadcastsRouter(deps, uploads), contactsRouter(deps), policiesRouter(deps), faqsRouter(deps), regionsRouter(deps), incomeLinesRouter(deps), countySettingsRouter(deps), exportRouter(deps), noticesRouter(deps), entryRouter(deps, uploads), demoRouter(deps), statsRouter(deps), departmentsRouter(deps, uploads), alertsRouter(deps), consoleStaticRouter(deps), ...miniprogramRouters(deps, uploads)]) {
+  for (const router of [healthRouter(deps), botInboundRouter(deps, uploads), botOutboxRouter(deps), outboxRouter(deps), casesRouter(deps), householdsRouter(deps, uploads), liveRouter(deps), documentsRouter(deps), authRouter(deps), transitionsRouter(deps), objectionsRouter(deps), visitRouter(deps, uploads), cadresRouter(deps), auditRouter(deps), broadcastsRouter(deps, uploads), contactsRouter(deps), policiesRouter(deps), faqsRouter(deps), regionsRouter(deps), incomeLinesRouter(deps), countySettingsRouter(deps), exportRouter(deps), noticesRouter(deps), entryRouter(deps, uploads), demoRouter(deps), statsRouter(deps), departmentsRouter(deps, uploads), alertsRouter(deps), registerFilesRouter(deps, uploads), consoleStaticRouter(deps), ...miniprogramRouters(deps, uploads)]) {
     app.use(router.routes());
     app.use(router.allowedMethods());
   }

@@ -165,6 +165,8 @@ export const applicantSteps: StepDef[] = [
     // and by what only a 脱贫户 has: "2016年建的档", "有扶贫手册", "有明白卡"
     yesMarks: ['脱贫', '脱的贫', '贫困户', '建档立卡', '建档', '建过档', '建的档', '建了档', '以前是', '原来是', '之前是', '是过', '评上', '评过', '扶贫手册', '帮扶手册', '明白卡', '扶贫卡'],
     noMarks: ['一般户', '普通户', '普通农户', '一般农户', '以前不是', '原来不是', '之前不是'],
+    // 低保 and 五保 are other schemes: "评上了低保" says nothing of 脱贫户
+    otherThan: { words: ['低保', '五保', '特困', 'dibao'], unless: ['脱贫', '贫困', '建档', '扶贫', '明白卡'], hint: 'heard.poverty.other_scheme' },
     hint: 'understand.yesno.shi',
     display: (v, env) => env.t(v ? 'common.yes' : 'common.no'),
   },

@@ -29,6 +29,8 @@ const fact = (step: string, patch: Record<string, unknown>, key: string, params?
 /** The patient said back at `at`: the choice of who is ill ('patient') or, that answered, the relation ('patientRelation'). */
 export function patientFacts(text: string, env: StepEnv, at: 'patient' | 'patientRelation'): PendingConfirm[] {
   const name = typeof env.answers.name === 'string' ? env.answers.name : undefined;
+  // written for someone else (said at the opening): a relation typed later is the typist's, not the applicant's — asked, not said back
+  if (at === 'patientRelation' && env.state.writtenFor) return [];
   // "帮我爸申请，他住院了": written for a relative, who is the applicant — the typist's relations are not the applicant's
   const behalf = onBehalf(text);
   if (behalf) {

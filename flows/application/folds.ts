@@ -9,7 +9,7 @@
  *   stage + school          "高二，县一中", "在县一中读高一"
  * A cut returns null when the answer holds only the step's own part (read as usual).
  */
-import { findHospital, findSchool, illnessAround, normalizeInput, splitByTopic } from '../parse';
+import { findHospital, findSchool, illnessAround, normalizeInput, splitByTopic, withoutFinished } from '../parse';
 import { twoHospitals } from '../parse/hospital';
 import { namesNoIllness } from '../parse/illness-names';
 import { TOPIC_WORDS } from '../parse/amount-words';
@@ -106,7 +106,9 @@ export function splitIllnessHospital(text: string): Parts {
  * vocational senior grade, not the primary "二年级"); the school is the name in it.
  */
 export function splitStageSchool(text: string): Parts {
-  const school = findSchool(text);
+  // "原来在镇小学，后来转到县城读初一": the school is the one of now, not the one left
+  const now = withoutFinished(text);
+  const school = now === '' ? null : findSchool(now ?? text);
   return school ? { own: text, other: school } : null;
 }
 

@@ -6,11 +6,11 @@
 import { normalizeInput, parseChoice, readWho, whoIn } from '../parse';
 import { otherHousehold } from '../parse/who';
 import { stripFillers } from '../parse/fillers';
-import type { Answers, ChoiceOption, StepDef, StepEnv } from '../engine/flow';
+import type { Answers, ChoiceOption, StepDef, StepEnv, StepOutcome } from '../engine/flow';
 import { peopleSaid } from './relation';
 import { formatMoney } from '../i18n/format';
 import { FIGURE_NO, HEDGED_YES, NOTHING_ELSE } from '../parse/yes-no-words';
-import { EN_FAMILY_WORDS, EN_SELF_WORDS, FAMILY_WORDS, relationPhrases, SELF_WORDS, twoPeopleWords } from '../parse/relations';
+import { EN_FAMILY_WORDS, EN_SELF_WORDS, FAMILY_WORDS, relationPhrases, sameRelation, SELF_WORDS, twoPeopleWords } from '../parse/relations';
 import { factsFor, levelFact, patientFacts, patientNameFact } from './facts';
 import { amountQuestion, forCause, nameQuestion, relationQuestion, textQuestion } from './fields';
 import { splitCostReceived, splitIllnessHospital } from './folds';
@@ -21,13 +21,20 @@ const family = { field: 'patient', equals: 'family' } as const;
 /** 申请人本人 or 家里其他人; "我老伴" names a relative although it contains 我 (the longer label wins). */
 function patientOptions(env: StepEnv): ChoiceOption[] {
   return [
-    { id: 'self', text: env.t('apply.patient.self'), labels: [...SELF_WORDS, ...EN_SELF_WORDS, ...twoPeopleWords()] },
-    { id: 'family', text: env.t('apply.patient.family'), labels: [...FAMILY_WORDS, ...EN_FAMILY_WORDS, ...relationPhrases(), ...twoPeopleWords()] },
+    { id: 'self', text: env.t('apply.patient.self'), labels: SELF_LABELS },
+    { id: 'family', text: env.t('apply.patient.family'), labels: FAMILY_LABELS },
   ];
 }
+// the same arrays each time: ~8,700 labels, cleaned once by parseChoice (flows/parse/choice.ts)
+const SELF_LABELS = [...SELF_WORDS, ...EN_SELF_WORDS, ...twoPeopleWords()];
+const FAMILY_LABELS = [...FAMILY_WORDS, ...EN_FAMILY_WORDS, ...relationPhrases(), ...twoPeopleWords()];
+
 /** Someone of the speaker's ("我家…", "俺那个…"), not the speaker. */
 // 四川 "我屋头那个", "我屋里的", "我儿" (my son, or my child): someone at home, not the speaker
 const OWNED = /^(?:就是|是)?(?:我们家|俺们家|我家|俺家|咱家|我的|俺的|我那|俺那|我这|俺这|我屋|俺屋|我儿|俺儿)/u;
+
+/** 我/俺/额 then a word that is not a "myself" ("我老倌", "俺阿婆"): a relative named in a word the data lacks. */
+const MY_UNKNOWN = /^(?:就是|是)?[我俺额咱](?![啊呀嘛噻撒哒嘞咯哦呢吧了的]*$)(?!自己|本人|本身|一个|生病|病了|得病|得了|住院|的病|有病|身体|这)(?!.*[腿腰头手脚心肝肺胃肾眼病癌断疼痛伤摔骨血梗风炎瘫])(?:家|的|们家)?\p{Script=Han}{1,3}(?:啊|呀|嘛|噻|撒|哒|嘞|咯)?$/u;
 
 /** 医院级别: where the patient was treated decides the reimbursement rates the county checks against. */
 export const HOSPITAL_LEVELS = ['township', 'county', 'city', 'province'] as const;
@@ -46,6 +53,29 @@ const SELF_PAID = ['selfPaidConfirmed', 'selfPaidFen'];
 /** A relative said to be ill "in person" ("我奶奶本人", "是我奶奶自己"): not the speaker's own 本人/自己. */
 const RELATIVE_HERSELF = /(?<![我俺咱])(?:本人|自己|她自己|他自己|本身)(?:了|啊|呀|吧)*[。.!！]*$/u;
 
+/** "她自己", "他本人", "老人自己", "就是她": the person written for, when the opening said who that is — never guessed otherwise. */
+const PRONOUN_SELF = /^(?:就是|是|那就是)?(?:(?:他|她|老人家|老人)(?:的)?(?:本人|自己|本身)|(?:他|她|老人家)(?:本人)?)(?:了|啊|呀|吧|嘛|噻|撒|哒|嘞|咯)*[。.!！~]*$/u;
+
+/**
+ * Who is ill, read against whom the opening said the application is for (state.writtenFor): that
+ * person is the applicant ("就是我奶奶本人", "她自己" → 申请人本人); the typist is someone else
+ * ("我自己" is asked); a relation with no 本人 when the opening did not say whose is asked. Null: read as usual.
+ */
+function patientForOther(text: string, who: ReturnType<typeof readWho>, env: StepEnv): StepOutcome | null {
+  const w = env.state.writtenFor;
+  const said = normalizeInput(text);
+  if (PRONOUN_SELF.test(said)) return w ? { kind: 'answer', patch: { patient: 'self' } } : { kind: 'retry', hint: env.t('heard.patient.pronoun_self') };
+  if (!w) return null;
+  // "我自己" typed for someone else: the typist, who is not the applicant — asked which
+  if (who.kind === 'self') return { kind: 'retry', hint: w.relation !== undefined ? env.t('heard.patient.helper_self', { relation: w.relation }) : env.t('heard.patient.helper_self_plain') };
+  if (who.kind !== 'family' || who.relation === undefined) return null;
+  const herself = RELATIVE_HERSELF.test(said);
+  if (w.relation !== undefined ? sameRelation(w.relation, who.relation) : herself) return { kind: 'answer', patch: { patient: 'self' } };
+  // "我爷爷" when the opening did not say for whom: the typist's grandfather may be the applicant
+  if (w.relation === undefined) return { kind: 'retry', hint: env.t('heard.patient.relative_self', { relation: who.relation }) };
+  return herself ? { kind: 'retry', hint: env.t('heard.patient.relative_self', { relation: who.relation }) } : { kind: 'answer', patch: { patient: 'family' } };
+}
+
 export const illnessSteps: StepDef[] = forCause('illness', [
   {
     kind: 'choice',
@@ -63,6 +93,8 @@ export const illnessSteps: StepDef[] = forCause('illness', [
       if (otherHousehold(text)) return { kind: 'stay', replies: [env.t('heard.relation.other_household')], reprompt: true };
       // "就是我家老头子": the thinking words are no part of who is meant
       const who = readWho(stripFillers(text), name);
+      const forOther = patientForOther(stripFillers(text), who, env);
+      if (forOther) return forOther;
       // Two patients ("我和老伴都病了"): one application holds one; who was heard is said, and which first asked.
       if (who.kind === 'two') {
         const people = peopleSaid(who.people, env);
@@ -76,8 +108,10 @@ export const illnessSteps: StepDef[] = forCause('illness', [
       }
       if (who.kind === 'family' && who.relation !== undefined) return { kind: 'answer', patch: { patient: 'family' } };
       // "我家小宝": "我" in it is no answer that the speaker is ill
-      const r = parseChoice(text, patientOptions(env).map((o) => ({ id: o.id, labels: [o.text, ...o.labels] })));
-      if (r.ok && r.value === 'self' && who.kind === 'unknown' && whoIn(text, name).kind !== 'self' && OWNED.test(normalizeInput(text))) {
+      const r = parseChoice(text, patientOptions(env));
+      // "我老倌", "我阿公", "我老子": 我 before a word the data does not know is someone of the speaker's, in some dialect — asked, never "myself"
+      const mine = MY_UNKNOWN.test(stripFillers(normalizeInput(text)).replace(/\s+/gu, ''));
+      if (r.ok && r.value === 'self' && who.kind === 'unknown' && whoIn(text, name).kind !== 'self' && (OWNED.test(normalizeInput(text)) || mine)) {
         return { kind: 'retry', hint: env.t('heard.patient.which') };
       }
       return null;
@@ -108,6 +142,8 @@ export const illnessSteps: StepDef[] = forCause('illness', [
     label: 'apply.illness.label',
     editWords: ['疾病', '病', '病名', '什么病', '得的病', '病情', 'illness', 'disease'],
     read: checkIllness,
+    // "肺癌 花了五万多": the sums are said back at their questions, as an opening's are
+    more: (text, env) => factsFor('illness', text, env, ['patient', 'patientRelation', 'patientName', 'illness', 'hospital', 'hospitalLevel']),
     // "在县医院看的肺癌": the illness and the hospital in one answer
     fold: { with: 'hospital', ask: (env) => env.t('heard.fold.illness_hospital'), split: splitIllnessHospital },
   }),

@@ -12,7 +12,7 @@
 import { readDate, type MonthPart } from '../parse';
 import { addDays, shanghaiToday, type Ymd } from '../parse/calendar';
 import { parseChineseNumber } from '../parse/chinese-number';
-import { LUNAR_DAY } from '../parse/date-words';
+import { APPROX_DAY, LUNAR_DAY } from '../parse/date-words';
 import type { Checked, StepEnv } from '../engine/flow';
 import type { Lang } from '../engine/types';
 import { formatDate, formatMonth } from '../i18n/format';
@@ -73,6 +73,10 @@ export function checkPastDate(text: string, env: StepEnv, step: string): Checked
     const d = typeof lunarMonth === 'string' ? null : bareDay(text);
     if (d !== null) {
       const inMonth = readDate(`${pending}-${pad(d)}`, now);
+      // "大概20号": still approximate — said back for a yes
+      if (inMonth.kind === 'day' && APPROX_DAY.test(text.trim()) && canSayBack(env, step)) {
+        return { ok: false, confirm: { key: 'heard.date.confirm_day', params: { date: formatDate(env.lang, inMonth.value) } }, value: inMonth.value };
+      }
       if (inMonth.kind === 'day') return { ok: true, value: inMonth.value };
       if (inMonth.kind === 'invalid') return { ok: false, hint: `parse.${inMonth.reason}`, understood: true };
     }
@@ -82,6 +86,10 @@ export function checkPastDate(text: string, env: StepEnv, step: string): Checked
   switch (r.kind) {
     case 'day':
       // "中秋前后": the festival's solar day, said back for a yes (a form asks for the day itself)
+      // "五月二十号左右": the day said back for a yes (a form takes the day as typed)
+      if (r.around && r.lunar === undefined) {
+        return canSayBack(env, step) ? { ok: false, confirm: { key: 'heard.date.confirm_day', params: { date: formatDate(env.lang, r.value) } }, value: r.value } : { ok: true, value: r.value };
+      }
       if (r.around) {
         const params = { said: r.lunar ?? '', date: formatDate(env.lang, r.value) };
         return canSayBack(env, step) ? { ok: false, confirm: { key: 'heard.date.confirm_lunar_day', params }, value: r.value } : { ok: false, hint: 'heard.date.lunar', params, understood: true };

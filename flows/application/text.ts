@@ -12,6 +12,7 @@ import { readIllness } from '../parse/illness';
 import { illnessBySound } from '../parse/illness-sound';
 import { describedHospital, namesNoHospital, saysNoHospital, twoHospitals } from '../parse/hospital';
 import { describedSchool, stripSchoolLeadin } from '../parse/school';
+import { SCHOOL_STAGES, stageLabels } from '../parse/grades';
 import { stripTrailingPunctuation } from '../parse/normalize';
 import { looksLikeQuestion } from '../faq/question';
 import type { Checked } from '../engine/flow';
@@ -47,6 +48,8 @@ export function checkName(text: string, relation?: string, sayBack = true, lang:
   }
   if (r.kind === 'invalid' && (r.why === 'two_names' || saysTwo(s))) return { ok: false, hint: 'heard.name.two_names', understood: true };
   if (r.kind === 'invalid') return { ok: false, hint: NAME_HINTS[r.why] };
+  // "读高三", "上初二": a school grade is no name (a summary edit "孩子读高三不是高二" is the stage's)
+  if ('name' in r && namesGrade(r.name)) return { ok: false, hint: 'heard.name.not_a_name' };
   // "wo jiao li xiu lan", "Wang Guiying": pinyin typed by a helper — the papers need the characters, and pinyin has no one spelling back
   if (lang === 'zh-CN' && 'name' in r && isLatinName(r.name)) return { ok: false, hint: 'heard.name.in_characters', understood: true };
   if (r.kind === 'nickname') return { ok: false, hint: 'heard.name.nickname', params: { said: r.said }, understood: true };
@@ -68,6 +71,12 @@ export function checkName(text: string, relation?: string, sayBack = true, lang:
     return { ok: false, confirm: { key: 'heard.name.first_of_two', params: { name: r.name } }, value: r.name };
   }
   return { ok: true, value: r.name };
+}
+
+const GRADE_WORDS = [...new Set(SCHOOL_STAGES.flatMap(stageLabels))].filter((w) => /\p{Script=Han}/u.test(w) && Array.from(w).length >= 2);
+/** The words name a school grade or stage ("高三", "初中", "大一"). */
+function namesGrade(name: string): boolean {
+  return GRADE_WORDS.some((w) => name.includes(w));
 }
 
 /** A name written in Latin letters only (pinyin), no Chinese character. */
@@ -114,7 +123,8 @@ export function checkText(text: string, minLength = 1, maxLength = 50): Checked<
   if (saysDontKnow(s)) return { ok: false, hint: 'heard.text.dont_know', understood: true };
   // "是的" / "没有" / "yes": a reply to a yes/no question, not a name or a description
   if (isBareYesNo(s)) return { ok: false, hint: 'heard.text.yes_no' };
-  if (looksLikeQuestion(s)) return { ok: false, hint: 'faq.not_an_answer' };
+  // "有补助嘛": whether there is something, asked with 嘛 — no description (a statement "有低保的嘛" answers a yes/no, not here)
+  if (looksLikeQuestion(s) || /^有(?![点些])\p{Script=Han}{1,6}(?<![的了])嘛$/u.test(s)) return { ok: false, hint: 'faq.not_an_answer' };
   const length = Array.from(s).length;
   if (length < minLength) return { ok: false, hint: 'apply.text.too_short' };
   if (length > maxLength) return { ok: false, hint: 'apply.text.too_long', params: { max: maxLength } };
@@ -175,6 +185,10 @@ export function checkIllness(text: string): Checked<string> {
   if (!checked.ok) return checked;
   const r = readIllness(checked.value);
   if (r.vague) return { ok: false, hint: 'heard.illness.vague', understood: true };
+  // "腿摔断了" → 腿骨折, "癌症，肺上的" → 肺癌: put together, so said back
+  if (r.guessed) return { ok: false, confirm: { key: 'heard.illness.confirm', params: { illness: r.illness } }, value: r.illness };
+  // "心脏不好，做了支架": clauses about the illness, none naming it — what the hospital called it is asked
+  if (r.described) return { ok: false, hint: 'heard.illness.no_illness', understood: true };
   if (namesNoIllness(r.illness)) return { ok: false, hint: 'heard.illness.no_illness', understood: true };
   // "晓不得，反正天天咳": the villager does not know the illness — what they feel is not filed as its name
   if (!r.known && mentionsDontKnow(text)) return { ok: false, hint: 'heard.illness.no_illness', understood: true };

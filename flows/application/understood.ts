@@ -30,7 +30,7 @@ function amountAsk(r: Approximate<number, AmountApprox>): ConfirmAsk {
     case 'picked':
       return { key: 'understand.amount.picked', money: { amount: r.value, amounts: r.figures } };
     case 'summed':
-      return { key: 'understand.amount.summed', money: { amount: r.value, amounts: r.figures } };
+      return { key: r.roughly ? 'understand.amount.summed_rough' : 'understand.amount.summed', money: { amount: r.value, amounts: r.figures } };
     case 'perPeriod':
       return {
         key: PER_PERIOD_KEYS[r.period][r.roughly ? 1 : 0],

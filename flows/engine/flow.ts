@@ -73,6 +73,8 @@ export type StepOutcome =
       prefill?: PendingConfirm[];
       /** Say the new flow's intro (default true); false when the replies already carry it. */
       intro?: boolean;
+      /** The opening writes for someone else, kept for the session (SessionState.writtenFor). */
+      writtenFor?: { relation?: string };
     };
 
 interface BaseStep {
@@ -168,6 +170,12 @@ export interface YesNoStep extends BaseStep {
   /** Step-specific marks meaning yes / no wherever they stand, unless negated (for 脱贫户: "以前是" / "一般户"). */
   yesMarks?: string[];
   noMarks?: string[];
+  /**
+   * Another scheme the question is easily taken for (低保, 五保 for 脱贫户): an answer naming one of
+   * `words` and none of `unless` (the question's own subject) answers something else — asked again
+   * with `hint`, never read as a yes through a mark such as 评上.
+   */
+  otherThan?: { words: string[]; unless: string[]; hint: string };
   /**
    * i18n key of the hint when the answer is neither, in the words the question used (对/不对 where
    * it asked 对吗, 是/不是 where it asked 是不是, 同意/不同意 for a consent).

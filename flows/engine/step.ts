@@ -48,6 +48,8 @@ export interface EngineConfig {
   offer?: {
     answer: (text: string, offer: AlertOffer, env: StepEnv) => StepOutcome | null;
     restate: (offer: AlertOffer, env: StepEnv) => string;
+    /** The whole offer, for one kept back while the household was in the middle of something (`deferred`). */
+    tell: (offer: AlertOffer, env: StepEnv) => string;
   };
 }
 
@@ -147,6 +149,7 @@ class Turn {
   }
 
   result(): StepResult {
+    if (this.offer) this.offer = this.settleOffer(this.offer);
     if (this.offer) this.state.alertOffer = this.offer;
     for (const i of this.interceptors) this.effects.push(...(i.settle?.(this.effects, this.ctx) ?? []));
     return {
@@ -164,7 +167,9 @@ class Turn {
       this.ask();
       return;
     }
-    this.offer = this.state.alertOffer;
+    // told after the last turn's filing (describeOutcome said it): now an offer like any other
+    const { tellAfterFiling: _told, ...kept } = this.state.alertOffer ?? ({} as AlertOffer);
+    this.offer = this.state.alertOffer ? (kept as AlertOffer) : undefined;
     this.state.alertOffer = undefined;
     if (inbound.kind === 'media') return this.onMedia(inbound);
 
@@ -184,7 +189,7 @@ class Turn {
     if (placeholder !== null) return this.onPlaceholder(placeholder);
     // a department alert's offer waiting for 1/2/3: at rest, its answer first (mid-flow it waits)
     const offer = this.offer;
-    if (offer && this.atRest && this.config.offer) {
+    if (offer && !offer.deferred && this.atRest && this.config.offer) {
       this.offer = undefined;
       const answered = this.config.offer.answer(inbound.text, offer, this.env);
       if (answered) return this.apply(answered);
@@ -278,6 +283,28 @@ class Turn {
     const pending = pendingOf(this.current, this.env);
     if (pending) return renderAsk(pending.ask, this.env);
     return again ? remindFor(this.current, this.env) : promptFor(this.current, this.env);
+  }
+
+  /**
+   * A pending offer as the turn ends. An application of the alert's cause filed now answers it: the
+   * case is linked to the alert (file_case's alertId), the offer is done. One kept back while the
+   * household was busy (`deferred`) is told once they are back at rest — after a filing, behind the
+   * case number (describeOutcome, `tellAfterFiling`), so the number is not lost under it.
+   */
+  private settleOffer(offer: AlertOffer): AlertOffer | undefined {
+    const filing = this.effects.find((e): e is Extract<Effect, { type: 'file_case' }> => e.type === 'file_case');
+    if (filing) {
+      if (!filing.alertId && offer.cause !== null && filing.application.cause === offer.cause) {
+        filing.alertId = offer.alertId;
+        return undefined;
+      }
+      return offer.deferred ? { ...offer, deferred: false, tellAfterFiling: true } : offer;
+    }
+    if (offer.deferred && this.atRest && this.config.offer) {
+      this.say(this.config.offer.tell(offer, this.env));
+      return { ...offer, deferred: false };
+    }
+    return offer;
   }
 
   /** At rest in the menu (numbers pick from a list), rather than in the middle of something. */
@@ -466,6 +493,7 @@ class Turn {
           misses: 0,
           history: [],
           lang: this.state.lang,
+          ...(o.writtenFor ? { writtenFor: o.writtenFor } : {}),
         };
         keepPrefill(this.state, this.flow, o.prefill);
         this.say(...(o.replies ?? []));

@@ -98,6 +98,12 @@ export interface SessionState {
   prefill?: PendingConfirm[];
   /** Fields of later steps answered before their question (the second half of a folded question): not asked when reached. */
   ahead?: string[];
+  /**
+   * The opening said the application is written for someone else ("帮我奶奶申请", "我是他孙子"): that
+   * person is the applicant, so "她自己" / "就是我奶奶本人" later mean the applicant. `relation`: how
+   * the typist calls them (祖母), when said.
+   */
+  writtenFor?: { relation?: string };
   /** A department alert's private offer waiting for its 1/2/3 (server/core/alerts/offer.ts writes it; flows/villager/alert-offer.ts reads it). */
   alertOffer?: AlertOffer;
 }
@@ -115,6 +121,10 @@ export interface AlertOffer {
   /** The i18n key of the alert's gentle wording. */
   wording: string;
   restated?: boolean;
+  /** Kept back, not sent: the household was in the middle of something (an application). Told at rest. */
+  deferred?: boolean;
+  /** Told behind the case number of the turn that filed an application (describeOutcome). */
+  tellAfterFiling?: boolean;
   known: {
     name?: string;
     idNumber?: string;
@@ -122,8 +132,10 @@ export interface AlertOffer {
     householdSize?: number;
     townCode?: string;
     villageCode?: string;
-    /** 医保: the year's self-paid inpatient cost (fen), said back as the illness's self-paid cost. */
+    /** 医保: the year's self-paid inpatient cost (fen, after reimbursement). */
     selfPaidFen?: number;
+    /** 医保: the year's total medical cost (fen); with selfPaidFen it gives the reimbursement said back. */
+    totalCostFen?: number;
   };
 }
 

@@ -11,6 +11,10 @@ export const alertsEn: Shape<typeof alertsZhCN> = {
     jiaoyu: 'Education Bureau',
     canlian: 'Disabled Persons’ Federation',
     zhujian: 'Housing and Construction Bureau',
+    renshe: 'Human Resources and Social Security Bureau',
+    nongye: 'Agriculture and Rural Affairs Bureau',
+    xiangcun: 'Rural Revitalization Bureau',
+    insurer: 'Insurer',
   },
   source: {
     cadre_round: 'Cadre round',
@@ -48,7 +52,8 @@ export const alertsEn: Shape<typeof alertsZhCN> = {
       phone: 'The phone number is {{phone}} (as the village has it), is that right?',
       village: 'Your home is in {{village}}, {{town}}, is that right?',
       household_size: 'Your household has {{n}} people, is that right?',
-      self_paid: 'The medical insurance records show your family paid about {{amount}} itself for hospital stays this year, after reimbursement. Shall we count that as your own medical cost? If not, please say how much was spent in total.',
+      cost: 'The medical insurance records show {{total}} spent on medical care this year, {{reimbursed}} reimbursed and {{selfPaid}} paid by your family. Shall we count it that way? If not, please say how much was spent in total.',
+      self_paid_context: 'The medical insurance records show your family paid about {{amount}} itself for hospital stays this year, after reimbursement. You will be asked how much was spent in total and how much was reimbursed; please give the actual figures.',
     },
   },
   figure: {
@@ -85,6 +90,7 @@ export const alertsEn: Shape<typeof alertsZhCN> = {
   notify: {
     call_me: 'After a {{department}} alert ({{cause}}), the household of {{name}} in {{village}} asked a village cadre to contact them. Please call or visit soon.',
     call_me_figures: 'Department data: {{figures}}',
+    cadre_found: 'A cadre’s round found a risk at the household of {{name}} in {{village}} ({{cause}}). A check task is open: please check the household within {{days}} days and close it under "Alerts" in the console.',
     new_tasks: '{{village}} has {{count}} new alert(s) from the {{department}}. Please check the households within {{days}} days and close the alerts under "Alerts" in the console.',
     due_soon: '{{village}} has {{count}} department alert(s) due by tomorrow. Please check the households soon.',
     overdue: '{{village}} has {{count}} department alert(s) past the time limit. Please check the households and close them soon.',

@@ -11,6 +11,10 @@ export const alertsZhCN = {
     jiaoyu: '教育局',
     canlian: '残联',
     zhujian: '住建局',
+    renshe: '人社局',
+    nongye: '农业农村局',
+    xiangcun: '乡村振兴局',
+    insurer: '保险机构',
   },
   // where a check task came from besides a department's data: a cadre's round (干部排查)
   source: {
@@ -49,7 +53,8 @@ export const alertsZhCN = {
       phone: '联系电话是 {{phone}}（村里登记的），对吗？',
       village: '您家在{{town}}{{village}}，对吗？',
       household_size: '家里一共 {{n}} 口人，对吗？',
-      self_paid: '医保记录里，今年住院报销以后您家自己付了约 {{amount}}。看病自己花的钱就按这个算，对吗？不对的话，请说一共花了多少。',
+      cost: '医保记录里，今年看病一共花了 {{total}}，报销了 {{reimbursed}}，您家自己付了 {{selfPaid}}。就按这个算，对吗？不对的话，请说一共花了多少。',
+      self_paid_context: '医保记录里，今年住院报销以后您家自己付了约 {{amount}}。后面会问一共花了多少、报销了多少，请按实际的说。',
     },
   },
   figure: {
@@ -86,6 +91,7 @@ export const alertsZhCN = {
   notify: {
     call_me: '{{village}}{{name}}家收到{{department}}预警（{{cause}}）后，回复请村干部联系，请尽快电话联系或入户。',
     call_me_figures: '部门数据：{{figures}}',
+    cadre_found: '{{village}}{{name}}家经干部排查发现{{cause}}风险，已生成核实任务，请在 {{days}} 天内入户核实，并在工作台“预警”里关闭。',
     new_tasks: '{{village}}新收到 {{count}} 条{{department}}预警，请在 {{days}} 天内入户核实，并在工作台“预警”里关闭。',
     due_soon: '{{village}}有 {{count}} 条部门预警明天前到期，请尽快入户核实。',
     overdue: '{{village}}有 {{count}} 条部门预警已超过核实期限，请尽快入户核实并关闭。',

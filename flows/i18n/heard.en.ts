@@ -25,6 +25,8 @@ export const heardEn: Shape<typeof heardZhCN> = {
     other_household: 'In-laws are another household, not on your household register, so they cannot go here. Please name the family member at home who is ill, for example: spouse, son. The in-laws can apply for their own household.',
     which: 'Which family member is it?',
     son_or_daughter: 'Is it your son or your daughter? Please reply "son" or "daughter".',
+    husband_or_father: 'Is it your husband or your father? Please reply "husband" or "father".',
+    father_or_in_law: 'Is it your father or your father-in-law? Please reply "father" or "father-in-law".',
     likely: 'Your {{relation}}, is that right?\nIf not, please say who, for example: daughter-in-law',
   },
   people: {
@@ -64,11 +66,17 @@ export const heardEn: Shape<typeof heardZhCN> = {
     name: 'Which school is it? Please say its name, for example: County No. 1 Middle School',
     described: 'Shall we file the school as "{{school}}"?\nIf not, please reply with the school\'s name, for example: County No. 1 Middle School',
   },
+  poverty: {
+    other_scheme: 'The minimum living allowance (低保) or five guarantees (五保) is not the same as a formerly poor household (脱贫户), which was registered as poor before. Please reply "yes" or "no".',
+  },
   patient: {
     two: 'One application is for one patient. Please choose one first; the other can apply once this one is done.',
     two_named: 'Understood: {{people}} are both ill. One application is for one patient: put down the one more seriously ill, who spent more, first; the other can apply once this one is done.',
     which: 'Is it you, or someone else in the family?',
     relative_self: 'Is your {{relation}} the applicant? If the applicant is the one who is ill, reply 1; if it is someone else in the family, reply 2.',
+    pronoun_self: 'Is the applicant the one who is ill? If so, reply 1; if it is someone else in the family, reply 2.',
+    helper_self: 'You are applying for your {{relation}}. If your {{relation}} is the one who is ill, reply 1; if it is you or someone else in the family, reply 2.',
+    helper_self_plain: 'You are applying for someone in your family. If the applicant is the one who is ill, reply 1; if it is you or someone else in the family, reply 2.',
   },
   date: {
     confirm: 'Shall I put it down as {{month}}, day not known?\nIf you remember the day, reply with it, for example: {{example}}',

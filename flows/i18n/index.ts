@@ -31,8 +31,18 @@ void instance.init({
 
 /** Translate `key` into `lang`; params fill {{placeholders}}. */
 export function t(lang: Lang, key: string, params?: Record<string, unknown>): string {
-  return instance.t(key, { ...params, lng: lang }) as string;
+  if (params !== undefined) return instance.t(key, { ...params, lng: lang }) as string;
+  // most words are said without parameters, several times a step: each looked up once (the resources never change)
+  const id = `${lang}\n${key}`;
+  let text = plain.get(id);
+  if (text === undefined) {
+    if (plain.size >= PLAIN_MAX) plain.clear();
+    plain.set(id, (text = instance.t(key, { lng: lang }) as string));
+  }
+  return text;
 }
+const plain = new Map<string, string>();
+const PLAIN_MAX = 20_000;
 
 /** True when the key exists in the source language (for labels built from data, e.g. status.<name>). */
 export function hasKey(key: string): boolean {

@@ -24,4 +24,5 @@ export const registerEn: typeof registerZhCN = {
   told_eliminated:
     'Your household’s situation is now stable. After review by the village, the township and the county, from {{day}} your household is no longer followed as at risk of falling back into poverty. If illness, a disaster, school costs or any other hardship hits again, tell us here at any time, or contact the village committee.',
   follow_up_due: 'Reminder: the monitored household you follow in {{village}} (head {{head}}) is due a follow-up visit by {{due}}. Please visit and record it in the console.',
+  export_file: 'Monitoring register-{{layout}}-{{date}}',
 };

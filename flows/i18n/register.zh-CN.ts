@@ -23,4 +23,6 @@ export const registerZhCN = {
   told_eliminated: '您家的情况已经稳定，经村、乡镇、县里审核，从{{day}}起不再作为防返贫监测对象（风险消除）。以后如果再遇到因病、因灾、因学等困难，随时在这里告诉我们，或者联系村委会。',
   /** To the 帮扶责任人 when a household's follow-up visit is due. */
   follow_up_due: '提醒：您帮扶的{{village}}监测户（户主{{head}}）应在{{due}}前走访，请走访后在工作台录入走访记录。',
+  /** The register exported as a 台账 (GET /api/register/export): the file's name without its extension. */
+  export_file: '防返贫监测户台账-{{layout}}-{{date}}',
 };

@@ -36,6 +36,7 @@ export const understandEn: typeof understandZhCN = {
     },
     per_unit: '{{count}} {{unit}}, {{perUnit}} per {{unit}}: {{amount}} in all, is that right?',
     summed: 'You mentioned {{amounts}}: {{amount}} in all, right?',
+    summed_rough: 'You mentioned about {{amounts}}: shall I count {{amount}} in all?',
     not_yet: 'Nothing received yet, so I will put {{amount}} for now; tell your village cadre when it comes. All right?',
     half: 'Half of {{whole}}: shall I count it as {{amount}}?',
     several: 'You mentioned {{amounts}}: this needs just one figure.',

@@ -42,6 +42,7 @@ export const understandZhCN = {
     },
     per_unit: '{{count}}{{unit}}，每{{unit}}{{perUnit}}，一共{{amount}}，对吗？',
     summed: '您说了{{amounts}}，加起来一共{{amount}}，对吗？',
+    summed_rough: '您说了大约{{amounts}}，加起来按{{amount}}算，对吗？',
     not_yet: '还没拿到的话，先按{{amount}}填，以后拿到了告诉村干部，对吗？',
     half: '{{whole}}的一半，按{{amount}}算，对吗？',
     several: '您说了{{amounts}}，这一项只填一个数。',

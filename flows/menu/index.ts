@@ -44,7 +44,8 @@ function handle(text: string, env: StepEnv, idle: boolean): StepOutcome {
   }
   switch (r.value) {
     case 'apply':
-      return { kind: 'switch', flow: 'apply' };
+      // whom the first message said the application is for (application/opening.ts) goes with it
+      return { kind: 'switch', flow: 'apply', ...(env.state.writtenFor ? { writtenFor: env.state.writtenFor } : {}) };
     case 'status':
       return startStatus(env);
     case 'policy': {

@@ -58,6 +58,10 @@ interface Figure {
   self?: boolean;
   /** Led by its order ("第一回一万五"): one of several times, each its own part. */
   ordinal?: boolean;
+  /** Said after another figure as more of it ("还有五千", "另外又花了三千"): a part of the same sum. */
+  added?: boolean;
+  /** Borrowed and spent on the cost ("借了两万看病"): part of it, maybe not all — said back when it is the only one. */
+  borrowed?: boolean;
 }
 
 const failure = (reason: 'empty' | 'not_a_number' | 'negative' | 'too_large' | 'zero'): ParseResult<number> => ({ ok: false, reason });
@@ -145,8 +149,17 @@ const endsWithAny = (s: string, words: readonly string[]) => words.some((w) => s
 
 const TOPIC_LOOKUP = (Object.entries(W.TOPIC_WORDS) as [W.AmountTopic, string[]][]).flatMap(([topic, words]) => words.map((w) => ({ w, topic })));
 
-/** The lead-in nearest before the figure (else the first after it) says what it is about. */
-function topicOf(before: string, after: string): W.AmountTopic | undefined {
+/**
+ * The lead-in nearest before the figure (else the first after it) says what it is about; `borrowed` when a
+ * loan's words say it was borrowed and spent on the cost ("还有五千是借钱买的药").
+ */
+function topicOf(before: string, after: string): { topic?: W.AmountTopic; borrowed?: true } {
+  const topic = leadIn(before, after);
+  // "还有五千是借钱买的药": borrowed, and spent on what the cost is
+  return topic === 'loan' && W.LOAN_SPENT.test(before.slice(-8) + after) ? { topic: 'cost', borrowed: true } : { topic };
+}
+
+function leadIn(before: string, after: string): W.AmountTopic | undefined {
   let best: { end: number; len: number; topic: W.AmountTopic } | undefined;
   for (const { w, topic } of TOPIC_LOOKUP) {
     const at = before.lastIndexOf(w);
@@ -162,8 +175,13 @@ function topicOf(before: string, after: string): W.AmountTopic | undefined {
   }
   // "儿子打工给了一万": given from what was earned — income, not aid
   if (best?.topic === 'received' && /给了?$/u.test(before.slice(0, best.end)) && W.TOPIC_WORDS.income.some((w) => before.slice(0, best!.end - best!.len).includes(w))) return 'income';
-  if (best) return best.topic;
-  if (W.LOSS_NOUNS.some((w) => before.includes(w))) return 'cost';
+  // "药店又拿了三千的药": medicine fetched and paid for, not money received
+  if (best?.topic === 'received' && W.FETCHED.some((w) => before.slice(0, best!.end).endsWith(w)) && W.GOODS_AFTER.test(after)) return 'cost';
+  return best?.topic ?? (W.LOSS_NOUNS.some((w) => before.includes(w)) ? 'cost' : firstAfter(after));
+}
+
+/** The first lead-in after a figure ("五千是借的": a loan), or undefined. */
+function firstAfter(after: string): W.AmountTopic | undefined {
   let first: { at: number; topic: W.AmountTopic } | undefined;
   for (const { w, topic } of TOPIC_LOOKUP) {
     const at = after.indexOf(w);
@@ -226,8 +244,14 @@ export function readDifference(text: string): number | null {
   return null;
 }
 
+/** A bare number a person's age could be ("七十", "65"): no unit, 1 to 120. */
+function isAge(text: string): boolean {
+  const n = /^[0-9]{1,3}$/u.test(text) ? Number(text) : LONE.test(text) ? parseChineseNumber(text) : null;
+  return n !== null && n >= 1 && n <= 120;
+}
+
 /** The figures of one clause; 'bad' when a figure is there but cannot be read ("3万2万", "3.5k", "一天一百"). */
-function figuresOf(said: string): Figure[] | 'bad' | { bound: bigint | null } {
+function figuresOf(said: string, earlier = false): Figure[] | 'bad' | { bound: bigint | null } {
   const clause = said.replace(/(^|[^0-9零〇一二两俩三仨四五六七八九十])([万千百])把/gu, '$1一$2把'); // "万把块" = about 一万
   const found = [...clause.matchAll(FIGURE)].map((m) => ({ text: m[0], at: m.index }));
   const figures: Figure[] = [];
@@ -246,6 +270,8 @@ function figuresOf(said: string): Figure[] | 'bad' | { bound: bigint | null } {
     if (!hasYuan && !nextSum && (startsWithAny(after, W.NOT_MONEY_AFTER) || (afterMarker !== after && startsWithAny(afterMarker, W.NOT_MONEY_AFTER)))) continue;
     if (LONE.test(f.text) && after !== '' && !LONE_MAY_PRECEDE.test(after)) continue;
     if (LONE.test(f.text) && W.GRADE_BEFORE.test(before)) continue; // "高二"
+    // "老伴今年七十了", "我今年65": an age told in the story, not money
+    if (W.AGE_BEFORE.test(before) && W.AGE_AFTER.test(after) && isAge(f.text) && leadIn(before, '') === undefined) continue;
     if (W.SHARE_BEFORE.test(before)) return 'bad'; // "百分之六十"
     if (endsWithAny(before, W.RETRACT_BEFORE)) continue; // "不是三万，是两万"
     // "不到一万", "剩不下一万", "一万不到": a bound, not the sum — never taken as said
@@ -261,7 +287,10 @@ function figuresOf(said: string): Figure[] | 'bad' | { bound: bigint | null } {
       ? { per: 'term', times: BigInt(W.TERMS_A_YEAR) }
       : W.HALF_YEAR_BEFORE.test(before) ? { per: 'half', times: 2n } : W.DAILY_BEFORE.test(before) ? { per: 'day', times: 0n } : undefined;
     if (PER_UNIT_BEFORE.test(before) && !ORDINAL_BEFORE.test(before)) return 'bad'; // "一头一万" without the count: a price, not the sum
-    if (differenceBefore(before)) return 'bad'; // "再加五千": a difference, not the sum
+    // "再加五千": a difference, not the sum — unless a figure was said before it ("手术一万五，加上住院八千": a part)
+    const difference = differenceBefore(before);
+    const adds = earlier || figures.length > 0;
+    if (difference && !(adds && (W.DIFFERENCE_BEFORE.plus as readonly string[]).includes(difference))) return 'bad';
 
     let text = f.text;
     let kind: Figure['kind'] = 'exact';
@@ -275,8 +304,12 @@ function figuresOf(said: string): Figure[] | 'bad' | { bound: bigint | null } {
       if (word) skipUntil = f.end + word.length;
     }
 
+    const { topic, borrowed } = topicOf(before, after);
+    // "还有五千没报": what was not received, named by nothing else — not a figure of any sum asked
+    if (W.NOT_RECEIVED_AFTER.test(after) && leadIn(before, '') === undefined) return 'bad';
     const figure: Figure = {
-      fen: 0n, kind, monthly: !period && W.MONTHLY_BEFORE.test(before), ...(period ? { period } : {}), topic: topicOf(before, after), total: W.TOTAL_BEFORE.test(before), self: W.SELF_PAID_BEFORE.test(before), ordinal: ORDINAL_BEFORE.test(before),
+      fen: 0n, kind, monthly: !period && W.MONTHLY_BEFORE.test(before), ...(period ? { period } : {}), topic, total: W.TOTAL_BEFORE.test(before), self: W.SELF_PAID_BEFORE.test(before), ordinal: ORDINAL_BEFORE.test(before),
+      added: adds && W.ADDED_BEFORE.test(before), borrowed,
     };
     const exact = f.high === undefined ? moneyFen(text) : null;
     const ends = f.high !== undefined ? [text, f.high] : exact === null ? splitRange(text) : null;
@@ -293,20 +326,30 @@ function figuresOf(said: string): Figure[] | 'bad' | { bound: bigint | null } {
 }
 
 const UNIT = `(?:${W.UNITS.join('|')})`;
-/** "一头一万", "每亩两千": right before the figure, the unit it is the price of. */
-const PER_UNIT_BEFORE = new RegExp(`(?:一|每)${UNIT}(?:的|是|要|值|卖|能卖|赔|损失|就|得|大概|差不多)*$`, 'u');
+/** "一头一万", "每亩两千": right before the figure, the unit it is the price of ("死了一头值八千", "倒了一间损失三万": a count of one, not a price). */
+const PER_UNIT_BEFORE = new RegExp(`(?:(?<!了)一|每)${UNIT}(?:的|是|要|值|卖|能卖|赔|损失|就|得|大概|差不多)*$`, 'u');
 /** "2头牛死了，一头一万", "三亩地每亩两千": the count, then the price per unit. */
 const PER_UNIT = new RegExp(`([0-9]+|[零一二两俩三仨四五六七八九十百]+)(${UNIT})[^0-9]*?(?:一|每)\\2(?:的|是|要|值|卖|能卖|赔|损失|就|得|大概|差不多)*([0-9零〇一二两三四五六七八九十百千万.]+(?:块钱|块|元)?)`, 'u');
 
-/** "第一回", "第2次": a part said by its order. */
-const ORDINAL = /第[0-9一二两三四五六七八九十]+/u;
-/** Right before a figure: its order ("第一回", "第二次住院"). */
-const ORDINAL_BEFORE = /第[0-9一二两三四五六七八九十]+[^0-9零〇一二两三四五六七八九十]{0,4}$/u;
+/** "第一回", "第2次", "头一次", "另一回": a part said by its order. */
+const ORDER = '(?:第[0-9一二两三四五六七八九十]+|(?:头一?|另一|后一|再一|最后一)(?=[次回趟遍]))';
+const ORDINAL = new RegExp(ORDER, 'u');
+/** Right before a figure: its order ("第一回", "第二次住院", "头一次"). */
+const ORDINAL_BEFORE = new RegExp(`${ORDER}[^0-9零〇一二两三四五六七八九十]{0,4}$`, 'u');
+/** "一次一万，一次一万五": "一次" said before each of several figures counts the times, as "第一次" would. */
+const EACH_TIME = new RegExp(`(?<![第0-9零一二两三四五六七八九十每])一(${UNIT})(?=[^,;]{0,4}?[${FIRST}])`, 'gu');
+function ordinalTimes(s: string): string {
+  const times = [...s.matchAll(EACH_TIME)];
+  if (times.length < 2) return s;
+  let n = 0;
+  return s.replace(EACH_TIME, (_m, unit: string) => `第${++n}${unit}`);
+}
+
 /** A price per unit and the count it was said with: their product, to say back; null when not so said. */
 function perUnit(s: string, opts: AmountOptions): AmountReading | null {
   const m = PER_UNIT.exec(s.replace(/\s+/gu, ''));
-  // "住了两回院，第一回一万五，第二回两万": each time its own figure, not a price per time
-  if (!m || ORDINAL.test(s)) return null;
+  // "住了两回院，第一回一万五，第二回两万", "一次一万，一次一万五": each time its own figure, not a price per time
+  if (!m || ORDINAL.test(s) || ordinalTimes(s) !== s) return null;
   const count = /^[0-9]+$/u.test(m[1]) ? Number(m[1]) : parseChineseNumber(m[1]);
   const price = moneyFen(m[3]);
   if (count === null || !Number.isSafeInteger(count) || count < 2 || price === null || price === 0n) return null;
@@ -345,7 +388,7 @@ function figuresIn(s: string): Figure[] | 'bad' | { waived: Figure[] } | { bound
       all.push({ fen: 0n, kind: 'exact', monthly: false, topic: zero.topic });
       continue;
     }
-    const figures = figuresOf(clause);
+    const figures = figuresOf(clause, all.length > 0);
     if (figures === 'bad') return 'bad';
     if (!Array.isArray(figures)) {
       bounded = true;
@@ -359,6 +402,7 @@ function figuresIn(s: string): Figure[] | 'bad' | { waived: Figure[] } | { bound
   // the same figure said twice is one figure
   const seen = new Set<string>();
   const figures = all.filter((f) => {
+    if (f.ordinal || f.added) return true; // "第一回一万，第二回一万": two times, each its own
     const key = `${f.fen}|${f.kind}|${f.monthly}|${f.period?.per}`;
     if (seen.has(key)) return false;
     seen.add(key);
@@ -409,11 +453,27 @@ function readSentence(s: string, opts: AmountOptions, allowZero: boolean): Amoun
   // "第一回一万五，第二回两万": the times, each its own part of what is asked
   if (opts.topic && figures.length > 1 && figures.every((f) => f.ordinal)) for (const f of figures) f.topic ??= opts.topic;
 
+  // "三万，另外还有五千", "花了三万，还有五千是借钱买的药": more of the figure before it, when it names nothing else
+  if (opts.topic) {
+    for (let i = 1; i < figures.length; i++) {
+      const [prev, f] = [figures[i - 1], figures[i]];
+      if (!f.added || f.total || prev.total) continue;
+      if (prev.topic === undefined && (f.topic === undefined || f.topic === opts.topic)) prev.topic = opts.topic;
+      f.topic ??= prev.topic;
+    }
+  }
+
   let chosen = figures[0];
   let picked = figures !== said; // one taken among others said: said back
   // parts of what is asked, each said with its own lead-in ("种地卖了一万，打工挣了两万"): added up, said back
   // (a monthly part counts twelve times where a yearly sum is asked: "学费八千，生活费一个月一千")
   const yearly = (f: Figure) => (f.monthly ? f.fen * 12n : f.period ? f.fen * f.period.times : f.fen);
+  // "住院两万，吃药五千，加起来两万五": the parts and their total, which they make — the total as said
+  const totals = figures.filter((f) => f.total);
+  const parts = figures.filter((f) => !f.total);
+  if (opts.topic && totals.length === 1 && parts.length > 1 && figures.every((f) => f.kind === 'exact' && !periodic(f) && (f.topic === undefined || f.topic === opts.topic))) {
+    if (parts.reduce((a, f) => a + f.fen, 0n) === totals[0].fen) return settled(totals[0].fen, allowZero);
+  }
   if (figures.length > 1 && opts.topic && figures.every((f) => f.topic === opts.topic && (!periodic(f) || opts.per === 'year') && !f.total)) {
     const sum = figures.reduce((a, f) => a + yearly(f), 0n);
     if (sum > MAX_FEN) return failure('too_large');
@@ -423,7 +483,7 @@ function readSentence(s: string, opts: AmountOptions, allowZero: boolean): Amoun
     const low = figures.reduce((a, f) => a + (f.kind === 'range' ? f.low! : f.fen), 0n);
     const high = figures.reduce((a, f) => a + (f.kind === 'range' ? f.high! : f.fen), 0n);
     if (high > low) return { ok: false, approx: 'range', value: Number((low + high) / 2n), low: Number(low), high: Number(high) };
-    return { ok: false, approx: 'estimate', value: Number(sum) };
+    return { ok: false, approx: 'summed', value: Number(sum), figures: figures.map((f) => Number(yearly(f))), roughly: true };
   }
   if (figures.length > 1) {
     // only one of them is about what is asked, and every other one plainly about something else
@@ -446,7 +506,7 @@ function readSentence(s: string, opts: AmountOptions, allowZero: boolean): Amoun
   if (picked) return { ok: false, approx: 'picked', value: n, figures: said.map((f) => Number(f === chosen ? value : f.fen)) };
   if (chosen.monthly) return { ok: false, approx: 'monthly', value: n, perMonth: Number(chosen.fen), roughly: chosen.kind !== 'exact' };
   if (chosen.period) return { ok: false, approx: 'perPeriod', value: n, each: Number(chosen.fen), period: chosen.period.per, times: Number(chosen.period.times), roughly: chosen.kind !== 'exact' };
-  if (chosen.kind === 'estimate') return { ok: false, approx: 'estimate', value: n };
+  if (chosen.kind === 'estimate' || chosen.borrowed) return { ok: false, approx: 'estimate', value: n };
   if (chosen.kind === 'range') return { ok: false, approx: 'range', value: n, low: Number(chosen.low), high: Number(chosen.high) };
   return { ok: true, value: n };
 }
@@ -494,7 +554,7 @@ export function readAmount(text: string, opts: AmountOptions = {}): AmountReadin
   if (asked.length > 1 && answer !== '' && !looksLikeQuestion(answer) && hasFigureWords(answer)) return readAmount(answer, opts);
   const s = spokenForms(W.EN_FORMS.reduce((t, [form, to]) => t.replace(form, to as string), stripTrailingPunctuation(normalizeInput(text)).toLowerCase().trim()).replace(W.PER_YEAR_AFTER, ''));
   if (s === '') return failure('empty');
-  return readWhole(s, allowZero) ?? perUnit(s, opts) ?? readSentence(s, opts, allowZero);
+  return readWhole(s, allowZero) ?? perUnit(s, opts) ?? readSentence(ordinalTimes(s), opts, allowZero);
 }
 
 /** True when the text holds something that may be a figure (a digit or a Chinese numeral). */

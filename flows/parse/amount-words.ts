@@ -28,14 +28,14 @@ export const TOPIC_WORDS: Record<AmountTopic, string[]> = {
     '住宿', '住校', '书本费', '书本', '课本费', '资料费', '学杂费', '杂费', '伙食费', '伙食', '饭钱', '饭费', '餐费', '补课费', '校服费', '路费', '车费',
     '交了', '交', '掏了', '掏', '自付', '自费', '自己付', '付了', '出了',
     '损失了', '损失', '亏了', '亏', '毁了', '冲走', '冲坏', '烧了', '塌了', '倒了', '值', '花销', '开销', '开支',
-    '住院', '买药', '吃药', '拿药', '看病', '检查', '治疗', '做手术', '手术',
+    '住院', '买药', '吃药', '拿药', '看病', '检查', '治疗', '做手术', '手术', '买了', '买', '门诊', '复查', '化疗', '透析',
     // what goes out, not income ("收入一万八 支出倒有三万")
     '支出', '支出了', '花费', '成本', '投入', '投了', '开支了',
     // the papers that name the cost ("发票上写的是37256元"): the total, not what was reimbursed
     '发票', '单子', '清单', '结算单', '收据', '账单', '票据', '总账',
   ],
   received: [
-    '报了', '报销了', '报销', '报回', '报', '医保', '新农合', '合作医疗', '大病保险', '保险', '给了', '给', '补了', '补助',
+    '报了', '报销了', '报销', '报回', '报', '医保', '新农合', '农合', '合作医疗', '大病保险', '大病险', '大病医保', '医疗救助', '二次报销', '保险', '给了', '给', '补了', '补助',
     '补贴', '赔了', '赔偿', '赔款', '赔', '救助', '救济', '救灾款', '发了', '领了', '领到', '拿了', '拿到', '到账',
     '助学金', '奖学金', '减免', '资助', '民政', '退了', '返了', '返还', '免了', '免掉', '减了',
   ],
@@ -143,6 +143,30 @@ export const DIFFERENCE_BEFORE = {
   unclear: ['多了', '少了', '还差', '差了', '多出', '多出来', '少出'],
 } as const;
 
+/**
+ * Before a figure said after another: it adds to that one ("花了三万，还有五千是借钱买的药", "住院两万八，
+ * 另外门诊又花了三千多", "手术一万五，加上住院八千"). A figure so led that names nothing else is a part
+ * of the same sum as the figure before it (never of another: "报了一万" keeps its own lead-in).
+ */
+export const ADDED_BEFORE = /(?:还有|另外|另|又|加上|再加上|外加|还要加上|还得加上|再加|加)/u;
+/**
+ * Borrowed money spent on what is asked ("借钱买的药", "借了两万看病"): a cost, not a loan. Read on the
+ * words around the figure, the figure taken out.
+ */
+export const LOAN_SPENT = /借(?:了|的|来的|来)?(?:块钱|块|元|钱|款|的钱)*(?:去|来|是|给)?(?:买|看|治|交|付|住|做|开|拿|吃|动)/u;
+/** Right after a figure: it was not received ("五千没报", "三千还没给") — never the figure received. */
+export const NOT_RECEIVED_AFTER = /^(?:块钱|块|元|钱)?(?:还|都|也)?(?:没有|没|未|不)(?:给|能)?(?:报|赔|补|给|发|拿|领|到账|批)/u;
+/** Lead-ins of money taken that, before "的药", are medicine fetched and paid for ("药店又拿了三千的药"): a cost. */
+export const FETCHED = ['拿了', '拿', '拿到', '开了', '领了'];
+const GOODS = '的(?:药|中药|西药|针|营养品|补品|东西)(?!费)';
+export const GOODS_AFTER = new RegExp(`^(?:块钱|块|元|钱)?${GOODS}`, 'u');
+/** The same in a part of an answer, the figure inside ("又拿了三千的药"). */
+export const FETCHED_GOODS = new RegExp(`(?:${FETCHED.join('|')})[^,]{1,12}?${GOODS}`, 'u');
+/** Right before a bare small figure: an age told in the story ("老伴今年七十了", "我今年六十五"), not money. */
+export const AGE_BEFORE = /(?:今年|今年都|今年已经|都|已经|快|年纪|岁数|年龄|满)$/u;
+/** After an age: nothing, or words that close it ("七十了", "七十多了", "六十出头"). */
+export const AGE_AFTER = /^(?:多|来|出头)?(?:了|岁|啦|咯|喽)?(?:$|[,，])/u;
+
 /** "一天一百", "日薪一百五": a day's pay — worked out to the year only with the days said ("一年干两百天"), else the days are asked. */
 export const DAILY_BEFORE = new RegExp(`(?:每天|一天|天天|日薪|一工|一个工)${FILLERS}$`, 'u');
 /** "每周五百": a weekly figure — not what any question asks; asked again. */
@@ -174,16 +198,28 @@ export const MONTHS_SAID = new RegExp(
  * A verb before the negation makes a question ("报了没有"), so verbs may only follow it.
  */
 export const ZERO_LEXICON = {
-  negation: ['没有', '没得', '莫得', '木有', '冇', '没', '无', '未', '零', '0'],
+  // southwestern 没得/莫得/冒得/么得, Cantonese 冇, northern 木有/没的
+  // (冇 reaches the parsers as 没有, so 冇得 as 没有得); "哪有什么报销": there is none
+  negation: ['没有得', '没有', '没得', '莫得', '冒得', '么得', '么有', '木得', '莫有', '没的', '木有', '冇得', '冇', '从没', '哪有', '哪来的', '没', '无', '未', '零', '0'],
   /** Nouns and adverbs anywhere in the clause. */
   around: [
     '收入', '纯收入', '报销', '赔偿', '赔款', '补偿', '补助', '补贴', '资助', '助学金', '奖学金', '救助', '救灾款', '减免',
     '保险', '医保', '钱', '家里', '我们', '俺们', '我家', '俺家', '我', '俺', '今年', '去年', '目前', '现在', '暂时',
     '到现在', '至今', '啥', '什么', '任何', '人', '谁', '一分钱', '一分', '一毛钱', '一毛', '一块钱', '一点', '一点儿', '都', '也',
     '还', '就', '根本', '从来', '压根', '压根儿', '完全', '基本', '基本上', '全', '是', '为', '还是',
+    // "what" and "a penny" in dialect: 啥子 (southwest), 乜嘢 (Cantonese), 一个子儿 / 一个铜板 / 一蚊 ("not a cent")
+    '啥子', '啥东西', '乜嘢', '乜', '嘢', '一个子儿', '一个大子儿', '一个子', '子儿', '一个铜板', '铜板', '一个钢镚', '钢镚儿', '钢镚', '一文钱', '一文', '分文', '一蚊', '一元', '一块', '一毛',
+    // "连个毛都没见着", "屁都没赔", "一直没给"
+    '连个', '连', '毛', '个屁', '屁', '一直', '始终', '一直都',
+    // who would have given it, named as the one who gave nothing ("学校一分没给", "政府没给一分钱")
+    '学校', '政府', '国家', '民政', '村里', '乡里', '镇上', '镇里', '县里', '上面', '公家', '保险公司', '医院', '人家',
   ],
   /** Verbs, only after the negation. */
-  after: ['去报销', '去报', '去申请', '申请', '去办', '办', '报销', '报', '给', '收到', '领到', '领', '拿到', '拿', '赔', '补', '发', '到账', '挣到', '挣', '赚到', '赚', '进账', '得到', '批', '下来', '过', '到', '着', '花', '用'],
+  after: [
+    '去报销', '去报', '去申请', '申请', '去办', '办', '报销', '报', '给', '收到', '领到', '领', '拿到', '拿', '赔', '补', '发', '到账', '挣到', '挣', '赚到', '赚', '进账', '得到', '批', '下来', '过', '到', '着', '花', '用',
+    // "一分钱没见着", "啥也没捞着", "冇攞到" (Cantonese: not got)
+    '见着', '见到', '捞着', '捞到', '落着', '得着', '收着', '收过', '收', '攞到', '攞',
+  ],
   /** Particles closing the clause. */
   particles: ['啊', '呀', '吧', '的', '哦', '嘛', '啦', '喔', '了', '呐', '哈', '呢', '咧', '嘞', '撒'],
 } as const;
@@ -200,7 +236,7 @@ export const ZERO_TOPIC: Record<string, AmountTopic> = {
   报销: 'received', 报: 'received', 给: 'received', 赔: 'received', 赔偿: 'received', 赔款: 'received', 补: 'received',
   补偿: 'received', 补助: 'received', 补贴: 'received', 资助: 'received', 助学金: 'received', 奖学金: 'received',
   救助: 'received', 救灾款: 'received', 减免: 'received', 保险: 'received', 医保: 'received', 领: 'received',
-  领到: 'received', 去报销: 'received', 去报: 'received', 去申请: 'received', 申请: 'received', 拿: 'received', 拿到: 'received', 发: 'received', 到账: 'received',
+  领到: 'received', 见着: 'received', 捞着: 'received', 攞到: 'received', 去报销: 'received', 去报: 'received', 去申请: 'received', 申请: 'received', 拿: 'received', 拿到: 'received', 发: 'received', 到账: 'received',
   花: 'cost', 用: 'cost',
   收入: 'income', 纯收入: 'income', 挣: 'income', 挣到: 'income', 赚: 'income', 赚到: 'income', 进账: 'income',
 };

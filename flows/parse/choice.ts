@@ -2,7 +2,12 @@ import type { ParseResult } from './types';
 import { normalizeInput, stripAffixes, stripTrailingPunctuation } from './normalize';
 import { parseChineseNumber } from './chinese-number';
 
-export interface ChoiceOption<T extends string> { id: T; labels: readonly string[] }
+export interface ChoiceOption<T extends string> {
+  id: T;
+  labels: readonly string[];
+  /** The option's own words (its line in the list), read as one more label. */
+  text?: string;
+}
 
 // Ways to say "option N": "选2", "第一个", "(1)", "2号".
 const NUM_PREFIXES = ['我选', '我要选', '就选', '选择', '选', '第', '要'];
@@ -10,6 +15,23 @@ const NUM_SUFFIXES = ['个', '项', '号', '条', '种', '吧'];
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩';
 
 const clean = (s: string): string => stripTrailingPunctuation(normalizeInput(s)).toLowerCase();
+
+// Cleaned labels, by option: the lists are mostly the same arrays parse after parse — "who is ill"
+// has ~8,700 labels, and cleaning them all again cost ~10 ms per answer. By the labels array, then
+// the option's own text (one per language); a list built anew for each parse is simply not found again.
+const cleanedByList = new WeakMap<readonly string[], Map<string, readonly string[]>>();
+const TEXTS_MAX = 8;
+function cleanedLabels(o: ChoiceOption<string>): readonly string[] {
+  let byText = cleanedByList.get(o.labels);
+  if (byText === undefined) cleanedByList.set(o.labels, (byText = new Map()));
+  const text = o.text ?? '';
+  let cleaned = byText.get(text);
+  if (cleaned === undefined) {
+    if (byText.size >= TEXTS_MAX) byText.clear();
+    byText.set(text, (cleaned = [text, ...o.labels].map(clean).filter((l) => l !== '')));
+  }
+  return cleaned;
+}
 
 /** The 1-based option number the text states, or null when it is not just a number. */
 function optionNumber(s: string): number | null {
@@ -42,7 +64,7 @@ const one = <T>(ids: T[]): ParseResult<T> =>
 export function parseChoice<T extends string>(text: string, options: readonly ChoiceOption<T>[]): ParseResult<T> {
   const s = clean(text);
   if (s === '') return { ok: false, reason: 'empty' };
-  const labelled: Labelled<T> = options.map((o) => ({ id: o.id, labels: o.labels.map(clean).filter((l) => l !== '') }));
+  const labelled: Labelled<T> = options.map((o) => ({ id: o.id, labels: cleanedLabels(o) }));
   const byNumber = (n: number): ParseResult<T> =>
     n >= 1 && n <= options.length ? { ok: true, value: options[n - 1].id } : { ok: false, reason: 'choice_out_of_range' };
 

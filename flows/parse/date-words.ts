@@ -20,17 +20,31 @@ export const YEARS_BACK: Record<string, number> = { 今年: 0, 去年: 1, 前年
 
 /** Parts of a month: kept with the month (a cadre reads "8月中旬"), never made a day. */
 export const MONTH_PARTS: Record<string, 'early' | 'mid' | 'late'> = {
-  上旬: 'early', 初: 'early', 月初: 'early', 头: 'early', 开头: 'early',
-  中旬: 'mid', 中: 'mid', 月中: 'mid', 中间: 'mid',
-  下旬: 'late', 底: 'late', 月底: 'late', 末: 'late', 月末: 'late',
+  上旬: 'early', 初: 'early', 月初: 'early', 头: 'early', 开头: 'early', 头上: 'early', 月头: 'early', 月头上: 'early', 上半月: 'early',
+  初几: 'early', 初几号: 'early', 头几天: 'early', 的头几天: 'early', 前几天: 'early', 的前几天: 'early', 一号几号: 'early',
+  中旬: 'mid', 中: 'mid', 月中: 'mid', 中间: 'mid', 半: 'mid', 十几号: 'mid', 十几日: 'mid', 十几: 'mid', 十多号: 'mid',
+  下旬: 'late', 底: 'late', 月底: 'late', 末: 'late', 月末: 'late', 尾: 'late', 月尾: 'late', 下半月: 'late',
+  二十几号: 'late', 二十几日: 'late', 二十几: 'late', 二十多号: 'late', 最后几天: 'late', 的最后几天: 'late',
 };
+
+/**
+ * The start or end of a year ("年初", "去年年底", "2024年底"): its first or last month, kept as a month
+ * and said back for a yes — a cadre writes "2024年12月（日期不详）", never a day.
+ */
+export const YEAR_ENDS: Record<string, 'early' | 'late'> = {
+  年初: 'early', 年头: 'early', 年头上: 'early', 开年: 'early', 一开年: 'early',
+  年底: 'late', 年末: 'late', 年尾: 'late', 年根: 'late', 年根儿: 'late', 年根底下: 'late', 年关: 'late', 年尾巴: 'late',
+};
+
+/** "去年这个时候": the month it is now, in the year said — said back for a yes. */
+export const THIS_TIME: readonly string[] = ['这个时候', '这时候', '这会儿', '这阵子', '这个月', '这个季节'];
 
 /** A time with no day and no month in it: asked again with an example. */
 export const VAGUE_DAYS: readonly string[] = ['前几天', '前些天', '前些日子', '这几天', '那几天', '最近', '前阵子', '前段时间', '不久前', '前一阵', '几天前', '没几天'];
 export const VAGUE_WEEKS: readonly string[] = ['上周', '上星期', '上个星期', '上礼拜', '上个礼拜', '这周', '这星期', '这个星期', '本周', '上上周'];
 export const SEASONS: readonly string[] = [
-  '春天', '夏天', '秋天', '冬天', '春季', '夏季', '秋季', '冬季', '开春', '入冬', '过年', '春节', '年前', '年后', '年初', '年底', '年末', '年中',
-  '汛期', '雨季', '农忙', '秋收', '麦收', '夏收',
+  '春天', '夏天', '秋天', '冬天', '春季', '夏季', '秋季', '冬季', '开春', '入冬', '过年', '春节', '年前', '年后', '年中',
+  '汛期', '雨季', '农忙', '秋收', '麦收', '夏收', '插秧', '割麦', '收麦', '收稻', '收谷子', '掰玉米', '三伏天', '伏天', '入夏', '立秋', '立冬', '开春后', '春耕', '秋后', '过完年', '年过完',
 ];
 
 /**
@@ -82,3 +96,6 @@ export const EN_MONTH_PARTS: Record<string, 'early' | 'mid' | 'late'> = { early:
 export const EN_VAGUE_DAYS: readonly string[] = ['a few days ago', 'some days ago', 'recently', 'the other day', 'lately', 'not long ago'];
 export const EN_VAGUE_WEEKS: readonly string[] = ['last week', 'this week', 'the week before last'];
 export const EN_SEASONS: readonly string[] = ['spring', 'summer', 'autumn', 'fall', 'winter', 'new year', 'spring festival', 'rainy season', 'harvest'];
+
+/** Hedges that make a named day approximate ("五月二十号左右", "大概20号", "二十号前后"): the day is said back for a yes. */
+export const APPROX_DAY = /^(?:大概|大约|约莫|约|差不多|好像|可能|估计)|(?:左右|前后|上下|那几天|那阵子|那段时间)$/u;

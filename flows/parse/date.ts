@@ -5,8 +5,8 @@ import { chineseDigitValue, parseChineseNumber } from './chinese-number';
 import { type Ymd, addDays, formatYmd, isAfter, isRealDate, shanghaiToday } from './calendar';
 import {
   DATE_PREFIXES, DATE_SUFFIXES, DAYS_BACK, EN_DAYS_BACK, EN_MONTH_PARTS, EN_MONTHS, EN_SEASONS, EN_VAGUE_DAYS, EN_VAGUE_WEEKS,
-  EN_WEEKDAYS, LUNAR_AROUND, LUNAR_DAY, LUNAR_FESTIVALS, LUNAR_IN_MONTH, LUNAR_MARKS, LUNAR_MONTHS, MONTH_PARTS, NO_DAY, SEASONS, VAGUE_DAYS,
-  VAGUE_WEEKS, WEEKDAYS, YEARS_BACK,
+  APPROX_DAY, EN_WEEKDAYS, LUNAR_AROUND, LUNAR_DAY, LUNAR_FESTIVALS, LUNAR_IN_MONTH, LUNAR_MARKS, LUNAR_MONTHS, MONTH_PARTS, NO_DAY, SEASONS, VAGUE_DAYS,
+  THIS_TIME, VAGUE_WEEKS, WEEKDAYS, YEAR_ENDS, YEARS_BACK,
 } from './date-words';
 import { lunarMonthDays, lunarToSolar, lunarYearOf } from './lunar';
 
@@ -17,7 +17,9 @@ import { lunarMonthDays, lunarToSolar, lunarYearOf } from './lunar';
  *            "7月中旬", "去年8月" — never made into the 1st
  *   vague    no month either: "前几天" (days), "上周" (week), "去年冬天" (season), "去年" (year)
  *   no_day   "记不清了": the villager does not know the day
- * A day written "6.12" is that day's latest past date, `yearGuessed`: to say back for a yes.
+ * A day written "6.12", or said without a year where this year's has not come yet ("6月20号" on 6-15),
+ * is that day's latest past date, `yearGuessed`: to say back for a yes. A day said as approximate
+ * ("二十号左右", "大概20号") is `around`: to say back too.
  * A day or month of the lunar calendar ("腊月二十三", "端午", "去年腊月") is its solar day or month,
  * with `lunar` the words as understood; `around` when said with "前后"/"左右" ("中秋前后"): to say back.
  */
@@ -25,7 +27,8 @@ export type DateReading =
   | { kind: 'day'; value: string; yearGuessed?: true; lunar?: string; around?: true }
   /** `dayUnknown`: said with it ("8月份，记不清哪天了"). `lunar`: a lunar month, `value` the solar month most of its part falls in. */
   | { kind: 'month'; value: string; part?: MonthPart; dayUnknown?: true; lunar?: string }
-  | { kind: 'vague'; what: 'days' | 'week' | 'season' | 'year' }
+  /** 'part': a part of a month without the month ("月底"). */
+  | { kind: 'vague'; what: 'days' | 'week' | 'season' | 'year' | 'part' }
   | { kind: 'no_day' }
   | { kind: 'invalid'; reason: 'empty' | 'date_format' | 'date_future' | 'date_invalid' };
 
@@ -91,7 +94,7 @@ function calendarForm(s: string, today: Ymd): DateReading | null {
   if (dNum !== undefined && !/[日号]$/u.test(s) && mNum === undefined) return null; // a bare "5"
   if (hasYear && mRel !== undefined) return null; // "去年上个月"
   if (hasYear && !hasMonth) return dNum !== undefined || part !== undefined ? null : { kind: 'vague', what: 'year' };
-  if (part !== undefined && !hasMonth) return null; // "月底" alone: of which month?
+  if (part !== undefined && !hasMonth) return { kind: 'vague', what: 'part' }; // "月底" alone: of which month?
 
   const y = yNum !== undefined ? year(yNum) : yRel !== undefined ? today.y - YEARS_BACK[yRel] : null;
   if (hasYear && y === null) return null;
@@ -114,10 +117,30 @@ function calendarForm(s: string, today: Ymd): DateReading | null {
     if (!month.said && d > today.d) day = { ...monthsBack(today, 1), d };
     // "3月5号" alone: this year, or last year when that day has not come yet
     if (mNum !== undefined && y === null && month.m === today.m && d > today.d) day = { ...day, y: today.y - 1 };
-    return checkDay(day, today);
+    const r = checkDay(day, today);
+    // "6月20号" said on 6-15, "20号" on the 15th: moved back to last year (or month) — a guess, said back
+    const moved = y === null && (day.y !== today.y || (!month.said && day.m !== today.m));
+    return r.kind === 'day' && moved ? { ...r, yearGuessed: true } : r;
   }
   const r = checkMonth(month.y, month.m, today);
   return r.kind === 'month' && part !== undefined ? { ...r, part: MONTH_PARTS[part] } : r;
+}
+
+const YEAR_END = new RegExp(`^${YEAR}?(${Object.keys(YEAR_ENDS).sort((a, b) => b.length - a.length).join('|')}|[初底末尾])$`, 'u');
+
+/** "年初", "去年年底", "2024年底", "今年初": the year's first or last month (the latest not after today when no year is said); null when not one. */
+function yearEnd(s: string, today: Ymd): DateReading | null {
+  const m = YEAR_END.exec(s);
+  if (!m) return null;
+  const [, yNum, yRel, word] = m;
+  if (yNum === undefined && yRel === undefined && word.length === 1) return null; // "底" alone
+  const end = YEAR_ENDS[word.length === 1 ? `年${word}` : word];
+  if (end === undefined) return null;
+  const month = end === 'early' ? 1 : 12;
+  const y = yNum !== undefined ? year(yNum) : yRel !== undefined ? today.y - YEARS_BACK[yRel] : month > today.m ? today.y - 1 : today.y;
+  if (y === null) return null;
+  const r = checkMonth(y, month, today);
+  return r.kind === 'month' ? { ...r, part: end } : r;
 }
 
 function checkDay(date: Ymd, today: Ymd): DateReading {
@@ -164,6 +187,14 @@ export function readDate(text: string, now: Date): DateReading {
   // "那天是5月20号下大雨": the one date written among other words (date-inside.ts)
   const inside = r.kind === 'invalid' && r.reason === 'date_format' ? dateInside(said) : null;
   if (inside) return readDate(inside, now);
+  // "开春的时候下了场冰雹": no date among the words, but a season or "前几天" — which month is asked
+  if (r.kind === 'invalid' && r.reason === 'date_format') {
+    const flat = squeeze(said);
+    if (VAGUE_DAYS.some((w) => flat.includes(w))) return { kind: 'vague', what: 'days' };
+    if (SEASONS.some((w) => flat.includes(w))) return { kind: 'vague', what: 'season' };
+  }
+  // "五月二十号左右", "大概20号": a day said as approximate is no exact day
+  if (r.kind === 'day' && r.around === undefined && r.lunar === undefined && APPROX_DAY.test(squeeze(rest))) return { ...r, around: true };
   return noDay && r.kind === 'month' ? { ...r, dayUnknown: true } : r;
 }
 
@@ -218,6 +249,11 @@ function readSaid(s: string, today: Ymd): DateReading {
   if (wd) return checkDay(wd, today);
   if (VAGUE_DAYS.includes(s)) return { kind: 'vague', what: 'days' };
   if (VAGUE_WEEKS.includes(s)) return { kind: 'vague', what: 'week' };
+  const end = yearEnd(s, today);
+  if (end) return end;
+  // "去年这个时候": this month, a year or two back
+  const sameTime = /^(去年|前年|大前年)的?(.+)$/u.exec(s);
+  if (sameTime && THIS_TIME.includes(sameTime[2])) return checkMonth(today.y - YEARS_BACK[sameTime[1]], today.m, today);
   // "去年冬天", "今年夏天", "过年前后": a season, whichever year
   const season = s.replace(/^(今年|去年|前年)/u, '');
   if (SEASONS.includes(season)) return { kind: 'vague', what: 'season' };
@@ -318,6 +354,7 @@ const PART_DAY: Record<MonthPart | 'none', number> = { early: 5, mid: 15, late: 
  */
 export function parseDate(text: string, now: Date): ParseResult<string> {
   const r = readDate(text, now);
-  if (r.kind === 'day' && !r.around) return { ok: true, value: r.value };
+  // a hedged day ("大概8月3号") is the day typed; a festival's "前后" is no day
+  if (r.kind === 'day' && (!r.around || r.lunar === undefined)) return { ok: true, value: r.value };
   return { ok: false, reason: r.kind === 'invalid' ? r.reason : 'date_format' };
 }

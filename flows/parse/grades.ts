@@ -46,6 +46,10 @@ const SCHOOLS_WITH_GRADES: Partial<Record<SchoolStage, readonly string[]>> = {
   graduate: ['研究生', '硕士', '博士'],
 };
 
+/** A clause set in the past ("去年还在读初三", "本来读初中的") and one set now ("今年上高一", "现在读初中"). */
+const PAST = /^(?:娃|孩子|他|她)?(?:本来|原来|原先|以前|之前|早先|去年|前年|那会儿?|那时候?|上学期)/u;
+const NOW = /^(?:娃|孩子|他|她)?(?:现在|今年|目前|如今|眼下|这学期|后来|又)|升(?:到|了|上|入)?(?:初|高|大)/u;
+
 /** Words saying a school is finished: "小学毕业" names no stage the child is in now. */
 const FINISHED = ['毕业', '读完', '念完', '上完'];
 
@@ -66,7 +70,9 @@ const SOUGHT = /(?:准备|打算|想|要|报|正在|在)?考(?![上进取到完]
  */
 export function withoutFinished(text: string): string | null {
   const clauses = text.split(/[,，;；。.!！\s]+/u).filter((c) => c !== '');
-  const past = (c: string) => FINISHED.some((f) => c.includes(f));
+  // "本来读初中的，今年升高中了": a clause set in the past, before one set now, is the past too
+  const now = clauses.some((c) => NOW.test(c));
+  const past = (c: string) => FINISHED.some((f) => c.includes(f)) || (now && PAST.test(c) && !NOW.test(c));
   const kept = clauses.filter((c) => !past(c) && !SOUGHT.test(c));
   const finished = clauses.some(past);
   if (clauses.length > 1 && finished && kept.length === 0 && clauses.some((c) => SOUGHT.test(c))) return '';

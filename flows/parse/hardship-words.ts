@@ -54,6 +54,9 @@ export const HOW_ABOUT_OTHER: readonly string[] = [
   '材料', '条件', '多少', '多久', '几天', '要求', '什么时候', '进度', '结果', '审核', '发票', '单据', '证明', '丢', '没通过', '不通过', '拒', '退回', '退了', '申请过',
   '申请了', '提交了', '撤回', '修改', '改', '还能', '没到', '没发', '没给', '好处费', '投诉', '举报', '别人', '替', '帮别人', '网上', '电脑',
 ];
+/** "替我爸问一下", "帮俺娘问问": saying whom one asks for, no question of its own. */
+export const ASKING_FOR = /(?:替|帮|代)(?:我|俺|咱|额)?(?:家)?(?:的)?\p{Script=Han}{0,3}?(?:问一下|问一问|问问|问下)/gu;
+
 /** Other schemes' procedures: "报销怎么办理", "低保咋弄" ask about them — unless applying is said ("报了一万 咋申请"). */
 export const OTHER_PROCEDURES: readonly string[] = ['报销', '医保', '新农合', '合作医疗', '低保', '残疾证', '保险', '贷款', '理赔'];
 

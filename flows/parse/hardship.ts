@@ -9,7 +9,7 @@
  */
 import { normalizeInput } from './normalize';
 import { looksLikeQuestion } from './question';
-import { ABOUT_THIS_HELP, APPLIED_ALREADY, APPLY_WORDS, ASKS_OTHER, EN_ABOUT_THIS_HELP, HARDSHIP_WORDS, HOW_ABOUT_OTHER, HOW_TO_APPLY, MAY_APPLY, NOT_APPLYING, OTHER_PROCEDURES, WANTS_TO_APPLY } from './hardship-words';
+import { ABOUT_THIS_HELP, APPLIED_ALREADY, APPLY_WORDS, ASKING_FOR, ASKS_OTHER, EN_ABOUT_THIS_HELP, HARDSHIP_WORDS, HOW_ABOUT_OTHER, HOW_TO_APPLY, MAY_APPLY, NOT_APPLYING, OTHER_PROCEDURES, WANTS_TO_APPLY } from './hardship-words';
 
 export type Hardship = keyof typeof HARDSHIP_WORDS;
 
@@ -60,7 +60,8 @@ export function readHardship(text: string): HardshipReading | null {
     if (named.length > 1) return { applying: true, several: true, how: true };
     return named.length === 1 ? { applying: true, hardship: named[0], how: true } : { applying: true, how: true };
   }
-  if (looksLikeQuestion(s)) return null;
+  // "替我爸问一下，他住院了": whom one asks for is no question
+  if (looksLikeQuestion(s.replace(ASKING_FOR, '，'))) return null;
   // "听村里说可以申请…俺家想申请": the wish said outright outweighs the hearsay
   const wants = has(s, WANTS_TO_APPLY) && !has(s, APPLIED_ALREADY);
   const applying = wants || (has(s, APPLY_WORDS) && !has(s, NOT_APPLYING));

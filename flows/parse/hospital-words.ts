@@ -93,3 +93,13 @@ export const VAGUE_BEFORE_HOSPITAL: readonly string[] = [
   // "好几个医院": several, not the one to file
   '好几个', '好几家', '几个', '几家', '好多', '两个', '两家',
 ];
+
+/**
+ * An answer that only says where, with no institution ("就在咱县里", "在省城看的", "本地"): no hospital to
+ * file, whatever its length — asked which. "县医院" and "村卫生室" name one and are not matched.
+ */
+export const PLACE_ONLY =
+  /^(?:就是|就|是|在|都|一直|也|去|到)*(?:咱们|我们|俺们|咱|俺|我|这|那)?(?:县城|县里|县|市区|市里|市|省城|省会|省里|省|城里|城|镇子|镇|乡镇|乡|本地|当地|附近|这边|那边|外地|大城市)(?:里|上|头|这边|那边|那里|这里|那儿)?(?:的)?(?:看的病|住的院|住了院|住过院|看的|住的|治的|看病|看过|看了|看|治|住院|住|了|的|嘛|呀|啊)*$/u;
+/** A level or grade with no name ("县级医院", "市级的", "三甲医院"): which hospital is asked — the level is its own question. */
+export const LEVEL_ONLY =
+  /^(?:就是|就|是|在)*(?:乡镇级|乡级|镇级|县级|市级|地市级|地级|省级|国家级|三级甲等|二级甲等|三甲|二甲|三级|二级|一级)(?:的)?(?:大医院|公立医院|医院)?(?:看的病|住的院|看的|住的|的)*$/u;

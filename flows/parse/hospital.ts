@@ -8,6 +8,7 @@ import { normalizeInput } from './normalize';
 import {
   AROUND_ILLNESS, BEFORE_HOSPITAL, EN_AROUND_ILLNESS, EN_BEFORE_HOSPITAL, EN_HOSPITAL_ENDINGS, HOSPITAL_ENDINGS, HOSPITAL_SEQUENCE, LEVEL_MARKS, NO_HOSPITAL_MARKS,
   VAGUE_BEFORE_HOSPITAL,
+  LEVEL_ONLY, PLACE_ONLY,
 } from './hospital-words';
 
 export type HospitalLevel = 'township' | 'county' | 'city' | 'province';
@@ -179,9 +180,10 @@ export function describedHospital(text: string): string | null {
   return m[2] === '' ? null : m[1] + m[3];
 }
 
-/** Only a hospital's ending or place words, no name at all ("医院", "镇上的", "县里的"). */
+/** Only a hospital's ending or place words, no name at all ("医院", "镇上的", "县里的", "就在咱县里"). */
 export function namesNoHospital(text: string): boolean {
   let s = normalizeInput(text).replace(/[\s\p{P}]+/gu, '');
+  if (PLACE_ONLY.test(s) || LEVEL_ONLY.test(s)) return true;
   const ending = ENDINGS.find((e) => s.endsWith(e));
   if (ending) s = s.slice(0, -ending.length);
   for (let prev = ''; prev !== s; ) {

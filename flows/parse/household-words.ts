@@ -31,7 +31,8 @@ export const MEMBER_LEADS = /^(?:我们|俺们|我家|俺家|家里|就|我|俺)
 export const HOUSEHOLD_PREFIXES = [
   // "就剩我一个了", "只剩老两口": those left at home
   '现在', '如今', '就剩下', '就剩', '只剩下', '只剩', '剩下', '还剩', '剩',
-  '户口本上', '户口上', '我们家', '俺们家', '咱家', '俺家', '我家', '家里', '全家', '一家子', '一家', '一共', '总共', '共', '只有', '就', '只', '有', '是',
+  // "人口是三个", "家里人数是5": the question's own word before the count
+  '家庭人口', '人口数', '人口', '人数', '户口本上', '户口上', '我们家', '俺们家', '咱家', '俺家', '我家', '家里', '全家', '一家子', '一家', '一共', '总共', '共', '只有', '就', '只', '有', '是',
 ];
 export const HOUSEHOLD_SUFFIXES = ['啊', '吧', '呀', '了', '的', '哦', '嘛', '过日子', '一起过', '过', '在家', '住'];
 
@@ -41,6 +42,8 @@ export const MEMBERS = [
   '孩子', '娃', '小孩', '孙子', '孙女', '外孙', '外孙女', '儿媳', '儿媳妇', '女婿', '父亲', '母亲', '爸', '妈', '爸爸', '妈妈',
   '老父亲', '老母亲', '老爹', '老娘', '公公', '婆婆', '岳父', '岳母', '哥哥', '弟弟', '姐姐', '妹妹', '奶奶', '爷爷', '老人',
   '老头子', '老头', '老婆子', '老太婆', '孙儿', '外孙子',
+  // "两个老的加两个小的", "两个大人一个小孩": the old and the young, the grown and the children
+  '老的', '小的', '大人', '大的', '小孩子', '孩子们',
   // 西南: 老汉 / 老汉儿 (husband or father), 幺儿 (the youngest child), 屋头的 (the spouse)
   '老汉', '老汉儿', '幺儿', '孙娃', '孙娃子', '女子',
 ];
@@ -48,8 +51,9 @@ export const MEMBERS = [
 /** Before a member, the child's place among siblings ("大儿子", "二儿子", "小孙女"): one person, not a count. */
 export const MEMBER_ORDINAL = /^(?:大|二|三|四|五|小|老|幺)$/u;
 
-/** A clause saying only that the household is small ("莫得几个人", "人不多"): beside the people listed, nothing to count. */
-export const FEW_PEOPLE = /^(?:莫得|没得|没有|没|冇)(?:几|多少)个?人?$|^人(?:不多|少|很少)$|^(?:没|莫得|没得)几口$/u;
+/** A clause saying only that the household is small or large ("莫得几个人", "人不多", "人口多"): beside the people listed, nothing to count. */
+// "俺家人口多，八个": a clause saying it is large, beside the count, is nothing to count either
+export const FEW_PEOPLE = /^(?:莫得|没得|没有|没|冇)(?:几|多少)个?人?$|^人(?:不多|少|很少)$|^(?:没|莫得|没得)几口$|^(?:我们家|俺们家|俺家|我家|咱家|家里)?人口?(?:多|挺多|很多|不少|多得很)$/u;
 /** Between listed people. */
 // "两口子加俩孩子": 加 joins groups as 和 does (the longer joiners first, so "外加" is not read as 外 + 加)
 export const MEMBER_SEPARATORS = /和|跟|与|还有|再加上|外加|再加|加上|加|及|带着|带|[、,]/u;

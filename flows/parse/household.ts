@@ -139,7 +139,8 @@ export function readHouseholdSize(text: string, range = { min: 1, max: 20 }): Pa
   // "老两口带着个孙子", "我和老伴，还有两个孙子": people listed, one part a set phrase — counted, to confirm
   // "我 老伴 儿子 儿媳": people listed with spaces between them, as voice input writes them
   const spaced = stripTrailingPunctuation(normalizeInput(text)).trim().replace(/\s+/gu, '、');
-  const listed = countListed(core) ?? (spaced.includes('、') ? countListed(stripAffixes(spaced, W.HOUSEHOLD_PREFIXES, W.HOUSEHOLD_SUFFIXES)) : null);
+  // "两个老的加两个小的": the 的 closing the list is a member's own
+  const listed = countListed(core) ?? countListed(stripAffixes(s, W.HOUSEHOLD_PREFIXES, [])) ?? (spaced.includes('、') ? countListed(stripAffixes(spaced, W.HOUSEHOLD_PREFIXES, W.HOUSEHOLD_SUFFIXES)) : null);
   if (listed !== null) {
     const r = inRange(listed);
     return r.ok ? { ok: false, approx: 'counted', value: listed } : r;

@@ -52,7 +52,7 @@ export const ILLNESS_LEADINS: readonly string[] = [
   '犯的是', '犯了', '说是', '讲是', '是',
 ];
 /** After the illness, words that are no part of its name ("肺癌了", "脑梗的病"): taken off when an illness remains. */
-export const AFTER_ILLNESS = /(?:(?:有)?(?:好几|好多|[0-9零一二两三四五六七八九十几多半]+)(?:个)?(?:年|月|天|礼拜|星期)(?:多)?|的病|的毛病|啦|了|呢|吧|啊|呀|哦|嘛)+$/u;
+export const AFTER_ILLNESS = /(?:(?:有)?(?:好几|好多|[0-9零一二两三四五六七八九十几多半]+)(?:个)?(?:年|月|天|礼拜|星期)(?:多)?|的病|的毛病|啦|了|呢|吧|啊|呀|哦|嘛|噻|撒|哒|咯|嘞)+$/u;
 /** Lead-ins too common to take off unless an illness follows ("他有高血压", not "腰有点疼"). */
 export const WEAK_ILLNESS_LEADINS: readonly string[] = ['有'];
 
@@ -80,3 +80,24 @@ export function namesNoIllness(text: string): boolean {
   }
   return !/[\p{Script=Han}A-Za-z]/u.test(s);
 }
+
+/**
+ * What a villager says after the illness's name, in the same breath, that is no part of it
+ * ("胃癌切了半个胃", "中风了半边身子不能动", "肺癌花了五万多"): what was done, what it does to the body,
+ * and the money. (Plain treatment, stay and time are NOT_ILLNESS_WORDS above.)
+ */
+export const SYMPTOM_WORDS = /切了|切除|割了|摘了|支架|搭了?桥|换了|化疗|放疗|做了|做过|吃不下|喝不下|咽不下|睡不着|不能动|动不了|动不得|走不了|走不动|下不了床|起不来|说不了话|说不出话|看不见|看不清|听不见|喘不上气|喘不过气|不能干活|干不了活|干不动|瘫在床|躺在床|卧床|疼|痛|咳|吐|晕|肿|瘦|没力气|没劲/u;
+export const MONEY_WORDS = /花了|花费|花掉|用了|欠了|借了|[0-9零一二两三四五六七八九十百千万几]+\s*(?:万|千|百|元|块)|钱/u;
+
+/** An injury said as what happened ("腿摔断了", "干活把胳膊砸断了", "摔断了腿"): filed as a 骨折 of that part (group 1 or 2), said back for a yes. */
+export const BROKEN_BONE = /(?:^|[把给被])(腿|大腿|小腿|胳膊|手臂|手|脚|脚踝|手腕|腰|腰椎|颈椎|脊椎|肋骨|胯骨|股骨|髋骨|骨头)?(?:给|被)?(?:摔|跌|砸|撞|压|打|轧|碰)断(?:了)?(腿|大腿|小腿|胳膊|手臂|手|脚|脚踝|手腕|腰|腰椎|颈椎|脊椎|肋骨|胯骨|股骨|髋骨|骨头)?(?:了)?$/u;
+
+/**
+ * Where a cancer is, said beside the category ("癌症，肺上的", "是癌，在肝上"): the organ's cancer,
+ * said back for a yes. The organ is the first group.
+ */
+export const CANCER_PLACE = /^(?:是|在|长在)?(肺|肝|胃|肠|食道|食管|乳腺|乳房|胰腺|膀胱|甲状腺|骨头|骨|鼻咽|宫颈|子宫|卵巢|肾|淋巴|脑|血)(?:子)?(?:上|里|部)?(?:的|头)?(?:癌)?$/u;
+/** The cancer an organ's name makes (乳房 → 乳腺癌, 血 → 白血病). */
+export const ORGAN_CANCER: Readonly<Record<string, string>> = { 乳房: '乳腺癌', 骨头: '骨癌', 血: '白血病', 脑: '脑瘤' };
+/** The categories a CANCER_PLACE makes an illness of. */
+export const CANCER_WORDS: readonly string[] = ['癌', '癌症', '得癌', '恶性肿瘤', '肿瘤'];

@@ -8,7 +8,10 @@
  */
 import { normalizeInput, stripTrailingPunctuation } from './normalize';
 import { stripFillers } from './fillers';
-import { AFTER_ILLNESS, ILLNESS_LEADINS, ILLNESS_MARKS, ILLNESS_NAMES, VAGUE_ILLNESS, WEAK_ILLNESS_LEADINS } from './illness-names';
+import {
+  AFTER_ILLNESS, BROKEN_BONE, CANCER_PLACE, CANCER_WORDS, ILLNESS_LEADINS, ILLNESS_MARKS, ILLNESS_NAMES, MONEY_WORDS, namesNoIllness, ORGAN_CANCER,
+  SYMPTOM_WORDS, VAGUE_ILLNESS, WEAK_ILLNESS_LEADINS,
+} from './illness-names';
 
 export interface IllnessReading {
   /** The illness as it will be filed. */
@@ -19,6 +22,10 @@ export interface IllnessReading {
   known: boolean;
   /** Only a category ("癌", "大病"): which one is asked. */
   vague: boolean;
+  /** Put together from what was said ("腿摔断了" → 腿骨折, "癌症，肺上的" → 肺癌): said back for a yes. */
+  guessed?: boolean;
+  /** Several clauses, none naming an illness ("心脏不好，做了支架"): what the hospital called it is asked. */
+  described?: boolean;
 }
 
 const LEADINS = [...ILLNESS_LEADINS, ...WEAK_ILLNESS_LEADINS].sort((a, b) => b.length - a.length);
@@ -59,9 +66,67 @@ function tidy(s: string): string {
 export function readIllness(text: string): IllnessReading {
   const s = stripTrailingPunctuation(normalizeInput(text)).trim();
   const found = leadIn(s);
-  const illness = tidy(found ? found.rest : s);
-  const vague = VAGUE_ILLNESS.includes(illness.replace(/\s+/gu, ''));
-  return { illness, leadIn: found !== null, known: !vague && namesIllness(illness), vague };
+  const said = found ? found.rest : s;
+  const leadInFound = found !== null;
+  const clauses = said.split(CLAUSES).map((c) => tidy(c)).filter((c) => c !== '');
+  // "癌症，肺上的": the category and where it is make the illness — said back
+  const cancer = cancerAt(clauses);
+  if (cancer !== null) return { illness: cancer, leadIn: leadInFound, known: true, vague: false, guessed: true };
+  const named = clauses.map(withoutAfter).filter((c) => namesIllness(c) && !isVague(c) && !namesNoIllness(c));
+  // "糖尿病，好多年了", "中风了，半边身子不能动": the clauses naming an illness; how long, what it does, what was done are not its name
+  if (named.length > 0 && named.length < clauses.length) return { illness: named.join(','), leadIn: leadInFound, known: true, vague: false };
+  if (named.length === 0 && clauses.length > 1) {
+    const broken = clauses.map(brokenBone).find((b) => b !== null);
+    if (broken) return { illness: broken, leadIn: leadInFound, known: true, vague: false, guessed: true };
+    return { illness: clauses.join(','), leadIn: leadInFound, known: false, vague: false, described: true };
+  }
+  const illness = clauses.length === 1 ? withoutAfter(clauses[0]) : tidy(said);
+  const broken = brokenBone(illness);
+  if (broken) return { illness: broken, leadIn: leadInFound, known: true, vague: false, guessed: true };
+  const vague = isVague(illness);
+  return { illness, leadIn: leadInFound, known: !vague && namesIllness(illness), vague };
+}
+
+const isVague = (s: string) => VAGUE_ILLNESS.includes(s.replace(/\s+/gu, ''));
+
+/** "腿摔断了" → 腿骨折; null when the clause says no broken bone. */
+function brokenBone(clause: string): string | null {
+  const m = BROKEN_BONE.exec(clause.replace(/\s+/gu, ''));
+  return m ? `${m[1] ?? m[2] ?? ''}骨折` : null;
+}
+
+/** "癌症" and "肺上的" in two clauses (either order) → 肺癌; null otherwise. */
+function cancerAt(clauses: string[]): string | null {
+  if (clauses.length !== 2) return null;
+  for (const [a, b] of [clauses, [...clauses].reverse()]) {
+    const m = CANCER_WORDS.includes(a) ? CANCER_PLACE.exec(b) : null;
+    if (m) return ORGAN_CANCER[m[1]] ?? `${m[1]}癌`;
+  }
+  return null;
+}
+
+/** Where each illness's name or mark ends in the text, first to last. */
+function illnessEnds(s: string): number[] {
+  const ends = new Set<number>();
+  for (const w of [...ILLNESS_NAMES, ...ILLNESS_MARKS]) {
+    for (let at = s.indexOf(w); at >= 0; at = s.indexOf(w, at + 1)) ends.add(at + w.length);
+  }
+  return [...ends].sort((a, b) => a - b);
+}
+
+/**
+ * The clause without what follows the illness's name in the same breath ("乳腺癌做了手术" → 乳腺癌,
+ * "脑梗住了半个月院" → 脑梗, "肺癌花了五万多" → 肺癌); unchanged when what follows may be part of the name
+ * ("肺癌晚期", "高血压脑出血", "糖尿病并发症").
+ */
+function withoutAfter(clause: string): string {
+  for (const end of illnessEnds(clause)) {
+    const after = clause.slice(end).trim();
+    // "帕金森病", "哮喘病": the 病 is part of the name
+    if (after === '' || /^[病症]/u.test(after) || ILLNESS_NAMES.some((n) => after.includes(n))) continue;
+    if (namesNoIllness(after) || SYMPTOM_WORDS.test(after) || MONEY_WORDS.test(after)) return tidy(clause.slice(0, end));
+  }
+  return clause;
 }
 
 const CLAUSES = /[\s,.;:!?~、，。；：！？]+/u;

@@ -11,7 +11,11 @@
 export const NAME_PRONOUNS: readonly string[] = [
   '额', '咱', '偶', '阿拉', '侬', '俺们', '咱们', '我们', '他', '她', '它', '他的', '她的', '额的', '咱的', '偶的',
   '老太太', '老太婆', '老太', '老头子', '老头儿', '老头', '老爷子', '老汉', '老人家', '老人', '孩子', '娃', '娃儿', '娃子', '小孩', '学生', '病人', '患者',
+  // pointing at the person meant ("俺家那个叫王建国", "我们家户主叫徐春生"; the owner before them is taken off by name.ts)
+  '那个人', '这个人', '那个', '这个', '那位', '这位', '那人', '户主', '申请人', '户主的名字', '户主名字',
 ];
+/** Before a lead-in, whose person it is ("俺家那个叫…", "我们家户主是…"): no part of the name. */
+export const NAME_OWNERS: readonly string[] = ['我们屋里', '我们屋', '俺们屋', '我屋里', '俺屋里', '我屋', '俺屋', '我们家', '俺们家', '咱们家', '额们家', '我家', '俺家', '咱家', '额家', '我们', '俺们', '咱们', '我的', '俺的', '我', '俺', '咱', '额'];
 const LEADIN_VERBS = ['的名字叫', '的名字是', '名字叫做', '名字叫', '名字是', '就叫', '就是', '叫做', '叫', '是'];
 function pronounLeadins(): string[] {
   return NAME_PRONOUNS.flatMap((p) => LEADIN_VERBS.map((v) => p + v));
@@ -26,6 +30,8 @@ export const NAME_LEADINS: readonly string[] = [
   '户主是', '户主叫', '户主名字叫', '户主', '申请人是', '申请人叫', '申请人', '本人是', '本人叫', '本人',
   '他叫', '她叫', '他是', '她是', '病人叫', '病人是', '病人名字叫', '病人', '患者叫', '患者是', '患者',
   '学生叫', '学生是', '学生名字叫', '学生', '孩子叫', '孩子名字叫', '娃叫', '娃儿叫', '是',
+  // what was written down ("写的是王桂花", "报的名字是赵春华")
+  '上面写的是', '上面写的', '上面是', '写的是', '填的是', '报的名字是', '报的名字叫', '报的是',
   ...pronounLeadins(),
   // fillers before the answer ("嗯 我叫陈德福")
   '嗯嗯', '嗯', '哦', '噢', '喔', '啊', '那个', '好的', '好', '你好', '您好',
@@ -42,6 +48,9 @@ export const EN_NAME_LEADINS: readonly string[] = [
  */
 export const AS_ON_ID: readonly string[] = [
   '身份证上就是', '身份证上的名字是', '身份证上写的是', '身份证上写的', '身份证上是', '身份证上叫', '身份证上', '身份证名字是', '身份证名字',
+  // the household register and the village's records say the same name ("户口本上写的是…", "登记的名字是…")
+  '户口本上的名字是', '户口本上的名字叫', '户口本上写的是', '户口本上写的', '户口本上是', '户口本上叫', '户口本上', '户口簿上写的是', '户口簿上是', '户口上写的是', '户口上是',
+  '登记的名字是', '登记的名字叫', '登记名字是', '登记的是', '登记的叫', '登记是', '证件上写的是', '证件上是', '证上写的是', '证上写的', '证上是',
 ];
 
 /** Said after the name: the applicant's role, or nothing that changes it. */
@@ -50,7 +59,7 @@ export const NAME_TAILS: readonly string[] = [
 ];
 
 /** Particles a sentence ends with ("李桂兰啊"). */
-export const PARTICLES = '啊呀吧哦嘛呢哈噢喔啦咯嘞哟呗';
+export const PARTICLES = '啊呀吧哦嘛呢哈噢喔啦咯嘞哟呗噻撒哒';
 
 /** In brackets after a name, words that only say the role ("李桂兰（户主）"). */
 export const ROLE_WORDS: readonly string[] = ['户主', '本人', '申请人', '我', '俺', '我自己', '病人', '患者', '学生'];

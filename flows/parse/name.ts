@@ -13,7 +13,7 @@ import { isBareYesNo } from './yes-no';
 import { COMMON_SURNAMES, isSurnameOnly, surnameOf } from './surnames';
 import { leadingRelation, POSSESSIVES, EN_POSSESSIVES, RELATIONS, withoutDescription } from './relations';
 import {
-  AS_ON_ID, BIRTH_ORDER, GRADE_WORDS, NEVER_IN_NAME, CALLING_MAX_LENGTH, CALLING_PREFIXES, MIDDLE_DOT_VARIANTS, EN_NAME_LEADINS, HOME_NAME_CHARS, HONORIFICS, NAME_JOINERS, NAME_LEADINS,
+  AS_ON_ID, BIRTH_ORDER, GRADE_WORDS, NAME_OWNERS, NEVER_IN_NAME, CALLING_MAX_LENGTH, CALLING_PREFIXES, MIDDLE_DOT_VARIANTS, EN_NAME_LEADINS, HOME_NAME_CHARS, HONORIFICS, NAME_JOINERS, NAME_LEADINS,
   NAME_TAILS, NICKNAME_AFTER_SURNAME, NOT_NAME_CHARS, NOT_NAMES, PARTICLES, ROLE_WORDS,
 } from './name-words';
 
@@ -40,6 +40,7 @@ const POSS = byLength(POSSESSIVES);
 const EN_POSS = byLength(EN_POSSESSIVES);
 const AS_ID = byLength(AS_ON_ID);
 const HONORS = byLength(HONORIFICS);
+const OWNERS = byLength(NAME_OWNERS);
 const MINE = /[我俺咱]/u;
 const AFTER_RELATION = ['名字叫', '名字是', '叫做', '叫', '是', 'is', 'named', 'called'];
 const len = (s: string) => Array.from(s).length;
@@ -191,7 +192,9 @@ export function joinSpacedName(text: string): string {
   let out = chunks[0] ?? '';
   for (let i = 1; i < chunks.length; i++) {
     // a lone character joins the chunk before it ("杨 秀 英"); a lone first one, the chunk after it ("王 富贵")
-    const join = (lone(chunks[i]) && /[\p{Script=Han}·]$/u.test(chunks[i - 1])) || (i === 1 && lone(chunks[0]) && han(chunks[1]));
+    // "王小明 男 16岁": 男/女 after a whole name says the sex, it is no character of the name
+    const sex = /^[男女][.,!?~;:、"']*$/u.test(chunks[i]) && Array.from(out.split(' ').pop() ?? '').length >= 2;
+    const join = (lone(chunks[i]) && !sex && /[\p{Script=Han}·]$/u.test(chunks[i - 1])) || (i === 1 && lone(chunks[0]) && han(chunks[1]));
     out += (join ? '' : ' ') + chunks[i];
   }
   return out;
@@ -249,7 +252,8 @@ function readHan(text: string): NameReading {
     if (bracket) {
       const inner = trim(bracket[2]);
       const rel = relationFirst(inner, false);
-      if (ROLE_WORDS.includes(inner)) s = trim(bracket[1]);
+      // "王晓明（小名明明）": what the person is called at home is a note, not the name
+      if (ROLE_WORDS.includes(inner) || /^(?:小名|乳名|外号|绰号|昵称|小号|又叫|也叫)/u.test(inner)) s = trim(bracket[1]);
       else if (AS_ID.some((w) => inner.startsWith(w))) {
         asOnId = true; // "王富贵（身份证上的名字）"
         s = trim(bracket[1]);
@@ -266,7 +270,10 @@ function readHan(text: string): NameReading {
       asOnId = true;
       s = trim(s.slice(onId.length));
     }
-    s = stripLeadin(s, LEADINS);
+    // "俺家那个叫王建国", "我们家户主叫徐春生": the owner goes with the lead-in after it
+    // ("我们家老头子叫…" is a relation, kept below)
+    const owner = OWNERS.find((o) => s.startsWith(o) && !leadingRelation(s.slice(o.length)) && LEADINS.some((w) => s.startsWith(w, o.length) && len(s) > len(o) + len(w)));
+    s = stripLeadin(owner && !LEADINS.some((w) => s.startsWith(w)) ? s.slice(owner.length) : s, LEADINS);
     const said = surnameSaid(s);
     if (said) return withRelation(said, relation);
     const last = relationLast(s);

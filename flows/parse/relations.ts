@@ -36,16 +36,19 @@ export const RELATIONS: readonly Relation[] = [
   { zh: '父亲', en: 'father', words: ['父亲', '爸', '爸爸', '老爸', '爹', '老爹', '爹爹', '老父亲', '阿爸',
       // 四川 老汉儿 (not 老汉 alone: an old man or a husband in the north)
       '老汉儿'], enWords: ['father', 'dad'] },
+  // 老汉 alone: a husband in the north, a father in 西南; 老爷子: a father, or a father-in-law — asked which, never filed as said
+  { zh: '老汉', en: 'husband or father', words: ['老汉'] },
+  { zh: '老爷子', en: 'father or father-in-law', words: ['老爷子', '家里老爷子'] },
   {
     zh: '儿子', en: 'son',
-    words: ['儿子', '大儿子', '二儿子', '三儿子', '小儿子', '小子', '大小子', '二小子', '儿娃子', '男娃', '男娃子', '儿娃', '崽', '崽子', '伢子', '小伙子',
+    words: ['儿子', '亲生儿子', '亲儿子', '大儿子', '二儿子', '三儿子', '小儿子', '小子', '大小子', '二小子', '儿娃子', '男娃', '男娃子', '儿娃', '崽', '崽子', '伢子', '小伙子',
       // 粤 我仔/阿仔, 闽 我囝
       '仔', '阿仔', '仔仔', '大仔', '细仔', '囝', '囝仔'],
     enWords: ['son'],
   },
   {
     zh: '女儿', en: 'daughter',
-    words: ['女儿', '闺女', '大闺女', '二闺女', '小闺女', '姑娘', '大女儿', '二女儿', '小女儿', '丫头', '大丫头', '二丫头', '小丫头', '妮儿', '妮子', '女娃', '女娃子', '女子娃',
+    words: ['女儿', '亲生女儿', '亲女儿', '亲闺女', '亲生闺女', '闺女', '大闺女', '二闺女', '小闺女', '姑娘', '大女儿', '二女儿', '小女儿', '丫头', '大丫头', '二丫头', '小丫头', '妮儿', '妮子', '女娃', '女娃子', '女子娃',
       // 粤 我女/阿女, 吴 囡/囡囡
       '女', '阿女', '大女', '细女', '囡', '阿囡', '囡囡'],
     enWords: ['daughter'],
@@ -106,9 +109,13 @@ export const POSSESSIVES: readonly string[] = [
  * 媳妇 is a wife in most of the north but a daughter-in-law in parts of the south (said back as the
  * wife, for a yes). Keyed by the relation as filed above (zh and en).
  */
-export const UNSURE_RELATIONS: Readonly<Record<string, { ask: 'son_or_daughter' } | { likely: { zh: string; en: string } }>> = {
+export const UNSURE_RELATIONS: Readonly<Record<string, { ask: 'son_or_daughter' | 'husband_or_father' | 'father_or_in_law' } | { likely: { zh: string; en: string } }>> = {
   孩子: { ask: 'son_or_daughter' },
   child: { ask: 'son_or_daughter' },
+  老汉: { ask: 'husband_or_father' },
+  'husband or father': { ask: 'husband_or_father' },
+  老爷子: { ask: 'father_or_in_law' },
+  'father or father-in-law': { ask: 'father_or_in_law' },
   媳妇: { likely: { zh: '妻子', en: 'wife' } },
   'wife or daughter-in-law': { likely: { zh: '妻子', en: 'wife' } },
   屋里人: { likely: { zh: '妻子', en: 'wife' } },
@@ -250,20 +257,23 @@ export function withoutDescription(text: string): string {
  * Every way of naming a relative in a few words: each relation word alone and after each
  * possessive ("老伴", "我老伴", "俺家老头", "my wife"), for a numbered list's labels.
  */
-export function relationPhrases(): string[] {
-  return ALL.flatMap((r) =>
-    r.lang === 'en' ? [r.word, ...EN_POSSESSIVES.map((p) => `${p} ${r.word}`)] : [r.word, ...POSSESSIVES.map((p) => p + r.word)],
-  );
+export function relationPhrases(): readonly string[] {
+  return PHRASES;
 }
+// ~8,500 phrases, wanted each time "who is ill" is asked or read: made once
+const PHRASES: readonly string[] = Object.freeze(
+  ALL.flatMap((r) => (r.lang === 'en' ? [r.word, ...EN_POSSESSIVES.map((p) => `${p} ${r.word}`)] : [r.word, ...POSSESSIVES.map((p) => p + r.word)])),
+);
 
 /**
  * Words that join two people or mean two ("和", "跟", "老两口"), for a numbered list of who is
  * meant: given to every option, so that an answer naming two people ("我跟我儿子") names no
  * single option and is asked again, never narrowed to one of them.
  */
-export function twoPeopleWords(): string[] {
-  return [...JOINERS.filter((j) => j !== ','), ...TWO_WORDS, ...EN_TWO_WORDS];
+export function twoPeopleWords(): readonly string[] {
+  return TWO_PEOPLE;
 }
+const TWO_PEOPLE: readonly string[] = Object.freeze([...JOINERS.filter((j) => j !== ','), ...TWO_WORDS, ...EN_TWO_WORDS]);
 
 /**
  * Relations that name the same person from two sides: "老伴" (配偶) is the 丈夫 or the 妻子 said

@@ -81,11 +81,11 @@ export function findSchool(text: string): string | null {
     if (of >= 0 && name.length - of - 1 > last) name = name.slice(of + 1);
     // "孩子在县一中": who is said before the place is no part of the name
     const placed = Math.max(...PLACING.map((w) => { const at = name.lastIndexOf(w); return at < 0 ? -1 : at + w.length; }));
-    if (placed > 0 && name.length - placed > last && /[上读念考在去到了刚是的]/u.test(name.slice(0, name.length - last))) name = name.slice(placed);
+    if (placed > 0 && name.length - placed > last && /[上读念考在去到了刚是的升]/u.test(name.slice(0, name.length - last))) name = name.slice(placed);
     // "一所中专", "那个大学": a school described, not named — a name may follow ("一所中专 叫市卫生学校")
     if (/^[一那这哪]?[所个间家座]/u.test(name)) continue;
     // a verb left in front ("刚考上大学", "省城的大学") is a sentence, not a name: none is taken
-    if (name.length > last && !/[上读念考在去到了刚是的]/u.test(name.slice(0, name.length - last))) return name;
+    if (name.length > last && !/[上读念考在去到了刚是的升写填]/u.test(name.slice(0, name.length - last))) return name;
   }
   return null;
 }

@@ -54,7 +54,7 @@ interface ApproxDetail<T> {
   range: { low: T; high: T };
   monthly: { perMonth: T; /** the monthly figure was itself an estimate or a range */ roughly: boolean };
   picked: { /** every figure said, in order, the one taken among them */ figures: T[] };
-  summed: { /** the parts said, in order */ figures: T[] };
+  summed: { /** the parts said, in order */ figures: T[]; /** some part was an estimate ("三千多") */ roughly?: boolean };
   counted: object;
   perUnit: { perUnit: T; count: number; unit: string };
   perPeriod: { /** the figure as said, for one period */ each: T; period: 'term' | 'half' | 'day' | 'month'; /** periods in the year (days said) */ times: number; roughly: boolean };

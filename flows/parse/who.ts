@@ -95,6 +95,21 @@ export function notFamily(text: string): boolean {
 }
 const NOT_FAMILY_SORTED = [...NOT_FAMILY_WORDS].sort((a, b) => b.length - a.length);
 
+/** A clause that only names the person of the clause before it ("…，叫王秀英", "…，名字是王秀英"). */
+const NAME_AFTER = /^(?:(?:他|她)?(?:的)?名字(?:叫做|叫|是)|(?:他|她)?(?:叫做|叫|名叫))/u;
+
+/**
+ * "我老伴，叫王秀英", "我孙女，她叫王小芳", "我老伴 王秀英": a relation alone, then a clause naming one
+ * person (not the applicant) — the same person; null otherwise.
+ */
+function sameNamed(head: string, tail: string, applicantName?: string): WhoReading | null {
+  const first = person(clean(head), applicantName);
+  if (first.kind !== 'family' || first.relation === undefined || first.name !== undefined) return null;
+  const r = readName(tail);
+  if (r.kind !== 'name' || r.relation !== undefined || r.name === applicantName || !/^\p{Script=Han}/u.test(r.name)) return null;
+  return { kind: 'family', relation: first.relation, name: r.name };
+}
+
 /** Splits "我和老伴", "老伴跟儿子", "my wife and me" at the joining words. */
 function parts(s: string): string[] {
   let out = [s];
@@ -125,6 +140,12 @@ export function readWho(said: string, applicantName?: string): WhoReading {
   const s = clean(text);
   if (s === '') return { kind: 'unknown' };
   const split = parts(s);
+  // "我老伴，叫王秀英": the name said in a clause of its own after the relation is the same person's
+  // (parted by a comma, never by 和 / 跟: "我老伴和王秀英" are two)
+  if (split.length === 2 && s.split(/[,，\s]+/u).filter((p) => p !== '').length === 2) {
+    const named = sameNamed(split[0], split[1], applicantName);
+    if (named) return named;
+  }
   if (split.length > 1) {
     const people = split.map((p) => person(clean(p), applicantName));
     if (people.every((p) => p.kind !== 'unknown')) return { kind: 'two', people: peopleOf(people) };
@@ -158,6 +179,10 @@ function plainName(r: WhoReading): WhoReading {
 export function whoIn(text: string, applicantName?: string): WhoReading {
   const s = normalizeInput(text).toLowerCase();
   const clauses = s.split(/[\s,.;:!?~、，。；：！？]+/u).filter((c) => c !== '');
+  // "我老伴，叫王秀英": a clause only naming the person before it is read with that clause
+  for (let i = clauses.length - 1; i > 0; i--) {
+    if (NAME_AFTER.test(clauses[i]) && sameNamed(clauses[i - 1], clauses[i], applicantName)) clauses.splice(i - 1, 2, `${clauses[i - 1]},${clauses[i]}`);
+  }
   if (TWO_WORDS.some((w) => s.includes(w))) {
     const named = clauses.map((c) => readWho(c, applicantName)).find((r) => r.kind === 'two' && r.people !== undefined);
     return named ?? { kind: 'two' };

@@ -87,7 +87,7 @@ export const MARK_NEGATIONS = ['唔系', '唔係', '唔', '从来不是', '从�
 
 // Politeness and particles that do not change the answer ("好的呀", "我同意", "是的谢谢", "那就这样").
 export const YES_NO_PREFIXES = ['我们家', '俺们家', '我家', '俺家', '咱家', '额家', '我们', '俺们', '咱们', '额们', '我', '额', '咱', '偶', '俺', '那就', '那', '还', '嗯'];
-export const YES_NO_SUFFIXES = ['谢谢你', '谢谢您', '谢谢', '撒', '噻', '咯', '啊', '呀', '吧', '哦', '噢', '喔', '啦', '呢', '哈', '了', '嘛', '的', '嘞', '咧', '哩', '哟', '嘅', '喇', '啰', '咩'];
+export const YES_NO_SUFFIXES = ['谢谢你', '谢谢您', '谢谢', '撒', '噻', '咯', '啊', '呀', '吧', '哦', '噢', '喔', '啦', '呢', '哈', '了', '嘛', '的', '嘞', '咧', '哩', '哟', '嘅', '喇', '啰', '咩', '哒'];
 
 /** In a clause after a yes, words that add something left out ("差不多 还有门诊花的没算"): not a plain yes. */
 export const YES_BUT = ['还有', '没算', '没有算', '不算', '但是', '不过', '可是', '只是', '漏了', '少算', '另外', '除了'];

@@ -5,7 +5,8 @@
  *
  * The next message at rest is read as the answer (the engine's `offer` hook, engine/step.ts):
  *  - 1 / 申请 / 好  → the application starts for the alert's cause, with what the register knows
- *    (name, ID number, phone, village, household size; for 医保 the year's self-paid cost) each
+ *    (name, ID number, phone, village, household size; for 医保 the year's total, reimbursed and
+ *    self-paid cost when the row gave the total, else the self-paid cost said once as context) each
  *    said back at its question for a yes (engine/prefill.ts) — nothing stored unconfirmed; the
  *    case filed is linked to the alert (file_case's alertId);
  *  - 2 / 请村干部联系 → recorded; the village's cadres are told;
@@ -16,8 +17,9 @@
 import { APPLY_FLOW, applyFlow } from '../application';
 import { commandText } from '../engine/commands';
 import type { StepEnv, StepOutcome } from '../engine/flow';
-import type { AlertAnswer, AlertOffer, Lang, PendingConfirm } from '../engine/types';
+import type { AlertAnswer, AlertOffer, Lang, PendingConfirm, SessionState } from '../engine/types';
 import { t } from '../i18n';
+import { formatMoney } from '../i18n/format';
 
 /** The words of each answer, as commandText leaves them (the number, the words, a plain yes for 1). */
 const ANSWER_WORDS: Record<AlertAnswer, readonly string[]> = {
@@ -60,13 +62,26 @@ export function alertFacts(offer: AlertOffer, env: StepEnv): PendingConfirm[] {
     out.push(fact('townCode', { townCode: town.code, villageCode: village.code }, 'alerts.offer.prefill.village', { town: name(town), village: name(village) }));
   }
   if (k.householdSize) out.push(fact('householdSize', { householdSize: k.householdSize }, 'alerts.offer.prefill.household_size', { n: k.householdSize }));
-  // 医保's figure is what the household paid itself after reimbursement: said back as the illness's
-  // self-paid cost; a yes takes it as the cost with nothing reimbursed, a correction is read as the total
-  if (offer.cause === 'illness' && k.selfPaidFen && k.selfPaidFen > 0) {
-    const fen = k.selfPaidFen;
-    out.push(fact('totalCostFen', { totalCostFen: fen, reimbursedFen: 0, selfPaidConfirmed: true, selfPaidFen: fen }, 'alerts.offer.prefill.self_paid', undefined, { amount: fen }));
-  }
+  // 医保's figures said back only as the department gave them: both the total and the self-paid
+  // part give the reimbursement (total − self-paid), confirmed with a yes; a no or a correction asks
+  // the cost as usual. The self-paid part alone is said as context when the application starts.
+  const cost = medicalCost(offer);
+  if (cost) out.push(fact('totalCostFen', { totalCostFen: cost.total, reimbursedFen: cost.reimbursed, selfPaidConfirmed: true, selfPaidFen: cost.selfPaid }, 'alerts.offer.prefill.cost', undefined, { total: cost.total, reimbursed: cost.reimbursed, selfPaid: cost.selfPaid }));
   return out;
+}
+
+/** 医保's total, reimbursed and self-paid cost, when the row gave a total and a self-paid part it can hold; else null. */
+export function medicalCost(offer: AlertOffer): { total: number; reimbursed: number; selfPaid: number } | null {
+  const { totalCostFen: total, selfPaidFen: selfPaid } = offer.known;
+  if (offer.cause !== 'illness' || !total || !selfPaid || selfPaid > total) return null;
+  return { total, reimbursed: total - selfPaid, selfPaid };
+}
+
+/** 医保's self-paid figure alone, said when the application starts: the total and the reimbursement are asked as usual. */
+function selfPaidContext(offer: AlertOffer, env: StepEnv): string[] {
+  const fen = offer.known.selfPaidFen;
+  if (offer.cause !== 'illness' || !fen || medicalCost(offer)) return [];
+  return [env.t('alerts.offer.prefill.self_paid_context', { amount: formatMoney(env.lang, fen) })];
 }
 
 /** The offer's answer as the engine applies it, or null (not an answer: handled as usual). */
@@ -83,10 +98,21 @@ export function answerAlertOffer(text: string, offer: AlertOffer, env: StepEnv):
     flow: APPLY_FLOW,
     answers,
     prefill: alertFacts(offer, { ...env, flow: applyFlow, answers, state: { ...env.state, flow: APPLY_FLOW, answers } }),
-    replies: [[...intro, env.t('alerts.offer.apply_start')].join('\n')],
+    replies: [[...intro, env.t('alerts.offer.apply_start'), ...selfPaidContext(offer, env)].join('\n')],
     intro: false,
     effects: [recorded],
   };
+}
+
+/** The whole offer, for one kept back while the household was applying: told once they are back at rest. */
+export function tellAlertOffer(offer: AlertOffer, env: StepEnv): string {
+  return alertOfferText(env.lang, offer.wording);
+}
+
+/** After a filing: the offer kept back during it, told behind the case number (engine/step.ts settleOffer). */
+export function offerAfterFiling(state: SessionState | null | undefined): string[] {
+  const offer = state?.alertOffer;
+  return offer?.tellAfterFiling ? [alertOfferText(state!.lang ?? 'zh-CN', offer.wording)] : [];
 }
 
 /** The choice said again, once, before another message is answered as usual. */

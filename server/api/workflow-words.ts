@@ -8,6 +8,7 @@ import { CHECKLIST } from '../../flows/application/documents';
 import { CAUSES } from '../../flows/engine/types';
 import { t, type Lang } from '../../flows/i18n';
 import { CASE_STATUSES, HOUSEHOLD_CATEGORIES, MEASURES, ROLES, TRANSITIONS, moveSchemas } from '../../flows/workflow';
+import { MEASURE_DEPARTMENT_NAME_KEY, MEASURE_DEPARTMENTS } from '../core/register/measures';
 import { ELIMINATION_STATUSES, MONITORING_EVENTS, MONITORING_STATES, RISK_CAUSES, RISK_SOURCES } from '../../flows/register';
 
 /** The actions of the moves (flows/workflow TRANSITIONS), then the history's acts that are no move (visits, objections, a cadre's look). */
@@ -41,6 +42,8 @@ export function workflowWords(lang: Lang) {
       riskSources: table(RISK_SOURCES, (s) => tr(`register.risk_source.${s}`)),
       events: table(MONITORING_EVENTS, (e) => tr(`register.event.${e}`)),
       eliminationStatuses: table(ELIMINATION_STATUSES, (s) => tr(`register.elimination_status.${s}`)),
+      /** Who gives a measure (server/core/register/measures.ts). */
+      departments: table(MEASURE_DEPARTMENTS, (d) => tr(MEASURE_DEPARTMENT_NAME_KEY[d])),
     },
     checklists: Object.fromEntries(CAUSES.map((c) => [c, CHECKLIST[c].map((item) => ({ id: item.id, label: tr(item.label) }))])),
   };

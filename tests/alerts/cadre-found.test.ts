@@ -3,12 +3,14 @@
  * the register (sealed, its blind index written) or finds one by a member's ID number without a
  * second row; records a HouseholdRisk of source cadre_round and raises a check task due after the
  * county's identification limit, shown in GET /api/alerts as 干部排查 — not beside an open case of
- * the same cause; another village's cadre is answered as for a village that does not exist (404),
+ * the same cause, told by chat to the household's 帮扶责任人 or the village's cadres; another
+ * village's cadre is answered as for a village that does not exist (404),
  * and a bad body is a 400 naming the field.
  */
 import { idCheckChar } from '../../flows/parse/id-number';
 import type { PrismaClient } from '../../server/generated/prisma/client';
 import { call } from '../miniprogram/support';
+import { bindCadre, outboxRows } from '../outbox/support';
 import { startTestServer, type TestServer } from '../support/server';
 
 const LIUSHU = '439901100201';
@@ -110,6 +112,33 @@ test('another village’s cadre is answered as for a village that does not exist
   const county = await found(srv.tokenOf('county'), body({ idNumber: idFor(5), headName: '江水' }));
   expect(county.status).toBe(201);
   expect(await prisma.auditEntry.count({ where: { action: 'alerts:cadre-found', allowed: false } })).toBe(2);
+});
+
+test('the check task is told by chat in its transaction: the 帮扶责任人 when one is bound, else the village’s cadres — never the recorder', async () => {
+  await bindCadre(prisma, srv.cadre('liushu').id, 'c-liushu');
+  await bindCadre(prisma, srv.cadre('qingshan').id, 'c-qingshan');
+  await prisma.household.create({ data: { villageId: liushuId, headName: '潘桂芳', headIdNumber: idFor(8), phone: '13900139008', size: 2, responsibleCadreId: srv.cadre('qingshan').id } });
+  const table = [
+    { who: 'the town records a household of no 帮扶责任人: the village hears', by: srv.cadre('qingshan').token, id: idFor(7), name: '黄大海', to: ['c-liushu'], masked: '黄*海' },
+    { who: 'the village records a household its 帮扶责任人 follows: that cadre hears', by: liushu(), id: idFor(8), name: '潘桂芳', to: ['c-qingshan'], masked: '潘*芳' },
+    { who: 'the village records one of no 帮扶责任人: the recorder is the village’s one bound cadre', by: liushu(), id: idFor(9), name: '龙国庆', to: [], masked: '' },
+  ];
+  for (const row of table) {
+    const res = await found(row.by, body({ idNumber: row.id, headName: row.name, cause: 'housing' }));
+    expect(res.status).toBe(201);
+    const sent = (await outboxRows(prisma)).filter((r) => r.dedupeKey?.startsWith(`alert-found:${res.body.alertId}:`));
+    expect({ who: row.who, to: sent.map((r) => r.targetId) }).toEqual({ who: row.who, to: row.to });
+    for (const r of sent) {
+      expect(r).toMatchObject({ targetType: 'contact', kind: 'case_task' });
+      expect(r.text).toContain(`柳树村${row.masked}家经干部排查发现住房安全风险`);
+      expect(r.text).not.toContain(row.name);
+    }
+  }
+  // no task raised (an open one of the cause): nobody told again
+  const before = (await outboxRows(prisma)).length;
+  const again = await found(srv.cadre('qingshan').token, body({ idNumber: idFor(7), headName: '黄大海', cause: 'housing' }));
+  expect(again.body.alertId).toBeNull();
+  expect((await outboxRows(prisma)).length).toBe(before);
 });
 
 test.each([

@@ -67,14 +67,16 @@ test('a village cadre lists its monitored households, opens one, reveals the ID 
   // antd puts the test id on the input itself or on its wrapper
   await page.locator('input[data-testid="measure-amount"], [data-testid="measure-amount"] input').first().fill('1200');
   await page.getByTestId('measure-day').fill('2026-01-10');
-  await page.getByTestId('measure-department').fill('县医保局');
+  // the department is a choice of the county's list, its name shown
+  await page.getByTestId('measure-department').click();
+  await page.locator('.ant-select-item-option', { hasText: '医保局' }).click();
   await page.getByTestId('measure-submit').click();
-  await page.getByTestId('measures').getByText('县医保局').waitFor();
+  await page.getByTestId('measures').getByText('医保局').waitFor();
   await page.screenshot({ path: path.join(ARTIFACTS, 'console-register-household.png'), fullPage: true });
 
   const measures = await srv.db.prisma.supportMeasure.findMany({ where: { householdId } });
   expect(measures.map((m) => ({ kind: m.kind, amountFen: m.amountFen, department: m.department, recordedById: m.recordedById }))).toEqual([
-    { kind: 'medical_aid', amountFen: 120_000, department: '县医保局', recordedById: liushu.id },
+    { kind: 'medical_aid', amountFen: 120_000, department: 'yibao', recordedById: liushu.id },
   ]);
   expect((await srv.db.prisma.household.findUniqueOrThrow({ where: { id: householdId } })).responsibleCadreId).toBe(liushu.id);
   expect(await srv.db.prisma.auditEntry.count({ where: { action: 'household:reveal', actorId: liushu.id, allowed: true } })).toBe(1);

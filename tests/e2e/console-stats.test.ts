@@ -3,7 +3,8 @@
  * (causes, categories, towns, channels, statuses, with their events) are put in the database; the
  * county office opens 统计 and the figures shown equal counts computed here from the database;
  * a click on a figure opens the work queue listing exactly the cases behind it, its filters shown
- * as tags; a month picked before this one shows none of them. A screenshot is kept in
+ * as tags; a register figure opens the register list of exactly its households; a month picked
+ * before this one shows none of them. A screenshot is kept in
  * test-artifacts/console-stats.png.
  */
 import { mkdirSync } from 'node:fs';
@@ -142,6 +143,25 @@ test('a click on a chart’s bar opens its cases too', async () => {
   await page.mouse.click(plot.left + (plot.right - plot.left) / 4, plot.bottom - 3);
   await page.waitForURL(/\/console\/cases\?.*region=439901100/);
   expect(await queueLists(want.length)).toEqual(want);
+});
+
+test('a click on a register figure lists exactly its households in the register, the region kept as a tag', async () => {
+  // two households of 青山镇 taken into monitoring as 边缘易致贫户, one of 白石乡
+  const households = await srv.db.prisma.household.findMany({ where: { cases: { some: { submittedAt: MONTH } } }, select: { id: true, village: { select: { code: true } } } });
+  const qingshan = households.filter((h) => h.village.code.startsWith('439901100'));
+  const baishi = households.filter((h) => h.village.code.startsWith('439901200'));
+  for (const h of [...qingshan.slice(0, 2), ...baishi.slice(0, 1)]) await srv.db.prisma.household.update({ where: { id: h.id }, data: { monitoringState: 'monitored', monitoringCategory: 'marginal', monitoredSince: shanghaiMidnight(monthStart) } });
+  const want = await srv.db.prisma.household.count({ where: { monitoringState: 'monitored', monitoringCategory: 'marginal', village: { code: { startsWith: '439901100' } } } });
+  expect(want).toBeGreaterThanOrEqual(2);
+  await page.goto(`${srv.url}/console/stats?region=439901100`);
+  const figure = page.getByTestId('register-category-marginal');
+  await figure.waitFor();
+  expect((await figure.innerText()).trim()).toBe(String(want));
+  await figure.click();
+  await page.waitForURL(/\/console\/households\?.*category=marginal/);
+  expect(new URL(page.url()).searchParams.get('region')).toBe('439901100');
+  await page.getByTestId('filter-region').waitFor();
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="households"] tr.ant-table-row').length === n, want);
 });
 
 test('another month: none of these cases', async () => {

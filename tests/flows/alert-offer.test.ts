@@ -4,11 +4,13 @@
  * back for a yes (nothing stored before it), another message answered as usual after the choice is
  * said again once, and an application in progress left undisturbed.
  */
-import { step } from '../../flows';
+import { describeOutcome, step } from '../../flows';
 import type { AlertOffer, SessionState } from '../../flows';
 import { alertOfferText, readAlertAnswer } from '../../flows/villager/alert-offer';
 import { parseCadreCommand } from '../../flows/cadre/commands';
-import { ID, makeCtx, PHONE, text } from './support';
+import { renderAsk } from '../../flows/engine/confirm';
+import { t } from '../../flows/i18n';
+import { atSummary, ID, makeCtx, PHONE, text } from './support';
 
 const OFFER: AlertOffer = {
   alertId: 'alert-1',
@@ -57,6 +59,30 @@ test('"1": the application for the cause, each known fact said back at its quest
   expect(no.state.step).toBe('idNumber');
 });
 
+// 医保's figures said back only as the row gave them: a total with the self-paid part gives the
+// reimbursement (total − self-paid); the self-paid part alone is context, the cost asked as usual.
+test.each([
+  ['total and self-paid', { selfPaidFen: 3_200_000, totalCostFen: 9_600_000 }, { totalCostFen: 9_600_000, reimbursedFen: 6_400_000, selfPaidConfirmed: true, selfPaidFen: 3_200_000 }, '一共花了 96,000元，报销了 64,000元，您家自己付了 32,000元', null],
+  ['all self-paid', { selfPaidFen: 500_000, totalCostFen: 500_000 }, { totalCostFen: 500_000, reimbursedFen: 0, selfPaidConfirmed: true, selfPaidFen: 500_000 }, '报销了 0元', null],
+  ['self-paid alone', { selfPaidFen: 3_200_000 }, null, null, '自己付了约 32,000元。后面会问一共花了多少、报销了多少'],
+  ['self-paid above the total (a bad row)', { selfPaidFen: 3_200_000, totalCostFen: 1_000_000 }, null, null, '自己付了约 32,000元'],
+  ['no figure', {}, null, null, null],
+])('医保, %s: what is said back and what a yes would store', (_name, figures, patch, said, context) => {
+  const offer: AlertOffer = { ...OFFER, known: { name: '李桂兰', ...figures } };
+  const r = step(atRest({ alertOffer: offer }), text('1'), makeCtx());
+  const cost = (r.state.prefill ?? []).find((p) => p.step === 'totalCostFen');
+  const start = r.replies.map((x) => x.text).join('\n');
+  if (patch === null) expect(cost).toBeUndefined();
+  else {
+    expect(cost?.patch).toEqual(patch);
+    expect(renderAsk(cost!.ask, { lang: 'zh-CN', t: (key: string, params?: Record<string, unknown>) => t('zh-CN', key, params) } as never)).toContain(said);
+  }
+  if (context === null) expect(start).not.toContain('医保记录');
+  else expect(start).toContain(context);
+  // nothing of it stored before a yes
+  expect(r.state.answers.totalCostFen).toBeUndefined();
+});
+
 test.each([
   ['2', 'call_me', '已经请村干部联系您'],
   ['3', 'not_needed', '知道了'],
@@ -88,6 +114,48 @@ test('in the middle of an application the offer waits: "1" is the question’s a
   expect(r.effects).toEqual([]);
   expect(r.state.answers.cause).toBe('illness');
   expect(r.state.alertOffer).toEqual(OFFER);
+});
+
+describe('an offer kept back while the household was applying (deferred: not sent then)', () => {
+  const deferred = (offer: Partial<AlertOffer> = {}): AlertOffer => ({ ...OFFER, ...offer, deferred: true });
+  const offerText = (o: AlertOffer) => alertOfferText('zh-CN', o.wording);
+  const filedOutcome = { type: 'case_filed', caseNo: 'FP-2025-000001', cause: 'illness' } as const;
+
+  test('an application of the alert’s cause filed meanwhile answers it: the case is linked, nothing more is said', () => {
+    const chat = atSummary('illness');
+    chat.state = { ...chat.state!, alertOffer: deferred() };
+    const r = chat.send('确认');
+    const filing = r.effects.find((e) => e.type === 'file_case');
+    expect(filing).toMatchObject({ type: 'file_case', alertId: 'alert-1' });
+    expect(r.state.alertOffer).toBeUndefined();
+    expect(describeOutcome(filedOutcome, r.state).map((x) => x.text).join('\n')).not.toContain('回复 1 开始申请');
+  });
+
+  test('an application of another cause: filed as it is, the offer told behind the case number, then answerable', () => {
+    const chat = atSummary('illness');
+    const disaster = deferred({ alertId: 'alert-2', cause: 'disaster', wording: 'alerts.wording.disaster', known: {} });
+    chat.state = { ...chat.state!, alertOffer: disaster };
+    const r = chat.send('确认');
+    expect(r.effects.find((e) => e.type === 'file_case')).not.toHaveProperty('alertId');
+    expect(r.replies.map((x) => x.text).join('\n')).not.toContain('回复 1 开始申请');
+    const said = describeOutcome(filedOutcome, r.state).map((x) => x.text);
+    expect(said.at(-1)).toBe(offerText(disaster));
+    const next = chat.send('3');
+    expect(next.effects).toEqual([{ type: 'alert_answer', alertId: 'alert-2', answer: 'not_needed' }]);
+  });
+
+  test('the application given up: the offer is told as they are back at rest, and "2" answers it', () => {
+    const mid = atRest({ flow: 'apply', step: 'householdSize', answers: { cause: 'illness' }, alertOffer: deferred() });
+    const r = step(mid, text('1'), makeCtx());
+    // still busy: "1" is the household size's answer, nothing told
+    expect(r.replies.map((x) => x.text).join('\n')).not.toContain('回复 1 开始申请');
+    expect(r.state.alertOffer).toMatchObject({ deferred: true });
+    const cancelled = step(r.state, text('取消'), makeCtx());
+    expect(cancelled.state.flow).toBe('menu');
+    expect(cancelled.replies.map((x) => x.text).join('\n')).toContain(offerText(OFFER));
+    expect(cancelled.state.alertOffer).toMatchObject({ deferred: false });
+    expect(step(cancelled.state, text('2'), makeCtx()).effects).toEqual([{ type: 'alert_answer', alertId: 'alert-1', answer: 'call_me' }]);
+  });
 });
 
 describe('预警 in the cadre chat', () => {

@@ -203,6 +203,21 @@ describe('a fact said before its question is said back there, never stored unask
     expect(chat.state!.answers.totalCostFen).toBe(3_500_000);
   });
 
+  // issue 10 (probe 16 kind A6): the cost said with the illness is no part of it, and is said back at its question
+  test.each([
+    ['胃癌 花了八万多', '胃癌', '这次看病一共花了80,000元左右，就按80,000元算，对吗？', 8_000_000],
+    ['得了白血病，用了二十万', '白血病', '这次看病一共花了200,000元，对吗？', 20_000_000],
+  ])('the cost in the illness answer "%s" is said back at the cost question', (said, illness, back, fen) => {
+    const chat = new Chat(makeCtx({ knownContact: false }));
+    chat.send('你好', '1', '1', '张三', ID, PHONE, '1', '1', '4', '2万', '是', '1', said);
+    expect(chat.state!.answers.illness).toBe(illness);
+    expect(chat.state!.answers.totalCostFen).toBeUndefined();
+    chat.send('县人民医院', '对');
+    expect(chat.said).toBe(back);
+    chat.send('对');
+    expect(chat.state!.answers.totalCostFen).toBe(fen);
+  });
+
   test('an opening that only says "想申请" asks the cause; a greeting gets the menu', () => {
     const apply = new Chat(makeCtx({ knownContact: false }));
     apply.send('想申请');

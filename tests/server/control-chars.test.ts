@@ -118,10 +118,12 @@ const NO_TEXT_BODY = new Set([
   'DELETE /api/app/uploads/:id',
   'POST /api/app/cases/:caseNo/supplements',
   'POST /api/cases/:caseNo/visit/photos',
+  'POST /api/households/:id/follow-ups/:followUpId/photos',
   'POST /api/notices/:id/send',
   'POST /api/entry/applications/:caseNo/photos',
   'POST /api/departments/:code/token',
   'POST /api/departments/:code/imports',
+  'POST /api/register/imports',
 ]);
 
 /** [dotted path, body with a NUL at that path] for every string leaf of `body`. */
@@ -270,6 +272,7 @@ describe('multipart text parts are checked too, on every upload path', () => {
     ['the mini-program upload', '/api/app/uploads', () => villagerToken, {}],
     ['a broadcast image', '/api/broadcasts/images', () => ADMIN_TOKEN, {}],
     ['a department’s file', '/api/departments/yibao/imports', () => ADMIN_TOKEN, {}],
+    ['a register file', '/api/register/imports', () => ADMIN_TOKEN, {}],
     ['the bot inbound', '/api/bot/inbound', () => BOT_TOKEN, { meta }],
   ])('%s: a NUL or a bidi override in a text part → 400 naming it; nothing stored', async (_label, path, token, base: Record<string, string>) => {
     const before = await srv.db.prisma.document.count();

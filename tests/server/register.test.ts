@@ -214,14 +214,14 @@ describe('显示完整 on the household page', () => {
 
 describe('measures (帮扶措施)', () => {
   const add = (who: Cadre, body: Record<string, unknown>, id = liushu.householdId) => send(who, 'POST', `/api/households/${id}/measures`, body);
-  const valid = { kind: 'medical_aid', amountFen: 120_000, givenOn: '2026-03-18', department: '县医保局', caseNo: '<case>', note: '住院费用二次救助' };
+  const valid = { kind: 'medical_aid', amountFen: 120_000, givenOn: '2026-03-18', department: 'yibao', caseNo: '<case>', note: '住院费用二次救助' };
 
   test('recorded with its amount, day, department and case; on the page and in the history', async () => {
     const res = await add('liushu', { ...valid, caseNo: liushu.caseNo });
     expect(res.status).toBe(201);
     const page = await get('liushu', `/api/households/${liushu.householdId}`);
     expect(page.body.measures).toContainEqual({
-      id: res.body.id, kind: 'medical_aid', amountFen: 120_000, givenOn: '2026-03-18', department: '县医保局', caseNo: liushu.caseNo, note: '住院费用二次救助',
+      id: res.body.id, kind: 'medical_aid', amountFen: 120_000, givenOn: '2026-03-18', department: 'yibao', caseNo: liushu.caseNo, note: '住院费用二次救助',
       recordedBy: { id: srv.cadre('liushu').id, name: srv.cadre('liushu').name },
     });
     expect(page.body.history.at(-1)).toMatchObject({ type: 'measure_added', day: '2026-03-18', caseNo: liushu.caseNo, actor: { type: 'cadre', id: srv.cadre('liushu').id } });
@@ -233,7 +233,7 @@ describe('measures (帮扶措施)', () => {
 
   test('a measure without money (a public job): amountFen omitted; zero is an amount', async () => {
     expect((await add('qingshan', { kind: 'public_job', givenOn: '2026-03-01' })).status).toBe(201);
-    expect((await add('county', { kind: 'employment_aid', amountFen: 0, givenOn: '2026-03-01' })).status).toBe(201);
+    expect((await add('county', { kind: 'employment_aid', amountFen: 0, givenOn: '2026-03-01', department: 'renshe' })).status).toBe(201);
   });
 
   test.each([
@@ -246,6 +246,8 @@ describe('measures (帮扶措施)', () => {
     ['a day still to come (China time)', { givenOn: '2026-03-21' }, 'givenOn'],
     ['another household’s case', { caseNo: '<baishi>' }, 'caseNo'],
     ['an empty department', { department: '  ' }, 'department'],
+    ['a department named in free text', { department: '县医保局' }, 'department'],
+    ['a department not in the list', { department: 'gongan' }, 'department'],
     ['an unknown field', { payee: '张三' }, ''],
   ] as [string, Record<string, unknown>, string][])('%s → 400 naming the field, nothing written', async (_label, over, field) => {
     const before = await srv.db.prisma.supportMeasure.count({ where: { householdId: liushu.householdId } });

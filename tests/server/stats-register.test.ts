@@ -135,7 +135,7 @@ const shapeOf = (r: any, deptCodes: string[]) => ({
   monitored: r.monitored,
   eliminated: r.eliminated,
   eliminationRate: r.eliminationRate,
-  byCategory: r.byCategory.filter((c: any) => c.category !== 'none'),
+  byCategory: r.byCategory.filter((c: any) => c.category !== 'none').map((c: any) => ({ category: c.category, n: c.n })),
   months: r.months,
   measures: { households: r.measures.households, count: r.measures.count, amountFen: r.measures.amountFen },
   alerts: {
@@ -187,6 +187,44 @@ describe('the register figures', () => {
     const r = res.body.register;
     expect([r.monitored, r.eliminated, r.measures.count, r.alerts.raised, r.months[0].identified + r.months[0].reincluded + r.months[0].eliminated]).toEqual([0, 0, 0, 0, 0]);
     expect(r.eliminationRate).toBeNull();
+  });
+
+  /** The register list's households for a figure's drill, every page. */
+  async function listed(drill: Record<string, string>, token: string): Promise<number> {
+    let n = 0;
+    let cursor: string | null = null;
+    do {
+      const q: URLSearchParams = new URLSearchParams({ ...drill, pageSize: '200', ...(cursor ? { cursor } : {}) });
+      const res = await get(`/api/households?${q.toString()}`, token);
+      expect(res.status).toBe(200);
+      n += res.body.households.length;
+      cursor = res.body.nextCursor;
+    } while (cursor);
+    return n;
+  }
+
+  test.each([
+    ['the county office, all its region', 'county', ''],
+    ['the county office, 青山镇 asked', 'county', '439901100'],
+    ['柳树村’s cadre', 'liushu', ''],
+  ] as const)('each household figure opens the register list of exactly its households: %s', async (_name, who, region) => {
+    const token = srv.cadre(who).token;
+    const r = (await get(`/api/stats?period=2026-05${region ? `&region=${region}` : ''}`, token)).body.register;
+    const figures: [string, number, Record<string, string> | null][] = [
+      ['monitored', r.monitored, r.drill.monitored],
+      ['eliminated', r.eliminated, r.drill.eliminated],
+      ['measures', r.measures.households, r.measures.drill],
+      ...r.byCategory.map((c: any): [string, number, Record<string, string> | null] => [c.category, c.n, c.drill]),
+    ];
+    for (const [name, n, drill] of figures) {
+      if (name === 'none') {
+        expect(drill).toBeNull();
+        continue;
+      }
+      expect(drill).toMatchObject(region ? { region } : {});
+      expect({ name, n: await listed(drill!, token) }).toEqual({ name, n });
+    }
+    expect(r.monitored + r.eliminated).toBeGreaterThan(0);
   });
 
   test('the workbook has the register sheet, in each language', async () => {

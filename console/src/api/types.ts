@@ -48,7 +48,7 @@ export type Workflow = {
     measures: Record<string, string>;
     checklists: Record<string, { id: string; label: string }[]>;
     /** The monitoring register's words (flows/register). */
-    register: { states: Record<string, string>; riskCauses: Record<string, string>; riskSources: Record<string, string>; events: Record<string, string>; eliminationStatuses: Record<string, string> };
+    register: { states: Record<string, string>; riskCauses: Record<string, string>; riskSources: Record<string, string>; events: Record<string, string>; eliminationStatuses: Record<string, string>; departments: Record<string, string> };
   };
 };
 

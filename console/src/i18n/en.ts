@@ -8,6 +8,7 @@ import { noticesEn } from './notices.en';
 import { statsEn } from './stats.en';
 import { monitorEn } from './monitor.en';
 import { registerEn } from './register.en';
+import { registerFilesEn } from './register-files.en';
 
 export const en: Messages = {
   notices: noticesEn,
@@ -16,6 +17,7 @@ export const en: Messages = {
   stats: statsEn,
   monitor: monitorEn,
   register: registerEn,
+  registerFiles: registerFilesEn,
   admin: adminEn,
   settings: settingsEn,
   export: exportEn,

@@ -11,6 +11,7 @@ import { noticesZhCN } from './notices.zh-CN';
 import { statsZhCN } from './stats.zh-CN';
 import { monitorZhCN } from './monitor.zh-CN';
 import { registerZhCN } from './register.zh-CN';
+import { registerFilesZhCN } from './register-files.zh-CN';
 
 export const zhCN = {
   notices: noticesZhCN,
@@ -19,6 +20,7 @@ export const zhCN = {
   stats: statsZhCN,
   monitor: monitorZhCN,
   register: registerZhCN,
+  registerFiles: registerFilesZhCN,
   admin: adminZhCN,
   settings: settingsZhCN,
   export: exportZhCN,

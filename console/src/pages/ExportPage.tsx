@@ -14,6 +14,7 @@ import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { api, query, type ApiError } from '../api/client';
 import type { Region } from '../api/types';
+import { downloadFile } from '../export/download';
 import { draftOf, LayoutEditor } from '../export/LayoutEditor';
 import type { ExportLayout, LayoutsResponse } from '../export/types';
 import { useLoggedIn } from '../session/session';
@@ -28,13 +29,6 @@ function regionTree(regions: Region[]): RegionNode[] {
   const node = (r: Region): RegionNode => ({ value: r.code, title: r.name, children: regions.filter((c) => c.parentCode === r.code).map(node) });
   const codes = new Set(regions.map((r) => r.code));
   return regions.filter((r) => r.parentCode === null || !codes.has(r.parentCode)).flatMap((root) => (root.level === 'county' ? node(root).children : [node(root)]));
-}
-
-/** The file's name from Content-Disposition (RFC 5987 filename*, else filename). */
-function fileNameOf(disposition: string | null, fallback: string): string {
-  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition ?? '');
-  if (star) return decodeURIComponent(star[1]!);
-  return /filename="([^"]+)"/i.exec(disposition ?? '')?.[1] ?? fallback;
 }
 
 export function ExportPage() {
@@ -102,20 +96,7 @@ export function ExportPage() {
       lang: i18n.language,
     });
     try {
-      const res = await fetch(`/api/export${params}`, { credentials: 'same-origin', headers: { 'accept-language': i18n.language } });
-      if (!res.ok) {
-        const body = (await res.json().catch(() => ({}))) as { error?: { message?: string } };
-        throw new Error(body.error?.message ?? res.statusText);
-      }
-      const name = fileNameOf(res.headers.get('content-disposition'), `export.${format}`);
-      const url = URL.createObjectURL(await res.blob());
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = name;
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      const name = await downloadFile(`/api/export${params}`, i18n.language, `export.${format}`);
       void toast.success(t('export.done', { name }));
     } catch (err) {
       setError(t('export.failed', { message: (err as Error).message }));

@@ -3,14 +3,16 @@
  * one at a time, recorded on the server), its monitoring state and category, members, cases,
  * risks, measures and one timeline; the offices record a measure, take the household on as its
  * 帮扶责任人 and mark it without labour capacity; its 帮扶责任人 or a village cadre records a follow-up
- * visit (走访); the village proposes 风险消除, the town and then the county approve, send back or
+ * visit (走访) with its photos (the phone's camera, each sent after the visit is saved); the village proposes 风险消除, the town and then the county approve, send back or
  * decline it. The auditor reads.
  */
-import { useCallback, useEffect, useState } from 'react';
-import { App as AntApp, Button, Card, Descriptions, Form, Input, InputNumber, Select, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { App as AntApp, Button, Card, Descriptions, Form, Image, Input, InputNumber, Select, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
+import { CameraOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { api } from '../api/client';
+import { api, type ApiError } from '../api/client';
+import { photoForm } from '../visit/CameraButton';
 import { useFailure } from '../admin/common';
 import { chinaDateTime, yuan } from '../format';
 import { useLoggedIn } from '../session/session';
@@ -32,6 +34,8 @@ export function HouseholdPage() {
   const [form] = Form.useForm<MeasureForm>();
   const [visitForm] = Form.useForm<VisitForm>();
   const [reason, setReason] = useState('');
+  const [photos, setPhotos] = useState<File[]>([]);
+  const photoInput = useRef<HTMLInputElement>(null);
 
   const load = useCallback(() => {
     api<HouseholdDetail>('GET', `/api/households/${id}`).then(setH, fail);
@@ -50,23 +54,39 @@ export function HouseholdPage() {
       kind: v.kind,
       ...(v.amountYuan !== undefined && v.amountYuan !== null ? { amountFen: Math.round(v.amountYuan * 100) } : {}),
       givenOn: v.givenOn,
-      ...(v.department?.trim() ? { department: v.department.trim() } : {}),
+      ...(v.department ? { department: v.department } : {}),
       ...(v.note?.trim() ? { note: v.note.trim() } : {}),
     }).then(() => {
       form.resetFields();
       saved();
     }, fail);
 
-  const addVisit = (v: VisitForm) =>
-    api('POST', `/api/households/${id}/follow-ups`, {
-      day: v.day,
-      perCapitaIncomeFen: Math.round(v.incomeYuan * 100),
-      ...(v.solvedRiskIds?.length ? { solvedRiskIds: v.solvedRiskIds } : {}),
-      ...(v.note?.trim() ? { note: v.note.trim() } : {}),
-    }).then(() => {
-      visitForm.resetFields();
-      saved();
-    }, fail);
+  const addVisit = async (v: VisitForm) => {
+    let made: { id: string };
+    try {
+      made = await api<{ id: string }>('POST', `/api/households/${id}/follow-ups`, {
+        day: v.day,
+        perCapitaIncomeFen: Math.round(v.incomeYuan * 100),
+        ...(v.solvedRiskIds?.length ? { solvedRiskIds: v.solvedRiskIds } : {}),
+        ...(v.note?.trim() ? { note: v.note.trim() } : {}),
+      });
+    } catch (err) {
+      fail(err);
+      return;
+    }
+    // the photos belong to the visit just recorded: each sent once it exists (a failed one is said, the visit stays)
+    for (const file of photos) {
+      try {
+        await api('POST', `/api/households/${id}/follow-ups/${made.id}/photos`, await photoForm(file));
+      } catch (err) {
+        void message.error(t('register.household.visit.photoFailed', { message: (err as ApiError).message }));
+      }
+    }
+    setPhotos([]);
+    if (photoInput.current) photoInput.current.value = '';
+    visitForm.resetFields();
+    saved();
+  };
   const step = (action: 'approve' | 'return' | 'reject') =>
     api('POST', `/api/households/${id}/elimination/step`, { action, ...(action !== 'approve' && reason.trim() ? { reason: reason.trim() } : {}) }).then(() => {
       setReason('');
@@ -166,7 +186,7 @@ export function HouseholdPage() {
             { title: t('register.household.measure.kind'), key: 'kind', render: (_: unknown, m: HouseholdDetail['measures'][number]) => words.measures[m.kind] ?? m.kind },
             { title: t('register.household.measure.amount'), key: 'amount', render: (_: unknown, m: HouseholdDetail['measures'][number]) => (m.amountFen === null ? '—' : yuan(m.amountFen, i18n.language)) },
             { title: t('register.household.measure.givenOn'), key: 'givenOn', render: (_: unknown, m: HouseholdDetail['measures'][number]) => m.givenOn ?? '—' },
-            { title: t('register.household.measure.department'), key: 'department', render: (_: unknown, m: HouseholdDetail['measures'][number]) => m.department ?? '—' },
+            { title: t('register.household.measure.department'), key: 'department', render: (_: unknown, m: HouseholdDetail['measures'][number]) => (m.department ? (words.register.departments[m.department] ?? m.department) : '—') },
             { title: t('register.household.measure.caseNo'), key: 'caseNo', render: (_: unknown, m: HouseholdDetail['measures'][number]) => (m.caseNo ? <Link to={`/cases/${m.caseNo}`}>{m.caseNo}</Link> : '—') },
             { title: t('register.household.measure.recordedBy'), key: 'recordedBy', render: (_: unknown, m: HouseholdDetail['measures'][number]) => m.recordedBy?.name ?? '—' },
           ]}
@@ -183,7 +203,7 @@ export function HouseholdPage() {
               <Input type="date" data-testid="measure-day" aria-label={t('register.household.measure.givenOn')} />
             </Form.Item>
             <Form.Item name="department">
-              <Input placeholder={t('register.household.measure.department')} maxLength={60} data-testid="measure-department" />
+              <Select allowClear style={{ minWidth: 160 }} placeholder={t('register.household.measure.department')} data-testid="measure-department" options={Object.entries(words.register.departments).map(([value, label]) => ({ value, label }))} />
             </Form.Item>
             <Form.Item name="note">
               <Input placeholder={t('register.household.measure.note')} maxLength={500} />
@@ -205,6 +225,23 @@ export function HouseholdPage() {
             { title: t('register.household.visit.income'), key: 'income', render: (_: unknown, f: HouseholdDetail['followUps'][number]) => yuan(f.perCapitaIncomeFen, i18n.language) },
             { title: t('register.household.visit.note'), key: 'note', render: (_: unknown, f: HouseholdDetail['followUps'][number]) => f.note ?? '' },
             { title: t('register.household.visit.by'), key: 'by', render: (_: unknown, f: HouseholdDetail['followUps'][number]) => f.by?.name ?? '—' },
+            {
+              title: t('register.household.visit.photos'),
+              key: 'photos',
+              // from the entitled endpoint (the session cookie opens it; each look in the access audit)
+              render: (_: unknown, f: HouseholdDetail['followUps'][number]) =>
+                f.photos.length === 0 ? (
+                  '—'
+                ) : (
+                  <Image.PreviewGroup>
+                    <Space wrap size={4}>
+                      {f.photos.map((p) => (
+                        <Image key={p.id} src={p.url} width={48} height={48} style={{ objectFit: 'cover' }} alt={t('register.household.visit.photo')} data-testid="visit-photo" />
+                      ))}
+                    </Space>
+                  </Image.PreviewGroup>
+                ),
+            },
           ]}
         />
         {h.monitoring.state === 'monitored' && (me.cadre.role === 'village' || h.responsible?.id === me.cadre.id) && (
@@ -225,6 +262,13 @@ export function HouseholdPage() {
             </Form.Item>
             <Form.Item name="note">
               <Input placeholder={t('register.household.visit.note')} maxLength={1000} />
+            </Form.Item>
+            <Form.Item>
+              {/* the back camera on a phone; a file chooser on a desk */}
+              <input ref={photoInput} type="file" accept="image/*" capture="environment" multiple style={{ display: 'none' }} onChange={(e) => setPhotos(Array.from(e.target.files ?? []))} data-testid="visit-photos" />
+              <Button icon={<CameraOutlined />} onClick={() => photoInput.current?.click()} data-testid="visit-take-photos">
+                {t('register.household.visit.takePhotos', { n: photos.length })}
+              </Button>
             </Form.Item>
             <Button type="primary" htmlType="submit" data-testid="visit-submit">
               {t('register.household.visit.add')}

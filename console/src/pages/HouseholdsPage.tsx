@@ -1,7 +1,9 @@
 /**
  * 监测户台账 (/households): the caller's region's households with their monitoring state, category and
- * 帮扶责任人 — names masked — filtered by state, category and "mine" (the filters stay in the URL),
- * paged by the server's cursor ("load more").
+ * 帮扶责任人 — names masked — filtered by state, category, region and "mine" (the filters stay in the
+ * URL: a register figure of the statistics opens the list of its households), paged by the server's
+ * cursor ("load more"); exported in the 台账 layouts as filtered, and imported from a spreadsheet
+ * (register/RegisterFiles.tsx).
  */
 import { useEffect, useState } from 'react';
 import { Button, Card, Checkbox, Select, Space, Table, Tag, Typography } from 'antd';
@@ -12,26 +14,32 @@ import { useFailure } from '../admin/common';
 import { useLoggedIn } from '../session/session';
 import type { HouseholdList, HouseholdRow } from '../register/types';
 import { FoundHouseholdForm } from '../register/FoundForm';
+import { RegisterFiles } from '../register/RegisterFiles';
 
 const STATE_COLOR: Record<string, string> = { monitored: 'orange', eliminated: 'green', none: 'default' };
 
 export function HouseholdsPage() {
   const { t } = useTranslation();
   const fail = useFailure();
-  const { workflow, me } = useLoggedIn();
+  const { workflow, me, regions } = useLoggedIn();
   const words = workflow.words;
   const [params, setParams] = useSearchParams();
   const state = params.get('state') ?? '';
   const category = params.get('category') ?? '';
+  // a town or village (a statistics figure's region): shown as a tag that removes it
+  const region = params.get('region') ?? '';
   const mine = params.get('responsible') === 'me';
   const [rows, setRows] = useState<HouseholdRow[] | null>(null);
   const [counts, setCounts] = useState<HouseholdList['stateCounts']>();
   const [next, setNext] = useState<string | null>(null);
+  // an import done: the list read again
+  const [imports, setImports] = useState(0);
 
   const query = (cursor?: string) => {
     const q = new URLSearchParams({ pageSize: '50' });
     if (state) q.set('state', state);
     if (category) q.set('category', category);
+    if (region) q.set('region', region);
     if (mine) q.set('responsible', 'me');
     if (cursor) q.set('cursor', cursor);
     return `/api/households?${q.toString()}`;
@@ -44,7 +52,7 @@ export function HouseholdsPage() {
       setNext(page.nextCursor);
     }, fail);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [state, category, mine]);
+  }, [state, category, region, mine, imports]);
   const more = () => next && api<HouseholdList>('GET', query(next)).then((page) => {
     setRows((r) => [...(r ?? []), ...page.households]);
     setNext(page.nextCursor);
@@ -72,6 +80,7 @@ export function HouseholdsPage() {
     <Card title={t('register.title')}>
       <Typography.Paragraph type="secondary">{t('register.hint')}</Typography.Paragraph>
       {me.cadre.role === 'village' && me.cadre.region && <FoundHouseholdForm village={me.cadre.region.code} />}
+      <RegisterFiles role={me.cadre.role} filters={{ state, category, region, responsible: mine ? 'me' : undefined }} onImported={() => setImports((n) => n + 1)} />
       <Space wrap style={{ marginBottom: 12 }}>
         <span>{t('register.filter.state')}</span>
         <Select style={{ minWidth: 140 }} value={state} onChange={(v) => set('state', v)} options={options(words.register.states)} data-testid="filter-state" />
@@ -80,6 +89,11 @@ export function HouseholdsPage() {
         <Checkbox checked={mine} onChange={(e) => set('responsible', e.target.checked ? 'me' : '')}>
           {t('register.filter.mine')}
         </Checkbox>
+        {region && (
+          <Tag closable onClose={() => set('region', '')} data-testid="filter-region">
+            {t('register.filter.region', { region: regions.find((r) => r.code === region)?.name ?? region })}
+          </Tag>
+        )}
       </Space>
       {counts && <Typography.Paragraph data-testid="register-counts">{t('register.counts', counts)}</Typography.Paragraph>}
       <Table rowKey="id" loading={rows === null} dataSource={rows ?? []} columns={columns} size="small" scroll={{ x: true }} pagination={false} data-testid="households" />

@@ -3,7 +3,8 @@
  * applications by cause × category and by town/village, channels, the status funnel, the time
  * per step against its limit, the 15-day identification, returns, rejections, and payments by
  * month against the year's budget. Each chart has its table beside it; every figure (a bar, a
- * slice, a number) opens the work queue filtered to exactly its cases. The period and region live
+ * slice, a number) opens the work queue filtered to exactly its cases; a register figure of
+ * households opens the register list filtered to exactly them. The period and region live
  * in the URL; the same figures download as an XLSX. The county office sets the year's budget here.
  */
 import { useEffect, useMemo, useState } from 'react';
@@ -20,6 +21,12 @@ import type { Drill, Stats } from '../stats/types';
 
 type Kind = 'month' | 'quarter' | 'year' | 'custom';
 const casesLink = (drill: Drill) => `/cases?${new URLSearchParams(drill).toString()}`;
+
+/** A register figure: its number, a link to the register list of its households (none: no list filter names them). */
+const householdsLink = (drill: Drill) => `/households?${new URLSearchParams(drill).toString()}`;
+function H({ n, drill, testId }: { n: number | string; drill: Drill | null; testId?: string }) {
+  return n === 0 || !drill ? <span data-testid={testId}>{n}</span> : <Link to={householdsLink(drill)} data-testid={testId}>{n}</Link>;
+}
 
 /** A figure: its number, a link to its cases. */
 function N({ n, drill, testId }: { n: number; drill: Drill; testId?: string }) {
@@ -352,10 +359,10 @@ function RegisterPanel({ r, chart, share, category }: { r: Stats['register']; ch
   return (
     <Card size="small" title={t('stats.register.title')} data-testid="stats-register">
       <Row gutter={16}>
-        <Col xs={12} md={4}><Statistic title={t('stats.register.monitored')} value={r.monitored} /></Col>
-        <Col xs={12} md={4}><Statistic title={t('stats.register.eliminated')} value={r.eliminated} /></Col>
+        <Col xs={12} md={4}><Statistic title={t('stats.register.monitored')} valueRender={() => <H n={r.monitored} drill={r.drill.monitored} testId="register-monitored" />} /></Col>
+        <Col xs={12} md={4}><Statistic title={t('stats.register.eliminated')} valueRender={() => <H n={r.eliminated} drill={r.drill.eliminated} testId="register-eliminated" />} /></Col>
         <Col xs={24} md={8}><Statistic title={t('stats.register.elimination_rate')} valueRender={() => <span data-testid="stat-elimination-rate">{share(r.eliminationRate)}</span>} /></Col>
-        <Col xs={12} md={4}><Statistic title={t('stats.register.measures_per_household')} value={r.measures.perHousehold ?? '—'} /></Col>
+        <Col xs={12} md={4}><Statistic title={t('stats.register.measures_per_household')} valueRender={() => <H n={r.measures.perHousehold ?? '—'} drill={r.measures.perHousehold === null ? null : r.measures.drill} testId="register-measures" />} /></Col>
         <Col xs={12} md={4}><Statistic title={t('stats.register.amount_per_household')} valueRender={() => <span>{r.measures.amountFenPerHousehold === null ? '—' : yuan(r.measures.amountFenPerHousehold, lang)}</span>} /></Col>
       </Row>
       <Row gutter={16} style={{ marginTop: 12 }}>
@@ -363,7 +370,7 @@ function RegisterPanel({ r, chart, share, category }: { r: Stats['register']; ch
         <Col xs={24} lg={6}>
           <Table size="small" pagination={false} rowKey="category" dataSource={r.byCategory} data-testid="table-register-categories" columns={[
             { title: t('stats.register.by_category'), dataIndex: 'category', render: category },
-            { title: t('stats.register.monitored'), dataIndex: 'n', align: 'right' as const },
+            { title: t('stats.register.monitored'), key: 'n', align: 'right' as const, render: (_: unknown, c: Stats['register']['byCategory'][number]) => <H n={c.n} drill={c.drill} testId={`register-category-${c.category}`} /> },
           ]} />
         </Col>
         <Col xs={24} lg={6}>

@@ -34,6 +34,6 @@ export type HouseholdDetail = {
   risks: { id: string; cause: string; source: string; startedOn: string | null; solvedOn: string | null; caseNo: string | null; note: string | null }[];
   measures: { id: string; kind: string; amountFen: number | null; givenOn: string | null; department: string | null; caseNo: string | null; note: string | null; recordedBy: Person }[];
   timeline: { at: string; source: 'register' | 'case'; type: string; caseNo: string | null; actor: { type: string; id: string | null; name: string | null } }[];
-  followUps: { id: string; day: string | null; perCapitaIncomeFen: number; solvedRiskIds: string[]; note: string | null; by: Person }[];
+  followUps: { id: string; day: string | null; perCapitaIncomeFen: number; solvedRiskIds: string[]; note: string | null; by: Person; photos: { id: string; mime: string; createdAt: string; url: string }[] }[];
   eliminations: { id: string; status: string; proposedAt: string; proposedBy: Person; townAt: string | null; countyAt: string | null; note: string | null; reason: string | null }[];
 };

@@ -33,13 +33,15 @@ export type Stats = {
   register: {
     monitored: number;
     eliminated: number;
+    /** The register list's filters that list each figure's households (/households?…). */
+    drill: { monitored: Drill; eliminated: Drill };
     eliminationRate: number | null;
-    byCategory: { category: string; n: number }[];
+    byCategory: { category: string; n: number; drill: Drill | null }[];
     months: { month: string; identified: number; reincluded: number; eliminated: number }[];
     identified: number;
     reincluded: number;
     eliminatedInPeriod: number;
-    measures: { households: number; withMeasures: number; count: number; amountFen: number; perHousehold: number | null; amountFenPerHousehold: number | null };
+    measures: { households: number; drill: Drill; withMeasures: number; count: number; amountFen: number; perHousehold: number | null; amountFenPerHousehold: number | null };
     alerts: {
       closeDays: number;
       raised: number;

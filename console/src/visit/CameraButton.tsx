@@ -38,6 +38,14 @@ async function shrink(file: File): Promise<Blob> {
   return new Promise((resolve) => canvas.toBlob((blob) => resolve(blob ?? file), 'image/jpeg', 0.85));
 }
 
+/** The multipart body of one photo, scaled as sent. */
+export async function photoForm(file: File): Promise<FormData> {
+  const body = new FormData();
+  const photo = await shrink(file);
+  body.append('file', photo, photo === file ? file.name : file.name.replace(/\.\w+$/, '') + '.jpg');
+  return body;
+}
+
 export function CameraButton({ caseNo, onUploaded }: { caseNo: string; onUploaded: (doc: CaseDocument) => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -48,9 +56,7 @@ export function CameraButton({ caseNo, onUploaded }: { caseNo: string; onUploade
     setBusy(true);
     try {
       for (const file of Array.from(files)) {
-        const body = new FormData();
-        const photo = await shrink(file);
-        body.append('file', photo, photo === file ? file.name : file.name.replace(/\.\w+$/, '') + '.jpg');
+        const body = await photoForm(file);
         try {
           const res = await api<{ document: CaseDocument }>('POST', `/api/cases/${encodeURIComponent(caseNo)}/visit/photos`, body);
           onUploaded(res.document);

@@ -22,10 +22,8 @@ export function handleChoice(step: ChoiceStep, text: string, env: StepEnv): Step
   const own = step.read?.(text, env);
   if (own) return own;
   const options = step.options(env);
-  const r = parseChoice(
-    text,
-    options.map((o) => ({ id: o.id, labels: [o.text, ...o.labels] })),
-  );
+  // the options as they are: their cleaned labels are kept by parseChoice while the lists stay the same
+  const r = parseChoice(text, options);
   if (!r.ok) return { kind: 'retry', hint: env.t(`parse.${r.reason}`, { max: options.length }) };
   return { kind: 'answer', patch: { [step.field]: r.value } };
 }

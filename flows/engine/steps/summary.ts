@@ -140,6 +140,9 @@ function edit(step: SummaryStep, targets: AnsweredStep[], value: string | undefi
   // as it stands, else with what the item clears forgotten ("村子选错了，是西河村": the town's village, in another town)
   const kept = targets.find((s) => reads(s, env.answers));
   if (kept) return go(kept, value);
+  // "孩子读高三不是高二": 孩子 names the student, but the value is a grade — the one choice that reads it
+  const choices = editable(env).filter((s) => s.kind === 'choice' && !targets.includes(s) && reads(s, env.answers));
+  if (choices.length === 1) return go(choices[0], value);
   const cleared = (s: AnsweredStep) => ({ ...env.answers, ...Object.fromEntries((s.clears ?? []).map((f) => [f, undefined])) });
   const renewed = targets.find((s) => (s.clears ?? []).length > 0 && reads(s, cleared(s)));
   return renewed ? go(renewed, value, renewed.clears) : go(targets[0], value);

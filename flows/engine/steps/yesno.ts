@@ -23,6 +23,11 @@ export function handleYesNo(step: YesNoStep, text: string, env: StepEnv): StepOu
   const figure = step.figure ? figureAnswer(step, step.figure.field, text, env) : null;
   if (figure) return figure;
   const words = { yes: step.yesWords, no: step.noWords, yesMarks: step.yesMarks, noMarks: step.noMarks };
+  // "去年评上的低保": about another scheme, not this question's
+  const said = normalizeInput(text);
+  if (step.otherThan && step.otherThan.words.some((w) => said.includes(w)) && !step.otherThan.unless.some((w) => said.includes(w))) {
+    return { kind: 'retry', hint: env.t(step.otherThan.hint) };
+  }
   const r = parseYesNo(text, words);
   if (!r.ok) {
     // "应该是吧", "好像不是": the answer after the hedge, said back for a yes (never a consent refused this way)

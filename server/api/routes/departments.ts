@@ -7,6 +7,7 @@
  *                                                       → 201 import report (200 with repeated: true for the same file again)
  *   POST /api/departments/:code/rows { batchId, rows: [{ rowId, idNumber, <figures> }] }, Bearer <department token>
  *                                                       → 200 { importId, repeated, rows, alreadySeen, invalid, problems }; idempotent per batch and row
+ *                                                       401 before the body is read; refused pushes past a limit: 429 (core/alerts/push-refusals.ts)
  * :code is yibao, minzheng, yingji, jiaoyu, canlian or zhujian. See docs/api.md.
  */
 import Router from '@koa/router';
@@ -26,7 +27,8 @@ import type { UploadGuard } from '../../core/documents/upload-guard';
 import { countyForRequest, currentStatics } from '../../core/settings/workflow';
 import { clockOf } from '../../core/clock';
 import { CoreRefusal, unauthorized } from '../../core/refusal';
-import { recordAudit } from '../../core/audit/record';
+import { PushRefusals } from '../../core/alerts/push-refusals';
+import type { Department } from '../../generated/prisma/client';
 import { DbCounters, retryAfterSeconds, type Limit } from '../../core/throttle/counter';
 import { badRequest, HttpError, parseOr400 } from '../../http/errors';
 import { refuseMultipartControlChars } from '../../http/control-chars';
@@ -48,12 +50,32 @@ const PUSH_ROW_BYTES = 600;
 export const PUSH_JSON_LIMIT = MAX_PUSH_ROWS * PUSH_ROW_BYTES + 1024;
 /** Pushes per department: a system sends a batch a day or a few; a token used to probe is slowed. */
 export const PUSH_LIMIT: Limit = { max: 30, windowMs: 60_000 };
-const PUSH_PATH = /^\/api\/departments\/[^/]+\/rows$/;
+const PUSH_PATH = /^\/api\/departments\/([^/]+)\/rows$/;
 
-/** Mounted before the global body parser (server/web.ts): the push route's JSON up to PUSH_JSON_LIMIT; that parser then leaves the parsed body alone. */
-export function pushRowsBodyParser(onError: (err: Error, ctx: Koa.Context) => void): Koa.Middleware {
+/**
+ * Mounted before the global body parser (server/web.ts). A push is let in before its body is read:
+ * the department's token checked (its SHA-256 looked up), a refusal audited and limited
+ * (push-refusals.ts), the department's push rate counted — an unauthenticated request is answered
+ * with its body unread (Node discards what follows, nothing is buffered), so nobody without a
+ * token makes the server parse a PUSH_JSON_LIMIT body. Then its JSON up to PUSH_JSON_LIMIT; the
+ * global parser leaves the parsed body alone. The route finds the department in ctx.state.
+ */
+export function pushRowsGate(deps: AppDeps, onError: (err: Error, ctx: Koa.Context) => void): Koa.Middleware {
   const parse = bodyParser({ enableTypes: ['json'], jsonLimit: PUSH_JSON_LIMIT, encoding: 'utf-8', onError });
-  return (ctx, next) => (ctx.method === 'POST' && PUSH_PATH.test(ctx.path) ? parse(ctx, next) : next());
+  const now = clockOf(deps);
+  const refusals = new PushRefusals({ perMinute: deps.config.auth.clientPerMinute, perHour: deps.config.auth.clientPerHour });
+  return async (ctx, next) => {
+    const code = ctx.method === 'POST' ? Code.safeParse(PUSH_PATH.exec(ctx.path)?.[1]) : null;
+    // another path, or no department's code: the ordinary parser and the route's 400
+    if (!code?.success) return next();
+    const at = now();
+    const department = await departmentByToken(deps.prisma, bearerToken(ctx), code.data);
+    if (!department) throw await refusals.refuse(deps.prisma, ctx.ip, code.data, at);
+    const hit = await DbCounters.hit(deps.prisma, `department-push:${department.id}`, PUSH_LIMIT.windowMs, at);
+    if (hit.count > PUSH_LIMIT.max) throw new CoreRefusal('too_many', 'too_many_requests', `rows: more than ${PUSH_LIMIT.max} pushes within ${PUSH_LIMIT.windowMs / 1000} seconds`, undefined, retryAfterSeconds(hit, at));
+    ctx.state.pushDepartment = department;
+    return parse(ctx, next);
+  };
 }
 
 const Figure = z.union([z.string().max(100), z.number(), z.boolean(), z.null()]);
@@ -140,14 +162,9 @@ export function departmentsRouter(deps: AppDeps, guard: UploadGuard): Router {
   router.post('/api/departments/:code/rows', async (ctx) => {
     const code = parseOr400(Code, ctx.params.code, 'code') as DepartmentCode;
     const at = now();
-    const department = await departmentByToken(deps.prisma, bearerToken(ctx), code);
-    if (!department) {
-      // the refusal, never the token
-      await recordAudit(deps.prisma, { at, actor: { kind: 'anonymous' }, action: 'alerts:push-rows', allowed: false, subject: code, reason: 'unauthorized: missing or invalid department token' });
-      throw unauthorized();
-    }
-    const hit = await DbCounters.hit(deps.prisma, `department-push:${department.id}`, PUSH_LIMIT.windowMs, at);
-    if (hit.count > PUSH_LIMIT.max) throw new CoreRefusal('too_many', 'too_many_requests', `rows: more than ${PUSH_LIMIT.max} pushes within ${PUSH_LIMIT.windowMs / 1000} seconds`, undefined, retryAfterSeconds(hit, at));
+    // let in by pushRowsGate: the token checked, the rate counted, before the body was read
+    const department = ctx.state.pushDepartment as Department | undefined;
+    if (!department || department.code !== code) throw unauthorized();
     const body = parseOr400(PushBody, ctx.request.body ?? {});
     const rows: ReadRow[] = [];
     const problems: RowProblem[] = [];

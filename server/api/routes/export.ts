@@ -29,7 +29,10 @@ import { CASE_NO_PREFIX } from '../../core/cases/list-query';
 import { countyIdOf, workflowOf } from '../../core/settings/workflow';
 import { queueSearch, searchKindOf } from '../../core/cases/list-search';
 import { catalogue } from '../../core/export/fields';
-import { BUILT_IN_IDS, LayoutBody, revealsIdentity } from '../../core/export/layouts';
+import { BUILT_IN_IDS, LayoutBody, revealsIdentity, type Layout } from '../../core/export/layouts';
+import type { RegionTree } from '../../core/regions/tree';
+import type { CadreActor } from '../../../flows/workflow';
+import type { Lang } from '../../../flows/i18n';
 import type { ExportFilter } from '../../core/export/read';
 import { runExport } from '../../core/export/run';
 import { countyOf, createLayout, deleteLayout, findLayout, listLayouts, updateLayout } from '../../core/export/store';
@@ -147,13 +150,7 @@ export function exportRouter(deps: AppDeps): Router {
     const lang = langOf(ctx);
     const data = await staticData();
     const regions = data.tree;
-    const layout = await findLayout(deps.prisma, countyOf(regions, actor), q.layout, lang);
-    if (!layout) throw new HttpError(404, 'not_found', `layout: no layout ${q.layout} (GET /api/export/layouts)`, 'layout');
-    const whole = revealsIdentity(layout);
-    if (whole.length && !(MAY.revealIdentity as readonly string[]).includes(actor.role)) {
-      await recordRefusal(deps.prisma, { at, actor, action: 'export:ledger', refusal: { code: 'no_role', message: `a ${actor.role} exports ${whole.join(', ')} masked` } });
-      throw new HttpError(403, 'forbidden', `layout: ${layout.name} writes ${whole.join(', ')} in full; a ${actor.role} account exports them masked (copy the layout with masked columns)`, 'layout');
-    }
+    const layout = await exportLayoutFor(deps.prisma, regions, actor, q.layout, lang, at, 'export:ledger');
     const search = q.q !== undefined ? queueSearch(q.q, deps.keyring, at) : {};
     if (search === null) throw badRequest('q: must be a case number (FP-2026-000123 or 123), the last 4 characters of an ID number, or a name', 'q');
     const asked: string[] = [];
@@ -207,6 +204,22 @@ export function exportRouter(deps: AppDeps): Router {
     });
   });
   return router;
+}
+
+/**
+ * The layout an export is written in (a built-in or the caller's county's): 404 when there is none;
+ * 403, and the refusal audited, when it writes an ID number or phone whole and the caller's role
+ * exports them masked only. The case export's and the register's (register-files.ts).
+ */
+export async function exportLayoutFor(prisma: AppDeps['prisma'], regions: RegionTree, actor: CadreActor, id: string, lang: Lang, at: Date, action: string): Promise<Layout> {
+  const layout = await findLayout(prisma, countyOf(regions, actor), id, lang);
+  if (!layout) throw new HttpError(404, 'not_found', `layout: no layout ${id} (GET /api/export/layouts)`, 'layout');
+  const whole = revealsIdentity(layout);
+  if (whole.length && !(MAY.revealIdentity as readonly string[]).includes(actor.role)) {
+    await recordRefusal(prisma, { at, actor, action, refusal: { code: 'no_role', message: `a ${actor.role} exports ${whole.join(', ')} masked` } });
+    throw new HttpError(403, 'forbidden', `layout: ${layout.name} writes ${whole.join(', ')} in full; a ${actor.role} account exports them masked (copy the layout with masked columns)`, 'layout');
+  }
+  return layout;
 }
 
 /** attachment; filename="<ASCII stand-in>"; filename*=UTF-8''<the name, percent-encoded> (RFC 6266, 5987). */

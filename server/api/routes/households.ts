@@ -7,6 +7,7 @@
  *   POST  /api/households/:id/responsible {cadreId | null}
  *   PATCH /api/households/:id {noLabourCapacity, note?}
  *   POST  /api/households/:id/follow-ups {day, perCapitaIncomeFen, solvedRiskIds?, note?}   (走访: the 帮扶责任人 or a village cadre)
+ *   POST  /api/households/:id/follow-ups/:followUpId/photos (multipart `file`)   (a photo of the visit: the same cadres; the uploads' places, rate and caps per visit)
  *   POST  /api/households/:id/risks {cause, startedOn, source?, category?, note?}   (an eliminated household is taken back: 返贫/再次纳入)
  *   POST  /api/households/:id/elimination {note?}   (风险消除 proposed by the village)
  *   POST  /api/households/:id/elimination/step {action: approve|return|reject, reason?}   (the town, then the county)
@@ -26,11 +27,18 @@ import { countyForRequest, countyIdOf, currentStatics } from '../../core/setting
 import { MAY } from '../../core/auth/permissions';
 import { householdDetailAudited } from '../../core/register/detail';
 import { followUpMonthsOf, MonitoringSettingValue, readMonitoringSetting, writeMonitoringSetting } from '../../core/register/follow-up';
-import { decodeHouseholdCursor, listHouseholds } from '../../core/register/list';
+import { decodeHouseholdCursor, listHouseholds, type HouseholdListFilter } from '../../core/register/list';
+import type { RegionTree } from '../../core/regions/tree';
+import type { CadreActor } from '../../../flows/workflow';
 import { addMeasure, LabourInput, MeasureInput, ResponsibleInput, setNoLabourCapacity, setResponsible } from '../../core/register/measures';
 import { requireRegisterRole } from '../../core/register/reach';
 import { revealHouseholdField } from '../../core/register/reveal';
 import { FollowUpInput, recordFollowUp, recordRisk, RiskInput } from '../../core/register/visits';
+import { attachFollowUpPhoto, followUpPhotosOf, mayAddFollowUpPhoto } from '../../core/register/visit-photos';
+import { UploadGuard } from '../../core/documents/upload-guard';
+import { requestLang } from '../../http/lang';
+import { uploadParser } from '../../http/upload-file';
+import { receiveCadrePhoto } from '../cadre-photo-upload';
 import { ProposeInput, proposeElimination, stepElimination, StepInput } from '../../core/register/elimination';
 import { FoundInput, recordFoundHousehold } from '../../core/alerts/cadre-found';
 import { badRequest, HttpError, notFound, parseOr400 } from '../../http/errors';
@@ -38,8 +46,9 @@ import type { AppDeps } from '../../deps';
 
 const RegionCode = z.string().trim().regex(/^\d{6,15}$/, 'must be a region code (6–15 digits)');
 export const HouseholdId = z.string().regex(/^[a-z0-9]{20,40}$/, 'must be a household id');
+const FollowUpId = z.string().regex(/^[a-z0-9]{20,40}$/, 'must be a follow-up id');
 
-const ListQuery = z
+export const ListQuery = z
   .object({
     state: z.enum(MONITORING_STATES, { message: `must be one of ${MONITORING_STATES.join(', ')}` }).optional(),
     category: z.enum(HOUSEHOLD_CATEGORIES, { message: `must be one of ${HOUSEHOLD_CATEGORIES.join(', ')}` }).optional(),
@@ -57,10 +66,28 @@ const RevealBody = z
   .strict()
   .refine((b) => b.memberId === undefined || b.field === 'idNumber', { message: 'a member’s ID number only (members have no phone on record)', path: ['field'] });
 
-export function householdsRouter(deps: AppDeps): Router {
+/** The list's filters as the list and its export (register-files.ts) take them. */
+export function listFilterOf(q: Pick<z.infer<typeof ListQuery>, 'state' | 'category' | 'region' | 'responsible'>, tree: RegionTree, actor: CadreActor): HouseholdListFilter {
+  const asked: string[] = [];
+  if (q.region) {
+    const region = tree.byCode.get(q.region);
+    if (!region) throw badRequest(`region: no region has the code ${q.region}`, 'region');
+    asked.push(region.id);
+  }
+  return {
+    regions: asked,
+    ...(q.state ? { state: q.state } : {}),
+    ...(q.category ? { category: q.category } : {}),
+    ...(q.responsible ? { responsibleCadreId: q.responsible === 'me' ? actor.id : q.responsible } : {}),
+  };
+}
+
+/** `uploads`: the server's one set of upload places and rates (server/web.ts); its own when not given. */
+export function householdsRouter(deps: AppDeps, uploads: UploadGuard = new UploadGuard(deps.config.uploads)): Router {
   const router = new Router();
   const now = clockOf(deps);
   const auth = requireCadre(deps.prisma, deps.config.adminToken, now, deps.sql);
+  const parser = uploadParser(deps.config.maxUploadBytes);
 
   router.get('/api/households', auth, async (ctx) => {
     const q = parseOr400(ListQuery, ctx.query);
@@ -69,18 +96,7 @@ export function householdsRouter(deps: AppDeps): Router {
     const after = q.cursor !== undefined ? decodeHouseholdCursor(q.cursor) : null;
     if (q.cursor !== undefined && !after) throw badRequest('cursor: not a cursor of this list', 'cursor');
     const { tree } = await currentStatics(deps.prisma);
-    const asked: string[] = [];
-    if (q.region) {
-      const region = tree.byCode.get(q.region);
-      if (!region) throw badRequest(`region: no region has the code ${q.region}`, 'region');
-      asked.push(region.id);
-    }
-    const filter = {
-      regions: asked,
-      ...(q.state ? { state: q.state } : {}),
-      ...(q.category ? { category: q.category } : {}),
-      ...(q.responsible ? { responsibleCadreId: q.responsible === 'me' ? actor.id : q.responsible } : {}),
-    };
+    const filter = listFilterOf(q, tree, actor);
     ctx.body = { pageSize: q.pageSize, ...(await listHouseholds(deps.prisma, tree, actor, filter, { after, pageSize: q.pageSize })) };
   });
 
@@ -158,6 +174,19 @@ export function householdsRouter(deps: AppDeps): Router {
     const body = parseOr400(FollowUpInput, ctx.request.body ?? {});
     ctx.status = 201;
     ctx.body = await recordFollowUp(deps.prisma, id, cadreOf(ctx), body, now());
+  });
+
+  // a photo of the visit, from the phone's camera (server/core/register/visit-photos.ts)
+  router.post('/api/households/:id/follow-ups/:followUpId/photos', auth, async (ctx) => {
+    const id = parseOr400(HouseholdId, ctx.params.id, 'id');
+    const followUpId = parseOr400(FollowUpId, ctx.params.followUpId, 'followUpId');
+    const actor = cadreOf(ctx);
+    // who may, before a byte of the photo is read
+    await mayAddFollowUpPhoto(deps.prisma, id, followUpId, actor, now());
+    await receiveCadrePhoto(ctx, deps, uploads, parser, { cadreId: actor.id, lang: requestLang(ctx, deps.config.defaultLang), pile: followUpPhotosOf(followUpId), now }, async (file) => ({
+      ok: true,
+      document: await attachFollowUpPhoto(deps.prisma, id, followUpId, actor, file, now()),
+    }));
   });
 
   router.post('/api/households/:id/risks', auth, async (ctx) => {

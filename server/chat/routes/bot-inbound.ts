@@ -159,6 +159,9 @@ const OverlongText = Envelope.extend({ type: z.literal('text'), text: z.string()
 
 /** A villager who pastes a very long text is asked, in their language, to send it in parts. */
 async function refuseOverlongText(deps: AppDeps, body: unknown) {
+  // nearly every text is short: zod's failing parse (its issues, its error) is not paid for those
+  const text = body !== null && typeof body === 'object' ? (body as { text?: unknown }).text : undefined;
+  if (typeof text !== 'string' || text.length <= MAX_TEXT_LENGTH) return;
   const long = OverlongText.safeParse(body);
   if (!long.success) return;
   const lang = await contactLang(deps, channelOf(long.data.bot), long.data.from.id);

@@ -9,7 +9,8 @@
  *  3. a check task is raised — an Alert of source cadre_round, due after the county's
  *     identification limit as a department's (ingest.ts) — unless the household already has an
  *     open alert or an open case of the same cause (the same dedupe, openOfHouseholds; the partial
- *     unique index on open alerts keeps two rounds at once from raising it twice).
+ *     unique index on open alerts keeps two rounds at once from raising it twice) — and told by chat
+ *     through the outbox to the household's 帮扶责任人, else to the village's cadres (tellOfTask).
  * A village the caller does not reach, or a household found outside it, answers as one that does
  * not exist (404), as the register's households do; a role that does not keep the register: 403.
  */
@@ -18,18 +19,24 @@ import { shanghaiDate, shanghaiMidnight } from '../../../flows/china-time';
 import { idCheckChar } from '../../../flows/parse/id-number';
 import { RISK_SOURCES, type RiskCause } from '../../../flows/register';
 import { inJurisdiction, type CadreActor } from '../../../flows/workflow';
-import type { PrismaClient } from '../../generated/prisma/client';
+import { t } from '../../../flows/i18n';
+import type { Prisma, PrismaClient } from '../../generated/prisma/client';
 import { recordAudit } from '../audit/record';
 import type { Keyring } from '../crypto/keyring';
 import { Day } from '../day';
+import { maskName, DEFAULT_NAME_MASK } from '../notices/mask';
+import { boundCadres, nearestBoundCadres, regionChain } from '../notify/recipients';
+import { regionName } from '../notify/texts';
+import { enqueue } from '../outbox/enqueue';
 import { CoreRefusal, invalid, notFound } from '../refusal';
 import { householdSubject } from '../register/detail';
 import { requireRegisterRole } from '../register/reach';
 import { currentStatics, workflowOf } from '../settings/workflow';
 import { addLimit } from '../workflow/deadlines';
 import type { WorkflowSettings } from '../workflow/perform';
-import { ALERT_CAUSES, ALERT_SOURCE, ALERT_STATUS, CASE_CAUSE_OF } from './departments';
+import { ALERT_CAUSES, ALERT_SOURCE, ALERT_STATUS, CASE_CAUSE_OF, CAUSE_KEY, type AlertCause } from './departments';
 import { openOfHouseholds } from './ingest';
+import { matchHouseholds } from './match';
 
 const CADRE_ROUND: (typeof RISK_SOURCES)[number] = 'cadre_round';
 
@@ -88,10 +95,10 @@ export async function recordFoundHousehold(
   const dueAt = addLimit(now, settings.limits.total, settings.calendar);
 
   const done: Promise<FoundResult> = prisma.$transaction(async (tx) => {
-    // 1. the household: the head's ID number, else a member's (the same blind index), else a new one
-    const head = await tx.household.findFirst({ where: { headIdNumber: input.idNumber }, select: { id: true, villageId: true } });
-    const member = head ? null : await tx.member.findFirst({ where: { idIndex: deps.keyring.blindIndex('household-id', input.idNumber) }, orderBy: { createdAt: 'asc' }, select: { household: { select: { id: true, villageId: true } } } });
-    const found = head ?? member?.household ?? null;
+    // 1. the household: the head's ID number, else a member's (the import's matching, in any village:
+    //    a household outside the caller's reach is not registered a second time)
+    const match = (await matchHouseholds(tx, [deps.keyring.blindIndex('household-id', input.idNumber)], null)).values().next().value ?? null;
+    const found = match ? { id: match.id, villageId: match.villageId } : null;
     if (found && !inJurisdiction(actor, found.villageId)) throw notFound('household');
     const household =
       found ??
@@ -132,13 +139,14 @@ export async function recordFoundHousehold(
           skipDuplicates: true,
         });
     const alertId = alerts[0]?.id ?? null;
+    if (alertId) await tellOfTask(tx, { id: alertId, householdId: household.id, villageId: household.villageId, cause: input.cause }, actor.id, settings.limits.total.days, now);
     await recordAudit(tx, {
       at: now,
       actor,
       action,
       allowed: true,
       subject: householdSubject(household.id),
-      reason: `${found ? (head ? 'found by the head’s ID number' : 'found by a member’s ID number') : 'registered'}; cause ${input.cause}; risk ${risk.id}; ${alertId ? `alert ${alertId}` : 'an open alert or case of the cause: no new task'}`,
+      reason: `${match ? (match.by === 'head' ? 'found by the head’s ID number' : 'found by a member’s ID number') : 'registered'}; cause ${input.cause}; risk ${risk.id}; ${alertId ? `alert ${alertId}` : 'an open alert or case of the cause: no new task'}`,
     });
     return { householdId: household.id, registered: !found, riskId: risk.id, alertId, dueAt: alertId ? dueAt.toISOString() : null };
   });
@@ -146,5 +154,22 @@ export async function recordFoundHousehold(
     return await done;
   } catch (e) {
     throw e instanceof CoreRefusal ? await refuse(e, `village:${input.village}`) : e;
+  }
+}
+
+/**
+ * The check task told, in the task's transaction: to the household's 帮扶责任人 when one is bound,
+ * else to the village's cadres (none bound: the town's, then the county office's), privately —
+ * never the cadre who recorded it, who knows.
+ */
+async function tellOfTask(tx: Prisma.TransactionClient, alert: { id: string; householdId: string; villageId: string; cause: AlertCause }, recordedBy: string, days: number, at: Date): Promise<void> {
+  const chain = await regionChain(tx, alert.villageId);
+  const village = chain.find((r) => r.level === 'village');
+  const h = await tx.household.findUniqueOrThrow({ where: { id: alert.householdId }, select: { headName: true, responsibleCadre: { select: { id: true, active: true } } } });
+  const responsible = h.responsibleCadre?.active ? await boundCadres(tx, chain, [], [h.responsibleCadre.id]) : [];
+  const recipients = (responsible.length > 0 ? responsible : await nearestBoundCadres(tx, chain)).filter((r) => r.key !== `cadre:${recordedBy}`);
+  for (const r of recipients) {
+    const text = t(r.lang, 'alerts.notify.cadre_found', { village: regionName(r.lang, village), name: maskName(h.headName, DEFAULT_NAME_MASK), cause: t(r.lang, CAUSE_KEY[alert.cause]), days });
+    await enqueue(tx, { channel: r.channel, targetType: r.targetType, targetId: r.targetId, text, kind: 'case_task', dedupeKey: `alert-found:${alert.id}:${r.key}` }, at);
   }
 }

@@ -6,13 +6,15 @@
  *    in its language, with the rule's gentle wording and the choice 1/2/3, never the department's
  *    figures (dedupe key per alert); and the offer recorded on the contact's session
  *    (SessionState.alertOffer, read by flows/villager/alert-offer.ts) with what the register knows,
- *    to be said back for a yes if the household applies;
+ *    to be said back for a yes if the household applies. A contact in the middle of an application
+ *    is not written to now: the offer waits on the session and is told when they are back at rest,
+ *    and an application of the alert's cause filed meanwhile answers it (linked to the alert);
  *  - recordAlertAnswer (a villager's turn, server/chat/conversation/effects.ts): 1/2/3 written on
  *    the alert (answer, answeredAt), audited; "2" tells the village's cadres, the figures only to
  *    the roles that close alerts (MAY.closeAlerts) and never to a room;
  *  - linkAlertCase: the case an application started from the offer filed, linked to the alert.
  */
-import { alertOfferText } from '../../../flows';
+import { alertOfferText, atRest } from '../../../flows';
 import type { AlertAnswer, AlertOffer, Cause, SessionState } from '../../../flows/engine/types';
 import { t } from '../../../flows/i18n';
 import { formatMoney } from '../../../flows/i18n/format';
@@ -36,7 +38,7 @@ async function privateContactOf(tx: Tx, householdId: string) {
   return tx.contact.findFirst({
     where: { householdId, householdLink: { in: ACTING_LINKS }, channel: CHAT_CONTACT_CHANNEL, cadre: { is: null }, publicityOptOut: false },
     orderBy: { updatedAt: 'desc' },
-    select: { id: true, channel: true, externalId: true, lang: true, session: { select: { id: true, version: true, state: true } } },
+    select: { id: true, channel: true, externalId: true, lang: true, session: { select: { id: true, version: true, flow: true, state: true } } },
   });
 }
 
@@ -49,14 +51,19 @@ export async function offerToHouseholds(tx: Tx, alerts: RaisedAlert[], at: Date)
     const lang = asLang(contact.lang);
     const wordingKey = WORDING_KEY[alert.wording as Wording];
     if (!wordingKey) continue;
-    const fresh = await enqueue(
-      tx,
-      { channel: contact.channel, targetType: 'contact', targetId: contact.externalId, kind: 'case_update', text: alertOfferText(lang, wordingKey), dedupeKey: `alert-offer:${alert.id}` },
-      at,
-    );
-    if (!fresh) continue;
+    // in the middle of an application, "回复 1 开始申请" would land as the answer to the question on
+    // screen: the offer is kept on the session and told when they are back at rest (engine/step.ts)
+    const busy = contact.session !== null && !atRest(contact.session);
+    if (!busy) {
+      const fresh = await enqueue(
+        tx,
+        { channel: contact.channel, targetType: 'contact', targetId: contact.externalId, kind: 'case_update', text: alertOfferText(lang, wordingKey), dedupeKey: `alert-offer:${alert.id}` },
+        at,
+      );
+      if (!fresh) continue;
+    }
     sent++;
-    const offer: AlertOffer = { alertId: alert.id, cause: (CASE_CAUSE_OF[alert.cause as AlertCause] as Cause | undefined) ?? null, wording: wordingKey, known: await knownOf(tx, alert) };
+    const offer: AlertOffer = { alertId: alert.id, cause: (CASE_CAUSE_OF[alert.cause as AlertCause] as Cause | undefined) ?? null, wording: wordingKey, known: await knownOf(tx, alert), ...(busy ? { deferred: true } : {}) };
     await recordOffer(tx, contact.id, lang, contact.session, offer);
   }
   return sent;
@@ -70,6 +77,7 @@ async function knownOf(tx: Tx, alert: RaisedAlert): Promise<AlertOffer['known']>
   });
   const figures = (alert.figures ?? {}) as Record<string, unknown>;
   const selfPaid = figures.selfPaidInpatientYtd;
+  const total = figures.totalCostYtd;
   return {
     ...(h.headName ? { name: h.headName } : {}),
     ...(h.headIdNumber ? { idNumber: h.headIdNumber } : {}),
@@ -77,6 +85,7 @@ async function knownOf(tx: Tx, alert: RaisedAlert): Promise<AlertOffer['known']>
     ...(h.size > 0 ? { householdSize: h.size } : {}),
     ...(h.village.parent ? { townCode: h.village.parent.code, villageCode: h.village.code } : {}),
     ...(typeof selfPaid === 'number' && selfPaid > 0 ? { selfPaidFen: selfPaid } : {}),
+    ...(typeof total === 'number' && total > 0 ? { totalCostFen: total } : {}),
   };
 }
 

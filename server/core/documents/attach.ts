@@ -33,6 +33,8 @@ export type NewDocument = StoredBlob & {
   caseId?: string | null;
   /** Who sent it (a villager's or a cadre's contact); none for a broadcast image. */
   contactId?: string | null;
+  /** The follow-up visit of the register it was taken at (a cadre's photo in the console). */
+  followUpId?: string | null;
   /** When it was received; the database's clock when not given. */
   at?: Date;
 };
@@ -48,6 +50,7 @@ function documentColumns(doc: NewDocument) {
     fileName: doc.fileName == null ? null : safeFileName(doc.fileName),
     caseId: doc.caseId ?? null,
     contactId: doc.contactId ?? null,
+    followUpId: doc.followUpId ?? null,
   };
 }
 

@@ -13,6 +13,8 @@ export const DOCUMENT_KIND = {
   verificationPhoto: 'verification_photo',
   /** Another cadre's photos for a case. */
   cadrePhoto: 'cadre_photo',
+  /** A photo of a follow-up visit (走访) of a household of the register (Document.followUpId). */
+  followUpPhoto: 'follow_up_photo',
 } as const;
 
 /** Mini-program uploads never filed with an application: what a villager's caps count and what expires. */

@@ -7,6 +7,7 @@
  */
 import { t, type Lang } from '../../../flows/i18n';
 import { CASE_STATUS, HOUSEHOLD_CATEGORIES, MEASURES } from '../../../flows/workflow';
+import type { MonitoringState } from '../../../flows/register';
 import type { Applicant } from '../cases/applicant';
 import type { RegionTree } from '../regions/tree';
 
@@ -23,33 +24,58 @@ export type ColumnFormat = MoneyFormat | DateFormat;
 export const MASKS = ['full', 'masked', 'hidden'] as const;
 export type Mask = (typeof MASKS)[number];
 
-/** A case with its household, its sealed values opened (read.ts), as one export row. */
+/**
+ * A household's monitoring, when the row is one of the register's (GET /api/households/export,
+ * server/core/register/export.ts): the status, category, 识别时间, risks, measures and amount
+ * columns then say the household's monitoring, not its latest case's.
+ */
+export type RegisterFacts = {
+  state: MonitoringState;
+  category: string | null;
+  monitoredSince: Date | null;
+  /** The causes of its risks not yet solved (all its risks' when every one is), first found first. */
+  causes: string[];
+  /** The kinds of its measures (帮扶措施), each once, and their amounts summed (null: none has one). */
+  measures: string[];
+  measuredFen: number | null;
+};
+
+/**
+ * A case with its household, its sealed values opened (read.ts), as one export row — or a household
+ * of the register with its latest case, if it has one (the case's columns empty when it has none).
+ */
 export type ExportRow = {
-  caseNo: string;
-  status: string;
-  cause: string;
-  channel: string;
+  caseNo: string | null;
+  status: string | null;
+  cause: string | null;
+  channel: string | null;
   villageId: string;
-  submittedAt: Date;
-  statusSince: Date;
+  submittedAt: Date | null;
+  statusSince: Date | null;
   /** When the case was approved (识别), if it was. */
   decidedAt: Date | null;
   dueAt: Date | null;
   overdueSince: Date | null;
-  greenChannel: boolean;
+  greenChannel: boolean | null;
   publicityStart: Date | null;
   publicityEnd: Date | null;
   paidAt: Date | null;
   householdSize: number;
-  annualIncomeFen: number;
-  perCapitaIncomeFen: number;
-  rigidExpenseFen: number;
+  annualIncomeFen: number | null;
+  perCapitaIncomeFen: number | null;
+  rigidExpenseFen: number | null;
   incomeLineFen: number | null;
-  incomeYear: number;
+  incomeYear: number | null;
   approvedAmountFen: number | null;
   householdCategory: string | null;
   measures: unknown;
   applicant: Applicant;
+  /** The registered household's members (name, relation as written), when the layout writes them. */
+  members: { name: string; relation: string }[] | null;
+  /** The household's 帮扶责任人 and its 风险消除 day. */
+  responsible: string | null;
+  eliminatedOn: Date | null;
+  register: RegisterFacts | null;
 };
 
 /** What a value is read with: the row's number in the file, the region tree, the file's language, now. */
@@ -121,7 +147,10 @@ export function channelGroup(channel: string): 'chat' | 'miniprogram' | 'cadre' 
   return 'chat';
 }
 
-const yesNo = (cx: ReadContext, v: boolean) => cx.say(v ? 'export.yes' : 'export.no');
+const yesNo = (cx: ReadContext, v: boolean | null) => (v === null ? null : cx.say(v ? 'export.yes' : 'export.no'));
+const words = (cx: ReadContext, ids: readonly string[], word: (id: string) => string) => ids.map(word).join(cx.say('workflow.list_separator'));
+const category = (cx: ReadContext, id: string | null) => (id ? known(id, HOUSEHOLD_CATEGORIES, (c) => cx.say(`workflow.category.${c}`)) : '');
+const measure = (cx: ReadContext) => (id: string) => known(id, MEASURES, (m) => cx.say(`workflow.measure.${m}`));
 
 export const FIELDS: readonly FieldDef[] = [
   { key: 'seq', kind: 'int', read: (_r, cx) => cx.seq },
@@ -133,31 +162,35 @@ export const FIELDS: readonly FieldDef[] = [
   { key: 'town', kind: 'text', read: (r, cx) => cx.place(r.villageId, 'town') },
   { key: 'village', kind: 'text', read: (r, cx) => cx.place(r.villageId, 'village') },
   { key: 'householdSize', kind: 'int', read: (r) => r.applicant.size },
+  // the members on one line, as the national system's household sheet lists them: 姓名（与户主关系）
+  { key: 'members', kind: 'text', read: (r, cx) => (r.members ? r.members.map((m) => (m.relation ? `${m.name}（${m.relation}）` : m.name)).join(cx.say('workflow.list_separator')) : null) },
   { key: 'povertyAlleviated', kind: 'text', read: (r, cx) => yesNo(cx, r.applicant.povertyAlleviated) },
-  { key: 'householdCategory', kind: 'text', read: (r, cx) => (r.householdCategory ? known(r.householdCategory, HOUSEHOLD_CATEGORIES, (id) => cx.say(`workflow.category.${id}`)) : '') },
-  { key: 'cause', kind: 'text', read: (r, cx) => cx.say(`cause.${r.cause}`) },
+  { key: 'householdCategory', kind: 'text', read: (r, cx) => category(cx, r.register ? r.register.category : r.householdCategory) },
+  { key: 'cause', kind: 'text', read: (r, cx) => (r.register ? words(cx, r.register.causes, (c) => cx.say(`register.risk_cause.${c}`)) : r.cause ? cx.say(`cause.${r.cause}`) : null) },
   { key: 'annualIncome', kind: 'money', format: 'yuan', read: (r) => r.annualIncomeFen },
   { key: 'perCapitaIncome', kind: 'money', format: 'yuan', read: (r) => r.perCapitaIncomeFen },
   { key: 'rigidExpense', kind: 'money', format: 'yuan', read: (r) => r.rigidExpenseFen },
   { key: 'incomeLine', kind: 'money', format: 'yuan', read: (r) => r.incomeLineFen },
   { key: 'incomeYear', kind: 'int', read: (r) => r.incomeYear },
   { key: 'submittedAt', kind: 'date', format: 'date', read: (r) => r.submittedAt },
-  { key: 'identifiedAt', kind: 'date', format: 'date', read: (r) => r.decidedAt },
-  { key: 'status', kind: 'text', read: (r, cx) => cx.say(`status.${r.status}`) },
+  { key: 'identifiedAt', kind: 'date', format: 'date', read: (r) => (r.register ? r.register.monitoredSince : r.decidedAt) },
+  { key: 'status', kind: 'text', read: (r, cx) => (r.register ? cx.say(`register.state.${r.register.state}`) : r.status ? cx.say(`status.${r.status}`) : null) },
   { key: 'statusSince', kind: 'date', format: 'datetime', read: (r) => r.statusSince },
   { key: 'dueAt', kind: 'date', format: 'date', read: (r) => r.dueAt },
-  { key: 'overdue', kind: 'text', read: (r, cx) => yesNo(cx, r.overdueSince !== null || (r.dueAt !== null && r.dueAt < cx.now)) },
+  { key: 'overdue', kind: 'text', read: (r, cx) => (r.caseNo === null ? null : yesNo(cx, r.overdueSince !== null || (r.dueAt !== null && r.dueAt < cx.now))) },
   { key: 'greenChannel', kind: 'text', read: (r, cx) => yesNo(cx, r.greenChannel) },
   { key: 'publicityStart', kind: 'date', format: 'date', read: (r) => r.publicityStart },
   { key: 'publicityEnd', kind: 'date', format: 'date', read: (r) => r.publicityEnd },
   {
     key: 'measures',
     kind: 'text',
-    read: (r, cx) => (Array.isArray(r.measures) ? r.measures.map((m) => known(String(m), MEASURES, (id) => cx.say(`workflow.measure.${id}`))).join(cx.say('workflow.list_separator')) : ''),
+    read: (r, cx) => (r.register ? words(cx, r.register.measures, measure(cx)) : Array.isArray(r.measures) ? words(cx, r.measures.map(String), measure(cx)) : ''),
   },
-  { key: 'approvedAmount', kind: 'money', format: 'yuan', read: (r) => r.approvedAmountFen },
+  { key: 'approvedAmount', kind: 'money', format: 'yuan', read: (r) => (r.register ? r.register.measuredFen : r.approvedAmountFen) },
   { key: 'paidAt', kind: 'date', format: 'date', read: (r) => (r.status === CASE_STATUS.paid ? (r.paidAt ?? r.statusSince) : r.paidAt) },
-  { key: 'channel', kind: 'text', read: (r, cx) => cx.say(`export.channel.${channelGroup(r.channel)}`) },
+  { key: 'channel', kind: 'text', read: (r, cx) => (r.channel === null ? null : cx.say(`export.channel.${channelGroup(r.channel)}`)) },
+  { key: 'responsible', kind: 'text', read: (r) => r.responsible },
+  { key: 'eliminatedOn', kind: 'date', format: 'date', read: (r) => r.eliminatedOn },
 ];
 
 export const FIELD_KEYS = FIELDS.map((f) => f.key);

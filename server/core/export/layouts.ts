@@ -37,7 +37,8 @@ const col = (field: string, header: string | null, extra: Partial<LayoutColumn> 
 
 /**
  * The built-in layouts. Their headers are the target system's own words (the national and the
- * provincial import templates), so they stay as written in any language; 全部字段 has none of its
+ * provincial import templates), so they stay as written in any language — the national one lists a
+ * household's members on its row (姓名（关系）, no ID numbers); 全部字段 has none of its
  * own (each column is headed by its field's label in the file's language).
  */
 const BUILT_INS: readonly Omit<Layout, 'name'>[] = [
@@ -53,6 +54,7 @@ const BUILT_INS: readonly Omit<Layout, 'name'>[] = [
       col('town', '乡（镇）'),
       col('village', '行政村'),
       col('householdSize', '家庭人口数'),
+      col('members', '家庭成员'),
       col('householdCategory', '监测对象类别'),
       col('cause', '致贫返贫风险类型'),
       col('perCapitaIncome', '家庭年人均纯收入（元）'),

@@ -27,11 +27,15 @@ const rowsOf = <T>(db: Db, sql: string, values: unknown[]): Promise<T[]> => (isR
 export type ExportFilter = CaseListFilter & { submittedFrom?: Date; submittedBefore?: Date };
 
 /** Which sealed values the layout writes: the others are not opened. */
-export type Needs = { name: boolean; idNumber: boolean; phone: boolean; decidedAt: boolean };
+export type Needs = { name: boolean; idNumber: boolean; phone: boolean; decidedAt: boolean; members: boolean };
 
 type Key = { submittedAt: Date; caseNo: string };
 
-type RawRow = Omit<ExportRow, 'applicant' | 'decidedAt'> & {
+type RawRow = Omit<ExportRow, 'applicant' | 'decidedAt' | 'members' | 'register' | 'caseNo' | 'submittedAt'> & {
+  caseNo: string;
+  submittedAt: Date;
+  /** [sealed name, relation] of each member, oldest first. */
+  members?: [string, string][] | null;
   householdId: string | null;
   decidedAt?: Date | null;
   answers: unknown;
@@ -59,17 +63,28 @@ export function batchQuery(f: ExportFilter, kind: LayoutKind, needs: Needs, afte
   }
   if (after) where.push(`(c."submittedAt", c."caseNo") > (${p.add(ts(after.submittedAt), 'timestamp(3)')}, ${p.add(after.caseNo, 'text')})`);
   const sealed = [needs.name ? 'h."headName"' : 'NULL::text AS "headName"', needs.idNumber ? 'h."headIdNumber"' : 'NULL::text AS "headIdNumber"', needs.phone ? 'h."phone"' : 'NULL::text AS "phone"'];
+  const members = needs.members ? `, ${MEMBERS_SQL('c."householdId"')} AS "members"` : '';
   const decided = needs.decidedAt ? `, (SELECT min(e."at") FROM "CaseEvent" e WHERE e."caseId" = c."id" AND e."toStatus" = ${p.add(CASE_STATUS.approved, 'text')}) AS "decidedAt"` : '';
   const sql = `SELECT c."caseNo", c."status", c."cause"::text AS "cause", c."channel", c."villageId", c."householdId", c."submittedAt", c."statusSince", c."dueAt", c."overdueSince",
   c."greenChannel", c."publicityStart", c."publicityEnd", c."paidAt", c."householdSize", c."annualIncomeFen", c."perCapitaIncomeFen", c."rigidExpenseFen",
   c."incomeLineFen", c."incomeYear", c."approvedAmountFen", c."householdCategory", c."measures",
   CASE WHEN c."householdId" IS NULL THEN c."answers" END AS "answers",
-  ${sealed.join(', ')}, h."size", h."povertyAlleviated"${decided}
-FROM "Case" c LEFT JOIN "Household" h ON h."id" = c."householdId"
+  ${sealed.join(', ')}, h."size", h."povertyAlleviated", h."eliminatedOn", rc."name" AS "responsible"${decided}${members}
+FROM "Case" c LEFT JOIN "Household" h ON h."id" = c."householdId" LEFT JOIN "Cadre" rc ON rc."id" = h."responsibleCadreId"
 WHERE ${where.length ? where.join('\n  AND ') : 'TRUE'}
 ORDER BY c."submittedAt", c."caseNo"
 LIMIT ${p.add(limit, 'int')}`;
   return { sql, values: p.values };
+}
+
+/** A household's members as [sealed name, relation], oldest first (null: none). */
+export const MEMBERS_SQL = (householdId: string) =>
+  `(SELECT json_agg(json_build_array(m."name", m."relation") ORDER BY m."createdAt", m."id") FROM "Member" m WHERE m."householdId" = ${householdId})`;
+
+/** The members' names opened. */
+export function membersOf(keyring: Keyring, raw: [string, string][] | null | undefined): { name: string; relation: string }[] | null {
+  if (raw === undefined) return null;
+  return (raw ?? []).map(([name, relation]) => ({ name: (openValue(keyring, 'Member', 'name', SEALED_FIELDS.Member!.name!, name) as string | null) ?? '', relation }));
 }
 
 const open = (keyring: Keyring, model: 'Household' | 'Case', field: string, stored: unknown) => (stored === null ? null : openValue(keyring, model, field, SEALED_FIELDS[model]![field]!, stored));
@@ -100,6 +115,6 @@ function rowOf(keyring: Keyring, r: RawRow): ExportRow {
       }
     : null;
   const answers = r.householdId ? null : open(keyring, 'Case', 'answers', r.answers);
-  const { householdId: _h, answers: _a, headName: _n, headIdNumber: _i, phone: _p, size: _s, povertyAlleviated: _pa, ...rest } = r;
-  return { ...rest, decidedAt: r.decidedAt ?? null, applicant: applicantOf({ household, answers, householdSize: r.householdSize }) };
+  const { householdId: _h, answers: _a, headName: _n, headIdNumber: _i, phone: _p, size: _s, povertyAlleviated: _pa, members, ...rest } = r;
+  return { ...rest, decidedAt: r.decidedAt ?? null, applicant: applicantOf({ household, answers, householdSize: r.householdSize }), members: r.householdId ? membersOf(keyring, members) : null, register: null };
 }

@@ -1,5 +1,5 @@
 /**
- * One 台账 export: the rows read batch by batch (read.ts), each written to the file as it comes
+ * One 台账 export: the rows read batch by batch (read.ts, or the register's: server/core/register/export.ts), each written to the file as it comes
  * (write.ts) into `out` — the HTTP response's body — waiting for the client whenever `out` is full,
  * so memory holds a batch, never the export. Audited once, when the stream ends: who, which layout,
  * which filters, how many rows, and whether the file was whole (a client that hung up, or a failed
@@ -15,7 +15,7 @@ import { recordAudit } from '../audit/record';
 import type { Keyring } from '../crypto/keyring';
 import type { SqlRunner } from '../db/direct';
 import type { RegionTree } from '../regions/tree';
-import { fieldOf, readContext } from './fields';
+import { fieldOf, readContext, type ExportRow } from './fields';
 import { revealsIdentity, type Layout } from './layouts';
 import { BATCH, exportBatches, type ExportFilter, type Needs } from './read';
 import { cellOf, csvWriter, headersOf, numFmtsOf, prepare, xlsxWriter, type ExportFormat, type SheetWriter } from './write';
@@ -27,7 +27,11 @@ export type ExportRun = {
   tree: RegionTree;
   actor: CadreActor;
   layout: Layout;
-  filter: ExportFilter;
+  /** The work queue's cases (read.ts), or `source`'s rows: the register's households (server/core/register/export.ts). */
+  filter: ExportFilter | null;
+  source?: (needs: Needs, batch: number) => AsyncIterable<ExportRow[]>;
+  /** The audit row's action: export:ledger (cases) or export:register (households). */
+  action?: string;
   /** The filters as asked (the audit row's). */
   asked: Record<string, unknown>;
   format: ExportFormat;
@@ -44,7 +48,7 @@ export type ExportOutcome = { rows: number; complete: boolean; error?: unknown }
 /** The sealed values and the costlier columns the layout writes. */
 export function needsOf(layout: Layout): Needs {
   const used = new Set(layout.columns.filter((c) => !(fieldOf(c.field)?.kind === 'sensitive' && c.mask === 'hidden')).map((c) => c.field));
-  return { name: used.has('headName'), idNumber: used.has('idNumber'), phone: used.has('phone'), decidedAt: used.has('identifiedAt') };
+  return { name: used.has('headName'), idNumber: used.has('idNumber'), phone: used.has('phone'), decidedAt: used.has('identifiedAt'), members: used.has('members') };
 }
 
 const drained = (out: PassThrough) =>
@@ -68,7 +72,7 @@ export async function runExport(r: ExportRun): Promise<ExportOutcome> {
       at: r.now,
       kind: 'access',
       actor: r.actor,
-      action: 'export:ledger',
+      action: r.action ?? 'export:ledger',
       allowed: true,
       fields: ['export', ...revealsIdentity(r.layout)],
       subject: JSON.stringify({ layout: r.layout.id, name: r.layout.name, format: r.format, filters: r.asked, rows, complete }),
@@ -76,7 +80,9 @@ export async function runExport(r: ExportRun): Promise<ExportOutcome> {
     });
   const cx = readContext(r.tree, r.lang, r.now);
   try {
-    for await (const batch of exportBatches(r.db, r.keyring, r.filter, r.layout.kind, needsOf(r.layout), r.batch ?? BATCH)) {
+    const size = r.batch ?? BATCH;
+    const batches = r.source ? r.source(needsOf(r.layout), size) : r.filter ? exportBatches(r.db, r.keyring, r.filter, r.layout.kind, needsOf(r.layout), size) : [];
+    for await (const batch of batches) {
       if (r.gone()) break;
       for (const row of batch) {
         rows += 1;

@@ -31,7 +31,7 @@ export async function householdDetailAudited(db: Db, id: string, actor: CadreAct
       supportMeasures: { orderBy: [{ givenOn: 'asc' }, { createdAt: 'asc' }] },
       monitoringEvents: { orderBy: { seq: 'asc' } },
       responsibleCadre: { select: { id: true, name: true } },
-      followUps: { orderBy: [{ day: 'desc' }, { createdAt: 'desc' }], take: 36 },
+      followUps: { orderBy: [{ day: 'desc' }, { createdAt: 'desc' }], take: 36, include: { photos: { orderBy: { createdAt: 'asc' }, select: { id: true, mime: true, createdAt: true } } } },
       eliminations: { orderBy: { proposedAt: 'desc' } },
     },
   });
@@ -102,7 +102,16 @@ export async function householdDetailAudited(db: Db, id: string, actor: CadreAct
       recordedBy: m.recordedById ? { id: m.recordedById, name: names.get(m.recordedById) ?? null } : null,
     })),
     // 走访, newest first (the last three years at a monthly interval)
-    followUps: h.followUps.map((f) => ({ id: f.id, day: day(f.day), perCapitaIncomeFen: f.perCapitaIncomeFen, solvedRiskIds: f.solvedRiskIds, note: f.note, by: { id: f.byId, name: names.get(f.byId) ?? null } })),
+    followUps: h.followUps.map((f) => ({
+      id: f.id,
+      day: day(f.day),
+      perCapitaIncomeFen: f.perCapitaIncomeFen,
+      solvedRiskIds: f.solvedRiskIds,
+      note: f.note,
+      by: { id: f.byId, name: names.get(f.byId) ?? null },
+      // the bytes from the entitled endpoint, each look audited there
+      photos: f.photos.map((p) => ({ id: p.id, mime: p.mime, createdAt: p.createdAt.toISOString(), url: `/api/documents/${p.id}` })),
+    })),
     // 风险消除 proposals, newest first
     eliminations: h.eliminations.map((e) => ({
       id: e.id,

@@ -51,7 +51,8 @@ function villagesOf(tree: RegionTree, actor: CadreActor, asked: string[]): strin
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
-export async function listHouseholds(db: Db, tree: RegionTree, actor: CadreActor, filter: HouseholdListFilter, page: { after: HouseholdKey | null; pageSize: number }) {
+/** The list's condition: the caller's reach ∩ the regions asked, and the filters (the register's export reads the same). */
+export function householdsWhere(tree: RegionTree, actor: CadreActor, filter: HouseholdListFilter): { inScope: Prisma.HouseholdWhereInput; where: Prisma.HouseholdWhereInput } {
   const villages = villagesOf(tree, actor, filter.regions);
   const inScope: Prisma.HouseholdWhereInput = villages === null ? {} : { villageId: { in: villages } };
   const where: Prisma.HouseholdWhereInput = {
@@ -60,9 +61,18 @@ export async function listHouseholds(db: Db, tree: RegionTree, actor: CadreActor
     ...(filter.category ? { monitoringCategory: filter.category } : {}),
     ...(filter.responsibleCadreId ? { responsibleCadreId: filter.responsibleCadreId } : {}),
   };
+  return { inScope, where };
+}
+
+/** Households after `after` in the list's order (newest first). */
+export const householdsAfter = (where: Prisma.HouseholdWhereInput, after: HouseholdKey | null): Prisma.HouseholdWhereInput =>
+  after ? { AND: [where, { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }] } : where;
+
+export async function listHouseholds(db: Db, tree: RegionTree, actor: CadreActor, filter: HouseholdListFilter, page: { after: HouseholdKey | null; pageSize: number }) {
+  const { inScope, where } = householdsWhere(tree, actor, filter);
   const after = page.after;
   const rows = await db.household.findMany({
-    where: after ? { AND: [where, { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }] } : where,
+    where: householdsAfter(where, after),
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: page.pageSize + 1,
     select: {

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { PrismaClient } from '../../generated/prisma/client';
 import { shanghaiDate, shanghaiMidnight } from '../../../flows/china-time';
 import { MEASURES, type CadreActor } from '../../../flows/workflow';
+import { DEPARTMENT_CODES, DEPARTMENT_NAME_KEY } from '../alerts/departments';
 import { recordAudit } from '../audit/record';
 import { Day } from '../day';
 import { CoreRefusal, invalid, notFound } from '../refusal';
@@ -17,6 +18,22 @@ import { householdSubject } from './detail';
 import { lockHousehold, recordMonitoringEvent } from './monitoring';
 import { reachesHousehold, requireRegisterRole } from './reach';
 
+/**
+ * Who gives a measure: the departments that send the county its monitoring data (the Department
+ * table's codes, alerts/departments.ts), and the others that give measures — 人社 (jobs, 公益岗位),
+ * 农业农村 (产业奖补), 乡村振兴 (the county's own office), an insurer (防贫保险金).
+ */
+export const MEASURE_DEPARTMENTS = [...DEPARTMENT_CODES, 'renshe', 'nongye', 'xiangcun', 'insurer'] as const;
+export type MeasureDepartment = (typeof MEASURE_DEPARTMENTS)[number];
+/** Their names (i18n), written out so the i18n test finds them. */
+export const MEASURE_DEPARTMENT_NAME_KEY: Record<MeasureDepartment, string> = {
+  ...DEPARTMENT_NAME_KEY,
+  renshe: 'alerts.department.renshe',
+  nongye: 'alerts.department.nongye',
+  xiangcun: 'alerts.department.xiangcun',
+  insurer: 'alerts.department.insurer',
+};
+
 /** The body of POST /api/households/:id/measures. */
 export const MeasureInput = z
   .object({
@@ -24,7 +41,8 @@ export const MeasureInput = z
     /** Fen, 0 and up; omitted or null: not money (a public job, a place at school). */
     amountFen: z.number().int('must be whole fen').min(0, 'must be 0 or more').max(10_000_000_00, 'at most 10,000,000 yuan').nullable().optional(),
     givenOn: Day,
-    department: z.string().trim().min(1, 'must not be empty').max(60, 'at most 60 characters').optional(),
+    /** A code of MEASURE_DEPARTMENTS (free text no more: the figures count measures by department). */
+    department: z.enum(MEASURE_DEPARTMENTS, { message: `must be one of ${MEASURE_DEPARTMENTS.join(', ')}` }).optional(),
     /** The household's case the measure belongs to. */
     caseNo: z.string().regex(/^FP-\d{4}-\d{6}$/, 'must look like FP-2026-000123').optional(),
     note: z.string().trim().min(1, 'must not be empty').max(500, 'at most 500 characters').optional(),
@@ -38,20 +56,13 @@ export const LabourInput = z.object({ noLabourCapacity: z.boolean({ message: 'mu
 /** The roles a 帮扶责任人 may have: the household's own cadres (not an insurer's verifier, not the auditor). */
 const RESPONSIBLE_ROLES = ['village', 'town', 'county'];
 
+type Household = { id: string; villageId: string; responsibleCadreId: string | null };
+
 /**
- * Checks the caller may change the household (role, region) before the transaction — a refusal's
- * audit row must outlive it — then runs `change` with the household locked.
+ * The household when the caller may change it (role, region, then `may`); else the refusal thrown,
+ * its audit row written outside any transaction (it must outlive one).
  */
-export async function keep<T>(
-  db: PrismaClient,
-  householdId: string,
-  actor: CadreActor,
-  action: string,
-  now: Date,
-  change: (tx: Parameters<Parameters<PrismaClient['$transaction']>[0]>[0], h: { id: string; villageId: string }) => Promise<T>,
-  /** A further check of the caller against the household (before the transaction, its refusal audited). */
-  may?: (h: { id: string; villageId: string; responsibleCadreId: string | null }) => void,
-): Promise<T> {
+export async function mayKeep(db: PrismaClient, householdId: string, actor: CadreActor, action: string, now: Date, may?: (h: Household) => void): Promise<Household> {
   const subject = householdSubject(householdId);
   const refuse = async (e: CoreRefusal) => {
     await recordAudit(db, { at: now, actor, action, subject, allowed: false, reason: `${e.code}: ${e.message}` });
@@ -69,6 +80,25 @@ export async function keep<T>(
   } catch (e) {
     throw e instanceof CoreRefusal ? await refuse(e) : e;
   }
+  return h;
+}
+
+/**
+ * Checks the caller may change the household (mayKeep) before the transaction — a refusal's
+ * audit row must outlive it — then runs `change` with the household locked.
+ */
+export async function keep<T>(
+  db: PrismaClient,
+  householdId: string,
+  actor: CadreActor,
+  action: string,
+  now: Date,
+  change: (tx: Parameters<Parameters<PrismaClient['$transaction']>[0]>[0], h: { id: string; villageId: string }) => Promise<T>,
+  /** A further check of the caller against the household (before the transaction, its refusal audited). */
+  may?: (h: Household) => void,
+): Promise<T> {
+  const subject = householdSubject(householdId);
+  const h = await mayKeep(db, householdId, actor, action, now, may);
   try {
     return await db.$transaction(async (tx) => {
       await lockHousehold(tx, h.id);
@@ -77,7 +107,9 @@ export async function keep<T>(
       return out;
     });
   } catch (e) {
-    throw e instanceof CoreRefusal ? await refuse(e) : e;
+    if (!(e instanceof CoreRefusal)) throw e;
+    await recordAudit(db, { at: now, actor, action, subject, allowed: false, reason: `${e.code}: ${e.message}` });
+    throw e;
   }
 }
 

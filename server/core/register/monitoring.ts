@@ -8,7 +8,8 @@
  * household a 监测对象 of the category decided, since the decision's China day, with a risk of the
  * case's cause and the measures decided: identifyFromDecision, in the decision's own transaction.
  * 风险消除 approved by the county: setEliminated (elimination.ts); a risk recorded outside a
- * decision, which takes a household not monitored or eliminated into monitoring: addRisk.
+ * decision, which takes a household not monitored or eliminated into monitoring: addRisk; a
+ * county's existing register imported from a file (import.ts): setFromImport.
  */
 import type { Prisma } from '../../generated/prisma/client';
 import { shanghaiDate, shanghaiMidnight } from '../../../flows/china-time';
@@ -163,4 +164,34 @@ export async function addRisk(
     data: { riskId: created.id, cause: risk.cause, source: risk.source },
   });
   return { riskId: created.id, type };
+}
+
+/**
+ * A household's monitoring as a county's existing register states it (import.ts, the household
+ * locked by the caller's transaction): one not monitored becomes a 监测对象 of `category` since
+ * the file's 识别时间 (today when it gives none); one monitored in another category takes it. An
+ * eliminated household is left as it is (its 返贫 is a new risk's, addRisk). The history row says
+ * where it came from (source: import). Returns the event written, or null: nothing changed.
+ */
+export async function setFromImport(tx: Tx, householdId: string, actor: Actor, now: Date, facts: { category: string; since: string | null }): Promise<MonitoringEventType | null> {
+  const h = await lockHousehold(tx, householdId);
+  const type: MonitoringEventType | null = h.monitoringState === 'none' ? 'identified' : h.monitoringState === 'monitored' && h.monitoringCategory !== facts.category ? 'category_changed' : null;
+  if (type === null) return null;
+  const day = facts.since ?? shanghaiDate(now);
+  await tx.household.update({
+    where: { id: h.id },
+    data: { monitoringState: 'monitored', monitoringCategory: facts.category, ...(type === 'identified' ? { monitoredSince: shanghaiMidnight(day), eliminatedOn: null } : {}) },
+  });
+  await recordMonitoringEvent(tx, {
+    householdId: h.id,
+    type,
+    actor,
+    at: now,
+    fromState: h.monitoringState,
+    toState: 'monitored',
+    category: facts.category,
+    day: type === 'identified' ? day : shanghaiDate(now),
+    data: { source: 'import', ...(type === 'category_changed' ? { fromCategory: h.monitoringCategory } : {}) },
+  });
+  return type;
 }

@@ -7,7 +7,7 @@
  *    the 帮扶责任人 when the next is due (follow-up-due.ts).
  *  - a risk found outside a decision (干部排查…): monitoring.ts addRisk, which takes a household
  *    not monitored or eliminated (返贫/再次纳入) into monitoring.
- * Photos of a visit are not taken here (the cadre's photo upload belongs to cases).
+ * Photos of a visit: visit-photos.ts, each added to a recorded follow-up.
  */
 import { z } from 'zod';
 import { shanghaiDate, shanghaiMidnight } from '../../../flows/china-time';
@@ -48,7 +48,7 @@ export const RiskInput = z
 export type RiskInput = z.infer<typeof RiskInput>;
 
 /** The 帮扶责任人, or a village cadre (of the household's village: the region check is keep's). */
-function mayVisit(actor: CadreActor) {
+export function mayVisit(actor: CadreActor) {
   return (h: { responsibleCadreId: string | null }) => {
     if (h.responsibleCadreId !== actor.id && actor.role !== 'village') throw forbidden('a follow-up is recorded by the household’s responsible cadre or a cadre of its village');
   };

@@ -148,7 +148,7 @@ FROM "Case" c WHERE ${where} GROUP BY 1`,
     ),
   ]);
   // the register's figures (register-figures.ts): its households, events, measures and alerts in the same region
-  const register = await computeRegisterStats((sql, values) => rowsOf(db, sql, values), tree, scope, period, monthList(period));
+  const register = await computeRegisterStats((sql, values) => rowsOf(db, sql, values), tree, scope, period, monthList(period), req.region?.code ?? null);
 
   // ---- applications: the grouped rows added up along each dimension (a few hundred rows, not cases)
   const total = groups.reduce((s, g) => s + num(g.n), 0);

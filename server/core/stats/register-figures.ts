@@ -11,6 +11,8 @@
  *   - alerts: the department alerts raised in the period (China dates of raisedAt), by department, and
  *     how many of them were closed within ALERT_CLOSE_DAYS calendar days of being raised (alerts without a
  *     department, a cadre's round, under NO_DEPARTMENT).
+ * A figure of households comes with the register list's filters that list exactly them (`drill`,
+ * GET /api/households, the console's /households?…): the month's events and the alerts have none.
  */
 import { shanghaiMidnight } from '../../../flows/china-time';
 import { HOUSEHOLD_CATEGORIES } from '../../../flows/workflow';
@@ -40,7 +42,12 @@ function villagesOf(tree: RegionTree, scope: ListScope): string[] | null {
 const chinaStart = (day: string) => shanghaiMidnight(day).toISOString();
 const nextDay = (day: string) => new Date(Date.parse(chinaStart(day)) + 86_400_000).toISOString();
 
-export async function computeRegisterStats(rows: Rows, tree: RegionTree, scope: ListScope, period: Period, months: { month: string }[]) {
+/** A figure's households as the register list's query parameters (state, category, region). */
+export type HouseholdsDrill = Record<string, string>;
+
+/** `regionCode`: the region asked for, which goes into every drill (none: the caller's whole region, the list's own). */
+export async function computeRegisterStats(rows: Rows, tree: RegionTree, scope: ListScope, period: Period, months: { month: string }[], regionCode: string | null = null) {
+  const drill = (filter: HouseholdsDrill): HouseholdsDrill => ({ ...filter, ...(regionCode ? { region: regionCode } : {}) });
   const villages = villagesOf(tree, scope);
   /** `col` within the scope's villages: $1 is their list (null: every village). */
   const inScope = (col: string) => `($1::text[] IS NULL OR ${col} = ANY($1::text[]))`;
@@ -81,6 +88,8 @@ WHERE ${inScope('a."villageId"')} AND a."raisedAt" >= $2::timestamp AND a."raise
   const eliminated = count('eliminated');
   const byCategory = [...HOUSEHOLD_CATEGORIES, 'none'].map((category) => ({
     category,
+    // monitored without a category: no list filter names them
+    drill: category === 'none' ? null : drill({ state: 'monitored', category }),
     n: category === 'none' ? states.filter((s) => s.state === 'monitored' && (s.category === null || !(HOUSEHOLD_CATEGORIES as readonly string[]).includes(s.category))).reduce((n, s) => n + num(s.n), 0) : count('monitored', category),
   }));
 
@@ -105,6 +114,7 @@ WHERE ${inScope('a."villageId"')} AND a."raisedAt" >= $2::timestamp AND a."raise
   return {
     monitored,
     eliminated,
+    drill: { monitored: drill({ state: 'monitored' }), eliminated: drill({ state: 'eliminated' }) },
     /** eliminated / (monitored + eliminated), in percent (null: none in the register). */
     eliminationRate: share(eliminated, monitored + eliminated),
     byCategory,
@@ -114,6 +124,8 @@ WHERE ${inScope('a."villageId"')} AND a."raisedAt" >= $2::timestamp AND a."raise
     eliminatedInPeriod: monthFigures.reduce((s, x) => s + x.eliminated, 0),
     measures: {
       households,
+      /** The households the measures are counted over: those monitored now. */
+      drill: drill({ state: 'monitored' }),
       withMeasures: num(m?.withMeasures),
       count: measureCount,
       amountFen,

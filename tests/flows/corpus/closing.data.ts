@@ -19,6 +19,11 @@ export const CLOSING: Question[] = [
     kind: 'opening',
     reach: [],
     entries: [
+      // issue 10 (probe 16 kind): asking for someone ("替我娘问一下") is no question of its own; 嘛 closes a statement
+      ['替我娘问一下，她中风住院了', is('illness')],
+      ['帮我婆婆问问，她摔了住院了', is('illness')],
+      ['帮俺爷问问，他房子让水冲了', is('disaster')],
+      ['俺家娃考上大学了，学费交不起嘛', is('education')],
       // issue 10: whether one may apply, asked with the hardship in it: the application, with its cause
       ['地里遭了冰雹，能申请不', is('disaster')],
       ['孙女考上大学了，可以申请吗', is('education')],
@@ -127,6 +132,57 @@ export const CLOSING: Question[] = [
     ],
   },
   {
+    name: 'patient (opening for a grandmother: "帮我外婆申请一下")',
+    step: 'patient',
+    field: 'patient',
+    also: ['patientRelation', 'patientName'],
+    reach: ['帮我外婆申请一下', '1', ...APPLICANT],
+    entries: [
+      // issue 10 (probe 16 kind): the one written for is the applicant — "she herself" is 申请人本人
+      ['就是我外婆本人', is('self')],
+      ['她自己嘛', is('self')],
+      ['老人家自己', is('self')],
+      ['外婆', is('self')],
+      ['就是她本人', is('self')],
+      ['我外婆嘛', is('self')],
+      ['老人家本人', is('self')],
+      ['她本人噻', is('self')],
+      ['我外婆住院了', is('self')],
+      ['我舅舅', is('family')], // the typist's uncle: the relation to the applicant is asked
+      ['我自己', AGAIN], // the typist is not the applicant
+      ['2', is('family')],
+    ],
+  },
+  {
+    name: 'patient (first message for someone, then the menu: "我是她孙女，帮她弄")',
+    step: 'patient',
+    field: 'patient',
+    also: ['patientRelation', 'patientName'],
+    reach: ['我是她孙女，帮她弄', '1', '1', ...APPLICANT],
+    entries: [
+      ['是我姥姥本人', is('self')],
+      ['她本人', is('self')],
+      ['就是她', is('self')],
+      ['老人自己', is('self')],
+      ['我姥爷', AGAIN], // whose the application is was not said: asked
+      ['我', AGAIN],
+    ],
+  },
+  {
+    name: 'patient said back (opening: "替俺爹问一下，他摔断腿住院了")',
+    step: 'patient',
+    field: 'patient',
+    also: ['patientRelation', 'patientName'],
+    reach: ['替俺爹问一下，他摔断腿住院了', ...APPLICANT],
+    entries: [
+      ['对', is('self')],
+      ['就是他本人', is('self')],
+      ['他自己', is('self')],
+      ['不对，是俺娘', is('family')],
+      ['不对', AGAIN],
+    ],
+  },
+  {
     name: 'total said back (opening: "花了三万二")',
     step: 'totalCostFen',
     field: 'totalCostFen',
@@ -213,6 +269,16 @@ export const CLOSING: Question[] = [
     kind: 'consent',
     reach: TO_CONSENT,
     entries: [
+      // issue 10 (probe 16 kind): 嘛/噻/嘞/哒 close a yes, not a question
+      ['同意嘛', is(true)],
+      ['可以噻', is(true)],
+      ['中嘞', is(true)],
+      ['中嘛', is(true)],
+      ['好哒', is(true)],
+      ['同意撒', is(true)],
+      ['可以嘛', is(true)],
+      ['行嘞', is(true)],
+      ['同意吗？', AGAIN],
       // issue 10 (probe 14 kind): the consent's own word closing a clause, or passed on by someone
       ['凭啥查俺 不同意', is(false)],
       ['中 同意', is(true)],
@@ -272,6 +338,26 @@ export const CLOSING: Question[] = [
       ['没意见', is(true)],
       ['好的 同意', is(true)],
       ['同意，没问题', is(true)],
+      ['同意嘞', is(true)],
+      ['要得嘛', is(true)],
+      ['可以噻', is(true)],
+      ['好哒', is(true)],
+      ['行嘛', is(true)],
+    ],
+  },
+  {
+    name: 'summary (核对, 因学: a grade said with 孩子)',
+    step: 'summary',
+    field: 'submit',
+    kind: 'summary',
+    reach: [...afterApplicant('3'), '王小明', '4', '县第一中学', '1万2', '2000', 'PHOTO', '好了', 'PHOTO', '好了', '同意', '同意'],
+    entries: [
+      // issue 10 (probe 16 kind A4): 孩子 names the student, but a grade said with it is the stage's — never a name
+      ['孩子在读初二 不是高中', are({ stage: 'junior' })],
+      ['孩子上大二了', are({ stage: 'college' })],
+      ['孩子读的是初三', are({ stage: 'junior' })],
+      ['稍等 我问下孩子', AGAIN],
+      ['孩子名字错了 是王晓明', are({ studentName: '王晓明' })],
     ],
   },
   {
@@ -281,6 +367,12 @@ export const CLOSING: Question[] = [
     kind: 'summary',
     reach: TO_SUMMARY,
     entries: [
+      // issue 10 (probe 16 kind): a closing 嘛/噻/嘞 files
+      ['对头，提交嘛', is(true)],
+      ['都对噻', is(true)],
+      ['确认嘞', is(true)],
+      ['没得问题嘛', is(true)],
+      ['提交撒', is(true)],
       // issue 10 (probe 15 kind): "all right" in dialect (对着呢 / 对头) files
       ['全都对着呢', is(true)],
       ['都对头', is(true)],

@@ -72,6 +72,28 @@ export const DISASTER: Question[] = [
     field: 'disasterDate',
     reach: [...AT_KIND, '1'],
     entries: [
+      ['去年十月底', sure('2024-10')],
+      ['今年开春以后，大概三月中旬', sure('2025-03')],
+      ['那阵子正收麦子，是五月底', sure('2025-05')],
+      ['去年年初', sure('2024-01')],
+      ['6月初', sure('2025-06')],
+      // issue 10 (second probe, kind 3): a part of a month or the year's end: the month, said back, no day made up
+      ['大概是三月上旬', sure('2025-03')],
+      ['去年年底', sure('2024-12')],
+      ['年初那会儿', sure('2025-01')],
+      ['五月头上', sure('2025-05')],
+      ['五月十几号', sure('2025-05')],
+      ['七月二十几号', sure('2024-07')],
+      ['去年这个时候', sure('2024-06')],
+      ['过完年没多久', AGAIN],
+      ['月底', AGAIN], // of which month?
+      ['麦收那阵子下的冰雹', AGAIN], // a season: which month is asked
+      // issue 10 (second probe, kind 4): the date told inside a story; two dates are not chosen between
+      ['下大雪那阵子，大概是去年腊月', sure('2025-01')],
+      ['棚子是去年十一月中旬压塌的', sure('2024-11')],
+      ['那天刮大风，树倒了砸在房顶上，是上个月底', sure('2025-05')],
+      ['那晚上雨下得跟倒的一样，后半夜房子就塌了，是5月20号', is('2025-05-20')],
+      ['四月初下了场冰雹，五月中旬又发了水', AGAIN],
       // issue 10 (probe 13 kinds): a date corrected (a day said again keeps its month); a filler before it;
       // month/day with a slash, said back like "6.12" (this year's, or last year's when this year's is still to come); the one date among other words
       ['3月8号 不对 9号', is('2025-03-09')],
@@ -110,7 +132,16 @@ export const DISASTER: Question[] = [
       ['5.20', sure('2025-05-20')],
       ['6-3', sure('2025-06-03')],
       ['7.1', sure('2024-07-01')],
-      ['7月3号', is('2024-07-03')], // not yet come this year: last year's
+      ['7月3号', sure('2024-07-03')], // not yet come this year: last year's, said back
+      // issue 10 (probe 16 kind A3): a day still to come this year, said without a year — last year's, said back
+      ['6月18号', sure('2024-06-18')],
+      ['九月十号那天', sure('2024-09-10')],
+      ['20号', sure('2025-05-20')],
+      // issue 10 (probe 16 kind A7): a day said as approximate is said back, never stored as exact
+      ['四月十号左右', sure('2025-04-10')],
+      ['大概是6月2号', sure('2025-06-02')],
+      ['五号前后', sure('2025-06-05')],
+      ['差不多5月28号', sure('2025-05-28')],
       ['5月20日', is('2025-05-20')],
       ['昨天', is('2025-06-14')],
       ['前天晚上', is('2025-06-13')],
@@ -142,6 +173,13 @@ export const DISASTER: Question[] = [
     also: ['compensationFen'],
     reach: [...AT_KIND, '1', '6月1号'],
     entries: [
+      ['房子倒了一间损失三万，另外粮食也泡了两千多', sure(3200000)], // "倒了一间": one room, not a price per room
+      ['牛死了一头值八千，还有羊死了三只值三千', sure(1100000)],
+      ['那天风太大，大棚全刮倒了，少说损失两万', is(2000000)],
+      // issue 10 (second probe, kinds 1 and 4): parts of the loss added, the figure after a story
+      ['房子塌了损失两万，另外还死了两头猪值四千', sure(2400000)],
+      ['那场雹子把麦子全打了，损失有一万多', sure(1000000)],
+      ['屋顶叫风掀了，修好估计要八千', is(800000)],
       ['3万', is(3_000_000)],
       ['2头牛死了，一头一万', sure(2_000_000)],
       ['三亩地每亩两千', sure(600_000)],
@@ -176,6 +214,21 @@ export const DISASTER: Question[] = [
     field: 'compensationFen',
     reach: [...AT_KIND, '1', '6月1号', '3万'],
     entries: [
+      ['保险赔了两千，村里另外又给了五百', sure(250000)],
+      ['没得赔', is(0)],
+      ['一分都莫得', is(0)],
+      ['发了大水以后，乡里来人看了，给了一千五救灾款', is(150000)],
+      // issue 10 (second probe, kind 2): "nothing" in dialect words is 0
+      ['冇', is(0)],
+      ['政府一分钱都没给过', is(0)],
+      ['啥也没捞着', is(0)],
+      ['一个铜板都没见着', is(0)],
+      ['啥都冇得', is(0)],
+      ['屁都没赔', is(0)],
+      // issue 10 (second probe, kind 1): paid twice, added
+      ['保险赔了三千，后来民政又给了一千', sure(400000)],
+      // issue 10 (second probe, kind 4): the figure after a story
+      ['房子塌了以后，民政来看过，给了三千块', is(300000)],
       // issue 10 (probe 14 kind): Arabic digits, the smaller source first — summed whatever the order
       ['民政给了800 保险赔了3000', sure(380_000)],
       ['村里补了300保险赔了1200', sure(150_000)],

@@ -12,6 +12,10 @@ export const EDUCATION: Question[] = [
     entries: [
       // issue 10 (probe 13 kind): the name taken back in the same breath is the corrected one
       ['刘晓雨 哦不 刘小雨', is('刘小雨')],
+      // issue 10 (probe 16 kind A5): the sex, the age or a home name said with the name are notes, not the name
+      ['吴佳琪 女 十五岁', is('吴佳琪')],
+      ['郑浩然 男 17', is('郑浩然')],
+      ['黄子轩（小名轩轩）', is('黄子轩')],
       ['王志强 不对 是王志刚', is('王志刚')],
       ['不是赵佳怡是赵家怡', is('赵家怡')],
       ['王小明', is('王小明')],
@@ -55,6 +59,22 @@ export const EDUCATION: Question[] = [
     also: ['school'],
     reach: [...AT_STUDENT, '王小明'],
     entries: [
+      ['孩子学习还行，今年刚上初中，读初一', is('junior')],
+      ['她前年考上的大学，现在读大二', is('college')],
+      // issue 10 (probe 16 kind): a story that moves on — the stage of now, and never the school left behind
+      ['本来读初中的，今年升高中了', is('senior')],
+      ['去年还在读初三，今年上高一了', is('senior')],
+      ['原来在镇小学，后来转到县城读初一', is('junior')],
+      ['以前在村小，现在读初中', is('junior')],
+      ['之前在幼儿园，今年上一年级了', is('primary')],
+      ['上学期还在初三，这学期读高一', is('senior')],
+      ['前年读的初一，今年初三了', is('junior')],
+      ['以前读技校，现在上大专', is('college')],
+      ['去年在幼儿园，今年上一年级', is('primary')],
+      ['老大读高中，老二读初中', AGAIN],
+      // issue 10 (second probe, kind 4): the grade after a story
+      ['娃儿从小跟着我，现在上初一了', is('junior')],
+      ['孩子懂事，去年中考考得不错，现在读高二', is('senior')],
       // issue 10 (probe 13 kind): the formal numerals in a grade
       ['高贰', is('senior')],
       ['初叁', is('junior')],
@@ -118,6 +138,10 @@ export const EDUCATION: Question[] = [
     field: 'school',
     reach: [...AT_STUDENT, '王小明', '4'],
     entries: [
+      // issue 10 (probe 16 kind): a closing 嘛 after a school; asking whether to write one is no school
+      ['县一中嘛', is('县一中')],
+      ['镇中心小学噻', is('镇中心小学')],
+      ['还要写学校嘛', AGAIN],
       // issue 10 (probe 14 kind): 叫 / 名字叫 before the name inside a sentence is no part of it
       ['市里的一所中专 叫市卫生学校', is('市卫生学校')],
       ['一个民办的 名字叫育才中学', is('育才中学')],
@@ -175,6 +199,10 @@ export const EDUCATION: Question[] = [
     also: ['aidFen'],
     reach: [...AT_STUDENT, '王小明', '4', '县第一中学'],
     entries: [
+      // issue 10 (second probe, kinds 1 and 4): parts of the year's cost added and said back; the figure after a story
+      ['学费三千五，另外住校还要交八百', sure(430000)],
+      ['学费两千，加上书本费三百', sure(230000)],
+      ['他爸在外打工，娃在镇上读初中，一年学杂费一千二', is(120000)],
       // issue 10 (probe 13 kind): the items of a school year added up and said back; a term's figure twice
       ['学费四千 住宿八百', sure(480_000)],
       ['学费2800 书本费200', sure(300_000)],
@@ -220,6 +248,21 @@ export const EDUCATION: Question[] = [
     field: 'aidFen',
     reach: [...AT_STUDENT, '王小明', '4', '县第一中学', '1万2'],
     entries: [
+      ['学校给了八百，后来县里又补了一千二', sure(200000)],
+      ['莫得啥子补助', is(0)],
+      ['一个子儿都没给', is(0)],
+      // issue 10 (second probe, kind 2): "nothing" in dialect words is 0
+      ['啥子资助都没得', is(0)],
+      ['学校一分没给', is(0)],
+      ['莫得', is(0)],
+      ['乜嘢都冇', is(0)],
+      ['一分都冇', is(0)],
+      ['到现在还没拿到一分', is(0)],
+      // issue 10 (second probe, kind 1): aid given twice is added; a loan beside it is not
+      ['学校免了一千学费，后来乡里又给了五百', sure(150000)],
+      ['助学金两千，另外还借了三千', sure(200000)],
+      // issue 10 (second probe, kind 4): the figure after a story
+      ['老师看娃可怜，帮着申请了助学金，一年给一千五', is(150000)],
       // probe 12 kind: a sum let off without its amount beside a figure — asked, never dropped
       ['助学金一年三千 书本费免了', AGAIN],
       ['免了学费 助学金给了一千五', AGAIN],

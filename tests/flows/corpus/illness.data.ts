@@ -16,6 +16,35 @@ export const ILLNESS: Question[] = [
     entries: [
       // issue 10 (probe 14 kind): a relative "herself" typed by a helper may be the applicant — asked, never guessed
       ['就是我外婆本人', AGAIN],
+      // issue 10 (probe 16 kind A1): a dialect word for a husband or a father is someone else, never the speaker
+      ['俺老汉病了', is('family')],
+      ['是我家老汉', is('family')],
+      ['就是俺老汉', is('family')],
+      // a word for a relative the data lacks after 我 (湘 老倌, 粤 阿公): someone of the speaker's — asked, never "myself"
+      ['我老倌', AGAIN],
+      ['俺阿公', AGAIN],
+      ['我老子', AGAIN],
+      ['我们家老爷子', is('family')],
+      // issue 10 (probe 16 kinds): "she herself" when nothing said whom the application is for — asked, never guessed;
+      // a relation and, in a clause of its own, the name — one person; 嘛/噻 close a statement
+      ['她自己', AGAIN],
+      ['他本人嘛', AGAIN],
+      ['老人自己', AGAIN],
+      ['我老伴，叫王秀英', is('family')],
+      ['我儿子，他叫王强', is('family')],
+      ['俺闺女 名字叫李小红', is('family')],
+      ['是我自己嘛', is('self')],
+      ['我自己噻', is('self')],
+      ['我老伴嘛', is('family')],
+      ['就是我嘞', is('self')],
+      ['是我自己咯', is('self')],
+      ['我自己嘛', is('self')],
+      ['俺自己撒', is('self')],
+      ['我儿子噻', is('family')],
+      ['是我本人嘛', is('self')],
+      ['俺老伴噻', is('family')],
+      ['我屋里那个嘛', is('family')],
+      ['我老伴 叫何桂香', is('family')],
       // issue 10 (probe 15 kind): a relative in Sichuan words is not the speaker
       ['我家幺儿', is('family')],
       ['是俺的老汉儿', is('family')],
@@ -118,6 +147,15 @@ export const ILLNESS: Question[] = [
     reach: [...AT_PATIENT, '2'],
     entries: [
       ['那个 我老伴', is('配偶')],
+      // issue 10 (probe 16 kinds A1, C): a word that is a husband in one place and a father in another, or a father or a
+      // father-in-law, is asked which — never filed as said; 亲生/亲 before a relation only stresses it
+      ['俺老汉', AGAIN],
+      ['是我家老汉', AGAIN],
+      ['我们家老爷子', AGAIN],
+      ['老爷子', AGAIN],
+      ['我亲生儿子', is('儿子')],
+      ['亲闺女', is('女儿')],
+      ['是我亲生女儿', is('女儿')],
       // probe 12 kind: thinking words and what is said about the person after the relation are not the relation
       ['是我爸爸他', is('父亲')],
       ['我外孙 在读初中的那个', is('外孙')],
@@ -265,6 +303,19 @@ export const ILLNESS: Question[] = [
       ['Sun Yuzhen', AGAIN],
       ['ta jiao li de fu', AGAIN],
       ['his name is Wang Jianjun', AGAIN],
+      // issue 10 (probe 16 kind): where the name is written, or who she is, before it
+      ['户口本上是周秀英', is('周秀英')],
+      ['身份证上写的刘翠兰', is('刘翠兰')],
+      ['咱家老太太叫吴桂花', is('吴桂花')],
+      ['她名字是何秀莲噻', is('何秀莲')],
+      ['户口本上写的是杜桂英', is('杜桂英')],
+      ['登记的名字叫严秀芝', is('严秀芝')],
+      ['户口本上叫潘秀梅', is('潘秀梅')],
+      ['户口本上是韦秀兰', is('韦秀兰')],
+      ['登记的是龙桂花', is('龙桂花')],
+      ['她叫秦玉兰噻', is('秦玉兰')],
+      ['登记的名字是邹桂香', is('邹桂香')],
+      ['身份证上写的是孟凤英', is('孟凤英')],
       ['李秀英', is('李秀英')],
       ['我妈李秀英', is('李秀英')],
       ['她叫王桂花', is('王桂花')],
@@ -330,6 +381,47 @@ export const ILLNESS: Question[] = [
     also: ['hospital'],
     reach: [...AT_PATIENT, '1'],
     entries: [
+      // issue 10 (probe 16 kind): 嘛/噻 close the answer; 嘛 after a must-do word asks, and is no illness
+      ['脑梗嘛', is('脑梗')],
+      ['高血压噻', is('高血压')],
+      ['要交钱嘛', AGAIN],
+      ['有补助嘛', AGAIN],
+      // issue 10 (probe 16 kind B): the illness out of what is said around it — how long, what it does, what was
+      // done, the stay, the money are no part of its name; a broken bone said as what happened, a cancer said with
+      // where it is, are put together and said back; clauses naming no illness are asked
+      ['高血压，十来年了', is('高血压')],
+      ['冠心病 老毛病了', is('冠心病')],
+      ['哮喘，一到冬天就喘不上气', is('哮喘')],
+      ['脑出血了，现在说不了话', is('脑出血')],
+      ['胃癌切了半个胃', is('胃癌')],
+      ['肝硬化，一直在吃药', is('肝硬化')],
+      ['直肠癌做了化疗', is('直肠癌')],
+      ['胆结石开了刀', is('胆结石')],
+      ['肺气肿，住了二十多天院', is('肺气肿')],
+      ['尿毒症一个礼拜透析三次', is('尿毒症')],
+      ['从房上掉下来，腰椎骨折', is('腰椎骨折')],
+      ['胳膊被砸断了', sure('胳膊骨折')],
+      ['干活把腿摔断了', sure('腿骨折')],
+      ['是癌，长在胃上', sure('胃癌')],
+      ['肿瘤，肝上的', sure('肝癌')],
+      ['类风湿，手指头都变形了', is('类风湿')],
+      ['脑血栓 走路不利索', is('脑血栓')],
+      ['宫颈癌，放疗了好几次', is('宫颈癌')],
+      ['肾衰竭，每周都要透析', is('肾衰竭')],
+      ['心梗，放了两个支架', is('心梗')],
+      ['慢阻肺 喘不过气来', is('慢阻肺')],
+      ['白血病，在化疗', is('白血病')],
+      ['骨折了，在家躺着', is('骨折')],
+      ['得了胰腺癌，花了十几万', is('胰腺癌')],
+      ['精神分裂 一直吃药', is('精神分裂')],
+      ['老年痴呆，人都不认得了', is('老年痴呆')],
+      ['帕金森，手一直抖', is('帕金森')],
+      ['腰疼，走不了路', AGAIN],
+      ['头晕，吃了好多药', AGAIN],
+      // issue 10 (probe 16 kind A6): the cost in the illness answer is no part of it (said back at its question)
+      ['胃癌 花了八万多', is('胃癌')],
+      ['得了白血病，用了二十万', is('白血病')],
+      ['脑溢血花了三万块', is('脑溢血')],
       // issue 10 (probe 15 kind): a part of the body or the body "not good", no illness's name — the hospital's diagnosis asked, nothing filed
       ['肝不好', AGAIN],
       ['肾一直不太好', AGAIN],
@@ -356,13 +448,12 @@ export const ILLNESS: Question[] = [
       ['还没查出来', AGAIN],
       ['住院了', AGAIN],
       ['一直吃药', AGAIN],
-      ['腿摔断了', is('腿摔断了')],
+      ['腿摔断了', sure('腿骨折')],
       ['一直咳嗽', is('一直咳嗽')],
       ['肺癌', is('肺癌')],
       ['脑梗塞', is('脑梗塞')],
       ['糖尿病并发症', is('糖尿病并发症')],
-      ['腿摔断了', is('腿摔断了')],
-      ['尿毒症，要透析', is('尿毒症,要透析')],
+      ['尿毒症，要透析', is('尿毒症')],
       ['心脏病。', is('心脏病')],
       ['肺癌，县人民医院', are({ illness: '肺癌', hospital: '县人民医院' })],
       ['腦梗，縣人民醫院', are({ illness: '脑梗', hospital: '县人民医院' })], // issue 10: traditional characters
@@ -373,10 +464,10 @@ export const ILLNESS: Question[] = [
       ['乳腺癌 省肿瘤医院', are({ illness: '乳腺癌', hospital: '省肿瘤医院' })],
       ['股骨头坏死，在市第一人民医院做的手术', are({ illness: '股骨头坏死', hospital: '市第一人民医院' })],
       ['肺上长了个瘤子', is('肺上长了个瘤子')],
-      ['中风，半边身子不能动', is('中风,半边身子不能动')],
-      ['心脏不好，做了支架', is('心脏不好,做了支架')],
+      ['中风，半边身子不能动', is('中风')],
+      ['心脏不好，做了支架', AGAIN],
       ['高血压脑出血', is('高血压脑出血')],
-      ['乳腺癌，做了手术', is('乳腺癌,做了手术')],
+      ['乳腺癌，做了手术', is('乳腺癌')],
       ['肺癌晚期，在省肿瘤医院化疗', are({ illness: '肺癌晚期', hospital: '省肿瘤医院' })],
       ['脑梗，县中医院', are({ illness: '脑梗', hospital: '县中医院' })],
       ['县人民医院', are({ hospital: '县人民医院' })], // the hospital only: kept, the illness asked
@@ -434,6 +525,12 @@ export const ILLNESS: Question[] = [
     reach: TO_HOSPITAL,
     entries: [
       // issue 10 (probe 15 kind): several hospitals — which one is asked, "好几个医院" is not filed
+      // issue 10 (probe 16 kind A2): a place with no institution is no hospital — asked which, never filed
+      ['就在俺们县城', AGAIN],
+      ['在市里住的院', AGAIN],
+      ['就本地看的', AGAIN],
+      ['在咱们镇里', AGAIN],
+      ['省级医院', AGAIN], // a level with no name: which one is asked
       ['跑了好几家医院', AGAIN],
       ['去了好几个医院都没看好', AGAIN],
       ['看了几个医院', AGAIN],
@@ -552,6 +649,30 @@ export const ILLNESS: Question[] = [
     also: ['reimbursedFen'],
     reach: TO_TOTAL,
     entries: [
+      ['唉，命苦，老伴查出癌症，化疗了六回，一共花了八万多', sure(8000000)],
+      ['住院花了三万五，出院以后又复查了两回花了四千', sure(3900000)],
+      ['手术两万三，另外还有八千是借钱交的住院费', sure(3100000)],
+      ['去年冬天脑梗住院，花了两万二', is(2200000)],
+      // issue 10 (second probe, kind 1): a second figure adding to the first is summed and said back with its parts;
+      // one about another sum (borrowed, reimbursed) is not added
+      ['住院花了两万六，后来门诊又花了四千', sure(3000000)],
+      ['手术费一万五，加上吃药的三千', sure(1800000)],
+      ['两万多，另外还有复查的两千', sure(2200000)],
+      ['医院一回一万二，一回八千', sure(2000000)],
+      ['县医院花了一万，药店又拿了两千的药', sure(1200000)],
+      ['花了两万八，还有四千是找亲戚借钱买的药', sure(3200000)],
+      ['花了四万，其中一万是借的', sure(4000000)],
+      ['看病花了三万，另外还借了亲戚五千', sure(3000000)],
+      ['两次住院，头一次一万，第二次八千', sure(1800000)],
+      ['在县里花了两万，到市里又花了三万', sure(5000000)],
+      ['医院里花了两万，外面药店买药还花了四千', sure(2400000)],
+      ['住院两万，吃药五千，加起来两万五', is(2500000)], // the parts and the total they make
+      // issue 10 (second probe, kind 2): "nothing" is no total cost
+      ['啥子都没得', AGAIN],
+      // issue 10 (second probe, kind 4): the figure told at the end of a story; an age in it is not money
+      ['唉，老头子今年七十二了，前前后后住了三回院，一共花了五万多', sure(5000000)],
+      ['那年冬天摔了一跤，腿断了，在县医院住了一个月，花了两万四', is(2400000)],
+      ['我今年六十八，去年查出糖尿病，到现在花了一万六', is(1600000)],
       ['7.8w', is(7800000)],
       // probe 12 kind: w for 万
       ['3.5w', is(3500000)],
@@ -619,6 +740,28 @@ export const ILLNESS: Question[] = [
     field: 'reimbursedFen',
     reach: [...TO_TOTAL, '5万'],
     entries: [
+      ['前前后后跑了三趟，医保才给报了一万一', is(1100000)],
+      // issue 10 (probe 16 kind): two sources named without 报 are summed, said back, like those said with it
+      ['农合八千，大病险两千', sure(1000000)],
+      ['医保一万二 医疗救助三千', sure(1500000)],
+      ['合作医疗六千，二次报销四千', sure(1000000)],
+      ['莫得报', is(0)],
+      ['啥子都没报到', is(0)],
+      // issue 10 (second probe, kind 2): "nothing" in dialect words is 0
+      ['没得啥子报销', is(0)],
+      ['一个子儿都没报', is(0)],
+      ['冇报过', is(0)],
+      ['一分钱都没见着', is(0)],
+      ['冇得', is(0)],
+      ['一直没给', is(0)],
+      ['连个毛都没见着', is(0)],
+      ['哪有什么报销', is(0)],
+      ['还有五千没报', AGAIN], // what was not received is no figure received
+      // issue 10 (second probe, kind 4): the figure after a story
+      ['医保局跑了好几趟，一分钱没给', is(0)],
+      ['跑了好几趟医保局，最后报了八千', is(800000)],
+      // issue 10 (second probe, kind 1): reimbursed twice, added
+      ['新农合报了六千，后来大病保险又报了两千', sure(800000)],
       // issue 10 (probe 14 kind): two sources with Arabic digits, in either order — summed and said back
       ['医保报了6000 大病保险报了3000', sure(900_000)],
       ['大病保险报了3000 医保报了6000', sure(900_000)],
@@ -684,6 +827,10 @@ export const ILLNESS: Question[] = [
       ['还有复查花了1500', sureAll({ selfPaidConfirmed: false, selfPaidFen: 3_150_000 })],
       // issue 10 (probe 13 kind): "nothing else" to whether that is all paid is a yes, not the no of 没有
       ['没有别的花销了', are({ selfPaidConfirmed: true, selfPaidFen: 3_000_000 })],
+      // issue 10 (probe 16 kind): 嘛/噻/哒 close a yes
+      ['对头嘛', are({ selfPaidConfirmed: true, selfPaidFen: 3_000_000 })],
+      ['是噻', are({ selfPaidConfirmed: true, selfPaidFen: 3_000_000 })],
+      ['对的哒', are({ selfPaidConfirmed: true, selfPaidFen: 3_000_000 })],
       ['就这么多', are({ selfPaidConfirmed: true, selfPaidFen: 3_000_000 })],
       ['其他的都没有', are({ selfPaidConfirmed: true, selfPaidFen: 3_000_000 })],
       ['嗯 没别的了 就这些', are({ selfPaidConfirmed: true, selfPaidFen: 3_000_000 })],

@@ -206,3 +206,63 @@ describe('readAmount: sources summed in any order, bounds never taken as the sum
     expect(readAmount('3 万', TOTAL)).toEqual({ ok: true, value: 3_000_000 });
   });
 });
+
+// issue 10 (second probe): a figure said after another as more of it is added, said back with its parts;
+// one that is about another sum (a loan, a reimbursement) is not; an age or a repeated "一次" is no price
+describe('readAmount: more of the same sum, and what is not', () => {
+  const COMPENSATION: AmountOptions = { topic: 'received', allowZero: true };
+  const LOSS: AmountOptions = { topic: 'cost', allowZero: false };
+  test.each<[string, AmountOptions, number[], boolean]>([
+    ['看病花了四万，还有六千是借来买药的', TOTAL, [4_000_000, 600_000], false],
+    ['两万五，另外还有三千', TOTAL, [2_500_000, 300_000], false],
+    ['开刀一万八，加上住院费六千', TOTAL, [1_800_000, 600_000], false],
+    ['在县里住院两万，后来药房又拿了两千的药', TOTAL, [2_000_000, 200_000], false],
+    ['头一次一万二，另一次九千', TOTAL, [1_200_000, 900_000], false],
+    ['住了两回，头一回七千，第二回一万一', TOTAL, [700_000, 1_100_000], false],
+    ['住了三回院，一回八千，一回一万，一回六千', TOTAL, [800_000, 1_000_000, 600_000], false],
+    ['第一回一万，第二回也是一万', TOTAL, [1_000_000, 1_000_000], false],
+    ['房子塌了损失三万，另外还有猪圈两千', LOSS, [3_000_000, 200_000], false],
+    ['保险赔了四千，另外还有一千', COMPENSATION, [400_000, 100_000], false],
+    ['一万多，还有复查的三千', TOTAL, [1_000_000, 300_000], true],
+    ['手术两万，另外吃药又花了四千多', TOTAL, [2_000_000, 400_000], true],
+  ])('%j → summed %j', (text, opts, figures, roughly) => {
+    expect(readAmount(text, opts)).toEqual({ ok: false, approx: 'summed', value: figures.reduce((a, b) => a + b, 0), figures, ...(roughly ? { roughly } : {}) });
+  });
+  test.each<[string, AmountOptions, Label]>([
+    ['花了四万，其中一万是借的', TOTAL, confirm(40000, 'picked')], // part of it, not more
+    ['看病花了三万，另外还借了五千', TOTAL, confirm(30000, 'picked')], // a loan, not a cost
+    ['助学金三千，另外还借了两千', AID, confirm(3000, 'picked')],
+    ['借了两万块钱看病', TOTAL, confirm(20000, 'estimate')], // borrowed for it: maybe not all of it
+    ['药店拿了三千的药', REIMBURSED, askAgain('elsewhere')], // bought, not received
+    ['老伴今年七十了，一共花了四万', TOTAL, understood(40000)],
+    ['我今年68，一年挣个八千', INCOME, understood(8000)],
+    ['老两口都七十多了，种地卖了五千', INCOME, understood(5000)],
+    ['报了三千', TOTAL, askAgain('elsewhere')],
+    ['再加三千', TOTAL, askAgain('not_a_number')], // a difference alone is never the sum
+    ['一次一万', TOTAL, askAgain('not_a_number')], // a price per time without the times
+    ['两头牛死了，一头八千', LOSS, confirm(16000, 'perUnit')], // a price per head with the heads
+    ['住院两万，吃药五千，加起来两万五', TOTAL, understood(25000)], // the parts and the total they make
+    ['住院两万，吃药五千，一共三万', TOTAL, askAgain('several')], // they do not make it: asked
+    ['还有五千没报', REIMBURSED, askAgain('not_a_number')], // not received: never the figure received
+  ])('%j → %j', (text, opts, label) => {
+    const r = readAmount(text, opts);
+    if ('understood' in label) expect(r).toEqual({ ok: true, value: label.understood * YUAN });
+    else if ('confirm' in label) expect(r).toMatchObject({ ok: false, approx: label.approx, value: label.confirm * YUAN });
+    else expect('reason' in r ? r.reason : 'unplaced' in r ? r.unplaced : 'none').toBe(label.askAgain);
+  });
+});
+
+// issue 10 (second probe): "nothing" in northern, southwestern and Cantonese words is 0 where 0 is an answer
+describe('readAmount: dialect "nothing"', () => {
+  test.each([
+    '没得啥子补助', '啥子都没得', '冇', '乜嘢都冇', '莫得', '冒得', '一分钱都没拿到', '一个子儿也没有', '一个铜板都没见着',
+    '没给过钱', '没领到', '学校一分没给', '政府没给一分钱', '啥也没捞着', '么得钱', '一蚊都冇攞到',
+    // 冇 as the engine hands it on (parse/cantonese.ts: 冇 → 没有)
+    '没有得', '啥都没有得', '连个毛都没见着', '一直没给', '哪有什么补助', '屁都没赔', '一块钱都没见到',
+  ])('%j → 0 received', (text) => {
+    expect(readAmount(text, REIMBURSED)).toEqual({ ok: true, value: 0 });
+  });
+  test.each(['啥子都没得', '冇', '一个子儿都没有'])('%j → not a total cost', (text) => {
+    expect(readAmount(text, TOTAL)).toEqual({ ok: false, reason: 'zero' });
+  });
+});

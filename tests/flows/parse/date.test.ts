@@ -84,7 +84,7 @@ describe('parseDate', () => {
 describe('readDate', () => {
   test.each([
     // understood as a day
-    ['8月3号', { kind: 'day', value: '2025-08-03' }],
+    ['8月3号', { kind: 'day', value: '2025-08-03', yearGuessed: true }], // not yet come this year: last year's, said back
     ['2026年3月3日', { kind: 'day', value: '2026-03-03' }],
     ['昨天', { kind: 'day', value: '2026-03-04' }],
     ['前天', { kind: 'day', value: '2026-03-03' }],
@@ -123,7 +123,32 @@ describe('readDate', () => {
     ['a few days ago', { kind: 'vague', what: 'days' }],
     ['记不清了', { kind: 'no_day' }],
     ['不记得哪天了', { kind: 'no_day' }],
-    ['月底', { kind: 'invalid', reason: 'date_format' }],
+    ['月底', { kind: 'vague', what: 'part' }], // of which month: asked
+    ['开春的时候下了场冰雹', { kind: 'vague', what: 'season' }],
+    ['秋收前后', { kind: 'vague', what: 'season' }],
+    ['前几天下大雨房子漏了', { kind: 'vague', what: 'days' }],
+    // issue 10: a part of a month, or the year's start or end — the month, never a day
+    ['大概二月初', { kind: 'month', value: '2026-02', part: 'early' }],
+    ['二月上旬', { kind: 'month', value: '2026-02', part: 'early' }],
+    ['去年十月下旬', { kind: 'month', value: '2025-10', part: 'late' }],
+    ['二月头上', { kind: 'month', value: '2026-02', part: 'early' }],
+    ['年初', { kind: 'month', value: '2026-01', part: 'early' }],
+    ['今年年头', { kind: 'month', value: '2026-01', part: 'early' }],
+    ['去年年底', { kind: 'month', value: '2025-12', part: 'late' }],
+    ['年底', { kind: 'month', value: '2025-12', part: 'late' }], // this year's has not come yet
+    ['2024年底', { kind: 'month', value: '2024-12', part: 'late' }],
+    ['前年年根儿', { kind: 'month', value: '2024-12', part: 'late' }],
+    ['二月十几号', { kind: 'month', value: '2026-02', part: 'mid' }],
+    ['去年十一月二十几号', { kind: 'month', value: '2025-11', part: 'late' }],
+    ['一月初几', { kind: 'month', value: '2026-01', part: 'early' }],
+    ['二月份的头几天', { kind: 'month', value: '2026-02', part: 'early' }],
+    ['去年这个时候', { kind: 'month', value: '2025-03' }],
+    ['腊月四十', { kind: 'invalid', reason: 'date_format' }],
+    // issue 10: the date told inside a story — one, read; two, not chosen between
+    ['房子是去年年底压塌的', { kind: 'month', value: '2025-12', part: 'late' }],
+    ['那场雹子是去年九月中旬下的', { kind: 'month', value: '2025-09', part: 'mid' }],
+    ['记得是上个月底，地还没翻', { kind: 'month', value: '2026-02', part: 'late' }],
+    ['风是二月初刮的，棚子十月底就坏了', { kind: 'invalid', reason: 'date_format' }],
     ['2026年4月', { kind: 'invalid', reason: 'date_future' }],
     ['下雨那天', { kind: 'invalid', reason: 'date_format' }],
   ])('%j → %j', (input, expected) => {
@@ -136,6 +161,27 @@ describe('readDate', () => {
  * a festival or lunar day is its solar day, the latest not after today unless a year is said;
  * "前后" makes it approximate; a lunar month without its day is the solar month its middle (or said part) falls in.
  */
+describe('readDate: a day that may not be the one meant is said back (issue 10, probe 16 kinds A3, A7)', () => {
+  // today is 5 March 2026 in Asia/Shanghai
+  test.each([
+    // said without a year, not yet come this year (or this month): last year's (month's), a guess
+    ['3月20号', { kind: 'day', value: '2025-03-20', yearGuessed: true }],
+    ['十月一号', { kind: 'day', value: '2025-10-01', yearGuessed: true }],
+    ['18号', { kind: 'day', value: '2026-02-18', yearGuessed: true }],
+    // approximate
+    ['二月二十号左右', { kind: 'day', value: '2026-02-20', around: true }],
+    ['大概1月8号', { kind: 'day', value: '2026-01-08', around: true }],
+    ['差不多是2月3号前后', { kind: 'day', value: '2026-02-03', around: true }],
+    // plain: taken
+    ['3月2号', { kind: 'day', value: '2026-03-02' }],
+    ['2025年12月20号', { kind: 'day', value: '2025-12-20' }],
+    ['去年3月20号', { kind: 'day', value: '2025-03-20' }],
+    ['应该是2月3号', { kind: 'day', value: '2026-02-03' }],
+  ])('%j → %j', (input, expected) => {
+    expect(readDate(input, NOW)).toEqual(expected);
+  });
+});
+
 describe('readDate: the lunar calendar', () => {
   test.each([
     ['正月十五', { kind: 'day', value: '2026-03-03', lunar: '正月十五' }],

@@ -26,7 +26,18 @@ test.each([
   ['县里的', true],
   ['在医院', true],
   ['大医院', true],
+  // issue 10 (probe 16 kind A2): only where, no institution, however it is said
+  ['就在俺们县里', true],
+  ['在市里看的', true],
+  ['省城', true],
+  ['就在本地看的', true],
+  ['县城', true],
+  ['县级医院', true],
+  ['市级的', true],
+  ['三甲医院', true],
   ['县医院', false],
+  ['村卫生室', false],
+  ['县城医院', false],
   ['协和', false],
   ['镇卫生院', false],
 ])('namesNoHospital(%s) → %s', (said, none) => {

@@ -22,6 +22,12 @@ const TABLE: [string, Label][] = [
   ['夫妻俩', { understood: 2 }],
   ['我家一共五口人，两个孩子在外上学', { understood: 5 }],
   ['全家四口人。', { understood: 4 }],
+  // issue 10 (probe 16 kind): the question's word before the count; "人口多" beside it; the old and the young listed
+  ['家里人口是五个', { understood: 5 }],
+  ['人数是6', { understood: 6 }],
+  ['我家人口挺多，七个', { understood: 7 }],
+  ['三个老的和一个小的', { confirm: 4 }],
+  ['两个大人加一个小孩', { confirm: 3 }],
   // people listed rather than counted: counted, and said back
   ['我、老伴和儿子', { confirm: 3 }],
   ['我和老伴，两个孙子', { confirm: 4 }],

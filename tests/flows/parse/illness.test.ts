@@ -35,19 +35,52 @@ describe('readIllness', () => {
     ['患了类风湿好多年了', '类风湿', true, true],
     ['糖尿病三年了', '糖尿病', false, true],
     // what is left names no known illness: said back by the question
-    ['是腿摔断了', '腿摔断了', true, false],
     ['说是腰不行了', '腰不行了', true, false],
     // no lead-in: as typed (the question stores what it recognises and what it does not alike)
-    ['腿摔断了', '腿摔断了', false, false],
     ['肺癌晚期', '肺癌晚期', false, true],
     ['高血压脑出血', '高血压脑出血', false, true],
     // not lead-ins: a "no", an illness said first, a common "有"
     ['不是癌', '不是癌', false, true],
-    ['脑梗，是老毛病了', '脑梗,是老毛病', false, true],
+    ['脑梗，是老毛病了', '脑梗', false, true],
     ['有点发烧', '有点发烧', false, false],
   ])('%s → %s (lead-in %s, known %s)', (said, illness, leadIn, known) => {
     const r = readIllness(said);
     expect([r.illness, r.leadIn, r.known, r.vague]).toEqual([illness, leadIn, known, false]);
+  });
+
+  test.each([
+    // how long, what it does, what was done, the stay, the money: no part of the name
+    ['糖尿病，十几年了', '糖尿病'],
+    ['中风了，右边手脚不能动', '中风'],
+    ['甲状腺癌做了手术', '甲状腺癌'],
+    ['食管癌，饭都咽不下', '食管癌'],
+    ['脑梗住了一个月院', '脑梗'],
+    ['肺癌 花了五万多', '肺癌'],
+    ['乳腺癌，化疗了六次', '乳腺癌'],
+    // part of the name: a stage, a second illness, a complication
+    ['肺癌晚期', '肺癌晚期'],
+    ['高血压脑出血', '高血压脑出血'],
+    ['糖尿病并发症', '糖尿病并发症'],
+    ['高血压、糖尿病', '高血压、糖尿病'],
+  ])('%s → %s', (said, illness) => {
+    expect(readIllness(said)).toMatchObject({ illness, known: true, vague: false });
+    expect(readIllness(said).guessed).toBeFalsy();
+  });
+
+  test.each([
+    ['腿摔断了', '腿骨折'],
+    ['是腿摔断了', '腿骨折'],
+    ['胳膊被砸断了', '胳膊骨折'],
+    ['摔了一跤，手腕跌断了', '手腕骨折'],
+    ['癌症，肺上的', '肺癌'],
+    ['是癌，在肝上', '肝癌'],
+    ['肿瘤 乳房上的', '乳腺癌'],
+  ])('%s is put together as %s: said back', (said, illness) => {
+    expect(readIllness(said)).toMatchObject({ illness, known: true, guessed: true });
+  });
+
+  test.each(['心脏不好，做了支架', '腰疼，走不了路', '头晕 吃了好多药'])('%s: clauses naming no illness — asked', (said) => {
+    expect(readIllness(said)).toMatchObject({ known: false, described: true });
   });
 
   test.each(['癌', '癌症', '得了癌', '大病', '是个瘤子', '肿瘤', '重病'])('%s is only a category: asked which', (said) => {

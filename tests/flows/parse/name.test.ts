@@ -3,6 +3,7 @@
  * the relation said with it), to be checked (said back for a yes), or to be asked again.
  */
 import { readName } from '../../../flows/parse';
+import { joinSpacedName } from '../../../flows/parse/name';
 
 describe('readName: understood', () => {
   test.each([
@@ -13,6 +14,10 @@ describe('readName: understood', () => {
     ['户主是李桂兰', '李桂兰'],
     ['李桂兰（户主）', '李桂兰'],
     ['李桂兰(户主)', '李桂兰'],
+    // issue 10 (probe 16 kind A5): a home name in brackets is a note
+    ['王晓明（小名明明）', '王晓明'],
+    ['孙丽(乳名丽丽)', '孙丽'],
+    ['赵国强（外号大强）', '赵国强'],
     ['名字叫张三', '张三'],
     // issue 10 (probe 13 kind): 就是 / 就叫 only stress the name
     ['就是马秀兰', '马秀兰'],
@@ -135,5 +140,16 @@ describe('readName: asked again', () => {
 
   test('a nickname keeps the relation said with it', () => {
     expect(readName('我孙女小芳')).toEqual({ kind: 'nickname', said: '小芳', relation: '孙女' });
+  });
+});
+
+describe('joinSpacedName: 男/女 after a whole name is the sex, no character of it', () => {
+  test.each([
+    ['王小明 男 16岁', '王小明 男 16岁'],
+    ['刘芳 女', '刘芳 女'],
+    ['赵 秀 英 女', '赵秀英 女'],
+    ['杨 秀 英', '杨秀英'],
+  ])('%s → %s', (said, joined) => {
+    expect(joinSpacedName(said)).toBe(joined);
   });
 });
