@@ -4,7 +4,8 @@
  * bytes actually inflated pass MAX_UNZIPPED_BYTES, without the memory or the disk filling; a sheet
  * whose rows all carry the same row number is counted by the rows read; a sheet cut off — past the
  * row limit, or its XML or its compressed stream ending early — is refused whole, nothing imported;
- * the temporary files the reader keeps sheets in are gone once a file is read or refused.
+ * and no temporary file is left behind once a file is read or refused (the reader hands exceljs the
+ * shared strings first and streams the sheet: none is made).
  * The zips are made here byte by byte (node:zlib): no writer would declare sizes it did not write.
  */
 import { readdirSync } from 'node:fs';
@@ -12,6 +13,7 @@ import os from 'node:os';
 import zlib from 'node:zlib';
 import { MAX_ROWS, MAX_UNZIPPED_BYTES, readTable } from '../../server/core/alerts/read-table';
 import { startTestServer, type TestServer } from '../support/server';
+import { zipOf, zipPart, type ZipPart } from '../support/zip';
 
 let srv: TestServer;
 
@@ -33,47 +35,10 @@ const imports = () => srv.db.prisma.departmentImport.count();
 /** The process's peak resident memory so far, in bytes. */
 const peakRss = () => process.resourceUsage().maxRSS * 1024;
 
-type Entry = { name: string; deflated: Buffer; declaredSize: number };
-
-/** A zip of deflated entries, each declaring `declaredSize` unpacked bytes in its local header and the central directory. */
-function zipOf(entries: Entry[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8); // deflate
-    local.writeUInt32LE(e.deflated.length, 18);
-    local.writeUInt32LE(e.declaredSize, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(e.deflated.length, 20);
-    central.writeUInt32LE(e.declaredSize, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, e.deflated);
-    centrals.push(central, name);
-    offset += local.length + name.length + e.deflated.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
-}
+type Entry = ZipPart;
 
 const deflated = (text: string): Entry['deflated'] => zlib.deflateRawSync(Buffer.from(text));
-const entry = (name: string, text: string): Entry => ({ name, deflated: deflated(text), declaredSize: Buffer.byteLength(text) });
+const entry = zipPart;
 
 /** The parts exceljs's reader needs besides the sheet. */
 const WORKBOOK: Entry[] = [
@@ -148,8 +113,8 @@ test.each([
 test.each([
   ['read', `<row r="2">${cell('A2', 'x')}</row>`, null],
   ['refused past the row limit', Array.from({ length: MAX_ROWS + 1 }, (_, i) => `<row r="${i + 2}">${cell(`A${i + 2}`, 'x')}</row>`).join(''), 'too_large'],
-])('sheets that come before the shared strings wait in temporary files, none left once the file is %s', async (_label, rows, refused) => {
-  // exceljs's reader names them tmp-<pid>-… in os.tmpdir()
+])('a sheet stored before the shared strings leaves no temporary file once the file is %s', async (_label, rows, refused) => {
+  // exceljs's own walk would name them tmp-<pid>-… in os.tmpdir()
   const ours = () => readdirSync(os.tmpdir()).filter((f) => f.startsWith(`tmp-${process.pid}-`));
   const before = ours();
   const second = { ...sheet(''), name: 'xl/worksheets/sheet2.xml' };

@@ -9,7 +9,10 @@ import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { CoreRefusal, invalid } from '../refusal';
 
-/** The zip reader exceljs's streaming reader unpacks with — that very module, so both walk a file's entries alike. */
+/**
+ * The zip reader exceljs's streaming reader unpacks with — that very module, resolved from exceljs (package.json
+ * declares unzipper at the version exceljs 4.4.0 resolves to): each walk here reads a file's entries as it would.
+ */
 type ZipEntry = NodeJS.ReadableStream & { path: string; destroy(): void; autodrain(): void };
 type ZipParser = NodeJS.ReadWriteStream & { destroy(): void };
 const unzipper = createRequire(require.resolve('exceljs'))('unzipper') as { Parse(opts?: object): ZipParser };
@@ -166,7 +169,7 @@ function asText(entry: ZipEntry): ZipEntry {
 }
 
 async function drain(items: AsyncIterable<unknown>): Promise<void> {
-  for await (const _ of items);
+  for await (const item of items) void item;
 }
 
 /**
@@ -198,7 +201,13 @@ function walkZip(bytes: Buffer, read: (entry: ZipEntry) => Promise<void> | undef
     const maybeDone = () => ended && reading.size === 0 && settle();
     zip.on('entry', (entry: ZipEntry) => {
       if (settled) return entry.autodrain();
-      const reads = read(entry);
+      let reads: Promise<void> | undefined;
+      try {
+        reads = read(entry);
+      } catch (err) {
+        entry.autodrain();
+        return settle(err);
+      }
       if (!reads) return entry.autodrain();
       reading.add(entry);
       reads.then(() => {
