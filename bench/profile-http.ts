@@ -4,7 +4,7 @@
  * by the same client. CPU per request (from /proc/<pid>/stat over the timed window) moves far less
  * with other work on the machine than requests per second do.
  *
- *   npx tsx bench/profile-http.ts [--cases 25] [--seconds 8] [--concurrency 32] [--no-build] [--out DIR]
+ *   npx tsx bench/profile-http.ts [--cases 25] [--seconds 8] [--warmup 1] [--concurrency 32] [--only admin,session,token,health] [--no-build] [--out DIR]
  *
  * Builds dist/ (unless --no-build), creates and migrates fangpin_profile_<pid>, starts the compiled
  * server with bench/profile-window.cjs preloaded, files `--cases` applications through the chat
@@ -29,6 +29,10 @@ const { values: args } = parseArgs({
   options: {
     cases: { type: 'string', default: '25' },
     seconds: { type: 'string', default: '8' },
+    /** Seconds of load before each profiled window (the first path also warms the JIT up). */
+    warmup: { type: 'string', default: '1' },
+    /** Some of the paths: admin, session, token, health. */
+    only: { type: 'string', default: 'admin,session,token,health' },
     concurrency: { type: 'string', default: '32' },
     'no-build': { type: 'boolean', default: false },
     out: { type: 'string' },
@@ -37,6 +41,8 @@ const { values: args } = parseArgs({
 const CASES = Number(args.cases);
 const SECONDS = Number(args.seconds);
 const CONCURRENCY = Number(args.concurrency);
+const WARMUP = Number(args.warmup);
+const ONLY = new Set(args.only.split(','));
 const OUT = args.out ?? mkdtempSync(path.join(os.tmpdir(), 'fangpin-profile-'));
 mkdirSync(OUT, { recursive: true });
 
@@ -98,7 +104,7 @@ async function waitFor(file: string): Promise<void> {
 async function measure(server: ChildServer, label: string, urlPath: string, headers: Record<string, string>) {
   const target = new HttpTarget(server.url, CONCURRENCY);
   const send = () => target.get(urlPath, headers);
-  await repeatRequest(CONCURRENCY, 1, send); // warm-up: compiled code, pooled connections, caches
+  await repeatRequest(CONCURRENCY, WARMUP, send); // warm-up: compiled code, pooled connections, caches
   const pid = server.pid;
   const windows = (measure.windows[pid] = (measure.windows[pid] ?? 0) + 1);
   process.kill(pid, 'SIGUSR2');
@@ -166,12 +172,13 @@ async function main(): Promise<void> {
     const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
     const summary: string[] = [];
     const helloRun = await measure(hello, 'koa hello-world', '/', {});
-    for (const [label, urlPath, headers] of [
-      ['admin token', '/api/cases?pageSize=20', bearer(ADMIN_TOKEN)],
-      ['login session', '/api/cases?pageSize=20', bearer(SESSION_TOKEN)],
-      ['cadre API token', '/api/cases?pageSize=20', bearer(CADRE_TOKEN)],
-      ['health', '/health', {}],
+    for (const [key, label, urlPath, headers] of [
+      ['admin', 'admin token', '/api/cases?pageSize=20', bearer(ADMIN_TOKEN)],
+      ['session', 'login session', '/api/cases?pageSize=20', bearer(SESSION_TOKEN)],
+      ['token', 'cadre API token', '/api/cases?pageSize=20', bearer(CADRE_TOKEN)],
+      ['health', 'health', '/health', {}],
     ] as const) {
+      if (!ONLY.has(key)) continue;
       const r = await measure(server, label, urlPath, headers);
       summary.push(`  ${label.padEnd(16)} ${urlPath.padEnd(24)} ${r.perRequest.toFixed(0).padStart(6)} µs CPU/request (hello ×${(r.perRequest / helloRun.perRequest).toFixed(1)})  ${r.perSecond.toFixed(0)}/s`);
     }

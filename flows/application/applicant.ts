@@ -12,6 +12,7 @@ import { checkHouseholdSize } from './understood';
 import { splitHouseholdIncome, splitNameId, splitTownVillage } from './folds';
 import { phoneFact, withoutPhone } from './facts';
 import { townByName, villageByName } from './place-read';
+import { otherKindHint } from './wrong-kind';
 
 function regionOption(r: { code: string; name: string; nameEn?: string }, env: StepEnv): ChoiceOption {
   return { id: r.code, text: env.lang === 'en' && r.nameEn ? r.nameEn : r.name, labels: [r.name, ...(r.nameEn ? [r.nameEn] : [])] };
@@ -58,7 +59,9 @@ export const applicantSteps: StepDef[] = [
     // (the number as a whole first: "110105 19491231 002X" holds no phone)
     parse: (text, env) => {
       const whole = parseIdNumber(text, env.ctx.now);
-      return fromParse(whole.ok ? whole : parseIdNumber(withoutPhone(text), env.ctx.now));
+      const read = fromParse(whole.ok ? whole : parseIdNumber(withoutPhone(text), env.ctx.now));
+      // a phone number, or the card not at hand: said what it looks like, not "格式不对"
+      return read.ok ? read : (otherKindHint(text, env, 'idNumber') ?? read);
     },
     more: (text, env) => (parseIdNumber(text, env.ctx.now).ok ? [] : phoneFact(text)),
     display: (v) => String(v),
@@ -70,7 +73,10 @@ export const applicantSteps: StepDef[] = [
     label: 'apply.phone.label',
     editWords: ['电话', '手机', '手机号', '电话号码', '手机号码', '号码', 'phone', 'mobile', 'phone number'],
     ask: (env) => env.t('apply.phone.ask'),
-    parse: (text) => fromParse(parsePhone(text)),
+    parse: (text, env) => {
+      const read = fromParse(parsePhone(text));
+      return read.ok ? read : (otherKindHint(text, env, 'phone') ?? read);
+    },
     display: (v) => String(v),
   },
   {

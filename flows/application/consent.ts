@@ -32,6 +32,8 @@ export const consentSteps: StepDef[] = [
     yesWords: YES,
     noWords: NO,
     yesMarks: CHECK_MARKS,
+    // "为啥要查存款", "查这些干啥": answered by the help (why the check is needed), then asked again
+    askedAbout: ['查', '存款', '财产', '收入', '车', '房', '社保', '授权', '承诺', '核实', '保险公司'],
     onNo: refuse,
     hint: 'consent.hint',
     display: (_v, env) => env.t('consent.agreed'),
@@ -49,6 +51,8 @@ export const consentSteps: StepDef[] = [
     },
     yesWords: YES,
     noWords: NO,
+    // "为什么要用身份证号", "照片给谁看": answered by the help, then asked again
+    askedAbout: ['身份证', '手机', '电话', '照片', '信息', '病情', '公示', '公开', '隐私', '谁看', '泄露'],
     onNo: refuse,
     hint: 'consent.hint',
     derive: (_v, env) => ({ consentAt: env.ctx.now.toISOString() }),

@@ -1,6 +1,7 @@
 /** 因灾: the kind of disaster, when it happened, the estimated loss and compensation already received. */
 import type { StepDef } from '../engine/flow';
-import { DISASTER_WORDS } from '../parse/disaster-words';
+import { DISASTER_WORDS, disasterKindsNamed } from '../parse/disaster-words';
+import { normalizeInput, parseChoice } from '../parse';
 import { amountQuestion, forCause } from './fields';
 import { splitCostReceived } from './folds';
 import { checkPastDate, showPastDate } from './past-date';
@@ -20,6 +21,19 @@ export const disasterSteps: StepDef[] = forCause('disaster', [
       // the words of the kind, and how a villager says it happened (flows/parse/disaster-words.ts)
       ...DISASTER_KINDS.map((id) => ({ id, text: env.t(`apply.disasterKind.${id}`), labels: [...DISASTER_WORDS[id]] })),
     ],
+    // "发大水又起火": two kinds named — which did the most damage is asked, as for two patients;
+    // "遭灾了": a disaster, not which — the kinds named with examples
+    read: (text, env) => {
+      const options = DISASTER_KINDS.map((id) => ({ id, text: env.t(`apply.disasterKind.${id}`), labels: DISASTER_WORDS[id] }));
+      if (parseChoice(text, options).ok) return null;
+      const named = disasterKindsNamed(normalizeInput(text));
+      if (named.length >= 2) {
+        const kinds = named.map((id) => env.t(`apply.disasterKind.${id}`)).join(env.t('summary.list_separator'));
+        return { kind: 'retry', hint: env.t('heard.disaster.two', { kinds }), understood: true };
+      }
+      if (named.length === 0 && /灾|disaster/iu.test(text)) return { kind: 'retry', hint: env.t('heard.disaster.which'), understood: true };
+      return null;
+    },
   },
   {
     kind: 'question',

@@ -1,6 +1,7 @@
 /** 因学: the student, the school stage, the school, the yearly cost and aid already received. */
-import type { StepDef } from '../engine/flow';
+import type { StepDef, StepEnv } from '../engine/flow';
 import { parseChoice, SCHOOL_STAGES, stageLabels, withoutFinished, type SchoolStage } from '../parse';
+import { FINISHED } from '../parse/grades';
 import { amountQuestion, forCause, nameQuestion, textQuestion } from './fields';
 import { checkSchool } from './text';
 import { splitCostReceived, splitStageSchool } from './folds';
@@ -11,6 +12,8 @@ export type Stage = SchoolStage;
 
 /** Words between two children's grades ("老大高二老二初一", "一个高二一个初一", "高二和初一"). */
 const BETWEEN_CHILDREN = /和|跟|、|[,，;；\s]|一个|老[大二三四]|大的|小的|另一个/u;
+
+const stageOptions = (env: StepEnv) => STAGES.map((id) => ({ id, text: env.t(`apply.stage.${id}`), labels: stageLabels(id) }));
 
 /** The stages of each part of an answer naming grades for more than one child; one stage when it names one. */
 function stagesIn(text: string): SchoolStage[] {
@@ -35,7 +38,7 @@ export const educationSteps: StepDef[] = forCause('education', [
     editWords: ['学段', '年级', '阶段', '读几年级', 'stage', 'grade', 'level'],
     ask: (env) => env.t('apply.stage.ask'),
     // "高二" is senior, "中专二年级" too; "小学毕业" names no stage and is asked again
-    options: (env) => STAGES.map((id) => ({ id, text: env.t(`apply.stage.${id}`), labels: stageLabels(id) })),
+    options: stageOptions,
     // "初中毕业了，今年上高中": the school finished is past, the stage is the one said besides
     read: (text, env) => {
       // "老大高二，老二初一": two children's stages — one application is for the child named
@@ -45,7 +48,8 @@ export const educationSteps: StepDef[] = forCause('education', [
         return { kind: 'retry', hint: env.t('heard.stage.two', { stages: stages.map((id) => env.t(`apply.stage.${id}`)).join(env.t('understand.and')), name }), understood: true };
       }
       const now = withoutFinished(text);
-      if (now === null) return null;
+      // "初中毕业了" alone: a school finished names no stage the child is in now — which one, asked
+      if (now === null) return FINISHED.some((f) => text.includes(f)) && !parseChoice(text, stageOptions(env)).ok ? { kind: 'retry', hint: env.t('heard.stage.which_now'), understood: true } : null;
       // "高中毕业了 今年考大学": finished one school, not yet in the next — which stage, asked
       if (now === '') return { kind: 'retry', hint: env.t('heard.stage.which_now'), understood: true };
       const r = parseChoice(now, STAGES.map((id) => ({ id, labels: [env.t(`apply.stage.${id}`), ...stageLabels(id)] })));

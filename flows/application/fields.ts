@@ -11,6 +11,7 @@ import { checkName, checkText } from './text';
 import { checkAmount } from './understood';
 import { checkRelation } from './relation';
 import { canSayBack } from './say-back';
+import { otherKindHint, placeAsName } from './wrong-kind';
 import type { SummaryGroup } from './groups';
 
 interface Common {
@@ -52,7 +53,13 @@ export function nameQuestion(c: Common & { relationFrom?: string }): QuestionSte
     const r = c.relationFrom === undefined ? undefined : env.answers[c.relationFrom];
     return typeof r === 'string' ? r : undefined;
   };
-  return { kind: 'question', ...base(c), parse: (text, env) => checkName(text, relation(env), canSayBack(env, c.id), env.lang), display: (v) => String(v) };
+  const parse = (text: string, env: StepEnv) => {
+    const read = checkName(text, relation(env), canSayBack(env, c.id), env.lang);
+    // a phone number, or "不记得怎么写": said what it looks like, not "名字里不能有数字"
+    if (read.ok) return placeAsName(read.value, env) ?? read;
+    return 'confirm' in read ? read : (otherKindHint(text, env, 'name') ?? read);
+  };
+  return { kind: 'question', ...base(c), parse, display: (v) => String(v) };
 }
 
 /** A family relation ("我老伴" → 配偶, "我妈" → 母亲), or as typed when it is not one the data knows. */

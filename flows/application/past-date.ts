@@ -64,6 +64,8 @@ export function checkPastDate(text: string, env: StepEnv, step: string): Checked
   const r = readDate(text, now);
   if (isMonthOnly(pending)) {
     if (r.kind === 'no_day') return { ok: true, value: pending };
+    // "8月3号" after "8月份" was said back: a day of the month said back, its year settled there
+    if (r.kind === 'day' && !r.around && r.value.startsWith(`${pending}-`)) return { ok: true, value: r.value };
     // a lunar month said back ("腊月里"): "二十三" is its day, not the solar month's
     const lunarMonth = waiting?.ask.key === LUNAR_MONTH_ASK ? waiting.ask.params?.said : undefined;
     if (typeof lunarMonth === 'string' && LUNAR_DAY.test(text.trim())) {

@@ -46,5 +46,21 @@ export function villageByName(text: string, env: StepEnv): StepOutcome | null {
   if (found.exact.length === 1) return { kind: 'answer', patch: { villageCode: found.exact[0].code } };
   const list = found.exact.length > 1 ? found.exact : found.partial;
   if (list.length > 1) return which(list.map((v) => nameOf(v, env)), env);
-  return list.length === 1 ? saidBack({ villageCode: list[0].code }, nameOf(list[0], env)) : null;
+  if (list.length === 1) return saidBack({ villageCode: list[0].code }, nameOf(list[0], env));
+  return inOtherTown(text, env);
+}
+
+/** "桃园村" while 东山镇 was chosen: the one village of another town named whole — its town said, the switch asked for a yes. */
+function inOtherTown(text: string, env: StepEnv): StepOutcome | null {
+  const found = env.ctx.towns
+    .filter((town) => town.code !== env.answers.townCode)
+    .flatMap((town) => placesNamed(text, town.villages).exact.map((village) => ({ town, village })));
+  if (found.length !== 1) return null;
+  const [{ town, village }] = found;
+  const chosen = env.ctx.towns.find((t) => t.code === env.answers.townCode);
+  return {
+    kind: 'confirm',
+    patch: { townCode: town.code, villageCode: village.code },
+    ask: { key: 'heard.place.other_town', params: { village: nameOf(village, env), town: nameOf(town, env), chosen: chosen ? nameOf(chosen, env) : '' } },
+  };
 }

@@ -177,6 +177,11 @@ export interface YesNoStep extends BaseStep {
    */
   otherThan?: { words: string[]; unless: string[]; hint: string };
   /**
+   * A question naming one of these words asks about the question itself ("为啥要查存款" at the
+   * consent): answered with the step's `help`, then the question asked again — not left to the FAQ.
+   */
+  askedAbout?: string[];
+  /**
    * i18n key of the hint when the answer is neither, in the words the question used (对/不对 where
    * it asked 对吗, 是/不是 where it asked 是不是, 同意/不同意 for a consent).
    */

@@ -335,7 +335,7 @@ const enBase: BaseMessages = {
         education: 'ID numbers or phone numbers',
         any: 'ID numbers, phone numbers or health details',
       },
-      help: 'This asks whether we may use your family\'s personal information to handle this application. Without it, the application cannot be submitted.',
+      help: 'This asks whether we may use your family\'s personal information to handle this application: the ID and phone numbers to check it is your family and to reach you, the photos and details for the reviewing cadres. Without it, the application cannot be submitted.',
     },
   },
   lookup: {

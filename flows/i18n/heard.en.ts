@@ -61,6 +61,20 @@ export const heardEn: Shape<typeof heardZhCN> = {
   place: {
     sounds_like: 'Did you mean {{name}}?\nIf not, please reply with a number from the list.',
     which: 'Several places have that name: {{names}}. Which one? Please reply with a number from the list.',
+    other_town: '{{village}} is a village of {{town}}, and {{chosen}} was chosen before. Your home is in {{village}}, {{town}} — is that right?\nIf not, please reply with a number from the list.',
+  },
+  disaster: {
+    two: 'You named {{kinds}}. Only one kind is filed here: which one did the most damage? Please reply with its number.',
+    which: 'A disaster, yes. What kind was it? For example: a flood, hail, a fire — or reply with a number from the list.',
+  },
+  kind: {
+    phone_at_id: 'That looks like a phone number. Here we need the ID number: 18 characters, copied from the ID card. The phone number is asked next.',
+    id_later: 'No hurry. Reply with the number once you have the ID card; what you have filled in is kept — reply "hello" to go on. For help from a village cadre, reply "human".',
+    id_at_phone: 'That looks like an ID number. Here we need a mobile number: 11 digits starting with 1.',
+    phone_at_name: 'That looks like a phone number; it is asked later. Here, please give the name first, as on the ID card.',
+    id_at_name: 'That looks like an ID number. Please reply with the name and the number together, the name first.',
+    place_at_name: 'That looks like the name of a village or town. Here, please give the person\'s name, as on the ID card.',
+    name_unsure: 'That is fine: write it as you know it. A village cadre will check it against the household register.',
   },
   school: {
     name: 'Which school is it? Please say its name, for example: County No. 1 Middle School',

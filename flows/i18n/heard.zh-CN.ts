@@ -62,6 +62,21 @@ export const heardZhCN = {
   place: {
     sounds_like: '您说的是{{name}}吗？\n不是的话，请回复下面的数字。',
     which: '有几个地方都叫这个名字：{{names}}。是哪一个？请回复下面的数字。',
+    other_town: '{{village}}是{{town}}的村，前面选的是{{chosen}}。您家是{{town}}{{village}}的，对吗？\n不对的话，请回复下面的数字。',
+  },
+  disaster: {
+    two: '您说了{{kinds}}。这里只填一种：哪一种造成的损失最大？请回复它的数字。',
+    which: '知道是受了灾。是什么灾？例如：发大水、下冰雹、着火，或回复下面的数字。',
+  },
+  /** An answer of another kind than the question asks (flows/application/wrong-kind.ts): what it looks like, and what is asked. */
+  kind: {
+    phone_at_id: '这个像是手机号。这里要的是身份证号，一共18位，照着身份证抄就行；手机号下一步再问。',
+    id_later: '不着急。找到身份证再回复号码就行，前面填的都留着，回复“你好”接着填。要村干部帮忙，请回复“人工”。',
+    id_at_phone: '这个像是身份证号。这里要的是手机号，1开头的11位数字。',
+    phone_at_name: '这个像是手机号，后面会问。这里请先说名字，要和身份证上的一样。',
+    id_at_name: '这个像是身份证号。请把名字和号码一起回复，名字在前。',
+    place_at_name: '这个像是村镇的名字。这里请说人的名字，要和身份证上的一样。',
+    name_unsure: '没关系，按您知道的写就行，村干部会对着户口本核对。',
   },
   school: {
     name: '是哪所学校？请说学校的名字，例如：县一中、东山镇中心小学',

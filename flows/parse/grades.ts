@@ -23,7 +23,8 @@ const STAGE_WORDS: Record<SchoolStage, readonly string[]> = {
   preschool: ['学前', '学前班', '幼儿园', '幼稚园', '托班', '小班', '中班', '大班', 'preschool', 'kindergarten', 'nursery'],
   primary: ['小学', '小学生', ...grades(1, 6), 'primary', 'grade 1', 'grade 2', 'grade 3', 'grade 4', 'grade 5', 'grade 6'],
   junior: [
-    '初中', '初中生', ...years('初', 4), ...grades(7, 9),
+    // 国中 (国一…国三): junior high in Taiwan usage, typed in traditional characters (讀國中)
+    '初中', '初中生', ...years('初', 4), ...grades(7, 9), '国中', '国中生', ...years('国', 3),
     'junior', 'middle school', 'grade 7', 'grade 8', 'grade 9',
   ],
   senior: [
@@ -40,7 +41,7 @@ const STAGE_WORDS: Record<SchoolStage, readonly string[]> = {
 /** Schools that may be said with a grade after them: "中专二年级" is senior, not primary. */
 const SCHOOLS_WITH_GRADES: Partial<Record<SchoolStage, readonly string[]>> = {
   primary: ['小学'],
-  junior: ['初中'],
+  junior: ['初中', '国中'],
   senior: ['高中', '中专', '职高', '中职', '技校', '职中', '职校', '卫校', '职教', '职业学校', '职业高中', '技工学校'],
   college: ['大学', '大专', '本科', '专科', '高职'],
   graduate: ['研究生', '硕士', '博士'],
@@ -51,7 +52,7 @@ const PAST = /^(?:娃|孩子|他|她)?(?:本来|原来|原先|以前|之前|早�
 const NOW = /^(?:娃|孩子|他|她)?(?:现在|今年|目前|如今|眼下|这学期|后来|又)|升(?:到|了|上|入)?(?:初|高|大)/u;
 
 /** Words saying a school is finished: "小学毕业" names no stage the child is in now. */
-const FINISHED = ['毕业', '读完', '念完', '上完'];
+export const FINISHED = ['毕业', '读完', '念完', '上完'];
 
 /**
  * "初中毕业了，今年上高中": a clause saying a school is finished, beside one naming the school now —

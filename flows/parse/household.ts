@@ -162,6 +162,10 @@ export function readHouseholdSize(text: string, range = { min: 1, max: 20 }): Pa
     const besides = [...s.matchAll(/([0-9零一二两俩三仨四五六七八九十]+)个(?!月)/gu)].map((m) => parseChineseNumber(m[1]));
     const unclear = W.MORE_PEOPLE.test(s) || besides.some((b) => b === null || (n !== null && b > n));
     if (n !== null && !unclear) return inRange(n);
+    // "4口人 老伴 儿子 儿媳 还有我": the people after the count are the count, listed — the same number
+    const after = stripTrailingPunctuation(normalizeInput(text)).trim().replace(/^\S*?[0-9零一二两俩三仨四五六七八九十]+(?:口人|口|个人|人)[\s,，]+/u, '');
+    const spelled = after.replace(/\s+/gu, '、').replace(/、?还有/gu, '、');
+    if (n !== null && after !== normalizeInput(text).trim() && countListed(spelled) === n) return inRange(n);
     if (unclear) return { ok: false, reason: 'not_a_number' };
   }
   if (counts.size > 1) return { ok: false, reason: 'not_a_number' };

@@ -68,7 +68,8 @@ export function readIllness(text: string): IllnessReading {
   const found = leadIn(s);
   const said = found ? found.rest : s;
   const leadInFound = found !== null;
-  const clauses = said.split(CLAUSES).map((c) => tidy(c)).filter((c) => c !== '');
+  // English words are parted by spaces: only Chinese is read clause by clause
+  const clauses = (/\p{Script=Han}/u.test(said) ? said.split(CLAUSES) : [said]).map((c) => tidy(c)).filter((c) => c !== '');
   // "癌症，肺上的": the category and where it is make the illness — said back
   const cancer = cancerAt(clauses);
   if (cancer !== null) return { illness: cancer, leadIn: leadInFound, known: true, vague: false, guessed: true };

@@ -1,6 +1,6 @@
 import type { ParseResult } from './types';
 import { normalizeInput, stripAffixes, stripTrailingPunctuation } from './normalize';
-import { spokenDigits } from './spoken-digits';
+import { SPOKEN_DIGIT, spokenDigits } from './spoken-digits';
 
 const LABELS = ['我的', '手机号码', '手机号', '手机', '电话号码', '电话', '号码', '是', ':'];
 
@@ -20,13 +20,24 @@ function numberIn(raw: string): string {
   return /[0-9A-Za-z]/u.test(around) ? raw : run[0];
 }
 
+const DIGIT = `[0-9${Object.keys(SPOKEN_DIGIT).join('')}]`;
+/** Groups of digits with commas or 、 between them, as a number is read out: "一三九，一二三四，五六七八", "139,1234,5678". */
+const GROUPS = new RegExp(`${DIGIT}{3,4}(?:\\s*[,、]\\s*${DIGIT}{3,4}){2}`, 'gu');
+
+/** The groups of a mobile number read out with pauses, joined (eleven digits in three groups, nothing else). */
+function joinGroups(s: string): string {
+  return s.replace(GROUPS, (run) => {
+    const digits = run.replace(/[\s,、]/gu, '');
+    return Array.from(digits).length === 11 ? digits : run;
+  });
+}
 
 /**
  * Mainland mobile number → 11 digits. Accepts +86 / 86 / 0086 prefixes and any spaces,
  * hyphens, dots or brackets typed between digit groups ("138-1234-5678", "(+86)138 1234 5678").
  */
 export function parsePhone(text: string): ParseResult<string> {
-  const raw = numberIn(stripAffixes(stripTrailingPunctuation(spokenDigits(normalizeInput(text))), LABELS, []));
+  const raw = numberIn(stripAffixes(stripTrailingPunctuation(spokenDigits(joinGroups(normalizeInput(text)))), LABELS, []));
   let digits = raw.replace(/[\s\-.()]/g, '');
   if (digits === '') return { ok: false, reason: 'empty' };
   if (digits.startsWith('+86')) digits = digits.slice(3);

@@ -12,6 +12,9 @@ import { PLACE_SUFFIXES } from './place-sound';
 const AROUND_BEFORE = ['我们是', '俺们是', '咱们是', '我是', '俺是', '咱是', '我家是', '俺家是', '我家在', '俺家在', '住在', '我们', '俺们', '咱们', '我家', '俺家', '咱家', '就在', '在', '是'];
 const AROUND_AFTER = ['那一片', '那一带', '那一块', '那边的', '那块的', '那边', '那块', '那儿', '那里', '这边', '这块', '那片', '一带', '附近', '里的', '的', '吧', '呀', '啊'];
 
+/** Words for a village in the north and the south-west (屯, 堡, 寨, 营, 庄), said where the county's name ends in 村. */
+const VILLAGE_WORDS = ['屯', '堡', '寨', '营', '庄'];
+
 export interface PlaceMatch<T> {
   exact: T[];
   partial: T[];
@@ -43,5 +46,8 @@ export function placesNamed<T extends { name: string }>(text: string, places: re
   if (placeCore(said) !== said) return { exact: places.filter((p) => p.name === said), partial: [], said };
   const exact = places.filter((p) => placeCore(p.name) === said);
   if (exact.length > 0) return { exact, partial: [], said };
+  // "柳树屯" where the county writes 柳树村: a northern word for a village said for 村 — said back, never taken
+  const other = VILLAGE_WORDS.find((w) => said.endsWith(w) && said.length > w.length + 1);
+  if (other) return { exact: [], partial: places.filter((p) => p.name.endsWith('村') && placeCore(p.name) === said.slice(0, -other.length)), said };
   return { exact: [], partial: places.filter((p) => p.name.includes(said)), said };
 }

@@ -2,7 +2,7 @@
  * The columns of a register import (flows/register/import.ts reads the rows) and the problems a
  * row can have — apart, with no parser behind them, so the console reads the same lists.
  */
-export const IMPORT_FIELDS = ['idNumber', 'headName', 'name', 'relation', 'headIdNumber', 'householdNo', 'size', 'town', 'village', 'category', 'identifiedOn', 'phone'] as const;
+export const IMPORT_FIELDS = ['idNumber', 'headName', 'name', 'relation', 'headIdNumber', 'householdNo', 'size', 'town', 'village', 'category', 'identifiedOn', 'phone', 'riskKinds', 'povertyAlleviated'] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
 /** The headers a field is looked for under when the mapping names none: the national system's and their common variants. */
@@ -19,6 +19,8 @@ export const DEFAULT_HEADERS: Record<ImportField, readonly string[]> = {
   category: ['监测对象类别', '类别'],
   identifiedOn: ['识别时间', '纳入监测时间', '识别日期'],
   phone: ['联系电话', '电话', '手机号码', '手机号'],
+  riskKinds: ['风险类型', '主要风险类型', '致贫返贫风险类型', '致贫返贫风险', '返贫致贫风险', '风险类别'],
+  povertyAlleviated: ['是否脱贫户', '是否为脱贫户', '脱贫户'],
 };
 
 export type ColumnMapping = Partial<Record<ImportField, string>>;
@@ -31,6 +33,7 @@ export type ImportProblemCode =
   | 'category_unknown'
   | 'date_invalid'
   | 'phone_invalid'
+  | 'flag_invalid'
   | 'other_household'
   | 'no_head'
   | 'village_unknown'

@@ -7,6 +7,10 @@
  * A problem names the row and field and a code (register.import.problem.<code>), never a value.
  */
 import { DECISION_WORDS } from '../workflow/words';
+import { registerEn } from '../i18n/register.en';
+import { registerZhCN } from '../i18n/register.zh-CN';
+import { readCellFlag } from '../parse/cell-flag';
+import type { RiskCause } from './index';
 import { HOUSEHOLD_CATEGORIES, type HouseholdCategory } from '../workflow';
 import { parseIdNumber } from '../parse/id-number';
 import { formatYmd, isAfter, isRealDate, shanghaiToday } from '../parse/calendar';
@@ -49,7 +53,12 @@ export type ImportHousehold = {
   category: HouseholdCategory | null;
   identifiedOn: string | null;
   phone: string | null;
+  /** 风险类型: each kind once (a kind other than the known causes is 'other', its word kept as the note). */
+  risks: ImportRisk[];
+  /** 是否脱贫户 (null: not given). */
+  povertyAlleviated: boolean | null;
 };
+export type ImportRisk = { cause: RiskCause; note: string | null };
 
 export type ReadHouseholds = {
   households: ImportHousehold[];
@@ -87,6 +96,28 @@ export function readPhone(text: string): string | null | 'invalid' {
   const t = text.replace(/[\s()（）]/g, '');
   if (t === '') return null;
   return /^\d[\d-]{5,18}\d$/.test(t) && t.replace(/-/g, '').length >= 7 ? t : 'invalid';
+}
+
+/** The known risk causes as the national system and the console word them (因病, 病, illness…). */
+const CAUSE_WORDS: [RiskCause, string[]][] = (['illness', 'disaster', 'education'] as const).map((c) => [c, [c, registerZhCN.risk_cause[c], registerZhCN.risk_cause[c].replace(/^因/, ''), registerEn.risk_cause[c]]]);
+const RISK_KIND_MAX = 40;
+const RISK_KINDS_MAX = 10;
+
+/**
+ * 风险类型 as a file writes it — one kind or several (因病、因学; 因病/因残): each known cause once;
+ * any other kind (因残, 因务工就业不稳…) a risk of cause other named by its word. [] when empty;
+ * 'too_long' for a kind over 40 characters or more than 10 kinds.
+ */
+export function readRiskKinds(text: string): ImportRisk[] | 'too_long' {
+  const words = text.split(/[、,，;；/／|\s]+/u).map((w) => w.trim()).filter((w) => w !== '' && w !== '无');
+  if (words.length > RISK_KINDS_MAX || words.some((w) => w.length > RISK_KIND_MAX)) return 'too_long';
+  const out: ImportRisk[] = [];
+  for (const w of words) {
+    const cause = CAUSE_WORDS.find(([, ws]) => ws.some((x) => x.toLowerCase() === w.toLowerCase()))?.[0];
+    const risk: ImportRisk = cause ? { cause, note: null } : { cause: 'other', note: w };
+    if (!out.some((r) => r.cause === risk.cause && r.note === risk.note)) out.push(risk);
+  }
+  return out;
 }
 
 type Cells = Record<string, string>;
@@ -160,6 +191,16 @@ export function readHouseholds(rows: readonly { rowNumber: number; cells: Cells 
         problem(row, 'phone', 'phone_invalid');
         continue;
       }
+      const risks = readRiskKinds(cell(cells, 'riskKinds'));
+      if (risks === 'too_long') {
+        problem(row, 'riskKinds', 'too_long');
+        continue;
+      }
+      const povertyAlleviated = readCellFlag(cell(cells, 'povertyAlleviated'));
+      if (povertyAlleviated === 'invalid') {
+        problem(row, 'povertyAlleviated', 'flag_invalid');
+        continue;
+      }
       const key = `head:${id.value}`;
       if (households.has(key)) {
         duplicates.push(row);
@@ -170,7 +211,7 @@ export function readHouseholds(rows: readonly { rowNumber: number; cells: Cells 
         continue;
       }
       seenIn.set(id.value, key);
-      households.set(key, { rows: [row], head: person, members: [], town, village, size, category, identifiedOn, phone });
+      households.set(key, { rows: [row], head: person, members: [], town, village, size, category, identifiedOn, phone, risks, povertyAlleviated });
       for (const alias of [cell(cells, 'householdNo') && `no:${cell(cells, 'householdNo')}`, `hid:${id.value}`]) if (alias) lastHead.set(alias, key);
       lastHead.set(`name:${headName || name}|${town}|${village}`, key);
       continue;

@@ -164,6 +164,23 @@ test('a click on a register figure lists exactly its households in the register,
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid="households"] tr.ant-table-row').length === n, want);
 });
 
+test('a month’s identifications open the register list of exactly the households identified that month, shown as a tag', async () => {
+  const month = today.slice(0, 7);
+  const households = await srv.db.prisma.household.findMany({ where: { monitoringState: 'monitored', village: { code: { startsWith: '439901100' } } }, select: { id: true } });
+  for (const h of households.slice(0, 2)) await srv.db.prisma.monitoringEvent.create({ data: { householdId: h.id, type: 'identified', day: monthStart, actorType: 'cadre' } });
+  const want = await srv.db.prisma.household.count({ where: { village: { code: { startsWith: '439901100' } }, monitoringEvents: { some: { type: 'identified', OR: [{ day: { gte: monthStart, lte: today } }, { day: null, at: { gte: shanghaiMidnight(monthStart) } }] } } } });
+  expect(want).toBeGreaterThanOrEqual(2);
+  await page.goto(`${srv.url}/console/stats?region=439901100`);
+  const figure = page.getByTestId(`register-identified-${month}`);
+  await figure.waitFor();
+  expect((await figure.innerText()).trim()).toBe(String(want));
+  await figure.click();
+  await page.waitForURL(/\/console\/households\?.*event=identified/);
+  expect(new URL(page.url()).searchParams.get('month')).toBe(month);
+  await page.getByTestId('filter-event').waitFor();
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="households"] tr.ant-table-row').length === n, want);
+});
+
 test('another month: none of these cases', async () => {
   const before = addDaysYmd(monthStart, -1).slice(0, 7);
   await page.goto(`${srv.url}/console/stats?period=${before}`);

@@ -246,12 +246,16 @@ describe('因灾', () => {
 
   test.each([
     ['6月1日', '2025-06-01'],
-    ['7月1日', '2024-07-01'], // not yet come on 15 June: last year's
+    ['7月1日', '2024-07-01'], // not yet come on 15 June: last year's, said back for a yes
     ['2025-02-30', null],
     ['明年', null],
   ])('date "%s"', (msg, value) => {
     const chat = new Chat();
     chat.send(...start, '1', msg);
+    if (value !== null && value.startsWith('2024')) {
+      expect(chat.state!.answers.disasterDate).toBeUndefined();
+      chat.send('对');
+    }
     if (value === null) {
       expect(chat.at).toBe('apply/disasterDate');
       expect(chat.said).toContain('例如：7月15日 或 2024-07-15');

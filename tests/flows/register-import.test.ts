@@ -5,7 +5,8 @@
  * named by row, field and code.
  */
 import { idCheckChar } from '../../flows/parse/id-number';
-import { readCategory, readDay, readHouseholds, readPhone, resolveMapping } from '../../flows/register/import';
+import { readCellFlag } from '../../flows/parse/cell-flag';
+import { readCategory, readDay, readHouseholds, readPhone, readRiskKinds, resolveMapping } from '../../flows/register/import';
 
 const NOW = new Date('2026-03-20T02:00:00Z');
 const id = (n: number) => {
@@ -49,7 +50,33 @@ test.each([
 });
 
 test.each([
+  ['因病', [{ cause: 'illness', note: null }]],
+  ['因病、因学', [{ cause: 'illness', note: null }, { cause: 'education', note: null }]],
+  ['因灾;因残 / 因务工就业不稳', [{ cause: 'disaster', note: null }, { cause: 'other', note: '因残' }, { cause: 'other', note: '因务工就业不稳' }]],
+  ['病，病，illness', [{ cause: 'illness', note: null }]],
+  ['', []],
+  ['无', []],
+  ['因'.repeat(41), 'too_long'],
+  [Array.from({ length: 11 }, (_v, i) => `因${i}`).join('、'), 'too_long'],
+] as const)('readRiskKinds(%s)', (text, want) => {
+  expect(readRiskKinds(text)).toEqual(want);
+});
+
+test.each([
+  ['是', true],
+  ['√', true],
+  [' Y ', true],
+  ['否', false],
+  ['0', false],
+  ['', null],
+  ['也许', 'invalid'],
+] as const)('readCellFlag(%s) → %s', (text, want) => {
+  expect(readCellFlag(text)).toBe(want);
+});
+
+test.each([
   ['the national headers', ['户主姓名', '身份证号码', '行政村', '监测对象类别'], {}, { ok: true, mapping: { headName: '户主姓名', idNumber: '身份证号码', village: '行政村', category: '监测对象类别' } }],
+  ['the risk kinds and the 脱贫户 flag by their national headers', ['户主姓名', '身份证号', '村', '风险类型', '是否脱贫户'], {}, { ok: true, mapping: { headName: '户主姓名', idNumber: '身份证号', village: '村', riskKinds: '风险类型', povertyAlleviated: '是否脱贫户' } }],
   ['a mapping of its own', ['户', '证件', '村名'], { headName: '户', idNumber: '证件' }, { ok: true, mapping: { headName: '户', idNumber: '证件', village: '村名' } }],
   ['a mapped header the file lacks', ['户主姓名', '村'], { idNumber: '证件' }, { ok: false, missing: ['idNumber'], absent: [['idNumber', '证件']] }],
   ['no village column', ['户主姓名', '身份证号'], {}, { ok: false, missing: ['village'], absent: [] }],

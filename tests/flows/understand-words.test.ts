@@ -251,13 +251,13 @@ describe('school grades (学段)', () => {
 describe('dates (受灾日期)', () => {
   const TO_DATE = [...DISASTER, '1'];
   test.each([
-    ['8月3号', understood('2024-08-03')],
+    ['8月3号', confirm('2024-08-03')], // not yet come this year: last year's, said back (issue 10, probe 16)
     ['2025年6月3日', understood('2025-06-03')],
     ['昨天', understood('2025-06-14')],
     ['前天', understood('2025-06-13')],
     ['上周五', understood('2025-06-06')],
     ['6月1号', understood('2025-06-01')],
-    ['大概是5月20号左右', understood('2025-05-20')],
+    ['大概是5月20号左右', confirm('2025-05-20')], // approximate: said back (issue 10, probe 16)
     ['三天前', understood('2025-06-12')],
     ['2025-05-02', understood('2025-05-02')],
     ['5月份，记不清哪天了', understood('2025-05')],

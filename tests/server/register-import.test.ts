@@ -242,6 +242,78 @@ test('a household per row, an XLSX with its own headers mapped', async () => {
   expect(hewan.village.name).toBe('河湾村');
 });
 
+describe('风险类型 and 是否脱贫户', () => {
+  const heads = [validId(), validId(), validId()];
+  const HEAD = ['户主姓名', '身份证号', '村', '家庭人口', '监测对象类别', '识别时间', '风险类型', '是否脱贫户'];
+  const file = (flag0: string) =>
+    csv([
+      HEAD,
+      ['赵', heads[0]!, '柳树村', '3', '边缘易致贫户', '2025-07-01', '因病、因残', flag0],
+      ['钱', heads[1]!, '柳树村', '2', '', '', '因学', '否'],
+      ['孙', heads[2]!, '柳树村', '2', '', '', '', '也许'],
+    ]);
+  const risksOf = async (id: string) => {
+    const h = await srv.db.prisma.household.findFirstOrThrow({ where: { headIdNumber: id }, include: { risks: { orderBy: { cause: 'asc' } }, monitoringEvents: { orderBy: { seq: 'asc' } } } });
+    return { h, risks: h.risks.map((r) => [r.cause, r.source, r.note, r.startedOn.toISOString()]), events: h.monitoringEvents.map((e) => e.type) };
+  };
+
+  test('a monitored household’s risk kinds become risks (source import) once; the flag is the file’s', async () => {
+    const first = await importFile('qingshan', file('是'), '风险.csv');
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ imported: 2, refused: 1, monitoringSet: 1, risksAdded: 2 });
+    expect(first.body.problems).toEqual([{ row: 4, field: 'povertyAlleviated', code: 'flag_invalid' }]);
+    const a = await risksOf(heads[0]!);
+    expect(a.h).toMatchObject({ povertyAlleviated: true, monitoringState: 'monitored', monitoringCategory: 'marginal' });
+    expect(a.risks).toEqual([
+      ['illness', 'import', null, '2025-06-30T16:00:00.000Z'],
+      ['other', 'import', '因残', '2025-06-30T16:00:00.000Z'],
+    ]);
+    expect(a.events).toEqual(['identified', 'risk_added', 'risk_added']);
+    // not monitored (no category): its risk kinds are not recorded by a file
+    const b = await risksOf(heads[1]!);
+    expect(b.h).toMatchObject({ povertyAlleviated: false, monitoringState: 'none' });
+    expect(b.risks).toEqual([]);
+
+    // again: nothing; a risk solved since is not recorded again
+    await srv.db.prisma.householdRisk.updateMany({ where: { householdId: a.h.id, cause: 'illness' }, data: { solvedOn: new Date('2025-12-01T16:00:00Z') } });
+    const again = await importFile('qingshan', file('是'), '风险.csv');
+    expect(again.body).toMatchObject({ imported: 0, updated: 0, skipped: 2, risksAdded: 0 });
+    expect((await risksOf(heads[0]!)).risks).toHaveLength(2);
+
+    // the flag changed in the file: the household is updated
+    const flagged = await importFile('qingshan', file('否'), '风险.csv');
+    expect(flagged.body).toMatchObject({ updated: 1, skipped: 1, risksAdded: 0 });
+    expect((await risksOf(heads[0]!)).h.povertyAlleviated).toBe(false);
+  });
+});
+
+test('two imports of the same new households at once: each household registered once, neither fails', async () => {
+  const n = 120;
+  const lines = Array.from({ length: n }, (_v, i) => {
+    const place = PLACES[i % 3]!;
+    const head = validId();
+    const member = validId();
+    return [
+      [`并发${i}`, `并发${i}`, head, '户主', '2', place[0], place[1], i % 2 ? '边缘易致贫户' : '', i % 2 ? '2025-06-01' : '', ''],
+      [`并发${i}`, `并发成员${i}`, member, '配偶', '2', place[0], place[1], i % 2 ? '边缘易致贫户' : '', i % 2 ? '2025-06-01' : '', ''],
+    ];
+  }).flat();
+  const bytes = csv([HEADERS, ...lines]);
+  const [a, b] = await Promise.all([importFile('qingshan', bytes, '并发.csv'), importFile('county', bytes, '并发.csv')]);
+  expect([a.status, b.status]).toEqual([200, 200]);
+  expect(a.body.imported + b.body.imported).toBe(n);
+  expect(a.body.skipped + b.body.skipped).toBe(n);
+  expect(a.body.membersAdded + b.body.membersAdded).toBe(n);
+  expect(a.body.monitoringSet + b.body.monitoringSet).toBe(n / 2);
+  expect(a.body.refused + b.body.refused).toBe(0);
+  const db = srv.db.prisma;
+  const ids = lines.map((l) => l[2]!);
+  const registered = await db.household.findMany({ where: { headIdNumber: { in: ids.filter((_v, i) => i % 2 === 0) } }, select: { id: true } });
+  expect(registered).toHaveLength(n);
+  expect(await db.member.count({ where: { householdId: { in: registered.map((h) => h.id) } } })).toBe(n);
+  expect(await db.monitoringEvent.count({ where: { householdId: { in: registered.map((h) => h.id) } } })).toBe(n / 2);
+});
+
 describe('refusals', () => {
   test.each([
     ['a mapped column the file does not have', { idNumber: '证件' }, 'columns.idNumber'],

@@ -41,6 +41,8 @@ const SEEDS: Seed[] = [
   { village: LIUSHU, state: 'eliminated', category: 'marginal', events: [['identified', '2026-05-05T02:00:00Z', '2026-05-05'], ['eliminated', '2026-05-31T20:00:00Z', null]], measures: [30_000], alerts: [['minzheng', '2026-05-20T02:00:00Z', null]] },
   // raised at 17:00 UTC on 30 April: 1 May 01:00 in China — May's; closed on the 15th day
   { village: LIUSHU, state: 'none', alerts: [['yibao', '2026-04-30T17:00:00Z', 14.9]] },
+  // found on a cadre's round: no department (the figures' 'other' line)
+  { village: LIUSHU, state: 'none', alerts: [['other', '2026-05-12T02:00:00Z', null]] },
   { village: BAISHI, state: 'monitored', category: 'sudden_hardship', events: [['reincluded', '2026-05-10T02:00:00Z', '2026-05-10'], ['risk_added', '2026-05-11T02:00:00Z', '2026-05-11']], alerts: [['jiaoyu', '2026-05-31T15:30:00Z', 1]] },
   { village: BAISHI, state: 'eliminated', category: 'marginal', events: [['eliminated', '2026-05-20T02:00:00Z', '2026-05-20']], measures: [70_000, 20_000] },
   // at 15:30 UTC on 31 May: 23:30 in China, still May
@@ -70,11 +72,11 @@ beforeAll(async () => {
     for (const [type, at, day] of s.events ?? []) await prisma.monitoringEvent.create({ data: { householdId: h.id, type, at: new Date(at), day, actorType: 'cadre' } });
     for (const amountFen of s.measures ?? []) await prisma.supportMeasure.create({ data: { householdId: h.id, kind: 'medical', amountFen, givenOn: shanghaiMidnight('2026-05-15') } });
     for (const [i, [dept, raised, closedAfter]] of (s.alerts ?? []).entries()) {
-      const d = departments.get(dept)!;
+      const d = departments.get(dept) ?? { id: null, ruleId: null };
       const raisedAt = new Date(raised);
       await prisma.alert.create({
         data: {
-          householdId: h.id, villageId: village.id, countyId: county.id, departmentId: d.id, ruleId: d.ruleId, rowId: `row-${seq}-${i}`,
+          householdId: h.id, villageId: village.id, countyId: county.id, departmentId: d.id, ruleId: d.ruleId, rowId: d.id ? `row-${seq}-${i}` : null, ...(d.id ? {} : { source: 'cadre_round' }),
           cause: ALERT_CAUSES[i % ALERT_CAUSES.length]!, wording: WORDINGS[0], figures: {}, raisedAt, dueAt: new Date(raisedAt.getTime() + 15 * DAY),
           status: closedAfter === null ? 'open' : 'closed', closedAt: closedAfter === null ? null : new Date(raisedAt.getTime() + closedAfter * DAY), closure: closedAfter === null ? null : 'not_needed',
         },
@@ -99,11 +101,13 @@ async function expected(villageCodes: string[] | null, from: string, to: string,
   const villages = villageCodes === null ? undefined : { in: (await prisma.region.findMany({ where: { code: { in: villageCodes } } })).map((r) => r.id) };
   const households = await prisma.household.findMany({
     where: { villageId: villages },
-    select: { monitoringState: true, monitoringCategory: true, supportMeasures: { select: { amountFen: true } }, monitoringEvents: { select: { type: true, at: true, day: true } } },
+    select: { id: true, monitoringState: true, monitoringCategory: true, supportMeasures: { select: { amountFen: true } }, monitoringEvents: { select: { type: true, at: true, day: true } } },
   });
   const monitored = households.filter((h) => h.monitoringState === 'monitored');
   const eliminated = households.filter((h) => h.monitoringState === 'eliminated').length;
-  const events = households.flatMap((h) => h.monitoringEvents).map((e) => ({ type: e.type, day: e.day ?? shanghaiDate(e.at) })).filter((e) => e.day >= from && e.day <= to);
+  const events = households.flatMap((h) => h.monitoringEvents.map((e) => ({ household: h.id, type: e.type, day: e.day ?? shanghaiDate(e.at) }))).filter((e) => e.day >= from && e.day <= to);
+  // a month's figure: the households with such an event that month
+  const householdsWith = (type: string, month: string) => new Set(events.filter((e) => e.type === type && e.day.startsWith(month)).map((e) => e.household)).size;
   const measures = monitored.flatMap((h) => h.supportMeasures);
   const alerts = (await prisma.alert.findMany({ where: { villageId: villages }, select: { raisedAt: true, status: true, closedAt: true, department: { select: { code: true } } } })).filter(
     (a) => shanghaiDate(a.raisedAt) >= from && shanghaiDate(a.raisedAt) <= to,
@@ -117,9 +121,9 @@ async function expected(villageCodes: string[] | null, from: string, to: string,
     byCategory: [...HOUSEHOLD_CATEGORIES].map((category) => ({ category, n: monitored.filter((h) => h.monitoringCategory === category).length })),
     months: months.map((month) => ({
       month,
-      identified: events.filter((e) => e.type === 'identified' && e.day.startsWith(month)).length,
-      reincluded: events.filter((e) => e.type === 'reincluded' && e.day.startsWith(month)).length,
-      eliminated: events.filter((e) => e.type === 'eliminated' && e.day.startsWith(month)).length,
+      identified: householdsWith('identified', month),
+      reincluded: householdsWith('reincluded', month),
+      eliminated: householdsWith('eliminated', month),
     })),
     measures: { households: monitored.length, count: measures.length, amountFen: measures.reduce((s, m) => s + (m.amountFen ?? 0), 0) },
     alerts: {
@@ -136,7 +140,7 @@ const shapeOf = (r: any, deptCodes: string[]) => ({
   eliminated: r.eliminated,
   eliminationRate: r.eliminationRate,
   byCategory: r.byCategory.filter((c: any) => c.category !== 'none').map((c: any) => ({ category: c.category, n: c.n })),
-  months: r.months,
+  months: r.months.map(({ drill: _drill, ...m }: any) => m),
   measures: { households: r.measures.households, count: r.measures.count, amountFen: r.measures.amountFen },
   alerts: {
     raised: r.alerts.raised,
@@ -225,6 +229,70 @@ describe('the register figures', () => {
       expect({ name, n: await listed(drill!, token) }).toEqual({ name, n });
     }
     expect(r.monitored + r.eliminated).toBeGreaterThan(0);
+  });
+
+  test.each([
+    ['the county office, Q2', 'county', '2026-Q2', ''],
+    ['the county office, Q2, 白石乡 asked', 'county', '2026-Q2', '439901200'],
+    ['柳树村’s cadre, Q2', 'liushu', '2026-Q2', ''],
+  ] as const)('each month’s event figure opens the register list of exactly its households: %s', async (_name, who, period, region) => {
+    const token = srv.cadre(who).token;
+    const r = (await get(`/api/stats?period=${period}${region ? `&region=${region}` : ''}`, token)).body.register;
+    let seen = 0;
+    for (const m of r.months) {
+      for (const event of ['identified', 'reincluded', 'eliminated'] as const) {
+        expect(m.drill[event]).toEqual({ event, month: m.month, ...(region ? { region } : {}) });
+        expect({ month: m.month, event, n: await listed(m.drill[event], token) }).toEqual({ month: m.month, event, n: m[event] });
+        seen += m[event];
+      }
+    }
+    expect(seen).toBeGreaterThan(0);
+  });
+
+  /** The alert list's total for a figure's drill, checked by following every page too. */
+  async function alertsListed(drill: Record<string, string>, token: string): Promise<number> {
+    let n = 0;
+    for (let page = 1; ; page += 1) {
+      const res = await get(`/api/alerts?${new URLSearchParams({ ...drill, pageSize: '2', page: String(page) }).toString()}`, token);
+      expect(res.status).toBe(200);
+      n += res.body.items.length;
+      if (res.body.items.length < 2) {
+        expect(res.body.total).toBe(n);
+        return n;
+      }
+    }
+  }
+
+  test.each([
+    ['the county office, May', 'county', '2026-05', ''],
+    ['the county office, Q2, 青山镇 asked', 'county', '2026-Q2', '439901100'],
+    ['柳树村’s cadre, May', 'liushu', '2026-05', ''],
+  ] as const)('each department’s alerts figure opens the alert list of exactly its alerts: %s', async (_name, who, period, region) => {
+    const token = srv.cadre(who).token;
+    const r = (await get(`/api/stats?period=${period}${region ? `&region=${region}` : ''}`, token)).body.register;
+    for (const d of r.alerts.byDepartment) {
+      expect(d.drill).toMatchObject({ department: d.department, ...(region ? { region } : {}) });
+      expect({ department: d.department, n: await alertsListed(d.drill, token) }).toEqual({ department: d.department, n: d.raised });
+    }
+    expect(r.alerts.raised).toBeGreaterThan(0);
+    if (!region) expect(r.alerts.byDepartment.find((d: any) => d.department === 'other')?.raised).toBeGreaterThanOrEqual(1);
+  });
+
+  test.each([
+    ['/api/households?event=identified', 'month'],
+    ['/api/households?month=2026-05', 'event'],
+    ['/api/households?event=risk_added&month=2026-05', 'event'],
+    ['/api/households?event=identified&month=2026-13', 'month'],
+    ['/api/households?event=identified&month=2026-5', 'month'],
+    ['/api/alerts?raisedFrom=2026-05-01', 'raisedTo'],
+    ['/api/alerts?raisedTo=2026-05-31', 'raisedFrom'],
+    ['/api/alerts?raisedFrom=2026-05-31&raisedTo=2026-05-01', 'raisedTo'],
+    ['/api/alerts?raisedFrom=2026-02-30&raisedTo=2026-05-01', 'raisedFrom'],
+    ['/api/alerts?department=nobody', 'department'],
+    ['/api/alerts?region=999999', 'region'],
+  ] as const)('%s is refused, naming %s', async (path, field) => {
+    const res = await get(path);
+    expect({ status: res.status, field: res.body.error?.field }).toEqual({ status: 400, field });
   });
 
   test('the workbook has the register sheet, in each language', async () => {

@@ -73,6 +73,7 @@ export const monitorEn: Shape<typeof monitorZhCN> = {
     cause: 'Risk',
     figures: 'Department data',
     raisedAt: 'Raised',
+    raisedDays: 'Raised {{from}} to {{to}}',
     due: 'Check by',
     answer: "Household's answer",
     caseNo: 'Case',

@@ -73,6 +73,7 @@ export const monitorZhCN = {
     cause: '风险',
     figures: '部门数据',
     raisedAt: '预警时间',
+    raisedDays: '预警于 {{from}} 至 {{to}}',
     due: '核实期限',
     answer: '农户回复',
     caseNo: '关联申请',

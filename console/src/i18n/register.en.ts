@@ -6,7 +6,7 @@ export const registerEn: typeof registerZhCN = {
   title: 'Monitored households',
   hint: 'Households registered in your region: monitoring state, category, responsible cadre. Names are masked; ID numbers and phones are on the household page (a full number shown is recorded).',
   all: 'All',
-  filter: { state: 'State', category: 'Category', mine: 'Only those I follow', region: 'Region: {{region}}' },
+  filter: { state: 'State', category: 'Category', mine: 'Only those I follow', region: 'Region: {{region}}', event: '{{event}} in {{month}}' },
   col: { head: 'Head', village: 'Village', size: 'Members', state: 'State', category: 'Category', since: 'Since', responsible: 'Responsible cadre', noLabour: 'No labour capacity' },
   counts: 'Monitored {{monitored}} · risk eliminated {{eliminated}} · not monitored {{none}}',
   more: 'Load more',

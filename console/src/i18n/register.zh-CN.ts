@@ -4,7 +4,7 @@ export const registerZhCN = {
   title: '监测户台账',
   hint: '本辖区登记的农户：监测状态、类别、帮扶责任人。姓名已打码；身份证号和电话在户页面查看（查看完整号码会记录）。',
   all: '全部',
-  filter: { state: '监测状态', category: '监测类别', mine: '只看我负责的', region: '地区：{{region}}' },
+  filter: { state: '监测状态', category: '监测类别', mine: '只看我负责的', region: '地区：{{region}}', event: '{{month}} {{event}}' },
   col: { head: '户主', village: '村', size: '人口', state: '监测状态', category: '类别', since: '纳入日期', responsible: '帮扶责任人', noLabour: '无劳动能力' },
   counts: '监测对象 {{monitored}} 户 · 风险消除 {{eliminated}} 户 · 未监测 {{none}} 户',
   more: '加载更多',

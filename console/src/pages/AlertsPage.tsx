@@ -21,11 +21,15 @@ const PAGE_SIZE = 50;
 export function AlertsPage() {
   const { t } = useTranslation();
   const fail = useFailure();
-  const { me } = useLoggedIn();
+  const { me, regions } = useLoggedIn();
   const [params, setParams] = useSearchParams();
   const status = params.get('status') ?? 'open';
   const department = params.get('department') ?? '';
   const overdue = params.get('overdue') === 'true';
+  // a statistics figure's alerts: the days raised and a region, each shown as a tag that removes it
+  const raisedFrom = params.get('raisedFrom') ?? '';
+  const raisedTo = params.get('raisedTo') ?? '';
+  const region = params.get('region') ?? '';
   const page = Number(params.get('page') ?? '1') || 1;
   const [data, setData] = useState<{ items: AlertItem[]; total: number } | null>(null);
   const [closing, setClosing] = useState<AlertItem | null>(null);
@@ -42,9 +46,9 @@ export function AlertsPage() {
   };
 
   const load = useCallback(() => {
-    api<{ items: AlertItem[]; total: number }>('GET', `/api/alerts${query({ status: status === 'all' ? undefined : status, department, overdue: overdue ? 'true' : undefined, page, pageSize: PAGE_SIZE })}`).then(setData, fail);
+    api<{ items: AlertItem[]; total: number }>('GET', `/api/alerts${query({ status: status === 'all' ? undefined : status, department, overdue: overdue ? 'true' : undefined, raisedFrom: raisedFrom && raisedTo ? raisedFrom : undefined, raisedTo: raisedFrom && raisedTo ? raisedTo : undefined, region, page, pageSize: PAGE_SIZE })}`).then(setData, fail);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [status, department, overdue, page]);
+  }, [status, department, overdue, raisedFrom, raisedTo, region, page]);
   useEffect(load, [load]);
 
   const columns = [
@@ -110,11 +114,21 @@ export function AlertsPage() {
           onChange={(v) => set({ department: v })}
           aria-label={t('monitor.alerts.department')}
           data-testid="alerts-department"
-          options={[{ value: '', label: `${t('monitor.alerts.department')}: ${t('monitor.alerts.all')}` }, ...DEPARTMENT_CODES.map((c) => ({ value: c, label: t(`monitor.department.${c}`) }))]}
+          options={[{ value: '', label: `${t('monitor.alerts.department')}: ${t('monitor.alerts.all')}` }, ...DEPARTMENT_CODES.map((c) => ({ value: c, label: t(`monitor.department.${c}`) })), { value: 'other', label: t('stats.register.no_department') }]}
         />
         <Checkbox checked={overdue} onChange={(e) => set({ overdue: e.target.checked ? 'true' : null })} data-testid="alerts-overdue">
           {t('monitor.alerts.overdue')}
         </Checkbox>
+        {raisedFrom && raisedTo && (
+          <Tag closable onClose={() => set({ raisedFrom: null, raisedTo: null })} data-testid="alerts-raised">
+            {t('monitor.alerts.raisedDays', { from: raisedFrom, to: raisedTo })}
+          </Tag>
+        )}
+        {region && (
+          <Tag closable onClose={() => set({ region: null })} data-testid="alerts-region">
+            {t('register.filter.region', { region: regions.find((r) => r.code === region)?.name ?? region })}
+          </Tag>
+        )}
       </Space>
       {phone ? (
         <Space direction="vertical" style={{ width: '100%' }} data-testid="alerts-cards">

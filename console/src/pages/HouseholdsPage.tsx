@@ -1,6 +1,6 @@
 /**
  * 监测户台账 (/households): the caller's region's households with their monitoring state, category and
- * 帮扶责任人 — names masked — filtered by state, category, region and "mine" (the filters stay in the
+ * 帮扶责任人 — names masked — filtered by state, category, region, "mine" and a month's event (the filters stay in the
  * URL: a register figure of the statistics opens the list of its households), paged by the server's
  * cursor ("load more"); exported in the 台账 layouts as filtered, and imported from a spreadsheet
  * (register/RegisterFiles.tsx).
@@ -29,6 +29,9 @@ export function HouseholdsPage() {
   // a town or village (a statistics figure's region): shown as a tag that removes it
   const region = params.get('region') ?? '';
   const mine = params.get('responsible') === 'me';
+  // a month's 新识别 / 再次纳入 / 风险消除 (a statistics figure): shown as a tag that removes both
+  const event = params.get('event') ?? '';
+  const month = params.get('month') ?? '';
   const [rows, setRows] = useState<HouseholdRow[] | null>(null);
   const [counts, setCounts] = useState<HouseholdList['stateCounts']>();
   const [next, setNext] = useState<string | null>(null);
@@ -41,6 +44,8 @@ export function HouseholdsPage() {
     if (category) q.set('category', category);
     if (region) q.set('region', region);
     if (mine) q.set('responsible', 'me');
+    if (event) q.set('event', event);
+    if (month) q.set('month', month);
     if (cursor) q.set('cursor', cursor);
     return `/api/households?${q.toString()}`;
   };
@@ -52,17 +57,20 @@ export function HouseholdsPage() {
       setNext(page.nextCursor);
     }, fail);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [state, category, region, mine, imports]);
+  }, [state, category, region, mine, event, month, imports]);
   const more = () => next && api<HouseholdList>('GET', query(next)).then((page) => {
     setRows((r) => [...(r ?? []), ...page.households]);
     setNext(page.nextCursor);
   }, fail);
-  const set = (key: string, value: string) => {
+  const set = (key: string, value: string, ...alsoRemoved: string[]) => {
     const p = new URLSearchParams(params);
     if (value) p.set(key, value);
     else p.delete(key);
+    for (const k of alsoRemoved) p.delete(k);
     setParams(p, { replace: true });
   };
+  // the statistics' words of the month figures (stats.register.*)
+  const eventWord = (e: string) => t(`stats.register.${e === 'eliminated' ? 'eliminated_month' : e}`);
 
   const columns = [
     { title: t('register.col.head'), key: 'head', render: (_: unknown, h: HouseholdRow) => <Link to={`/households/${h.id}`}>{h.headName}</Link> },
@@ -80,7 +88,7 @@ export function HouseholdsPage() {
     <Card title={t('register.title')}>
       <Typography.Paragraph type="secondary">{t('register.hint')}</Typography.Paragraph>
       {me.cadre.role === 'village' && me.cadre.region && <FoundHouseholdForm village={me.cadre.region.code} />}
-      <RegisterFiles role={me.cadre.role} filters={{ state, category, region, responsible: mine ? 'me' : undefined }} onImported={() => setImports((n) => n + 1)} />
+      <RegisterFiles role={me.cadre.role} filters={{ state, category, region, responsible: mine ? 'me' : undefined, event: event || undefined, month: month || undefined }} onImported={() => setImports((n) => n + 1)} />
       <Space wrap style={{ marginBottom: 12 }}>
         <span>{t('register.filter.state')}</span>
         <Select style={{ minWidth: 140 }} value={state} onChange={(v) => set('state', v)} options={options(words.register.states)} data-testid="filter-state" />
@@ -92,6 +100,11 @@ export function HouseholdsPage() {
         {region && (
           <Tag closable onClose={() => set('region', '')} data-testid="filter-region">
             {t('register.filter.region', { region: regions.find((r) => r.code === region)?.name ?? region })}
+          </Tag>
+        )}
+        {event && month && (
+          <Tag closable onClose={() => set('event', '', 'month')} data-testid="filter-event">
+            {t('register.filter.event', { event: eventWord(event), month })}
           </Tag>
         )}
       </Space>

@@ -24,6 +24,8 @@ const casesLink = (drill: Drill) => `/cases?${new URLSearchParams(drill).toStrin
 
 /** A register figure: its number, a link to the register list of its households (none: no list filter names them). */
 const householdsLink = (drill: Drill) => `/households?${new URLSearchParams(drill).toString()}`;
+/** A department's alerts (any status: the alerts page shows the open ones unless told). */
+const alertsLink = (drill: Drill) => `/alerts?${new URLSearchParams({ status: 'all', ...drill }).toString()}`;
 function H({ n, drill, testId }: { n: number | string; drill: Drill | null; testId?: string }) {
   return n === 0 || !drill ? <span data-testid={testId}>{n}</span> : <Link to={householdsLink(drill)} data-testid={testId}>{n}</Link>;
 }
@@ -356,6 +358,15 @@ function RegisterPanel({ r, chart, share, category }: { r: Stats['register']; ch
   const lang = i18n.language;
   const days = { days: r.alerts.closeDays };
   const department = (d: string) => (d === 'other' ? t('stats.register.no_department') : t(`monitor.department.${d}`));
+  const navigate = useNavigate();
+  // the chart's series, in order (the panel's chart: identified, reincluded, eliminated)
+  const EVENTS = ['identified', 'reincluded', 'eliminated'] as const;
+  const eventColumn = (event: (typeof EVENTS)[number]) => ({
+    title: t(`stats.register.${event === 'eliminated' ? 'eliminated_month' : event}`),
+    key: event,
+    align: 'right' as const,
+    render: (_: unknown, m: Stats['register']['months'][number]) => <H n={m[event]} drill={m.drill[event]} testId={`register-${event}-${m.month}`} />,
+  });
   return (
     <Card size="small" title={t('stats.register.title')} data-testid="stats-register">
       <Row gutter={16}>
@@ -366,7 +377,17 @@ function RegisterPanel({ r, chart, share, category }: { r: Stats['register']; ch
         <Col xs={12} md={4}><Statistic title={t('stats.register.amount_per_household')} valueRender={() => <span>{r.measures.amountFenPerHousehold === null ? '—' : yuan(r.measures.amountFenPerHousehold, lang)}</span>} /></Col>
       </Row>
       <Row gutter={16} style={{ marginTop: 12 }}>
-        <Col xs={24} lg={12}><EChart option={chart} testId="chart-register" /></Col>
+        <Col xs={24} lg={12}>
+          <EChart option={chart} testId="chart-register" onPick={({ seriesIndex, dataIndex }) => {
+            const m = r.months[dataIndex];
+            const event = EVENTS[seriesIndex];
+            if (m && event && m[event] > 0) navigate(householdsLink(m.drill[event]));
+          }} />
+          <Table size="small" pagination={false} rowKey="month" dataSource={r.months} data-testid="table-register-months" columns={[
+            { title: t('stats.month'), dataIndex: 'month' },
+            ...EVENTS.map(eventColumn),
+          ]} />
+        </Col>
         <Col xs={24} lg={6}>
           <Table size="small" pagination={false} rowKey="category" dataSource={r.byCategory} data-testid="table-register-categories" columns={[
             { title: t('stats.register.by_category'), dataIndex: 'category', render: category },
@@ -376,7 +397,7 @@ function RegisterPanel({ r, chart, share, category }: { r: Stats['register']; ch
         <Col xs={24} lg={6}>
           <Table size="small" pagination={false} rowKey="department" dataSource={r.alerts.byDepartment} data-testid="table-register-alerts" columns={[
             { title: t('stats.register.department'), dataIndex: 'department', render: department },
-            { title: t('stats.register.alerts_raised'), dataIndex: 'raised', align: 'right' as const },
+            { title: t('stats.register.alerts_raised'), key: 'raised', align: 'right' as const, render: (_: unknown, d: Stats['register']['alerts']['byDepartment'][number]) => (d.raised === 0 ? <span>0</span> : <Link to={alertsLink(d.drill)} data-testid={`register-alerts-${d.department}`}>{d.raised}</Link>) },
             { title: t('stats.register.alerts_in_time', days), dataIndex: 'closedInTime', align: 'right' as const },
             { title: t('stats.register.alerts_share', days), dataIndex: 'closedInTimeShare', align: 'right' as const, render: share },
           ]} />

@@ -26,6 +26,7 @@ export type RegisterImportReport = {
   duplicates: number;
   membersAdded: number;
   monitoringSet: number;
+  risksAdded: number;
   mapping: ColumnMapping;
   problems: ImportProblem[];
 };
@@ -118,7 +119,7 @@ function ImportForm({ onImported }: { onImported: () => void }) {
       .finally(() => setBusy(false));
   };
 
-  const counts = ['rows', 'imported', 'updated', 'skipped', 'refused', 'duplicates', 'membersAdded', 'monitoringSet'] as const;
+  const counts = ['rows', 'imported', 'updated', 'skipped', 'refused', 'duplicates', 'membersAdded', 'monitoringSet', 'risksAdded'] as const;
   return (
     <>
       <Typography.Paragraph type="secondary">{t('registerFiles.import.hint')}</Typography.Paragraph>

@@ -37,7 +37,8 @@ export type Stats = {
     drill: { monitored: Drill; eliminated: Drill };
     eliminationRate: number | null;
     byCategory: { category: string; n: number; drill: Drill | null }[];
-    months: { month: string; identified: number; reincluded: number; eliminated: number }[];
+    /** `drill`: the register list's filters of each month figure's households. */
+    months: { month: string; identified: number; reincluded: number; eliminated: number; drill: Record<'identified' | 'reincluded' | 'eliminated', Drill> }[];
     identified: number;
     reincluded: number;
     eliminatedInPeriod: number;
@@ -48,7 +49,8 @@ export type Stats = {
       closed: number;
       closedInTime: number;
       closedInTimeShare: number | null;
-      byDepartment: { department: string; raised: number; closed: number; closedInTime: number; closedInTimeShare: number | null }[];
+      /** `drill`: the alert list's filters of the department's alerts raised in the period (/alerts?…). */
+      byDepartment: { department: string; raised: number; closed: number; closedInTime: number; closedInTimeShare: number | null; drill: Drill }[];
     };
   };
 };

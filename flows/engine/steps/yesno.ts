@@ -6,7 +6,7 @@
  * The step's own words and marks come first (flows/parse/yes-no.ts); the hint is the step's,
  * naming the words its question used. A step confirming a figure also takes the figure itself.
  */
-import { hasFigureWords, hedgedYesNo, leadingYesNo, normalizeInput, parseYesNo, readDifference } from '../../parse';
+import { hasFigureWords, hedgedYesNo, leadingYesNo, looksLikeQuestion, normalizeInput, parseYesNo, readDifference } from '../../parse';
 
 /** A figure and nothing else ("2万", "20000元"). */
 const BARE_FIGURE = /^[\s0-9零〇一二两三四五六七八九十百千万.,元块钱]+$/u;
@@ -29,6 +29,10 @@ export function handleYesNo(step: YesNoStep, text: string, env: StepEnv): StepOu
     return { kind: 'retry', hint: env.t(step.otherThan.hint) };
   }
   const r = parseYesNo(text, words);
+  // "为啥要查存款": why the question is asked — its help says why, then it is asked again
+  if (!r.ok && step.help && step.askedAbout?.some((w) => said.includes(w)) && looksLikeQuestion(said)) {
+    return { kind: 'retry', hint: env.t(step.help), understood: true };
+  }
   if (!r.ok) {
     // "应该是吧", "好像不是": the answer after the hedge, said back for a yes (never a consent refused this way)
     const hedged = hedgedYesNo(text, words);

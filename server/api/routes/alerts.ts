@@ -1,6 +1,6 @@
 /**
  * Department alerts — check tasks (server/core/alerts):
- *   GET  /api/alerts?status=&department=&overdue=&page=&pageSize=   → { items, total, page, pageSize } of the caller's region, newest first
+ *   GET  /api/alerts?status=&department=&overdue=&raisedFrom=&raisedTo=&region=&page=&pageSize=   → { items, total, page, pageSize } of the caller's region, newest first
  *   POST /api/alerts/:id/close { kind: case|not_needed|already_helped, caseNo?, reason? } → { id, status, closure, closedAt }
  * See docs/api.md.
  */
@@ -12,7 +12,7 @@ import { closeAlert, CloseAlertBody } from '../../core/alerts/close';
 import { AlertListQuery, listAlerts } from '../../core/alerts/list';
 import { currentStatics, workflowOf } from '../../core/settings/workflow';
 import { clockOf } from '../../core/clock';
-import { parseOr400 } from '../../http/errors';
+import { badRequest, parseOr400 } from '../../http/errors';
 import { requestLang } from '../../http/lang';
 import type { AppDeps } from '../../deps';
 
@@ -27,8 +27,12 @@ export function alertsRouter(deps: AppDeps): Router {
     const actor = cadreOf(ctx);
     requireRole(actor, MAY.readAlerts, 'read alerts');
     const q = parseOr400(AlertListQuery, ctx.query);
+    if ((q.raisedFrom === undefined) !== (q.raisedTo === undefined)) throw badRequest(`${q.raisedFrom ? 'raisedTo' : 'raisedFrom'}: needed with the other end of the days raised`, q.raisedFrom ? 'raisedTo' : 'raisedFrom');
+    if (q.raisedFrom && q.raisedTo && q.raisedFrom > q.raisedTo) throw badRequest('raisedTo: before raisedFrom', 'raisedTo');
     const statics = await currentStatics(deps.prisma);
-    ctx.body = await listAlerts(deps.prisma, actor, q, { now: now(), lang: requestLang(ctx, deps.config.defaultLang), calendarOf: (countyId) => workflowOf(statics, countyId, deps.config.workflow).calendar });
+    const region = q.region === undefined ? undefined : statics.tree.byCode.get(q.region);
+    if (q.region !== undefined && !region) throw badRequest(`region: no region has the code ${q.region}`, 'region');
+    ctx.body = await listAlerts(deps.prisma, actor, q, { villages: region ? statics.tree.villageIdsUnder(region.id) : undefined, now: now(), lang: requestLang(ctx, deps.config.defaultLang), calendarOf: (countyId) => workflowOf(statics, countyId, deps.config.workflow).calendar });
   });
 
   router.post('/api/alerts/:id/close', auth, async (ctx) => {

@@ -69,6 +69,8 @@ const ListQuery = z
     }
   });
 
+const FIGURE_KEYS = Object.keys(FIGURE_QUERY) as (keyof typeof FIGURE_QUERY)[];
+
 export const CaseNo = z.string().regex(/^FP-\d{4}-\d{6}$/, 'must look like FP-2026-000123');
 
 export function casesRouter(deps: AppDeps): Router {
@@ -96,6 +98,8 @@ export function casesRouter(deps: AppDeps): Router {
     if (search === null) throw badRequest('q: must be a case number (FP-2026-000123 or 123), the last 4 characters of an ID number, or a name', 'q');
     // the county's time limits and calendar (core/settings/workflow.ts), from the static data the list is read with
     const figuresOf = (at: Date, workflow: { limits: Parameters<typeof figureFilterOf>[1]; calendar: Parameters<typeof figureFilterOf>[2] }) => {
+      // no figure asked (the work queue's every request): no dates worked out for nothing
+      if (!FIGURE_KEYS.some((key) => q[key] !== undefined)) return {};
       const figures = figureFilterOf(q, workflow.limits, workflow.calendar, at);
       return hasFigureFilter(figures) ? { figures } : {};
     };
@@ -134,7 +138,17 @@ export function casesRouter(deps: AppDeps): Router {
         withCounts: !after,
         calendar: workflow.calendar,
       });
-      return { staticStamp: list.staticStamp, body: { ...(after ? {} : { page }), pageSize: q.pageSize, ...list.body } };
+      // field by field in the answer's order: object spreads here were the route's hottest line (bench/README.md, round 6)
+      const body: Record<string, unknown> = after ? {} : { page };
+      body.pageSize = q.pageSize;
+      if ('total' in list.body) {
+        body.total = list.body.total;
+        body.totalExact = list.body.totalExact;
+        body.statusCounts = list.body.statusCounts;
+      }
+      body.nextCursor = list.body.nextCursor;
+      body.cases = list.body.cases;
+      return { staticStamp: list.staticStamp, body };
     };
     // a region code the cached tree does not know may be new: ask for the current tree first
     const knows = (d: StaticData) => [q.region, q.village].every((code) => !code || d.tree.byCode.has(code));

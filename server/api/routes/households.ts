@@ -1,6 +1,6 @@
 /**
  * The monitoring register (server/core/register), each cadre its own region's households:
- *   GET   /api/households?state=&category=&region=&responsible=&cursor=&pageSize=   (head names masked)
+ *   GET   /api/households?state=&category=&region=&responsible=&event=&month=&cursor=&pageSize=   (head names masked; event+month: a month's 新识别/再次纳入/风险消除)
  *   GET   /api/households/:id   (members, cases, risks, measures, history, timeline; ID numbers and phone masked; audited)
  *   POST  /api/households/:id/reveal {field, memberId?}   (one value whole, audited)
  *   POST  /api/households/:id/measures {kind, amountFen?, givenOn, department?, caseNo?, note?}
@@ -27,6 +27,7 @@ import { countyForRequest, countyIdOf, currentStatics } from '../../core/setting
 import { MAY } from '../../core/auth/permissions';
 import { householdDetailAudited } from '../../core/register/detail';
 import { followUpMonthsOf, MonitoringSettingValue, readMonitoringSetting, writeMonitoringSetting } from '../../core/register/follow-up';
+import { Month, MONTH_EVENT_KINDS } from '../../core/register/event-month';
 import { decodeHouseholdCursor, listHouseholds, type HouseholdListFilter } from '../../core/register/list';
 import type { RegionTree } from '../../core/regions/tree';
 import type { CadreActor } from '../../../flows/workflow';
@@ -56,6 +57,9 @@ export const ListQuery = z
     region: RegionCode.optional(),
     /** A cadre's id, or "me": the households it follows as 帮扶责任人. */
     responsible: z.string().trim().min(1).max(40).optional(),
+    /** With `month`: the households with a monitoring event of this kind taking effect that month. */
+    event: z.enum(MONTH_EVENT_KINDS, { message: `must be one of ${MONTH_EVENT_KINDS.join(', ')}` }).optional(),
+    month: Month.optional(),
     cursor: z.string().max(200).optional(),
     pageSize: z.coerce.number().int().min(1).max(200).default(50),
   })
@@ -67,7 +71,8 @@ const RevealBody = z
   .refine((b) => b.memberId === undefined || b.field === 'idNumber', { message: 'a member’s ID number only (members have no phone on record)', path: ['field'] });
 
 /** The list's filters as the list and its export (register-files.ts) take them. */
-export function listFilterOf(q: Pick<z.infer<typeof ListQuery>, 'state' | 'category' | 'region' | 'responsible'>, tree: RegionTree, actor: CadreActor): HouseholdListFilter {
+export function listFilterOf(q: Pick<z.infer<typeof ListQuery>, 'state' | 'category' | 'region' | 'responsible' | 'event' | 'month'>, tree: RegionTree, actor: CadreActor): HouseholdListFilter {
+  if ((q.event === undefined) !== (q.month === undefined)) throw badRequest(`${q.event ? 'month' : 'event'}: needed with ${q.event ? 'event' : 'month'}`, q.event ? 'month' : 'event');
   const asked: string[] = [];
   if (q.region) {
     const region = tree.byCode.get(q.region);
@@ -79,6 +84,7 @@ export function listFilterOf(q: Pick<z.infer<typeof ListQuery>, 'state' | 'categ
     ...(q.state ? { state: q.state } : {}),
     ...(q.category ? { category: q.category } : {}),
     ...(q.responsible ? { responsibleCadreId: q.responsible === 'me' ? actor.id : q.responsible } : {}),
+    ...(q.event && q.month ? { event: { kind: q.event, month: q.month } } : {}),
   };
 }
 

@@ -6,7 +6,8 @@
  *        (export:register: who, layout, filters, rows)
  *   GET  /api/register/import-columns   the fields of an import and the headers each is found under by default
  *   POST /api/register/imports (multipart `file` XLSX or CSV, optional `columns` JSON part {field: header})
- *        → 200 the report: imported, updated, skipped, refused, duplicates, problems [{row, field, code}]
+ *        → 200 the report: imported, updated, skipped, refused, duplicates, membersAdded, monitoringSet,
+ *          risksAdded, problems [{row, field, code}]
  * (Not under /api/households/: its /:id routes would take these paths.)
  */
 import { PassThrough } from 'node:stream';

@@ -5,6 +5,7 @@
  * cannot be read is counted as invalid with its reason, never stored.
  */
 import { z } from 'zod';
+import { CELL_NO, CELL_YES } from '../../../flows/parse/cell-flag';
 import { parseIdNumber } from '../../../flows/parse/id-number';
 import { moneyFen, MAX_FEN } from '../../../flows/parse/money';
 import { DEPARTMENT_FIELDS, type DepartmentCode, type FieldKind } from './departments';
@@ -17,8 +18,8 @@ export type RowProblem = { rowKey: string; field: string; reason: string };
 export type ReadRows = { rows: ReadRow[]; problems: RowProblem[] };
 
 const TEXT_MAX = 100;
-const YES = new Set(['是', '有', '1', 'y', 'yes', 'true', '√', '在保', '享受']);
-const NO = new Set(['否', '无', '0', 'n', 'no', 'false', '×', '', '退出', '未享受']);
+const YES = new Set(CELL_YES);
+const NO = new Set(['', ...CELL_NO]);
 
 /** A mapping: field → the header of its column. Every field it names must be the department's. */
 export const ColumnMap = z.record(z.string().trim().min(1).max(40), z.string().trim().min(1).max(100));

@@ -77,9 +77,19 @@ export class RegionTree {
     return line.length > 0 ? this.byId.get(line[line.length - 1]!) : undefined;
   }
 
-  /** The counties (the tree's roots), in order. */
-  counties(): RegionRow[] {
-    return [...this.byId.values()].filter((r) => r.parentId === null);
+  private roots: readonly RegionRow[] | undefined;
+  private readonly villagesUnder = new Map<string, readonly string[]>();
+
+  /** The counties (the tree's roots), in order (found once: the admin's every case list asks). */
+  counties(): readonly RegionRow[] {
+    return (this.roots ??= [...this.byId.values()].filter((r) => r.parentId === null));
+  }
+
+  /** Ids of the villages in a region's subtree (found once per region: a list's counts ask on every first page). */
+  villageIdsUnder(id: string): readonly string[] {
+    let ids = this.villagesUnder.get(id);
+    if (!ids) this.villagesUnder.set(id, (ids = [...this.subtreeIds(id)].filter((rid) => this.byId.get(rid)?.level === 'village')));
+    return ids;
   }
 
   /** Active towns with their active villages, as the application flow offers them (built once: a tree never changes, a cached one is replaced). */

@@ -1,6 +1,7 @@
 /**
  * The register as a list (GET /api/households): the caller's region's households — or the region
- * asked for within it — filtered by monitoring state, category, 帮扶责任人; newest first, keyset-
+ * asked for within it — filtered by monitoring state, category, 帮扶责任人, and an event of a month
+ * (the statistics' month figures: register/event-month.ts); newest first, keyset-
  * paged on (createdAt, id) through the index Household(villageId, createdAt, id); the head's name
  * masked (张*兰: notices/mask.ts) and no ID number or phone; counts per state on the first page.
  */
@@ -13,6 +14,7 @@ import { listScope } from '../cases/list';
 import { place } from '../cases/present';
 import { DEFAULT_NAME_MASK, maskName } from '../notices/mask';
 import type { RegionTree } from '../regions/tree';
+import { eventsTakingEffect, monthDays, type MonthEventKind } from './event-month';
 
 export type HouseholdListFilter = {
   /** Region ids asked for (a town, a village): within the caller's reach. */
@@ -20,6 +22,8 @@ export type HouseholdListFilter = {
   state?: MonitoringState;
   category?: HouseholdCategory;
   responsibleCadreId?: string;
+  /** Households with an event of this kind taking effect in this month (YYYY-MM). */
+  event?: { kind: MonthEventKind; month: string };
 };
 
 export type HouseholdKey = { createdAt: Date; id: string };
@@ -60,6 +64,7 @@ export function householdsWhere(tree: RegionTree, actor: CadreActor, filter: Hou
     ...(filter.state ? { monitoringState: filter.state } : {}),
     ...(filter.category ? { monitoringCategory: filter.category } : {}),
     ...(filter.responsibleCadreId ? { responsibleCadreId: filter.responsibleCadreId } : {}),
+    ...(filter.event ? { monitoringEvents: { some: eventsTakingEffect(filter.event.kind, monthDays(filter.event.month).from, monthDays(filter.event.month).to) } } : {}),
   };
   return { inScope, where };
 }

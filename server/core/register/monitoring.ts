@@ -9,7 +9,7 @@
  * case's cause and the measures decided: identifyFromDecision, in the decision's own transaction.
  * 风险消除 approved by the county: setEliminated (elimination.ts); a risk recorded outside a
  * decision, which takes a household not monitored or eliminated into monitoring: addRisk; a
- * county's existing register imported from a file (import.ts): setFromImport.
+ * county's existing register imported from a file (import.ts): setFromImport, a batch of households at once.
  */
 import type { Prisma } from '../../generated/prisma/client';
 import { shanghaiDate, shanghaiMidnight } from '../../../flows/china-time';
@@ -37,24 +37,30 @@ export type MonitoringEventInput = {
 
 /** One row of a household's history (the only place one is written). */
 export async function recordMonitoringEvent(tx: Tx, e: MonitoringEventInput): Promise<string> {
-  const row = await tx.monitoringEvent.create({
-    data: {
-      householdId: e.householdId,
-      type: e.type,
-      at: e.at,
-      actorType: e.actor.kind,
-      actorId: actorId(e.actor),
-      fromState: e.fromState ?? null,
-      toState: e.toState ?? null,
-      category: e.category ?? null,
-      day: e.day ?? null,
-      caseId: e.caseId ?? null,
-      note: e.note ?? null,
-      ...(e.data ? { data: e.data as Prisma.InputJsonValue } : {}),
-    },
-    select: { id: true },
-  });
+  const row = await tx.monitoringEvent.create({ data: eventData(e), select: { id: true } });
   return row.id;
+}
+
+function eventData(e: MonitoringEventInput) {
+  return {
+    householdId: e.householdId,
+    type: e.type,
+    at: e.at,
+    actorType: e.actor.kind,
+    actorId: actorId(e.actor),
+    fromState: e.fromState ?? null,
+    toState: e.toState ?? null,
+    category: e.category ?? null,
+    day: e.day ?? null,
+    caseId: e.caseId ?? null,
+    note: e.note ?? null,
+    ...(e.data ? { data: e.data as Prisma.InputJsonValue } : {}),
+  };
+}
+
+/** A risk's row outside a decision (addRisk, an import's setFromImport). */
+function riskData(householdId: string, actor: Actor, risk: { cause: string; source: string; startedOn: string; note: string | null }) {
+  return { householdId, cause: risk.cause, source: risk.source, startedOn: shanghaiMidnight(risk.startedOn), note: risk.note, createdById: actorId(actor) };
 }
 
 /** Locks the household's row for the change (two decisions on one household at once run one after the other). */
@@ -147,7 +153,7 @@ export async function addRisk(
   const category = risk.category ?? h.monitoringCategory;
   const type: MonitoringEventType = h.monitoringState === 'none' ? 'identified' : h.monitoringState === 'eliminated' ? 'reincluded' : 'risk_added';
   if (type !== 'risk_added' && !category) throw invalid('category: a household not monitored yet is taken in with a category', 'category');
-  const created = await tx.householdRisk.create({ data: { householdId: h.id, cause: risk.cause, source: risk.source, startedOn: shanghaiMidnight(risk.startedOn), note: risk.note, createdById: actorId(actor) }, select: { id: true } });
+  const created = await tx.householdRisk.create({ data: riskData(h.id, actor, risk), select: { id: true } });
   if (type !== 'risk_added') {
     await tx.household.update({ where: { id: h.id }, data: { monitoringState: 'monitored', monitoringCategory: category, monitoredSince: shanghaiMidnight(day), eliminatedOn: null } });
   }
@@ -166,32 +172,85 @@ export async function addRisk(
   return { riskId: created.id, type };
 }
 
+/** A household of an import (import.ts), locked by the caller's transaction, with its monitoring as read under the lock. */
+export type ImportMonitoring = {
+  householdId: string;
+  state: MonitoringState;
+  category: string | null;
+  /** The file's: 监测对象类别 (null: none given), 识别时间, 风险类型. */
+  file: { category: string | null; since: string | null; risks: readonly { cause: string; note: string | null }[] };
+};
+export type ImportMonitoringOutcome = { type: MonitoringEventType | null; risksAdded: number };
+
 /**
- * A household's monitoring as a county's existing register states it (import.ts, the household
- * locked by the caller's transaction): one not monitored becomes a 监测对象 of `category` since
- * the file's 识别时间 (today when it gives none); one monitored in another category takes it. An
- * eliminated household is left as it is (its 返贫 is a new risk's, addRisk). The history row says
- * where it came from (source: import). Returns the event written, or null: nothing changed.
+ * Households' monitoring as a county's existing register states it (import.ts, a batch of
+ * households locked by the caller's transaction; set-based: a statement per table, not per
+ * household): one not monitored becomes a 监测对象 of the file's category since its 识别时间
+ * (today when it gives none); one monitored in another category takes it. An eliminated household
+ * is left as it is (its 返贫 is a new risk's, addRisk). The file's risk kinds are recorded (source
+ * import) on a household monitored once the file's category is applied, each with its
+ * 'risk_added' row as addRisk's — unless the household has that risk unsolved, or an import
+ * recorded it before (solved since or not): the same file again adds nothing. Every history row
+ * says where it came from (source: import). Returns, per household, the event of its state (null:
+ * unchanged) and the risks added.
  */
-export async function setFromImport(tx: Tx, householdId: string, actor: Actor, now: Date, facts: { category: string; since: string | null }): Promise<MonitoringEventType | null> {
-  const h = await lockHousehold(tx, householdId);
-  const type: MonitoringEventType | null = h.monitoringState === 'none' ? 'identified' : h.monitoringState === 'monitored' && h.monitoringCategory !== facts.category ? 'category_changed' : null;
-  if (type === null) return null;
-  const day = facts.since ?? shanghaiDate(now);
-  await tx.household.update({
-    where: { id: h.id },
-    data: { monitoringState: 'monitored', monitoringCategory: facts.category, ...(type === 'identified' ? { monitoredSince: shanghaiMidnight(day), eliminatedOn: null } : {}) },
-  });
-  await recordMonitoringEvent(tx, {
-    householdId: h.id,
-    type,
-    actor,
-    at: now,
-    fromState: h.monitoringState,
-    toState: 'monitored',
-    category: facts.category,
-    day: type === 'identified' ? day : shanghaiDate(now),
-    data: { source: 'import', ...(type === 'category_changed' ? { fromCategory: h.monitoringCategory } : {}) },
-  });
-  return type;
+export async function setFromImport(tx: Tx, actor: Actor, now: Date, items: readonly ImportMonitoring[]): Promise<Map<string, ImportMonitoringOutcome>> {
+  const out = new Map<string, ImportMonitoringOutcome>();
+  const today = shanghaiDate(now);
+  const moves: { id: string; category: string; since: string; identified: boolean }[] = [];
+  const events: MonitoringEventInput[] = [];
+  const riskRows: { item: ImportMonitoring; cause: string; note: string | null; day: string }[] = [];
+  const withRisks = items.filter((i) => i.file.risks.length > 0).map((i) => i.householdId);
+  const known = withRisks.length ? await tx.householdRisk.findMany({ where: { householdId: { in: withRisks } }, select: { householdId: true, cause: true, note: true, source: true, solvedOn: true } }) : [];
+  for (const item of items) {
+    const { category, since } = item.file;
+    const type: MonitoringEventType | null =
+      category === null ? null : item.state === 'none' ? 'identified' : item.state === 'monitored' && item.category !== category ? 'category_changed' : null;
+    if (type !== null) {
+      const day = since ?? today;
+      moves.push({ id: item.householdId, category: category!, since: shanghaiMidnight(day).toISOString(), identified: type === 'identified' });
+      events.push({
+        householdId: item.householdId,
+        type,
+        actor,
+        at: now,
+        fromState: item.state,
+        toState: 'monitored',
+        category,
+        day: type === 'identified' ? day : today,
+        data: { source: 'import', ...(type === 'category_changed' ? { fromCategory: item.category } : {}) },
+      });
+    }
+    let risksAdded = 0;
+    if (item.state === 'monitored' || type === 'identified') {
+      const had = known.filter((r) => r.householdId === item.householdId);
+      for (const risk of item.file.risks) {
+        if (had.some((r) => r.cause === risk.cause && (r.note ?? null) === risk.note && (r.solvedOn === null || r.source === 'import'))) continue;
+        riskRows.push({ item, cause: risk.cause, note: risk.note, day: since ?? today });
+        risksAdded += 1;
+      }
+    }
+    out.set(item.householdId, { type, risksAdded });
+  }
+  if (moves.length) {
+    await tx.$executeRaw`
+      UPDATE "Household" h SET "monitoringState" = 'monitored', "monitoringCategory" = v.category,
+        "monitoredSince" = CASE WHEN v.identified THEN v.since::timestamptz AT TIME ZONE 'UTC' ELSE h."monitoredSince" END,
+        "eliminatedOn" = CASE WHEN v.identified THEN NULL ELSE h."eliminatedOn" END,
+        "updatedAt" = ${new Date().toISOString()}::timestamptz AT TIME ZONE 'UTC'
+      FROM jsonb_to_recordset(${JSON.stringify(moves)}::jsonb) AS v(id text, category text, since text, identified boolean)
+      WHERE h.id = v.id`;
+  }
+  if (riskRows.length) {
+    const created = await tx.householdRisk.createManyAndReturn({
+      data: riskRows.map((r) => riskData(r.item.householdId, actor, { cause: r.cause, source: 'import', startedOn: r.day, note: r.note })),
+      select: { id: true, householdId: true, cause: true, note: true },
+    });
+    for (const r of riskRows) {
+      const row = created.find((c) => c.householdId === r.item.householdId && c.cause === r.cause && (c.note ?? null) === r.note)!;
+      events.push({ householdId: r.item.householdId, type: 'risk_added', actor, at: now, fromState: 'monitored', toState: 'monitored', category: r.item.file.category ?? r.item.category, day: r.day, data: { riskId: row.id, cause: r.cause, source: 'import' } });
+    }
+  }
+  if (events.length) await tx.monitoringEvent.createMany({ data: events.map(eventData) });
+  return out;
 }

@@ -3,28 +3,29 @@
  * villages of the statistics' scope) — one set-based statement per group:
  *   - households: 监测对象 now by category, and how many are 风险消除 now; 风险消除率 = eliminated /
  *     (monitored + eliminated), of the households now in the register (state now, not the period's);
- *   - months: per month of the period, new identifications (MonitoringEvent 'identified'), re-inclusions
- *     ('reincluded') and eliminations ('eliminated'), by the China day each takes effect (its `day`,
- *     else the China date of `at`);
+ *   - months: per month of the period, the households newly identified (MonitoringEvent 'identified'),
+ *     re-included ('reincluded') and eliminated ('eliminated') that month, by the China day each event
+ *     takes effect (register/event-month.ts, the rule the register list filters by);
  *   - measures: the support measures (SupportMeasure) recorded for the households monitored now —
  *     their number and amount, and per monitored household;
  *   - alerts: the department alerts raised in the period (China dates of raisedAt), by department, and
  *     how many of them were closed within ALERT_CLOSE_DAYS calendar days of being raised (alerts without a
  *     department, a cadre's round, under NO_DEPARTMENT).
  * A figure of households comes with the register list's filters that list exactly them (`drill`,
- * GET /api/households, the console's /households?…): the month's events and the alerts have none.
+ * GET /api/households, the console's /households?…); a department's alerts with the alert list's
+ * (`drill`, GET /api/alerts, the console's /alerts?…), by the predicate that list applies (alerts/list.ts).
  */
-import { shanghaiMidnight } from '../../../flows/china-time';
 import { HOUSEHOLD_CATEGORIES } from '../../../flows/workflow';
 import { ALERT_STATUS, DEPARTMENT_CODES } from '../alerts/departments';
+import { NO_DEPARTMENT, raisedBounds } from '../alerts/list';
+import { chinaDaysBounds, eventDaySql, MONTH_EVENT_KINDS } from '../register/event-month';
 import type { ListScope } from '../cases/list-query';
 import type { RegionTree } from '../regions/tree';
 import type { Period } from './period';
 
 /** An alert counts as closed in time when closed within this many (calendar) days of being raised. */
 export const ALERT_CLOSE_DAYS = 15;
-/** The alerts no department raised (a cadre's round), counted on their own line. */
-export const NO_DEPARTMENT = 'other';
+export { NO_DEPARTMENT };
 
 type Rows = <T>(sql: string, values: unknown[]) => Promise<T[]>;
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
@@ -38,9 +39,6 @@ function villagesOf(tree: RegionTree, scope: ListScope): string[] | null {
   return [...tree.subtreeIds(scope.regionId)].filter((id) => tree.byId.get(id)?.level === 'village');
 }
 
-/** The China midnight that starts a China day, as a UTC timestamp's text (the columns hold UTC). */
-const chinaStart = (day: string) => shanghaiMidnight(day).toISOString();
-const nextDay = (day: string) => new Date(Date.parse(chinaStart(day)) + 86_400_000).toISOString();
 
 /** A figure's households as the register list's query parameters (state, category, region). */
 export type HouseholdsDrill = Record<string, string>;
@@ -59,14 +57,13 @@ export async function computeRegisterStats(rows: Rows, tree: RegionTree, scope: 
 FROM "Household" h WHERE ${inScope('h."villageId"')} AND h."monitoringState" <> 'none' GROUP BY 1, 2`,
       [v],
     ),
+    // households, not events: a month's figure is the register list's households (eventsTakingEffect)
     rows<{ month: string; type: string; n: unknown }>(
-      `SELECT left(x."day", 7) AS "month", x."type", count(*) AS "n"
-FROM (SELECT e."type", COALESCE(e."day", to_char(e."at" + interval '8 hours', 'YYYY-MM-DD')) AS "day"
-      FROM "MonitoringEvent" e JOIN "Household" h ON h."id" = e."householdId"
-      WHERE ${inScope('h."villageId"')} AND e."type" = ANY($2::text[])
-        AND e."at" >= $3::timestamp - interval '1 day' AND e."at" < $4::timestamp + interval '1 day') x
-WHERE x."day" BETWEEN $5 AND $6 GROUP BY 1, 2`,
-      [v, ['identified', 'reincluded', 'eliminated'], chinaStart(period.from), nextDay(period.to), period.from, period.to],
+      `SELECT left(${eventDaySql('e')}, 7) AS "month", e."type", count(DISTINCT e."householdId") AS "n"
+FROM "MonitoringEvent" e JOIN "Household" h ON h."id" = e."householdId"
+WHERE ${inScope('h."villageId"')} AND e."type" = ANY($2::text[])
+  AND (e."day" BETWEEN $5 AND $6 OR (e."day" IS NULL AND e."at" >= $3::timestamp AND e."at" < $4::timestamp)) GROUP BY 1, 2`,
+      [v, [...MONTH_EVENT_KINDS], chinaDaysBounds(period.from, period.to).gte.toISOString(), chinaDaysBounds(period.from, period.to).lt.toISOString(), period.from, period.to],
     ),
     rows<{ households: unknown; withMeasures: unknown; measures: unknown; amount: unknown }>(
       `SELECT count(*) AS "households", count(*) FILTER (WHERE m."n" > 0) AS "withMeasures", COALESCE(sum(m."n"), 0) AS "measures", COALESCE(sum(m."amount"), 0) AS "amount"
@@ -79,7 +76,7 @@ WHERE ${inScope('h."villageId"')} AND h."monitoringState" = 'monitored'`,
   count(*) FILTER (WHERE a."status" = $4 AND a."closedAt" <= a."raisedAt" + make_interval(days => $5::int)) AS "closedInTime"
 FROM "Alert" a LEFT JOIN "Department" d ON d."id" = a."departmentId"
 WHERE ${inScope('a."villageId"')} AND a."raisedAt" >= $2::timestamp AND a."raisedAt" < $3::timestamp GROUP BY 1`,
-      [v, chinaStart(period.from), nextDay(period.to), ALERT_STATUS.closed, ALERT_CLOSE_DAYS, NO_DEPARTMENT],
+      [v, raisedBounds(period).gte.toISOString(), raisedBounds(period).lt.toISOString(), ALERT_STATUS.closed, ALERT_CLOSE_DAYS, NO_DEPARTMENT],
     ),
   ]);
 
@@ -94,7 +91,14 @@ WHERE ${inScope('a."villageId"')} AND a."raisedAt" >= $2::timestamp AND a."raise
   }));
 
   const eventN = (month: string, type: string) => num(events.find((e) => e.month === month && e.type === type)?.n);
-  const monthFigures = months.map(({ month }) => ({ month, identified: eventN(month, 'identified'), reincluded: eventN(month, 'reincluded'), eliminated: eventN(month, 'eliminated') }));
+  const monthFigures = months.map(({ month }) => ({
+    month,
+    identified: eventN(month, 'identified'),
+    reincluded: eventN(month, 'reincluded'),
+    eliminated: eventN(month, 'eliminated'),
+    /** The register list's filters of each figure's households. */
+    drill: Object.fromEntries(MONTH_EVENT_KINDS.map((event) => [event, drill({ event, month })])) as Record<(typeof MONTH_EVENT_KINDS)[number], HouseholdsDrill>,
+  }));
 
   const m = measures[0];
   const households = num(m?.households);
@@ -106,7 +110,9 @@ WHERE ${inScope('a."villageId"')} AND a."raisedAt" >= $2::timestamp AND a."raise
     const a = byDept.get(department);
     const raised = num(a?.raised);
     const closedInTime = num(a?.closedInTime);
-    return { department, raised, closed: num(a?.closed), closedInTime, closedInTimeShare: share(closedInTime, raised) };
+    // the alert list's filters of the department's alerts raised in the period (any status: none asked)
+    const alertsDrill = { department, raisedFrom: period.from, raisedTo: period.to, ...(regionCode ? { region: regionCode } : {}) };
+    return { department, raised, closed: num(a?.closed), closedInTime, closedInTimeShare: share(closedInTime, raised), drill: alertsDrill };
   });
   const raised = departments.reduce((s, d) => s + d.raised, 0);
   const closedInTime = departments.reduce((s, d) => s + d.closedInTime, 0);

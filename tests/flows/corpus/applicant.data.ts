@@ -13,11 +13,20 @@ export const APPLICANT: Question[] = [
     also: ['idNumber'],
     reach: toApplicant('name'),
     entries: [
+      // issue 10 (probe 16 kind, 吴): 吾 is 我 — "吾叫…" leads a name in, like 我叫
+      ['吾叫顾雪芬', is('顾雪芬')],
+      ['吾是陆根宝', is('陆根宝')],
+      ['吾叫严杏娣。', is('严杏娣')],
+      ['西河乡', AGAIN], // a town of the county is a place, never a person's name
       // issue 10 (probe 15 kind): a clause asking back what is asked, before the answer — no policy question
       // issue 10 (probe 16 kind): whose name it is, or where it is written, before the name is no part of it; a closing 噻/撒 neither
       // issue 10 (probe 16 kind A5): the sex, the age or a role said after the name are notes, not the name
       ['马春花 女 58岁', is('马春花')],
       ['韩志刚 男', is('韩志刚')],
+      ['曹秀珍 女 七十一', is('曹秀珍')],
+      ['彭建军，男的', is('彭建军')],
+      ['石桂芝 女', is('石桂芝')],
+      ['钟国良 男 六十', is('钟国良')],
       ['邓玉梅，六十三岁', is('邓玉梅')],
       ['蒋德胜（户主）', is('蒋德胜')],
       ['咱家那个叫郑丽华', is('郑丽华')],
@@ -256,6 +265,11 @@ export const APPLICANT: Question[] = [
     field: 'phone',
     reach: toApplicant('phone'),
     entries: [
+      // issue 10 (probe 16 kind): a mobile number read out in three groups, with commas or 、 between them
+      ['一五九，八七六五，四三二一', is('15987654321')],
+      ['137、2468、1357', is('13724681357')],
+      ['电话一三六，零零一一，二二三三', is('13600112233')],
+      ['幺八六 幺二三四 五六七八', is('18612345678')],
       // issue 10 (probe 13 kind): a phone corrected in the same message
       ['15912345678 说错了 15912345687', is('15912345687')],
       ['13600001111，哦不，13600001112', is('13600001112')],
@@ -338,6 +352,14 @@ export const APPLICANT: Question[] = [
     field: 'villageCode',
     reach: toApplicant('villageCode'),
     entries: [
+      // issue 10 (probe 16 kind): 屯/堡/寨/营 said for 村 (north, south-west) — said back as the county writes it
+      ['东山屯', sure('V11')],
+      ['俺们柳树营的', sure('V12')],
+      ['柳树寨', sure('V12')],
+      // a village of another town than the one chosen: its town said, the switch said back for a yes
+      ['桃园村', sureAll({ townCode: 'T2', villageCode: 'V22' })],
+      ['俺是西河村的', sureAll({ townCode: 'T2', villageCode: 'V21' })],
+      ['就在桃园村', sureAll({ townCode: 'T2', villageCode: 'V22' })],
       // issue 10 (probe 13 kind): a village by its short name, with the words around it
       ['就柳树那边', is('V12')],
       ['东山那块', is('V11')],
@@ -373,6 +395,9 @@ export const APPLICANT: Question[] = [
       // issue 10 (probe 16 kind): the question's own word before the count; "人口多" beside it; the old and the young listed
       ['俺们家人口是六个', is(6)],
       ['家里人数是3', is(3)],
+      ['家庭人口是五个', is(5)],
+      ['三口人，我、老伴还有小孙子', is(3)],
+      ['户口本上人口是4', is(4)],
       ['我家人口不少，九个', is(9)],
       ['两个大人跟两个小的', sure(4)],
       ['没几个人，就我跟老伴', is(2)],

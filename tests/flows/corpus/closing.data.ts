@@ -269,6 +269,11 @@ export const CLOSING: Question[] = [
     kind: 'consent',
     reach: TO_CONSENT,
     entries: [
+      // issue 10 (probe 16 kind, 西南): 好滴/行滴 are 好的; why the check is needed is answered, then asked again
+      ['好滴，同意', is(true)],
+      ['行滴', is(true)],
+      ['好滴呀', is(true)],
+      ['查我家存款做什么', AGAIN],
       // issue 10 (probe 16 kind): 嘛/噻/嘞/哒 close a yes, not a question
       ['同意嘛', is(true)],
       ['可以噻', is(true)],

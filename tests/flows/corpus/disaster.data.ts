@@ -10,6 +10,11 @@ export const DISASTER: Question[] = [
     field: 'disasterKind',
     reach: AT_KIND,
     entries: [
+      // issue 10 (probe 16 kind, 西南): 遭水 is a flood; two kinds at once are asked which did the most damage
+      ['屋头遭水了', is('flood')],
+      ['遭了水，庄稼全完了', is('flood')],
+      ['房子进水了，东西全泡了', is('flood')],
+      ['又是刮大风又是下暴雨', AGAIN],
       // probe 12 kinds: typed by sound (冰包 for 冰雹, 滑破 for 滑坡); a disaster without a kind of its own → 其他
       ['冰包砸了玉米', is('wind_hail')],
       ['下冰豹了', is('wind_hail')],
@@ -142,6 +147,13 @@ export const DISASTER: Question[] = [
       ['大概是6月2号', sure('2025-06-02')],
       ['五号前后', sure('2025-06-05')],
       ['差不多5月28号', sure('2025-05-28')],
+      ['去年6月20号', is('2024-06-20')], // the year said: the day as said
+      ['今年3月8号', is('2025-03-08')],
+      ['6月5号下午', is('2025-06-05')],
+      ['上个月18号', is('2025-05-18')],
+      ['2024年9月10号', is('2024-09-10')],
+      ['6月12号那天', is('2025-06-12')],
+      ['5月3号晚上', is('2025-05-03')],
       ['5月20日', is('2025-05-20')],
       ['昨天', is('2025-06-14')],
       ['前天晚上', is('2025-06-13')],

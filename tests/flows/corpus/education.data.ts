@@ -16,6 +16,9 @@ export const EDUCATION: Question[] = [
       ['吴佳琪 女 十五岁', is('吴佳琪')],
       ['郑浩然 男 17', is('郑浩然')],
       ['黄子轩（小名轩轩）', is('黄子轩')],
+      ['罗雨涵，女，十四岁', is('罗雨涵')],
+      ['谢文博 男', is('谢文博')],
+      ['程思远(乳名远远)', is('程思远')],
       ['王志强 不对 是王志刚', is('王志刚')],
       ['不是赵佳怡是赵家怡', is('赵家怡')],
       ['王小明', is('王小明')],
@@ -59,6 +62,11 @@ export const EDUCATION: Question[] = [
     also: ['school'],
     reach: [...AT_STUDENT, '王小明'],
     entries: [
+      // issue 10 (probe 16 kind): 國中 (国中) is 初中 in Taiwan usage, typed in traditional characters
+      ['在讀國二', is('junior')],
+      ['國中三年級', is('junior')],
+      ['他念國一', is('junior')],
+      ['小学毕业了', AGAIN], // a school finished names no stage now: which one, asked
       ['孩子学习还行，今年刚上初中，读初一', is('junior')],
       ['她前年考上的大学，现在读大二', is('college')],
       // issue 10 (probe 16 kind): a story that moves on — the stage of now, and never the school left behind

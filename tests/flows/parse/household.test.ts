@@ -28,6 +28,9 @@ const TABLE: [string, Label][] = [
   ['我家人口挺多，七个', { understood: 7 }],
   ['三个老的和一个小的', { confirm: 4 }],
   ['两个大人加一个小孩', { confirm: 3 }],
+  // the count, then the same people listed: the count; listed people who make another number: asked
+  ['3口人 我 老伴 还有孙女', { understood: 3 }],
+  ['5口人，老伴儿子还有我', 'ask-again'],
   // people listed rather than counted: counted, and said back
   ['我、老伴和儿子', { confirm: 3 }],
   ['我和老伴，两个孙子', { confirm: 4 }],
