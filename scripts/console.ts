@@ -3,13 +3,43 @@
  * by scripts/front-end.ts: for `npm test` (its browser tests call ensureBuilt again) and for
  * `npm start`, which serves console/dist at /console/.
  */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import * as frontEnd from './front-end';
 
 export const CONSOLE = path.resolve(__dirname, '..', 'console');
 
-/** The files beside console/ it compiles in (paths from the project's root): China time, the alerts' words (department names, causes, closures). */
-export const FROM_FLOWS = ['flows/china-time.ts', 'flows/i18n/alerts.zh-CN.ts', 'flows/i18n/alerts.en.ts', 'flows/i18n/stats.zh-CN.ts', 'flows/i18n/stats.en.ts'];
+/**
+ * The files of flows/ the console compiles in (paths from the project's root): the ones console/src
+ * imports, and what those import in turn — read from the sources, so a new import cannot be missed
+ * (a hand-kept list missed two: the build's inputs, and the smoke test's copy, lacked them).
+ */
+export const FROM_FLOWS = flowsImportedBy(path.join(CONSOLE, 'src'));
+
+function flowsImportedBy(srcDir: string): string[] {
+  const root = path.resolve(CONSOLE, '..');
+  const flowsDir = path.join(root, 'flows') + path.sep;
+  const found = new Set<string>();
+  const importsOf = (file: string) => [...readFileSync(file, 'utf8').matchAll(/\b(?:from|import)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g)].map((m) => path.resolve(path.dirname(file), m[1]!));
+  const asFile = (p: string) => [p, `${p}.ts`, `${p}.tsx`, path.join(p, 'index.ts')].find((f) => existsSync(f) && statSync(f).isFile());
+  const follow = (file: string) => {
+    for (const target of importsOf(file)) {
+      const f = asFile(target);
+      if (!f || !f.startsWith(flowsDir) || found.has(f)) continue;
+      found.add(f);
+      follow(f);
+    }
+  };
+  const walk = (dir: string): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.tsx?$/.test(e.name)) follow(p);
+    }
+  };
+  walk(srcDir);
+  return [...found].map((f) => path.relative(root, f)).sort();
+}
 
 /** The console in `dir` (console/ itself, or a copy of it in a test). */
 export function consoleAt(dir: string): { frontEnd: frontEnd.FrontEnd; build: frontEnd.Build } {

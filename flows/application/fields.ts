@@ -56,8 +56,8 @@ export function nameQuestion(c: Common & { relationFrom?: string }): QuestionSte
   const parse = (text: string, env: StepEnv) => {
     const read = checkName(text, relation(env), canSayBack(env, c.id), env.lang);
     // a phone number, or "不记得怎么写": said what it looks like, not "名字里不能有数字"
-    if (read.ok) return placeAsName(read.value, env) ?? read;
-    return 'confirm' in read ? read : (otherKindHint(text, env, 'name') ?? read);
+    if (read.ok || 'confirm' in read) return placeAsName(read.value, env) ?? read;
+    return otherKindHint(text, env, 'name') ?? read;
   };
   return { kind: 'question', ...base(c), parse, display: (v) => String(v) };
 }

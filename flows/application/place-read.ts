@@ -47,7 +47,8 @@ export function villageByName(text: string, env: StepEnv): StepOutcome | null {
   const list = found.exact.length > 1 ? found.exact : found.partial;
   if (list.length > 1) return which(list.map((v) => nameOf(v, env)), env);
   if (list.length === 1) return saidBack({ villageCode: list[0].code }, nameOf(list[0], env));
-  return inOtherTown(text, env);
+  // an edit from the summary ("村选错了，是西河村") goes on through the town, which takes both at once
+  return env.answers.villageCode === undefined ? inOtherTown(text, env) : null;
 }
 
 /** "桃园村" while 东山镇 was chosen: the one village of another town named whole — its town said, the switch asked for a yes. */

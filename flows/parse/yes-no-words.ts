@@ -64,6 +64,7 @@ export const NOTHING_ELSE = [...NOTHING_ELSE_SAID, ...NOTHING_ELSE_SAID.filter((
 /** To a figure said back, words that say it is off ("少了", "不是这个数"): a no — the question is asked again. */
 export const FIGURE_NO = [
   '少了', '多了', '少了点', '多了点', '少了些', '多了些', '少一点', '多一点', '不止', '不止这些', '不止这个数', '不是这个数', '不是这个',
+  '多算了', '多算了点', '多算了一点', '算多了', '少算了', '少算了点', '少算了一点', '算少了', '少了吧', '多了吧', '不太对', '不大对', '有点不对', '不太准', '不准',
   '莫得那么多', '没得那么多', '冇那么多', '没有那么多', '数不对', '数字不对', '钱数不对', '差得远', '差远了', '太多了', '太少了', '没那么多', '没这么多', '哪有那么多', '不到', '不够',
   'too much', 'too little', 'too low', 'too high', 'more than that', 'less than that', 'not that much',
 ];

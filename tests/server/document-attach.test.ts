@@ -13,7 +13,7 @@ const blob = { sha256: 'a'.repeat(64), storageKey: `sha256/ab/${'b'.repeat(64)}`
 test('a paper of an application in progress: the contact’s, no case, the database’s clock', async () => {
   const { db, rows } = fakeDb();
   await attachDocument(db, { ...blob, kind: 'hospital_bill', fileName: 'bill.jpg', contactId: 'v1' });
-  expect(rows).toEqual([{ ...blob, kind: 'hospital_bill', fileName: 'bill.jpg', caseId: null, contactId: 'v1' }]);
+  expect(rows).toEqual([{ ...blob, kind: 'hospital_bill', fileName: 'bill.jpg', caseId: null, contactId: 'v1', followUpId: null }]);
 });
 
 test('a supplement received at a given time belongs to its case', async () => {
@@ -26,7 +26,13 @@ test('a supplement received at a given time belongs to its case', async () => {
 test('a broadcast image has neither case nor sender', async () => {
   const { db, rows } = fakeDb();
   await attachDocument(db, { ...blob, kind: DOCUMENT_KIND.broadcastImage });
-  expect(rows[0]).toMatchObject({ kind: 'broadcast_image', caseId: null, contactId: null, fileName: null });
+  expect(rows[0]).toMatchObject({ kind: 'broadcast_image', caseId: null, contactId: null, followUpId: null, fileName: null });
+});
+
+test('a photo of a follow-up visit belongs to the visit, not to a case', async () => {
+  const { db, rows } = fakeDb();
+  await attachDocument(db, { ...blob, kind: DOCUMENT_KIND.followUpPhoto, followUpId: 'visit1', contactId: null });
+  expect(rows[0]).toMatchObject({ caseId: null, followUpId: 'visit1' });
 });
 
 test.each([

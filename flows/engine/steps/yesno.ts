@@ -37,6 +37,8 @@ export function handleYesNo(step: YesNoStep, text: string, env: StepEnv): StepOu
     // "应该是吧", "好像不是": the answer after the hedge, said back for a yes (never a consent refused this way)
     const hedged = hedgedYesNo(text, words);
     if (hedged === undefined || (!hedged && step.onNo)) return { kind: 'retry', hint: env.t(step.hint) };
+    // a figure said back and doubted ("好像多了点"): the no only asks for the figure — nothing to say back
+    if (!hedged && step.figure) return { kind: 'answer', patch: { [step.field]: false, ...step.derive?.(false, env) } };
     const answer = step.display(hedged, env);
     return {
       kind: 'confirm',

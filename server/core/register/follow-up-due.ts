@@ -25,7 +25,7 @@ export async function checkFollowUpsDue(prisma: PrismaClient, now: Date): Promis
   const { tree } = statics;
   for (const county of tree.counties()) {
     const months = followUpMonthsOf(statics, county.id);
-    const villages = [...tree.subtreeIds(county.id)].filter((id) => tree.byId.get(id)?.level === 'village');
+    const villages = tree.villageIdsUnder(county.id);
     if (villages.length === 0) continue;
     await prisma.$transaction(
       async (tx) => {

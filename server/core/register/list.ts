@@ -50,7 +50,7 @@ function villagesOf(tree: RegionTree, actor: CadreActor, asked: string[]): strin
   const scope = listScope(tree, actor, asked);
   if (scope.kind === 'all') return null;
   if (scope.kind === 'none') return [];
-  return [...tree.subtreeIds(scope.regionId)].filter((id) => tree.byId.get(id)?.level === 'village');
+  return [...tree.villageIdsUnder(scope.regionId)];
 }
 
 type Db = PrismaClient | Prisma.TransactionClient;

@@ -36,7 +36,7 @@ const perHousehold = (v: number, households: number) => (households === 0 ? null
 function villagesOf(tree: RegionTree, scope: ListScope): string[] | null {
   if (scope.kind === 'all') return null;
   if (scope.kind === 'none') return [];
-  return [...tree.subtreeIds(scope.regionId)].filter((id) => tree.byId.get(id)?.level === 'village');
+  return [...tree.villageIdsUnder(scope.regionId)];
 }
 
 

@@ -17,6 +17,8 @@ export const APPLICANT: Question[] = [
       ['吾叫顾雪芬', is('顾雪芬')],
       ['吾是陆根宝', is('陆根宝')],
       ['吾叫严杏娣。', is('严杏娣')],
+      ['吾叫沈金娣', is('沈金娣')],
+      ['吾是周阿大的老婆，吾叫吴秀珍', is('吴秀珍')],
       ['西河乡', AGAIN], // a town of the county is a place, never a person's name
       // issue 10 (probe 15 kind): a clause asking back what is asked, before the answer — no policy question
       // issue 10 (probe 16 kind): whose name it is, or where it is written, before the name is no part of it; a closing 噻/撒 neither
@@ -270,6 +272,8 @@ export const APPLICANT: Question[] = [
       ['137、2468、1357', is('13724681357')],
       ['电话一三六，零零一一，二二三三', is('13600112233')],
       ['幺八六 幺二三四 五六七八', is('18612345678')],
+      ['158，0000，1234', is('15800001234')],
+      ['一八九、一一二二、三三四四', is('18911223344')],
       // issue 10 (probe 13 kind): a phone corrected in the same message
       ['15912345678 说错了 15912345687', is('15912345687')],
       ['13600001111，哦不，13600001112', is('13600001112')],
@@ -313,6 +317,9 @@ export const APPLICANT: Question[] = [
     also: ['villageCode'],
     reach: toApplicant('townCode'),
     entries: [
+      // issue 10 (probe 16 kind): 屯/堡 said for 村 — the village said back with its town
+      ['柳树屯', sureAll({ townCode: 'T1', villageCode: 'V12' })],
+      ['俺是桃园堡的', sureAll({ townCode: 'T2', villageCode: 'V22' })],
       // issue 10 (probe 13 kind): a place by its short name or vaguely; a village's short name at the town question is said back with its town
       ['就是西河那边', is('T2')],
       ['东山那块的', is('T1')],
@@ -380,7 +387,7 @@ export const APPLICANT: Question[] = [
       ['住柳树村', is('V12')],
       ['就是东山村', is('V11')],
       ['3', AGAIN],
-      ['桃园村', AGAIN], // a village of the other town
+      ['西河', sureAll({ townCode: 'T2', villageCode: 'V21' })], // the other town's village by its short name: its town said, the switch said back
     ],
   },
   {

@@ -273,6 +273,7 @@ export const CLOSING: Question[] = [
       ['好滴，同意', is(true)],
       ['行滴', is(true)],
       ['好滴呀', is(true)],
+      ['行滴，同意', is(true)],
       ['查我家存款做什么', AGAIN],
       // issue 10 (probe 16 kind): 嘛/噻/嘞/哒 close a yes, not a question
       ['同意嘛', is(true)],

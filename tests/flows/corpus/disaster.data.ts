@@ -14,6 +14,7 @@ export const DISASTER: Question[] = [
       ['屋头遭水了', is('flood')],
       ['遭了水，庄稼全完了', is('flood')],
       ['房子进水了，东西全泡了', is('flood')],
+      ['去年秋天遭水淹了', is('flood')],
       ['又是刮大风又是下暴雨', AGAIN],
       // probe 12 kinds: typed by sound (冰包 for 冰雹, 滑破 for 滑坡); a disaster without a kind of its own → 其他
       ['冰包砸了玉米', is('wind_hail')],

@@ -66,6 +66,7 @@ export const EDUCATION: Question[] = [
       ['在讀國二', is('junior')],
       ['國中三年級', is('junior')],
       ['他念國一', is('junior')],
+      ['國中生', is('junior')],
       ['小学毕业了', AGAIN], // a school finished names no stage now: which one, asked
       ['孩子学习还行，今年刚上初中，读初一', is('junior')],
       ['她前年考上的大学，现在读大二', is('college')],

@@ -859,6 +859,10 @@ export const ILLNESS: Question[] = [
       ['其他的都没有', are({ selfPaidConfirmed: true, selfPaidFen: 3_000_000 })],
       ['嗯 没别的了 就这些', are({ selfPaidConfirmed: true, selfPaidFen: 3_000_000 })],
       ['没有', are({ selfPaidConfirmed: false })],
+      // issue 10 (probe 16 kind): the figure doubted is a no — the figure is asked next, nothing said back
+      ['好像多算了一点', are({ selfPaidConfirmed: false })],
+      ['好像不太对', are({ selfPaidConfirmed: false })],
+      ['可能少了吧', are({ selfPaidConfirmed: false })],
       // issue 10 (probe 13 kind): "more than that" said through what is left out is a no (the amount is asked next)
       ['不止这些 还有门诊的', are({ selfPaidConfirmed: false })],
       ['还有买药的钱没算进去', are({ selfPaidConfirmed: false })],
