@@ -10,9 +10,8 @@ module.exports = {
   globalSetup: '<rootDir>/tests/support/global-setup.ts',
   globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
   testTimeout: 60000,
-  // On a 2-core machine jest runs every file in its own process (one worker = in band), keeping each
-  // file's modules for the whole run: package.json's test:jest gives that process an 8 GB heap (the
-  // machines have 24 GB; the default ~4 GB ran out at ~190 suites). workerIdleMemoryLimit, which
-  // recycles a worker instead, hung the run when jest-worker restarted its child (the new child got
-  // no file and jest waited forever — jestjs/jest#13106's comments describe the same).
+  // One worker on a 2-core machine would run every file in jest's own process, which keeps each file's
+  // modules and transforms for the whole run (past 4 GB: a heap-out-of-memory at ~190 suites). With a
+  // limit jest runs files in a worker and starts a new one when it holds more than this after a file.
+  workerIdleMemoryLimit: '1GB',
 };
