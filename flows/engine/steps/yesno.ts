@@ -31,7 +31,7 @@ export function handleYesNo(step: YesNoStep, text: string, env: StepEnv): StepOu
   const r = parseYesNo(text, words);
   // "为啥要查存款": why the question is asked — its help says why, then it is asked again
   if (!r.ok && step.help && step.askedAbout?.some((w) => said.includes(w)) && looksLikeQuestion(said)) {
-    return { kind: 'retry', hint: env.t(step.help), understood: true };
+    return { kind: 'retry', hint: env.t(step.help) };
   }
   if (!r.ok) {
     // "应该是吧", "好像不是": the answer after the hedge, said back for a yes (never a consent refused this way)
