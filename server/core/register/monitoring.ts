@@ -237,7 +237,7 @@ export async function setFromImport(tx: Tx, actor: Actor, now: Date, items: read
       UPDATE "Household" h SET "monitoringState" = 'monitored', "monitoringCategory" = v.category,
         "monitoredSince" = CASE WHEN v.identified THEN v.since::timestamptz AT TIME ZONE 'UTC' ELSE h."monitoredSince" END,
         "eliminatedOn" = CASE WHEN v.identified THEN NULL ELSE h."eliminatedOn" END,
-        "updatedAt" = ${new Date().toISOString()}::timestamptz AT TIME ZONE 'UTC'
+        "updatedAt" = ${now.toISOString()}::timestamptz AT TIME ZONE 'UTC'
       FROM jsonb_to_recordset(${JSON.stringify(moves)}::jsonb) AS v(id text, category text, since text, identified boolean)
       WHERE h.id = v.id`;
   }
